@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { IsoDateTime, NisCode } from '../shared/schemas.ts';
+import { isCommuneRole, Role } from './roles.ts';
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(200);
+export const Email = z
+  .email()
+  .max(254)
+  .transform((v) => v.toLowerCase());
+
+export const User = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    role: Role,
+    communeNis: NisCode.nullable(),
+    communeName: z.string().nullable(),
+    disabled: z.boolean(),
+    demo: z.boolean(),
+    createdAt: IsoDateTime,
+    lastLoginAt: IsoDateTime.nullable(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof User>;
+
+/** A commune role needs its commune; an agency role must not have one. */
+function roleMatchesCommune(
+  v: { role?: Role | undefined; communeNis?: string | null | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (v.role === undefined) return;
+  if (isCommuneRole(v.role) && !v.communeNis) {
+    ctx.addIssue({ code: 'custom', path: ['communeNis'], message: 'COMMUNE_REQUIRED_FOR_ROLE' });
+  }
+  if (!isCommuneRole(v.role) && v.communeNis) {
+    ctx.addIssue({ code: 'custom', path: ['communeNis'], message: 'COMMUNE_FORBIDDEN_FOR_ROLE' });
+  }
+}
+
+export const UserCreateInput = z
+  .strictObject({
+    email: Email,
+    displayName: z.string().trim().min(1).max(120),
+    role: Role,
+    communeNis: NisCode.nullable().optional(),
+    password: Password.optional().describe('leave out to generate one, shown once in the response'),
+  })
+  .superRefine(roleMatchesCommune);
+export type UserCreateInput = z.infer<typeof UserCreateInput>;
+
+export const UserUpdateInput = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(120).optional(),
+    role: Role.optional(),
+    communeNis: NisCode.nullable().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .superRefine(roleMatchesCommune);
+export type UserUpdateInput = z.infer<typeof UserUpdateInput>;
+
+export const LoginInput = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const PasswordChangeInput = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: Password,
+});
+
+export const Me = z
+  .object({
+    user: User,
+    csrfToken: z.string().describe('send it back in the X-CSRF-Token header on every write'),
+  })
+  .meta({ id: 'Me' });

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { IsoDate, NisCode, QueryFlag } from '../shared/schemas.ts';
+
+export const ARRONDISSEMENTS = ['Arlon', 'Bastogne', 'Marche-en-Famenne', 'Neufchâteau', 'Virton'] as const;
+
+/** GeoJSON geometry of a commune, as drawn on the map. */
+export const Boundary = z.object({
+  type: z.enum(['Polygon', 'MultiPolygon']),
+  coordinates: z.array(z.any()),
+});
+export type Boundary = z.infer<typeof Boundary>;
+
+export const CommuneSummary = z
+  .object({
+    nisCode: NisCode,
+    name: z.string(),
+    nameNl: z.string().nullable(),
+    arrondissement: z.string(),
+    population: z.number().int().nullable(),
+    populationYear: z.number().int().nullable(),
+    areaKm2: z.number().nullable(),
+    densityPerKm2: z.number().nullable(),
+    current: z.boolean().describe('false once the commune has merged into another'),
+    mergedInto: NisCode.nullable(),
+    mergedOn: IsoDate.nullable(),
+    mergedFrom: z.array(NisCode).describe('communes absorbed by this one'),
+  })
+  .meta({ id: 'CommuneSummary' });
+export type CommuneSummary = z.infer<typeof CommuneSummary>;
+
+export const CommuneProfile = z.object({
+  description: z.string().nullable(),
+  website: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+});
+export type CommuneProfile = z.infer<typeof CommuneProfile>;
+
+export const Site = z
+  .object({
+    id: z.uuid(),
+    communeNis: NisCode,
+    name: z.string(),
+    kind: z.string(),
+    description: z.string().nullable(),
+  })
+  .meta({ id: 'Site' });
+export type Site = z.infer<typeof Site>;
+
+export const CommuneDetail = CommuneSummary.extend({
+  profile: CommuneProfile,
+  sites: z.array(Site),
+  boundary: Boundary.nullable(),
+}).meta({ id: 'CommuneDetail' });
+export type CommuneDetail = z.infer<typeof CommuneDetail>;
+
+export const CommuneListQuery = z.object({
+  includeHistorical: QueryFlag.optional().describe('add communes that have merged into another'),
+  arrondissement: z.string().max(100).optional(),
+});
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+
+export const CommuneProfileInput = z.strictObject({
+  description: optionalText(4000),
+  website: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/ })])
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional(),
+  contactEmail: z
+    .union([z.literal(''), z.email()])
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional(),
+});
+export type CommuneProfileInput = z.infer<typeof CommuneProfileInput>;
+
+export const SITE_KINDS = ['tourism', 'culture', 'sport', 'education', 'business-park', 'other'] as const;
+
+export const SiteInput = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(SITE_KINDS),
+  description: optionalText(2000),
+});
+export type SiteInput = z.infer<typeof SiteInput>;
+
+/**
+ * Who a mission serves: a whole commune, or a site inside one (e.g. the Bastogne War Museum). A site always
+ * belongs to a commune, so commune-scoped permissions apply to both.
+ */
+export const Beneficiary = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('commune'), communeNis: NisCode }),
+  z.object({ kind: z.literal('site'), communeNis: NisCode, siteId: z.uuid() }),
+]);
+export type Beneficiary = z.infer<typeof Beneficiary>;
+
+export function densityPerKm2(population: number | null, areaKm2: number | null): number | null {
+  if (population == null || areaKm2 == null || areaKm2 <= 0) return null;
+  return Math.round((population / areaKm2) * 10) / 10;
+}
+
+/** A commune is current on `date` unless it merged into another on or before that date. */
+export function isCurrentOn(commune: { mergedOn: string | null }, date: string): boolean {
+  return commune.mergedOn == null || commune.mergedOn > date;
+}

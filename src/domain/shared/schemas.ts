@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const NisCode = z
+  .string()
+  .regex(/^\d{5}$/, { message: 'NIS_CODE_FORMAT' })
+  .describe('Statbel NIS (REFNIS) code of a commune: five digits, e.g. 81001 for Arlon');
+export type NisCode = z.infer<typeof NisCode>;
+
+export const Uuid = z.uuid();
+export const IsoDateTime = z.string().describe('ISO 8601 date-time, UTC');
+export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
+
+/** Boolean flags in query strings arrive as text. */
+export const QueryFlag = z.enum(['true', 'false']).describe('"true" or "false"');
+
+export const Page = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** The error body every endpoint answers with on failure. */
+export const ApiError = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .describe('Error');

@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { auditRoutes } from './audit/audit.routes.ts';
+import accessPlugin from './auth/access.plugin.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { AuthService } from './auth/auth.service.ts';
+import { usersRoutes } from './auth/users.routes.ts';
+import { UsersService } from './auth/users.service.ts';
+import { communesRoutes } from './communes/communes.routes.ts';
+import { CommunesService } from './communes/communes.service.ts';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import { UnitOfWork } from './db/unit-of-work.ts';
+import { healthRoutes, VERSION } from './health/health.routes.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { zodValidatorCompiler } from './http/validation.ts';
+import { registerWebApp } from './http/web.plugin.ts';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
+
+export type AppOptions = {
+  config: Config;
+  database: DatabaseHandle;
+  /** The clock, so tests can move time (session expiry, mergers). */
+  now?: () => Date;
+  logger?: boolean;
+};
+
+/** The services every feature's routes use, built once per app. */
+export function buildServices(database: DatabaseHandle, config: Config, now: () => Date) {
+  const uow = new UnitOfWork(database.db);
+  return {
+    uow,
+    auth: new AuthService(uow, { ttlHours: config.sessionTtlHours }, now),
+    users: new UsersService(uow),
+    communes: new CommunesService(uow, now),
+  };
+}
+export type Services = ReturnType<typeof buildServices>;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const distDir = config.webDistDir ? resolve(config.webDistDir) : DEFAULT_WEB_DIST;
+  const webBuilt = existsSync(join(distDir, 'index.html'));
+  registerErrorHandling(app, BODY_LIMIT_BYTES, webBuilt ? 'index.html' : null);
+
+  // Documentation pages are public like the document they show.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: { public: true } };
+  });
+
+  const tileOrigin = config.map.tileUrl ? new URL(config.map.tileUrl.replace(/\{[a-z]\}/g, 'a')).origin : null;
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Smart Rural API',
+        version: VERSION,
+        description:
+          'Diagnose, plan, follow and pool the Smart projects of the communes of the Province of Luxembourg. ' +
+          'Sign in with POST /api/auth/login (session cookie), then send the returned csrfToken in the X-CSRF-Token header on every write. ' +
+          'Errors always have the shape { error: { code, message, details? } }; messages are in French unless Accept-Language asks for English.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sr_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const services = buildServices(database, config, now);
+  await app.register(accessPlugin, { auth: services.auth });
+
+  await app.register(healthRoutes, { database, config });
+  await app.register(authRoutes, { auth: services.auth, config });
+  await app.register(usersRoutes, { users: services.users });
+  await app.register(auditRoutes, { uow: services.uow });
+  await app.register(communesRoutes, { communes: services.communes });
+
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  if (webBuilt) await registerWebApp(app, distDir);
+  else app.log.warn(`no web build at ${distDir}: run "npm run build" (npm start does it for you)`);
+
+  app.decorate('services', services);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}

@@ -1,0 +1,122 @@
+import type { Role } from '../../domain/auth/roles.ts';
+import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+
+/**
+ * The one place that decides who may do what. Routes declare the action and resource they serve
+ * (`config.access`); services call `authorize` again once they know the record's commune. Anything not
+ * granted here is denied.
+ */
+export type UserActor = {
+  kind: 'user';
+  id: string;
+  email: string;
+  role: Role;
+  communeNis: string | null;
+  sessionId: string;
+};
+/** The operator at the command line, or the server setting itself up: trusted, and named in the audit log. */
+export type SystemActor = { kind: 'system'; label: 'cli' | 'bootstrap' };
+export type Actor = { kind: 'anonymous' } | UserActor | SystemActor;
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const RESOURCE_TYPES = ['commune', 'site', 'user', 'audit', 'account'] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+/**
+ * What the record is, as far as access goes. `communeNis` undefined at route level means "in some commune":
+ * the route lets a commune editor through and the service checks the record's own commune.
+ */
+export type Resource = { type: ResourceType; communeNis?: string | null; published?: boolean; ownerId?: string };
+
+/** any: everywhere; own: in the actor's commune; published: what a commune chose to publish; self: the actor's own account. */
+type Reach = 'any' | 'own' | 'published' | 'self';
+type Grants = Partial<Record<Action, Reach>>;
+type Who = Role | 'public';
+
+const READ_ONLY: Grants = { read: 'any' };
+const FULL: Grants = { read: 'any', create: 'any', update: 'any', delete: 'any' };
+
+export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
+  commune: {
+    public: READ_ONLY,
+    agency_admin: { read: 'any', update: 'any' },
+    consultant: { read: 'any', update: 'any' },
+    commune_editor: { read: 'any', update: 'own' },
+    commune_viewer: READ_ONLY,
+  },
+  site: {
+    public: READ_ONLY,
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'any', create: 'own', update: 'own', delete: 'own' },
+    commune_viewer: READ_ONLY,
+  },
+  user: { agency_admin: { read: 'any', create: 'any', update: 'any' } },
+  audit: { agency_admin: READ_ONLY },
+  account: {
+    agency_admin: { read: 'self', update: 'self' },
+    consultant: { read: 'self', update: 'self' },
+    commune_editor: { read: 'self', update: 'self' },
+    commune_viewer: { read: 'self', update: 'self' },
+  },
+};
+
+function reaches(reach: Reach, actor: Actor, resource: Resource): boolean {
+  switch (reach) {
+    case 'any':
+      return true;
+    case 'own':
+      return (
+        actor.kind === 'user' &&
+        actor.communeNis !== null &&
+        (resource.communeNis === undefined || resource.communeNis === actor.communeNis)
+      );
+    case 'published':
+      return resource.published !== false;
+    case 'self':
+      return actor.kind === 'user' && (resource.ownerId === undefined || resource.ownerId === actor.id);
+  }
+}
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (actor.kind === 'system') return true;
+  const table = GRANTS[resource.type];
+  const whos: Who[] = actor.kind === 'user' ? ['public', actor.role] : ['public'];
+  return whos.some((who) => {
+    const reach = table[who]?.[action];
+    return reach !== undefined && reaches(reach, actor, resource);
+  });
+}
+
+/** Throws 401 for an anonymous caller, 403 otherwise, when `can` says no. */
+export function authorize(actor: Actor, action: Action, resource: Resource): void {
+  if (can(actor, action, resource)) return;
+  if (actor.kind !== 'user') throw new UnauthenticatedError();
+  const ownOnly = GRANTS[resource.type][actor.role]?.[action] === 'own';
+  throw new ForbiddenError(ownOnly ? 'FORBIDDEN_OTHER_COMMUNE' : 'FORBIDDEN');
+}
+
+/**
+ * Which records of a commune-scoped type a list may show: all of them, those of one commune, or only
+ * published ones. Lists filter with this instead of checking roles themselves.
+ */
+export type ReadScope =
+  | { kind: 'all' }
+  | { kind: 'commune'; communeNis: string }
+  | { kind: 'published' }
+  | { kind: 'none' };
+
+export function readScope(actor: Actor, type: ResourceType): ReadScope {
+  if (actor.kind === 'system') return { kind: 'all' };
+  const whos: Who[] = actor.kind === 'user' ? [actor.role, 'public'] : ['public'];
+  const reachesFound = whos.map((who) => GRANTS[type][who]?.read).filter((r): r is Reach => r !== undefined);
+  if (reachesFound.includes('any')) return { kind: 'all' };
+  if (reachesFound.includes('own') && actor.kind === 'user' && actor.communeNis) {
+    return { kind: 'commune', communeNis: actor.communeNis };
+  }
+  if (reachesFound.includes('published')) return { kind: 'published' };
+  return { kind: 'none' };
+}

@@ -1,0 +1,40 @@
+import type { CommuneDetail, CommuneSummary, Site } from '../../domain/communes/commune.ts';
+import { densityPerKm2, isCurrentOn } from '../../domain/communes/commune.ts';
+import type { CommuneRow, SiteRow } from './communes.repository.ts';
+
+type CommuneColumns = Omit<CommuneRow, 'boundary'>;
+
+export function presentCommune(row: CommuneColumns, mergedFrom: string[], today: string): CommuneSummary {
+  return {
+    nisCode: row.nisCode,
+    name: row.name,
+    nameNl: row.nameNl,
+    arrondissement: row.arrondissement,
+    population: row.population,
+    populationYear: row.populationYear,
+    areaKm2: row.areaKm2,
+    densityPerKm2: densityPerKm2(row.population, row.areaKm2),
+    current: isCurrentOn(row, today),
+    mergedInto: row.mergedInto,
+    mergedOn: row.mergedOn,
+    mergedFrom,
+  };
+}
+
+export function presentSite(row: SiteRow): Site {
+  return { id: row.id, communeNis: row.communeNis, name: row.name, kind: row.kind, description: row.description };
+}
+
+export function presentCommuneDetail(
+  row: CommuneRow,
+  mergedFrom: string[],
+  sites: SiteRow[],
+  today: string,
+): CommuneDetail {
+  return {
+    ...presentCommune(row, mergedFrom, today),
+    profile: { description: row.description, website: row.website, contactEmail: row.contactEmail },
+    sites: sites.map(presentSite),
+    boundary: (row.boundary as CommuneDetail['boundary']) ?? null,
+  };
+}

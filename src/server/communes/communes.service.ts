@@ -1,0 +1,174 @@
+import type { CommuneProfileInput, SiteInput } from '../../domain/communes/commune.ts';
+import { authorize } from '../auth/policy.ts';
+import type { UnitOfWork } from '../db/unit-of-work.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { auditOf, type RequestContext } from '../http/request-context.ts';
+import { presentCommune, presentCommuneDetail, presentSite } from './communes.presenter.ts';
+
+/** Today's date in Belgium, the date mergers take effect on. */
+export function belgianToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(now);
+}
+
+export class CommunesService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(query: { includeHistorical?: boolean; arrondissement?: string }) {
+    const today = belgianToday(this.now());
+    return this.uow.read(async (repos) => {
+      const rows = await repos.communes.list({
+        ...(query.includeHistorical ? {} : { currentOn: today }),
+        ...(query.arrondissement ? { arrondissement: query.arrondissement } : {}),
+      });
+      const mergers = await repos.communes.allMergers();
+      return rows.map((row) =>
+        presentCommune(
+          row,
+          mergers.filter((m) => m.mergedInto === row.nisCode).map((m) => m.nisCode),
+          today,
+        ),
+      );
+    });
+  }
+
+  async get(nisCode: string) {
+    const today = belgianToday(this.now());
+    return this.uow.read(async (repos) => {
+      const row = await repos.communes.find(nisCode);
+      if (!row) throw new NotFoundError('COMMUNE_NOT_FOUND', { nisCode });
+      return presentCommuneDetail(
+        row,
+        await repos.communes.absorbedBy(nisCode),
+        await repos.communes.sitesOf(nisCode),
+        today,
+      );
+    });
+  }
+
+  /** The boundaries as one GeoJSON FeatureCollection, with the figures a choropleth needs. */
+  async boundaries(query: { includeHistorical?: boolean }) {
+    const today = belgianToday(this.now());
+    const rows = await this.uow.read((repos) =>
+      repos.communes.boundaries(query.includeHistorical ? {} : { currentOn: today }),
+    );
+    return {
+      type: 'FeatureCollection' as const,
+      features: rows
+        .filter((r) => r.boundary)
+        .map((r) => ({
+          type: 'Feature' as const,
+          id: r.nisCode,
+          properties: {
+            nisCode: r.nisCode,
+            name: r.name,
+            arrondissement: r.arrondissement,
+            population: r.population,
+            areaKm2: r.areaKm2,
+          },
+          geometry: r.boundary as { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] },
+        })),
+    };
+  }
+
+  async updateProfile(ctx: RequestContext, nisCode: string, input: CommuneProfileInput) {
+    return this.uow
+      .write(async (repos) => {
+        const before = await repos.communes.find(nisCode);
+        if (!before) throw new NotFoundError('COMMUNE_NOT_FOUND', { nisCode });
+        authorize(ctx.actor, 'update', { type: 'commune', communeNis: nisCode });
+        const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+        const after = await repos.communes.updateProfile(nisCode, patch);
+        await repos.audit.record(
+          auditOf(ctx, {
+            action: 'commune.update',
+            entityType: 'commune',
+            entityId: nisCode,
+            communeNis: nisCode,
+            before: profileOf(before),
+            after: profileOf(after),
+          }),
+        );
+      })
+      .then(() => this.get(nisCode));
+  }
+
+  async listSites(nisCode: string) {
+    return this.uow.read(async (repos) => {
+      if (!(await repos.communes.find(nisCode))) throw new NotFoundError('COMMUNE_NOT_FOUND', { nisCode });
+      return (await repos.communes.sitesOf(nisCode)).map(presentSite);
+    });
+  }
+
+  async createSite(ctx: RequestContext, nisCode: string, input: SiteInput) {
+    return this.uow.write(async (repos) => {
+      const commune = await repos.communes.find(nisCode);
+      if (!commune) throw new NotFoundError('COMMUNE_NOT_FOUND', { nisCode });
+      authorize(ctx.actor, 'create', { type: 'site', communeNis: nisCode });
+      if (commune.mergedOn && commune.mergedOn <= belgianToday(this.now())) {
+        throw new ValidationError('COMMUNE_MERGED', { nisCode, mergedOn: commune.mergedOn });
+      }
+      const site = await repos.communes.insertSite({
+        communeNis: nisCode,
+        name: input.name,
+        kind: input.kind,
+        description: input.description ?? null,
+      });
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'site.create',
+          entityType: 'site',
+          entityId: site.id,
+          communeNis: nisCode,
+          after: presentSite(site),
+        }),
+      );
+      return presentSite(site);
+    });
+  }
+
+  async updateSite(ctx: RequestContext, id: string, input: Partial<SiteInput>) {
+    return this.uow.write(async (repos) => {
+      const before = await repos.communes.findSite(id);
+      if (!before) throw new NotFoundError('SITE_NOT_FOUND');
+      authorize(ctx.actor, 'update', { type: 'site', communeNis: before.communeNis });
+      const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      const after = await repos.communes.updateSite(id, patch);
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'site.update',
+          entityType: 'site',
+          entityId: id,
+          communeNis: after.communeNis,
+          before: presentSite(before),
+          after: presentSite(after),
+        }),
+      );
+      return presentSite(after);
+    });
+  }
+
+  async deleteSite(ctx: RequestContext, id: string) {
+    return this.uow.write(async (repos) => {
+      const before = await repos.communes.findSite(id);
+      if (!before) throw new NotFoundError('SITE_NOT_FOUND');
+      authorize(ctx.actor, 'delete', { type: 'site', communeNis: before.communeNis });
+      await repos.communes.deleteSite(id);
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'site.delete',
+          entityType: 'site',
+          entityId: id,
+          communeNis: before.communeNis,
+          before: presentSite(before),
+        }),
+      );
+    });
+  }
+}
+
+function profileOf(row: { description: string | null; website: string | null; contactEmail: string | null }) {
+  return { description: row.description, website: row.website, contactEmail: row.contactEmail };
+}

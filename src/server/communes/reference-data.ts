@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { boundariesByNis } from '../../domain/communes/boundaries.ts';
+import { applyMergers, type ReferenceCommune } from '../../domain/communes/mergers.ts';
+import type { UnitOfWork } from '../db/unit-of-work.ts';
+
+export const REFERENCE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'reference');
+
+function readCsv(file: string): Record<string, string>[] {
+  return parse(readFileSync(join(REFERENCE_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
+}
+
+const numberOrNull = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+
+export function readReferenceCommunes(): ReferenceCommune[] {
+  return readCsv('communes.csv').map((r) => ({
+    nisCode: r.nis_code!,
+    name: r.name_fr!,
+    nameNl: r.name_nl || null,
+    arrondissementNis: r.arrondissement_nis!,
+    arrondissement: r.arrondissement!,
+    population: numberOrNull(r.population),
+    populationYear: numberOrNull(r.population_year),
+    areaKm2: numberOrNull(r.area_km2),
+  }));
+}
+
+export function readReferenceMergers() {
+  return readCsv('mergers.csv').map((r) => ({
+    absorbedNis: r.absorbed_nis!,
+    successorNis: r.successor_nis!,
+    mergedOn: r.merged_on!,
+  }));
+}
+
+export type SeedReport = { communes: number; boundaries: number; sites: number };
+
+/**
+ * Loads the communes, their boundaries and the reference sites. Idempotent: a second run changes nothing but
+ * reference columns, never what users edited (profile, user-created sites).
+ */
+export async function seedReferenceData(
+  uow: UnitOfWork,
+  options: { boundariesFile?: string } = {},
+): Promise<SeedReport> {
+  const communes = applyMergers(readReferenceCommunes(), readReferenceMergers());
+  const boundariesPath = options.boundariesFile ?? join(REFERENCE_DIR, 'boundaries.geojson');
+  const boundaries = boundariesByNis(JSON.parse(readFileSync(boundariesPath, 'utf8')));
+  const sites = readCsv('sites.csv');
+  return uow.write(async (repos) => {
+    await repos.communes.upsertReference(communes.map((c) => ({ ...c, boundary: boundaries.get(c.nisCode) ?? null })));
+    for (const s of sites) {
+      await repos.communes.upsertReferenceSite({
+        referenceKey: s.key!,
+        communeNis: s.commune_nis!,
+        name: s.name!,
+        kind: s.kind!,
+      });
+    }
+    return {
+      communes: communes.length,
+      boundaries: communes.filter((c) => boundaries.has(c.nisCode)).length,
+      sites: sites.length,
+    };
+  });
+}

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+export const communes = pgTable(
+  'communes',
+  {
+    nisCode: varchar('nis_code', { length: 5 }).primaryKey(),
+    name: text('name').notNull(),
+    nameNl: text('name_nl'),
+    arrondissementNis: varchar('arrondissement_nis', { length: 5 }).notNull(),
+    arrondissement: text('arrondissement').notNull(),
+    population: integer('population'),
+    populationYear: integer('population_year'),
+    areaKm2: doublePrecision('area_km2'),
+    boundary: jsonb('boundary'),
+    mergedInto: varchar('merged_into', { length: 5 }).references((): AnyPgColumn => communes.nisCode),
+    mergedOn: date('merged_on'),
+    description: text('description'),
+    website: text('website'),
+    contactEmail: text('contact_email'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('communes_merged_into_idx').on(t.mergedInto)],
+);
+
+/** A place inside a commune that a mission can serve (a museum, a business park...). */
+export const sites = pgTable(
+  'sites',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    communeNis: varchar('commune_nis', { length: 5 })
+      .notNull()
+      .references(() => communes.nisCode),
+    referenceKey: text('reference_key').unique(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    description: text('description'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sites_commune_idx').on(t.communeNis)],
+);

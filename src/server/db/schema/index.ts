@@ -1,0 +1,4 @@
+// Every table of the application, one file per feature. drizzle-kit reads this file to generate migrations.
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './communes.ts';

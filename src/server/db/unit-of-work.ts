@@ -1,0 +1,32 @@
+import { AuditRepository } from '../audit/audit.repository.ts';
+import { SessionsRepository } from '../auth/sessions.repository.ts';
+import { UsersRepository } from '../auth/users.repository.ts';
+import { CommunesRepository } from '../communes/communes.repository.ts';
+import type { Database, Executor } from './client.ts';
+
+/** Every repository, bound to one executor: the database, or a transaction. */
+export function repositoriesFor(db: Executor) {
+  return {
+    audit: new AuditRepository(db),
+    communes: new CommunesRepository(db),
+    sessions: new SessionsRepository(db),
+    users: new UsersRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof repositoriesFor>;
+
+/**
+ * How services reach the data: `read` for queries, `write` for anything that changes rows, which runs in one
+ * transaction with its audit entry, so a failure leaves nothing half-written.
+ */
+export class UnitOfWork {
+  constructor(readonly db: Database) {}
+
+  read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return work(repositoriesFor(this.db));
+  }
+
+  write<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => work(repositoriesFor(tx)));
+  }
+}

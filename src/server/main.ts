@@ -1,0 +1,40 @@
+import { buildApp } from './app.ts';
+import { formatCreatedAccounts } from './auth/bootstrap.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openConfiguredDatabase, prepareDatabase } from './setup.ts';
+
+async function main() {
+  const config = loadConfig();
+  const started = Date.now();
+  const database = await openConfiguredDatabase(config);
+  const created = await prepareDatabase(database, config);
+  const app = await buildApp({ config, database });
+
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+  process.stdout.write(formatCreatedAccounts(created));
+  process.stdout.write(
+    `\nSmart Rural est prêt : http://localhost:${config.port}  (base : ${where}, démarré en ${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
+      `API : http://localhost:${config.port}/api/docs\n\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `Smart Rural could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import { bootstrapAccounts, type CreatedAccount } from './auth/bootstrap.ts';
+import { UsersService } from './auth/users.service.ts';
+import { seedReferenceData } from './communes/reference-data.ts';
+import type { Config } from './config.ts';
+import { type DatabaseHandle, openDatabase } from './db/client.ts';
+import { applyMigrations } from './db/migrate.ts';
+import { UnitOfWork } from './db/unit-of-work.ts';
+
+/** Opens the database the settings name: the PostgreSQL server of DATABASE_URL, or PGlite in DATA_DIR. */
+export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return config.databaseUrl
+    ? openDatabase({ databaseUrl: config.databaseUrl })
+    : openDatabase({ dataDir: config.dataDir });
+}
+
+/** Everything a start needs before serving: migrations, reference data, first accounts. */
+export async function prepareDatabase(database: DatabaseHandle, config: Config): Promise<CreatedAccount[]> {
+  await applyMigrations(database);
+  const uow = new UnitOfWork(database.db);
+  await seedReferenceData(uow);
+  return bootstrapAccounts(uow, new UsersService(uow), config);
+}

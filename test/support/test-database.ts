@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../src/server/db/client.ts';
+import { adminQuery, databaseUrlFor, TEST_DB_PREFIX } from './template-database.ts';
+
+/** A fresh database for one test file: migrated, with the reference communes, and nothing else. */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const template = inject('template');
+  if (template.kind === 'pglite') {
+    const dump = new Blob([await readFile(template.dumpFile)]);
+    return openDatabase({ memory: true, loadDataDir: dump });
+  }
+  const name = `${TEST_DB_PREFIX}${template.name.slice(-8)}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(template.databaseUrl, `create database "${name}" template "${template.name}"`);
+  const handle = await openDatabase({ databaseUrl: databaseUrlFor(template.databaseUrl, name), poolSize: 5 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await adminQuery(template.databaseUrl, `drop database if exists "${name}" with (force)`);
+    },
+  };
+}
