@@ -76,5 +76,8 @@ export const Me = z
   .object({
     user: User,
     csrfToken: z.string().describe('send it back in the X-CSRF-Token header on every write'),
+    capabilities: z
+      .object({ manageUsers: z.boolean(), readAudit: z.boolean() })
+      .describe('the administration areas the user may open, decided by the server’s policy'),
   })
   .meta({ id: 'Me' });

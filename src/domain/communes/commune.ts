@@ -50,6 +50,9 @@ export const CommuneDetail = CommuneSummary.extend({
   profile: CommuneProfile,
   sites: z.array(Site),
   boundary: Boundary.nullable(),
+  permissions: z
+    .object({ editProfile: z.boolean(), manageSites: z.boolean() })
+    .describe('what the caller may do here, decided by the server’s policy'),
 }).meta({ id: 'CommuneDetail' });
 export type CommuneDetail = z.infer<typeof CommuneDetail>;
 

@@ -1,12 +1,25 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { LoginInput, Me, PasswordChangeInput } from '../../domain/auth/users.ts';
+import { LoginInput, Me, PasswordChangeInput, type User } from '../../domain/auth/users.ts';
 import type { Config } from '../config.ts';
 import { RateLimitedError, UnauthenticatedError } from '../errors.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { ApiInstance } from '../http/types.ts';
 import { SESSION_COOKIE } from './access.plugin.ts';
 import type { AuthService } from './auth.service.ts';
+import { type Actor, can } from './policy.ts';
+
+function capabilitiesOf(user: User) {
+  const actor: Actor = {
+    kind: 'user',
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    communeNis: user.communeNis,
+    sessionId: '',
+  };
+  return { manageUsers: can(actor, 'update', { type: 'user' }), readAudit: can(actor, 'read', { type: 'audit' }) };
+}
 
 function secureCookie(config: Config, request: FastifyRequest): boolean {
   return config.cookieSecure === 'auto' ? request.protocol === 'https' : config.cookieSecure;
@@ -49,7 +62,7 @@ export async function authRoutes(app: ApiInstance, options: { auth: AuthService;
         path: '/',
         expires: result.expiresAt,
       });
-      return { user: result.user, csrfToken: result.csrfToken };
+      return { user: result.user, csrfToken: result.csrfToken, capabilities: capabilitiesOf(result.user) };
     },
   );
 
@@ -78,7 +91,8 @@ export async function authRoutes(app: ApiInstance, options: { auth: AuthService;
     },
     async (request) => {
       if (request.actor.kind !== 'user') throw new UnauthenticatedError();
-      return { user: await auth.me(request.actor), csrfToken: request.csrfToken! };
+      const user = await auth.me(request.actor);
+      return { user, csrfToken: request.csrfToken!, capabilities: capabilitiesOf(user) };
     },
   );
 

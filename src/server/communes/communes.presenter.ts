@@ -30,8 +30,10 @@ export function presentCommuneDetail(
   mergedFrom: string[],
   sites: SiteRow[],
   today: string,
+  permissions: CommuneDetail['permissions'],
 ): CommuneDetail {
   return {
+    permissions,
     ...presentCommune(row, mergedFrom, today),
     profile: { description: row.description, website: row.website, contactEmail: row.contactEmail },
     sites: sites.map(presentSite),

@@ -84,7 +84,7 @@ export async function communesRoutes(app: ApiInstance, options: { communes: Comm
         response: { 200: CommuneDetail, ...errorResponses },
       },
     },
-    async (request) => communes.get(request.params.nisCode),
+    async (request) => communes.get(request.actor, request.params.nisCode),
   );
 
   app.patch(

@@ -1,5 +1,6 @@
 import type { CommuneProfileInput, SiteInput } from '../../domain/communes/commune.ts';
-import { authorize } from '../auth/policy.ts';
+import { isCurrentOn } from '../../domain/communes/commune.ts';
+import { type Actor, authorize, can } from '../auth/policy.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
@@ -34,16 +35,22 @@ export class CommunesService {
     });
   }
 
-  async get(nisCode: string) {
+  async get(actor: Actor, nisCode: string) {
     const today = belgianToday(this.now());
     return this.uow.read(async (repos) => {
       const row = await repos.communes.find(nisCode);
       if (!row) throw new NotFoundError('COMMUNE_NOT_FOUND', { nisCode });
+      const current = isCurrentOn(row, today);
+      const permissions = {
+        editProfile: can(actor, 'update', { type: 'commune', communeNis: nisCode }),
+        manageSites: current && can(actor, 'create', { type: 'site', communeNis: nisCode }),
+      };
       return presentCommuneDetail(
         row,
         await repos.communes.absorbedBy(nisCode),
         await repos.communes.sitesOf(nisCode),
         today,
+        permissions,
       );
     });
   }
@@ -92,7 +99,7 @@ export class CommunesService {
           }),
         );
       })
-      .then(() => this.get(nisCode));
+      .then(() => this.get(ctx.actor, nisCode));
   }
 
   async listSites(nisCode: string) {
