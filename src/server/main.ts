@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { formatCreatedAccounts } from './auth/bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { openConfiguredDatabase, prepareDatabase } from './setup.ts';
 
 async function main() {
@@ -29,7 +30,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(

@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../server/config.ts';
+import { DataDirLockedError } from '../server/db/data-dir-lock.ts';
+import { AppError } from '../server/errors.ts';
+import { translate } from '../server/i18n/messages.ts';
+import { registerBackupCommands } from './commands/backup.ts';
+import { registerDatabaseCommands } from './commands/database.ts';
+import { registerUserCommands } from './commands/users.ts';
+import { CliError, type CliIo } from './context.ts';
+
+/** The `smart-rural` command. Returns the exit code, so tests run it in-process. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = new Command('smart-rural')
+    .description(
+      'Smart Rural administration. Uses PGlite in DATA_DIR (default ./data), or the PostgreSQL server of DATABASE_URL.\n' +
+        'Stop the app before running commands on the embedded database.',
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError();
+  registerDatabaseCommands(program, io);
+  registerUserCommands(program, io);
+  registerBackupCommands(program, io);
+  for (const command of program.commands) command.exitOverride().showHelpAfterError();
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const lang = io.env.LANG?.startsWith('fr') ? 'fr' : 'en';
+    const message =
+      error instanceof AppError
+        ? translate(error.code, lang, error.params)
+        : error instanceof CliError || error instanceof ConfigError || error instanceof DataDirLockedError
+          ? error.message
+          : `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+    io.stderr.write(`smart-rural: ${message}\n`);
+    return error instanceof CliError ? error.exitCode : 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.env.SMART_RURAL_CLI === '1') {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    stdinIsTty: Boolean(process.stdin.isTTY),
+  });
+  process.exitCode = code;
+}
