@@ -3,7 +3,7 @@
  * (`../shared/data`, or the folder given as first argument). A user's clone has no shared folder,
  * so the app seeds from the files this script writes into `src/server/communes/reference/`.
  *
- *   npx tsx scripts/build-reference-data.ts [sharedDataDir]
+ *   npx tsx scripts/build-reference-data.ts [sharedDataDir] [outputDir]
  *
  * Outputs (all derived, never typed by hand):
  *   communes.csv         the 44 communes of the Province of Luxembourg, 2019–2024 status (Statbel REFNIS 2019, population 1/1/2020)
@@ -20,7 +20,8 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sharedData = resolve(process.argv[2] ?? join(here, '..', '..', 'shared', 'data'));
-const out = join(here, '..', 'src', 'server', 'communes', 'reference');
+const referenceDir = join(here, '..', 'src', 'server', 'communes', 'reference');
+const out = resolve(process.argv[3] ?? referenceDir);
 
 /** Share of the arcs' points kept by the simplification: enough for a province choropleth. */
 const KEEP_QUANTILE = 0.35;
@@ -59,7 +60,7 @@ function roundCoordinates(value: unknown): unknown {
   return value;
 }
 
-const mergers = parseCsv(readFileSync(join(out, 'mergers.csv'), 'utf8'));
+const mergers = parseCsv(readFileSync(join(referenceDir, 'mergers.csv'), 'utf8'));
 // biome-ignore lint/suspicious/noExplicitAny: the TopoJSON typings do not follow the properties through simplify.
 const topology = JSON.parse(readFileSync(join(sharedData, 'belgium.topo.json'), 'utf8')) as Topology<any>;
 const municipalities = topology.objects.municipalities as GeometryCollection<MunicipalityProps>;

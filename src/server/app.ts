@@ -14,7 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit/audit.routes.ts';
-import accessPlugin from './auth/access.plugin.ts';
+import accessPlugin, { type RouteAccess } from './auth/access.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { usersRoutes } from './auth/users.routes.ts';
@@ -64,16 +64,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The API speaks JSON; a route that takes files adds its own parser.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const distDir = config.webDistDir ? resolve(config.webDistDir) : DEFAULT_WEB_DIST;
   const webBuilt = existsSync(join(distDir, 'index.html'));
   registerErrorHandling(app, BODY_LIMIT_BYTES, webBuilt ? 'index.html' : null);
 
-  // Documentation pages are public like the document they show.
+  // Documentation pages are public like the document they show. The catalogue lets tests check every route.
+  const routeCatalog: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: { public: true } };
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeCatalog.push({ method, url: route.url, access: route.config?.access });
+    }
   });
+  app.decorate('routeCatalog', routeCatalog);
 
   const tileOrigin = config.map.tileUrl ? new URL(config.map.tileUrl.replace(/\{[a-z]\}/g, 'a')).origin : null;
   await app.register(fastifyHelmet, {
@@ -131,8 +138,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+export type RouteEntry = { method: string; url: string; access: RouteAccess | undefined };
+
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+    routeCatalog: RouteEntry[];
   }
 }

@@ -22,3 +22,27 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     },
   };
 }
+
+/**
+ * Settings that point a process (the CLI, the server) at a fresh database: an empty PGlite folder, or on a
+ * PostgreSQL server a new empty database. `cleanup` removes it.
+ */
+export async function freshDatabaseEnv(): Promise<{ env: NodeJS.ProcessEnv; cleanup(): Promise<void> }> {
+  const template = inject('template');
+  if (template.kind === 'pglite') {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dataDir = await mkdtemp(join(tmpdir(), 'smart-rural-cli-'));
+    return {
+      env: { DATA_DIR: dataDir, DATABASE_URL: '' },
+      cleanup: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const name = `${TEST_DB_PREFIX}${template.name.slice(-8)}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(template.databaseUrl, `create database "${name}"`);
+  return {
+    env: { DATABASE_URL: databaseUrlFor(template.databaseUrl, name) },
+    cleanup: () => adminQuery(template.databaseUrl, `drop database if exists "${name}" with (force)`),
+  };
+}

@@ -1,0 +1,154 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabaseEnv } from '../../test/support/test-database.ts';
+import { runCli } from './main.ts';
+
+async function run(env: NodeJS.ProcessEnv, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (s: string) => void) =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  const code = await runCli(argv, {
+    stdout: sink((s) => (stdout += s)),
+    stderr: sink((s) => (stderr += s)),
+    env: { LOG_LEVEL: 'silent', ...env },
+    stdinIsTty: false,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('the smart-rural command', () => {
+  let env: NodeJS.ProcessEnv;
+  let cleanup: () => Promise<void>;
+  let folder: string;
+
+  beforeAll(async () => {
+    ({ env, cleanup } = await freshDatabaseEnv());
+    folder = await mkdtemp(join(tmpdir(), 'smart-rural-backup-'));
+  });
+  afterAll(() => cleanup());
+
+  it('has --help on each command', async () => {
+    for (const argv of [
+      [],
+      ['migrate'],
+      ['seed'],
+      ['users'],
+      ['users', 'create'],
+      ['users', 'list'],
+      ['users', 'disable'],
+      ['backup'],
+      ['restore'],
+    ]) {
+      const { code, stdout } = await run(env, ...argv, '--help');
+      expect(code, argv.join(' ')).toBe(0);
+      expect(stdout).toContain('Usage: smart-rural');
+    }
+  });
+
+  it('migrates and seeds the communes', async () => {
+    expect((await run(env, 'migrate')).code).toBe(0);
+    const seeded = await run(env, 'seed');
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toContain('seeded 44 communes (44 with a boundary) and 1 reference sites');
+  });
+
+  it('creates, lists and disables users', async () => {
+    const created = await run(
+      env,
+      'users',
+      'create',
+      '--email',
+      'ed@aubange.be',
+      '--name',
+      'Éd',
+      '--role',
+      'commune_editor',
+      '--commune',
+      '81004',
+    );
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(
+      /created commune_editor ed@aubange.be \(Aubange\)\npassword \(shown once\): [\w-]{24}/,
+    );
+    const listed = await run(env, 'users', 'list', '--json');
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ email: 'ed@aubange.be', communeNis: '81004', disabled: false }),
+    ]);
+    expect((await run(env, 'users', 'disable', 'ed@aubange.be')).code).toBe(0);
+    expect(JSON.parse((await run(env, 'users', 'list', '--json')).stdout)[0].disabled).toBe(true);
+  });
+
+  it('refuses bad input with a message and an error code, writing nothing', async () => {
+    const bad = await run(env, 'users', 'create', '--email', 'not-an-email', '--name', 'X', '--role', 'commune_viewer');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('email');
+    expect(bad.stderr).toContain('communeNis');
+    const unknownCommune = await run(
+      env,
+      'users',
+      'create',
+      '--email',
+      'x@x.be',
+      '--name',
+      'X',
+      '--role',
+      'commune_viewer',
+      '--commune',
+      '99999',
+    );
+    expect(unknownCommune.code).toBe(1);
+    expect(unknownCommune.stderr).toContain('99999');
+    expect((await run(env, 'users', 'disable', 'nobody@x.be')).stderr).toContain(
+      'no account with the e-mail nobody@x.be',
+    );
+    expect(JSON.parse((await run(env, 'users', 'list', '--json')).stdout)).toHaveLength(1);
+    expect((await run(env, 'nonsense')).code).toBe(2);
+  });
+
+  it('backs up and restores all data, gzip or plain', async () => {
+    for (const file of [join(folder, 'copy.json.gz'), join(folder, 'copy.json')]) {
+      const backup = await run(env, 'backup', file);
+      expect(backup.code, backup.stderr).toBe(0);
+      expect(
+        (
+          await run(
+            env,
+            'users',
+            'create',
+            '--email',
+            `tmp${file.length}@x.be`,
+            '--name',
+            'Tmp',
+            '--role',
+            'consultant',
+          )
+        ).code,
+      ).toBe(0);
+      const restored = await run(env, 'restore', file);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(
+        JSON.parse((await run(env, 'users', 'list', '--json')).stdout).map((u: { email: string }) => u.email),
+      ).toEqual(['ed@aubange.be']);
+    }
+    const plain = JSON.parse(await readFile(join(folder, 'copy.json'), 'utf8'));
+    expect(plain.format).toBe('smart-rural-backup');
+  });
+
+  it('refuses a file that is not a backup, changing nothing', async () => {
+    const file = join(folder, 'not-a-backup.json');
+    await writeFile(file, '{"hello": "world"}');
+    const result = await run(env, 'restore', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('not a Smart Rural backup file');
+    expect(JSON.parse((await run(env, 'users', 'list', '--json')).stdout)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,57 @@
+import { count } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { testConfig } from '../../test/support/test-app.ts';
+import { createTestDatabase } from '../../test/support/test-database.ts';
+import { verifyPassword } from './auth/password.ts';
+import { agency, users } from './db/schema/index.ts';
+import { prepareDatabase } from './setup.ts';
+
+describe('first start', () => {
+  it('creates admin@localhost with a random password, and a labelled demo workspace', async () => {
+    const database = await createTestDatabase();
+    try {
+      const created = await prepareDatabase(database, testConfig({ SEED_DEMO: 'true' }));
+      expect(created.map((a) => [a.email, a.role, a.demo])).toEqual([
+        ['admin@localhost', 'agency_admin', false],
+        ['consultant@demo.smart-rural.local', 'consultant', true],
+        ['arlon@demo.smart-rural.local', 'commune_editor', true],
+      ]);
+      for (const account of created) expect(account.password).toMatch(/^[\w-]{24}$/);
+      expect(new Set(created.map((a) => a.password)).size).toBe(3);
+      const rows = await database.db.select().from(users);
+      const admin = rows.find((u) => u.email === 'admin@localhost')!;
+      expect(await verifyPassword(created[0]!.password!, admin.passwordHash)).toBe(true);
+      expect(rows.find((u) => u.role === 'commune_editor')).toMatchObject({ communeNis: '81001', demo: true });
+      expect(rows.filter((u) => u.demo).every((u) => u.displayName.includes('démo'))).toBe(true);
+      const [workspace] = await database.db.select().from(agency);
+      expect(workspace).toMatchObject({ demo: true, name: expect.stringContaining('démonstration') });
+
+      // A second start reuses everything and prints no password.
+      expect(await prepareDatabase(database, testConfig({ SEED_DEMO: 'true' }))).toEqual([]);
+      expect((await database.db.select({ n: count() }).from(users))[0]!.n).toBe(3);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('uses ADMIN_EMAIL and ADMIN_PASSWORD, and no demo with SEED_DEMO=false', async () => {
+    const database = await createTestDatabase();
+    try {
+      const created = await prepareDatabase(
+        database,
+        testConfig({ ADMIN_EMAIL: 'chef@idelux.be', ADMIN_PASSWORD: 'a-long-admin-password', SEED_DEMO: 'false' }),
+      );
+      expect(created).toEqual([{ email: 'chef@idelux.be', role: 'agency_admin', password: null, demo: false }]);
+      const [admin] = await database.db.select().from(users);
+      expect(await verifyPassword('a-long-admin-password', admin!.passwordHash)).toBe(true);
+      const [workspace] = await database.db.select().from(agency);
+      expect(workspace!.demo).toBe(false);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('refuses a too short ADMIN_PASSWORD at start-up', () => {
+    expect(() => testConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
+  });
+});
