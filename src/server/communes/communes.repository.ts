@@ -8,11 +8,17 @@ export type SiteRow = typeof sites.$inferSelect;
 export class CommunesRepository {
   constructor(private readonly db: Executor) {}
 
-  /** Communes without their boundary, sorted by name; `currentOn` keeps those not merged by that date. */
+  /**
+   * Communes without their boundary, with the codes of the communes merged into each, sorted by name;
+   * `currentOn` keeps those not merged by that date.
+   */
   async list(filter: { currentOn?: string; arrondissement?: string }) {
     const { boundary: _boundary, ...columns } = getTableColumns(communes);
     return this.db
-      .select(columns)
+      .select({
+        ...columns,
+        mergedFrom: sql<string[]>`array(select a.nis_code from communes a where a.merged_into = "communes"."nis_code" order by 1)`,
+      })
       .from(communes)
       .where(
         and(
@@ -35,14 +41,6 @@ export class CommunesRepository {
       .where(eq(communes.mergedInto, nisCode))
       .orderBy(asc(communes.nisCode));
     return rows.map((r) => r.nisCode);
-  }
-
-  async allMergers(): Promise<{ nisCode: string; mergedInto: string }[]> {
-    const rows = await this.db
-      .select({ nisCode: communes.nisCode, mergedInto: communes.mergedInto })
-      .from(communes)
-      .where(sql`${communes.mergedInto} is not null`);
-    return rows.map((r) => ({ nisCode: r.nisCode, mergedInto: r.mergedInto! }));
   }
 
   async boundaries(filter: { currentOn?: string }) {

@@ -1,37 +1,51 @@
 import type { CommuneProfileInput, SiteInput } from '../../domain/communes/commune.ts';
-import { isCurrentOn } from '../../domain/communes/commune.ts';
+import { type CommuneSummary, isCurrentOn } from '../../domain/communes/commune.ts';
 import { type Actor, authorize, can } from '../auth/policy.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import { presentCommune, presentCommuneDetail, presentSite } from './communes.presenter.ts';
 
+const BELGIAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' });
+
 /** Today's date in Belgium, the date mergers take effect on. */
 export function belgianToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(now);
+  return BELGIAN_DATE.format(now);
 }
 
+/**
+ * The list holds only reference facts (names, figures, mergers), which change when reference data is seeded, not
+ * through the API: a short-lived copy spares the database the busiest public request.
+ */
+const LIST_CACHE_MS = 30_000;
+
 export class CommunesService {
+  private readonly listCache = new Map<string, { at: number; value: Promise<CommuneSummary[]> }>();
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(query: { includeHistorical?: boolean; arrondissement?: string }) {
+  async list(query: { includeHistorical?: boolean; arrondissement?: string }): Promise<CommuneSummary[]> {
     const today = belgianToday(this.now());
+    const key = `${today}|${query.includeHistorical ?? false}|${query.arrondissement ?? ''}`;
+    const cached = this.listCache.get(key);
+    const at = this.now().getTime();
+    if (cached && at - cached.at < LIST_CACHE_MS) return cached.value;
+    const value = this.loadList(today, query);
+    this.listCache.set(key, { at, value });
+    value.catch(() => this.listCache.delete(key));
+    return value;
+  }
+
+  private loadList(today: string, query: { includeHistorical?: boolean; arrondissement?: string }) {
     return this.uow.read(async (repos) => {
       const rows = await repos.communes.list({
         ...(query.includeHistorical ? {} : { currentOn: today }),
         ...(query.arrondissement ? { arrondissement: query.arrondissement } : {}),
       });
-      const mergers = await repos.communes.allMergers();
-      return rows.map((row) =>
-        presentCommune(
-          row,
-          mergers.filter((m) => m.mergedInto === row.nisCode).map((m) => m.nisCode),
-          today,
-        ),
-      );
+      return rows.map(({ mergedFrom, ...row }) => presentCommune(row, mergedFrom, today));
     });
   }
 
