@@ -13,7 +13,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function vitestRun(projects) {
   const args = [vitest, 'run', ...projects.flatMap((p) => ['--project', p]), ...extra];
-  console.log(`\n▶ vitest ${projects.join(', ')}${process.env.DATABASE_URL ? ' (PostgreSQL: DATABASE_URL)' : ' (PGlite)'}`);
+  console.log(
+    `\n▶ vitest ${projects.join(', ')}${process.env.DATABASE_URL ? ' (PostgreSQL: DATABASE_URL)' : ' (PGlite)'}`,
+  );
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
