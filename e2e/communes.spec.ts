@@ -1,0 +1,133 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eApp, startApp } from './support/app.ts';
+import { expectNoSeriousA11yViolations } from './support/axe.ts';
+import { launchBrowser, openSession, type Session } from './support/browser.ts';
+
+/** Text with the narrow no-break spaces of Belgian number formatting turned into plain spaces. */
+const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+
+function communeRows(page: Page) {
+  return page.getByRole('table', { name: /Communes de la province/ }).locator('tbody tr');
+}
+
+async function firstCommuneName(page: Page) {
+  return plain(await communeRows(page).first().locator('td').first().locator('a').textContent());
+}
+
+describe('the province page and the commune pages (public)', () => {
+  let server: E2eApp;
+  let browser: Browser;
+  let session: Session;
+
+  beforeAll(async () => {
+    server = await startApp();
+    browser = await launchBrowser();
+    session = await openSession(browser, server.baseUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws the 43 communes on the map, with a legend', async () => {
+    const { page } = session;
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Communes' }).waitFor();
+    const shapes = page.locator('.leaflet-overlay-pane svg path.leaflet-interactive');
+    await expect.poll(() => shapes.count(), { timeout: 15_000 }).toBe(43);
+    expect(await page.locator('.leaflet-tile').count()).toBe(0);
+    expect(await page.getByRole('radio', { name: 'Densité de population' }).isChecked()).toBe(true);
+    const legend = await page.getByTestId('map-legend').locator('li').allTextContents();
+    expect(legend.length).toBeGreaterThanOrEqual(3);
+    expect(plain(legend[legend.length - 1]!)).toMatch(/– 372$/); // Aubange, the densest commune
+
+    await page.locator('path[data-nis="81001"]').hover();
+    const tooltip = page.getByRole('tooltip', { name: /Arlon/ });
+    await tooltip.waitFor();
+    expect(plain(await tooltip.textContent())).toBe('ArlonDensité de population : 253 hab./km²');
+  });
+
+  it('lists the 43 communes in a table that sorts and filters', async () => {
+    const { page } = session;
+    await expect.poll(() => communeRows(page).count()).toBe(43);
+    expect(plain(await page.getByTestId('communes-totals').textContent())).toMatch(/^43 communes · [\d ]+ habitants/);
+    expect(await firstCommuneName(page)).toBe('Arlon');
+
+    const populationHeader = page.getByRole('columnheader', { name: /Population/ });
+    await populationHeader.getByRole('button').click();
+    expect(await populationHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(await firstCommuneName(page)).toBe('Arlon');
+    const arlon = communeRows(page).first();
+    expect(plain(await arlon.locator('td').nth(2).textContent())).toBe('30 081 (2020)');
+    await populationHeader.getByRole('button').click();
+    expect(await populationHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(await firstCommuneName(page)).not.toBe('Arlon');
+
+    await page.getByLabel('Rechercher une commune').fill('neufchat');
+    await expect.poll(() => communeRows(page).count()).toBe(1);
+    expect(await firstCommuneName(page)).toBe('Neufchâteau');
+    await page.getByLabel('Rechercher une commune').fill('');
+    await expect.poll(() => communeRows(page).count()).toBe(43);
+  });
+
+  it('shows Bertogne, merged into Bastogne, when merged communes are included', async () => {
+    const { page } = session;
+    expect(await page.getByRole('link', { name: 'Bertogne', exact: true }).count()).toBe(0);
+    await page.getByRole('switch', { name: 'Inclure les communes fusionnées' }).check();
+    await expect.poll(() => communeRows(page).count()).toBe(44);
+    const bertogne = communeRows(page).filter({ has: page.getByRole('link', { name: 'Bertogne', exact: true }) });
+    expect(plain(await bertogne.textContent())).toContain('fusionnée dans Bastogne le 01/01/2025');
+    // Totals still count the 43 communes of today.
+    expect(plain(await page.getByTestId('communes-totals').textContent())).toMatch(/^43 communes/);
+  });
+
+  it('passes axe on the province page', async () => {
+    await expectNoSeriousA11yViolations(session.page, 'the province page');
+  });
+
+  it('opens a commune from the table: Bastogne, its facts and the Bastogne War Museum', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Bastogne', exact: true }).click();
+    await page.waitForURL('**/communes/82003');
+    await page.getByRole('heading', { level: 1, name: 'Bastogne' }).waitFor();
+    const facts = plain(await page.getByTestId('commune-facts').textContent());
+    expect(facts).toContain('82003');
+    expect(facts).toContain('19 932 habitants (2020)');
+    expect(plain(await page.getByTestId('merged-from').textContent())).toBe('Issue de la fusion avec Bertogne.');
+    await page.getByRole('cell', { name: 'Bastogne War Museum' }).waitFor();
+    await page.getByRole('img', { name: 'Contour de la commune de Bastogne' }).waitFor();
+    // The public may read but not edit.
+    expect(await page.getByRole('button', { name: 'Modifier le profil' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Ajouter un site' }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'the Bastogne page');
+  });
+
+  it('says where a merged commune went', async () => {
+    const { page } = session;
+    await page.goto('/communes/82005');
+    await page.getByRole('heading', { level: 1, name: 'Bertogne' }).waitFor();
+    expect(plain(await page.getByTestId('merged-into').textContent())).toBe(
+      'Cette commune a fusionné le 01/01/2025 dans Bastogne.',
+    );
+  });
+
+  it('opens a commune from the map, by mouse and by keyboard', async () => {
+    const { page } = session;
+    await page.goto('/');
+    await page.locator('path[data-nis="81001"]').click();
+    await page.waitForURL('**/communes/81001');
+    await page.getByRole('heading', { level: 1, name: 'Arlon' }).waitFor();
+    expect(plain(await page.getByTestId('commune-facts').textContent())).toContain('30 081 habitants (2020)');
+
+    await page.goBack();
+    const virton = page.locator('path[data-nis="85045"]');
+    await virton.focus();
+    await page.getByRole('tooltip', { name: /Virton/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/communes/85045');
+    await page.getByRole('heading', { level: 1, name: 'Virton' }).waitFor();
+    expect(session.pageErrors).toEqual([]);
+  });
+});

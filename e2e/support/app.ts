@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import type { Role } from '../../src/domain/auth/roles.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { UsersService } from '../../src/server/auth/users.service.ts';
+import { UnitOfWork } from '../../src/server/db/unit-of-work.ts';
+import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
+import { testConfig } from '../../test/support/test-app.ts';
+import { createTestDatabase } from '../../test/support/test-database.ts';
+
+export type E2eUser = { id: string; email: string; password: string; displayName: string; role: Role };
+
+export type E2eApp = {
+  /** http://127.0.0.1:<port>, the real server with the built web app */
+  baseUrl: string;
+  createUser(input: { role: Role; displayName: string; communeNis?: string | null; email?: string }): Promise<E2eUser>;
+  close(): Promise<void>;
+};
+
+/**
+ * The real server for one spec file: a fresh copy of the seeded test database, the web build of the global
+ * setup, listening on a free port of 127.0.0.1.
+ */
+export async function startApp(): Promise<E2eApp> {
+  const database = await createTestDatabase();
+  const app = await buildApp({
+    config: testConfig({ WEB_DIST_DIR: inject('webDist') }),
+    database,
+    logger: false,
+  });
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (error) {
+    await app.close();
+    await database.close();
+    throw error;
+  }
+  const { port } = app.server.address() as AddressInfo;
+  const users = new UsersService(new UnitOfWork(database.db));
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async createUser({ role, displayName, communeNis = null, email }) {
+      const address = email ?? `${role.replace('_', '-')}-${randomBytes(4).toString('hex')}@e2e.test`;
+      const password = `e2e-${randomBytes(12).toString('hex')}`;
+      const { user } = await users.create(CLI_CONTEXT, { email: address, displayName, role, communeNis, password });
+      return { id: user.id, email: address, password, displayName, role };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

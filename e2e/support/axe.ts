@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Result } from 'axe-core';
+import type { Page } from 'playwright-core';
+
+const BLOCKING = new Set(['serious', 'critical']);
+
+function describe(violation: Result): string {
+  const nodes = violation.nodes
+    .slice(0, 5)
+    .map((node) => `    - ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
+    .join('\n');
+  return `  [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes}`;
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules, plus best practices) on the page as it is now and fails on any
+ * serious or critical violation, listing them.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const blocking = results.violations.filter((v) => v.impact && BLOCKING.has(v.impact));
+  if (blocking.length > 0) {
+    const report = blocking.map(describe).join('\n');
+    console.error(`axe: ${blocking.length} serious or critical violation(s) on ${label}:\n${report}`);
+    throw new Error(`axe found ${blocking.length} serious or critical violation(s) on ${label}:\n${report}`);
+  }
+}

@@ -1,0 +1,220 @@
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Skeleton,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { PageLoader } from '../components/loading.tsx';
+import { useLogout, useMe } from '../features/auth/api.ts';
+import { LANGUAGES, type Language, setLanguage } from '../i18n/i18n.ts';
+import { notify } from '../lib/notify.ts';
+import { useLanguage } from '../lib/use-language.ts';
+import { ADMIN_NAV, isActive, MAIN_NAV, type NavItem } from './navigation.ts';
+import { paths } from './paths.ts';
+
+const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English' };
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Group gap={2} role="group" aria-label={t('layout.language')}>
+      {LANGUAGES.map((code) => (
+        <Button
+          key={code}
+          size="compact-sm"
+          variant={code === language ? 'filled' : 'subtle'}
+          aria-pressed={code === language}
+          aria-label={`${code.toUpperCase()} – ${LANGUAGE_NAMES[code]}`}
+          lang={code}
+          onClick={() => void setLanguage(code)}
+        >
+          {code.toUpperCase()}
+        </Button>
+      ))}
+    </Group>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  if (me.isPending) return <Skeleton height={30} width={140} aria-hidden="true" />;
+  if (!me.data) {
+    if (location.pathname === paths.login.pattern) return null;
+    return (
+      <Button component={Link} to={paths.login.to(location.pathname + location.search)} variant="outline">
+        {t('auth.signIn')}
+      </Button>
+    );
+  }
+  const signOut = () => {
+    logout.mutate(undefined, {
+      onSettled: () => {
+        notify(t('auth.signedOut'));
+        void navigate(paths.province.to());
+      },
+    });
+  };
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <UnstyledButton
+          aria-label={t('layout.userMenu', { name: me.data.user.displayName })}
+          px="sm"
+          py={6}
+          style={{ borderRadius: 4, border: '1px solid var(--mantine-color-gray-4)' }}
+          data-testid="user-menu"
+        >
+          <Text fw={600} size="sm" component="span">
+            {me.data.user.displayName}
+          </Text>
+          <Text component="span" size="sm" aria-hidden="true">
+            {' ▾'}
+          </Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{me.data.user.email}</Menu.Label>
+        <Menu.Item component={Link} to={paths.account.to()}>
+          {t('nav.account')}
+        </Menu.Item>
+        <Menu.Item onClick={signOut}>{t('auth.signOut')}</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const active = isActive(item, pathname);
+  return (
+    <NavLink
+      component={Link}
+      to={item.to}
+      label={t(item.label)}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      onClick={onNavigate}
+      variant="light"
+    />
+  );
+}
+
+function Navigation({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const capabilities = me.data?.capabilities;
+  const admin = ADMIN_NAV.filter((item) => item.capability && capabilities?.[item.capability]);
+  return (
+    <Stack gap={4}>
+      <ul className="nav-list">
+        {MAIN_NAV.map((item) => (
+          <li key={item.key}>
+            <NavEntry item={item} onNavigate={onNavigate} />
+          </li>
+        ))}
+      </ul>
+      {admin.length > 0 ? (
+        <section aria-labelledby="nav-admin-heading">
+          <Text id="nav-admin-heading" size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>
+            {t('nav.administration')}
+          </Text>
+          <ul className="nav-list">
+            {admin.map((item) => (
+              <li key={item.key}>
+                <NavEntry item={item} onNavigate={onNavigate} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Moves the keyboard focus to the page's content after each navigation, as a page load would. */
+function useFocusMainOnNavigation(main: React.RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new page address, on purpose
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }, [pathname, main]);
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const main = useRef<HTMLElement>(null);
+  useFocusMainOnNavigation(main);
+
+  return (
+    <>
+      <a href="#main-content" className="skip-link">
+        {t('layout.skipToContent')}
+      </a>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? t('layout.closeMenu') : t('layout.openMenu')}
+              />
+              <Anchor component={Link} to={paths.province.to()} underline="never" c="rural.9" fw={750} fz="xl">
+                Smart Rural
+              </Anchor>
+              <Text size="sm" c="dimmed" visibleFrom="md">
+                {t('layout.tagline')}
+              </Text>
+            </Group>
+            <Group gap="md" wrap="nowrap">
+              <LanguageSwitch />
+              <UserMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+          <AppShell.Section grow component={ScrollArea}>
+            <Navigation onNavigate={close} />
+          </AppShell.Section>
+        </AppShell.Navbar>
+        <AppShell.Main id="main-content" ref={main} tabIndex={-1}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

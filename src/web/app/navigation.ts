@@ -1,0 +1,33 @@
+import type { Capability } from '../features/auth/api.ts';
+import { paths } from './paths.ts';
+
+export type NavItem = {
+  key: string;
+  /** i18n key of the label */
+  label: string;
+  to: string;
+  /** what /api/auth/me must allow for the entry to show */
+  capability?: Capability;
+};
+
+/** Every area of the product, in the order of the work: the province, a commune's mission, pooling. */
+export const MAIN_NAV: NavItem[] = [
+  { key: 'communes', label: 'nav.communes', to: paths.province.to() },
+  { key: 'diagnostic', label: 'nav.diagnostic', to: paths.diagnostic.to() },
+  { key: 'strategy', label: 'nav.strategy', to: paths.strategy.to() },
+  { key: 'implementation', label: 'nav.implementation', to: paths.implementation.to() },
+  { key: 'needs', label: 'nav.needs', to: paths.needs.to() },
+  { key: 'catalogue', label: 'nav.catalogue', to: paths.catalogue.to() },
+  { key: 'watch', label: 'nav.watch', to: paths.watch.to() },
+];
+
+export const ADMIN_NAV: NavItem[] = [
+  { key: 'users', label: 'nav.users', to: paths.users.to(), capability: 'manageUsers' },
+  { key: 'audit', label: 'nav.audit', to: paths.audit.to(), capability: 'readAudit' },
+];
+
+/** Is `pathname` inside the area that `item` opens? The province area also holds the commune pages. */
+export function isActive(item: NavItem, pathname: string): boolean {
+  if (item.key === 'communes') return pathname === '/' || pathname.startsWith('/communes/');
+  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}

@@ -1,0 +1,28 @@
+/**
+ * Every page address of the web app, written once. `pattern` is what the router matches; `to(...)` builds a link.
+ */
+export const paths = {
+  province: { pattern: '/', to: () => '/' },
+  commune: { pattern: '/communes/:nisCode', to: (nisCode: string) => `/communes/${encodeURIComponent(nisCode)}` },
+  diagnostic: { pattern: '/diagnostic', to: () => '/diagnostic' },
+  strategy: { pattern: '/strategy', to: () => '/strategy' },
+  implementation: { pattern: '/implementation', to: () => '/implementation' },
+  needs: { pattern: '/needs', to: () => '/needs' },
+  catalogue: { pattern: '/catalogue', to: () => '/catalogue' },
+  watch: { pattern: '/watch', to: () => '/watch' },
+  login: {
+    pattern: '/login',
+    /** `next`: where to go back after signing in (a path of this app). */
+    to: (next?: string) => (next && next !== '/login' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
+  },
+  account: { pattern: '/account', to: () => '/account' },
+  users: { pattern: '/admin/users', to: () => '/admin/users' },
+  audit: { pattern: '/admin/audit', to: () => '/admin/audit' },
+} as const;
+
+/** The `next` parameter of the login page, kept only when it is a path of this app (no open redirect). */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return paths.province.to();
+  if (next.startsWith(paths.login.pattern)) return paths.province.to();
+  return next;
+}

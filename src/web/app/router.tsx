@@ -1,0 +1,63 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { CataloguePage } from '../features/catalogue/catalogue-page.tsx';
+import { DiagnosticPage } from '../features/diagnostic/diagnostic-page.tsx';
+import { ImplementationPage } from '../features/implementation/implementation-page.tsx';
+import { NeedsPage } from '../features/needs/needs-page.tsx';
+import { StrategyPage } from '../features/strategy/strategy-page.tsx';
+import { WatchPage } from '../features/watch/watch-page.tsx';
+import { RequireAuth } from './guards.tsx';
+import { Layout } from './layout.tsx';
+import { NotFoundPage, RouteErrorPage } from './not-found-page.tsx';
+import { paths } from './paths.ts';
+
+// Heavy pages (the map, the admin tables) load when first opened.
+const ProvincePage = lazy(() => import('../features/communes/province-page.tsx'));
+const CommunePage = lazy(() => import('../features/communes/commune-page.tsx'));
+const LoginPage = lazy(() => import('../features/auth/login-page.tsx'));
+const AccountPage = lazy(() => import('../features/auth/account-page.tsx'));
+const UsersPage = lazy(() => import('../features/auth/users-page.tsx'));
+const AuditPage = lazy(() => import('../features/audit/audit-page.tsx'));
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: paths.province.pattern, element: <ProvincePage /> },
+      { path: paths.commune.pattern, element: <CommunePage /> },
+      { path: paths.diagnostic.pattern, element: <DiagnosticPage /> },
+      { path: paths.strategy.pattern, element: <StrategyPage /> },
+      { path: paths.implementation.pattern, element: <ImplementationPage /> },
+      { path: paths.needs.pattern, element: <NeedsPage /> },
+      { path: paths.catalogue.pattern, element: <CataloguePage /> },
+      { path: paths.watch.pattern, element: <WatchPage /> },
+      { path: paths.login.pattern, element: <LoginPage /> },
+      {
+        path: paths.account.pattern,
+        element: (
+          <RequireAuth>
+            <AccountPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.users.pattern,
+        element: (
+          <RequireAuth capability="manageUsers">
+            <UsersPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.audit.pattern,
+        element: (
+          <RequireAuth capability="readAudit">
+            <AuditPage />
+          </RequireAuth>
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,129 @@
+import { Alert, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN_LENGTH, PasswordChangeInput } from '../../../domain/auth/users.ts';
+import { formatDateTime } from '../../../domain/shared/format.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { PasswordField } from '../../components/password-field.tsx';
+import { ApiError } from '../../lib/api.ts';
+import { zodFormErrors } from '../../lib/form-validation.ts';
+import { notify } from '../../lib/notify.ts';
+import { useLanguage } from '../../lib/use-language.ts';
+import { useChangePassword, useMe } from './api.ts';
+import { ROLE_LABEL_KEYS } from './roles.ts';
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0} fw={500}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+function PasswordForm() {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { currentPassword: '', newPassword: '', confirmation: '' },
+    validate: (values) => {
+      const errors = zodFormErrors(
+        PasswordChangeInput,
+        { currentPassword: values.currentPassword, newPassword: values.newPassword },
+        t,
+      );
+      if (!errors.confirmation && values.confirmation !== values.newPassword) {
+        errors.confirmation = t('account.passwordsDiffer');
+      }
+      return errors;
+    },
+  });
+  const submit = form.onSubmit((values) => {
+    change.mutate(
+      { currentPassword: values.currentPassword, newPassword: values.newPassword },
+      {
+        onSuccess: () => {
+          form.reset();
+          notify(t('account.passwordChanged'));
+        },
+        onError: (error) => {
+          if (error instanceof ApiError) form.setErrors(error.fieldErrors());
+        },
+      },
+    );
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack maw={420}>
+        <ErrorAlert error={change.error} />
+        {change.isSuccess ? (
+          <Alert color="green" variant="light" role="status">
+            {t('account.passwordChanged')}
+          </Alert>
+        ) : null}
+        <PasswordField
+          label={t('account.currentPassword')}
+          autoComplete="current-password"
+          required
+          {...form.getInputProps('currentPassword')}
+        />
+        <PasswordField
+          label={t('account.newPassword')}
+          description={t('account.passwordRule', { count: PASSWORD_MIN_LENGTH })}
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('newPassword')}
+        />
+        <PasswordField
+          label={t('account.confirmPassword')}
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('confirmation')}
+        />
+        <Button type="submit" loading={change.isPending} w="fit-content">
+          {t('account.changePassword')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+export default function AccountPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const me = useMe();
+  const user = me.data?.user;
+  if (!user) return null;
+  return (
+    <Stack gap="lg" maw={860}>
+      <PageHeader title={t('account.title')} />
+      <Paper withBorder p="lg">
+        <Title order={2} size="h3" mb="md">
+          {t('account.profile')}
+        </Title>
+        <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" m={0}>
+          <Fact label={t('account.name')} value={user.displayName} />
+          <Fact label={t('auth.email')} value={user.email} />
+          <Fact label={t('account.role')} value={t(ROLE_LABEL_KEYS[user.role])} />
+          <Fact label={t('account.commune')} value={user.communeName ?? t('account.noCommune')} />
+          <Fact
+            label={t('account.lastLogin')}
+            value={user.lastLoginAt ? formatDateTime(user.lastLoginAt, language) : t('common.never')}
+          />
+        </SimpleGrid>
+      </Paper>
+      <Paper withBorder p="lg">
+        <Title order={2} size="h3" mb="md">
+          {t('account.changePassword')}
+        </Title>
+        <PasswordForm />
+      </Paper>
+    </Stack>
+  );
+}

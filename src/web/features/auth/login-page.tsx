@@ -1,0 +1,69 @@
+import { Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { LoginInput } from '../../../domain/auth/users.ts';
+import { paths, safeNextPath } from '../../app/paths.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageLoader } from '../../components/loading.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { PasswordField } from '../../components/password-field.tsx';
+import { zodFormErrors } from '../../lib/form-validation.ts';
+import { useLogin, useMe } from './api.ts';
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const navigate = useNavigate();
+  const me = useMe();
+  const login = useLogin();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { email: '', password: '' },
+    validate: (values) => zodFormErrors(LoginInput, values, t),
+  });
+
+  if (me.isPending) return <PageLoader />;
+  // Already signed in (e.g. the back button): go where the login was meant to lead.
+  if (me.data && !login.isSuccess) return <Navigate to={next} replace />;
+
+  const submit = form.onSubmit((values) => {
+    login.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) });
+  });
+
+  return (
+    <Stack maw={440} mx="auto" mt="xl">
+      <PageHeader title={t('auth.loginTitle')} description={t('auth.loginIntro')} />
+      <Paper withBorder p="lg" radius="md">
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <ErrorAlert error={login.error} title={t('auth.loginFailed')} />
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              autoComplete="username"
+              required
+              {...form.getInputProps('email')}
+            />
+            <PasswordField
+              label={t('auth.password')}
+              autoComplete="current-password"
+              required
+              {...form.getInputProps('password')}
+            />
+            <Button type="submit" loading={login.isPending}>
+              {t('auth.signIn')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+      <Text size="sm" c="dimmed">
+        {t('auth.loginHelp')}
+      </Text>
+      <Anchor component={Link} to={paths.province.to()} size="sm">
+        {t('auth.continueAsPublic')}
+      </Anchor>
+    </Stack>
+  );
+}

@@ -1,0 +1,74 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  Boundary,
+  CommuneDetail,
+  CommuneProfileInput,
+  CommuneSummary,
+  Site,
+  SiteInput,
+} from '../../../domain/communes/commune.ts';
+import { api } from '../../lib/api.ts';
+import { communeKeys } from '../../lib/communes-query.ts';
+
+/** The figures each feature of GET /api/communes/boundaries carries for the choropleth. */
+export type BoundaryProperties = Pick<CommuneSummary, 'nisCode' | 'name' | 'arrondissement' | 'population' | 'areaKm2'>;
+export type BoundaryFeature = { type: 'Feature'; id: string; properties: BoundaryProperties; geometry: Boundary };
+export type BoundaryCollection = { type: 'FeatureCollection'; features: BoundaryFeature[] };
+/** GET /api/config: public settings (an optional base map). */
+export type PublicConfig = { map: { tileUrl: string | null; tileAttribution: string | null } };
+
+export type ProfileBody = z.input<typeof CommuneProfileInput>;
+export type SiteBody = z.input<typeof SiteInput>;
+
+export function useBoundaries() {
+  return useQuery({
+    queryKey: communeKeys.boundaries,
+    queryFn: () => api.get<BoundaryCollection>('/api/communes/boundaries'),
+    staleTime: 60 * 60_000,
+  });
+}
+
+export function usePublicConfig() {
+  return useQuery({
+    queryKey: ['config'],
+    queryFn: () => api.get<PublicConfig>('/api/config'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useCommune(nisCode: string) {
+  return useQuery({
+    queryKey: communeKeys.detail(nisCode),
+    queryFn: () => api.get<CommuneDetail>(`/api/communes/${encodeURIComponent(nisCode)}`),
+  });
+}
+
+export function useUpdateProfile(nisCode: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProfileBody) => api.patch<CommuneDetail>(`/api/communes/${nisCode}`, input),
+    onSuccess: (detail) => queryClient.setQueryData(communeKeys.detail(nisCode), detail),
+  });
+}
+
+/** Site changes: the commune page shows the sites of the detail response, so it is fetched again. */
+export function useSiteMutations(nisCode: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: communeKeys.detail(nisCode) });
+  return {
+    create: useMutation({
+      mutationFn: (input: SiteBody) => api.post<Site>(`/api/communes/${nisCode}/sites`, input),
+      onSuccess: refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, input }: { id: string; input: Partial<SiteBody> }) =>
+        api.patch<Site>(`/api/sites/${id}`, input),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => api.delete(`/api/sites/${id}`),
+      onSuccess: refresh,
+    }),
+  };
+}

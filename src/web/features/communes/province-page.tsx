@@ -1,0 +1,141 @@
+import { Box, Grid, Paper, Radio, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { paths } from '../../app/paths.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { BlockSkeleton } from '../../components/loading.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useCommuneList } from '../../lib/communes-query.ts';
+import { useLanguage } from '../../lib/use-language.ts';
+import { type BoundaryProperties, useBoundaries, usePublicConfig } from './api.ts';
+import { buildChoropleth } from './choropleth.ts';
+import { CommunesTable } from './communes-table.tsx';
+import { provinceLayers } from './map-layers.ts';
+
+// Leaflet is only downloaded for pages with a map.
+const ProvinceMap = lazy(() => import('./maps.tsx').then((m) => ({ default: m.ProvinceMap })));
+
+const MAP_HEIGHT = 540;
+
+function MapPanel() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const boundaries = useBoundaries();
+  const config = usePublicConfig();
+  const [layerId, setLayerId] = useState(provinceLayers[0]!.id);
+  const layer = provinceLayers.find((l) => l.id === layerId) ?? provinceLayers[0]!;
+
+  const choropleth = useMemo(
+    () =>
+      buildChoropleth(
+        (boundaries.data?.features ?? []).map((f) => layer.valueOf(f.properties)),
+        (value) => layer.format(value, language),
+      ),
+    [boundaries.data, layer, language],
+  );
+  const unit = t(layer.unitKey);
+  const describe = (commune: BoundaryProperties) => {
+    const value = layer.valueOf(commune);
+    return {
+      title: commune.name,
+      detail: value === null ? t('map.noData') : `${t(layer.labelKey)} : ${layer.format(value, language)} ${unit}`,
+    };
+  };
+  const tileUrl = config.data?.map.tileUrl;
+
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        {boundaries.isError ? <ErrorAlert error={boundaries.error} /> : null}
+        {boundaries.data ? (
+          <Suspense fallback={<Skeleton height={MAP_HEIGHT} aria-label={t('common.loading')} />}>
+            <ProvinceMap
+              collection={boundaries.data}
+              layerId={`${layer.id}:${language}`}
+              colourOf={(commune) => choropleth.colourOf(layer.valueOf(commune))}
+              describe={describe}
+              onSelect={(nis) => void navigate(paths.commune.to(nis))}
+              label={t('map.label', { layer: t(layer.labelKey) })}
+              zoomInTitle={t('map.zoomIn')}
+              zoomOutTitle={t('map.zoomOut')}
+              baseMap={tileUrl ? { url: tileUrl, attribution: config.data?.map.tileAttribution ?? null } : null}
+              height={MAP_HEIGHT}
+            />
+          </Suspense>
+        ) : boundaries.isPending ? (
+          <Skeleton height={MAP_HEIGHT} aria-label={t('common.loading')} />
+        ) : null}
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('map.help')}
+        </Text>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Stack gap="md">
+          <Radio.Group label={t('map.layerSwitch')} value={layer.id} onChange={setLayerId}>
+            <Stack gap="xs" mt="xs">
+              {provinceLayers.map((l) => (
+                <Radio key={l.id} value={l.id} label={t(l.labelKey)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Paper withBorder p="sm" component="figure" m={0} aria-labelledby="map-legend-title">
+            <Title order={3} size="h5" id="map-legend-title" mb="xs">
+              {t(layer.labelKey)} ({unit})
+            </Title>
+            <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="map-legend">
+              {choropleth.legend.map((entry) => (
+                <Box component="li" key={entry.colour} style={{ display: 'flex', alignItems: 'center', gap: 8 }} py={2}>
+                  <Box
+                    aria-hidden="true"
+                    w={22}
+                    h={14}
+                    style={{ background: entry.colour, border: '1px solid #3f474d', flex: 'none' }}
+                  />
+                  <Text size="sm">{entry.label}</Text>
+                </Box>
+              ))}
+            </Box>
+            <Text size="xs" c="dimmed" mt="xs">
+              {t('map.legendMethod')}
+            </Text>
+          </Paper>
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+export default function ProvincePage() {
+  const { t } = useTranslation();
+  const [includeHistorical, setIncludeHistorical] = useState(false);
+  const communes = useCommuneList({ includeHistorical });
+
+  return (
+    <Stack gap="xl">
+      <PageHeader title={t('communes.title')} description={t('communes.intro')} />
+      <section aria-labelledby="map-heading">
+        <Title order={2} id="map-heading" size="h3" mb="sm">
+          {t('map.title')}
+        </Title>
+        <MapPanel />
+      </section>
+      <section aria-labelledby="table-heading">
+        <Title order={2} id="table-heading" size="h3" mb="sm">
+          {t('communes.tableTitle')}
+        </Title>
+        {communes.isError ? <ErrorAlert error={communes.error} /> : null}
+        {communes.data ? (
+          <CommunesTable
+            communes={communes.data}
+            includeHistorical={includeHistorical}
+            onIncludeHistoricalChange={setIncludeHistorical}
+          />
+        ) : communes.isPending ? (
+          <BlockSkeleton lines={10} />
+        ) : null}
+      </section>
+    </Stack>
+  );
+}
