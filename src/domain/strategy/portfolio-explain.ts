@@ -1,0 +1,112 @@
+import { BUDGET_TOLERANCE, checkPortfolioProblem } from './portfolio.ts';
+import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
+
+/**
+ * Why a plan looks the way it does: how much of each budget line is used and whether it is what holds the plan
+ * back, and for each project left out, what keeps it out.
+ */
+export type BudgetLine = {
+  horizon: string;
+  budget: number;
+  used: number;
+  remaining: number;
+  /**
+   * The line binds when its money is spent, or when some project left out could go in this horizon (earliest start
+   * reached, no excluded partner placed, its prerequisites placed in time) but costs more than what remains.
+   */
+  binds: boolean;
+};
+
+export type LeftOutReason =
+  | { code: 'EXCLUDED_BY'; by: string }
+  | { code: 'REQUIRES_LEFT_OUT'; requires: string }
+  /** Every horizon the project could go in lacks the money; `from` is the first of them. */
+  | { code: 'DOES_NOT_FIT'; cost: number; from: string; remaining: { horizon: string; amount: number }[] }
+  /** It would fit but adds nothing: value × valueFactor ≤ 0 wherever it could go. */
+  | { code: 'NO_VALUE' }
+  /** It would fit and add value: only a plan that is not optimal (greedy, time limit) leaves such a project out. */
+  | { code: 'FITS'; horizon: string };
+
+export type LeftOutProject = { id: string; reasons: LeftOutReason[]; message: string };
+
+export type PlanExplanation = { budgets: BudgetLine[]; leftOut: LeftOutProject[] };
+
+export function explainPlan(problem: PortfolioProblem, plan: readonly PortfolioPlacement[]): PlanExplanation {
+  const checked = checkPortfolioProblem(problem);
+  const { projects, horizons } = problem;
+  const placedIn = new Array<number | undefined>(projects.length).fill(undefined);
+  for (const placement of plan) {
+    const p = checked.projectIndex.get(placement.id);
+    const h = checked.horizonIndex.get(placement.horizon);
+    if (p !== undefined && h !== undefined) placedIn[p] = h;
+  }
+  const used = horizons.map((_, h) =>
+    projects.reduce((sum, project, p) => sum + (placedIn[p] === h ? project.cost : 0), 0),
+  );
+  const remaining = horizons.map((horizon, h) => horizon.budget - used[h]!);
+  const fits = (cost: number, h: number) => cost <= remaining[h]! + BUDGET_TOLERANCE * Math.max(1, horizons[h]!.budget);
+  const moneyBound = new Set<number>();
+
+  const leftOut: LeftOutProject[] = [];
+  projects.forEach((project, p) => {
+    if (placedIn[p] !== undefined) return;
+    const reasons: LeftOutReason[] = [];
+    for (const q of checked.excludes[p]!) {
+      if (placedIn[q] !== undefined) reasons.push({ code: 'EXCLUDED_BY', by: projects[q]!.id });
+    }
+    for (const q of checked.requires[p]!) {
+      if (placedIn[q] === undefined) reasons.push({ code: 'REQUIRES_LEFT_OUT', requires: projects[q]!.id });
+    }
+    if (reasons.length === 0) {
+      const from = Math.max(checked.earliest[p]!, ...checked.requires[p]!.map((q) => placedIn[q]!));
+      const candidates = horizons.map((_, h) => h).filter((h) => h >= from);
+      const open = candidates.filter((h) => fits(project.cost, h));
+      if (open.length === 0) {
+        candidates.forEach((h) => {
+          moneyBound.add(h);
+        });
+        reasons.push({
+          code: 'DOES_NOT_FIT',
+          cost: project.cost,
+          from: horizons[from]!.id,
+          remaining: candidates.map((h) => ({ horizon: horizons[h]!.id, amount: remaining[h]! })),
+        });
+      } else {
+        const worth = open.find((h) => project.value * horizons[h]!.valueFactor > 0);
+        reasons.push(worth === undefined ? { code: 'NO_VALUE' } : { code: 'FITS', horizon: horizons[worth]!.id });
+      }
+    }
+    leftOut.push({ id: project.id, reasons, message: describe(project.id, reasons, problem, checked.earliest[p]!) });
+  });
+
+  const budgets = horizons.map((horizon, h) => ({
+    horizon: horizon.id,
+    budget: horizon.budget,
+    used: used[h]!,
+    remaining: remaining[h]!,
+    binds: remaining[h]! <= BUDGET_TOLERANCE * Math.max(1, horizon.budget) || moneyBound.has(h),
+  }));
+  return { budgets, leftOut };
+}
+
+function describe(id: string, reasons: LeftOutReason[], problem: PortfolioProblem, earliest: number): string {
+  return `"${id}" is left out: ${reasons.map((reason) => reasonText(reason, problem, earliest)).join('; ')}.`;
+}
+
+function reasonText(reason: LeftOutReason, problem: PortfolioProblem, earliest: number): string {
+  switch (reason.code) {
+    case 'EXCLUDED_BY':
+      return `excluded by "${reason.by}", which is in the plan`;
+    case 'REQUIRES_LEFT_OUT':
+      return `requires "${reason.requires}", which is out`;
+    case 'DOES_NOT_FIT': {
+      const start = earliest > 0 ? `cannot start before "${problem.horizons[earliest]!.id}"; ` : '';
+      const money = reason.remaining.map((r) => `${r.amount} left in "${r.horizon}"`).join(', ');
+      return `${start}costs ${reason.cost}, more than any budget it could use (${money})`;
+    }
+    case 'NO_VALUE':
+      return 'would fit but adds no value';
+    case 'FITS':
+      return `would fit in "${reason.horizon}" and add value (this plan is not optimal)`;
+  }
+}

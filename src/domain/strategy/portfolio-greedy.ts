@@ -1,0 +1,66 @@
+import { BUDGET_TOLERANCE, checkPortfolioProblem, sortPlan } from './portfolio.ts';
+import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
+
+/**
+ * The baseline a commune would draw up by hand, "fund in rank order until the money runs out":
+ *
+ * 1. Locked projects go first, into their locked horizon, whatever they cost (the consultant decided).
+ * 2. Then mandatory projects, then the others; within each group by decreasing value, equal values by id.
+ * 3. Each project goes into the earliest horizon that is not before its earliest start, is not before any horizon
+ *    holding a project it requires (all of which must already be placed), and still has the money for its cost;
+ *    a project whose excluded partner is already placed is skipped.
+ * 4. Passes over the projects not yet placed repeat until one pass places nothing, so a project waiting for a
+ *    prerequisite of lower value gets its chance once that prerequisite is funded.
+ *
+ * Mandatory projects that find no money stay out: the plan then breaks a rule, which the optimal plan never does.
+ */
+export function greedyPlan(problem: PortfolioProblem): PortfolioPlacement[] {
+  const checked = checkPortfolioProblem(problem);
+  const { projects, horizons } = problem;
+  const remaining = horizons.map((h) => h.budget);
+  const placedIn = new Array<number | undefined>(projects.length).fill(undefined);
+  const place = (p: number, h: number) => {
+    placedIn[p] = h;
+    remaining[h] = remaining[h]! - projects[p]!.cost;
+  };
+
+  checked.lockedIn.forEach((h, p) => {
+    if (h !== undefined) place(p, h);
+  });
+
+  const group = (p: number) => (projects[p]!.mandatory ? 0 : 1);
+  const order = projects
+    .map((_, p) => p)
+    .filter((p) => placedIn[p] === undefined)
+    .sort((p, q) => {
+      const a = projects[p]!;
+      const b = projects[q]!;
+      return group(p) - group(q) || b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+
+  let placedSomething = true;
+  while (placedSomething) {
+    placedSomething = false;
+    for (const p of order) {
+      if (placedIn[p] !== undefined) continue;
+      if (checked.excludes[p]!.some((q) => placedIn[q] !== undefined)) continue;
+      const required = checked.requires[p]!.map((q) => placedIn[q]);
+      if (required.some((h) => h === undefined)) continue;
+      const from = Math.max(checked.earliest[p]!, ...(required as number[]));
+      const cost = projects[p]!.cost;
+      for (let h = from; h < horizons.length; h++) {
+        if (cost <= remaining[h]! + BUDGET_TOLERANCE * Math.max(1, horizons[h]!.budget)) {
+          place(p, h);
+          placedSomething = true;
+          break;
+        }
+      }
+    }
+  }
+
+  const plan = projects.flatMap((project, p) => {
+    const h = placedIn[p];
+    return h === undefined ? [] : [{ id: project.id, horizon: horizons[h]!.id }];
+  });
+  return sortPlan(checked, plan);
+}

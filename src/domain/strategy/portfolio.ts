@@ -1,0 +1,268 @@
+import { DomainError } from '../shared/errors.ts';
+import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
+
+/**
+ * The multi-year portfolio: which project goes in which horizon (short, medium, long term). Rules shared by the
+ * mixed-integer model (`portfolio-lp.ts`), the greedy baseline (`portfolio-greedy.ts`) and the explanations
+ * (`portfolio-explain.ts`): a project is placed at most once (exactly once if mandatory), its cost counts against the
+ * budget of the horizon it is placed in (nothing carries over), a required project sits in the same or an earlier
+ * horizon, two excluding projects are never both placed, nothing starts before its earliest horizon, and a lock fixes
+ * a project in a horizon.
+ */
+export type CheckedPortfolio = {
+  problem: PortfolioProblem;
+  horizonIndex: Map<string, number>;
+  projectIndex: Map<string, number>;
+  /** Per project: index of the first horizon it may be placed in. */
+  earliest: number[];
+  /** Per project: indices of the projects it requires. */
+  requires: number[][];
+  /** Per project: indices of the projects it cannot be selected with, both directions, no repeats. */
+  excludes: number[][];
+  /** Per project: index of the horizon it is locked in, if any. */
+  lockedIn: (number | undefined)[];
+};
+
+export function checkPortfolioProblem(problem: PortfolioProblem): CheckedPortfolio {
+  if (problem.horizons.length === 0) {
+    throw new DomainError('PORTFOLIO_NO_HORIZONS', 'A portfolio needs at least one horizon.');
+  }
+  const horizonIndex = new Map<string, number>();
+  problem.horizons.forEach((horizon, h) => {
+    if (horizonIndex.has(horizon.id)) {
+      throw new DomainError('PORTFOLIO_DUPLICATE_HORIZON', `Horizon "${horizon.id}" is listed twice.`, {
+        horizon: horizon.id,
+      });
+    }
+    if (!Number.isFinite(horizon.budget) || horizon.budget < 0) {
+      throw new DomainError(
+        'PORTFOLIO_NEGATIVE_BUDGET',
+        `Horizon "${horizon.id}": the budget must be a finite amount ≥ 0, got ${horizon.budget}.`,
+        { horizon: horizon.id },
+      );
+    }
+    if (!Number.isFinite(horizon.valueFactor) || horizon.valueFactor < 0) {
+      throw new DomainError(
+        'PORTFOLIO_INVALID_VALUE_FACTOR',
+        `Horizon "${horizon.id}": the value factor must be a finite number ≥ 0, got ${horizon.valueFactor}.`,
+        { horizon: horizon.id },
+      );
+    }
+    horizonIndex.set(horizon.id, h);
+  });
+
+  const projectIndex = new Map<string, number>();
+  problem.projects.forEach((project, p) => {
+    if (projectIndex.has(project.id)) {
+      throw new DomainError('PORTFOLIO_DUPLICATE_PROJECT', `Project "${project.id}" is listed twice.`, {
+        project: project.id,
+      });
+    }
+    if (!Number.isFinite(project.cost) || project.cost < 0) {
+      throw new DomainError(
+        'PORTFOLIO_NEGATIVE_COST',
+        `Project "${project.id}": the cost must be a finite amount ≥ 0, got ${project.cost}.`,
+        { project: project.id },
+      );
+    }
+    if (!Number.isFinite(project.value)) {
+      throw new DomainError('PORTFOLIO_INVALID_VALUE', `Project "${project.id}": the value must be a finite number.`, {
+        project: project.id,
+      });
+    }
+    projectIndex.set(project.id, p);
+  });
+
+  const projectRef = (from: string, id: string, field: string): number => {
+    const index = projectIndex.get(id);
+    if (index === undefined) {
+      throw new DomainError(
+        'PORTFOLIO_UNKNOWN_PROJECT',
+        `Project "${from}" ${field} "${id}", which is not a project.`,
+        {
+          project: from,
+          unknown: id,
+        },
+      );
+    }
+    return index;
+  };
+
+  const earliest = problem.projects.map((project) => {
+    if (project.earliest === undefined) return 0;
+    const h = horizonIndex.get(project.earliest);
+    if (h === undefined) {
+      throw new DomainError(
+        'PORTFOLIO_UNKNOWN_HORIZON',
+        `Project "${project.id}" starts at the earliest in "${project.earliest}", which is not a horizon.`,
+        { project: project.id, unknown: project.earliest },
+      );
+    }
+    return h;
+  });
+  const requires = problem.projects.map((project) => [
+    ...new Set((project.requires ?? []).map((id) => projectRef(project.id, id, 'requires'))),
+  ]);
+  const excludeSets = problem.projects.map(() => new Set<number>());
+  problem.projects.forEach((project, p) => {
+    for (const id of project.excludes ?? []) {
+      const q = projectRef(project.id, id, 'excludes');
+      if (q === p) {
+        throw new DomainError('PORTFOLIO_SELF_EXCLUSION', `Project "${project.id}" excludes itself.`, {
+          project: project.id,
+        });
+      }
+      excludeSets[p]!.add(q);
+      excludeSets[q]!.add(p);
+    }
+  });
+  rejectDependencyCycles(problem, requires);
+
+  const lockedIn: (number | undefined)[] = problem.projects.map(() => undefined);
+  for (const lock of problem.locks ?? []) {
+    const p = projectIndex.get(lock.projectId);
+    if (p === undefined) {
+      throw new DomainError('PORTFOLIO_UNKNOWN_PROJECT', `A lock names "${lock.projectId}", which is not a project.`, {
+        unknown: lock.projectId,
+      });
+    }
+    const h = horizonIndex.get(lock.horizonId);
+    if (h === undefined) {
+      throw new DomainError(
+        'PORTFOLIO_UNKNOWN_HORIZON',
+        `Project "${lock.projectId}" is locked in "${lock.horizonId}", which is not a horizon.`,
+        { project: lock.projectId, unknown: lock.horizonId },
+      );
+    }
+    if (lockedIn[p] !== undefined) {
+      throw new DomainError('PORTFOLIO_DUPLICATE_LOCK', `Project "${lock.projectId}" is locked twice.`, {
+        project: lock.projectId,
+      });
+    }
+    if (h < earliest[p]!) {
+      throw new DomainError(
+        'PORTFOLIO_LOCK_BEFORE_EARLIEST',
+        `Project "${lock.projectId}" is locked in "${lock.horizonId}", before its earliest horizon "${problem.projects[p]!.earliest}".`,
+        { project: lock.projectId, horizon: lock.horizonId },
+      );
+    }
+    lockedIn[p] = h;
+  }
+
+  return {
+    problem,
+    horizonIndex,
+    projectIndex,
+    earliest,
+    requires,
+    excludes: excludeSets.map((set) => [...set].sort((a, b) => a - b)),
+    lockedIn,
+  };
+}
+
+/** Depth-first search; a grey node met again closes a cycle, reported as "a → b → a". */
+function rejectDependencyCycles(problem: PortfolioProblem, requires: number[][]): void {
+  const state = new Array<'new' | 'open' | 'done'>(requires.length).fill('new');
+  const path: number[] = [];
+  const visit = (p: number): void => {
+    state[p] = 'open';
+    path.push(p);
+    for (const q of requires[p]!) {
+      if (state[q] === 'open') {
+        const cycle = [...path.slice(path.indexOf(q)), q].map((i) => problem.projects[i]!.id).join(' → ');
+        throw new DomainError('PROJECT_DEPENDENCY_CYCLE', `Projects depend on each other in a circle: ${cycle}.`, {
+          cycle,
+        });
+      }
+      if (state[q] === 'new') visit(q);
+    }
+    path.pop();
+    state[p] = 'done';
+  };
+  for (let p = 0; p < requires.length; p++) if (state[p] === 'new') visit(p);
+}
+
+/** Σ value × valueFactor over the placed projects. */
+export function planObjective(problem: PortfolioProblem, plan: readonly PortfolioPlacement[]): number {
+  const values = new Map(problem.projects.map((p) => [p.id, p.value]));
+  const factors = new Map(problem.horizons.map((h) => [h.id, h.valueFactor]));
+  return plan.reduce(
+    (sum, placement) => sum + (values.get(placement.id) ?? 0) * (factors.get(placement.horizon) ?? 0),
+    0,
+  );
+}
+
+export type PlanViolation = { code: string; message: string };
+
+/** Budgets are compared with a relative tolerance: costs arrive as decimal amounts and sum with rounding. */
+export const BUDGET_TOLERANCE = 1e-9;
+
+/** Every rule the plan breaks; empty for a feasible plan. */
+export function planViolations(checked: CheckedPortfolio, plan: readonly PortfolioPlacement[]): PlanViolation[] {
+  const { problem } = checked;
+  const violations: PlanViolation[] = [];
+  const placedIn = new Array<number | undefined>(problem.projects.length).fill(undefined);
+  for (const placement of plan) {
+    const p = checked.projectIndex.get(placement.id);
+    const h = checked.horizonIndex.get(placement.horizon);
+    if (p === undefined || h === undefined) {
+      violations.push({
+        code: 'UNKNOWN',
+        message: `"${placement.id}" in "${placement.horizon}" is not in the problem.`,
+      });
+      continue;
+    }
+    if (placedIn[p] !== undefined) violations.push({ code: 'TWICE', message: `"${placement.id}" is placed twice.` });
+    placedIn[p] = h;
+  }
+  problem.horizons.forEach((horizon, h) => {
+    const used = problem.projects.reduce((sum, project, p) => sum + (placedIn[p] === h ? project.cost : 0), 0);
+    if (used > horizon.budget + BUDGET_TOLERANCE * Math.max(1, horizon.budget)) {
+      violations.push({ code: 'OVER_BUDGET', message: `"${horizon.id}" spends ${used} of ${horizon.budget}.` });
+    }
+  });
+  problem.projects.forEach((project, p) => {
+    const h = placedIn[p];
+    if (h === undefined) {
+      if (project.mandatory) violations.push({ code: 'MANDATORY', message: `Mandatory "${project.id}" is left out.` });
+      if (checked.lockedIn[p] !== undefined) {
+        violations.push({ code: 'LOCK', message: `Locked "${project.id}" is left out.` });
+      }
+      return;
+    }
+    if (h < checked.earliest[p]!) {
+      violations.push({ code: 'EARLIEST', message: `"${project.id}" starts before its earliest horizon.` });
+    }
+    const lock = checked.lockedIn[p];
+    if (lock !== undefined && lock !== h) {
+      violations.push({ code: 'LOCK', message: `Locked "${project.id}" is not in its locked horizon.` });
+    }
+    for (const q of checked.requires[p]!) {
+      const hq = placedIn[q];
+      if (hq === undefined || hq > h) {
+        violations.push({
+          code: 'REQUIRES',
+          message: `"${project.id}" needs "${problem.projects[q]!.id}" in the same or an earlier horizon.`,
+        });
+      }
+    }
+    for (const q of checked.excludes[p]!) {
+      if (q > p && placedIn[q] !== undefined) {
+        violations.push({
+          code: 'EXCLUDES',
+          message: `"${project.id}" and "${problem.projects[q]!.id}" exclude each other.`,
+        });
+      }
+    }
+  });
+  return violations;
+}
+
+/** The plan in a stable order: by horizon, then by project order in the problem. */
+export function sortPlan(checked: CheckedPortfolio, plan: PortfolioPlacement[]): PortfolioPlacement[] {
+  return [...plan].sort(
+    (x, y) =>
+      checked.horizonIndex.get(x.horizon)! - checked.horizonIndex.get(y.horizon)! ||
+      checked.projectIndex.get(x.id)! - checked.projectIndex.get(y.id)!,
+  );
+}
