@@ -32,8 +32,9 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
 
 /** Every `currency` in the tree, and every `*Date`/`date` field, wherever they sit. */
 function walk(node: unknown, visit: (key: string, value: unknown) => void): void {
-  if (Array.isArray(node)) node.forEach((item) => walk(item, visit));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const item of node) walk(item, visit);
+  } else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       visit(key, value);
       walk(value, visit);
