@@ -16,10 +16,15 @@ export function summarise(values: readonly number[]): Summary {
   if (values.length === 0) return { assessed: false, n: 0 };
   const sorted = [...values].sort((a, b) => a - b);
   const n = sorted.length;
-  const mean = sumSorted(sorted) / n;
+  const min = sorted[0]!;
+  const max = sorted[n - 1]!;
+  // Identical values are answered exactly: rounding would otherwise turn n copies of 7/3 into a tiny spread, and
+  // a panel in full agreement would show up among the disagreements.
+  if (min === max) return { assessed: true, n, mean: min, sd: 0, min, max };
+  const mean = Math.min(max, Math.max(min, sumSorted(sorted) / n));
   const squares = sorted.map((v) => (v - mean) ** 2).sort((a, b) => a - b);
   const sd = Math.sqrt(sumSorted(squares) / n);
-  return { assessed: true, n, mean, sd, min: sorted[0]!, max: sorted[n - 1]! };
+  return { assessed: true, n, mean, sd, min, max };
 }
 
 function sumSorted(sorted: readonly number[]): number {
