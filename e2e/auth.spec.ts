@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eApp, type E2eUser, startApp } from './support/app.ts';
+import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { launchBrowser, openSession, type Session } from './support/browser.ts';
 
 describe('signing in and out', () => {
@@ -34,6 +35,7 @@ describe('signing in and out', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Adresse e-mail ou mot de passe incorrect.');
     expect(new URL(page.url()).pathname).toBe('/login');
+    await expectNoSeriousA11yViolations(page, 'the login page with its error');
 
     await page.getByRole('textbox', { name: 'Mot de passe' }).fill(consultant.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();

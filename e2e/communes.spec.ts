@@ -95,7 +95,9 @@ describe('the province page and the commune pages (public)', () => {
     const facts = plain(await page.getByTestId('commune-facts').textContent());
     expect(facts).toContain('82003');
     expect(facts).toContain('19 932 habitants (2020)');
-    expect(plain(await page.getByTestId('merged-from').textContent())).toBe('Issue de la fusion avec Bertogne.');
+    const mergedFrom = page.getByTestId('merged-from');
+    await mergedFrom.waitFor();
+    expect(plain(await mergedFrom.textContent())).toBe('Issue de la fusion avec Bertogne.');
     await page.getByRole('cell', { name: 'Bastogne War Museum' }).waitFor();
     await page.getByRole('img', { name: 'Contour de la commune de Bastogne' }).waitFor();
     // The public may read but not edit.
@@ -108,9 +110,34 @@ describe('the province page and the commune pages (public)', () => {
     const { page } = session;
     await page.goto('/communes/82005');
     await page.getByRole('heading', { level: 1, name: 'Bertogne' }).waitFor();
-    expect(plain(await page.getByTestId('merged-into').textContent())).toBe(
-      'Cette commune a fusionné le 01/01/2025 dans Bastogne.',
-    );
+    const mergedInto = page.getByTestId('merged-into');
+    await mergedInto.waitFor();
+    expect(plain(await mergedInto.textContent())).toBe('Cette commune a fusionné le 01/01/2025 dans Bastogne.');
+    await mergedInto.getByRole('link', { name: 'Bastogne' }).click();
+    await page.waitForURL('**/communes/82003');
+  });
+
+  it('names every area of the product; the coming ones say what they will do', async () => {
+    const { page } = session;
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    const areas: [string, string][] = [
+      ['Diagnostic', 'entretiens'],
+      ['Stratégie', 'fiches projet'],
+      ['Mise en œuvre', 'Marché spécifique'],
+      ['Besoins & mutualisation', 'achat groupé'],
+      ['Catalogue', 'accord-cadre'],
+      ['Veille', 'veille technologique'],
+    ];
+    for (const [name, phrase] of areas) {
+      await nav.getByRole('link', { name, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      const main = (await page.getByRole('main').textContent()) ?? '';
+      expect(main).toContain(phrase);
+      expect(main).toContain('Bientôt disponible');
+    }
+    await expectNoSeriousA11yViolations(page, 'a coming module’s page');
+    // The public sees no administration.
+    expect(await nav.getByRole('link', { name: 'Utilisateurs' }).count()).toBe(0);
   });
 
   it('opens a commune from the map, by mouse and by keyboard', async () => {

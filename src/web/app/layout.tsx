@@ -30,7 +30,7 @@ function LanguageSwitch() {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <Group gap={2} role="group" aria-label={t('layout.language')}>
+    <Group gap={2} wrap="nowrap" role="group" aria-label={t('layout.language')}>
       {LANGUAGES.map((code) => (
         <Button
           key={code}
@@ -59,7 +59,13 @@ function UserMenu() {
   if (!me.data) {
     if (location.pathname === paths.login.pattern) return null;
     return (
-      <Button component={Link} to={paths.login.to(location.pathname + location.search)} variant="outline">
+      <Button
+        component={Link}
+        to={paths.login.to(location.pathname + location.search)}
+        variant="outline"
+        size="compact-md"
+        style={{ flex: 'none' }}
+      >
         {t('auth.signIn')}
       </Button>
     );
@@ -79,7 +85,14 @@ function UserMenu() {
           aria-label={t('layout.userMenu', { name: me.data.user.displayName })}
           px="sm"
           py={6}
-          style={{ borderRadius: 4, border: '1px solid var(--mantine-color-gray-4)' }}
+          style={{
+            borderRadius: 4,
+            border: '1px solid var(--mantine-color-gray-4)',
+            maxWidth: 240,
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+          }}
           data-testid="user-menu"
         >
           <Text fw={600} size="sm" component="span">
@@ -191,14 +204,22 @@ export function Layout() {
                 size="sm"
                 aria-label={opened ? t('layout.closeMenu') : t('layout.openMenu')}
               />
-              <Anchor component={Link} to={paths.province.to()} underline="never" c="rural.9" fw={750} fz="xl">
+              <Anchor
+                component={Link}
+                to={paths.province.to()}
+                underline="never"
+                c="rural.9"
+                fw={750}
+                fz={{ base: 'lg', sm: 'xl' }}
+                style={{ whiteSpace: 'nowrap' }}
+              >
                 Smart Rural
               </Anchor>
               <Text size="sm" c="dimmed" visibleFrom="md">
                 {t('layout.tagline')}
               </Text>
             </Group>
-            <Group gap="md" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
               <LanguageSwitch />
               <UserMenu />
             </Group>

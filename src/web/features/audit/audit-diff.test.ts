@@ -8,20 +8,25 @@ describe('audit diff', () => {
       { description: 'Chef-lieu de la province', website: 'https://arlon.be', contactEmail: null },
     );
     expect(changes).toEqual([
-      { field: 'description', before: null, after: 'Chef-lieu de la province', changed: true },
-      { field: 'website', before: 'https://arlon.be', after: 'https://arlon.be', changed: false },
-      { field: 'contactEmail', before: null, after: null, changed: false },
+      { field: 'description', before: null, after: 'Chef-lieu de la province', changed: true, kind: 'changed' },
+      { field: 'website', before: 'https://arlon.be', after: 'https://arlon.be', changed: false, kind: 'unchanged' },
+      { field: 'contactEmail', before: null, after: null, changed: false, kind: 'unchanged' },
     ]);
   });
 
   it('shows every field of a creation as new', () => {
     const changes = diffSnapshots(null, { email: 'a@b.be', role: 'commune_editor', disabled: false });
-    expect(changes.map((c) => [c.field, c.changed])).toEqual([
-      ['email', true],
-      ['role', true],
-      ['disabled', true],
+    expect(changes.map((c) => [c.field, c.kind])).toEqual([
+      ['email', 'added'],
+      ['role', 'added'],
+      ['disabled', 'added'],
     ]);
     expect(changes[0]!.before).toBeUndefined();
+  });
+
+  it('shows every field of a deletion as removed', () => {
+    const changes = diffSnapshots({ name: 'Musée', kind: 'tourism' }, null);
+    expect(changes.map((c) => c.kind)).toEqual(['removed', 'removed']);
   });
 
   it('flattens nested objects and keeps arrays whole', () => {

@@ -1,5 +1,12 @@
 /** One field of an audited record, before and after the change. */
-export type FieldChange = { field: string; before: unknown; after: unknown; changed: boolean };
+export type FieldChange = {
+  field: string;
+  before: unknown;
+  after: unknown;
+  changed: boolean;
+  /** added: only after has it (a creation); removed: only before (a deletion) */
+  kind: 'added' | 'removed' | 'changed' | 'unchanged';
+};
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -31,12 +38,11 @@ export function diffSnapshots(before: unknown, after: unknown): FieldChange[] {
   const b = flatten(before);
   const a = flatten(after);
   const fields = [...Object.keys(b), ...Object.keys(a).filter((k) => !(k in b))];
-  return fields.map((field) => ({
-    field,
-    before: b[field],
-    after: a[field],
-    changed: !sameValue(b[field], a[field]),
-  }));
+  return fields.map((field) => {
+    const changed = !sameValue(b[field], a[field]);
+    const kind = !changed ? 'unchanged' : !(field in b) ? 'added' : !(field in a) ? 'removed' : 'changed';
+    return { field, before: b[field], after: a[field], changed, kind };
+  });
 }
 
 /** A value as a person reads it; `yes`/`no`/`empty` are the UI's words for true/false/missing. */

@@ -24,12 +24,31 @@ function useCodeLabel() {
   };
 }
 
+/** Codes in snapshots made readable: a role's name, a commune's name with its NIS code. */
+function useReadableValue() {
+  const { t, i18n } = useTranslation();
+  const communes = useCommuneList({ includeHistorical: true });
+  return (field: string, value: unknown, words: { yes: string; no: string; empty: string }) => {
+    if (field === 'role' && typeof value === 'string' && i18n.exists(`roles.${value}`)) return t(`roles.${value}`);
+    if (field.endsWith('communeNis') && typeof value === 'string') {
+      const name = communes.data?.find((c) => c.nisCode === value)?.name;
+      return name ? `${name} (${value})` : value;
+    }
+    if (field === 'kind' && typeof value === 'string' && i18n.exists(`sites.kinds.${value}`)) {
+      return t(`sites.kinds.${value}`);
+    }
+    return displayValue(value, words);
+  };
+}
+
 function ChangesModal({ entry, onClose }: { entry: AuditEntry; onClose(): void }) {
   const { t } = useTranslation();
+  const readableValue = useReadableValue();
   const language = useLanguage();
   const label = useCodeLabel();
   const changes = diffSnapshots(entry.before, entry.after);
   const words = { yes: t('common.yes'), no: t('common.no'), empty: '—' };
+  const show = (field: string, value: unknown) => readableValue(field, value, words);
   return (
     <AppModal opened onClose={onClose} title={t('audit.changesTitle')} size="xl">
       <Stack>
@@ -54,31 +73,35 @@ function ChangesModal({ entry, onClose }: { entry: AuditEntry; onClose(): void }
               </Table.Thead>
               <Table.Tbody>
                 {changes.map((change) => (
-                  <Table.Tr key={change.field} bg={change.changed ? 'var(--mantine-color-yellow-0)' : undefined}>
+                  <Table.Tr
+                    key={change.field}
+                    bg={change.changed ? 'var(--mantine-color-yellow-0)' : undefined}
+                    data-kind={change.kind}
+                  >
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
                         <Text size="sm" ff="monospace">
                           {change.field}
                         </Text>
                         {change.changed ? (
-                          <Badge size="xs" color="yellow.9" variant="light" tt="none">
-                            {t('audit.changed')}
+                          <Badge size="xs" color="yellow" variant="light" tt="none">
+                            {t(`audit.kinds.${change.kind}`)}
                           </Badge>
                         ) : null}
                       </Group>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
                       {change.changed ? (
-                        <del>{displayValue(change.before, words)}</del>
+                        <del>{show(change.field, change.before)}</del>
                       ) : (
-                        displayValue(change.before, words)
+                        show(change.field, change.before)
                       )}
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
                       {change.changed ? (
-                        <ins>{displayValue(change.after, words)}</ins>
+                        <ins>{show(change.field, change.after)}</ins>
                       ) : (
-                        displayValue(change.after, words)
+                        show(change.field, change.after)
                       )}
                     </Table.Td>
                   </Table.Tr>

@@ -134,7 +134,7 @@ export default function UsersPage() {
                   <Table.Td>{user.displayName}</Table.Td>
                   <Table.Td>{t(ROLE_LABEL_KEYS[user.role])}</Table.Td>
                   <Table.Td>{user.communeName ?? '—'}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 96 }}>
                     <Badge
                       variant="light"
                       color={user.disabled ? 'gray' : 'green'}

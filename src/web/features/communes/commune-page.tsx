@@ -75,12 +75,12 @@ function KeyFacts({ commune }: { commune: CommuneDetail }) {
           </Fact>
         ) : null}
       </SimpleGrid>
-      {commune.mergedFrom.length > 0 ? (
+      {historical.data && commune.mergedFrom.length > 0 ? (
         <Text data-testid="merged-from">
           {t('communes.mergedFrom', { names: commune.mergedFrom.map(nameOf).join(', ') })}
         </Text>
       ) : null}
-      {commune.mergedInto ? (
+      {historical.data && commune.mergedInto ? (
         <Text data-testid="merged-into">
           {t('communes.mergedIntoSentence', { date: commune.mergedOn ? formatDate(commune.mergedOn, language) : '—' })}{' '}
           <Anchor component={Link} to={paths.commune.to(commune.mergedInto)}>

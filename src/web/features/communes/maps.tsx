@@ -96,8 +96,9 @@ export function ProvinceMap(props: ProvinceMapProps) {
   return (
     <MapContainer
       bounds={bounds}
-      boundsOptions={{ padding: [8, 8] }}
-      zoomSnap={0.25}
+      boundsOptions={{ padding: [12, 12] }}
+      zoomSnap={0.1}
+      zoomDelta={0.5}
       zoomControl={false}
       attributionControl={Boolean(props.baseMap)}
       scrollWheelZoom={false}
