@@ -229,7 +229,10 @@ export type InterviewIssue = { code: InterviewIssueCode; message: string; path: 
  * Checks an interview against the guide version it claims: answers must name questions of that version, once each,
  * with a level on its scale. Returns every issue (empty when valid) so a form can show them all at once.
  */
-export function checkInterview(guide: MaturityModel, interview: Pick<InterviewInput, 'guide' | 'answers'>) {
+export function checkInterview(
+  guide: MaturityModel,
+  interview: Pick<InterviewInput, 'guide' | 'answers'>,
+): InterviewIssue[] {
   const issues: InterviewIssue[] = [];
   if (interview.guide.key !== guide.key || interview.guide.version !== guide.version) {
     issues.push({
