@@ -227,6 +227,21 @@ describe('buildReleasePackage', () => {
     expect(release!.planning).toEqual({});
   });
 
+  it('waits for the notice before publishing a tender release when the procedure has one', () => {
+    const specificationsOnly = {
+      ...plannedCallOff,
+      procedure: 'open' as const,
+      framework: undefined,
+      steps: [{ step: 'specifications' as const, actualDate: '2026-05-04' }],
+    };
+    expect(buildReleasePackage(specificationsOnly).releases.map((r) => r.tag)).toEqual([['planning']]);
+    const invited = { ...specificationsOnly, procedure: 'negotiated-without-publication' as const };
+    expect(buildReleasePackage(invited).releases.map((r) => [r.tag[0], r.date])).toEqual([
+      ['planning', '2026-05-04T00:00:00Z'],
+      ['tender', '2026-05-04T00:00:00Z'],
+    ]);
+  });
+
   it('maps every procedure to a method of the closed codelist', () => {
     for (const procedure of ProcurementProcedure.options) {
       const result = buildReleasePackage({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../shared/errors.ts';
 import { IsoDate, NisCode } from '../shared/schemas.ts';
 import { PROCEDURE_LABELS_FR, ProcurementNature, ProcurementProcedure } from './procurement.ts';
-import { ProcurementStepRecord } from './procurement-file.ts';
+import { ProcurementStepRecord, stepsFor } from './procurement-file.ts';
 
 /**
  * A project's procurement file as an Open Contracting Data Standard 1.1 release package (schema 1.1.5), the open
@@ -282,8 +282,11 @@ export function buildReleasePackage(input: OcdsProcurementInput): OcdsReleasePac
 function datesOfStages(v: Input): Partial<Record<OcdsTag, string>> {
   const done = (step: string) => v.steps.find((s) => s.step === step)?.actualDate;
   const publishedDay = v.package.publishedDate;
-  // Without a publication step, sending the specifications to the operators is the launch.
-  const launched = done('publication') ?? done('specifications') ?? done('questions') ?? done('offers-received');
+  // A procedure with publication is launched by its notice; without one, by sending the specifications to the
+  // operators consulted. Offers received prove a launch whose date was not recorded.
+  const launched = stepsFor(v.procedure).includes('publication')
+    ? (done('publication') ?? done('offers-received'))
+    : (done('specifications') ?? done('offers-received'));
   const implementationDates = [
     ...(v.contract?.transactions ?? []).map((t) => t.date),
     ...(v.contract?.milestones ?? []).flatMap((m) => (m.dateMet ? [m.dateMet] : [])),

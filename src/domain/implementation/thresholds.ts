@@ -88,7 +88,7 @@ export const ThresholdTable = z
     const sorted = [...periods].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
     for (let i = 1; i < sorted.length; i++) {
       if (sorted[i]!.validFrom <= sorted[i - 1]!.validTo) {
-        ctx.addIssue({ code: 'custom', path: [i], message: 'PERIODS_OVERLAP' });
+        ctx.addIssue({ code: 'custom', path: [periods.indexOf(sorted[i]!)], message: 'PERIODS_OVERLAP' });
       }
     }
   })
