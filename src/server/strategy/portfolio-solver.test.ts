@@ -1,0 +1,267 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DomainError } from '../../domain/shared/errors.ts';
+import { explainPlan } from '../../domain/strategy/portfolio-explain.ts';
+import type { PortfolioPlacement, PortfolioProblem } from '../../domain/strategy/schemas.ts';
+import { closePortfolioSolver, solvePortfolio } from './portfolio-solver.ts';
+
+afterAll(async () => {
+  await closePortfolioSolver();
+});
+
+/** Position of each project's horizon in the plan, −1 when left out. */
+const assignmentOf = (problem: PortfolioProblem, plan: readonly PortfolioPlacement[]): number[] => {
+  const horizonOf = new Map(plan.map((p) => [p.id, problem.horizons.findIndex((h) => h.id === p.horizon)]));
+  return problem.projects.map((project) => horizonOf.get(project.id) ?? -1);
+};
+
+/** The rules of the model, written again from the issue's text, independently of the domain code. */
+const isFeasible = (problem: PortfolioProblem, at: number[]): boolean => {
+  const index = new Map(problem.projects.map((p, i) => [p.id, i]));
+  const horizon = new Map(problem.horizons.map((h, i) => [h.id, i]));
+  const spent = problem.horizons.map(() => 0);
+  for (const [p, project] of problem.projects.entries()) {
+    const h = at[p]!;
+    if (h < 0) {
+      if (project.mandatory) return false;
+      continue;
+    }
+    spent[h] = spent[h]! + project.cost;
+    if (project.earliest !== undefined && h < horizon.get(project.earliest)!) return false;
+    for (const id of project.requires ?? []) {
+      const hq = at[index.get(id)!]!;
+      if (hq < 0 || hq > h) return false;
+    }
+    for (const id of project.excludes ?? []) if (at[index.get(id)!]! >= 0) return false;
+  }
+  for (const lock of problem.locks ?? [])
+    if (at[index.get(lock.projectId)!] !== horizon.get(lock.horizonId)) return false;
+  return spent.every((s, h) => s <= problem.horizons[h]!.budget + 1e-9);
+};
+
+const planValue = (problem: PortfolioProblem, at: number[]): number =>
+  problem.projects.reduce(
+    (sum, project, p) => (at[p]! < 0 ? sum : sum + project.value * problem.horizons[at[p]!]!.valueFactor),
+    0,
+  );
+
+/** Every assignment of every project to "out" or one of the horizons: (H + 1)^P ≤ 4^7 plans. */
+const bruteForce = (problem: PortfolioProblem): number | null => {
+  const P = problem.projects.length;
+  const H = problem.horizons.length;
+  let best: number | null = null;
+  const at = new Array<number>(P).fill(-1);
+  const walk = (p: number): void => {
+    if (p === P) {
+      if (isFeasible(problem, at)) {
+        const value = planValue(problem, at);
+        if (best === null || value > best) best = value;
+      }
+      return;
+    }
+    for (let h = -1; h < H; h++) {
+      at[p] = h;
+      walk(p + 1);
+    }
+  };
+  walk(0);
+  return best;
+};
+
+const smallPortfolio: fc.Arbitrary<PortfolioProblem> = fc
+  .record({
+    horizonCount: fc.integer({ min: 1, max: 3 }),
+    projectCount: fc.integer({ min: 1, max: 7 }),
+  })
+  .chain(({ horizonCount, projectCount }) =>
+    fc.record({
+      horizons: fc.tuple(
+        ...Array.from({ length: horizonCount }, (_, h) =>
+          fc.record({
+            id: fc.constant(`h${h}`),
+            budget: fc.integer({ min: 0, max: 20 }),
+            valueFactor: fc.constantFrom(1, 0.8, 0.5, 0.25, 0),
+          }),
+        ),
+      ),
+      projects: fc.tuple(
+        ...Array.from({ length: projectCount }, (_, p) =>
+          fc.record(
+            {
+              id: fc.constant(`project ${p}`),
+              value: fc.integer({ min: -2, max: 20 }),
+              cost: fc.integer({ min: 0, max: 12 }),
+              // Only earlier projects can be required, so the dependencies never form a cycle.
+              requires: fc.subarray(
+                Array.from({ length: p }, (_, q) => `project ${q}`),
+                { maxLength: Math.min(2, p) },
+              ),
+              excludes: fc.subarray(
+                Array.from({ length: projectCount }, (_, q) => `project ${q}`).filter((id) => id !== `project ${p}`),
+                { maxLength: Math.min(1, projectCount - 1) },
+              ),
+              earliest: fc.constantFrom(...Array.from({ length: horizonCount }, (_, h) => `h${h}`)),
+              mandatory: fc.integer({ min: 0, max: 5 }).map((x) => x === 0),
+            },
+            { requiredKeys: ['id', 'value', 'cost'] },
+          ),
+        ),
+      ),
+      lock: fc.option(fc.tuple(fc.nat(projectCount - 1), fc.nat(horizonCount - 1)), { freq: 4 }),
+    }),
+  )
+  .map(({ horizons, projects, lock }): PortfolioProblem => {
+    const problem: PortfolioProblem = { horizons, projects };
+    if (lock) {
+      const [p, h] = lock;
+      const earliest = projects[p]!.earliest;
+      const from = earliest === undefined ? 0 : Number(earliest.slice(1));
+      problem.locks = [{ projectId: `project ${p}`, horizonId: `h${Math.max(h, from)}` }];
+    }
+    return problem;
+  });
+
+describe('solvePortfolio (HiGHS in a worker thread)', () => {
+  it('finds the same optimum as exhaustive search on small random portfolios, and a plan that keeps every rule', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallPortfolio, async (problem) => {
+        const best = bruteForce(problem);
+        const result = await solvePortfolio(problem, { timeLimitSeconds: 20 });
+        if (best === null) {
+          expect(result).toMatchObject({ status: 'infeasible', objective: null, plan: [] });
+          return;
+        }
+        expect(result.status).toBe('optimal');
+        expect(result.objective).toBeCloseTo(best, 9);
+        const at = assignmentOf(problem, result.plan);
+        expect(isFeasible(problem, at)).toBe(true);
+        expect(planValue(problem, at)).toBeCloseTo(result.objective!, 9);
+        expect(result.greedyObjective).toBeLessThanOrEqual(best + 1e-9);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  const twoHorizons = [
+    { id: 'short', budget: 10, valueFactor: 1 },
+    { id: 'medium', budget: 10, valueFactor: 0.8 },
+  ];
+
+  it('places a required project in the same or an earlier horizon', async () => {
+    const result = await solvePortfolio({
+      horizons: twoHorizons,
+      projects: [
+        { id: 'sensors', value: 10, cost: 10, requires: ['fibre'] },
+        { id: 'fibre', value: 1, cost: 10 },
+      ],
+    });
+    // Without the dependency, sensors would take the short term (10 + 0.8); with it, fibre must come first.
+    expect(result).toEqual({
+      status: 'optimal',
+      objective: 9,
+      plan: [
+        { id: 'fibre', horizon: 'short' },
+        { id: 'sensors', horizon: 'medium' },
+      ],
+      greedyObjective: 9,
+    });
+  });
+
+  it('never selects two projects that exclude each other', async () => {
+    const result = await solvePortfolio({
+      horizons: twoHorizons,
+      projects: [
+        { id: 'app', value: 5, cost: 2, excludes: ['kiosk'] },
+        { id: 'kiosk', value: 4, cost: 2 },
+      ],
+    });
+    expect(result.plan).toEqual([{ id: 'app', horizon: 'short' }]);
+    expect(
+      explainPlan(
+        {
+          horizons: twoHorizons,
+          projects: [
+            { id: 'app', value: 5, cost: 2, excludes: ['kiosk'] },
+            { id: 'kiosk', value: 4, cost: 2 },
+          ],
+        },
+        result.plan,
+      ).leftOut,
+    ).toEqual([
+      {
+        id: 'kiosk',
+        reasons: [{ code: 'EXCLUDED_BY', by: 'app' }],
+        message: '"kiosk" is left out: excluded by "app", which is in the plan.',
+      },
+    ]);
+  });
+
+  it('reports a mandatory project that fits no budget as infeasible', async () => {
+    const result = await solvePortfolio({
+      horizons: twoHorizons,
+      projects: [
+        { id: 'town hall network', value: 3, cost: 15, mandatory: true },
+        { id: 'app', value: 5, cost: 2 },
+      ],
+    });
+    expect(result).toEqual({ status: 'infeasible', objective: null, plan: [], greedyObjective: 5 });
+  });
+
+  it('keeps a locked project where the consultant put it and re-plans the rest around it', async () => {
+    const problem: PortfolioProblem = {
+      horizons: twoHorizons,
+      projects: [
+        { id: 'museum app', value: 12, cost: 10 },
+        { id: 'wifi', value: 6, cost: 6 },
+        { id: 'bins', value: 4, cost: 4 },
+      ],
+    };
+    // Free: the museum app takes the whole short-term budget (12 + 0.8 × 10 = 20). Locking wifi in the short term
+    // pushes the museum app to the medium term (6 + 4 + 0.8 × 12 = 19.6).
+    const free = await solvePortfolio(problem);
+    expect(free.plan).toContainEqual({ id: 'museum app', horizon: 'short' });
+    expect(free.objective).toBeCloseTo(20, 9);
+    const locked = await solvePortfolio({ ...problem, locks: [{ projectId: 'wifi', horizonId: 'short' }] });
+    expect(locked.plan).toContainEqual({ id: 'wifi', horizon: 'short' });
+    expect(locked.plan).toContainEqual({ id: 'bins', horizon: 'short' });
+    expect(locked.plan).toContainEqual({ id: 'museum app', horizon: 'medium' });
+    expect(locked.objective).toBeCloseTo(19.6, 9);
+    expect(locked.objective!).toBeLessThanOrEqual(free.objective!);
+  });
+
+  it('rejects a dependency cycle with a DomainError before starting the solver', async () => {
+    const attempt = solvePortfolio({
+      horizons: twoHorizons,
+      projects: [
+        { id: 'a', value: 1, cost: 1, requires: ['b'] },
+        { id: 'b', value: 1, cost: 1, requires: ['a'] },
+      ],
+    });
+    await expect(attempt).rejects.toBeInstanceOf(DomainError);
+    await expect(attempt).rejects.toMatchObject({ code: 'PROJECT_DEPENDENCY_CYCLE' });
+  });
+
+  it('stops at the time limit with status time_limit and a plan that keeps every rule, if it found one', async () => {
+    // A strongly correlated knapsack over three horizons (value = cost + 10) is hard to close quickly.
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const projects = Array.from({ length: 300 }, (_, p) => {
+      const cost = 10 + Math.floor(random() * 90);
+      return { id: `p${p}`, value: cost + 10, cost };
+    });
+    const problem: PortfolioProblem = {
+      horizons: [
+        { id: 'short', budget: 3000, valueFactor: 1 },
+        { id: 'medium', budget: 3000, valueFactor: 0.9 },
+        { id: 'long', budget: 3000, valueFactor: 0.8 },
+      ],
+      projects,
+    };
+    const result = await solvePortfolio(problem, { timeLimitSeconds: 0.05 });
+    expect(['time_limit', 'optimal']).toContain(result.status);
+    if (result.plan.length > 0) expect(isFeasible(problem, assignmentOf(problem, result.plan))).toBe(true);
+  });
+});
