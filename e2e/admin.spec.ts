@@ -88,7 +88,23 @@ describe('administration: an admin creates a commune editor, who edits only thei
     expect(await page.getByTestId('commune-description').textContent()).toBe(DESCRIPTION);
     await page.getByRole('link', { name: 'https://www.arlon.be' }).waitFor();
     // Sites of one's own commune can be managed too.
-    expect(await page.getByRole('button', { name: 'Ajouter un site' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Ajouter un site' }).click();
+    const siteDialog = page.getByRole('dialog', { name: 'Ajouter un site' });
+    await siteDialog.getByLabel('Nom').fill('Maison de la culture');
+    await siteDialog.getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'Culture' }).click();
+    await siteDialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await siteDialog.waitFor({ state: 'detached' });
+    const sites = page.getByTestId('sites-table');
+    await sites.getByRole('cell', { name: 'Maison de la culture', exact: true }).waitFor();
+    expect(await sites.locator('tbody tr').filter({ hasText: 'Maison de la culture' }).textContent()).toContain(
+      'Culture',
+    );
+    await page.getByRole('button', { name: 'Supprimer Maison de la culture' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Supprimer le site' });
+    await confirm.getByRole('button', { name: 'Supprimer' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.getByText('Aucun site enregistré.').waitFor();
   });
 
   it('the editor sees no edit controls on another commune (Aubange)', async () => {
@@ -136,10 +152,35 @@ describe('administration: an admin creates a commune editor, who edits only thei
     await page.keyboard.press('Escape');
     await diff.waitFor({ state: 'detached' });
 
+    // Site changes are audited too.
+    expect(await table.locator('tr[data-action="site.create"]').count()).toBe(1);
+    expect(await table.locator('tr[data-action="site.delete"]').count()).toBe(1);
+
     // Filtering by action narrows the list.
     await page.getByRole('combobox', { name: 'Action' }).click();
     await page.getByRole('option', { name: 'Modification d’une commune' }).click();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+  });
+
+  it('the admin resets the editor’s password (shown once) and disables the account', async () => {
+    const { page } = adminSession;
+    await page.getByRole('link', { name: 'Utilisateurs' }).click();
+    const row = page.locator(`tr[data-email="${EDITOR_EMAIL}"]`);
+    await row.getByRole('button', { name: `Plus d’actions pour ${EDITOR_EMAIL}` }).click();
+    await page.getByRole('menuitem', { name: 'Réinitialiser le mot de passe' }).click();
+    await page
+      .getByRole('dialog', { name: 'Réinitialiser le mot de passe' })
+      .getByRole('button', { name: 'Réinitialiser le mot de passe' })
+      .click();
+    const secret = page.getByRole('dialog', { name: 'Mot de passe généré' });
+    const fresh = (await secret.getByTestId('generated-password').textContent())?.trim() ?? '';
+    expect(fresh.length).toBeGreaterThanOrEqual(12);
+    expect(fresh).not.toBe(generatedPassword);
+    await secret.getByRole('button', { name: 'J’ai noté le mot de passe' }).click();
+
+    await row.getByRole('button', { name: `Plus d’actions pour ${EDITOR_EMAIL}` }).click();
+    await page.getByRole('menuitem', { name: 'Désactiver' }).click();
+    await row.getByText('Désactivé').waitFor();
     expect(adminSession.pageErrors).toEqual([]);
   });
 });

@@ -47,6 +47,32 @@ describe('signing in and out', () => {
     expect(await page.getByRole('link', { name: 'Utilisateurs' }).count()).toBe(0);
   });
 
+  it('changes the password on the account page', async () => {
+    const { page } = session;
+    const newPassword = 'un-nouveau-mot-de-passe-2026';
+    await page.getByLabel('Mot de passe actuel').fill('wrong-current-password');
+    await page.getByRole('textbox', { name: 'Nouveau mot de passe', exact: true }).fill('court');
+    await page.getByLabel('Confirmer le nouveau mot de passe').fill('court');
+    await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    // Checked in the browser first, with the rule the server applies.
+    await page.getByText('Au moins 12 caractères.', { exact: true }).waitFor();
+    expect(
+      await page.getByRole('textbox', { name: 'Nouveau mot de passe', exact: true }).getAttribute('aria-invalid'),
+    ).toBe('true');
+
+    await page.getByRole('textbox', { name: 'Nouveau mot de passe', exact: true }).fill(newPassword);
+    await page.getByLabel('Confirmer le nouveau mot de passe').fill(newPassword);
+    await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Le mot de passe actuel est incorrect.');
+
+    await page.getByLabel('Mot de passe actuel').fill(consultant.password);
+    await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    await page.getByRole('status').filter({ hasText: 'Votre mot de passe a été changé.' }).waitFor();
+    consultant = { ...consultant, password: newPassword };
+  });
+
   it('switches to English: navigation, headings and html lang follow, and the choice survives a reload', async () => {
     const { page } = session;
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');

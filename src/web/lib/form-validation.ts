@@ -48,8 +48,3 @@ export function zodFormErrors(schema: z.ZodType, input: unknown, t: Translate): 
   }
   return errors;
 }
-
-/** Empty text fields become `undefined` so optional schema fields accept them. */
-export function withoutEmpty<T extends Record<string, unknown>>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined)) as Partial<T>;
-}
