@@ -149,12 +149,27 @@ describe('the province page and the commune pages (public)', () => {
     expect(plain(await page.getByTestId('commune-facts').textContent())).toContain('30 081 habitants (2020)');
 
     await page.goBack();
-    const virton = page.locator('path[data-nis="85045"]');
-    await virton.focus();
-    await page.getByRole('tooltip', { name: /Virton/ }).waitFor();
+    // Keyboard: from the map, Tab walks through the shapes (each names its commune and density), Enter opens one.
+    await page.getByRole('region', { name: /Carte des communes/ }).focus();
+    const focused = () =>
+      page.evaluate(() => ({
+        tag: document.activeElement?.tagName,
+        label: document.activeElement?.getAttribute('aria-label'),
+        nis: document.activeElement?.getAttribute('data-nis'),
+      }));
+    await page.keyboard.press('Tab');
+    const first = await focused();
+    expect(first.tag).toBe('path');
+    await page.keyboard.press('Tab');
+    const second = await focused();
+    expect(second.tag).toBe('path');
+    expect(second.nis).not.toBe(first.nis);
+    expect(second.label).toMatch(/^[^,]+, Densité de population : \d+ hab\.\/km²$/);
+    const name = second.label!.split(',')[0]!;
+    await page.getByRole('tooltip', { name: new RegExp(name) }).waitFor();
     await page.keyboard.press('Enter');
-    await page.waitForURL('**/communes/85045');
-    await page.getByRole('heading', { level: 1, name: 'Virton' }).waitFor();
+    await page.waitForURL(`**/communes/${second.nis}`);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
     expect(session.pageErrors).toEqual([]);
   });
 });

@@ -64,9 +64,12 @@ export function ProvinceMap(props: ProvinceMapProps) {
     });
     const highlight = (on: boolean) => {
       path.setStyle(on ? HIGHLIGHT_STYLE : { color: BASE_STYLE.color!, weight: BASE_STYLE.weight! });
-      if (on) path.bringToFront();
     };
-    path.on('mouseover', () => highlight(true));
+    // Raising the shape re-inserts it in the SVG, which would drop keyboard focus: only on hover.
+    path.on('mouseover', () => {
+      highlight(true);
+      path.bringToFront();
+    });
     path.on('mouseout', () => highlight(false));
     path.on('click', () => latest.current.onSelect(commune.nisCode));
     path.on('add', () => {
