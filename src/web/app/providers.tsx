@@ -3,14 +3,23 @@ import '@mantine/notifications/styles.css';
 import './global.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { i18next } from '../i18n/i18n.ts';
 import { ApiError } from '../lib/api.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
 
-export const queryClient = new QueryClient({
+/** A 401 from any call means the session ended (expired, signed out elsewhere): ask again who is signed in. */
+function onApiError(error: unknown, queryKey?: readonly unknown[]) {
+  if (error instanceof ApiError && error.status === 401 && queryKey?.[0] !== 'auth') {
+    void queryClient.invalidateQueries({ queryKey: ['auth', 'me'] });
+  }
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error, query) => onApiError(error, query.queryKey) }),
+  mutationCache: new MutationCache({ onError: (error) => onApiError(error) }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,
