@@ -39,7 +39,7 @@ export type PrometheeFlows = {
   alternatives: AlternativeFlows[];
 };
 
-/** `pairwise` is the plain O(n²k) formulation; `sorted` is O(k n log n) except for Gaussian criteria. */
+/** `pairwise` is the plain O(n²k) formulation; `sorted` is O(k n log n), Gaussian criteria excepted (pairwise). */
 export type FlowMethod = 'pairwise' | 'sorted';
 
 export function checkRankProblem(problem: RankProblem): CheckedRankProblem {
@@ -120,8 +120,11 @@ export function flowsOf(checked: CheckedRankProblem, method: FlowMethod): Promet
   const n = checked.alternatives.length;
   // With a single alternative there is nothing to outrank: every flow is 0 rather than 0/0.
   const scale = n > 1 ? 1 / (n - 1) : 0;
+  // A Gaussian criterion has no sorted shortcut, and the pairwise loop visits each pair once instead of twice.
   const sums: FlowSums[] = checked.criteria.map((c) =>
-    method === 'pairwise' ? pairwiseFlowSums(c.oriented, c.preference) : sortedFlowSums(c.oriented, c.preference),
+    method === 'pairwise' || c.preference.type === 'gaussian'
+      ? pairwiseFlowSums(c.oriented, c.preference)
+      : sortedFlowSums(c.oriented, c.preference),
   );
   const alternatives = checked.alternatives.map((id, a): AlternativeFlows => {
     let phiPlus = 0;

@@ -14,8 +14,11 @@ const rankingAt = (problem: RankProblem, j: number, t: number, topK?: number): s
     ...problem,
     criteria: problem.criteria.map((c, i) => ({ ...c, weight: i === j ? t : (w[i]! * (1 - t)) / rest })),
   };
-  const ranking = rankAlternatives(moved).ranking.map((r) => `${r.id}:${r.rank}`);
-  return (topK === undefined ? ranking : ranking.slice(0, topK)).join(' ');
+  // The top k holds every alternative ranked k or better, so a tie at the k-th place counts in full.
+  return rankAlternatives(moved)
+    .ranking.filter((r) => topK === undefined || r.rank <= topK)
+    .map((r) => `${r.id}:${r.rank}`)
+    .join(' ');
 };
 
 describe('weightStabilityIntervals', () => {

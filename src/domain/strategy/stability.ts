@@ -3,7 +3,8 @@ import { FLOW_TIE_TOLERANCE, type PrometheeFlows, rankByNetFlow } from './promet
 /**
  * Weight stability intervals (Brans & Mareschal, PROMETHEE VI / "walking weights"): how far one weight can move,
  * the others rescaled in proportion so the weights still sum to 1, before the PROMETHEE II ranking — or only its top
- * k — changes.
+ * k — changes. The top k is every alternative ranked k or better (a tie for the k-th place counts in full) with its
+ * rank; a tie that breaks is a change.
  *
  * Computed exactly. With w_j = t and every other weight w_i (1 − t) / (1 − w_j), the net flow of each alternative is
  * a straight line in t: φ(a; t) = t φ_j(a) + (1 − t) R_j(a), where R_j(a) = Σ_{i≠j} w_i φ_i(a) / (1 − w_j). The

@@ -45,27 +45,25 @@ export function sortedFlowSums(y: ArrayLike<number>, fn: CheckedPreference): Flo
   const entering = new Float64Array(n);
   for (let a = 0; a < n; a++) {
     const ya = y[a]!;
-    // Leaving: b with ya − y_b > θ are the first `below(θ)` of the sorted values.
-    const below = (theta: number) => firstIndex(n, (i) => !(ya - sorted[i]! > theta));
-    // Entering: b with y_b − ya > θ are the sorted values from `above(θ)` on.
-    const above = (theta: number) => firstIndex(n, (i) => sorted[i]! - ya > theta);
+    // Leaving: the b with ya − y_b > θ are the first `countBelow(θ)` sorted values. Entering: the b with
+    // y_b − ya > θ are the sorted values from `firstAbove(θ)` on.
     const sumBelow = (from: number, to: number) => (to - from) * (ya - centre) - (prefix[to]! - prefix[from]!);
     const sumAbove = (from: number, to: number) => prefix[to]! - prefix[from]! - (to - from) * (ya - centre);
 
     switch (fn.type) {
       case 'usual':
-        leaving[a] = below(0);
-        entering[a] = n - above(0);
+        leaving[a] = countBelow(sorted, ya, 0);
+        entering[a] = n - firstAbove(sorted, ya, 0);
         break;
       case 'u-shape':
-        leaving[a] = below(fn.q);
-        entering[a] = n - above(fn.q);
+        leaving[a] = countBelow(sorted, ya, fn.q);
+        entering[a] = n - firstAbove(sorted, ya, fn.q);
         break;
       case 'level': {
-        const bq = below(fn.q);
-        const bp = below(fn.p);
-        const aq = above(fn.q);
-        const ap = above(fn.p);
+        const bq = countBelow(sorted, ya, fn.q);
+        const bp = countBelow(sorted, ya, fn.p);
+        const aq = firstAbove(sorted, ya, fn.q);
+        const ap = firstAbove(sorted, ya, fn.p);
         leaving[a] = bp + 0.5 * (bq - bp);
         entering[a] = n - ap + 0.5 * (ap - aq);
         break;
@@ -74,10 +72,10 @@ export function sortedFlowSums(y: ArrayLike<number>, fn: CheckedPreference): Flo
       case 'linear': {
         const q = fn.type === 'linear' ? fn.q : 0;
         const p = fn.p;
-        const bq = below(q);
-        const bp = below(p);
-        const aq = above(q);
-        const ap = above(p);
+        const bq = countBelow(sorted, ya, q);
+        const bp = countBelow(sorted, ya, p);
+        const aq = firstAbove(sorted, ya, q);
+        const ap = firstAbove(sorted, ya, p);
         // The band q < d ≤ p is empty when q = p, which also avoids dividing by zero.
         const leavingBand = bq > bp ? (sumBelow(bp, bq) - (bq - bp) * q) / (p - q) : 0;
         const enteringBand = ap > aq ? (sumAbove(aq, ap) - (ap - aq) * q) / (p - q) : 0;
@@ -102,13 +100,25 @@ export function sortedFlowSums(y: ArrayLike<number>, fn: CheckedPreference): Flo
   return { leaving, entering };
 }
 
-/** Smallest i in [0, n] with test(i) true, for a test that is false then true along the sorted order. */
-function firstIndex(n: number, test: (i: number) => boolean): number {
+/** Number of sorted values v with ya − v > θ: they form a prefix, since ya − v falls as v rises. */
+function countBelow(sorted: Float64Array, ya: number, theta: number): number {
   let lo = 0;
-  let hi = n;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (test(mid)) hi = mid;
+    if (ya - sorted[mid]! > theta) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first sorted value v with v − ya > θ (the length when there is none). */
+function firstAbove(sorted: Float64Array, ya: number, theta: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! - ya > theta) hi = mid;
     else lo = mid + 1;
   }
   return lo;
