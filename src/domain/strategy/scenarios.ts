@@ -1,13 +1,11 @@
 import { DomainError } from '../shared/errors.ts';
 import { FLOW_TIE_TOLERANCE, rankAlternatives } from './promethee.ts';
-import type { RankedAlternative, RankProblem } from './schemas.ts';
+import type { RankedAlternative, RankProblem, WeightScenario } from './schemas.ts';
 
 /**
  * Prioritisation scenarios: the same evaluations ranked under several weight sets, side by side, with how much each
  * pair of scenarios agrees (Kendall's τ_b and Spearman's ρ on the net flows).
  */
-export type WeightScenario = { id: string; weights: Record<string, number> };
-
 export type ScenarioComparison = {
   scenarios: { id: string; ranking: RankedAlternative[] }[];
   /** One row per alternative, in input order: its rank in each scenario. */

@@ -57,6 +57,29 @@ export type RankedAlternative = z.infer<typeof RankedAlternative>;
 export const RankResult = z.strictObject({ ranking: z.array(RankedAlternative) }).describe('PROMETHEE II ranking');
 export type RankResult = z.infer<typeof RankResult>;
 
+const Judgement = z
+  .number()
+  .positive()
+  .describe("Saaty's scale: 1 equal, 3 moderate, 5 strong, 7 very strong, 9 extreme");
+
+export const AhpComparisons = z
+  .union([
+    z.strictObject({ matrix: z.array(z.array(Judgement)).min(1).max(15) }),
+    z.strictObject({
+      upperTriangle: z
+        .array(z.array(Judgement))
+        .max(15)
+        .describe('row i holds the comparisons of criterion i with criteria i+1 … n'),
+    }),
+  ])
+  .describe('AHP pairwise comparisons, as a whole reciprocal matrix or as its upper triangle');
+export type AhpComparisons = z.infer<typeof AhpComparisons>;
+
+export const WeightScenario = z
+  .strictObject({ id: Id, weights: z.record(z.string(), z.number().min(0)).describe('weight by criterion id') })
+  .describe('A prioritisation scenario: one weight set');
+export type WeightScenario = z.infer<typeof WeightScenario>;
+
 export const PortfolioHorizon = z.strictObject({
   id: Id,
   budget: z.number().min(0).describe('money available in this horizon; nothing carries over'),
