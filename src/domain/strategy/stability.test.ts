@@ -38,6 +38,17 @@ describe('weightStabilityIntervals', () => {
     expect(top!.high - top!.low).toBeGreaterThanOrEqual(all!.high - all!.low);
   });
 
+  it('agrees with the weight changes published for that example: Austria loses the top place before power weighs 0.5 or villages 0.55', () => {
+    const top = new Map(
+      weightStabilityIntervals(computeFlows(hydroelectricSites), { topK: 1 }).map((i) => [i.criterionId, i]),
+    );
+    // Power 50 / others 10 puts France first, villages 55 / others 9 puts Belgium first (see promethee.test.ts).
+    expect(top.get('f2-power')!.high).toBeLessThan(0.5);
+    expect(top.get('f5-villages')!.high).toBeLessThan(0.55);
+    expect(rankingAt(hydroelectricSites, 1, top.get('f2-power')!.high + 0.01, 1)).toBe('a6-france:1');
+    expect(rankingAt(hydroelectricSites, 4, top.get('f5-villages')!.high + 0.01, 1)).toBe('a2-belgium:1');
+  });
+
   it('matches brute force: inside the interval the ranking holds, just outside it changes', () => {
     fc.assert(
       fc.property(
