@@ -5,14 +5,16 @@ import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
  * The baseline a commune would draw up by hand, "fund in rank order until the money runs out":
  *
  * 1. Locked projects go first, into their locked horizon, whatever they cost (the consultant decided).
- * 2. Then mandatory projects, then the others; within each group by decreasing value, equal values by id.
+ * 2. Then the mandatory projects together with everything they require, directly or not; then the others. Within
+ *    each group by decreasing value, equal values by id.
  * 3. Each project goes into the earliest horizon that is not before its earliest start, is not before any horizon
  *    holding a project it requires (all of which must already be placed), and still has the money for its cost;
  *    a project whose excluded partner is already placed is skipped.
- * 4. Passes over the projects not yet placed repeat until one pass places nothing, so a project waiting for a
- *    prerequisite of lower value gets its chance once that prerequisite is funded.
+ * 4. Passes over a group's projects not yet placed repeat until one pass places nothing, so a project waiting for a
+ *    prerequisite of lower value gets its chance once that prerequisite is funded; then the next group starts.
  *
- * Mandatory projects that find no money stay out: the plan then breaks a rule, which the optimal plan never does.
+ * Mandatory projects that find no money stay out: the plan then breaks a rule, which the optimal plan never does,
+ * and its value may even exceed the optimum.
  */
 export function greedyPlan(problem: PortfolioProblem): PortfolioPlacement[] {
   const checked = checkPortfolioProblem(problem);
@@ -28,31 +30,41 @@ export function greedyPlan(problem: PortfolioProblem): PortfolioPlacement[] {
     if (h !== undefined) place(p, h);
   });
 
-  const group = (p: number) => (projects[p]!.mandatory ? 0 : 1);
-  const order = projects
-    .map((_, p) => p)
-    .filter((p) => placedIn[p] === undefined)
-    .sort((p, q) => {
-      const a = projects[p]!;
-      const b = projects[q]!;
-      return group(p) - group(q) || b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    });
+  const needed = new Set<number>();
+  const need = (p: number): void => {
+    if (needed.has(p)) return;
+    needed.add(p);
+    for (const q of checked.requires[p]!) need(q);
+  };
+  projects.forEach((project, p) => {
+    if (project.mandatory) need(p);
+  });
+  const byValue = (p: number, q: number) => {
+    const a = projects[p]!;
+    const b = projects[q]!;
+    return b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  };
+  const unplaced = projects.map((_, p) => p).filter((p) => placedIn[p] === undefined);
+  const groups = [unplaced.filter((p) => needed.has(p)), unplaced.filter((p) => !needed.has(p))];
 
-  let placedSomething = true;
-  while (placedSomething) {
-    placedSomething = false;
-    for (const p of order) {
-      if (placedIn[p] !== undefined) continue;
-      if (checked.excludes[p]!.some((q) => placedIn[q] !== undefined)) continue;
-      const required = checked.requires[p]!.map((q) => placedIn[q]);
-      if (required.some((h) => h === undefined)) continue;
-      const from = Math.max(checked.earliest[p]!, ...(required as number[]));
-      const cost = projects[p]!.cost;
-      for (let h = from; h < horizons.length; h++) {
-        if (cost <= remaining[h]! + BUDGET_TOLERANCE * Math.max(1, horizons[h]!.budget)) {
-          place(p, h);
-          placedSomething = true;
-          break;
+  for (const group of groups) {
+    const order = group.sort(byValue);
+    let placedSomething = true;
+    while (placedSomething) {
+      placedSomething = false;
+      for (const p of order) {
+        if (placedIn[p] !== undefined) continue;
+        if (checked.excludes[p]!.some((q) => placedIn[q] !== undefined)) continue;
+        const required = checked.requires[p]!.map((q) => placedIn[q]);
+        if (required.some((h) => h === undefined)) continue;
+        const from = Math.max(checked.earliest[p]!, ...(required as number[]));
+        const cost = projects[p]!.cost;
+        for (let h = from; h < horizons.length; h++) {
+          if (cost <= remaining[h]! + BUDGET_TOLERANCE * Math.max(1, horizons[h]!.budget)) {
+            place(p, h);
+            placedSomething = true;
+            break;
+          }
         }
       }
     }

@@ -119,20 +119,30 @@ export type SolverOutput = {
 
 /**
  * Turns the solver's answer into the CLI/API result. The objective is recomputed from the plan rather than read from
- * the solver, so it is exactly Σ value × valueFactor. After a time limit the best plan found is returned when there
- * is one; without one (or with one that breaks a rule), the plan is empty and the objective null.
+ * the solver, so it is exactly Σ value × valueFactor.
+ *
+ * After a time limit the best plan found is returned. The one-shot solver API takes no starting plan, so HiGHS may
+ * stop with an incumbent worse than the greedy plan (even the empty plan): the better of the two that keeps every
+ * rule is returned. When neither does, the plan is empty and the objective null.
  */
 export function readPortfolioSolution(problem: PortfolioProblem, output: SolverOutput): PortfolioResult {
   const checked = checkPortfolioProblem(problem);
-  const greedyObjective = planObjective(problem, greedyPlan(problem));
+  const greedy = greedyPlan(problem);
+  const greedyObjective = planObjective(problem, greedy);
   const status = statusOf(output.Status);
   if (status === 'infeasible') return { status, objective: null, plan: [], greedyObjective };
 
   const plan = sortPlan(checked, placementsOf(checked, output));
-  if (status === 'time_limit' && (!hasPrimal(output) || planViolations(checked, plan).length > 0)) {
-    return { status, objective: null, plan: [], greedyObjective };
-  }
-  return { status, objective: planObjective(problem, plan), plan, greedyObjective };
+  if (status === 'optimal') return { status, objective: planObjective(problem, plan), plan, greedyObjective };
+
+  const candidates = [hasPrimal(output) ? plan : undefined, greedy]
+    .filter((candidate) => candidate !== undefined && planViolations(checked, candidate).length === 0)
+    .map((candidate) => ({ plan: candidate!, objective: planObjective(problem, candidate!) }))
+    .sort((x, y) => y.objective - x.objective);
+  const best = candidates[0];
+  return best
+    ? { status, objective: best.objective, plan: best.plan, greedyObjective }
+    : { status, objective: null, plan: [], greedyObjective };
 }
 
 function statusOf(status: string): PortfolioResult['status'] {

@@ -137,6 +137,21 @@ describe('greedyPlan: fund in rank order until the money runs out', () => {
     ]);
   });
 
+  it('funds a mandatory project together with the projects it requires, before the others', () => {
+    const plan = greedyPlan({
+      horizons: [{ id: 'only', budget: 10, valueFactor: 1 }],
+      projects: [
+        { id: 'portal', value: 0, cost: 4, requires: ['identity'], mandatory: true },
+        { id: 'identity', value: 0, cost: 4 },
+        { id: 'flashy', value: 9, cost: 6 },
+      ],
+    });
+    expect(plan).toEqual([
+      { id: 'portal', horizon: 'only' },
+      { id: 'identity', horizon: 'only' },
+    ]);
+  });
+
   it('can be beaten: the optimal plan gives up the single most valuable project', () => {
     const problem: PortfolioProblem = {
       horizons: [{ id: 'only', budget: 10, valueFactor: 1 }],
@@ -188,21 +203,58 @@ describe('readPortfolioSolution', () => {
     });
   });
 
-  it('reports infeasibility, and a time limit with or without a usable plan', () => {
+  it('reports infeasibility', () => {
     expect(readPortfolioSolution(problem, { Status: 'Infeasible' })).toMatchObject({
       status: 'infeasible',
       objective: null,
     });
-    expect(
-      readPortfolioSolution(problem, {
-        Status: 'Time limit reached',
-        Columns: columns({ x0_0: 1, x0_1: 0, x1_0: 0, x1_1: 0 }),
-      }),
-    ).toMatchObject({ status: 'time_limit', objective: 6, plan: [{ id: 'a', horizon: 'short' }] });
-    expect(readPortfolioSolution(problem, { Status: 'Time limit reached', Columns: {} })).toMatchObject({
-      status: 'time_limit',
-      objective: null,
-      plan: [],
+  });
+
+  describe('after a time limit, returns the better of the solver incumbent and the greedy plan', () => {
+    const flagship: PortfolioProblem = {
+      horizons: [{ id: 'only', budget: 10, valueFactor: 1 }],
+      projects: [
+        { id: 'flagship', value: 10, cost: 10 },
+        { id: 'a', value: 6, cost: 5 },
+        { id: 'b', value: 6, cost: 5 },
+      ],
+    };
+    it('the incumbent when it beats greedy', () => {
+      expect(
+        readPortfolioSolution(flagship, {
+          Status: 'Time limit reached',
+          Columns: columns({ x0_0: 0, x1_0: 1, x2_0: 1 }),
+        }),
+      ).toEqual({
+        status: 'time_limit',
+        objective: 12,
+        plan: [
+          { id: 'a', horizon: 'only' },
+          { id: 'b', horizon: 'only' },
+        ],
+        greedyObjective: 10,
+      });
+    });
+    it('the greedy plan when the incumbent is worse, or missing', () => {
+      const greedy = { status: 'time_limit', objective: 10, plan: [{ id: 'flagship', horizon: 'only' }] };
+      expect(
+        readPortfolioSolution(flagship, {
+          Status: 'Time limit reached',
+          Columns: columns({ x0_0: 0, x1_0: 1, x2_0: 0 }),
+        }),
+      ).toMatchObject(greedy);
+      expect(readPortfolioSolution(flagship, { Status: 'Time limit reached', Columns: {} })).toMatchObject(greedy);
+    });
+    it('no plan when neither keeps the rules', () => {
+      const mandatory: PortfolioProblem = {
+        ...flagship,
+        projects: [...flagship.projects, { id: 'must', value: 1, cost: 11, mandatory: true }],
+      };
+      expect(readPortfolioSolution(mandatory, { Status: 'Time limit reached', Columns: {} })).toMatchObject({
+        status: 'time_limit',
+        objective: null,
+        plan: [],
+      });
     });
   });
 
