@@ -135,11 +135,10 @@ export function readPortfolioSolution(problem: PortfolioProblem, output: SolverO
   const plan = sortPlan(checked, placementsOf(checked, output));
   if (status === 'optimal') return { status, objective: planObjective(problem, plan), plan, greedyObjective };
 
-  const candidates = [hasPrimal(output) ? plan : undefined, greedy]
-    .filter((candidate) => candidate !== undefined && planViolations(checked, candidate).length === 0)
-    .map((candidate) => ({ plan: candidate!, objective: planObjective(problem, candidate!) }))
-    .sort((x, y) => y.objective - x.objective);
-  const best = candidates[0];
+  const best = (hasPrimal(output) ? [plan, greedy] : [greedy])
+    .filter((candidate) => planViolations(checked, candidate).length === 0)
+    .map((candidate) => ({ plan: candidate, objective: planObjective(problem, candidate) }))
+    .sort((x, y) => y.objective - x.objective)[0];
   return best
     ? { status, objective: best.objective, plan: best.plan, greedyObjective }
     : { status, objective: null, plan: [], greedyObjective };
