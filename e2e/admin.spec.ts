@@ -50,6 +50,7 @@ describe('administration: an admin creates a commune editor, who edits only thei
     generatedPassword = (await secret.getByTestId('generated-password').textContent())?.trim() ?? '';
     expect(generatedPassword.length).toBeGreaterThanOrEqual(12);
     expect(await secret.textContent()).toContain('Il ne sera plus jamais affiché');
+    await expectNoSeriousA11yViolations(page, 'the generated password dialog');
     await secret.getByRole('button', { name: 'J’ai noté le mot de passe' }).click();
     await secret.waitFor({ state: 'detached' });
     expect(await page.getByText(generatedPassword).count()).toBe(0);
@@ -100,6 +101,7 @@ describe('administration: an admin creates a commune editor, who edits only thei
     expect(await sites.locator('tbody tr').filter({ hasText: 'Maison de la culture' }).textContent()).toContain(
       'Culture',
     );
+    await expectNoSeriousA11yViolations(page, 'a commune page with its edit controls');
     await page.getByRole('button', { name: 'Supprimer Maison de la culture' }).click();
     const confirm = page.getByRole('dialog', { name: 'Supprimer le site' });
     await confirm.getByRole('button', { name: 'Supprimer' }).click();
@@ -149,6 +151,7 @@ describe('administration: an admin creates a commune editor, who edits only thei
     const description = diff.getByTestId('audit-diff').locator('tr').filter({ hasText: 'description' });
     const cells = (await description.locator('td').allTextContents()).map((c) => c.trim());
     expect(cells).toEqual(['descriptionmodifié', '—', DESCRIPTION]);
+    await expectNoSeriousA11yViolations(page, 'the audit diff dialog');
     await page.keyboard.press('Escape');
     await diff.waitFor({ state: 'detached' });
 

@@ -36,7 +36,8 @@ export function Providers({ children }: { children: ReactNode }) {
     <I18nextProvider i18n={i18next}>
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-          <Notifications position="top-right" />
+          {/* Bottom left, over the empty end of the navigation: they never cover the header or a page's actions. */}
+          <Notifications position="bottom-left" containerWidth={340} autoClose={4000} />
           {children}
         </MantineProvider>
       </QueryClientProvider>

@@ -77,7 +77,16 @@ function KeyFacts({ commune }: { commune: CommuneDetail }) {
       </SimpleGrid>
       {historical.data && commune.mergedFrom.length > 0 ? (
         <Text data-testid="merged-from">
-          {t('communes.mergedFrom', { names: commune.mergedFrom.map(nameOf).join(', ') })}
+          {t('communes.mergedFromSentence')}{' '}
+          {commune.mergedFrom.map((nis, index) => (
+            <span key={nis}>
+              {index > 0 ? ', ' : null}
+              <Anchor component={Link} to={paths.commune.to(nis)}>
+                {nameOf(nis)}
+              </Anchor>
+            </span>
+          ))}
+          .
         </Text>
       ) : null}
       {historical.data && commune.mergedInto ? (
@@ -194,7 +203,7 @@ function Sites({ commune }: { commune: CommuneDetail }) {
                         <Button
                           size="compact-sm"
                           variant="subtle"
-                          color="red.8"
+                          color="red"
                           onClick={() => setDeleting(site)}
                           aria-label={t('sites.deleteNamed', { name: site.name })}
                         >
