@@ -121,7 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = buildServices(database, config, now);
   await app.register(accessPlugin, { auth: services.auth });
 
-  await app.register(healthRoutes, { database, config });
+  await app.register(healthRoutes, { database, config, uow: services.uow });
   await app.register(authRoutes, { auth: services.auth, config });
   await app.register(usersRoutes, { users: services.users });
   await app.register(auditRoutes, { uow: services.uow });

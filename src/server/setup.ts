@@ -3,7 +3,6 @@ import { UsersService } from './auth/users.service.ts';
 import { seedReferenceData } from './communes/reference-data.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
-import { lockDataDir } from './db/data-dir-lock.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { UnitOfWork } from './db/unit-of-work.ts';
 

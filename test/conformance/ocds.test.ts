@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { buildReleasePackage } from '../../src/domain/implementation/ocds.ts';
 import { completedProcurement, plannedCallOff } from '../../src/domain/implementation/ocds.fixtures.ts';
+import { buildReleasePackage } from '../../src/domain/implementation/ocds.ts';
 import { ProcurementProcedure } from '../../src/domain/implementation/procurement.ts';
 
 const ocdsDir = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'ocds');

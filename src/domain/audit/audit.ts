@@ -36,3 +36,7 @@ export const AuditPage = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+/** The actions and entity types present in the log, for the filters. */
+export const AuditFacets = z.object({ actions: z.array(z.string()), entityTypes: z.array(z.string()) });
+export type AuditFacets = z.infer<typeof AuditFacets>;

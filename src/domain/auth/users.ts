@@ -81,3 +81,12 @@ export const Me = z
       .describe('the administration areas the user may open, decided by the server’s policy'),
   })
   .meta({ id: 'Me' });
+
+/** POST /api/users: the account and, when no password was given, the generated one (shown once). */
+export const UserCreated = z
+  .object({ user: User, generatedPassword: z.string().optional() })
+  .meta({ id: 'UserCreated' });
+export type UserCreated = z.infer<typeof UserCreated>;
+/** POST /api/users/:id/password-reset: the new password, shown once. */
+export const PasswordReset = z.object({ generatedPassword: z.string() });
+export type PasswordReset = z.infer<typeof PasswordReset>;

@@ -46,7 +46,12 @@ export const Site = z
   .meta({ id: 'Site' });
 export type Site = z.infer<typeof Site>;
 
+export const CommuneRef = z.object({ nisCode: NisCode, name: z.string() });
+export type CommuneRef = z.infer<typeof CommuneRef>;
+
 export const CommuneDetail = CommuneSummary.extend({
+  mergedIntoCommune: CommuneRef.nullable().describe('the commune this one merged into, with its name'),
+  absorbedCommunes: z.array(CommuneRef).describe('the communes merged into this one, with their names'),
   profile: CommuneProfile,
   sites: z.array(Site),
   boundary: Boundary.nullable(),
@@ -113,3 +118,22 @@ export function densityPerKm2(population: number | null, areaKm2: number | null)
 export function isCurrentOn(commune: { mergedOn: string | null }, date: string): boolean {
   return commune.mergedOn == null || commune.mergedOn > date;
 }
+
+/** GET /api/communes/boundaries: one feature per commune, with the figures a choropleth needs. */
+export const BoundaryFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  properties: z.object({
+    nisCode: z.string(),
+    name: z.string(),
+    arrondissement: z.string(),
+    population: z.number().nullable(),
+    areaKm2: z.number().nullable(),
+  }),
+  geometry: Boundary,
+});
+export type BoundaryFeature = z.infer<typeof BoundaryFeature>;
+export const BoundaryCollection = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(BoundaryFeature) })
+  .meta({ id: 'BoundaryCollection' });
+export type BoundaryCollection = z.infer<typeof BoundaryCollection>;

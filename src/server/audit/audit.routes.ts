@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { AuditPage, AuditQuery } from '../../domain/audit/audit.ts';
+import { AuditFacets, AuditPage, AuditQuery } from '../../domain/audit/audit.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { ApiInstance } from '../http/types.ts';
@@ -45,10 +44,7 @@ export async function auditRoutes(app: ApiInstance, options: { uow: UnitOfWork }
       schema: {
         tags: ['audit'],
         summary: 'Actions and entity types present in the log, for the filters',
-        response: {
-          200: z.object({ actions: z.array(z.string()), entityTypes: z.array(z.string()) }),
-          ...errorResponses,
-        },
+        response: { 200: AuditFacets, ...errorResponses },
       },
     },
     async () =>

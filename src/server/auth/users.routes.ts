@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { User, UserCreateInput, UserUpdateInput } from '../../domain/auth/users.ts';
+import { PasswordReset, User, UserCreated, UserCreateInput, UserUpdateInput } from '../../domain/auth/users.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { ApiInstance } from '../http/types.ts';
 import type { UsersService } from './users.service.ts';
@@ -31,7 +31,7 @@ export async function usersRoutes(app: ApiInstance, options: { users: UsersServi
         summary: 'Create an account; a generated password is returned once when none is given',
         body: UserCreateInput,
         response: {
-          201: z.object({ user: User, generatedPassword: z.string().optional() }),
+          201: UserCreated,
           409: errorResponses[400].describe('E-mail already used'),
           ...errorResponses,
         },
@@ -63,7 +63,7 @@ export async function usersRoutes(app: ApiInstance, options: { users: UsersServi
         tags: ['users'],
         summary: 'Give an account a new generated password, returned once',
         params: IdParams,
-        response: { 200: z.object({ generatedPassword: z.string() }), ...errorResponses },
+        response: { 200: PasswordReset, ...errorResponses },
       },
     },
     async (request) => users.resetPassword(request.ctx, request.params.id),

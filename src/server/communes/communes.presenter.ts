@@ -1,4 +1,4 @@
-import type { CommuneDetail, CommuneSummary, Site } from '../../domain/communes/commune.ts';
+import type { CommuneDetail, CommuneRef, CommuneSummary, Site } from '../../domain/communes/commune.ts';
 import { densityPerKm2, isCurrentOn } from '../../domain/communes/commune.ts';
 import type { CommuneRow, SiteRow } from './communes.repository.ts';
 
@@ -27,14 +27,24 @@ export function presentSite(row: SiteRow): Site {
 
 export function presentCommuneDetail(
   row: CommuneRow,
-  mergedFrom: string[],
-  sites: SiteRow[],
-  today: string,
-  permissions: CommuneDetail['permissions'],
+  related: {
+    absorbed: CommuneRef[];
+    successor: CommuneRef | null;
+    sites: SiteRow[];
+    today: string;
+    permissions: CommuneDetail['permissions'];
+  },
 ): CommuneDetail {
+  const { absorbed, successor, sites, today, permissions } = related;
   return {
+    ...presentCommune(
+      row,
+      absorbed.map((c) => c.nisCode),
+      today,
+    ),
+    mergedIntoCommune: successor,
+    absorbedCommunes: absorbed,
     permissions,
-    ...presentCommune(row, mergedFrom, today),
     profile: { description: row.description, website: row.website, contactEmail: row.contactEmail },
     sites: sites.map(presentSite),
     boundary: (row.boundary as CommuneDetail['boundary']) ?? null,

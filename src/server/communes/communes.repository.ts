@@ -17,7 +17,9 @@ export class CommunesRepository {
     return this.db
       .select({
         ...columns,
-        mergedFrom: sql<string[]>`array(select a.nis_code from communes a where a.merged_into = "communes"."nis_code" order by 1)`,
+        mergedFrom: sql<
+          string[]
+        >`array(select a.nis_code from communes a where a.merged_into = "communes"."nis_code" order by 1)`,
       })
       .from(communes)
       .where(
@@ -34,13 +36,12 @@ export class CommunesRepository {
     return row ?? null;
   }
 
-  async absorbedBy(nisCode: string): Promise<string[]> {
-    const rows = await this.db
-      .select({ nisCode: communes.nisCode })
+  async absorbedBy(nisCode: string): Promise<{ nisCode: string; name: string }[]> {
+    return this.db
+      .select({ nisCode: communes.nisCode, name: communes.name })
       .from(communes)
       .where(eq(communes.mergedInto, nisCode))
       .orderBy(asc(communes.nisCode));
-    return rows.map((r) => r.nisCode);
   }
 
   async boundaries(filter: { currentOn?: string }) {

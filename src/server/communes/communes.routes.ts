@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  BoundaryCollection,
   CommuneDetail,
   CommuneListQuery,
   CommuneProfileInput,
@@ -16,24 +17,6 @@ import type { CommunesService } from './communes.service.ts';
 const NisParams = z.object({ nisCode: NisCode });
 const SiteParams = z.object({ id: z.uuid() });
 const communeInUrl = (request: FastifyRequest) => (request.params as { nisCode?: string }).nisCode;
-
-const FeatureCollection = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      id: z.string(),
-      properties: z.object({
-        nisCode: z.string(),
-        name: z.string(),
-        arrondissement: z.string(),
-        population: z.number().nullable(),
-        areaKm2: z.number().nullable(),
-      }),
-      geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) }),
-    }),
-  ),
-});
 
 export async function communesRoutes(app: ApiInstance, options: { communes: CommunesService }) {
   const { communes } = options;
@@ -64,7 +47,7 @@ export async function communesRoutes(app: ApiInstance, options: { communes: Comm
         tags: ['communes'],
         summary: 'Commune boundaries as a GeoJSON FeatureCollection (WGS84), for maps',
         querystring: z.object({ includeHistorical: QueryFlag.optional() }),
-        response: { 200: FeatureCollection, ...errorResponses },
+        response: { 200: BoundaryCollection, ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -59,13 +59,15 @@ export class CommunesService {
         editProfile: can(actor, 'update', { type: 'commune', communeNis: nisCode }),
         manageSites: current && can(actor, 'create', { type: 'site', communeNis: nisCode }),
       };
-      return presentCommuneDetail(
-        row,
-        await repos.communes.absorbedBy(nisCode),
-        await repos.communes.sitesOf(nisCode),
+      const absorbed = await repos.communes.absorbedBy(nisCode);
+      const successor = row.mergedInto ? await repos.communes.find(row.mergedInto) : null;
+      return presentCommuneDetail(row, {
+        absorbed,
+        successor: successor ? { nisCode: successor.nisCode, name: successor.name } : null,
+        sites: await repos.communes.sitesOf(nisCode),
         today,
         permissions,
-      );
+      });
     });
   }
 

@@ -1,13 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { PublicConfig } from '../../domain/shared/public-config.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
+import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { ApiInstance } from '../http/types.ts';
 
 export const VERSION = '0.1.0';
 
-export async function healthRoutes(app: ApiInstance, options: { database: DatabaseHandle; config: Config }) {
+export async function healthRoutes(
+  app: ApiInstance,
+  options: { database: DatabaseHandle; config: Config; uow: UnitOfWork },
+) {
   app.get(
     '/api/health',
     {
@@ -43,16 +48,19 @@ export async function healthRoutes(app: ApiInstance, options: { database: Databa
       config: { access: { public: true } },
       schema: {
         tags: ['system'],
-        summary: 'Public settings the web app needs (map tiles)',
-        response: {
-          200: z.object({
-            map: z.object({ tileUrl: z.string().nullable(), tileAttribution: z.string().nullable() }),
-          }),
-        },
+        summary: 'Public settings the web app needs (the agency, map tiles)',
+        response: { 200: PublicConfig },
       },
     },
-    async () => ({
-      map: { tileUrl: options.config.map.tileUrl ?? null, tileAttribution: options.config.map.tileAttribution ?? null },
-    }),
+    async () => {
+      const agency = await options.uow.read((repos) => repos.users.getAgency());
+      return {
+        agency: { name: agency?.name ?? options.config.agencyName, demo: agency?.demo ?? false },
+        map: {
+          tileUrl: options.config.map.tileUrl ?? null,
+          tileAttribution: options.config.map.tileAttribution ?? null,
+        },
+      };
+    },
   );
 }

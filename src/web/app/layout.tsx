@@ -1,6 +1,7 @@
 import {
   Anchor,
   AppShell,
+  Badge,
   Burger,
   Button,
   Group,
@@ -20,6 +21,7 @@ import { PageLoader } from '../components/loading.tsx';
 import { useLogout, useMe } from '../features/auth/api.ts';
 import { LANGUAGES, type Language, setLanguage } from '../i18n/i18n.ts';
 import { notify } from '../lib/notify.ts';
+import { usePublicConfig } from '../lib/public-config.ts';
 import { useLanguage } from '../lib/use-language.ts';
 import { ADMIN_NAV, isActive, MAIN_NAV, type NavItem } from './navigation.ts';
 import { paths } from './paths.ts';
@@ -215,9 +217,7 @@ export function Layout() {
               >
                 Smart Rural
               </Anchor>
-              <Text size="sm" c="dimmed" visibleFrom="md">
-                {t('layout.tagline')}
-              </Text>
+              <AgencyName />
             </Group>
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitch />
@@ -237,5 +237,24 @@ export function Layout() {
         </AppShell.Main>
       </AppShell>
     </>
+  );
+}
+
+/** The agency running the platform, with a badge when this is the demo workspace. */
+function AgencyName() {
+  const { t } = useTranslation();
+  const config = usePublicConfig();
+  const agency = config.data?.agency;
+  return (
+    <Group gap="xs" wrap="nowrap" visibleFrom="md">
+      <Text size="sm" c="dimmed">
+        {agency?.name ?? t('layout.tagline')}
+      </Text>
+      {agency?.demo ? (
+        <Badge color="orange" variant="light" size="sm">
+          {t('layout.demo')}
+        </Badge>
+      ) : null}
+    </Group>
   );
 }

@@ -1,12 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AuditPage, AuditQuery } from '../../../domain/audit/audit.ts';
+import type { AuditFacets, AuditPage, AuditQuery } from '../../../domain/audit/audit.ts';
 import { api } from '../../lib/api.ts';
 
 export type AuditPageResponse = z.infer<typeof AuditPage>;
 export type AuditFilters = { [K in keyof z.input<typeof AuditQuery>]?: string | number };
-/** GET /api/audit/facets: the actions and entity types present in the log. */
-export type AuditFacets = { actions: string[]; entityTypes: string[] };
 
 export function useAuditLog(filters: AuditFilters) {
   return useQuery({

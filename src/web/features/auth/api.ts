@@ -1,13 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { LoginInput, Me, User, UserCreateInput, UserUpdateInput } from '../../../domain/auth/users.ts';
+import type {
+  LoginInput,
+  Me,
+  PasswordReset,
+  User,
+  UserCreated,
+  UserCreateInput,
+  UserUpdateInput,
+} from '../../../domain/auth/users.ts';
 import { ApiError, api, setCsrfToken } from '../../lib/api.ts';
 
 export type MeResponse = z.infer<typeof Me>;
 export type Capability = keyof MeResponse['capabilities'];
-/** POST /api/users answers the account and, when no password was given, the generated one (shown once). */
-export type UserCreated = { user: User; generatedPassword?: string };
-export type PasswordReset = { generatedPassword: string };
 export type UserCreateBody = z.input<typeof UserCreateInput>;
 export type UserUpdateBody = z.input<typeof UserUpdateInput>;
 

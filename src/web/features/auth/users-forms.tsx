@@ -2,6 +2,7 @@ import { Alert, Button, Code, CopyButton, Group, Select, Stack, Text, TextInput 
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isCommuneRole, ROLES, type Role } from '../../../domain/auth/roles.ts';
+import type { UserCreated } from '../../../domain/auth/users.ts';
 import { type User, UserCreateInput, UserUpdateInput } from '../../../domain/auth/users.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -10,7 +11,7 @@ import { ApiError } from '../../lib/api.ts';
 import { communeOptions, useCommuneList } from '../../lib/communes-query.ts';
 import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
-import { type UserCreated, useCreateUser, useUpdateUser } from './api.ts';
+import { useCreateUser, useUpdateUser } from './api.ts';
 import { ROLE_LABEL_KEYS } from './roles.ts';
 
 function useRoleOptions() {

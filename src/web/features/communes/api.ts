@@ -1,22 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  Boundary,
+  BoundaryCollection,
+  BoundaryFeature,
   CommuneDetail,
   CommuneProfileInput,
-  CommuneSummary,
   Site,
   SiteInput,
 } from '../../../domain/communes/commune.ts';
 import { api } from '../../lib/api.ts';
 import { communeKeys } from '../../lib/communes-query.ts';
 
-/** The figures each feature of GET /api/communes/boundaries carries for the choropleth. */
-export type BoundaryProperties = Pick<CommuneSummary, 'nisCode' | 'name' | 'arrondissement' | 'population' | 'areaKm2'>;
-export type BoundaryFeature = { type: 'Feature'; id: string; properties: BoundaryProperties; geometry: Boundary };
-export type BoundaryCollection = { type: 'FeatureCollection'; features: BoundaryFeature[] };
-/** GET /api/config: public settings (an optional base map). */
-export type PublicConfig = { map: { tileUrl: string | null; tileAttribution: string | null } };
+export type { BoundaryCollection, BoundaryFeature } from '../../../domain/communes/commune.ts';
+export type BoundaryProperties = BoundaryFeature['properties'];
 
 export type ProfileBody = z.input<typeof CommuneProfileInput>;
 export type SiteBody = z.input<typeof SiteInput>;
@@ -26,14 +22,6 @@ export function useBoundaries() {
     queryKey: communeKeys.boundaries,
     queryFn: () => api.get<BoundaryCollection>('/api/communes/boundaries'),
     staleTime: 60 * 60_000,
-  });
-}
-
-export function usePublicConfig() {
-  return useQuery({
-    queryKey: ['config'],
-    queryFn: () => api.get<PublicConfig>('/api/config'),
-    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

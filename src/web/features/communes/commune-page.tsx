@@ -23,9 +23,9 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ApiError } from '../../lib/api.ts';
-import { useCommuneList } from '../../lib/communes-query.ts';
+import { usePublicConfig } from '../../lib/public-config.ts';
 import { useLanguage, usePageTitle } from '../../lib/use-language.ts';
-import { useCommune, usePublicConfig } from './api.ts';
+import { useCommune } from './api.ts';
 import { DeleteSiteModal, ProfileFormModal, SiteFormModal } from './commune-forms.tsx';
 import { siteKindLabelKey } from './site-kinds.ts';
 
@@ -47,8 +47,6 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function KeyFacts({ commune }: { commune: CommuneDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const historical = useCommuneList({ includeHistorical: true });
-  const nameOf = (nis: string) => historical.data?.find((c) => c.nisCode === nis)?.name ?? nis;
   const unit = t('units.perKm2');
   return (
     <Stack gap="md">
@@ -75,25 +73,25 @@ function KeyFacts({ commune }: { commune: CommuneDetail }) {
           </Fact>
         ) : null}
       </SimpleGrid>
-      {historical.data && commune.mergedFrom.length > 0 ? (
+      {commune.absorbedCommunes.length > 0 ? (
         <Text data-testid="merged-from">
           {t('communes.mergedFromSentence')}{' '}
-          {commune.mergedFrom.map((nis, index) => (
-            <span key={nis}>
+          {commune.absorbedCommunes.map((absorbed, index) => (
+            <span key={absorbed.nisCode}>
               {index > 0 ? ', ' : null}
-              <Anchor component={Link} to={paths.commune.to(nis)}>
-                {nameOf(nis)}
+              <Anchor component={Link} to={paths.commune.to(absorbed.nisCode)}>
+                {absorbed.name}
               </Anchor>
             </span>
           ))}
           .
         </Text>
       ) : null}
-      {historical.data && commune.mergedInto ? (
+      {commune.mergedIntoCommune ? (
         <Text data-testid="merged-into">
           {t('communes.mergedIntoSentence', { date: commune.mergedOn ? formatDate(commune.mergedOn, language) : '—' })}{' '}
-          <Anchor component={Link} to={paths.commune.to(commune.mergedInto)}>
-            {nameOf(commune.mergedInto)}
+          <Anchor component={Link} to={paths.commune.to(commune.mergedIntoCommune.nisCode)}>
+            {commune.mergedIntoCommune.name}
           </Anchor>
           .
         </Text>
