@@ -28,6 +28,8 @@ import { healthRoutes, VERSION } from './health/health.routes.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web.plugin.ts';
+import { missionsRoutes } from './missions/missions.routes.ts';
+import { MissionsService } from './missions/missions.service.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
@@ -48,6 +50,7 @@ export function buildServices(database: DatabaseHandle, config: Config, now: () 
     auth: new AuthService(uow, { ttlHours: config.sessionTtlHours }, now),
     users: new UsersService(uow),
     communes: new CommunesService(uow, now),
+    missions: new MissionsService(uow, now),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -126,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(usersRoutes, { users: services.users });
   await app.register(auditRoutes, { uow: services.uow });
   await app.register(communesRoutes, { communes: services.communes });
+  await app.register(missionsRoutes, { missions: services.missions });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

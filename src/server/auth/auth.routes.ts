@@ -18,7 +18,11 @@ function capabilitiesOf(user: User) {
     communeNis: user.communeNis,
     sessionId: '',
   };
-  return { manageUsers: can(actor, 'update', { type: 'user' }), readAudit: can(actor, 'read', { type: 'audit' }) };
+  return {
+    manageUsers: can(actor, 'update', { type: 'user' }),
+    readAudit: can(actor, 'read', { type: 'audit' }),
+    runMissions: can(actor, 'create', { type: 'mission' }),
+  };
 }
 
 function secureCookie(config: Config, request: FastifyRequest): boolean {

@@ -22,7 +22,7 @@ export const ANONYMOUS: Actor = { kind: 'anonymous' };
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const RESOURCE_TYPES = ['commune', 'site', 'user', 'audit', 'account'] as const;
+export const RESOURCE_TYPES = ['commune', 'site', 'user', 'audit', 'account', 'mission'] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 /**
@@ -56,6 +56,13 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
   },
   user: { agency_admin: { read: 'any', create: 'any', update: 'any' } },
   audit: { agency_admin: READ_ONLY },
+  // Missions are the agency's work for a commune: its staff run them, the commune's users follow them.
+  mission: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own' },
+    commune_viewer: { read: 'own' },
+  },
   account: {
     agency_admin: { read: 'self', update: 'self' },
     consultant: { read: 'self', update: 'self' },

@@ -43,6 +43,19 @@ export const messages: Catalogue = {
   ROUTE_NOT_FOUND: { fr: 'Adresse inconnue : {method} {url}.', en: 'Unknown address: {method} {url}.' },
   COMMUNE_NOT_FOUND: { fr: 'Aucune commune n’a le code INS {nisCode}.', en: 'No commune has NIS code {nisCode}.' },
   SITE_NOT_FOUND: { fr: 'Site introuvable.', en: 'Site not found.' },
+  MISSION_NOT_FOUND: { fr: 'Mission introuvable.', en: 'Mission not found.' },
+  SITE_NOT_IN_COMMUNE: {
+    fr: 'Le site choisi n’appartient pas à cette commune.',
+    en: 'The chosen site does not belong to this commune.',
+  },
+  CONSULTANT_NOT_STAFF: {
+    fr: 'Les responsables d’une mission doivent être des membres actifs de l’agence.',
+    en: 'A mission’s consultants must be active agency staff.',
+  },
+  END_BEFORE_START: {
+    fr: 'la date de fin (« {field} ») précède la date de début',
+    en: 'the end date (“{field}”) is before the start date',
+  },
   USER_NOT_FOUND: { fr: 'Utilisateur introuvable.', en: 'User not found.' },
   EMAIL_TAKEN: {
     fr: 'Un compte existe déjà avec l’adresse {email}.',

@@ -13,6 +13,7 @@ export type NavItem = {
 /** Every area of the product, in the order of the work: the province, a commune's mission, pooling. */
 export const MAIN_NAV: NavItem[] = [
   { key: 'communes', label: 'nav.communes', to: paths.province.to() },
+  { key: 'missions', label: 'nav.missions', to: paths.missions.to() },
   { key: 'diagnostic', label: 'nav.diagnostic', to: paths.diagnostic.to() },
   { key: 'strategy', label: 'nav.strategy', to: paths.strategy.to() },
   { key: 'implementation', label: 'nav.implementation', to: paths.implementation.to() },

@@ -4,6 +4,20 @@
 export const paths = {
   province: { pattern: '/', to: () => '/' },
   commune: { pattern: '/communes/:nisCode', to: (nisCode: string) => `/communes/${encodeURIComponent(nisCode)}` },
+  missions: { pattern: '/missions', to: () => '/missions' },
+  mission: { pattern: '/missions/:missionId', to: (id: string) => `/missions/${encodeURIComponent(id)}` },
+  missionDiagnostic: {
+    pattern: '/missions/:missionId/diagnostic',
+    to: (id: string) => `/missions/${encodeURIComponent(id)}/diagnostic`,
+  },
+  missionStrategy: {
+    pattern: '/missions/:missionId/strategy',
+    to: (id: string) => `/missions/${encodeURIComponent(id)}/strategy`,
+  },
+  missionImplementation: {
+    pattern: '/missions/:missionId/implementation',
+    to: (id: string) => `/missions/${encodeURIComponent(id)}/implementation`,
+  },
   diagnostic: { pattern: '/diagnostic', to: () => '/diagnostic' },
   strategy: { pattern: '/strategy', to: () => '/strategy' },
   implementation: { pattern: '/implementation', to: () => '/implementation' },

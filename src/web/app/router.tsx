@@ -18,6 +18,12 @@ const LoginPage = lazy(() => import('../features/auth/login-page.tsx'));
 const AccountPage = lazy(() => import('../features/auth/account-page.tsx'));
 const UsersPage = lazy(() => import('../features/auth/users-page.tsx'));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx'));
+const MissionsPage = lazy(() => import('../features/missions/missions-page.tsx'));
+const MissionLayout = lazy(() => import('../features/missions/mission-layout.tsx'));
+const MissionOverview = lazy(() => import('../features/missions/mission-overview.tsx'));
+const MissionDiagnosticTab = lazy(() => import('../features/diagnostic/mission-diagnostic-tab.tsx'));
+const MissionStrategyTab = lazy(() => import('../features/strategy/mission-strategy-tab.tsx'));
+const MissionImplementationTab = lazy(() => import('../features/implementation/mission-implementation-tab.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -26,6 +32,28 @@ export const router = createBrowserRouter([
     children: [
       { path: paths.province.pattern, element: <ProvincePage /> },
       { path: paths.commune.pattern, element: <CommunePage /> },
+      {
+        path: paths.missions.pattern,
+        element: (
+          <RequireAuth>
+            <MissionsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.mission.pattern,
+        element: (
+          <RequireAuth>
+            <MissionLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <MissionOverview /> },
+          { path: paths.missionDiagnostic.pattern, element: <MissionDiagnosticTab /> },
+          { path: paths.missionStrategy.pattern, element: <MissionStrategyTab /> },
+          { path: paths.missionImplementation.pattern, element: <MissionImplementationTab /> },
+        ],
+      },
       { path: paths.diagnostic.pattern, element: <DiagnosticPage /> },
       { path: paths.strategy.pattern, element: <StrategyPage /> },
       { path: paths.implementation.pattern, element: <ImplementationPage /> },

@@ -2,43 +2,19 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   LoginInput,
-  Me,
   PasswordReset,
   User,
   UserCreated,
   UserCreateInput,
   UserUpdateInput,
 } from '../../../domain/auth/users.ts';
-import { ApiError, api, setCsrfToken } from '../../lib/api.ts';
+import { api, setCsrfToken } from '../../lib/api.ts';
+import { authKeys, type MeResponse } from '../../lib/session.ts';
 
-export type MeResponse = z.infer<typeof Me>;
-export type Capability = keyof MeResponse['capabilities'];
 export type UserCreateBody = z.input<typeof UserCreateInput>;
 export type UserUpdateBody = z.input<typeof UserUpdateInput>;
 
-export const authKeys = {
-  me: ['auth', 'me'] as const,
-  users: ['users'] as const,
-};
-
-/** The signed-in user, or null when signed out (401). */
-export async function fetchMe(): Promise<MeResponse | null> {
-  try {
-    const me = await api.get<MeResponse>('/api/auth/me');
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
-}
-
-export function useMe() {
-  return useQuery({ queryKey: authKeys.me, queryFn: fetchMe, staleTime: 5 * 60_000 });
-}
+export { authKeys, type Capability, fetchMe, type MeResponse, useMe } from '../../lib/session.ts';
 
 export function useLogin() {
   const queryClient = useQueryClient();

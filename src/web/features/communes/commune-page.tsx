@@ -5,6 +5,7 @@ import {
   Button,
   Grid,
   Group,
+  List,
   Paper,
   SimpleGrid,
   Skeleton,
@@ -23,7 +24,9 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { useMissions } from '../../lib/missions-query.ts';
 import { usePublicConfig } from '../../lib/public-config.ts';
+import { useMe } from '../../lib/session.ts';
 import { useLanguage, usePageTitle } from '../../lib/use-language.ts';
 import { useCommune } from './api.ts';
 import { DeleteSiteModal, ProfileFormModal, SiteFormModal } from './commune-forms.tsx';
@@ -229,6 +232,37 @@ function Sites({ commune }: { commune: CommuneDetail }) {
   );
 }
 
+/** The missions run for this commune, for the agency's staff and the commune's own users. */
+function CommuneMissions({ nisCode }: { nisCode: string }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const user = me.data?.user;
+  const visible = Boolean(user && (user.communeNis === null || user.communeNis === nisCode));
+  const missions = useMissions({ communeNis: nisCode }, visible);
+  if (!visible) return null;
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="missions-heading">
+      <Title order={2} size="h3" id="missions-heading" mb="sm">
+        {t('missions.communeMissions')}
+      </Title>
+      {(missions.data ?? []).length === 0 ? (
+        <Text c="dimmed">{t('missions.communeMissionsNone')}</Text>
+      ) : (
+        <List spacing="xs">
+          {(missions.data ?? []).map((mission) => (
+            <List.Item key={mission.id}>
+              <Anchor component={Link} to={paths.mission.to(mission.id)}>
+                {mission.title}
+              </Anchor>{' '}
+              — {t(`missions.phases.${mission.phase}`)}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Paper>
+  );
+}
+
 export default function CommunePage() {
   const { t } = useTranslation();
   const { nisCode = '' } = useParams();
@@ -310,6 +344,7 @@ export default function CommunePage() {
       </Grid>
       <Profile commune={c} />
       <Sites commune={c} />
+      <CommuneMissions nisCode={c.nisCode} />
     </Stack>
   );
 }

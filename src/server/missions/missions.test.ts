@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.ts';
+
+describe('missions', () => {
+  let t: TestApp;
+  let consultantUser: TestUser;
+  let consultant: Client;
+  let arlonEditor: Client;
+  let museumId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    consultantUser = await t.createUser('consultant');
+    consultant = await t.login(consultantUser);
+    arlonEditor = await t.login(await t.createUser('commune_editor', '81001'));
+    museumId = (await t.anonymous.get('/api/communes/82003')).json().sites[0].id;
+  });
+  afterAll(() => t.close());
+
+  it('a consultant opens a mission for a commune, in the diagnostic phase', async () => {
+    const response = await consultant.post('/api/missions', {
+      title: 'Stratégie Smart d’Arlon',
+      communeNis: '81001',
+      consultantIds: [consultantUser.id],
+      startDate: '2026-01-15',
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      title: 'Stratégie Smart d’Arlon',
+      phase: 'diagnostic',
+      beneficiary: { kind: 'commune', communeNis: '81001', communeName: 'Arlon', siteId: null },
+      consultants: [{ id: consultantUser.id }],
+      permissions: { edit: true },
+    });
+  });
+
+  it('a mission can serve a site inside a commune: the Bastogne War Museum', async () => {
+    const response = await consultant.post('/api/missions', {
+      title: 'Musée connecté',
+      communeNis: '82003',
+      siteId: museumId,
+      consultantIds: [consultantUser.id],
+      startDate: '2026-03-01',
+    });
+    expect(response.json().beneficiary).toEqual({
+      kind: 'site',
+      communeNis: '82003',
+      communeName: 'Bastogne',
+      siteId: museumId,
+      siteName: 'Bastogne War Museum',
+    });
+    const wrongCommune = await consultant.post('/api/missions', {
+      title: 'X',
+      communeNis: '81001',
+      siteId: museumId,
+      consultantIds: [consultantUser.id],
+      startDate: '2026-03-01',
+    });
+    expect(wrongCommune.json().error.code).toBe('SITE_NOT_IN_COMMUNE');
+  });
+
+  it('commune users see only their commune’s missions, read-only', async () => {
+    const mine = (await arlonEditor.get('/api/missions')).json();
+    expect(mine.map((m: { beneficiary: { communeNis: string } }) => m.beneficiary.communeNis)).toEqual(['81001']);
+    expect(mine[0].permissions.edit).toBe(false);
+    const bastogne = (await consultant.get('/api/missions?communeNis=82003')).json()[0];
+    expect((await arlonEditor.get(`/api/missions/${bastogne.id}`)).statusCode).toBe(403);
+    expect((await arlonEditor.patch(`/api/missions/${mine[0].id}`, { phase: 'planning' })).statusCode).toBe(403);
+  });
+
+  it('moves a mission to its next phase, audited', async () => {
+    const mission = (await consultant.get('/api/missions?communeNis=81001')).json()[0];
+    const response = await consultant.patch(`/api/missions/${mission.id}`, {
+      phase: 'planning',
+      endDate: '2026-12-31',
+    });
+    expect(response.json()).toMatchObject({ phase: 'planning', endDate: '2026-12-31' });
+    const admin = await t.login(await t.createUser('agency_admin'));
+    const log = (await admin.get(`/api/audit?entityType=mission&entityId=${mission.id}`)).json();
+    expect(log.items[0]).toMatchObject({
+      action: 'mission.update',
+      before: expect.objectContaining({ phase: 'diagnostic' }),
+      after: expect.objectContaining({ phase: 'planning' }),
+    });
+  });
+
+  it('refuses bad input: end before start, a commune user as consultant, a merged commune', async () => {
+    const editor = await t.createUser('commune_editor', '81004');
+    const base = { title: 'X', communeNis: '81004', consultantIds: [consultantUser.id], startDate: '2026-05-01' };
+    const dates = await consultant.post('/api/missions', { ...base, endDate: '2026-04-01' });
+    expect(dates.statusCode).toBe(400);
+    expect(dates.json().error.details[0].field).toBe('endDate');
+    const notStaff = await consultant.post('/api/missions', { ...base, consultantIds: [editor.id] });
+    expect(notStaff.json().error.code).toBe('CONSULTANT_NOT_STAFF');
+    const merged = await consultant.post('/api/missions', { ...base, communeNis: '82005' });
+    expect(merged.json().error.code).toBe('COMMUNE_MERGED');
+    expect((await consultant.get('/api/missions?communeNis=81004')).json()).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { MissionPhase } from '../../../domain/missions/mission.ts';
+
+const PHASE_COLOURS: Record<MissionPhase, string> = {
+  diagnostic: 'blue',
+  planning: 'violet',
+  implementation: 'teal',
+  closed: 'gray',
+};
+
+export function PhaseBadge({ phase }: { phase: MissionPhase }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={PHASE_COLOURS[phase]} variant="light">
+      {t(`missions.phases.${phase}`)}
+    </Badge>
+  );
+}

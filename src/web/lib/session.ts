@@ -1,0 +1,32 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Me } from '../../domain/auth/users.ts';
+import { ApiError, api, setCsrfToken } from './api.ts';
+
+/** Who is signed in: every feature may ask, so it lives here rather than in the auth feature. */
+export type MeResponse = z.infer<typeof Me>;
+export type Capability = keyof MeResponse['capabilities'];
+
+export const authKeys = {
+  me: ['auth', 'me'] as const,
+  users: ['users'] as const,
+};
+
+/** The signed-in user, or null when signed out (401). */
+export async function fetchMe(): Promise<MeResponse | null> {
+  try {
+    const me = await api.get<MeResponse>('/api/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: authKeys.me, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
