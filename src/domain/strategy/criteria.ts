@@ -73,8 +73,7 @@ export const CriterionCreateInput = z
     source: criterionFields.source.default('manual'),
     scale: criterionFields.scale.default({ min: 1, max: 5 }),
   })
-  .superRefine(refinePreference)
-  .meta({ id: 'CriterionCreateInput' });
+  .superRefine(refinePreference);
 export type CriterionCreateInput = z.infer<typeof CriterionCreateInput>;
 
 export const CriterionUpdateInput = z
@@ -88,17 +87,14 @@ export const CriterionUpdateInput = z
     scale: criterionFields.scale.optional(),
     position: z.number().int().min(0).max(100).optional().describe('move the criterion to this place in the list'),
   })
-  .superRefine(refinePreference)
-  .meta({ id: 'CriterionUpdateInput' });
+  .superRefine(refinePreference);
 export type CriterionUpdateInput = z.infer<typeof CriterionUpdateInput>;
 
-export const WeightsInput = z
-  .strictObject({
-    weights: z
-      .record(z.uuid(), z.number().min(0).max(1000))
-      .describe('a weight for every criterion of the mission, by criterion id; normalised to sum to 1'),
-  })
-  .meta({ id: 'WeightsInput' });
+export const WeightsInput = z.strictObject({
+  weights: z
+    .record(z.uuid(), z.number().min(0).max(1000))
+    .describe('a weight for every criterion of the mission, by criterion id; normalised to sum to 1'),
+});
 export type WeightsInput = z.infer<typeof WeightsInput>;
 
 export type DefaultCriterion = Omit<CriterionCreateInput, 'description'> & { key: string; description: string };

@@ -17,20 +17,18 @@ export const Evaluation = z
   .meta({ id: 'Evaluation' });
 export type Evaluation = z.infer<typeof Evaluation>;
 
-export const EvaluationsInput = z
-  .strictObject({
-    values: z
-      .array(
-        z.strictObject({
-          projectId: z.uuid(),
-          criterionId: z.uuid(),
-          value: z.number().nullable().describe('null clears the cell'),
-        }),
-      )
-      .min(1)
-      .max(5000),
-  })
-  .meta({ id: 'EvaluationsInput' });
+export const EvaluationsInput = z.strictObject({
+  values: z
+    .array(
+      z.strictObject({
+        projectId: z.uuid(),
+        criterionId: z.uuid(),
+        value: z.number().nullable().describe('null clears the cell'),
+      }),
+    )
+    .min(1)
+    .max(5000),
+});
 export type EvaluationsInput = z.infer<typeof EvaluationsInput>;
 
 export const PortfolioLockEntry = z
@@ -38,9 +36,7 @@ export const PortfolioLockEntry = z
   .meta({ id: 'PortfolioLockEntry' });
 export type PortfolioLockEntry = z.infer<typeof PortfolioLockEntry>;
 
-export const LocksInput = z
-  .strictObject({ locks: z.array(PortfolioLockEntry.strict()).max(500) })
-  .meta({ id: 'LocksInput' });
+export const LocksInput = z.strictObject({ locks: z.array(PortfolioLockEntry.strict()).max(500) });
 export type LocksInput = z.infer<typeof LocksInput>;
 
 export type StrategyData = {

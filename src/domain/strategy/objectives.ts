@@ -19,22 +19,18 @@ export const Objective = z
   .meta({ id: 'StrategyObjective' });
 export type Objective = z.infer<typeof Objective>;
 
-export const ObjectiveCreateInput = z
-  .strictObject({
-    parentId: z.uuid().nullable().optional().describe('give the strategic objective to create an operational one'),
-    title: z.string().trim().min(1).max(300),
-    description: z.string().trim().max(4000).nullable().optional(),
-  })
-  .meta({ id: 'ObjectiveCreateInput' });
+export const ObjectiveCreateInput = z.strictObject({
+  parentId: z.uuid().nullable().optional().describe('give the strategic objective to create an operational one'),
+  title: z.string().trim().min(1).max(300),
+  description: z.string().trim().max(4000).nullable().optional(),
+});
 export type ObjectiveCreateInput = z.infer<typeof ObjectiveCreateInput>;
 
-export const ObjectiveUpdateInput = z
-  .strictObject({
-    title: z.string().trim().min(1).max(300).optional(),
-    description: z.string().trim().max(4000).nullable().optional(),
-    position: z.number().int().min(0).max(1000).optional(),
-  })
-  .meta({ id: 'ObjectiveUpdateInput' });
+export const ObjectiveUpdateInput = z.strictObject({
+  title: z.string().trim().min(1).max(300).optional(),
+  description: z.string().trim().max(4000).nullable().optional(),
+  position: z.number().int().min(0).max(1000).optional(),
+});
 export type ObjectiveUpdateInput = z.infer<typeof ObjectiveUpdateInput>;
 
 type ObjectiveRow = {

@@ -33,14 +33,12 @@ export type FundingSource = z.infer<typeof FundingSource>;
 export const SWOT_KINDS = ['strength', 'weakness', 'opportunity', 'threat'] as const;
 
 /** What the diagnostic's SWOT item brings to a new sheet: its id, kind, text and dimensions. */
-export const SwotItemRef = z
-  .strictObject({
-    id: z.uuid(),
-    kind: z.enum(SWOT_KINDS),
-    text: z.string().trim().min(1).max(2000),
-    dimensions: z.array(Dimension).max(6).default([]),
-  })
-  .meta({ id: 'SwotItemRef' });
+export const SwotItemRef = z.strictObject({
+  id: z.uuid(),
+  kind: z.enum(SWOT_KINDS),
+  text: z.string().trim().min(1).max(2000),
+  dimensions: z.array(Dimension).max(6).default([]),
+});
 export type SwotItemRef = z.infer<typeof SwotItemRef>;
 
 const sheetFields = {
@@ -77,48 +75,44 @@ export const ProjectSheet = z
   .meta({ id: 'ProjectSheet' });
 export type ProjectSheet = z.infer<typeof ProjectSheet>;
 
-export const ProjectSheetCreateInput = z
-  .strictObject({
-    title: sheetFields.title,
-    description: sheetFields.description.optional(),
-    dimensions: sheetFields.dimensions.default([]),
-    swotItemIds: sheetFields.swotItemIds.default([]),
-    needRefs: sheetFields.needRefs.default([]),
-    owner: sheetFields.owner.optional(),
-    investmentCost: sheetFields.investmentCost.default(0),
-    runningCostPerYear: sheetFields.runningCostPerYear.default(0),
-    funding: sheetFields.funding.default([]),
-    earliestHorizon: sheetFields.earliestHorizon.optional(),
-    durationMonths: sheetFields.durationMonths.default(12),
-    requires: sheetFields.requires.default([]),
-    excludes: sheetFields.excludes.default([]),
-    mandatory: sheetFields.mandatory.default(false),
-    status: sheetFields.status.default('draft'),
-    objectiveId: sheetFields.objectiveId.optional(),
-  })
-  .meta({ id: 'ProjectSheetCreateInput' });
+export const ProjectSheetCreateInput = z.strictObject({
+  title: sheetFields.title,
+  description: sheetFields.description.optional(),
+  dimensions: sheetFields.dimensions.default([]),
+  swotItemIds: sheetFields.swotItemIds.default([]),
+  needRefs: sheetFields.needRefs.default([]),
+  owner: sheetFields.owner.optional(),
+  investmentCost: sheetFields.investmentCost.default(0),
+  runningCostPerYear: sheetFields.runningCostPerYear.default(0),
+  funding: sheetFields.funding.default([]),
+  earliestHorizon: sheetFields.earliestHorizon.optional(),
+  durationMonths: sheetFields.durationMonths.default(12),
+  requires: sheetFields.requires.default([]),
+  excludes: sheetFields.excludes.default([]),
+  mandatory: sheetFields.mandatory.default(false),
+  status: sheetFields.status.default('draft'),
+  objectiveId: sheetFields.objectiveId.optional(),
+});
 export type ProjectSheetCreateInput = z.infer<typeof ProjectSheetCreateInput>;
 
-export const ProjectSheetUpdateInput = z
-  .strictObject({
-    title: sheetFields.title.optional(),
-    description: sheetFields.description.optional(),
-    dimensions: sheetFields.dimensions.optional(),
-    swotItemIds: sheetFields.swotItemIds.optional(),
-    needRefs: sheetFields.needRefs.optional(),
-    owner: sheetFields.owner.optional(),
-    investmentCost: sheetFields.investmentCost.optional(),
-    runningCostPerYear: sheetFields.runningCostPerYear.optional(),
-    funding: sheetFields.funding.optional(),
-    earliestHorizon: sheetFields.earliestHorizon.optional(),
-    durationMonths: sheetFields.durationMonths.optional(),
-    requires: sheetFields.requires.optional(),
-    excludes: sheetFields.excludes.optional(),
-    mandatory: sheetFields.mandatory.optional(),
-    status: sheetFields.status.optional(),
-    objectiveId: sheetFields.objectiveId.optional(),
-  })
-  .meta({ id: 'ProjectSheetUpdateInput' });
+export const ProjectSheetUpdateInput = z.strictObject({
+  title: sheetFields.title.optional(),
+  description: sheetFields.description.optional(),
+  dimensions: sheetFields.dimensions.optional(),
+  swotItemIds: sheetFields.swotItemIds.optional(),
+  needRefs: sheetFields.needRefs.optional(),
+  owner: sheetFields.owner.optional(),
+  investmentCost: sheetFields.investmentCost.optional(),
+  runningCostPerYear: sheetFields.runningCostPerYear.optional(),
+  funding: sheetFields.funding.optional(),
+  earliestHorizon: sheetFields.earliestHorizon.optional(),
+  durationMonths: sheetFields.durationMonths.optional(),
+  requires: sheetFields.requires.optional(),
+  excludes: sheetFields.excludes.optional(),
+  mandatory: sheetFields.mandatory.optional(),
+  status: sheetFields.status.optional(),
+  objectiveId: sheetFields.objectiveId.optional(),
+});
 export type ProjectSheetUpdateInput = z.infer<typeof ProjectSheetUpdateInput>;
 
 export const ProjectFromSwotInput = z

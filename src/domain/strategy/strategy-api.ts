@@ -29,15 +29,13 @@ const Judgement = z
   .min(1 / 9 - 1e-9)
   .max(9 + 1e-9);
 
-export const MissionAhpInput = z
-  .strictObject({
-    criterionIds: z.array(z.uuid()).min(2).max(15).describe('every criterion of the mission, in the matrix order'),
-    upperTriangle: z
-      .array(z.array(Judgement))
-      .describe("row i: how much more important criterion i is than i+1 … n, on Saaty's 1/9 … 9 scale"),
-    apply: z.boolean().default(true).describe('set the criteria weights to the AHP weights'),
-  })
-  .meta({ id: 'MissionAhpInput' });
+export const MissionAhpInput = z.strictObject({
+  criterionIds: z.array(z.uuid()).min(2).max(15).describe('every criterion of the mission, in the matrix order'),
+  upperTriangle: z
+    .array(z.array(Judgement))
+    .describe("row i: how much more important criterion i is than i+1 … n, on Saaty's 1/9 … 9 scale"),
+  apply: z.boolean().default(true).describe('set the criteria weights to the AHP weights'),
+});
 export type MissionAhpInput = z.infer<typeof MissionAhpInput>;
 
 export const MissionAhp = z
@@ -60,15 +58,13 @@ export const Scenario = z
   .meta({ id: 'StrategyScenario' });
 export type Scenario = z.infer<typeof Scenario>;
 
-export const ScenarioCreateInput = z
-  .strictObject({
-    name: z.string().trim().min(1).max(120),
-    weights: z
-      .record(z.uuid(), z.number().min(0).max(1000))
-      .optional()
-      .describe('by criterion id; the current weights when left out'),
-  })
-  .meta({ id: 'ScenarioCreateInput' });
+export const ScenarioCreateInput = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  weights: z
+    .record(z.uuid(), z.number().min(0).max(1000))
+    .optional()
+    .describe('by criterion id; the current weights when left out'),
+});
 export type ScenarioCreateInput = z.infer<typeof ScenarioCreateInput>;
 
 export const ScenarioComparisonSchema = z
@@ -121,12 +117,10 @@ export const RankingQuery = z.object({
     .describe('stability intervals keep the top k unchanged; 0 for the whole ranking; 5 by default'),
 });
 
-export const PlanRequest = z
-  .strictObject({
-    timeLimitSeconds: z.number().min(1).max(60).default(20).describe('HiGHS stops after this and keeps its best plan'),
-    relativeGap: z.number().min(0).max(0.05).default(1e-4).describe('stop when within this share of the optimum'),
-  })
-  .meta({ id: 'PlanRequest' });
+export const PlanRequest = z.strictObject({
+  timeLimitSeconds: z.number().min(1).max(60).default(20).describe('HiGHS stops after this and keeps its best plan'),
+  relativeGap: z.number().min(0).max(0.05).default(1e-4).describe('stop when within this share of the optimum'),
+});
 export type PlanRequest = z.infer<typeof PlanRequest>;
 
 export const LEFT_OUT_CODES = ['EXCLUDED_BY', 'REQUIRES_LEFT_OUT', 'DOES_NOT_FIT', 'NO_VALUE', 'FITS'] as const;
@@ -212,9 +206,7 @@ export const ProjectComment = z
   .meta({ id: 'ProjectComment' });
 export type ProjectComment = z.infer<typeof ProjectComment>;
 
-export const CommentCreateInput = z
-  .strictObject({ body: z.string().trim().min(1).max(4000) })
-  .meta({ id: 'CommentCreateInput' });
+export const CommentCreateInput = z.strictObject({ body: z.string().trim().min(1).max(4000) });
 export type CommentCreateInput = z.infer<typeof CommentCreateInput>;
 
 export const StrategyOverviewItem = z

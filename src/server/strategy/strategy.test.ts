@@ -101,7 +101,12 @@ describe('strategy of a mission', () => {
     ).id;
     ids.app = (await create({ title: 'Application citoyenne', dimensions: ['people'], investmentCost: 60_000 })).id;
     ids.kiosk = (
-      await create({ title: 'Bornes d’information', dimensions: ['people'], investmentCost: 50_000, excludes: [ids.app] })
+      await create({
+        title: 'Bornes d’information',
+        dimensions: ['people'],
+        investmentCost: 50_000,
+        excludes: [ids.app],
+      })
     ).id;
     const sensors = await create({
       title: 'Capteurs de qualité de l’air',
@@ -293,9 +298,16 @@ describe('strategy of a mission', () => {
       upperTriangle: upperTriangle.slice(1),
     });
     expect(mismatch.json().error).toMatchObject({ code: 'AHP_CRITERIA_MISMATCH' });
-    const shape = await consultant.put(`${base()}/ahp`, {
+    const short = await consultant.put(`${base()}/ahp`, {
       criterionIds: criteria.map((c) => c.id),
       upperTriangle: [[2]],
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.code).toBe('AHP_CRITERIA_MISMATCH');
+    expect(short.json().error.message).toContain('« upperTriangle »');
+    const shape = await consultant.put(`${base()}/ahp`, {
+      criterionIds: criteria.map((c) => c.id),
+      upperTriangle: upperTriangle.map((row, i) => (i === 2 ? row.slice(1) : row)),
     });
     expect(shape.statusCode).toBe(422);
     expect(shape.json().error.code).toBe('AHP_TRIANGLE_SHAPE');
@@ -408,7 +420,9 @@ describe('strategy of a mission', () => {
       { key: 'medium', budget: 150_000, valueFactor: 0.85, startYear: 2027, endYear: 2028 },
       { key: 'long', budget: 100_000, valueFactor: 0.7, startYear: 2029, endYear: 2030 },
     ];
-    const wrongOrder = await consultant.put(`${base()}/horizons`, { horizons: [horizons[1], horizons[0], horizons[2]] });
+    const wrongOrder = await consultant.put(`${base()}/horizons`, {
+      horizons: [horizons[1], horizons[0], horizons[2]],
+    });
     expect(wrongOrder.statusCode).toBe(400);
     expect(wrongOrder.json().error.details[0].field).toBe('horizons.0.key');
     const years = await consultant.put(`${base()}/horizons`, {
@@ -440,7 +454,10 @@ describe('strategy of a mission', () => {
     // Mandatory fibre is in; Wi-Fi needs it in the same or an earlier horizon; sensors not before the medium term;
     // the app and the kiosks exclude each other.
     expect(placed.has(ids.fibre!)).toBe(true);
-    if (placed.has(ids.wifi!)) expect(['short', 'medium', 'long'].indexOf(placed.get(ids.wifi!)!)).toBeGreaterThanOrEqual(['short', 'medium', 'long'].indexOf(placed.get(ids.fibre!)!));
+    if (placed.has(ids.wifi!))
+      expect(['short', 'medium', 'long'].indexOf(placed.get(ids.wifi!)!)).toBeGreaterThanOrEqual(
+        ['short', 'medium', 'long'].indexOf(placed.get(ids.fibre!)!),
+      );
     if (placed.has(ids.sensors!)) expect(placed.get(ids.sensors!)).not.toBe('short');
     expect(placed.has(ids.app!) && placed.has(ids.kiosk!)).toBe(false);
     expect(result.objective!).toBeGreaterThanOrEqual(result.greedyObjective - 1e-9);
@@ -549,7 +566,9 @@ describe('strategy of a mission', () => {
     const mine = all.find((m: { missionId: string }) => m.missionId === missionId);
     expect(mine).toMatchObject({ communeName: 'Aubange', started: true, projects: 5, planStatus: 'optimal' });
     expect(mine.plannedInvestment).toBeGreaterThan(0);
-    expect((await aubangeViewer.get('/api/strategy/overview')).json().map((m: { communeNis: string }) => m.communeNis)).toEqual(['81004']);
+    expect(
+      (await aubangeViewer.get('/api/strategy/overview')).json().map((m: { communeNis: string }) => m.communeNis),
+    ).toEqual(['81004']);
     expect((await arlonEditor.get('/api/strategy/overview')).json()).toEqual([]);
   });
 
