@@ -89,7 +89,7 @@ export function PairwiseComparisons(props: {
           return (
             <Box
               component="li"
-              key={`${i}-${j}`}
+              key={key}
               py={4}
               style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
             >
