@@ -30,6 +30,7 @@ const LABELS = {
     used: 'Engagé',
     actions: 'Actions',
     runningPerYear: 'Fonctionnement / an',
+    runningShort: 'Fonct. / an',
     pst: 'Programme stratégique transversal',
     pstIntro:
       'Objectifs stratégiques, objectifs opérationnels et actions, dans la structure du PST de la commune : à reprendre tel quel dans son propre programme.',
@@ -40,7 +41,7 @@ const LABELS = {
     investment: 'Investissement',
     funding: 'Financements possibles',
     roadmap: 'Feuille de route',
-    roadmapIntro: 'Période de réalisation de chaque action planifiée (mois de début → mois de fin).',
+    roadmapIntro: 'Période de réalisation de chaque action planifiée, du premier au dernier mois de travaux.',
     start: 'Début',
     end: 'Fin',
     notPlanned: 'Projets non retenus dans le plan',
@@ -99,6 +100,7 @@ const LABELS = {
     used: 'Committed',
     actions: 'Actions',
     runningPerYear: 'Running / year',
+    runningShort: 'Running / yr',
     pst: 'Cross-cutting strategic programme (PST)',
     pstIntro:
       'Strategic objectives, operational objectives and actions, in the structure of the commune’s PST: to be taken as they are into its own programme.',
@@ -109,7 +111,7 @@ const LABELS = {
     investment: 'Investment',
     funding: 'Possible funding',
     roadmap: 'Roadmap',
-    roadmapIntro: 'When each planned action runs (first month → last month).',
+    roadmapIntro: 'When each planned action runs, from its first to its last month of work.',
     start: 'Start',
     end: 'End',
     notPlanned: 'Projects left out of the plan',
@@ -213,9 +215,17 @@ const FONTS = {
 type Node = Record<string, unknown> | string;
 const GREEN = '#2f6b3a';
 
+/**
+ * Roboto, the font pdfmake ships, has no narrow no-break space (U+202F), which Belgian French number formatting puts
+ * between thousands: it becomes an ordinary no-break space, which the font has.
+ */
+function printable(text: string): string {
+  return text.replace(/\u202f/g, '\u00a0');
+}
+
 async function renderPdf(doc: PstDocument, data: DocumentData, lang: Locale): Promise<Buffer> {
   const L = LABELS[lang];
-  const euro = (n: number) => formatEuro(n, lang);
+  const euro = (n: number) => printable(formatEuro(n, lang));
   const cell = (text: string, style: Record<string, unknown> = {}) => ({ text, ...style });
   const header = (texts: string[]) => texts.map((t) => cell(t, { bold: true, fillColor: '#e8f0e9' }));
   const table = (widths: (string | number)[], head: string[], rows: Node[][]) => ({
@@ -244,8 +254,8 @@ async function renderPdf(doc: PstDocument, data: DocumentData, lang: Locale): Pr
     ]);
   const actionsTable = (actions: PstAction[]) =>
     table(
-      [34, '*', 60, 52, 56, 52, 70],
-      [L.code, L.action, L.owner, L.horizon, L.investment, L.runningPerYear, L.funding],
+      [36, '*', 58, 54, 62, 58, 72],
+      [L.code, L.action, L.owner, L.horizon, L.investment, L.runningShort, L.funding],
       actionRows(actions),
     );
 
@@ -258,7 +268,7 @@ async function renderPdf(doc: PstDocument, data: DocumentData, lang: Locale): Pr
       margin: [0, 0, 0, 14],
     },
     { text: L.summary, style: 'h1' },
-    L.summaryText(doc.totals.actions, euro(doc.totals.investment), euro(doc.totals.runningPerYear)),
+    printable(L.summaryText(doc.totals.actions, euro(doc.totals.investment), euro(doc.totals.runningPerYear))),
     ...(doc.hasPlan
       ? doc.planStatus === 'time_limit'
         ? [{ text: L.planTimeLimit, italics: true }]
@@ -280,10 +290,10 @@ async function renderPdf(doc: PstDocument, data: DocumentData, lang: Locale): Pr
     { text: L.pstIntro, color: '#555', margin: [0, 0, 0, 6] },
   ];
   for (const goal of doc.strategic) {
-    content.push({ text: `${goal.code} — ${goal.title}`, style: 'h2' });
+    content.push({ text: `${goal.code} — ${goal.title}`, style: 'h2', headlineLevel: 2 });
     if (goal.description) content.push({ text: goal.description, margin: [0, 0, 0, 4] });
     for (const op of goal.operational) {
-      content.push({ text: `${op.code} — ${op.title}`, style: 'h3' });
+      content.push({ text: `${op.code} — ${op.title}`, style: 'h3', headlineLevel: 3 });
       if (op.description) content.push({ text: op.description, color: '#444', margin: [0, 0, 0, 2] });
       content.push(op.actions.length ? actionsTable(op.actions) : { text: L.none, margin: [0, 0, 0, 8] });
     }
@@ -334,10 +344,10 @@ async function renderPdf(doc: PstDocument, data: DocumentData, lang: Locale): Pr
       doc.criteria.map((c) => [
         c.name,
         c.direction === 'max' ? L.max : L.min,
-        cell(`${formatNumber(c.weight * 100, lang, 1)} %`, { alignment: 'right' }),
+        cell(printable(`${formatNumber(c.weight * 100, lang, 1)} %`), { alignment: 'right' }),
       ]),
     ),
-    ...(doc.ahp ? [{ text: L.ahp(formatNumber(doc.ahp.consistencyRatio, lang, 3), doc.ahp.consistent) }] : []),
+    ...(doc.ahp ? [{ text: printable(L.ahp(formatNumber(doc.ahp.consistencyRatio, lang, 3), doc.ahp.consistent)) }] : []),
   );
 
   pdfmake.setFonts(FONTS);
@@ -354,6 +364,9 @@ async function renderPdf(doc: PstDocument, data: DocumentData, lang: Locale): Pr
     },
     language: lang === 'fr' ? 'fr-BE' : 'en-GB',
     pageSize: 'A4',
+    // A heading in the last sixth of a page goes to the next one with what it introduces.
+    pageBreakBefore: (node: { headlineLevel?: number; startPosition: { verticalRatio: number } }) =>
+      node.headlineLevel !== undefined && node.startPosition.verticalRatio > 0.82,
     pageMargins: [40, 40, 40, 48],
     footer: (page: number, pages: number) => ({
       text: `${doc.beneficiary} — ${L.title} · ${page} / ${pages}`,

@@ -155,13 +155,13 @@ export default function EvaluationGrid({ state }: { state: StrategyState }) {
             <Text size="sm">
               {missing === 0 ? t('strategy.grid.complete') : t('strategy.grid.missing', { count: missing })}
             </Text>
-            <Table.ScrollContainer minWidth={240 + state.criteria.length * 120}>
+            <Table.ScrollContainer minWidth={200 + state.criteria.length * 96}>
               <Table withTableBorder withColumnBorders data-testid="evaluation-grid" verticalSpacing={4}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('strategy.grid.project')}</Table.Th>
                     {state.criteria.map((c) => (
-                      <Table.Th key={c.id} scope="col" style={{ minWidth: 110, verticalAlign: 'bottom' }}>
+                      <Table.Th key={c.id} scope="col" style={{ minWidth: 92, verticalAlign: 'bottom', hyphens: 'auto' }} lang={language}>
                         <Text size="sm" fw={600} lh={1.2}>
                           {c.name}
                         </Text>
@@ -181,7 +181,7 @@ export default function EvaluationGrid({ state }: { state: StrategyState }) {
                 <Table.Tbody>
                   {projects.map((project, row) => (
                     <Table.Tr key={project.id}>
-                      <Table.Th scope="row" fw={500} style={{ minWidth: 220 }}>
+                      <Table.Th scope="row" fw={500} style={{ minWidth: 200 }}>
                         {project.title}
                       </Table.Th>
                       {state.criteria.map((criterion) => {

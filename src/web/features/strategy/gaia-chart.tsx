@@ -3,13 +3,35 @@ import { LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankingAnalysis } from '../../../domain/strategy/strategy-api.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { decimal, percent } from './labels.ts';
 
 echarts.use([ScatterChart, LineChart, GridComponent, TooltipComponent, SVGRenderer]);
+
+/** An ECharts chart in a div: created once, updated with the option, resized with its box, disposed on unmount. */
+function EChart({ option, height }: { option: echarts.EChartsCoreOption; height: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    if (!box.current) return;
+    const instance = echarts.init(box.current, undefined, { renderer: 'svg' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(box.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+  return <div ref={box} style={{ height, width: '100%' }} />;
+}
 
 type Gaia = NonNullable<RankingAnalysis['gaia']>;
 
@@ -37,7 +59,8 @@ export default function GaiaChart(props: {
 
   const option = {
     animation: false,
-    grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: false },
+    // A square plot, centred: both axes on the same scale, so the angles between criteria are true.
+    grid: { width: 420, height: 420, top: 20, left: 'center', containLabel: false },
     xAxis: { type: 'value', min: -extent, max: extent, show: false },
     yAxis: { type: 'value', min: -extent, max: extent, show: false },
     tooltip: { trigger: 'item' },
@@ -49,7 +72,7 @@ export default function GaiaChart(props: {
           [0, 0],
           [c.x * scale, c.y * scale],
         ],
-        symbol: ['none', 'circle'],
+        symbol: (_value: unknown, params: { dataIndex: number }) => (params.dataIndex === 0 ? 'none' : 'circle'),
         symbolSize: 4,
         lineStyle: { color: '#3b6f96', width: 1.5 },
         itemStyle: { color: '#3b6f96' },
@@ -69,8 +92,9 @@ export default function GaiaChart(props: {
           [0, 0],
           [gaia.decisionStick.x * stickScale, gaia.decisionStick.y * stickScale],
         ],
-        symbol: ['none', 'arrow'],
-        symbolSize: 12,
+        symbol: (_value: unknown, params: { dataIndex: number }) => (params.dataIndex === 0 ? 'none' : 'arrow'),
+        symbolSize: 14,
+        symbolRotate: (Math.atan2(gaia.decisionStick.y, gaia.decisionStick.x) * 180) / Math.PI - 90,
         lineStyle: { color: '#c92a2a', width: 3 },
         itemStyle: { color: '#c92a2a' },
         endLabel: { show: true, formatter: 'π', color: '#a51d1d', fontWeight: 'bold', fontSize: 14 },
@@ -101,13 +125,7 @@ export default function GaiaChart(props: {
   return (
     <>
       <div role="img" aria-label={t('strategy.gaia.chartLabel', { delta: percent(gaia.delta, language, 0) })}>
-        <ReactEChartsCore
-          echarts={echarts}
-          option={option}
-          style={{ height: 420, width: '100%' }}
-          opts={{ renderer: 'svg' }}
-          notMerge
-        />
+        <EChart option={option} height={460} />
       </div>
       <Text size="sm">
         {t('strategy.gaia.delta', { delta: percent(gaia.delta, language, 0) })}{' '}

@@ -257,6 +257,14 @@ function PlanView({ state, run, result }: { state: StrategyState; run: PlanRun; 
       ? t('strategy.plan.outside.REQUIRES_OUTSIDE', { title: titles.get(o.requires ?? '') ?? o.requires })
       : t(`strategy.plan.outside.${o.reason}`);
 
+  /** The projects left out for want of money that this horizon could have taken: what its budget line binds. */
+  const blockedBy = (horizon: string) =>
+    result.leftOut.flatMap((l) =>
+      l.reasons
+        .filter((r) => r.code === 'DOES_NOT_FIT' && (r.remaining ?? []).some((x) => x.horizon === horizon))
+        .map((r) => ({ projectId: l.projectId, cost: r.cost ?? 0 })),
+    );
+
   const rows = [
     ...state.projects.filter((p) => result.values[p.id] !== undefined),
     ...state.projects.filter((p) => result.values[p.id] === undefined),
@@ -352,6 +360,15 @@ function PlanView({ state, run, result }: { state: StrategyState; run: PlanRun; 
                     <Text size="xs" c="dimmed">
                       {t('strategy.plan.runningCosts', { amount: euros(line.runningPerYear, language) })}
                     </Text>
+                    {blockedBy(line.horizon).length > 0 ? (
+                      <Text size="xs">
+                        {t('strategy.plan.blocks', {
+                          list: blockedBy(line.horizon)
+                            .map((b) => `${titles.get(b.projectId) ?? b.projectId} (${euros(b.cost, language)})`)
+                            .join(', '),
+                        })}
+                      </Text>
+                    ) : null}
                     <ul style={{ margin: 0, paddingLeft: '1.1rem' }}>
                       {inHorizon.map((p) => (
                         <li key={p.projectId}>

@@ -75,13 +75,13 @@ export default function ProjectsSection({ state }: { state: StrategyState }) {
                   </Table.Th>
                   <Table.Th scope="col">{t('strategy.projects.fields.requires')}</Table.Th>
                   <Table.Th scope="col">{t('strategy.projects.fields.status')}</Table.Th>
-                  <Table.Th scope="col">{t('common.actions')}</Table.Th>
+                  {state.permissions.edit ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {state.projects.map((project) => (
                   <Table.Tr key={project.id} data-project={project.title}>
-                    <Table.Td>
+                    <Table.Td style={{ minWidth: 260 }}>
                       <UnstyledButton
                         onClick={() => setViewing(project.id)}
                         fw={600}
@@ -129,29 +129,23 @@ export default function ProjectsSection({ state }: { state: StrategyState }) {
                         </Text>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <StatusBadge status={project.status} />
                     </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" variant="default" onClick={() => setViewing(project.id)}>
-                          {t('strategy.projects.open')}
-                          <VisuallyHidden>{` ${project.title}`}</VisuallyHidden>
-                        </Button>
-                        {state.permissions.edit ? (
-                          <>
-                            <Button size="xs" variant="default" onClick={() => setEditing(project)}>
-                              {t('common.edit')}
-                              <VisuallyHidden>{` ${project.title}`}</VisuallyHidden>
-                            </Button>
-                            <Button size="xs" variant="subtle" color="red.9" onClick={() => setDeleting(project)}>
-                              {t('common.delete')}
-                              <VisuallyHidden>{` ${project.title}`}</VisuallyHidden>
-                            </Button>
-                          </>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
+                    {state.permissions.edit ? (
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <Button size="compact-sm" variant="default" onClick={() => setEditing(project)}>
+                            {t('common.edit')}
+                            <VisuallyHidden>{` ${project.title}`}</VisuallyHidden>
+                          </Button>
+                          <Button size="compact-sm" variant="subtle" color="red.9" onClick={() => setDeleting(project)}>
+                            {t('common.delete')}
+                            <VisuallyHidden>{` ${project.title}`}</VisuallyHidden>
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    ) : null}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

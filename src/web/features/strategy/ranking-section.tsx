@@ -5,7 +5,6 @@ import {
   Group,
   Paper,
   Select,
-  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -72,23 +71,21 @@ export default function RankingSection({ state }: { state: StrategyState }) {
       </Paper>
       {ranking.data && ranking.data.ranking.length >= 2 ? (
         <>
-          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-            <PartialOrder analysis={ranking.data} titles={titles} />
-            <Paper withBorder p="lg" component="section" aria-labelledby="gaia-heading">
-              <Stack gap="xs">
-                <Title order={2} size="h3" id="gaia-heading">
-                  {t('strategy.gaia.title')}
-                </Title>
-                {ranking.data.gaia ? (
-                  <Suspense fallback={<BlockSkeleton lines={8} />}>
-                    <GaiaChart gaia={ranking.data.gaia} titles={titles} criterionName={criterionName} />
-                  </Suspense>
-                ) : (
-                  <Text c="dimmed">{t('strategy.gaia.needMore')}</Text>
-                )}
-              </Stack>
-            </Paper>
-          </SimpleGrid>
+          <PartialOrder analysis={ranking.data} titles={titles} />
+          <Paper withBorder p="lg" component="section" aria-labelledby="gaia-heading">
+            <Stack gap="xs">
+              <Title order={2} size="h3" id="gaia-heading">
+                {t('strategy.gaia.title')}
+              </Title>
+              {ranking.data.gaia ? (
+                <Suspense fallback={<BlockSkeleton lines={8} />}>
+                  <GaiaChart gaia={ranking.data.gaia} titles={titles} criterionName={criterionName} />
+                </Suspense>
+              ) : (
+                <Text c="dimmed">{t('strategy.gaia.needMore')}</Text>
+              )}
+            </Stack>
+          </Paper>
           <Stability analysis={ranking.data} criterionName={criterionName} topK={topK} onTopK={setTopK} />
         </>
       ) : null}
