@@ -176,9 +176,12 @@ async function seed(): Promise<string> {
   });
   const byTitle = new Map(state.projects.map((p) => [p.title, p.id]));
   const objective = async (title: string, parentId?: string) =>
-    (await call<{ id: string; title: string }[]>('POST', `${base}/objectives`, { title, ...(parentId ? { parentId } : {}) })).find(
-      (o) => o.title === title,
-    )!.id;
+    (
+      await call<{ id: string; title: string }[]>('POST', `${base}/objectives`, {
+        title,
+        ...(parentId ? { parentId } : {}),
+      })
+    ).find((o) => o.title === title)!.id;
   const os1 = await objective('Une administration numérique, proche des citoyens');
   const oo11 = await objective('Numériser les démarches et l’information', os1);
   const oo12 = await objective('Connecter les bâtiments et les lieux publics', os1);

@@ -347,7 +347,9 @@ async function renderPdf(doc: PstDocument, data: DocumentData, lang: Locale): Pr
         cell(printable(`${formatNumber(c.weight * 100, lang, 1)} %`), { alignment: 'right' }),
       ]),
     ),
-    ...(doc.ahp ? [{ text: printable(L.ahp(formatNumber(doc.ahp.consistencyRatio, lang, 3), doc.ahp.consistent)) }] : []),
+    ...(doc.ahp
+      ? [{ text: printable(L.ahp(formatNumber(doc.ahp.consistencyRatio, lang, 3), doc.ahp.consistent)) }]
+      : []),
   );
 
   pdfmake.setFonts(FONTS);

@@ -134,7 +134,7 @@ export default function CriteriaSection({ state }: { state: StrategyState }) {
                           <Button
                             size="xs"
                             variant="subtle"
-                            color="red.9"
+                            color="red"
                             onClick={() => {
                               if (window.confirm(t('strategy.criteria.deleteConfirm', { name: c.name }))) {
                                 remove.mutate(c.id);
@@ -352,7 +352,7 @@ function Scenarios({ state }: { state: StrategyState }) {
                             {t('strategy.scenarios.apply')}
                             <VisuallyHidden>{` ${s.name}`}</VisuallyHidden>
                           </Button>
-                          <Button size="xs" variant="subtle" color="red.9" onClick={() => remove.mutate(s.id)}>
+                          <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(s.id)}>
                             {t('common.delete')}
                             <VisuallyHidden>{` ${s.name}`}</VisuallyHidden>
                           </Button>

@@ -161,7 +161,12 @@ export default function EvaluationGrid({ state }: { state: StrategyState }) {
                   <Table.Tr>
                     <Table.Th scope="col">{t('strategy.grid.project')}</Table.Th>
                     {state.criteria.map((c) => (
-                      <Table.Th key={c.id} scope="col" style={{ minWidth: 92, verticalAlign: 'bottom', hyphens: 'auto' }} lang={language}>
+                      <Table.Th
+                        key={c.id}
+                        scope="col"
+                        style={{ minWidth: 92, verticalAlign: 'bottom', hyphens: 'auto' }}
+                        lang={language}
+                      >
                         <Text size="sm" fw={600} lh={1.2}>
                           {c.name}
                         </Text>

@@ -87,12 +87,7 @@ export function PairwiseComparisons(props: {
           const b = names[j] ?? '';
           const position = -judgementToStep(value);
           return (
-            <Box
-              component="li"
-              key={key}
-              py={4}
-              style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
-            >
+            <Box component="li" key={key} py={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
               <Grid align="center" gap="sm">
                 <Grid.Col span={{ base: 12, sm: 3 }}>
                   <Text size="sm" ta={{ base: 'left', sm: 'right' }} fw={position < 0 ? 700 : 400}>

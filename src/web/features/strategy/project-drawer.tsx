@@ -150,7 +150,7 @@ function Comments({ state, projectId }: { state: StrategyState; projectId: strin
                 {c.body}
               </Text>
               {c.canDelete ? (
-                <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => remove.mutate(c.id)}>
+                <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)}>
                   {t('common.delete')}
                 </Button>
               ) : null}

@@ -283,7 +283,7 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
                   />
                   <ActionIcon
                     variant="subtle"
-                    color="red.9"
+                    color="red"
                     size="lg"
                     mb={2}
                     aria-label={t('strategy.projects.fields.fundingRemove')}

@@ -139,7 +139,7 @@ export default function ProjectsSection({ state }: { state: StrategyState }) {
                             {t('common.edit')}
                             <VisuallyHidden>{` ${project.title}`}</VisuallyHidden>
                           </Button>
-                          <Button size="compact-sm" variant="subtle" color="red.9" onClick={() => setDeleting(project)}>
+                          <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(project)}>
                             {t('common.delete')}
                             <VisuallyHidden>{` ${project.title}`}</VisuallyHidden>
                           </Button>

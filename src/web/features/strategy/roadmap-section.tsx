@@ -322,7 +322,7 @@ function Objectives({ state }: { state: StrategyState }) {
                       <Button
                         size="compact-xs"
                         variant="subtle"
-                        color="red.9"
+                        color="red"
                         onClick={() => {
                           if (window.confirm(t('strategy.objectives.deleteConfirm', { code: goal.code })))
                             remove.mutate(goal.id);
@@ -358,7 +358,7 @@ function Objectives({ state }: { state: StrategyState }) {
                               <Button
                                 size="compact-xs"
                                 variant="subtle"
-                                color="red.9"
+                                color="red"
                                 onClick={() => remove.mutate(op.id)}
                               >
                                 {t('common.delete')}
