@@ -209,8 +209,17 @@ describe('strategy of a mission', () => {
     const comments = (await aubangeViewer.get(`/api/strategy/projects/${ids.app}/comments`)).json();
     expect(comments[0].canDelete).toBe(false);
     expect((await state()).projects.find((p) => p.id === ids.app)!.commentCount).toBe(1);
-    // The author, or agency staff, may delete it.
+    // The author, or agency staff, may delete it; another commune user may not.
     expect((await consultant.delete(`/api/strategy/comments/${comments[0].id}`)).statusCode).toBe(204);
+    const mine = (
+      await aubangeEditor.post(`/api/strategy/projects/${ids.app}/comments`, { body: 'Je retire ma remarque.' })
+    ).json();
+    const staffs = (await consultant.post(`/api/strategy/projects/${ids.app}/comments`, { body: 'Noté.' })).json();
+    const staffComment = staffs.find((c: { body: string }) => c.body === 'Noté.');
+    expect((await aubangeEditor.delete(`/api/strategy/comments/${staffComment.id}`)).statusCode).toBe(403);
+    expect((await arlonEditor.delete(`/api/strategy/comments/${mine[0].id}`)).statusCode).toBe(403);
+    expect((await aubangeEditor.delete(`/api/strategy/comments/${mine[0].id}`)).statusCode).toBe(204);
+    await consultant.delete(`/api/strategy/comments/${staffComment.id}`);
   });
 
   it('edits the criteria: preference functions checked field by field', async () => {
