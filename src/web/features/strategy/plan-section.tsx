@@ -442,13 +442,15 @@ function PlanView({ state, run, result }: { state: StrategyState; run: PlanRun; 
                       </Table.Td>
                       <Table.Td>
                         {horizon ? (
-                          <Badge
-                            variant="light"
-                            color="gray"
-                            style={{ borderLeft: `4px solid ${HORIZON_COLORS[horizon]}` }}
-                          >
-                            {horizonName(horizon)}
-                          </Badge>
+                          <Group gap={6} wrap="nowrap">
+                            <span
+                              aria-hidden="true"
+                              style={{ width: 10, height: 10, borderRadius: 2, background: HORIZON_COLORS[horizon] }}
+                            />
+                            <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                              {horizonName(horizon)}
+                            </Text>
+                          </Group>
                         ) : (
                           <Text size="sm" c="dimmed">
                             {t('strategy.plan.out')}

@@ -22,7 +22,7 @@ const STATUS_COLORS: Record<ProjectSheet['status'], string> = {
 export function StatusBadge({ status }: { status: ProjectSheet['status'] }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={STATUS_COLORS[status]}>
+    <Badge variant="light" color={STATUS_COLORS[status]} style={{ overflow: 'visible' }}>
       {t(`strategy.statuses.${status}`)}
     </Badge>
   );
@@ -73,7 +73,6 @@ export default function ProjectsSection({ state }: { state: StrategyState }) {
                   <Table.Th scope="col" style={{ textAlign: 'right' }}>
                     {t('strategy.projects.fields.runningCostPerYear')}
                   </Table.Th>
-                  <Table.Th scope="col">{t('strategy.projects.fields.requires')}</Table.Th>
                   <Table.Th scope="col">{t('strategy.projects.fields.status')}</Table.Th>
                   {state.permissions.edit ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
                 </Table.Tr>
@@ -81,7 +80,7 @@ export default function ProjectsSection({ state }: { state: StrategyState }) {
               <Table.Tbody>
                 {state.projects.map((project) => (
                   <Table.Tr key={project.id} data-project={project.title}>
-                    <Table.Td style={{ minWidth: 260 }}>
+                    <Table.Td style={{ minWidth: 300 }}>
                       <UnstyledButton
                         onClick={() => setViewing(project.id)}
                         fw={600}
@@ -109,6 +108,20 @@ export default function ProjectsSection({ state }: { state: StrategyState }) {
                           </Badge>
                         ) : null}
                       </Group>
+                      {project.requires.length > 0 ? (
+                        <Text size="xs" c="dimmed">
+                          {t('strategy.projects.requiresList', {
+                            list: project.requires.map((id) => titles.get(id) ?? id).join(', '),
+                          })}
+                        </Text>
+                      ) : null}
+                      {project.excludes.length > 0 ? (
+                        <Text size="xs" c="dimmed">
+                          {t('strategy.projects.excludesList', {
+                            list: project.excludes.map((id) => titles.get(id) ?? id).join(', '),
+                          })}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>
                       {project.dimensions.map((d) => t(`strategy.dimensions.${d}`)).join(', ') || '—'}
@@ -119,17 +132,7 @@ export default function ProjectsSection({ state }: { state: StrategyState }) {
                     <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
                       {euros(project.runningCostPerYear, language)}
                     </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{project.requires.map((id) => titles.get(id) ?? id).join(', ') || '—'}</Text>
-                      {project.excludes.length > 0 ? (
-                        <Text size="xs" c="dimmed">
-                          {t('strategy.projects.excludesList', {
-                            list: project.excludes.map((id) => titles.get(id) ?? id).join(', '),
-                          })}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 132 }}>
                       <StatusBadge status={project.status} />
                     </Table.Td>
                     {state.permissions.edit ? (
