@@ -106,6 +106,11 @@ export function PairwiseComparisons(props: {
                     thumbLabel={t('strategy.ahp.thumb', { a, b })}
                     thumbValueText={(v) => words(a, b, v)}
                     marks={[-8, -6, -4, -2, 0, 2, 4, 6, 8].map((v) => ({ value: v }))}
+                    // A two-sided scale: no bar filled from the left end; the thumb alone gives the judgement.
+                    styles={{
+                      bar: { backgroundColor: 'transparent' },
+                      mark: { borderColor: 'var(--mantine-color-gray-4)' },
+                    }}
                   />
                   <Text size="xs" c="dimmed" ta="center" mt={4} aria-hidden="true">
                     {words(a, b, position)}
