@@ -3,6 +3,7 @@ import { ConfigError } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/data-dir-lock.ts';
 import { AppError } from '../server/errors.ts';
 import { translate } from '../server/i18n/messages.ts';
+import { registerStrategyAnalyses } from './commands/analyse-strategy.ts';
 import { registerBackupCommands } from './commands/backup.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
 import { registerUserCommands } from './commands/users.ts';
@@ -21,7 +22,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerDatabaseCommands(program, io);
   registerUserCommands(program, io);
   registerBackupCommands(program, io);
-  for (const command of program.commands) command.exitOverride().showHelpAfterError();
+  // One group for every feature's analyses (the needs register adds its own beside these).
+  const analyse = program
+    .command('analyse')
+    .description('run an analysis engine on a JSON file and print JSON (rank, portfolio, …)');
+  registerStrategyAnalyses(analyse, io);
+  for (const command of [...program.commands, ...analyse.commands]) command.exitOverride().showHelpAfterError();
 
   try {
     await program.parseAsync(argv, { from: 'user' });

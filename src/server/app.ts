@@ -30,6 +30,11 @@ import { zodValidatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web.plugin.ts';
 import { missionsRoutes } from './missions/missions.routes.ts';
 import { MissionsService } from './missions/missions.service.ts';
+import { analysisRoutes } from './strategy/analysis.routes.ts';
+import { PortfolioSolver } from './strategy/portfolio-solver.ts';
+import { strategyRoutes } from './strategy/strategy.routes.ts';
+import { StrategyService } from './strategy/strategy.service.ts';
+import { StrategyPlanner } from './strategy/strategy-planner.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
@@ -43,14 +48,24 @@ export type AppOptions = {
 };
 
 /** The services every feature's routes use, built once per app. */
-export function buildServices(database: DatabaseHandle, config: Config, now: () => Date) {
+export function buildServices(
+  database: DatabaseHandle,
+  config: Config,
+  now: () => Date,
+  log: { error(object: unknown, message: string): void } = console,
+) {
   const uow = new UnitOfWork(database.db);
+  // Two solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
+  const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now);
   return {
     uow,
     auth: new AuthService(uow, { ttlHours: config.sessionTtlHours }, now),
     users: new UsersService(uow),
     communes: new CommunesService(uow, now),
     missions: new MissionsService(uow, now),
+    planner,
+    strategy: new StrategyService(uow, planner),
+    calculatorSolver: new PortfolioSolver(),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -121,7 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  const services = buildServices(database, config, now);
+  const services = buildServices(database, config, now, app.log);
   await app.register(accessPlugin, { auth: services.auth });
 
   await app.register(healthRoutes, { database, config, uow: services.uow });
@@ -130,6 +145,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { uow: services.uow });
   await app.register(communesRoutes, { communes: services.communes });
   await app.register(missionsRoutes, { missions: services.missions });
+  await app.register(strategyRoutes, { strategy: services.strategy, planner: services.planner });
+  await app.register(analysisRoutes, { solver: services.calculatorSolver });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -16,6 +16,8 @@ export type AccessCase = {
   expect: Record<Who, Outcome | { own: Outcome; other: Outcome }>;
   /** The call ends the session it is made with (and writes nothing without one). */
   endsSession?: boolean;
+  /** A POST that computes and stores nothing (a calculator), so it has nothing to audit. */
+  writesNothing?: boolean;
 };
 
 export type AccessContext = {

@@ -18,6 +18,7 @@ export type Client = {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
 };
 
@@ -59,6 +60,7 @@ export async function createTestApp(options: { env?: NodeJS.ProcessEnv; now?: ()
       post: (url, body) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
       patch: (url, body) =>
         request({ method: 'PATCH', url, ...(body === undefined ? {} : { payload: body as object }) }),
+      put: (url, body) => request({ method: 'PUT', url, ...(body === undefined ? {} : { payload: body as object }) }),
       delete: (url) => request({ method: 'DELETE', url }),
     };
   };

@@ -22,7 +22,17 @@ export const ANONYMOUS: Actor = { kind: 'anonymous' };
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const RESOURCE_TYPES = ['commune', 'site', 'user', 'audit', 'account', 'mission'] as const;
+export const RESOURCE_TYPES = [
+  'commune',
+  'site',
+  'user',
+  'audit',
+  'account',
+  'mission',
+  'strategy',
+  'strategy_comment',
+  'analysis',
+] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 /**
@@ -62,6 +72,27 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     consultant: FULL,
     commune_editor: { read: 'own' },
     commune_viewer: { read: 'own' },
+  },
+  // A mission's strategy (project sheets, criteria, evaluations, plan): the agency's consultants build it; the
+  // commune's users read it, and its editors comment on the sheets (decision 040).
+  strategy: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  strategy_comment: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', create: 'own', delete: 'self' },
+    commune_viewer: { read: 'own' },
+  },
+  // The calculators (PROMETHEE, AHP, portfolio over HTTP) read and store nothing: any signed-in user, rate-limited.
+  analysis: {
+    agency_admin: READ_ONLY,
+    consultant: READ_ONLY,
+    commune_editor: READ_ONLY,
+    commune_viewer: READ_ONLY,
   },
   account: {
     agency_admin: { read: 'self', update: 'self' },

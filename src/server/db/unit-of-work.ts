@@ -3,6 +3,7 @@ import { SessionsRepository } from '../auth/sessions.repository.ts';
 import { UsersRepository } from '../auth/users.repository.ts';
 import { CommunesRepository } from '../communes/communes.repository.ts';
 import { MissionsRepository } from '../missions/missions.repository.ts';
+import { StrategyRepository } from '../strategy/strategy.repository.ts';
 import type { Database, Executor } from './client.ts';
 
 /** Every repository, bound to one executor: the database, or a transaction. */
@@ -12,6 +13,7 @@ export function repositoriesFor(db: Executor) {
     communes: new CommunesRepository(db),
     missions: new MissionsRepository(db),
     sessions: new SessionsRepository(db),
+    strategy: new StrategyRepository(db),
     users: new UsersRepository(db),
   };
 }

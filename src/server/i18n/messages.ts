@@ -77,6 +77,250 @@ export const messages: Catalogue = {
     fr: 'Trop de tentatives. Réessayez dans {seconds} secondes.',
     en: 'Too many attempts. Try again in {seconds} seconds.',
   },
+  // Strategy (issue 4): project sheets, criteria, ranking, plan, calculators.
+  STRATEGY_PROJECT_NOT_FOUND: { fr: 'Fiche projet introuvable.', en: 'Project sheet not found.' },
+  CRITERION_NOT_FOUND: { fr: 'Critère introuvable.', en: 'Criterion not found.' },
+  SCENARIO_NOT_FOUND: { fr: 'Scénario introuvable.', en: 'Scenario not found.' },
+  OBJECTIVE_NOT_FOUND: { fr: 'Objectif introuvable.', en: 'Objective not found.' },
+  COMMENT_NOT_FOUND: { fr: 'Commentaire introuvable.', en: 'Comment not found.' },
+  PROJECT_SELF_REFERENCE: {
+    fr: 'un projet ne peut pas se citer lui-même (« {field} »)',
+    en: 'a project cannot refer to itself (“{field}”)',
+  },
+  PROJECT_REFERENCE_UNKNOWN: {
+    fr: 'le champ « {field} » cite un projet qui n’est pas une fiche de cette mission',
+    en: 'the field “{field}” names a project that is not a sheet of this mission',
+  },
+  PROJECT_REQUIRES_EXCLUDED: {
+    fr: 'un projet ne peut pas exclure un projet dont il dépend (« {field} »)',
+    en: 'a project cannot exclude a project it depends on (“{field}”)',
+  },
+  PROJECT_DEPENDENCY_CYCLE: {
+    fr: 'Ces projets dépendent les uns des autres en boucle : {cycle}. Retirez l’une de ces dépendances.',
+    en: 'These projects depend on each other in a circle: {cycle}. Remove one of these dependencies.',
+  },
+  OBJECTIVE_NOT_OPERATIONAL: {
+    fr: 'le champ « {field} » doit désigner un objectif opérationnel de cette mission',
+    en: 'the field “{field}” must name an operational objective of this mission',
+  },
+  OBJECTIVE_PARENT_NOT_STRATEGIC: {
+    fr: 'le champ « {field} » doit désigner un objectif stratégique de cette mission',
+    en: 'the field “{field}” must name a strategic objective of this mission',
+  },
+  CRITERIA_TOO_MANY: {
+    fr: 'Une mission compte au plus {max} critères.',
+    en: 'A mission has at most {max} criteria.',
+  },
+  WEIGHTS_INCOMPLETE: {
+    fr: 'le champ « {field} » doit donner un poids à chaque critère de la mission, et à eux seuls',
+    en: 'the field “{field}” must give a weight to every criterion of the mission, and to them only',
+  },
+  WEIGHTS_ALL_ZERO: {
+    fr: 'au moins un critère doit avoir un poids supérieur à 0 (« {field} »)',
+    en: 'at least one criterion needs a weight above 0 (“{field}”)',
+  },
+  AHP_CRITERIA_MISMATCH: {
+    fr: 'les comparaisons (« {field} ») doivent porter sur tous les critères de la mission, une fois chacun',
+    en: 'the comparisons (“{field}”) must cover every criterion of the mission, once each',
+  },
+  EVALUATION_UNKNOWN_CELL: {
+    fr: 'la cellule « {field} » ne désigne pas un projet et un critère de cette mission',
+    en: 'cell “{field}” does not name a project and a criterion of this mission',
+  },
+  EVALUATION_NOT_MANUAL: {
+    fr: 'le critère « {name} » est repris de la fiche projet et ne se note pas (« {field} »)',
+    en: 'criterion “{name}” is read from the project sheet and is not scored (“{field}”)',
+  },
+  EVALUATION_OUT_OF_SCALE: {
+    fr: 'la note du critère « {name} » doit être comprise entre {min} et {max} (« {field} »)',
+    en: 'the score on “{name}” must be between {min} and {max} (“{field}”)',
+  },
+  LOCK_DUPLICATE: {
+    fr: 'un projet ne peut être verrouillé qu’une fois (« {field} »)',
+    en: 'a project can be locked once only (“{field}”)',
+  },
+  LOCK_PROJECT_REJECTED: {
+    fr: 'le projet « {title} » est écarté : il ne peut pas être verrouillé (« {field} »)',
+    en: 'project “{title}” is rejected: it cannot be locked (“{field}”)',
+  },
+  LOCK_BEFORE_EARLIEST: {
+    fr: 'le projet « {title} » ne peut pas commencer aussi tôt (« {field} »)',
+    en: 'project “{title}” cannot start that early (“{field}”)',
+  },
+  PLAN_ALREADY_RUNNING: {
+    fr: 'Un calcul du plan est déjà en cours pour cette mission : attendez son résultat.',
+    en: 'A plan is already being computed for this mission: wait for its result.',
+  },
+  HORIZON_ORDER: {
+    fr: 'les horizons (« {field} ») doivent être, dans l’ordre, court, moyen et long terme',
+    en: 'the horizons (“{field}”) must be short, medium and long term, in that order',
+  },
+  HORIZON_YEARS: {
+    fr: 'l’année de fin (« {field} ») précède l’année de début',
+    en: 'the end year (“{field}”) is before the start year',
+  },
+  HORIZON_YEARS_ORDER: {
+    fr: 'un horizon ne peut pas commencer avant le précédent (« {field} »)',
+    en: 'a horizon cannot start before the previous one (“{field}”)',
+  },
+  SCALE_ORDER: {
+    fr: 'le maximum de l’échelle (« {field} ») doit dépasser son minimum',
+    en: 'the scale’s maximum (“{field}”) must exceed its minimum',
+  },
+  CALCULATOR_TOO_LARGE: {
+    fr: 'Problème trop grand pour le calculateur : « {field} » compte au plus {max} éléments.',
+    en: 'Problem too large for the calculator: “{field}” has at most {max} items.',
+  },
+  CALCULATOR_BUSY: {
+    fr: 'Le calculateur de portefeuille est occupé. Réessayez dans un instant.',
+    en: 'The portfolio calculator is busy. Try again in a moment.',
+  },
+  RANK_NO_CRITERIA: { fr: 'Un classement demande au moins un critère.', en: 'A ranking needs at least one criterion.' },
+  RANK_DUPLICATE_CRITERION: {
+    fr: 'Le critère « {criterion} » figure deux fois.',
+    en: 'Criterion “{criterion}” is listed twice.',
+  },
+  RANK_NEGATIVE_WEIGHT: {
+    fr: 'Critère « {criterion} » : le poids doit être un nombre fini ≥ 0.',
+    en: 'Criterion “{criterion}”: the weight must be a finite number ≥ 0.',
+  },
+  RANK_WEIGHTS_ALL_ZERO: {
+    fr: 'Au moins un critère doit avoir un poids supérieur à 0.',
+    en: 'At least one criterion needs a weight above 0.',
+  },
+  RANK_DUPLICATE_ALTERNATIVE: {
+    fr: 'L’alternative « {alternative} » figure deux fois.',
+    en: 'Alternative “{alternative}” is listed twice.',
+  },
+  RANK_UNKNOWN_CRITERION: {
+    fr: 'L’alternative « {alternative} » a une valeur pour « {criterion} », qui n’est pas un critère.',
+    en: 'Alternative “{alternative}” has a value for “{criterion}”, which is not a criterion.',
+  },
+  RANK_MISSING_VALUE: {
+    fr: 'L’alternative « {alternative} » n’a pas de valeur pour le critère « {criterion} ».',
+    en: 'Alternative “{alternative}” has no value for criterion “{criterion}”.',
+  },
+  RANK_VALUE_NOT_FINITE: {
+    fr: 'Alternative « {alternative} » : la valeur du critère « {criterion} » doit être un nombre fini.',
+    en: 'Alternative “{alternative}”: the value for criterion “{criterion}” must be a finite number.',
+  },
+  RANK_PREFERENCE_PARAMETER_MISSING: {
+    fr: 'Critère « {criterion} » : la fonction de préférence choisie demande le paramètre {parameter}.',
+    en: 'Criterion “{criterion}”: the chosen preference function needs parameter {parameter}.',
+  },
+  RANK_PREFERENCE_PARAMETER_INVALID: {
+    fr: 'Critère « {criterion} » : le paramètre {parameter} de la fonction de préférence est invalide.',
+    en: 'Criterion “{criterion}”: parameter {parameter} of the preference function is invalid.',
+  },
+  RANK_PREFERENCE_THRESHOLDS_ORDER: {
+    fr: 'Critère « {criterion} » : le seuil d’indifférence q ({q}) dépasse le seuil de préférence p ({p}).',
+    en: 'Criterion “{criterion}”: the indifference threshold q ({q}) exceeds the preference threshold p ({p}).',
+  },
+  PREFERENCE_PARAMETER_MISSING: {
+    fr: 'la fonction de préférence choisie demande le champ « {field} »',
+    en: 'the chosen preference function needs the field “{field}”',
+  },
+  PREFERENCE_PARAMETER_INVALID: {
+    fr: 'le champ « {field} » doit être supérieur à 0 pour cette fonction de préférence',
+    en: 'the field “{field}” must be above 0 for this preference function',
+  },
+  PREFERENCE_THRESHOLDS_ORDER: {
+    fr: 'le seuil d’indifférence (« {field} ») ne peut dépasser le seuil de préférence p',
+    en: 'the indifference threshold (“{field}”) cannot exceed the preference threshold p',
+  },
+  SCENARIO_DUPLICATE: {
+    fr: 'Le scénario « {scenario} » figure deux fois.',
+    en: 'Scenario “{scenario}” is listed twice.',
+  },
+  SCENARIO_UNKNOWN_CRITERION: {
+    fr: 'Le scénario « {scenario} » pondère « {criterion} », qui n’est pas un critère.',
+    en: 'Scenario “{scenario}” weighs “{criterion}”, which is not a criterion.',
+  },
+  SCENARIO_MISSING_WEIGHT: {
+    fr: 'Le scénario « {scenario} » ne donne pas de poids à « {criterion} ».',
+    en: 'Scenario “{scenario}” gives no weight to “{criterion}”.',
+  },
+  AHP_MATRIX_EMPTY: { fr: 'La matrice de comparaison est vide.', en: 'The comparison matrix has no criteria.' },
+  AHP_MATRIX_TOO_LARGE: {
+    fr: 'L’AHP compare au plus {max} critères à la fois (reçu : {size}).',
+    en: 'AHP compares at most {max} criteria at once (got {size}).',
+  },
+  AHP_MATRIX_NOT_SQUARE: {
+    fr: 'La matrice de comparaison n’est pas carrée (ligne {row}).',
+    en: 'The comparison matrix is not square (row {row}).',
+  },
+  AHP_TRIANGLE_SHAPE: {
+    fr: 'Le triangle supérieur a une forme incorrecte à la ligne {row}.',
+    en: 'The upper triangle has the wrong shape at row {row}.',
+  },
+  AHP_JUDGEMENT_NOT_POSITIVE: {
+    fr: 'Le jugement ({row}, {column}) doit être un nombre positif.',
+    en: 'Judgement ({row}, {column}) must be a positive number.',
+  },
+  AHP_JUDGEMENT_OUT_OF_SCALE: {
+    fr: 'Le jugement ({row}, {column}) sort de l’échelle de Saaty (1/9 à 9).',
+    en: 'Judgement ({row}, {column}) is outside Saaty’s scale (1/9 to 9).',
+  },
+  AHP_DIAGONAL_NOT_ONE: {
+    fr: 'Un critère comparé à lui-même vaut 1 : l’élément ({row}, {column}) est différent.',
+    en: 'A criterion compared with itself is 1: entry ({row}, {column}) is not.',
+  },
+  AHP_MATRIX_NOT_RECIPROCAL: {
+    fr: 'Les éléments ({row}, {column}) et ({column}, {row}) doivent être inverses l’un de l’autre.',
+    en: 'Entries ({row}, {column}) and ({column}, {row}) must be reciprocals.',
+  },
+  PORTFOLIO_NO_HORIZONS: {
+    fr: 'Un portefeuille demande au moins un horizon.',
+    en: 'A portfolio needs at least one horizon.',
+  },
+  PORTFOLIO_DUPLICATE_HORIZON: {
+    fr: 'L’horizon « {horizon} » figure deux fois.',
+    en: 'Horizon “{horizon}” is listed twice.',
+  },
+  PORTFOLIO_NEGATIVE_BUDGET: {
+    fr: 'Horizon « {horizon} » : le budget doit être un montant ≥ 0.',
+    en: 'Horizon “{horizon}”: the budget must be an amount ≥ 0.',
+  },
+  PORTFOLIO_INVALID_VALUE_FACTOR: {
+    fr: 'Horizon « {horizon} » : le facteur de valeur doit être un nombre ≥ 0.',
+    en: 'Horizon “{horizon}”: the value factor must be a number ≥ 0.',
+  },
+  PORTFOLIO_DUPLICATE_PROJECT: {
+    fr: 'Le projet « {project} » figure deux fois.',
+    en: 'Project “{project}” is listed twice.',
+  },
+  PORTFOLIO_NEGATIVE_COST: {
+    fr: 'Projet « {project} » : le coût doit être un montant ≥ 0.',
+    en: 'Project “{project}”: the cost must be an amount ≥ 0.',
+  },
+  PORTFOLIO_INVALID_VALUE: {
+    fr: 'Projet « {project} » : la valeur doit être un nombre fini.',
+    en: 'Project “{project}”: the value must be a finite number.',
+  },
+  PORTFOLIO_UNKNOWN_PROJECT: {
+    fr: 'Le projet « {unknown} » est cité mais n’existe pas.',
+    en: 'Project “{unknown}” is named but does not exist.',
+  },
+  PORTFOLIO_UNKNOWN_HORIZON: {
+    fr: 'L’horizon « {unknown} » est cité mais n’existe pas.',
+    en: 'Horizon “{unknown}” is named but does not exist.',
+  },
+  PORTFOLIO_SELF_EXCLUSION: {
+    fr: 'Le projet « {project} » s’exclut lui-même.',
+    en: 'Project “{project}” excludes itself.',
+  },
+  PORTFOLIO_DUPLICATE_LOCK: {
+    fr: 'Le projet « {project} » est verrouillé deux fois.',
+    en: 'Project “{project}” is locked twice.',
+  },
+  PORTFOLIO_LOCK_BEFORE_EARLIEST: {
+    fr: 'Le projet « {project} » est verrouillé dans « {horizon} », avant son horizon au plus tôt.',
+    en: 'Project “{project}” is locked in “{horizon}”, before its earliest horizon.',
+  },
+  PORTFOLIO_SOLVER_FAILED: {
+    fr: 'Le solveur s’est arrêté sans plan (statut « {status} »).',
+    en: 'The solver stopped without a plan (status “{status}”).',
+  },
   INTERNAL: {
     fr: 'Une erreur inattendue est survenue. Elle a été enregistrée.',
     en: 'An unexpected error occurred. It has been logged.',

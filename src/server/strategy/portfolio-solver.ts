@@ -21,24 +21,46 @@ const DEFAULT_TIME_LIMIT_SECONDS = 30;
 /** HiGHS honours its time limit; this only catches a worker that stopped answering altogether. */
 const WATCHDOG_MARGIN_MS = 30_000;
 
-export async function solvePortfolio(
+/**
+ * One solver thread and its queue. The app keeps one for the missions' plans and another for the calculators, so a
+ * burst of calculator requests never delays a consultant's plan; `solvePortfolio` uses a shared default one.
+ */
+export class PortfolioSolver {
+  private readonly thread = new SolverThread();
+
+  async solve(problem: PortfolioProblem, options: SolvePortfolioOptions = {}): Promise<PortfolioResult> {
+    // Builds (and so checks) the model before any thread is involved: bad input fails fast with a DomainError.
+    const lp = buildPortfolioLp(problem);
+    if (problem.projects.length === 0) return readPortfolioSolution(problem, { Status: 'Empty', Columns: {} });
+    const output = await this.thread.solve(
+      lp,
+      options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
+      options.relativeGap ?? 0,
+    );
+    return readPortfolioSolution(problem, output);
+  }
+
+  /** Requests waiting or running in the thread. */
+  get pending(): number {
+    return this.thread.pendingCount;
+  }
+
+  /** Stops the worker (tests, graceful shutdown). The next solve starts a new one. */
+  close(): Promise<void> {
+    return this.thread.close();
+  }
+}
+
+export function solvePortfolio(
   problem: PortfolioProblem,
   options: SolvePortfolioOptions = {},
 ): Promise<PortfolioResult> {
-  // Builds (and so checks) the model before any thread is involved: bad input fails fast with a DomainError.
-  const lp = buildPortfolioLp(problem);
-  if (problem.projects.length === 0) return readPortfolioSolution(problem, { Status: 'Empty', Columns: {} });
-  const output = await solver.solve(
-    lp,
-    options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
-    options.relativeGap ?? 0,
-  );
-  return readPortfolioSolution(problem, output);
+  return shared.solve(problem, options);
 }
 
-/** Stops the worker (tests, graceful shutdown). The next solve starts a new one. */
+/** Stops the shared worker (tests, graceful shutdown). The next solve starts a new one. */
 export async function closePortfolioSolver(): Promise<void> {
-  await solver.close();
+  await shared.close();
 }
 
 type Pending = { resolve: (output: SolverOutput) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
@@ -47,6 +69,10 @@ class SolverThread {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
 
   solve(lp: string, timeLimitSeconds: number, relativeGap: number): Promise<SolverOutput> {
     const worker = this.start();
@@ -126,4 +152,5 @@ function bootstrapSource(): string {
   return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
 }
 
-const solver = new SolverThread();
+// Last: the classes above must be defined before the shared instance is made.
+const shared = new PortfolioSolver();

@@ -12,7 +12,9 @@ export const paths = {
   },
   missionStrategy: {
     pattern: '/missions/:missionId/strategy',
-    to: (id: string) => `/missions/${encodeURIComponent(id)}/strategy`,
+    /** `section`: one of the strategy tab's sections (projects, criteria, grid, ranking, plan, roadmap). */
+    to: (id: string, section?: string) =>
+      `/missions/${encodeURIComponent(id)}/strategy${section ? `?section=${encodeURIComponent(section)}` : ''}`,
   },
   missionImplementation: {
     pattern: '/missions/:missionId/implementation',

@@ -1,0 +1,52 @@
+import { HORIZON_KEYS, type Horizon, type HorizonKey } from './horizons.ts';
+import { diagnoseInfeasibility } from './infeasibility.ts';
+import type { OutsideProject } from './mission-model.ts';
+import { explainPlan } from './portfolio-explain.ts';
+import { greedyPlan } from './portfolio-greedy.ts';
+import { buildRoadmap } from './roadmap.ts';
+import type { PortfolioProblem, PortfolioResult } from './schemas.ts';
+import type { PlanResult } from './strategy-api.ts';
+
+/**
+ * Everything the plan page shows, from the solver's result: the placements, the greedy plan beside it, how much of
+ * each budget line is used and whether it binds, why each project is left out, why the problem is infeasible when
+ * it is, and the roadmap of the plan.
+ */
+export type PlanReportInput = {
+  problem: PortfolioProblem;
+  result: PortfolioResult;
+  outside: readonly OutsideProject[];
+  projects: readonly { id: string; runningCostPerYear: number; durationMonths: number; requires: readonly string[] }[];
+  horizons: readonly Horizon[];
+};
+
+const asKey = (id: string) => id as HorizonKey;
+
+export function reportPlan(input: PlanReportInput): PlanResult {
+  const { problem, result } = input;
+  const running = new Map(input.projects.map((p) => [p.id, p.runningCostPerYear]));
+  const placements = result.plan.map((p) => ({ projectId: p.id, horizon: asKey(p.horizon) }));
+  const greedyPlacements = greedyPlan(problem).map((p) => ({ projectId: p.id, horizon: asKey(p.horizon) }));
+  const explanation = explainPlan(problem, result.plan);
+  const feasible = result.status !== 'infeasible' && result.objective !== null;
+  const budgets = explanation.budgets.map((line) => ({
+    ...line,
+    horizon: asKey(line.horizon),
+    runningPerYear: placements
+      .filter((p) => p.horizon === line.horizon)
+      .reduce((sum, p) => sum + (running.get(p.projectId) ?? 0), 0),
+  }));
+  return {
+    status: result.status,
+    objective: result.objective,
+    greedyObjective: result.greedyObjective,
+    placements,
+    greedyPlacements,
+    values: Object.fromEntries(problem.projects.map((p) => [p.id, p.value])),
+    budgets: HORIZON_KEYS.map((key) => budgets.find((b) => b.horizon === key)!).filter(Boolean),
+    leftOut: feasible ? explanation.leftOut.map(({ id, reasons }) => ({ projectId: id, reasons })) : [],
+    outside: [...input.outside],
+    infeasibility: result.status === 'infeasible' ? diagnoseInfeasibility(problem) : null,
+    roadmap: feasible ? buildRoadmap({ placements, projects: input.projects, horizons: input.horizons }) : null,
+  };
+}

@@ -1,0 +1,284 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth.ts';
+import { missions } from './missions.ts';
+
+/**
+ * The strategy of a mission (issue 4): project sheets, criteria and their evaluations, weight scenarios, the
+ * horizons' budgets, locks, plan runs, and the PST objectives tree. Everything hangs off the mission and goes with it.
+ */
+const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
+const HORIZONS_SQL = sql.raw(`('short', 'medium', 'long')`);
+
+/** One row per mission whose strategy was started: the AHP comparisons and when it started. */
+export const strategySettings = pgTable('strategy_settings', {
+  missionId: uuid('mission_id')
+    .primaryKey()
+    .references(() => missions.id, { onDelete: 'cascade' }),
+  /** { criterionIds, upperTriangle, result, updatedAt } of the last AHP comparison, or null. */
+  ahp: jsonb('ahp'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const strategyObjectives = pgTable(
+  'strategy_objectives',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    missionId: uuid('mission_id')
+      .notNull()
+      .references(() => missions.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id').references((): AnyPgColumn => strategyObjectives.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    title: text('title').notNull(),
+    description: text('description'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('strategy_objectives_mission_idx').on(t.missionId)],
+);
+
+export const projectSheets = pgTable(
+  'project_sheets',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    missionId: uuid('mission_id')
+      .notNull()
+      .references(() => missions.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description'),
+    dimensions: text('dimensions').array().notNull().default(sql`'{}'::text[]`),
+    needRefs: text('need_refs').array().notNull().default(sql`'{}'::text[]`),
+    owner: text('owner'),
+    investmentCost: money('investment_cost').notNull().default(0),
+    runningCostPerYear: money('running_cost_per_year').notNull().default(0),
+    /** [{ name, amount?, rate? }] */
+    funding: jsonb('funding').notNull().default(sql`'[]'::jsonb`),
+    earliestHorizon: text('earliest_horizon', { enum: ['short', 'medium', 'long'] }),
+    durationMonths: integer('duration_months').notNull().default(12),
+    mandatory: boolean('mandatory').notNull().default(false),
+    status: text('status', { enum: ['draft', 'proposed', 'approved', 'rejected'] })
+      .notNull()
+      .default('draft'),
+    objectiveId: uuid('objective_id').references(() => strategyObjectives.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('project_sheets_mission_idx').on(t.missionId),
+    check('project_sheets_status_check', sql`${t.status} in ('draft', 'proposed', 'approved', 'rejected')`),
+    check('project_sheets_horizon_check', sql`${t.earliestHorizon} is null or ${t.earliestHorizon} in ${HORIZONS_SQL}`),
+    check('project_sheets_costs_check', sql`${t.investmentCost} >= 0 and ${t.runningCostPerYear} >= 0`),
+    check('project_sheets_duration_check', sql`${t.durationMonths} between 1 and 84`),
+  ],
+);
+
+/**
+ * The SWOT items of the diagnostic a sheet answers. No foreign key yet: the SWOT table comes with the diagnostic
+ * (issue 3), built in parallel; the reference is wired when it lands (docs/decisions/040-strategy-model.md).
+ */
+export const projectSwotItems = pgTable(
+  'project_swot_items',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    swotItemId: uuid('swot_item_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.swotItemId] }), index('project_swot_items_item_idx').on(t.swotItemId)],
+);
+
+export const projectDependencies = pgTable(
+  'project_dependencies',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    requiresId: uuid('requires_id')
+      .notNull()
+      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.requiresId] }),
+    check('project_dependencies_self_check', sql`${t.projectId} <> ${t.requiresId}`),
+    index('project_dependencies_requires_idx').on(t.requiresId),
+  ],
+);
+
+/** Each pair once, the smaller id first. */
+export const projectExclusions = pgTable(
+  'project_exclusions',
+  {
+    firstId: uuid('first_id')
+      .notNull()
+      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    secondId: uuid('second_id')
+      .notNull()
+      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firstId, t.secondId] }),
+    check('project_exclusions_order_check', sql`${t.firstId} < ${t.secondId}`),
+    index('project_exclusions_second_idx').on(t.secondId),
+  ],
+);
+
+export const projectComments = pgTable(
+  'project_comments',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_comments_project_idx').on(t.projectId, t.createdAt)],
+);
+
+export const strategyCriteria = pgTable(
+  'strategy_criteria',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    missionId: uuid('mission_id')
+      .notNull()
+      .references(() => missions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    name: text('name').notNull(),
+    description: text('description'),
+    direction: text('direction', { enum: ['max', 'min'] }).notNull(),
+    weight: doublePrecision('weight').notNull(),
+    preferenceType: text('preference_type', {
+      enum: ['usual', 'u-shape', 'v-shape', 'level', 'linear', 'gaussian'],
+    }).notNull(),
+    q: doublePrecision('q'),
+    p: doublePrecision('p'),
+    s: doublePrecision('s'),
+    source: text('source', { enum: ['manual', 'investmentCost', 'runningCost'] })
+      .notNull()
+      .default('manual'),
+    scaleMin: doublePrecision('scale_min'),
+    scaleMax: doublePrecision('scale_max'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('strategy_criteria_mission_idx').on(t.missionId),
+    check('strategy_criteria_direction_check', sql`${t.direction} in ('max', 'min')`),
+    check('strategy_criteria_weight_check', sql`${t.weight} >= 0`),
+    check('strategy_criteria_source_check', sql`${t.source} in ('manual', 'investmentCost', 'runningCost')`),
+  ],
+);
+
+export const strategyEvaluations = pgTable(
+  'strategy_evaluations',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    criterionId: uuid('criterion_id')
+      .notNull()
+      .references(() => strategyCriteria.id, { onDelete: 'cascade' }),
+    value: doublePrecision('value').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.criterionId] }),
+    index('strategy_evaluations_criterion_idx').on(t.criterionId),
+  ],
+);
+
+export const strategyScenarios = pgTable(
+  'strategy_scenarios',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    missionId: uuid('mission_id')
+      .notNull()
+      .references(() => missions.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** { criterionId: weight } */
+    weights: jsonb('weights').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('strategy_scenarios_mission_idx').on(t.missionId)],
+);
+
+export const strategyHorizons = pgTable(
+  'strategy_horizons',
+  {
+    missionId: uuid('mission_id')
+      .notNull()
+      .references(() => missions.id, { onDelete: 'cascade' }),
+    key: text('key', { enum: ['short', 'medium', 'long'] }).notNull(),
+    budget: money('budget').notNull().default(0),
+    valueFactor: doublePrecision('value_factor').notNull(),
+    startYear: integer('start_year').notNull(),
+    endYear: integer('end_year').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.missionId, t.key] }),
+    check('strategy_horizons_key_check', sql`${t.key} in ${HORIZONS_SQL}`),
+    check('strategy_horizons_years_check', sql`${t.endYear} >= ${t.startYear}`),
+  ],
+);
+
+/** A consultant fixes a project in a horizon; the next plan keeps it there. */
+export const strategyLocks = pgTable(
+  'strategy_locks',
+  {
+    projectId: uuid('project_id')
+      .primaryKey()
+      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    missionId: uuid('mission_id')
+      .notNull()
+      .references(() => missions.id, { onDelete: 'cascade' }),
+    horizon: text('horizon', { enum: ['short', 'medium', 'long'] }).notNull(),
+  },
+  (t) => [
+    index('strategy_locks_mission_idx').on(t.missionId),
+    check('strategy_locks_horizon_check', sql`${t.horizon} in ${HORIZONS_SQL}`),
+  ],
+);
+
+/** One computation of the optimal plan: requested, run in the background, then done or failed. */
+export const strategyPlanRuns = pgTable(
+  'strategy_plan_runs',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    missionId: uuid('mission_id')
+      .notNull()
+      .references(() => missions.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    /** The portfolio problem solved, with the locks: compared with today's to tell a stale plan. */
+    problem: jsonb('problem').notNull(),
+    locks: jsonb('locks').notNull().default(sql`'[]'::jsonb`),
+    result: jsonb('result'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    timeLimitSeconds: doublePrecision('time_limit_seconds').notNull(),
+    relativeGap: doublePrecision('relative_gap').notNull(),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    requestedByName: text('requested_by_name'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('strategy_plan_runs_mission_idx').on(t.missionId, t.startedAt),
+    check('strategy_plan_runs_status_check', sql`${t.status} in ('running', 'done', 'failed')`),
+  ],
+);

@@ -1,0 +1,149 @@
+import type { Criterion } from '../../domain/strategy/criteria.ts';
+import { DEFAULT_HORIZONS, HORIZON_KEYS, type Horizon } from '../../domain/strategy/horizons.ts';
+import type { Evaluation } from '../../domain/strategy/mission-model.ts';
+import type { ProjectSheet } from '../../domain/strategy/project-sheets.ts';
+import type { PreferenceFunction } from '../../domain/strategy/schemas.ts';
+import type { MissionAhp, PlanResult, PlanRun, ProjectComment, Scenario } from '../../domain/strategy/strategy-api.ts';
+import type {
+  CommentRow,
+  CriterionRow,
+  EvaluationRow,
+  HorizonRow,
+  PlanRunRow,
+  ProjectRecord,
+  ScenarioRow,
+} from './strategy.repository.ts';
+
+export function presentCriteria(rows: CriterionRow[]): Criterion[] {
+  const total = rows.reduce((sum, r) => sum + r.weight, 0);
+  return rows.map((row, index) => ({
+    id: row.id,
+    position: index,
+    name: row.name,
+    description: row.description,
+    direction: row.direction,
+    weight: row.weight,
+    normalisedWeight: total > 0 ? row.weight / total : 0,
+    preference: preferenceOf(row),
+    source: row.source,
+    scale: row.scaleMin !== null && row.scaleMax !== null ? { min: row.scaleMin, max: row.scaleMax } : null,
+  }));
+}
+
+function preferenceOf(row: CriterionRow): PreferenceFunction {
+  return {
+    type: row.preferenceType,
+    ...(row.q !== null ? { q: row.q } : {}),
+    ...(row.p !== null ? { p: row.p } : {}),
+    ...(row.s !== null ? { s: row.s } : {}),
+  };
+}
+
+/** The columns of a preference function: only the parameters its type uses are kept. */
+export function preferenceColumns(fn: PreferenceFunction) {
+  const uses = {
+    usual: [],
+    'u-shape': ['q'],
+    'v-shape': ['p'],
+    level: ['q', 'p'],
+    linear: ['q', 'p'],
+    gaussian: ['s'],
+  }[fn.type] as ('q' | 'p' | 's')[];
+  return {
+    preferenceType: fn.type,
+    q: uses.includes('q') ? (fn.q ?? null) : null,
+    p: uses.includes('p') ? (fn.p ?? null) : null,
+    s: uses.includes('s') ? (fn.s ?? null) : null,
+  };
+}
+
+export function presentProject(row: ProjectRecord): ProjectSheet {
+  return {
+    id: row.id,
+    missionId: row.missionId,
+    title: row.title,
+    description: row.description,
+    dimensions: row.dimensions as ProjectSheet['dimensions'],
+    swotItemIds: [...row.swotItemIds].sort(),
+    needRefs: row.needRefs,
+    owner: row.owner,
+    investmentCost: Number(row.investmentCost),
+    runningCostPerYear: Number(row.runningCostPerYear),
+    funding: row.funding as ProjectSheet['funding'],
+    earliestHorizon: row.earliestHorizon,
+    durationMonths: row.durationMonths,
+    requires: [...row.requires].sort(),
+    excludes: [...row.excludes].sort(),
+    mandatory: row.mandatory,
+    status: row.status,
+    objectiveId: row.objectiveId,
+    commentCount: row.commentCount,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What the audit log keeps of a sheet: its fields, without timestamps and counters. */
+export function auditableProject(sheet: ProjectSheet) {
+  const { createdAt: _c, updatedAt: _u, commentCount: _n, ...fields } = sheet;
+  return fields;
+}
+
+export function presentEvaluations(rows: EvaluationRow[]): Evaluation[] {
+  return rows.map((r) => ({ projectId: r.projectId, criterionId: r.criterionId, value: r.value }));
+}
+
+export function presentHorizons(rows: HorizonRow[]): Horizon[] {
+  return HORIZON_KEYS.map((key) => {
+    const row = rows.find((r) => r.key === key);
+    return row
+      ? {
+          key,
+          budget: Number(row.budget),
+          valueFactor: row.valueFactor,
+          startYear: row.startYear,
+          endYear: row.endYear,
+        }
+      : { ...DEFAULT_HORIZONS.find((h) => h.key === key)! };
+  });
+}
+
+export function presentScenario(row: ScenarioRow): Scenario {
+  return {
+    id: row.id,
+    name: row.name,
+    weights: row.weights as Record<string, number>,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function presentAhp(value: unknown): MissionAhp | null {
+  return (value as MissionAhp | null) ?? null;
+}
+
+export function presentComment(row: CommentRow, canDelete: boolean): ProjectComment {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    authorId: row.authorId,
+    authorName: row.authorName,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+    canDelete,
+  };
+}
+
+export function presentRun(row: PlanRunRow): PlanRun {
+  return {
+    id: row.id,
+    status: row.status,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    timeLimitSeconds: row.timeLimitSeconds,
+    relativeGap: row.relativeGap,
+    requestedBy: row.requestedByName,
+    locks: (row.locks as PlanRun['locks']) ?? [],
+    result: (row.result as PlanResult | null) ?? null,
+    error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? row.errorCode } : null,
+  };
+}
