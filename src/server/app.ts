@@ -25,6 +25,11 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { UnitOfWork } from './db/unit-of-work.ts';
 import { healthRoutes, VERSION } from './health/health.routes.ts';
+import { diagnosticRoutes } from './diagnostic/diagnostic.routes.ts';
+import { DiagnosticService } from './diagnostic/diagnostic.service.ts';
+import { GuidesService } from './diagnostic/guides.service.ts';
+import { ReportService } from './diagnostic/report.service.ts';
+import { SelfAssessmentService } from './diagnostic/self-assessment.service.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web.plugin.ts';
@@ -45,12 +50,18 @@ export type AppOptions = {
 /** The services every feature's routes use, built once per app. */
 export function buildServices(database: DatabaseHandle, config: Config, now: () => Date) {
   const uow = new UnitOfWork(database.db);
+  const diagnostic = new DiagnosticService(uow, now);
+  const agencyName = async () => (await uow.read((repos) => repos.users.getAgency()))?.name ?? config.agencyName;
   return {
     uow,
     auth: new AuthService(uow, { ttlHours: config.sessionTtlHours }, now),
     users: new UsersService(uow),
     communes: new CommunesService(uow, now),
     missions: new MissionsService(uow, now),
+    diagnostic,
+    guides: new GuidesService(uow, now),
+    selfAssessment: new SelfAssessmentService(uow, diagnostic, agencyName, now),
+    reports: new ReportService(uow, diagnostic, agencyName, now),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -130,6 +141,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { uow: services.uow });
   await app.register(communesRoutes, { communes: services.communes });
   await app.register(missionsRoutes, { missions: services.missions });
+  await app.register(diagnosticRoutes, {
+    diagnostic: services.diagnostic,
+    guides: services.guides,
+    selfAssessment: services.selfAssessment,
+    reports: services.reports,
+  });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

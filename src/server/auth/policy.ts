@@ -22,7 +22,18 @@ export const ANONYMOUS: Actor = { kind: 'anonymous' };
 export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const RESOURCE_TYPES = ['commune', 'site', 'user', 'audit', 'account', 'mission'] as const;
+export const RESOURCE_TYPES = [
+  'commune',
+  'site',
+  'user',
+  'audit',
+  'account',
+  'mission',
+  'maturity_model',
+  'diagnostic',
+  'resource_person',
+  'self_assessment',
+] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 /**
@@ -63,6 +74,29 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     commune_editor: { read: 'own' },
     commune_viewer: { read: 'own' },
   },
+  // The interview guide: agency admins edit it (a draft next version, then publish); everyone signed in reads it.
+  maturity_model: {
+    agency_admin: FULL,
+    consultant: READ_ONLY,
+    commune_editor: READ_ONLY,
+    commune_viewer: READ_ONLY,
+  },
+  // A mission's diagnostic (interviews' answers, results, SWOT, specificities, report): the agency runs it as an
+  // independent audit, the commune's users read their own. Commune editors do not record interviews: they are
+  // heard, or fill a self-assessment link a consultant sends them (docs/decisions/030-diagnostic.md).
+  diagnostic: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // Who was heard (name and role of a resource person): agency staff only; erasing it is a delete.
+  resource_person: {
+    agency_admin: { read: 'any', delete: 'any' },
+    consultant: { read: 'any', delete: 'any' },
+  },
+  // Personal self-assessment links: created and revoked by agency staff; used by the holder of the token alone.
+  self_assessment: { agency_admin: FULL, consultant: FULL },
   account: {
     agency_admin: { read: 'self', update: 'self' },
     consultant: { read: 'self', update: 'self' },

@@ -3,3 +3,4 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './communes.ts';
 export * from './missions.ts';
+export * from './diagnostic.ts';
