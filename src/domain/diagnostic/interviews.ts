@@ -72,7 +72,7 @@ export const Interview = InterviewSummary.extend({
   answers: z.array(z.object({ questionKey: z.string(), level: z.number().int().nullable(), comment: z.string().nullable() })),
   notes: z.string().nullable(),
   permissions: z.object({ edit: z.boolean(), erase: z.boolean() }),
-}).meta({ id: 'Interview' });
+}).meta({ id: 'InterviewRecord' });
 export type Interview = z.infer<typeof Interview>;
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ export const SwotItem = z
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
   })
-  .meta({ id: 'SwotItem' });
+  .meta({ id: 'SwotItemRecord' });
 export type SwotItem = z.infer<typeof SwotItem>;
 
 export const SwotResponse = z
@@ -140,5 +140,5 @@ export const Specificities = z
     updatedAt: IsoDateTime.nullable(),
     permissions: z.object({ edit: z.boolean() }),
   })
-  .meta({ id: 'Specificities' });
+  .meta({ id: 'TerritorySpecificities' });
 export type Specificities = z.infer<typeof Specificities>;
