@@ -24,12 +24,12 @@ import { CommunesService } from './communes/communes.service.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { UnitOfWork } from './db/unit-of-work.ts';
-import { healthRoutes, VERSION } from './health/health.routes.ts';
 import { diagnosticRoutes } from './diagnostic/diagnostic.routes.ts';
 import { DiagnosticService } from './diagnostic/diagnostic.service.ts';
 import { GuidesService } from './diagnostic/guides.service.ts';
 import { ReportService } from './diagnostic/report.service.ts';
 import { SelfAssessmentService } from './diagnostic/self-assessment.service.ts';
+import { healthRoutes, VERSION } from './health/health.routes.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web.plugin.ts';
@@ -61,7 +61,7 @@ export function buildServices(database: DatabaseHandle, config: Config, now: () 
     diagnostic,
     guides: new GuidesService(uow, now),
     selfAssessment: new SelfAssessmentService(uow, diagnostic, agencyName, now),
-    reports: new ReportService(uow, diagnostic, agencyName, now),
+    reports: new ReportService(diagnostic, agencyName, now),
   };
 }
 export type Services = ReturnType<typeof buildServices>;

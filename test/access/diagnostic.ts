@@ -42,7 +42,11 @@ const base = async (ctx: AccessContext, c: string) => `/api/missions/${await mis
 
 export const cases: AccessCase[] = [
   // The interview guide
-  { route: 'GET /api/diagnostic/guides', request: () => ({ method: 'GET', url: '/api/diagnostic/guides' }), expect: signedIn },
+  {
+    route: 'GET /api/diagnostic/guides',
+    request: () => ({ method: 'GET', url: '/api/diagnostic/guides' }),
+    expect: signedIn,
+  },
   {
     route: 'GET /api/diagnostic/guides/:key/versions/:version',
     request: () => ({ method: 'GET', url: GUIDE }),

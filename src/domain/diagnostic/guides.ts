@@ -28,7 +28,9 @@ export type GuideVersionSummary = z.infer<typeof GuideVersionSummary>;
 
 export const GuideVersion = GuideVersionSummary.extend({
   model: MaturityModel,
-  permissions: z.object({ edit: z.boolean() }).describe('may the caller edit this version (an admin, a draft)'),
+  permissions: z
+    .object({ edit: z.boolean(), createDraft: z.boolean() })
+    .describe('may the caller edit this version (an admin, a draft), or start the next version'),
 }).meta({ id: 'GuideVersion' });
 export type GuideVersion = z.infer<typeof GuideVersion>;
 

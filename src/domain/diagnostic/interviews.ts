@@ -69,7 +69,9 @@ export const InterviewSummary = z
 export type InterviewSummary = z.infer<typeof InterviewSummary>;
 
 export const Interview = InterviewSummary.extend({
-  answers: z.array(z.object({ questionKey: z.string(), level: z.number().int().nullable(), comment: z.string().nullable() })),
+  answers: z.array(
+    z.object({ questionKey: z.string(), level: z.number().int().nullable(), comment: z.string().nullable() }),
+  ),
   notes: z.string().nullable(),
   permissions: z.object({ edit: z.boolean(), erase: z.boolean() }),
 }).meta({ id: 'InterviewRecord' });
@@ -109,7 +111,11 @@ export type SelfAssessmentLink = z.infer<typeof SelfAssessmentLink>;
 
 /** The answer to creating a link: the only time the token is shown (the server keeps its hash). */
 export const SelfAssessmentCreated = z
-  .object({ link: SelfAssessmentLink, token: z.string(), path: z.string().describe('page to send, e.g. /self-assessment/…') })
+  .object({
+    link: SelfAssessmentLink,
+    token: z.string(),
+    path: z.string().describe('page to send, e.g. /self-assessment/…'),
+  })
   .meta({ id: 'SelfAssessmentCreated' });
 export type SelfAssessmentCreated = z.infer<typeof SelfAssessmentCreated>;
 

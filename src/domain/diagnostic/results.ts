@@ -159,7 +159,11 @@ export function buildResultsView(input: ResultsInput): DiagnosticResultsView {
   });
   const own = Object.fromEntries(dimensions.map((d) => [d.dimension, d.mean])) as Record<Dimension, number | null>;
   const overall = overallMaturity(own);
-  const self: CommuneMaturity = { nisCode: input.commune.nisCode, population: input.commune.population, dimensions: own };
+  const self: CommuneMaturity = {
+    nisCode: input.commune.nisCode,
+    population: input.commune.population,
+    dimensions: own,
+  };
   const others = input.province.filter((c) => c.nisCode !== self.nisCode);
   const comparison = compareToPeers(self, others);
   const z = zScoresByDimension(results.interviews > 0 ? [...others, self] : others);

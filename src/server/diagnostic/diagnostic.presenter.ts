@@ -64,11 +64,7 @@ export function auditableSwot(row: Pick<SwotRow, 'category' | 'text' | 'dimensio
   };
 }
 
-export function presentSpecificities(
-  missionId: string,
-  row: SpecificitiesRow | null,
-  edit: boolean,
-): Specificities {
+export function presentSpecificities(missionId: string, row: SpecificitiesRow | null, edit: boolean): Specificities {
   return {
     missionId,
     geography: row?.geography ?? '',

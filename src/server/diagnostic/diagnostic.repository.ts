@@ -86,26 +86,20 @@ export class DiagnosticRepository {
     await this.db
       .update(maturityModels)
       .set({ model, title: model.title })
-      .where(
-        and(eq(maturityModels.key, key), eq(maturityModels.version, version), eq(maturityModels.status, 'draft')),
-      );
+      .where(and(eq(maturityModels.key, key), eq(maturityModels.version, version), eq(maturityModels.status, 'draft')));
   }
 
   async publish(key: string, version: number, by: string | null, at: Date): Promise<void> {
     await this.db
       .update(maturityModels)
       .set({ status: 'published', publishedAt: at, publishedBy: by })
-      .where(
-        and(eq(maturityModels.key, key), eq(maturityModels.version, version), eq(maturityModels.status, 'draft')),
-      );
+      .where(and(eq(maturityModels.key, key), eq(maturityModels.version, version), eq(maturityModels.status, 'draft')));
   }
 
   async deleteDraft(key: string, version: number): Promise<void> {
     await this.db
       .delete(maturityModels)
-      .where(
-        and(eq(maturityModels.key, key), eq(maturityModels.version, version), eq(maturityModels.status, 'draft')),
-      );
+      .where(and(eq(maturityModels.key, key), eq(maturityModels.version, version), eq(maturityModels.status, 'draft')));
   }
 
   // -- the diagnostic of a mission ----------------------------------------------------------------------------
@@ -231,7 +225,9 @@ export class DiagnosticRepository {
     if (questionKeys.length === 0) return;
     await this.db
       .delete(interviewAnswers)
-      .where(and(eq(interviewAnswers.interviewId, interviewId), inArray(interviewAnswers.questionKey, [...questionKeys])));
+      .where(
+        and(eq(interviewAnswers.interviewId, interviewId), inArray(interviewAnswers.questionKey, [...questionKeys])),
+      );
   }
 
   async deleteInterview(id: string): Promise<void> {
@@ -341,7 +337,9 @@ export class DiagnosticRepository {
     const rows = await this.db
       .update(selfAssessmentLinks)
       .set({ usedAt: at, interviewId })
-      .where(and(eq(selfAssessmentLinks.id, id), isNull(selfAssessmentLinks.usedAt), isNull(selfAssessmentLinks.revokedAt)))
+      .where(
+        and(eq(selfAssessmentLinks.id, id), isNull(selfAssessmentLinks.usedAt), isNull(selfAssessmentLinks.revokedAt)),
+      )
       .returning({ id: selfAssessmentLinks.id });
     return rows.length === 1;
   }

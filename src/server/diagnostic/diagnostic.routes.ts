@@ -1,6 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { GuideDiffResponse, GuideKeyParams, GuideParams, GuideVersion, GuideVersionSummary } from '../../domain/diagnostic/guides.ts';
+import {
+  GuideDiffResponse,
+  GuideKeyParams,
+  GuideParams,
+  GuideVersion,
+  GuideVersionSummary,
+} from '../../domain/diagnostic/guides.ts';
 import {
   Interview,
   InterviewCreateInput,
@@ -47,7 +53,12 @@ const write = (action: 'create' | 'update' | 'delete') => ({ access: { action, r
 
 export async function diagnosticRoutes(
   app: ApiInstance,
-  options: { diagnostic: DiagnosticService; guides: GuidesService; selfAssessment: SelfAssessmentService; reports: ReportService },
+  options: {
+    diagnostic: DiagnosticService;
+    guides: GuidesService;
+    selfAssessment: SelfAssessmentService;
+    reports: ReportService;
+  },
 ) {
   const { diagnostic, guides, selfAssessment, reports } = options;
 
@@ -70,7 +81,12 @@ export async function diagnosticRoutes(
     '/api/diagnostic/guides/:key/versions/:version',
     {
       config: { access: { action: 'read', resource: 'maturity_model' } },
-      schema: { tags, summary: 'One version of the guide, whole', params: GuideParams, response: { 200: GuideVersion, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'One version of the guide, whole',
+        params: GuideParams,
+        response: { 200: GuideVersion, ...errorResponses },
+      },
     },
     async (request) => guides.get(request.actor, request.params.key, request.params.version),
   );
@@ -122,7 +138,12 @@ export async function diagnosticRoutes(
     '/api/diagnostic/guides/:key/versions/:version/publish',
     {
       config: { access: { action: 'update', resource: 'maturity_model' } },
-      schema: { tags, summary: 'Publish a draft: new diagnostics start with it', params: GuideParams, response: { 200: GuideVersion, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Publish a draft: new diagnostics start with it',
+        params: GuideParams,
+        response: { 200: GuideVersion, ...errorResponses },
+      },
     },
     async (request) => guides.publish(request.ctx, request.params.key, request.params.version),
   );
@@ -190,7 +211,12 @@ export async function diagnosticRoutes(
     '/api/missions/:id/interviews/:interviewId',
     {
       config: read,
-      schema: { tags, summary: 'One interview with its answers', params: InterviewParams, response: { 200: Interview, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'One interview with its answers',
+        params: InterviewParams,
+        response: { 200: Interview, ...errorResponses },
+      },
     },
     async (request) => diagnostic.getInterview(request.actor, request.params.id, request.params.interviewId),
   );
@@ -215,7 +241,12 @@ export async function diagnosticRoutes(
     '/api/missions/:id/interviews/:interviewId',
     {
       config: write('delete'),
-      schema: { tags, summary: 'Delete an interview and its answers', params: InterviewParams, response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Delete an interview and its answers',
+        params: InterviewParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
     },
     async (request, reply) => {
       await diagnostic.deleteInterview(request.ctx, request.params.id, request.params.interviewId);
@@ -257,7 +288,12 @@ export async function diagnosticRoutes(
     '/api/missions/:id/report.pdf',
     {
       config: read,
-      schema: { tags, summary: 'The diagnostic report, in French (PDF)', params: MissionParams, querystring: ReportQuery },
+      schema: {
+        tags,
+        summary: 'The diagnostic report, in French (PDF)',
+        params: MissionParams,
+        querystring: ReportQuery,
+      },
     },
     async (request, reply) => {
       const report = await reports.pdf(request.actor, request.params.id, { names: request.query.names === 'true' });
@@ -305,16 +341,29 @@ export async function diagnosticRoutes(
     '/api/missions/:id/swot',
     {
       config: write('create'),
-      schema: { tags, summary: 'Add a SWOT item at the end of its category', params: MissionParams, body: SwotItemInput, response: { 201: SwotItem, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Add a SWOT item at the end of its category',
+        params: MissionParams,
+        body: SwotItemInput,
+        response: { 201: SwotItem, ...errorResponses },
+      },
     },
-    async (request, reply) => reply.status(201).send(await diagnostic.createSwot(request.ctx, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await diagnostic.createSwot(request.ctx, request.params.id, request.body)),
   );
 
   app.patch(
     '/api/missions/:id/swot/:itemId',
     {
       config: write('update'),
-      schema: { tags, summary: 'Change a SWOT item', params: SwotParams, body: SwotItemUpdateInput, response: { 200: SwotItem, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Change a SWOT item',
+        params: SwotParams,
+        body: SwotItemUpdateInput,
+        response: { 200: SwotItem, ...errorResponses },
+      },
     },
     async (request) => diagnostic.updateSwot(request.ctx, request.params.id, request.params.itemId, request.body),
   );
@@ -323,7 +372,12 @@ export async function diagnosticRoutes(
     '/api/missions/:id/swot/:itemId',
     {
       config: write('delete'),
-      schema: { tags, summary: 'Remove a SWOT item', params: SwotParams, response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Remove a SWOT item',
+        params: SwotParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
     },
     async (request, reply) => {
       await diagnostic.deleteSwot(request.ctx, request.params.id, request.params.itemId);
@@ -335,7 +389,13 @@ export async function diagnosticRoutes(
     '/api/missions/:id/swot/reorder',
     {
       config: write('update'),
-      schema: { tags, summary: 'Put the items of one category in a new order', params: MissionParams, body: SwotReorderInput, response: { 200: SwotResponse, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Put the items of one category in a new order',
+        params: MissionParams,
+        body: SwotReorderInput,
+        response: { 200: SwotResponse, ...errorResponses },
+      },
     },
     async (request) => diagnostic.reorderSwot(request.ctx, request.params.id, request.body),
   );
@@ -359,7 +419,12 @@ export async function diagnosticRoutes(
     '/api/missions/:id/specificities',
     {
       config: read,
-      schema: { tags, summary: 'Territory specificities: geography, demography, economy, assets', params: MissionParams, response: { 200: Specificities, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Territory specificities: geography, demography, economy, assets',
+        params: MissionParams,
+        response: { 200: Specificities, ...errorResponses },
+      },
     },
     async (request) => diagnostic.specificities(request.actor, request.params.id),
   );
@@ -368,7 +433,13 @@ export async function diagnosticRoutes(
     '/api/missions/:id/specificities',
     {
       config: write('update'),
-      schema: { tags, summary: 'Save the territory specificities', params: MissionParams, body: SpecificitiesInput, response: { 200: Specificities, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Save the territory specificities',
+        params: MissionParams,
+        body: SpecificitiesInput,
+        response: { 200: Specificities, ...errorResponses },
+      },
     },
     async (request) => diagnostic.saveSpecificities(request.ctx, request.params.id, request.body),
   );
@@ -379,7 +450,12 @@ export async function diagnosticRoutes(
     '/api/missions/:id/self-assessments',
     {
       config: { access: { action: 'read', resource: 'self_assessment' } },
-      schema: { tags, summary: 'Self-assessment links of the mission and their status', params: MissionParams, response: { 200: z.array(SelfAssessmentLink), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Self-assessment links of the mission and their status',
+        params: MissionParams,
+        response: { 200: z.array(SelfAssessmentLink), ...errorResponses },
+      },
     },
     async (request) => selfAssessment.list(request.actor, request.params.id),
   );
@@ -404,7 +480,12 @@ export async function diagnosticRoutes(
     '/api/missions/:id/self-assessments/:linkId',
     {
       config: { access: { action: 'delete', resource: 'self_assessment' } },
-      schema: { tags, summary: 'Revoke an unused link', params: LinkParams, response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Revoke an unused link',
+        params: LinkParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
     },
     async (request, reply) => {
       await selfAssessment.revoke(request.ctx, request.params.id, request.params.linkId);

@@ -25,7 +25,6 @@ import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import type { MissionRecord } from '../missions/missions.repository.ts';
-import type { AnswerRow, InterviewRow } from './diagnostic.repository.ts';
 import {
   auditableSwot,
   presentInterviewSummary,
@@ -33,6 +32,7 @@ import {
   presentSpecificities,
   presentSwotItem,
 } from './diagnostic.presenter.ts';
+import type { AnswerRow, InterviewRow } from './diagnostic.repository.ts';
 
 /** Everything the results, the report and the spreadsheet are made from. */
 export type DiagnosticData = {
@@ -58,7 +58,12 @@ export class DiagnosticService {
 
   // -- access helpers -----------------------------------------------------------------------------------------
 
-  async missionFor(repos: Repositories, actor: Actor, missionId: string, action: 'read' | 'create' | 'update' | 'delete') {
+  async missionFor(
+    repos: Repositories,
+    actor: Actor,
+    missionId: string,
+    action: 'read' | 'create' | 'update' | 'delete',
+  ) {
     const mission = await repos.missions.find(missionId);
     if (!mission) throw new NotFoundError('MISSION_NOT_FOUND');
     authorize(actor, action, { type: 'diagnostic', communeNis: mission.communeNis });
@@ -163,7 +168,8 @@ export class DiagnosticService {
         notes: row.notes,
         permissions: {
           edit: this.canEdit(actor, mission.communeNis),
-          erase: can(actor, 'delete', { type: 'resource_person', communeNis: mission.communeNis }) && !row.identityErasedAt,
+          erase:
+            can(actor, 'delete', { type: 'resource_person', communeNis: mission.communeNis }) && !row.identityErasedAt,
         },
       };
     });
@@ -193,7 +199,12 @@ export class DiagnosticService {
           entityType: 'interview',
           entityId: created.id,
           communeNis: mission.communeNis,
-          after: { missionId, type: input.resourcePerson.type, date: input.date, guide: `${guide.key}/${guide.version}` },
+          after: {
+            missionId,
+            type: input.resourcePerson.type,
+            date: input.date,
+            guide: `${guide.key}/${guide.version}`,
+          },
         }),
       );
       return created.id;
@@ -362,7 +373,9 @@ export class DiagnosticService {
         dimensions: (r.dimensionScores ?? {}) as Partial<Record<Dimension, number | null>>,
       }));
       const z = zScoresByDimension(all);
-      const visible = rows.filter((r) => scope.kind === 'all' || (scope.kind === 'commune' && r.nisCode === scope.communeNis));
+      const visible = rows.filter(
+        (r) => scope.kind === 'all' || (scope.kind === 'commune' && r.nisCode === scope.communeNis),
+      );
       const average = Object.fromEntries(
         DIMENSIONS.map((d) => {
           const values = all.flatMap((c) => (typeof c.dimensions[d] === 'number' ? [c.dimensions[d] as number] : []));
@@ -395,7 +408,10 @@ export class DiagnosticService {
             updatedAt: r.scoredAt.toISOString(),
           };
         }),
-        provinceAverage: scope.kind === 'all' ? average : Object.fromEntries(DIMENSIONS.map((d) => [d, null])) as Record<Dimension, number | null>,
+        provinceAverage:
+          scope.kind === 'all'
+            ? average
+            : (Object.fromEntries(DIMENSIONS.map((d) => [d, null])) as Record<Dimension, number | null>),
       };
     });
   }
@@ -418,7 +434,8 @@ export class DiagnosticService {
   private async checkInterviewIds(repos: Repositories, missionId: string, ids: readonly string[]) {
     if (ids.length === 0) return;
     const known = new Set((await repos.diagnostic.listInterviews(missionId)).map((r) => r.id));
-    if (ids.some((id) => !known.has(id))) throw new ValidationError('SWOT_INTERVIEW_UNKNOWN', { field: 'interviewIds' });
+    if (ids.some((id) => !known.has(id)))
+      throw new ValidationError('SWOT_INTERVIEW_UNKNOWN', { field: 'interviewIds' });
   }
 
   async createSwot(ctx: RequestContext, missionId: string, input: SwotItemInput) {
@@ -593,7 +610,12 @@ export class DiagnosticService {
           entityId: missionId,
           communeNis: mission.communeNis,
           before: before
-            ? { geography: before.geography, demography: before.demography, economy: before.economy, assets: before.assets }
+            ? {
+                geography: before.geography,
+                demography: before.demography,
+                economy: before.economy,
+                assets: before.assets,
+              }
             : null,
           after: input,
         }),

@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 import { type Client, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.ts';
-import { questionsInOrder } from '../../domain/diagnostic/guides.ts';
 import { GUIDE_FR_V1 } from '../../domain/diagnostic/guide-fr-v1.ts';
+import { questionsInOrder } from '../../domain/diagnostic/guides.ts';
 import { auditLog, interviewAnswers, interviews, selfAssessmentLinks, swotItems } from '../db/schema/index.ts';
 
 const QUESTIONS = questionsInOrder(GUIDE_FR_V1);
@@ -13,7 +13,10 @@ const Q = (i: number) => QUESTIONS[i]!.question.key;
 /** Answers every question of the guide with the same level, but the first question of each dimension with `first`. */
 function answersAll(level: number, first = level) {
   const firsts = new Set(GUIDE_FR_V1.dimensions.map((d) => d.factors[0]!.questions[0]!.key));
-  return QUESTIONS.map(({ question }) => ({ questionKey: question.key, level: firsts.has(question.key) ? first : level }));
+  return QUESTIONS.map(({ question }) => ({
+    questionKey: question.key,
+    level: firsts.has(question.key) ? first : level,
+  }));
 }
 
 describe('diagnostic', () => {
@@ -55,7 +58,14 @@ describe('diagnostic', () => {
     it('is seeded as published version 1 with 6 dimensions, 35 factors, 88 questions', async () => {
       const list = (await consultant.get('/api/diagnostic/guides')).json();
       expect(list).toEqual([
-        expect.objectContaining({ key: 'smart-rural-fr', version: 1, status: 'published', dimensions: 6, factors: 35, questions: 88 }),
+        expect.objectContaining({
+          key: 'smart-rural-fr',
+          version: 1,
+          status: 'published',
+          dimensions: 6,
+          factors: 35,
+          questions: 88,
+        }),
       ]);
       const v1 = (await tintignyViewer.get('/api/diagnostic/guides/smart-rural-fr/versions/1')).json();
       expect(v1.model.dimensions[0].factors[0].questions[0].levels).toHaveLength(5);
@@ -100,13 +110,19 @@ describe('diagnostic', () => {
       });
       expect(created.statusCode).toBe(201);
       first = created.json().id;
-      expect(created.json()).toMatchObject({ guide: { key: 'smart-rural-fr', version: 1 }, answered: 0, questions: 88 });
+      expect(created.json()).toMatchObject({
+        guide: { key: 'smart-rural-fr', version: 1 },
+        answered: 0,
+        questions: 88,
+      });
       const one = await consultant.patch(`/api/missions/${tintigny}/interviews/${first}`, {
         answers: [{ questionKey: Q(0), level: 3 }],
       });
       expect(one.json().answered).toBe(1);
       // The same answer sent again (a retry after a lost connection) changes nothing; another one is added.
-      await consultant.patch(`/api/missions/${tintigny}/interviews/${first}`, { answers: [{ questionKey: Q(0), level: 3 }] });
+      await consultant.patch(`/api/missions/${tintigny}/interviews/${first}`, {
+        answers: [{ questionKey: Q(0), level: 3 }],
+      });
       const two = await consultant.patch(`/api/missions/${tintigny}/interviews/${first}`, {
         answers: [
           { questionKey: Q(1), level: null, comment: 'Ne connaît pas le dossier' },
@@ -115,14 +131,21 @@ describe('diagnostic', () => {
         notes: 'Entretien à la maison communale.',
       });
       expect(two.json()).toMatchObject({ answered: 2, dontKnow: 1, notes: 'Entretien à la maison communale.' });
-      expect(two.json().answers).toContainEqual({ questionKey: Q(1), level: null, comment: 'Ne connaît pas le dossier' });
+      expect(two.json().answers).toContainEqual({
+        questionKey: Q(1),
+        level: null,
+        comment: 'Ne connaît pas le dossier',
+      });
     });
 
     it('refuses an unknown question or a level off the scale, naming the field, and writes nothing', async () => {
       const answersBefore = await count_(interviewAnswers);
       const auditBefore = await count_(auditLog);
       const unknown = await consultant.patch(`/api/missions/${tintigny}/interviews/${first}`, {
-        answers: [{ questionKey: Q(3), level: 1 }, { questionKey: 'no_such_question', level: 1 }],
+        answers: [
+          { questionKey: Q(3), level: 1 },
+          { questionKey: 'no_such_question', level: 1 },
+        ],
       });
       expect(unknown.statusCode).toBe(400);
       expect(unknown.json().error).toMatchObject({ code: 'UNKNOWN_QUESTION' });
@@ -173,13 +196,20 @@ describe('diagnostic', () => {
     it('erasing personal data keeps the answers', async () => {
       const erased = await consultant.post(`/api/missions/${tintigny}/interviews/${first}/erase-identity`);
       expect(erased.statusCode).toBe(200);
-      expect(erased.json().resourcePerson).toMatchObject({ type: 'elected_official', name: null, role: null, identityErased: true });
+      expect(erased.json().resourcePerson).toMatchObject({
+        type: 'elected_official',
+        name: null,
+        role: null,
+        identityErased: true,
+      });
       expect(erased.json().answered).toBe(2);
       const [row] = await t.database.db.select().from(interviews).where(eq(interviews.id, first));
       expect(row).toMatchObject({ personName: null, personRole: null });
       const log = (await admin.get(`/api/audit?entityType=interview&entityId=${first}`)).json();
       expect(JSON.stringify(log)).not.toContain('Jeanne Dupont');
-      expect((await tintignyViewer.post(`/api/missions/${tintigny}/interviews/${first}/erase-identity`)).statusCode).toBe(403);
+      expect(
+        (await tintignyViewer.post(`/api/missions/${tintigny}/interviews/${first}/erase-identity`)).statusCode,
+      ).toBe(403);
     });
   });
 
@@ -193,7 +223,9 @@ describe('diagnostic', () => {
             interviewer: 'Benoît Consultant',
           })
         ).json().id;
-        await consultant.patch(`/api/missions/${tintigny}/interviews/${id}`, { answers: answersAll(level, firstLevel) });
+        await consultant.patch(`/api/missions/${tintigny}/interviews/${id}`, {
+          answers: answersAll(level, firstLevel),
+        });
         return id;
       };
       // Remove the partial interview of the previous tests to keep the arithmetic readable.
@@ -227,7 +259,10 @@ describe('diagnostic', () => {
       const mobility = results.comparison.dimensions.find((d: { dimension: string }) => d.dimension === 'mobility');
       expect(mobility.province).toEqual({ mean: 3, n: 1 });
       expect(mobility.peers).toEqual({ mean: null, n: 0 }); // Aubange is larger than Tintigny
-      expect(results.zScores.find((z: { dimension: string }) => z.dimension === 'mobility')).toMatchObject({ z: -1, communes: 2 });
+      expect(results.zScores.find((z: { dimension: string }) => z.dimension === 'mobility')).toMatchObject({
+        z: -1,
+        communes: 2,
+      });
       const province = (await consultant.get('/api/diagnostic/province')).json();
       expect(province.communes.map((c: { nisCode: string }) => c.nisCode).sort()).toEqual(['81004', '85039']);
       expect(province.provinceAverage.mobility).toBeCloseTo(2.5, 10);
@@ -241,9 +276,20 @@ describe('diagnostic', () => {
       const interviewId = (await consultant.get(`/api/missions/${tintigny}/interviews`)).json()[0].id;
       const aubangeInterview = (await consultant.get(`/api/missions/${aubange}/interviews`)).json()[0].id;
       const add = (body: object) => consultant.post(`/api/missions/${tintigny}/swot`, body);
-      const a = (await add({ category: 'threat', text: 'Départ des médecins', dimensions: ['living'], interviewIds: [interviewId] })).json();
-      const b = (await add({ category: 'threat', text: 'Fermeture du bureau de poste', dimensions: ['living', 'economy'] })).json();
-      const c = (await add({ category: 'opportunity', text: 'Appel Smart Région 2026', dimensions: ['governance'] })).json();
+      const a = (
+        await add({
+          category: 'threat',
+          text: 'Départ des médecins',
+          dimensions: ['living'],
+          interviewIds: [interviewId],
+        })
+      ).json();
+      const b = (
+        await add({ category: 'threat', text: 'Fermeture du bureau de poste', dimensions: ['living', 'economy'] })
+      ).json();
+      const c = (
+        await add({ category: 'opportunity', text: 'Appel Smart Région 2026', dimensions: ['governance'] })
+      ).json();
       expect([a.position, b.position, c.position]).toEqual([0, 1, 0]);
       const before = await count_(swotItems);
       const foreign = await add({ category: 'strength', text: 'X', interviewIds: [aubangeInterview] });
@@ -251,9 +297,20 @@ describe('diagnostic', () => {
       expect(foreign.json().error.code).toBe('SWOT_INTERVIEW_UNKNOWN');
       expect(await count_(swotItems)).toBe(before);
 
-      const reordered = await consultant.post(`/api/missions/${tintigny}/swot/reorder`, { category: 'threat', itemIds: [b.id, a.id] });
-      expect(reordered.json().items.filter((i: { category: string }) => i.category === 'threat').map((i: { id: string }) => i.id)).toEqual([b.id, a.id]);
-      const incomplete = await consultant.post(`/api/missions/${tintigny}/swot/reorder`, { category: 'threat', itemIds: [b.id] });
+      const reordered = await consultant.post(`/api/missions/${tintigny}/swot/reorder`, {
+        category: 'threat',
+        itemIds: [b.id, a.id],
+      });
+      expect(
+        reordered
+          .json()
+          .items.filter((i: { category: string }) => i.category === 'threat')
+          .map((i: { id: string }) => i.id),
+      ).toEqual([b.id, a.id]);
+      const incomplete = await consultant.post(`/api/missions/${tintigny}/swot/reorder`, {
+        category: 'threat',
+        itemIds: [b.id],
+      });
       expect(incomplete.statusCode).toBe(400);
 
       const mixed = await consultant.post(`/api/missions/${tintigny}/swot/merge`, { itemIds: [a.id, c.id] });
@@ -269,10 +326,15 @@ describe('diagnostic', () => {
         interviewIds: [interviewId],
       });
       const swot = (await tintignyViewer.get(`/api/missions/${tintigny}/swot`)).json();
-      expect(swot.items.map((i: { text: string }) => i.text)).toEqual(['Appel Smart Région 2026', 'Recul des services de proximité']);
+      expect(swot.items.map((i: { text: string }) => i.text)).toEqual([
+        'Appel Smart Région 2026',
+        'Recul des services de proximité',
+      ]);
       expect(swot.permissions.edit).toBe(false);
       expect((await arlonEditor.get(`/api/missions/${tintigny}/swot`)).statusCode).toBe(403);
-      expect((await tintignyViewer.post(`/api/missions/${tintigny}/swot`, { category: 'threat', text: 'x' })).statusCode).toBe(403);
+      expect(
+        (await tintignyViewer.post(`/api/missions/${tintigny}/swot`, { category: 'threat', text: 'x' })).statusCode,
+      ).toBe(403);
     });
 
     it('keeps the territory specificities', async () => {
@@ -354,25 +416,42 @@ describe('diagnostic', () => {
     it('stores only the hash of the token; the holder fills the guide once, without an account', async () => {
       const { token, path, link: created } = await link();
       expect(path).toBe(`/self-assessment/${token}`);
-      const [row] = await t.database.db.select().from(selfAssessmentLinks).where(eq(selfAssessmentLinks.id, created.id));
+      const [row] = await t.database.db
+        .select()
+        .from(selfAssessmentLinks)
+        .where(eq(selfAssessmentLinks.id, created.id));
       expect(row!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
       expect(JSON.stringify(row)).not.toContain(token);
 
       const form = await t.anonymous.get(`/api/self-assessment/${token}`);
       expect(form.statusCode).toBe(200);
-      expect(form.json()).toMatchObject({ missionId: tintigny, beneficiary: 'Tintigny', intervieweeType: 'association' });
+      expect(form.json()).toMatchObject({
+        missionId: tintigny,
+        beneficiary: 'Tintigny',
+        intervieweeType: 'association',
+      });
       expect(JSON.stringify(form.json())).not.toContain('Marie Laurent');
 
       const before = await count_(interviews);
-      const submitted = await t.anonymous.post(`/api/self-assessment/${token}`, { missionId: tintigny, answers: guideAnswers });
+      const submitted = await t.anonymous.post(`/api/self-assessment/${token}`, {
+        missionId: tintigny,
+        answers: guideAnswers,
+      });
       expect(submitted.statusCode).toBe(201);
       expect(await count_(interviews)).toBe(before + 1);
       const list = (await consultant.get(`/api/missions/${tintigny}/interviews`)).json();
-      expect(list.find((i: { source: string }) => i.source === 'self_assessment')).toMatchObject({ source: 'self_assessment', answered: 2, resourcePerson: { type: 'association', name: 'Marie Laurent' } });
+      expect(list.find((i: { source: string }) => i.source === 'self_assessment')).toMatchObject({
+        source: 'self_assessment',
+        answered: 2,
+        resourcePerson: { type: 'association', name: 'Marie Laurent' },
+      });
       const links = (await consultant.get(`/api/missions/${tintigny}/self-assessments`)).json();
       expect(links[0]).toMatchObject({ status: 'used' });
 
-      const again = await t.anonymous.post(`/api/self-assessment/${token}`, { missionId: tintigny, answers: guideAnswers });
+      const again = await t.anonymous.post(`/api/self-assessment/${token}`, {
+        missionId: tintigny,
+        answers: guideAnswers,
+      });
       expect(again.statusCode).toBe(410);
       expect(again.json().error).toMatchObject({ code: 'SELF_ASSESSMENT_USED' });
       expect(again.json().error.message).toContain('déjà été utilisé');
@@ -382,7 +461,10 @@ describe('diagnostic', () => {
     it('refuses a link of another mission, writing nothing', async () => {
       const { token } = await link(aubange);
       const before = [await count_(interviews), await count_(interviewAnswers), await count_(auditLog)];
-      const response = await t.anonymous.post(`/api/self-assessment/${token}`, { missionId: tintigny, answers: guideAnswers });
+      const response = await t.anonymous.post(`/api/self-assessment/${token}`, {
+        missionId: tintigny,
+        answers: guideAnswers,
+      });
       expect(response.statusCode).toBe(403);
       expect(response.json().error.message).toBe(
         'Ce lien d’auto-évaluation a été créé pour une autre mission : il ne peut pas servir ici.',
@@ -401,7 +483,10 @@ describe('diagnostic', () => {
         const open = await t.anonymous.get(`/api/self-assessment/${token}`);
         expect(open.statusCode).toBe(410);
         expect(open.json().error.message).toContain('a expiré');
-        const submit = await t.anonymous.post(`/api/self-assessment/${token}`, { missionId: tintigny, answers: guideAnswers });
+        const submit = await t.anonymous.post(`/api/self-assessment/${token}`, {
+          missionId: tintigny,
+          answers: guideAnswers,
+        });
         expect(submit.json().error.code).toBe('SELF_ASSESSMENT_EXPIRED');
         expect(await count_(interviews)).toBe(before);
       } finally {
@@ -417,15 +502,26 @@ describe('diagnostic', () => {
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.details[0].field).toBe('answers.0.questionKey');
-      expect((await consultant.delete(`/api/missions/${tintigny}/self-assessments/${created.id}`)).statusCode).toBe(204);
+      expect((await consultant.delete(`/api/missions/${tintigny}/self-assessments/${created.id}`)).statusCode).toBe(
+        204,
+      );
       const before = await count_(interviews);
-      const revoked = await t.anonymous.post(`/api/self-assessment/${token}`, { missionId: tintigny, answers: guideAnswers });
+      const revoked = await t.anonymous.post(`/api/self-assessment/${token}`, {
+        missionId: tintigny,
+        answers: guideAnswers,
+      });
       expect(revoked.json().error.code).toBe('SELF_ASSESSMENT_REVOKED');
       const unknown = await t.anonymous.get(`/api/self-assessment/${'x'.repeat(43)}`);
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json().error.code).toBe('SELF_ASSESSMENT_INVALID');
       expect(await count_(interviews)).toBe(before);
-      expect((await tintignyViewer.post(`/api/missions/${tintigny}/self-assessments`, { resourcePerson: { type: 'citizen' } })).statusCode).toBe(403);
+      expect(
+        (
+          await tintignyViewer.post(`/api/missions/${tintigny}/self-assessments`, {
+            resourcePerson: { type: 'citizen' },
+          })
+        ).statusCode,
+      ).toBe(403);
     });
   });
 
@@ -447,14 +543,26 @@ describe('diagnostic', () => {
       model.dimensions[0].factors.splice(1, 1);
       const bad = structuredClone(model);
       bad.dimensions[1].factors[0].questions.at(-1).levels.pop();
-      const refused = await admin.request({ method: 'PUT', url: '/api/diagnostic/guides/smart-rural-fr/versions/2', payload: bad });
+      const refused = await admin.request({
+        method: 'PUT',
+        url: '/api/diagnostic/guides/smart-rural-fr/versions/2',
+        payload: bad,
+      });
       expect(refused.statusCode).toBe(400);
       expect(refused.json().error.details[0].code).toBe('DESCRIPTOR_PER_LEVEL_REQUIRED');
-      const saved = await admin.request({ method: 'PUT', url: '/api/diagnostic/guides/smart-rural-fr/versions/2', payload: model });
+      const saved = await admin.request({
+        method: 'PUT',
+        url: '/api/diagnostic/guides/smart-rural-fr/versions/2',
+        payload: model,
+      });
       expect(saved.statusCode).toBe(200);
-      expect(saved.json()).toMatchObject({ questions: 88 + 1 - GUIDE_FR_V1.dimensions[0].factors[1]!.questions.length });
+      expect(saved.json()).toMatchObject({
+        questions: 88 + 1 - GUIDE_FR_V1.dimensions[0]!.factors[1]!.questions.length,
+      });
       const changes = (await admin.get('/api/diagnostic/guides/smart-rural-fr/versions/2/changes')).json();
-      expect(changes.changes.map((c: { kind: string }) => c.kind)).toEqual(expect.arrayContaining(['factor_removed', 'question_added']));
+      expect(changes.changes.map((c: { kind: string }) => c.kind)).toEqual(
+        expect.arrayContaining(['factor_removed', 'question_added']),
+      );
 
       const published = await admin.post('/api/diagnostic/guides/smart-rural-fr/versions/2/publish');
       expect(published.json()).toMatchObject({ status: 'published', permissions: { edit: false } });

@@ -55,15 +55,17 @@ export class GuidesService {
     return {
       ...summaryOf({ ...found.row, interviews: found.interviews }),
       model: found.row.model,
-      permissions: { edit: editor && found.row.status === 'draft' },
+      permissions: {
+        edit: editor && found.row.status === 'draft',
+        createDraft: can(actor, 'create', { type: 'maturity_model' }),
+      },
     };
   }
 
   /** What changed from the previous version (null for version 1). */
   async diff(actor: Actor, key: string, version: number) {
     const current = await this.get(actor, key, version);
-    const previous =
-      version > 1 ? await this.uow.read((repos) => repos.diagnostic.findGuide(key, version - 1)) : null;
+    const previous = version > 1 ? await this.uow.read((repos) => repos.diagnostic.findGuide(key, version - 1)) : null;
     if (!previous) {
       return { from: null, to: { key, version }, changes: [], comparableQuestions: 0 };
     }

@@ -1,5 +1,4 @@
 import { type Actor, can } from '../auth/policy.ts';
-import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { DiagnosticService } from './diagnostic.service.ts';
 import { renderReportPdf } from './report/report-pdf.ts';
 import { renderReportXlsx } from './report/report-xlsx.ts';
@@ -19,7 +18,6 @@ function slug(text: string): string {
  */
 export class ReportService {
   constructor(
-    private readonly uow: UnitOfWork,
     private readonly diagnostic: DiagnosticService,
     private readonly agencyName: () => Promise<string>,
     private readonly now: () => Date = () => new Date(),

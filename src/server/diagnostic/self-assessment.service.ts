@@ -60,7 +60,11 @@ export class SelfAssessmentService {
     });
   }
 
-  async create(ctx: RequestContext, missionId: string, input: SelfAssessmentCreateInput): Promise<SelfAssessmentCreated> {
+  async create(
+    ctx: RequestContext,
+    missionId: string,
+    input: SelfAssessmentCreateInput,
+  ): Promise<SelfAssessmentCreated> {
     const token = randomBytes(32).toString('base64url');
     const row = await this.uow.write(async (repos) => {
       const mission = await this.missionFor(repos, ctx.actor, missionId);

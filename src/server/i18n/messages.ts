@@ -146,7 +146,10 @@ export const messages: Catalogue = {
     fr: 'La clé et le numéro de version d’un guide ne changent jamais ({key}, version {version}).',
     en: 'The key and version number of a guide never change ({key}, version {version}).',
   },
-  GUIDE_KEY_MISMATCH: { fr: 'Une nouvelle version doit garder la clé {key}.', en: 'A new version must keep key {key}.' },
+  GUIDE_KEY_MISMATCH: {
+    fr: 'Une nouvelle version doit garder la clé {key}.',
+    en: 'A new version must keep key {key}.',
+  },
   GUIDE_VERSION_SEQUENCE: {
     fr: 'La prochaine version doit porter le numéro {expected}.',
     en: 'The next version must be number {expected}.',

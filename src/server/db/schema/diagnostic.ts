@@ -113,7 +113,10 @@ export const interviewAnswers = pgTable(
     comment: text('comment'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.interviewId, t.questionKey] }), check('interview_answers_level_check', sql`${t.level} is null or ${t.level} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.interviewId, t.questionKey] }),
+    check('interview_answers_level_check', sql`${t.level} is null or ${t.level} >= 0`),
+  ],
 );
 
 export const swotItems = pgTable(

@@ -38,7 +38,9 @@ export const DIMENSION_SHORT_FR: Record<Dimension, string> = {
 
 /** A score on the scale, "2,4", or an en dash when not assessed. */
 export const score = (value: number | null | undefined, digits = 1) =>
-  value === null || value === undefined ? '–' : formatNumber(value, 'fr', digits).replace(/^(-?\d+)$/, `$1,${'0'.repeat(digits)}`);
+  value === null || value === undefined
+    ? '–'
+    : formatNumber(value, 'fr', digits).replace(/^(-?\d+)$/, `$1,${'0'.repeat(digits)}`);
 
 /** Agreement as a percentage, "85 %". */
 export const percent = (value: number | null | undefined) =>

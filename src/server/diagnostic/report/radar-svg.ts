@@ -4,15 +4,10 @@
  */
 export type RadarSeries = { name: string; values: (number | null)[]; colour: string; fill?: boolean; dashed?: boolean };
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export function radarSvg(options: {
-  axes: string[];
-  max: number;
-  series: RadarSeries[];
-  size?: number;
-}): string {
+export function radarSvg(options: { axes: string[]; max: number; series: RadarSeries[]; size?: number }): string {
   const size = options.size ?? 360;
   const centre = size / 2;
   const radius = size / 2 - 70;
@@ -28,9 +23,7 @@ export function radarSvg(options: {
     const ring = options.axes.map((_, i) => point(i, level).join(',')).join(' ');
     parts.push(`<polygon points="${ring}" fill="none" stroke="#c8cdd0" stroke-width="0.8"/>`);
     const [x, y] = point(0, level);
-    parts.push(
-      `<text x="${x + 4}" y="${y + 3}" font-size="8" fill="#5f6b70" font-family="Roboto">${level}</text>`,
-    );
+    parts.push(`<text x="${x + 4}" y="${y + 3}" font-size="8" fill="#5f6b70" font-family="Roboto">${level}</text>`);
   }
   options.axes.forEach((label, i) => {
     const [x, y] = point(i, options.max);
@@ -39,7 +32,7 @@ export function radarSvg(options: {
     const cos = Math.cos(angle(i));
     const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
     parts.push(
-      `<text x="${lx}" y="${ly + 4}" font-size="10" fill="#1f2a30" text-anchor="${anchor}" font-family="Roboto">${escape(label)}</text>`,
+      `<text x="${lx}" y="${ly + 4}" font-size="10" fill="#1f2a30" text-anchor="${anchor}" font-family="Roboto">${escapeXml(label)}</text>`,
     );
   });
   // Series: a missing value sits at the centre, so the shape stays closed; the table beside the radar says which.
@@ -61,7 +54,9 @@ export function radarSvg(options: {
     parts.push(
       `<line x1="20" y1="${y - 3}" x2="40" y2="${y - 3}" stroke="${series.colour}" stroke-width="2"${series.dashed ? ' stroke-dasharray="5,3"' : ''}/>`,
     );
-    parts.push(`<text x="46" y="${y}" font-size="9" fill="#1f2a30" font-family="Roboto">${escape(series.name)}</text>`);
+    parts.push(
+      `<text x="46" y="${y}" font-size="9" fill="#1f2a30" font-family="Roboto">${escapeXml(series.name)}</text>`,
+    );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">${parts.join('')}</svg>`;
 }

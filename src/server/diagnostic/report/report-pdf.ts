@@ -4,7 +4,12 @@ import * as pdfmakeModule from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { INTERVIEWEE_TYPES } from '../../../domain/diagnostic/model.ts';
 import type { DiagnosticResultsView } from '../../../domain/diagnostic/results.ts';
-import { SPECIFICITY_TOPICS, SWOT_CATEGORIES, type Specificities, type SwotItem } from '../../../domain/diagnostic/swot.ts';
+import {
+  SPECIFICITY_TOPICS,
+  type Specificities,
+  SWOT_CATEGORIES,
+  type SwotItem,
+} from '../../../domain/diagnostic/swot.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
 import type { MissionRecord } from '../../missions/missions.repository.ts';
 import { DIMENSION_SHORT_FR, INTERVIEWEE_TYPE_FR, percent, SPECIFICITY_FR, SWOT_FR, score } from './labels-fr.ts';
@@ -160,7 +165,10 @@ export function reportDefinition(input: ReportInput): TDocumentDefinitions {
       showRoles ? ['Date', 'Type', 'Fonction', 'Questions répondues'] : ['Date', 'Type', 'Questions répondues'],
       input.interviews.map((i) => {
         const who = [i.name, i.role].filter(Boolean).join(', ') || '–';
-        const base = [formatDate(i.date, 'fr'), INTERVIEWEE_TYPE_FR[i.type as keyof typeof INTERVIEWEE_TYPE_FR] ?? i.type];
+        const base = [
+          formatDate(i.date, 'fr'),
+          INTERVIEWEE_TYPE_FR[i.type as keyof typeof INTERVIEWEE_TYPE_FR] ?? i.type,
+        ];
         return showRoles ? [...base, who, String(i.answered)] : [...base, String(i.answered)];
       }),
       showRoles ? [70, 110, '*', 80] : [80, '*', 100],
@@ -248,7 +256,10 @@ export function reportDefinition(input: ReportInput): TDocumentDefinitions {
   // -- disagreements -------------------------------------------------------------------------------------------
   content.push({ text: '4. Où les avis divergent', style: 'h1', pageBreak: 'before' });
   if (results.disagreements.questions.length === 0) {
-    content.push({ text: 'Aucun désaccord : il faut au moins deux réponses différentes à une même question.', style: 'p' });
+    content.push({
+      text: 'Aucun désaccord : il faut au moins deux réponses différentes à une même question.',
+      style: 'p',
+    });
   } else {
     content.push(
       table(
@@ -280,7 +291,10 @@ export function reportDefinition(input: ReportInput): TDocumentDefinitions {
                   ? { text: ` — ${i.dimensions.map((d) => DIMENSION_SHORT_FR[d]).join(', ')}`, color: COLOURS.muted }
                   : '',
                 i.interviewIds.length
-                  ? { text: ` (${i.interviewIds.length} entretien${i.interviewIds.length > 1 ? 's' : ''})`, color: COLOURS.muted }
+                  ? {
+                      text: ` (${i.interviewIds.length} entretien${i.interviewIds.length > 1 ? 's' : ''})`,
+                      color: COLOURS.muted,
+                    }
                   : '',
               ],
             })),
@@ -293,7 +307,10 @@ export function reportDefinition(input: ReportInput): TDocumentDefinitions {
   content.push({ text: '6. Spécificités du territoire', style: 'h1' });
   for (const topic of SPECIFICITY_TOPICS) {
     content.push({ text: SPECIFICITY_FR[topic], style: 'h3' });
-    content.push({ text: input.specificities[topic] || 'Non renseigné.', style: input.specificities[topic] ? 'p' : 'note' });
+    content.push({
+      text: input.specificities[topic] || 'Non renseigné.',
+      style: input.specificities[topic] ? 'p' : 'note',
+    });
   }
 
   // -- first leads ---------------------------------------------------------------------------------------------
@@ -316,7 +333,10 @@ export function reportDefinition(input: ReportInput): TDocumentDefinitions {
       { text: 'Facteurs les moins matures', style: 'h3' },
       {
         ul: weakest.map((f) => ({
-          text: [{ text: `${f.label} (${score(f.mean)}, ${f.band?.label ?? ''}) : `, bold: true }, f.band?.interpretation ?? ''],
+          text: [
+            { text: `${f.label} (${score(f.mean)}, ${f.band?.label ?? ''}) : `, bold: true },
+            f.band?.interpretation ?? '',
+          ],
         })),
         style: 'p',
       },

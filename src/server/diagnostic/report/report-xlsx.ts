@@ -37,15 +37,17 @@ export async function renderReportXlsx(input: {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Smart Rural';
   workbook.created = new Date();
-  const add = (name: string, columns: { header: string; key: string; width: number }[], rows: Record<string, unknown>[]) => {
+  const add = (
+    name: string,
+    columns: { header: string; key: string; width: number }[],
+    rows: Record<string, unknown>[],
+  ) => {
     const sheet = workbook.addWorksheet(name);
     sheet.columns = columns;
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     for (const row of rows) {
-      sheet.addRow(
-        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, safeCell(v as string | number | null)])),
-      );
+      sheet.addRow(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, safeCell(v as string | number | null)])));
     }
     return sheet;
   };
@@ -111,7 +113,14 @@ export async function renderReportXlsx(input: {
     answerRows,
   );
 
-  const stat = (s: { mean: number | null; sd: number | null; min: number | null; max: number | null; n: number; agreement: number | null }) => ({
+  const stat = (s: {
+    mean: number | null;
+    sd: number | null;
+    min: number | null;
+    max: number | null;
+    n: number;
+    agreement: number | null;
+  }) => ({
     mean: s.mean,
     sd: s.sd,
     min: s.min,
@@ -141,7 +150,12 @@ export async function renderReportXlsx(input: {
       { header: 'Bande', key: 'band', width: 16 },
     ],
     input.results.dimensions.flatMap((d) =>
-      d.factors.map((f) => ({ dimension: DIMENSION_SHORT_FR[d.dimension], label: f.label, ...stat(f), band: f.band?.label ?? null })),
+      d.factors.map((f) => ({
+        dimension: DIMENSION_SHORT_FR[d.dimension],
+        label: f.label,
+        ...stat(f),
+        band: f.band?.label ?? null,
+      })),
     ),
   );
   add(
@@ -152,7 +166,12 @@ export async function renderReportXlsx(input: {
       ...statColumns,
       { header: 'Ne sait pas', key: 'dontKnow', width: 11 },
     ],
-    input.results.questions.map((q) => ({ dimension: DIMENSION_SHORT_FR[q.dimension], text: q.text, ...stat(q), dontKnow: q.dontKnow })),
+    input.results.questions.map((q) => ({
+      dimension: DIMENSION_SHORT_FR[q.dimension],
+      text: q.text,
+      ...stat(q),
+      dontKnow: q.dontKnow,
+    })),
   );
   const refOf = new Map(input.interviews.map((i, index) => [i.id, number(index)]));
   add(
