@@ -383,31 +383,33 @@ export class DiagnosticService {
         }),
       ) as Record<Dimension, number | null>;
       return {
-        communes: visible.map((r) => {
-          const dimensions = Object.fromEntries(
-            DIMENSIONS.map((d) => [d, (r.dimensionScores?.[d] as number | null | undefined) ?? null]),
-          ) as Record<Dimension, number | null>;
-          const overall = overallMaturity(dimensions);
-          const band = overall === null ? null : bandOf(overall, guide.bands);
-          return {
-            nisCode: r.nisCode,
-            communeName: r.communeName,
-            population: r.population,
-            missionId: r.missionId,
-            missionTitle: r.missionTitle,
-            interviews: r.interviews,
-            dimensions,
-            overall,
-            band: band ? { key: band.key, label: band.label, interpretation: band.interpretation } : null,
-            zScores: Object.fromEntries(
-              DIMENSIONS.map((d) => {
-                const s = z[d];
-                return [d, s.computable ? (s.scores[r.nisCode] ?? null) : null];
-              }),
-            ) as Record<Dimension, number | null>,
-            updatedAt: r.scoredAt.toISOString(),
-          };
-        }),
+        communes: [...visible]
+          .sort((a, b) => a.communeName.localeCompare(b.communeName, 'fr'))
+          .map((r) => {
+            const dimensions = Object.fromEntries(
+              DIMENSIONS.map((d) => [d, (r.dimensionScores?.[d] as number | null | undefined) ?? null]),
+            ) as Record<Dimension, number | null>;
+            const overall = overallMaturity(dimensions);
+            const band = overall === null ? null : bandOf(overall, guide.bands);
+            return {
+              nisCode: r.nisCode,
+              communeName: r.communeName,
+              population: r.population,
+              missionId: r.missionId,
+              missionTitle: r.missionTitle,
+              interviews: r.interviews,
+              dimensions,
+              overall,
+              band: band ? { key: band.key, label: band.label, interpretation: band.interpretation } : null,
+              zScores: Object.fromEntries(
+                DIMENSIONS.map((d) => {
+                  const s = z[d];
+                  return [d, s.computable ? (s.scores[r.nisCode] ?? null) : null];
+                }),
+              ) as Record<Dimension, number | null>,
+              updatedAt: r.scoredAt.toISOString(),
+            };
+          }),
         provinceAverage:
           scope.kind === 'all'
             ? average

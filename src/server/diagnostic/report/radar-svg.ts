@@ -9,6 +9,8 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 export function radarSvg(options: { axes: string[]; max: number; series: RadarSeries[]; size?: number }): string {
   const size = options.size ?? 360;
+  const legendHeight = options.series.length * 14 + 8;
+  const height = size + legendHeight;
   const centre = size / 2;
   const radius = size / 2 - 70;
   const n = options.axes.length;
@@ -50,7 +52,7 @@ export function radarSvg(options: { axes: string[]; max: number; series: RadarSe
   }
   // Legend under the chart.
   options.series.forEach((series, i) => {
-    const y = size - 14 - (options.series.length - 1 - i) * 14;
+    const y = size + 10 + i * 14;
     parts.push(
       `<line x1="20" y1="${y - 3}" x2="40" y2="${y - 3}" stroke="${series.colour}" stroke-width="2"${series.dashed ? ' stroke-dasharray="5,3"' : ''}/>`,
     );
@@ -58,5 +60,5 @@ export function radarSvg(options: { axes: string[]; max: number; series: RadarSe
       `<text x="46" y="${y}" font-size="9" fill="#1f2a30" font-family="Roboto">${escapeXml(series.name)}</text>`,
     );
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${height}" viewBox="0 0 ${size} ${height}">${parts.join('')}</svg>`;
 }

@@ -24,10 +24,12 @@ export function bandColour(bandKey: string | null | undefined, model: Pick<Matur
 /** "2,4" — one decimal, Belgian comma; a dash when not assessed. */
 export function formatScore(value: number | null | undefined, locale: 'fr' | 'en', digits = 1): string {
   if (value === null || value === undefined) return '–';
+  // -0.04 rounds to "-0,0": show 0 without a sign.
+  const rounded = Math.round(value * 10 ** digits) / 10 ** digits || 0;
   return new Intl.NumberFormat(locale === 'fr' ? 'fr-BE' : 'en-GB', {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-  }).format(value);
+  }).format(rounded);
 }
 
 export function formatPercent(value: number | null | undefined, locale: 'fr' | 'en'): string {

@@ -139,7 +139,7 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
           aria-labelledby={headingId}
           ref={(element: HTMLDivElement | null) => props.register(props.index, element)}
           onKeyDown={onKeyDown}
-          style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 6 }}
+          style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(128px, 1fr))', gap: 6 }}
         >
           {options.map((option, i) => {
             const checked = selected !== undefined && option.value === selected;
@@ -162,6 +162,9 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
                   borderRadius: 6,
                   padding: '6px 8px',
                   textAlign: 'left',
+                  display: 'flex',
+                  flexDirection: 'column',
+                  justifyContent: 'flex-start',
                   outlineOffset: 2,
                 }}
               >
@@ -322,41 +325,52 @@ function Capture({
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Anchor component="button" type="button" onClick={onBack} size="sm">
-            ← {t('diagnostic.capture.back')}
-          </Anchor>
-          <Title order={2} size="h3">
-            {t('diagnostic.capture.title', { type: t(`diagnostic.types.${person.type}`) })}
-            {who ? ` — ${who}` : ''}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('diagnostic.capture.meta', { date: formatDate(data.date, language), interviewer: data.interviewer })}
-            {data.source === 'self_assessment' ? ` · ${t('diagnostic.interviews.selfAssessment')}` : ''}
-          </Text>
-        </Stack>
-        <SaveIndicator state={save.state} unsent={save.unsent} savedAt={save.savedAt} error={save.error} />
-      </Group>
-      <Paper withBorder p="sm" bg="#f8fafa">
-        <Group gap="lg" wrap="wrap">
-          <Box style={{ flex: 1, minWidth: 220 }}>
-            <Text size="sm" fw={600}>
-              {t('diagnostic.capture.progress', { answered, dontKnow, total: ordered.length })}
+      <Box
+        style={{
+          position: 'sticky',
+          top: 60,
+          zIndex: 5,
+          background: '#fff',
+          paddingBottom: 8,
+          borderBottom: '1px solid #e9ecef',
+        }}
+      >
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4}>
+            <Anchor component="button" type="button" onClick={onBack} size="sm">
+              ← {t('diagnostic.capture.back')}
+            </Anchor>
+            <Title order={2} size="h3">
+              {t('diagnostic.capture.title', { type: t(`diagnostic.types.${person.type}`) })}
+              {who ? ` — ${who}` : ''}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('diagnostic.capture.meta', { date: formatDate(data.date, language), interviewer: data.interviewer })}
+              {data.source === 'self_assessment' ? ` · ${t('diagnostic.interviews.selfAssessment')}` : ''}
             </Text>
-            <Progress value={((answered + dontKnow) / ordered.length) * 100} aria-hidden="true" mt={4} />
-          </Box>
-          {readOnly ? null : (
-            <Text size="sm" c="dimmed" maw={560} id="capture-keys">
-              {t('diagnostic.capture.keys')}
-            </Text>
-          )}
+          </Stack>
+          <SaveIndicator state={save.state} unsent={save.unsent} savedAt={save.savedAt} error={save.error} />
         </Group>
-      </Paper>
+        <Paper withBorder p="sm" bg="#f8fafa">
+          <Group gap="lg" wrap="wrap">
+            <Box style={{ flex: 1, minWidth: 220 }}>
+              <Text size="sm" fw={600}>
+                {t('diagnostic.capture.progress', { answered, dontKnow, total: ordered.length })}
+              </Text>
+              <Progress value={((answered + dontKnow) / ordered.length) * 100} aria-hidden="true" mt={4} />
+            </Box>
+            {readOnly ? null : (
+              <Text size="sm" c="dimmed" maw={560} id="capture-keys">
+                {t('diagnostic.capture.keys')}
+              </Text>
+            )}
+          </Group>
+        </Paper>
+      </Box>
       {readOnly ? <Alert color="gray">{t('diagnostic.capture.readOnly')}</Alert> : null}
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 3 }} visibleFrom="md">
-          <Box component="nav" aria-label={t('diagnostic.capture.outline')} style={{ position: 'sticky', top: 70 }}>
+        <Grid.Col span={{ base: 12, md: 2 }} visibleFrom="md">
+          <Box component="nav" aria-label={t('diagnostic.capture.outline')} style={{ position: 'sticky', top: 200 }}>
             {guide.dimensions.map((d) => {
               const keys = d.factors.flatMap((f) => f.questions.map((q) => q.key));
               const done = keys.filter((k) => answers.has(k)).length;
@@ -372,7 +386,7 @@ function Capture({
             })}
           </Box>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 9 }}>
+        <Grid.Col span={{ base: 12, md: 10 }}>
           <Stack gap="xl">
             {guide.dimensions.map((dimension) => (
               <Stack

@@ -27,7 +27,12 @@ export function BandBadge({
       </Badge>
     );
   return (
-    <Badge variant="filled" style={{ background: bandColour(band.key, results), color: '#1f2a30' }}>
+    <Badge
+      variant="filled"
+      tt="none"
+      styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}
+      style={{ background: bandColour(band.key, results), color: '#1f2a30' }}
+    >
       {band.label}
     </Badge>
   );
@@ -168,7 +173,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
       </Paper>
 
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
           <Paper withBorder p="sm">
             <Title order={3} size="h5" mb="xs">
               {t('diagnostic.results.radarTitle')}
@@ -184,7 +189,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
             </Suspense>
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="xs">
             <ComparisonTable results={data} />
             <Text size="xs" c="dimmed">

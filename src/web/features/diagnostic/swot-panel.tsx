@@ -68,15 +68,6 @@ function ItemFields({
   const interviewOptions = useInterviewOptions(missionId);
   return (
     <Stack gap="xs">
-      {withCategory ? (
-        <Select
-          label={t('diagnostic.swot.category')}
-          data={SWOT_CATEGORIES.map((c) => ({ value: c, label: t(`diagnostic.swot.categories.${c}`) }))}
-          value={draft.category}
-          allowDeselect={false}
-          onChange={(value) => value && onChange({ ...draft, category: value as SwotCategory })}
-        />
-      ) : null}
       <Textarea
         label={t('diagnostic.swot.text')}
         required
@@ -85,19 +76,30 @@ function ItemFields({
         value={draft.text}
         onChange={(e) => onChange({ ...draft, text: e.currentTarget.value })}
       />
-      <MultiSelect
-        label={t('diagnostic.swot.dimensions')}
-        data={DIMENSIONS.map((d) => ({ value: d, label: t(`diagnostic.dimensions.${d}`) }))}
-        value={draft.dimensions}
-        onChange={(value) => onChange({ ...draft, dimensions: value as Dimension[] })}
-      />
-      <MultiSelect
-        label={t('diagnostic.swot.interviews')}
-        data={interviewOptions}
-        value={draft.interviewIds}
-        searchable
-        onChange={(value) => onChange({ ...draft, interviewIds: value })}
-      />
+      <SimpleGrid cols={{ base: 1, md: withCategory ? 3 : 2 }}>
+        {withCategory ? (
+          <Select
+            label={t('diagnostic.swot.category')}
+            data={SWOT_CATEGORIES.map((c) => ({ value: c, label: t(`diagnostic.swot.categories.${c}`) }))}
+            value={draft.category}
+            allowDeselect={false}
+            onChange={(value) => value && onChange({ ...draft, category: value as SwotCategory })}
+          />
+        ) : null}
+        <MultiSelect
+          label={t('diagnostic.swot.dimensions')}
+          data={DIMENSIONS.map((d) => ({ value: d, label: t(`diagnostic.dimensions.${d}`) }))}
+          value={draft.dimensions}
+          onChange={(value) => onChange({ ...draft, dimensions: value as Dimension[] })}
+        />
+        <MultiSelect
+          label={t('diagnostic.swot.interviews')}
+          data={interviewOptions}
+          value={draft.interviewIds}
+          searchable
+          onChange={(value) => onChange({ ...draft, interviewIds: value })}
+        />
+      </SimpleGrid>
     </Stack>
   );
 }
