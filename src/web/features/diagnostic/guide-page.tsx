@@ -176,7 +176,7 @@ function FactorEditor({
             <Text fw={700}>
               {factor.label}{' '}
               {factor.rural ? (
-                <Badge size="xs" variant="outline" color="green.9">
+                <Badge size="xs" variant="outline" color="#1f6e30">
                   {t('diagnostic.rural')}
                 </Badge>
               ) : null}
@@ -392,11 +392,11 @@ export default function GuidePage() {
                 </Table.Td>
                 <Table.Td>
                   {g.status === 'draft' ? (
-                    <Badge color="orange" variant="light">
+                    <Badge color="orange.9" variant="outline">
                       {t('diagnostic.guide.draft')}
                     </Badge>
                   ) : (
-                    <Badge color="teal" variant="light">
+                    <Badge color="teal.9" variant="outline">
                       {t('diagnostic.guide.publishedOn', {
                         date: g.publishedAt ? formatDate(g.publishedAt, language) : '',
                       })}

@@ -122,7 +122,7 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
             {props.index + 1}. {question.text}
           </Text>
           {answer !== undefined ? (
-            <Badge variant="light" color={answer.level === null ? 'gray' : 'teal'} style={{ flex: 'none' }}>
+            <Badge variant="outline" color={answer.level === null ? 'gray.8' : 'teal.9'} style={{ flex: 'none' }}>
               {answer.level === null
                 ? t('diagnostic.capture.dontKnowShort')
                 : t('diagnostic.capture.levelShort', { level: answer.level })}
@@ -212,12 +212,12 @@ export function SaveIndicator({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const colour = { saved: 'teal', saving: 'blue', offline: 'orange', error: 'red' }[state];
+  const colour = { saved: 'teal.9', saving: 'blue.9', offline: 'orange.9', error: 'red.9' }[state];
   return (
     <Stack gap={2} align="flex-end">
       <Group gap={6} role="status" aria-live="polite" data-testid="save-state" data-state={state}>
         {state === 'saving' ? <Loader size={12} aria-hidden="true" /> : null}
-        <Badge color={colour} variant={state === 'saved' ? 'light' : 'filled'} size="lg">
+        <Badge color={colour} variant={state === 'saved' ? 'outline' : 'filled'} size="lg">
           {state === 'saved'
             ? t('diagnostic.capture.saved')
             : state === 'saving'
@@ -410,7 +410,7 @@ function Capture({
                       <Text fw={700}>
                         {factor.label}
                         {factor.rural ? (
-                          <Badge ml="xs" size="xs" variant="outline" color="green.9">
+                          <Badge ml="xs" size="xs" variant="outline" color="#1f6e30">
                             {t('diagnostic.rural')}
                           </Badge>
                         ) : null}

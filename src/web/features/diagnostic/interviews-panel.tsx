@@ -155,7 +155,7 @@ function InterviewRow({
           {t(`diagnostic.types.${person.type}`)}
         </Anchor>
         {interview.source === 'self_assessment' ? (
-          <Badge ml="xs" size="sm" variant="light" color="grape">
+          <Badge ml="xs" size="sm" variant="outline" color="grape.9">
             {t('diagnostic.interviews.selfAssessment')}
           </Badge>
         ) : null}

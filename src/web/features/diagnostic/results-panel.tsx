@@ -1,5 +1,5 @@
 import { Accordion, Alert, Badge, Box, Grid, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosticResultsView } from '../../../domain/diagnostic/results.ts';
 import type { Mission } from '../../../domain/missions/mission.ts';
@@ -11,6 +11,15 @@ import { bandColour, DIMENSION_COLOURS, formatPercent, formatScore } from './dim
 
 // ECharts is downloaded only when a radar is shown.
 const RadarChart = lazy(() => import('./radar-chart.tsx'));
+
+/** A table that may scroll sideways on small screens: the scrolling box takes keyboard focus and has a name. */
+function ScrollRegion({ minWidth, label, children }: { minWidth: number; label: string; children: ReactNode }) {
+  return (
+    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Box miw={minWidth}>{children}</Box>
+    </Box>
+  );
+}
 
 export function BandBadge({
   band,
@@ -42,7 +51,7 @@ function ComparisonTable({ results }: { results: DiagnosticResultsView }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <ScrollRegion minWidth={460} label={t('diagnostic.results.radarTitle')}>
       <Table data-testid="dimension-table">
         <Table.Thead>
           <Table.Tr>
@@ -100,7 +109,7 @@ function ComparisonTable({ results }: { results: DiagnosticResultsView }) {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
 
@@ -220,7 +229,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
                     {d.band.interpretation}
                   </Text>
                 ) : null}
-                <Table.ScrollContainer minWidth={640}>
+                <ScrollRegion minWidth={640} label={d.label}>
                   <Table>
                     <Table.Thead>
                       <Table.Tr>
@@ -246,7 +255,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
                           <Table.Td>
                             {f.label}
                             {f.rural ? (
-                              <Badge ml="xs" size="xs" variant="outline" color="green.9">
+                              <Badge ml="xs" size="xs" variant="outline" color="#1f6e30">
                                 {t('diagnostic.rural')}
                               </Badge>
                             ) : null}
@@ -266,7 +275,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollRegion>
               </Accordion.Panel>
             </Accordion.Item>
           ))}
@@ -280,7 +289,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
         {data.disagreements.questions.length === 0 ? (
           <Text c="dimmed">{t('diagnostic.results.noDisagreement')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollRegion minWidth={640} label={t('diagnostic.results.disagreementsTitle')}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -307,7 +316,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         )}
       </section>
 
@@ -316,7 +325,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
           <Title order={3} size="h4" id="by-type-heading" mb="xs">
             {t('diagnostic.results.byTypeTitle')}
           </Title>
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollRegion minWidth={640} label={t('diagnostic.results.byTypeTitle')}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -343,7 +352,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         </section>
       ) : null}
     </Stack>

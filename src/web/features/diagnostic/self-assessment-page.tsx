@@ -143,7 +143,9 @@ function Form({ token, form }: { token: string; form: SelfAssessmentFormData }) 
               {t('diagnostic.self.progress', { count, total: ordered.length })}
             </Text>
             <Progress value={(count / ordered.length) * 100} w={200} aria-hidden="true" />
-            <Badge variant="light">{t('diagnostic.self.keptHere')}</Badge>
+            <Badge variant="outline" color="teal.9">
+              {t('diagnostic.self.keptHere')}
+            </Badge>
           </Group>
         </Stack>
       </Paper>
