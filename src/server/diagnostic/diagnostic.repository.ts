@@ -15,7 +15,7 @@ import {
 
 export type GuideRow = typeof maturityModels.$inferSelect;
 export type InterviewRow = typeof interviews.$inferSelect;
-export type AnswerRow = typeof interviewAnswers.$inferSelect;
+export type AnswerRow = Omit<typeof interviewAnswers.$inferSelect, 'updatedAt'>;
 export type SwotRow = typeof swotItems.$inferSelect;
 export type SpecificitiesRow = typeof territorySpecificities.$inferSelect;
 export type LinkRow = typeof selfAssessmentLinks.$inferSelect;
@@ -179,10 +179,16 @@ export class DiagnosticRepository {
     return row ?? null;
   }
 
+  /** The answers of interviews, without their timestamps (40 interviews are 3 500 rows: keep them light). */
   async answersOf(interviewIds: readonly string[]): Promise<AnswerRow[]> {
     if (interviewIds.length === 0) return [];
     return this.db
-      .select()
+      .select({
+        interviewId: interviewAnswers.interviewId,
+        questionKey: interviewAnswers.questionKey,
+        level: interviewAnswers.level,
+        comment: interviewAnswers.comment,
+      })
       .from(interviewAnswers)
       .where(inArray(interviewAnswers.interviewId, [...interviewIds]))
       .orderBy(asc(interviewAnswers.interviewId), asc(interviewAnswers.questionKey));

@@ -129,7 +129,11 @@ export class DiagnosticService {
     const rows = await repos.diagnostic.listInterviews(missionId);
     const answers = await repos.diagnostic.answersOf(rows.map((r) => r.id));
     const byInterview = new Map<string, AnswerRow[]>();
-    for (const a of answers) byInterview.set(a.interviewId, [...(byInterview.get(a.interviewId) ?? []), a]);
+    for (const a of answers) {
+      const list = byInterview.get(a.interviewId);
+      if (list) list.push(a);
+      else byInterview.set(a.interviewId, [a]);
+    }
     const interviews = rows.map((r) => ({ ...r, answers: byInterview.get(r.id) ?? [] }));
     const scores: InterviewScore[] = interviews.map((i) =>
       scoreInterview(guide, {
