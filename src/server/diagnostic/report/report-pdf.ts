@@ -69,6 +69,8 @@ function table(headers: string[], rows: (string | Content)[][], widths: (string 
   return {
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
       widths,
       body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows],
     },
@@ -81,6 +83,31 @@ function table(headers: string[], rows: (string | Content)[][], widths: (string 
     },
     margin: [0, 4, 0, 10],
   };
+}
+
+const isHeading = (node: Content) =>
+  typeof node === 'object' && node !== null && 'style' in node && ['h1', 'h2', 'h3'].includes(String(node.style));
+const isTable = (node: Content) => typeof node === 'object' && node !== null && ('table' in node || 'svg' in node);
+
+/**
+ * Keeps each heading on the page of what follows it: a run of headings and the first block after them (unless it is
+ * a table or a figure, which may be longer than a page) become one unbreakable stack.
+ */
+function keepHeadingsWithNext(content: Content[]): Content[] {
+  const out: Content[] = [];
+  for (let i = 0; i < content.length; i++) {
+    const node = content[i]!;
+    if (!isHeading(node)) {
+      out.push(node);
+      continue;
+    }
+    const group: Content[] = [node];
+    while (i + 1 < content.length && isHeading(content[i + 1]!)) group.push(content[++i]!);
+    if (i + 1 < content.length && !isTable(content[i + 1]!)) group.push(content[++i]!);
+    const pageBreak = (node as { pageBreak?: 'before' }).pageBreak;
+    out.push(group.length === 1 ? node : { stack: group, unbreakable: true, ...(pageBreak ? { pageBreak } : {}) });
+  }
+  return out;
 }
 
 /** The document definition: pure, so tests and the benchmark can build it without rendering. */
@@ -365,7 +392,7 @@ export function reportDefinition(input: ReportInput): TDocumentDefinitions {
             ],
             margin: [50, 20, 50, 0],
           },
-    content,
+    content: keepHeadingsWithNext(content),
     styles: {
       agency: { fontSize: 12, color: COLOURS.muted },
       cover: { fontSize: 30, bold: true, color: COLOURS.own, margin: [0, 8, 0, 4] },

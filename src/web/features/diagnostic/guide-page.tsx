@@ -392,11 +392,16 @@ export default function GuidePage() {
                 </Table.Td>
                 <Table.Td>
                   {g.status === 'draft' ? (
-                    <Badge color="orange.9" variant="outline">
+                    <Badge color="orange.9" variant="outline" tt="none">
                       {t('diagnostic.guide.draft')}
                     </Badge>
                   ) : (
-                    <Badge color="teal.9" variant="outline">
+                    <Badge
+                      color="teal.9"
+                      variant="outline"
+                      tt="none"
+                      styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}
+                    >
                       {t('diagnostic.guide.publishedOn', {
                         date: g.publishedAt ? formatDate(g.publishedAt, language) : '',
                       })}

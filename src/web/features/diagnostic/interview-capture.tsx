@@ -337,7 +337,7 @@ function Capture({
       >
         <Group justify="space-between" align="flex-start">
           <Stack gap={4}>
-            <Anchor component="button" type="button" onClick={onBack} size="sm">
+            <Anchor component="button" type="button" onClick={onBack} size="sm" style={{ alignSelf: 'flex-start' }}>
               ← {t('diagnostic.capture.back')}
             </Anchor>
             <Title order={2} size="h3">
@@ -370,7 +370,7 @@ function Capture({
       {readOnly ? <Alert color="gray">{t('diagnostic.capture.readOnly')}</Alert> : null}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 2 }} visibleFrom="md">
-          <Box component="nav" aria-label={t('diagnostic.capture.outline')} style={{ position: 'sticky', top: 200 }}>
+          <Box component="nav" aria-label={t('diagnostic.capture.outline')} style={{ position: 'sticky', top: 240 }}>
             {guide.dimensions.map((d) => {
               const keys = d.factors.flatMap((f) => f.questions.map((q) => q.key));
               const done = keys.filter((k) => answers.has(k)).length;

@@ -45,7 +45,7 @@ export default function RadarChart(props: RadarProps) {
         radar: {
           indicator: props.axes.map((name) => ({ name, max: props.max, min: 0 })),
           splitNumber: props.max,
-          radius: '68%',
+          radius: '60%',
           center: ['50%', '45%'],
           axisName: { color: '#1f2a30', fontSize: 13 },
           splitArea: { areaStyle: { color: ['#ffffff', '#f5f8f8'] } },
@@ -76,7 +76,7 @@ export default function RadarChart(props: RadarProps) {
       role="img"
       aria-label={props.label}
       data-testid="radar-chart"
-      style={{ width: '100%', height: props.height ?? 420 }}
+      style={{ width: '100%', height: props.height ?? 440 }}
     />
   );
 }

@@ -52,7 +52,7 @@ function ComparisonTable({ results }: { results: DiagnosticResultsView }) {
   const language = useLanguage();
   return (
     <ScrollRegion minWidth={460} label={t('diagnostic.results.radarTitle')}>
-      <Table data-testid="dimension-table">
+      <Table data-testid="dimension-table" horizontalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('diagnostic.results.dimension')}</Table.Th>
@@ -182,7 +182,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
       </Paper>
 
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Grid.Col span={{ base: 12, xl: 5 }}>
           <Paper withBorder p="sm">
             <Title order={3} size="h5" mb="xs">
               {t('diagnostic.results.radarTitle')}
@@ -198,7 +198,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
             </Suspense>
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Grid.Col span={{ base: 12, xl: 7 }}>
           <Stack gap="xs">
             <ComparisonTable results={data} />
             <Text size="xs" c="dimmed">
