@@ -26,7 +26,20 @@ import { prepareDatabase } from '../src/server/setup.ts';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
 const RUNS = Number(values.runs);
 const INTERVIEWS = 40;
-const OTHER_COMMUNES = ['81001', '81004', '81013', '81015', '82003', '82009', '83012', '83013', '84009', '84010', '85007', '85009'];
+const OTHER_COMMUNES = [
+  '81001',
+  '81004',
+  '81013',
+  '81015',
+  '82003',
+  '82009',
+  '83012',
+  '83013',
+  '84009',
+  '84010',
+  '85007',
+  '85009',
+];
 
 let seed = 42;
 const random = () => {
@@ -58,7 +71,9 @@ async function median(label: string, work: () => Promise<unknown> | unknown) {
 
 const dataDir = await mkdtemp(join(tmpdir(), 'smart-rural-bench-'));
 const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATA_DIR: dataDir, ...process.env });
-const database = config.databaseUrl ? await openDatabase({ databaseUrl: config.databaseUrl }) : await openDatabase({ dataDir });
+const database = config.databaseUrl
+  ? await openDatabase({ databaseUrl: config.databaseUrl })
+  : await openDatabase({ dataDir });
 await prepareDatabase(database, config);
 const app = await buildApp({ config, database, logger: false });
 const { missions, diagnostic, users } = app.services;
@@ -94,7 +109,10 @@ async function diagnose(communeNis: string, interviews: number, centre: number) 
       date: '2026-02-01',
       interviewer: 'Bench',
     });
-    await diagnostic.updateInterview(CLI_CONTEXT, mission.id, interview.id, { answers: answers(centre), notes: 'Notes.' });
+    await diagnostic.updateInterview(CLI_CONTEXT, mission.id, interview.id, {
+      answers: answers(centre),
+      notes: 'Notes.',
+    });
   }
   return mission.id;
 }
@@ -173,7 +191,9 @@ console.log(
 );
 for (const r of [...results, ...province]) console.log(`${r.label.padEnd(58)} ${r.ms.toFixed(1).padStart(8)} ms`);
 const [score, , , resultsRequest, pdfRequest] = results;
-console.log(`report PDF ${(pdfBytes / 1024).toFixed(0)} kB; PDF request / scoring alone: × ${(pdfRequest!.ms / score!.ms).toFixed(1)}`);
+console.log(
+  `report PDF ${(pdfBytes / 1024).toFixed(0)} kB; PDF request / scoring alone: × ${(pdfRequest!.ms / score!.ms).toFixed(1)}`,
+);
 console.log(`results request / scoring alone: × ${(resultsRequest!.ms / score!.ms).toFixed(1)}`);
 console.log(`province view: naive / kept scores: × ${(province[0]!.ms / province[1]!.ms).toFixed(1)}`);
 
