@@ -20,7 +20,7 @@ async function newInterview(page: Page, type: string, role: string) {
   await page.getByRole('option', { name: type, exact: true }).click();
   await dialog.getByLabel('Fonction (facultatif)').fill(role);
   await dialog.getByRole('button', { name: 'Commencer l’entretien' }).click();
-  await page.getByRole('heading', { level: 2, name: new RegExp(`Entretien : ${type}`) }).waitFor();
+  await page.getByRole('heading', { level: 2, name: new RegExp(`Entretien : ${type}`) }).waitFor({ timeout: 60_000 });
 }
 
 describe('diagnostic: a consultant diagnoses Tintigny; an Arlon editor cannot see its interviews', () => {
@@ -37,13 +37,17 @@ describe('diagnostic: a consultant diagnoses Tintigny; an Arlon editor cannot se
     consultant = await server.createUser({ role: 'consultant', displayName: 'Benoît Consultant' });
     arlonEditor = await server.createUser({ role: 'commune_editor', displayName: 'Élise Arlon', communeNis: '81001' });
     session = await openSession(browser, server.baseUrl);
+    // The capture screen draws 88 questions: give a loaded machine time.
+    session.context.setDefaultTimeout(30_000);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
-  it('the consultant opens a mission for Tintigny and records a first interview with the keyboard', async () => {
+  it('the consultant opens a mission for Tintigny and records a first interview with the keyboard', {
+    timeout: 240_000,
+  }, async () => {
     const { page } = session;
     await signIn(page, consultant);
     await page.goto('/missions');
@@ -70,7 +74,7 @@ describe('diagnostic: a consultant diagnoses Tintigny; an Arlon editor cannot se
     expect(await page.getByText('3 réponses, 1 « ne sait pas », sur 88 questions').count()).toBe(1);
   });
 
-  it('the capture screen passes axe', async () => {
+  it('the capture screen passes axe', { timeout: 240_000 }, async () => {
     await expectNoSeriousA11yViolations(session.page, 'the interview capture screen');
   });
 

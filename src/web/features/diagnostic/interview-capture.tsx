@@ -14,6 +14,7 @@ import {
   Stack,
   Text,
   Textarea,
+  TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core';
@@ -178,12 +179,9 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
             );
           })}
         </Box>
-        <Textarea
+        <TextInput
           aria-label={t('diagnostic.capture.commentFor', { n: props.index + 1 })}
           placeholder={t('diagnostic.capture.comment')}
-          autosize
-          minRows={1}
-          maxRows={6}
           size="xs"
           value={comment}
           readOnly={readOnly}
