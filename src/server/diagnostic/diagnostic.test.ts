@@ -600,4 +600,15 @@ describe('diagnostic', () => {
       expect(fresh).toMatchObject({ guide: { version: 2 }, questions: saved.json().questions });
     });
   });
+
+  // Last: it spends the address's allowance on the public token routes.
+  it('rate-limits the public self-assessment routes', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 32; i++)
+      codes.push((await t.anonymous.get(`/api/self-assessment/${'r'.repeat(43)}`)).statusCode);
+    expect(codes.slice(0, 25).every((c) => c === 404)).toBe(true);
+    expect(codes.at(-1)).toBe(429);
+    const limited = await t.anonymous.get(`/api/self-assessment/${'r'.repeat(43)}`);
+    expect(limited.json().error.code).toBe('RATE_LIMITED');
+  });
 });
