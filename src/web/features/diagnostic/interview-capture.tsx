@@ -29,6 +29,7 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { useGuide, useInterview } from './api.ts';
 import { overlay, type PendingAnswer } from './autosave-queue.ts';
 import { DIMENSION_COLOURS } from './dimension-labels.ts';
+import { InterviewPersonModal } from './interviews-panel.tsx';
 import { type SaveState, useAutosave } from './use-autosave.ts';
 
 export type Option = { value: number | null; label: string; descriptor: string; key: string };
@@ -259,6 +260,7 @@ function Capture({
   const interview = useInterview(missionId, interviewId);
   const save = useAutosave(missionId, interviewId);
   const [notes, setNotes] = useState<string | null>(null);
+  const [editingPerson, setEditingPerson] = useState(false);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
   const ordered = useMemo(() => questionsInOrder(guide), [guide]);
   const options = useMemo<Option[]>(
@@ -338,10 +340,17 @@ function Capture({
             <Anchor component="button" type="button" onClick={onBack} size="sm" style={{ alignSelf: 'flex-start' }}>
               ← {t('diagnostic.capture.back')}
             </Anchor>
-            <Title order={2} size="h3">
-              {t('diagnostic.capture.title', { type: t(`diagnostic.types.${person.type}`) })}
-              {who ? ` — ${who}` : ''}
-            </Title>
+            <Group gap="xs" align="center">
+              <Title order={2} size="h3">
+                {t('diagnostic.capture.title', { type: t(`diagnostic.types.${person.type}`) })}
+                {who ? ` — ${who}` : ''}
+              </Title>
+              {readOnly ? null : (
+                <Button size="compact-sm" variant="subtle" onClick={() => setEditingPerson(true)}>
+                  {t('diagnostic.interviews.editPerson')}
+                </Button>
+              )}
+            </Group>
             <Text size="sm" c="dimmed">
               {t('diagnostic.capture.meta', { date: formatDate(data.date, language), interviewer: data.interviewer })}
               {data.source === 'self_assessment' ? ` · ${t('diagnostic.interviews.selfAssessment')}` : ''}
@@ -458,6 +467,9 @@ function Capture({
           </Stack>
         </Grid.Col>
       </Grid>
+      {editingPerson ? (
+        <InterviewPersonModal missionId={missionId} interview={data} onClose={() => setEditingPerson(false)} />
+      ) : null}
     </Stack>
   );
 }

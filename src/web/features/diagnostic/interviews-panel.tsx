@@ -17,9 +17,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  type Interview,
   InterviewCreateInput,
   type InterviewSummary,
   type SelfAssessmentCreated,
@@ -34,7 +36,14 @@ import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
 import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useInterviewMutations, useInterviews, useLinkMutations, useLinks } from './api.ts';
+import {
+  diagnosticKeys,
+  saveInterview,
+  useInterviewMutations,
+  useInterviews,
+  useLinkMutations,
+  useLinks,
+} from './api.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -45,23 +54,47 @@ function useTypeOptions() {
 
 type NewValues = { type: string; role: string; name: string; date: string; interviewer: string };
 
-function NewInterviewModal({
+/**
+ * Who was heard, when, by whom: a new interview, or (with `interview`) a correction of one. Name and role cannot be
+ * entered again once erased.
+ */
+export function InterviewPersonModal({
   missionId,
+  interview,
   onClose,
   onCreated,
 }: {
   missionId: string;
+  interview?: Interview;
   onClose(): void;
-  onCreated(id: string): void;
+  onCreated?(id: string): void;
 }) {
   const { t } = useTranslation();
   const me = useMe();
+  const client = useQueryClient();
   const { create } = useInterviewMutations(missionId);
+  const update = useMutation({
+    mutationFn: (body: ReturnType<typeof toBody>) => saveInterview(missionId, interview!.id, body),
+    onSuccess: (saved) => {
+      client.setQueryData(diagnosticKeys.interview(missionId, saved.id), saved);
+      void client.invalidateQueries({ queryKey: diagnosticKeys.interviews(missionId) });
+    },
+  });
   const typeOptions = useTypeOptions();
+  const erased = interview?.resourcePerson.identityErased ?? false;
   const form = useForm<NewValues>({
-    initialValues: { type: '', role: '', name: '', date: today(), interviewer: me.data?.user.displayName ?? '' },
+    initialValues: interview
+      ? {
+          type: interview.resourcePerson.type,
+          role: interview.resourcePerson.role ?? '',
+          name: interview.resourcePerson.name ?? '',
+          date: interview.date,
+          interviewer: interview.interviewer,
+        }
+      : { type: '', role: '', name: '', date: today(), interviewer: me.data?.user.displayName ?? '' },
     validate: (values) => zodFormErrors(InterviewCreateInput, toBody(values), t),
   });
+  const mutation = interview ? update : create;
   function toBody(values: NewValues) {
     return {
       resourcePerson: {
@@ -74,20 +107,32 @@ function NewInterviewModal({
     };
   }
   return (
-    <AppModal opened onClose={onClose} title={t('diagnostic.interviews.new')} size="lg">
+    <AppModal
+      opened
+      onClose={onClose}
+      title={interview ? t('diagnostic.interviews.editPerson') : t('diagnostic.interviews.new')}
+      size="lg"
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
-          create.mutate(toBody(values), {
-            onSuccess: (interview) => {
-              notify(t('diagnostic.interviews.created'));
-              onCreated(interview.id);
-            },
-          }),
+          interview
+            ? update.mutate(toBody(values), {
+                onSuccess: () => {
+                  notify(t('diagnostic.interviews.personSaved'));
+                  onClose();
+                },
+              })
+            : create.mutate(toBody(values), {
+                onSuccess: (created) => {
+                  notify(t('diagnostic.interviews.created'));
+                  onCreated?.(created.id);
+                },
+              }),
         )}
       >
         <Stack>
-          <ErrorAlert error={create.error} />
+          <ErrorAlert error={mutation.error} />
           <Select
             label={t('diagnostic.interviews.type')}
             data={typeOptions}
@@ -98,12 +143,14 @@ function NewInterviewModal({
           />
           <TextInput
             label={t('diagnostic.interviews.role')}
-            description={t('diagnostic.interviews.roleHelp')}
+            description={erased ? t('diagnostic.interviews.erased') : t('diagnostic.interviews.roleHelp')}
+            disabled={erased}
             {...form.getInputProps('role')}
           />
           <TextInput
             label={t('diagnostic.interviews.name')}
-            description={t('diagnostic.interviews.nameHelp')}
+            description={erased ? t('diagnostic.interviews.erased') : t('diagnostic.interviews.nameHelp')}
+            disabled={erased}
             {...form.getInputProps('name')}
           />
           <Group grow>
@@ -114,8 +161,8 @@ function NewInterviewModal({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('diagnostic.interviews.start')}
+            <Button type="submit" loading={mutation.isPending}>
+              {interview ? t('common.save') : t('diagnostic.interviews.start')}
             </Button>
           </Group>
         </Stack>
@@ -429,7 +476,7 @@ export function InterviewsPanel({ mission, onOpen }: { mission: Mission; onOpen(
       )}
       {canEdit ? <LinksSection mission={mission} /> : null}
       {creating ? (
-        <NewInterviewModal
+        <InterviewPersonModal
           missionId={mission.id}
           onClose={() => setCreating(false)}
           onCreated={(id) => {
