@@ -24,6 +24,11 @@ import { CommunesService } from './communes/communes.service.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { UnitOfWork } from './db/unit-of-work.ts';
+import { diagnosticRoutes } from './diagnostic/diagnostic.routes.ts';
+import { DiagnosticService } from './diagnostic/diagnostic.service.ts';
+import { GuidesService } from './diagnostic/guides.service.ts';
+import { ReportService } from './diagnostic/report.service.ts';
+import { SelfAssessmentService } from './diagnostic/self-assessment.service.ts';
 import { healthRoutes, VERSION } from './health/health.routes.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
@@ -57,6 +62,8 @@ export function buildServices(
   const uow = new UnitOfWork(database.db);
   // Two solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
   const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now);
+  const diagnostic = new DiagnosticService(uow, now);
+  const agencyName = async () => (await uow.read((repos) => repos.users.getAgency()))?.name ?? config.agencyName;
   return {
     uow,
     auth: new AuthService(uow, { ttlHours: config.sessionTtlHours }, now),
@@ -66,6 +73,10 @@ export function buildServices(
     planner,
     strategy: new StrategyService(uow, planner),
     calculatorSolver: new PortfolioSolver(),
+    diagnostic,
+    guides: new GuidesService(uow, now),
+    selfAssessment: new SelfAssessmentService(uow, diagnostic, agencyName, now),
+    reports: new ReportService(diagnostic, agencyName, now),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -147,6 +158,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(missionsRoutes, { missions: services.missions });
   await app.register(strategyRoutes, { strategy: services.strategy, planner: services.planner });
   await app.register(analysisRoutes, { solver: services.calculatorSolver });
+  await app.register(diagnosticRoutes, {
+    diagnostic: services.diagnostic,
+    guides: services.guides,
+    selfAssessment: services.selfAssessment,
+    reports: services.reports,
+  });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -29,6 +29,10 @@ export const RESOURCE_TYPES = [
   'audit',
   'account',
   'mission',
+  'maturity_model',
+  'diagnostic',
+  'resource_person',
+  'self_assessment',
   'strategy',
   'strategy_comment',
   'analysis',
@@ -73,6 +77,29 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     commune_editor: { read: 'own' },
     commune_viewer: { read: 'own' },
   },
+  // The interview guide: agency admins edit it (a draft next version, then publish); everyone signed in reads it.
+  maturity_model: {
+    agency_admin: FULL,
+    consultant: READ_ONLY,
+    commune_editor: READ_ONLY,
+    commune_viewer: READ_ONLY,
+  },
+  // A mission's diagnostic (interviews' answers, results, SWOT, specificities, report): the agency runs it as an
+  // independent audit, the commune's users read their own. Commune editors do not record interviews: they are
+  // heard, or fill a self-assessment link a consultant sends them (docs/decisions/030-diagnostic.md).
+  diagnostic: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // Who was heard (name and role of a resource person): agency staff only; erasing it is a delete.
+  resource_person: {
+    agency_admin: { read: 'any', delete: 'any' },
+    consultant: { read: 'any', delete: 'any' },
+  },
+  // Personal self-assessment links: created and revoked by agency staff; used by the holder of the token alone.
+  self_assessment: { agency_admin: FULL, consultant: FULL },
   // A mission's strategy (project sheets, criteria, evaluations, plan): the agency's consultants build it; the
   // commune's users read it, and its editors comment on the sheets (decision 040).
   strategy: {

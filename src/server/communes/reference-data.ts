@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { boundariesByNis } from '../../domain/communes/boundaries.ts';
 import { applyMergers, type ReferenceCommune } from '../../domain/communes/mergers.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
+import { seedReferenceGuide } from '../diagnostic/guides.service.ts';
 
 export const REFERENCE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'reference');
 
@@ -35,7 +36,7 @@ export function readReferenceMergers() {
   }));
 }
 
-export type SeedReport = { communes: number; boundaries: number; sites: number };
+export type SeedReport = { communes: number; boundaries: number; sites: number; guides: number };
 
 /**
  * Loads the communes, their boundaries and the reference sites. Idempotent: a second run changes nothing but
@@ -49,7 +50,7 @@ export async function seedReferenceData(
   const boundariesPath = options.boundariesFile ?? join(REFERENCE_DIR, 'boundaries.geojson');
   const boundaries = boundariesByNis(JSON.parse(readFileSync(boundariesPath, 'utf8')));
   const sites = readCsv('sites.csv');
-  return uow.write(async (repos) => {
+  const report = await uow.write(async (repos) => {
     await repos.communes.upsertReference(communes.map((c) => ({ ...c, boundary: boundaries.get(c.nisCode) ?? null })));
     for (const s of sites) {
       await repos.communes.upsertReferenceSite({
@@ -65,4 +66,6 @@ export async function seedReferenceData(
       sites: sites.length,
     };
   });
+  // The seeded interview guide is reference data too: published once, never changed afterwards.
+  return { ...report, guides: await seedReferenceGuide(uow) };
 }

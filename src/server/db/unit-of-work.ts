@@ -2,6 +2,7 @@ import { AuditRepository } from '../audit/audit.repository.ts';
 import { SessionsRepository } from '../auth/sessions.repository.ts';
 import { UsersRepository } from '../auth/users.repository.ts';
 import { CommunesRepository } from '../communes/communes.repository.ts';
+import { DiagnosticRepository } from '../diagnostic/diagnostic.repository.ts';
 import { MissionsRepository } from '../missions/missions.repository.ts';
 import { StrategyRepository } from '../strategy/strategy.repository.ts';
 import type { Database, Executor } from './client.ts';
@@ -11,6 +12,7 @@ export function repositoriesFor(db: Executor) {
   return {
     audit: new AuditRepository(db),
     communes: new CommunesRepository(db),
+    diagnostic: new DiagnosticRepository(db),
     missions: new MissionsRepository(db),
     sessions: new SessionsRepository(db),
     strategy: new StrategyRepository(db),

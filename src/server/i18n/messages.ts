@@ -369,6 +369,114 @@ export const messages: Catalogue = {
     fr: 'un membre de l’agence n’est rattaché à aucune commune (« {field} » doit être vide)',
     en: 'agency staff are bound to no commune (“{field}” must be empty)',
   },
+  // Diagnostic
+  GUIDE_NOT_FOUND: {
+    fr: 'Version {version} du guide d’entretien « {key} » introuvable.',
+    en: 'Version {version} of interview guide “{key}” not found.',
+  },
+  GUIDE_DRAFT_EXISTS: {
+    fr: 'Un brouillon (version {version}) existe déjà : modifiez-le, publiez-le ou supprimez-le.',
+    en: 'A draft (version {version}) already exists: edit, publish or discard it.',
+  },
+  GUIDE_ALREADY_PUBLISHED: {
+    fr: 'La version {version} est déjà publiée.',
+    en: 'Version {version} is already published.',
+  },
+  GUIDE_VERSION_PUBLISHED: {
+    fr: 'La version {version} du guide « {key} » est publiée et ne peut plus changer : créez une nouvelle version.',
+    en: 'Version {version} of guide “{key}” is published and cannot change: create a new version.',
+  },
+  GUIDE_IDENTITY_CHANGED: {
+    fr: 'La clé et le numéro de version d’un guide ne changent jamais ({key}, version {version}).',
+    en: 'The key and version number of a guide never change ({key}, version {version}).',
+  },
+  GUIDE_KEY_MISMATCH: {
+    fr: 'Une nouvelle version doit garder la clé {key}.',
+    en: 'A new version must keep key {key}.',
+  },
+  GUIDE_VERSION_SEQUENCE: {
+    fr: 'La prochaine version doit porter le numéro {expected}.',
+    en: 'The next version must be number {expected}.',
+  },
+  INTERVIEW_NOT_FOUND: { fr: 'Entretien introuvable.', en: 'Interview not found.' },
+  UNKNOWN_QUESTION: {
+    fr: 'la question « {field} » n’existe pas dans cette version du guide',
+    en: 'question “{field}” is not in this version of the guide',
+  },
+  LEVEL_OUT_OF_SCALE: {
+    fr: 'le niveau « {field} » sort de l’échelle du guide',
+    en: 'level “{field}” is outside the guide’s scale',
+  },
+  DUPLICATE_ANSWER: {
+    fr: 'une même question reçoit deux réponses (« {field} »)',
+    en: 'the same question is answered twice (“{field}”)',
+  },
+  GUIDE_VERSION_MISMATCH: {
+    fr: 'l’entretien utilise une autre version du guide (« {field} »)',
+    en: 'the interview uses another version of the guide (“{field}”)',
+  },
+  IDENTITY_ERASED: {
+    fr: 'Les données personnelles de cet entretien ont été effacées : elles ne peuvent pas être saisies à nouveau (« {field} »).',
+    en: 'The personal data of this interview was erased and cannot be entered again (“{field}”).',
+  },
+  SWOT_ITEM_NOT_FOUND: { fr: 'Élément AFOM introuvable.', en: 'SWOT item not found.' },
+  SWOT_INTERVIEW_UNKNOWN: {
+    fr: 'le champ « {field} » cite un entretien qui n’appartient pas à cette mission',
+    en: 'the field “{field}” names an interview that is not part of this mission',
+  },
+  SWOT_ITEM_UNKNOWN: {
+    fr: 'le champ « {field} » cite un élément AFOM qui n’appartient pas à cette mission',
+    en: 'the field “{field}” names a SWOT item that is not part of this mission',
+  },
+  SWOT_REORDER_MISMATCH: {
+    fr: 'le nouvel ordre (« {field} ») doit citer chaque élément de la catégorie une seule fois',
+    en: 'the new order (“{field}”) must list every item of the category exactly once',
+  },
+  SWOT_MERGE_CATEGORIES: {
+    fr: 'seuls des éléments d’une même catégorie peuvent être fusionnés (« {field} »)',
+    en: 'only items of one category can be merged (“{field}”)',
+  },
+  DUPLICATE_DIMENSION: {
+    fr: 'le champ « {field} » cite deux fois la même dimension',
+    en: 'the field “{field}” names the same dimension twice',
+  },
+  KEY_FORMAT: {
+    fr: 'le champ « {field} » doit être une clé en minuscules (lettres, chiffres, _ ou -)',
+    en: 'the field “{field}” must be a lowercase key (letters, digits, _ or -)',
+  },
+  DESCRIPTOR_PER_LEVEL_REQUIRED: {
+    fr: 'la question « {field} » doit décrire chaque niveau de l’échelle',
+    en: 'question “{field}” must describe every level of the scale',
+  },
+  QUESTION_KEY_DUPLICATE: {
+    fr: 'la clé « {field} » est déjà utilisée par une autre question',
+    en: 'key “{field}” is already used by another question',
+  },
+  FACTOR_KEY_DUPLICATE: {
+    fr: 'la clé « {field} » est déjà utilisée par un autre facteur',
+    en: 'key “{field}” is already used by another factor',
+  },
+  SELF_ASSESSMENT_INVALID: {
+    fr: 'Ce lien d’auto-évaluation n’est pas valide. Vérifiez l’adresse reçue ou demandez un nouveau lien à votre consultant.',
+    en: 'This self-assessment link is not valid. Check the address you received or ask your consultant for a new link.',
+  },
+  SELF_ASSESSMENT_EXPIRED: {
+    fr: 'Ce lien d’auto-évaluation a expiré. Demandez un nouveau lien à votre consultant.',
+    en: 'This self-assessment link has expired. Ask your consultant for a new link.',
+  },
+  SELF_ASSESSMENT_USED: {
+    fr: 'Ce lien d’auto-évaluation a déjà été utilisé : vos réponses ont bien été reçues. Un lien ne sert qu’une fois.',
+    en: 'This self-assessment link has already been used: the answers were received. A link works only once.',
+  },
+  SELF_ASSESSMENT_REVOKED: {
+    fr: 'Ce lien d’auto-évaluation a été annulé par le consultant.',
+    en: 'This self-assessment link was cancelled by the consultant.',
+  },
+  SELF_ASSESSMENT_OTHER_MISSION: {
+    fr: 'Ce lien d’auto-évaluation a été créé pour une autre mission : il ne peut pas servir ici.',
+    en: 'This self-assessment link was made for another mission and cannot be used here.',
+  },
+  SELF_ASSESSMENT_LINK_NOT_FOUND: { fr: 'Lien d’auto-évaluation introuvable.', en: 'Self-assessment link not found.' },
 };
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatDate, formatEuro, formatNumber, type Locale } from '../../domain/shared/format.ts';
 import type { HorizonKey } from '../../domain/strategy/horizons.ts';
 import { buildStrategyDocument, type PstAction, type PstDocument } from '../../domain/strategy/strategy-document.ts';
+import { printable, renderPdf } from '../pdf/pdf.ts';
 import type { StrategyService } from './strategy.service.ts';
 
 /**
@@ -179,7 +178,7 @@ export async function renderStrategyDocument(format: DocumentFormat, data: Docum
   const doc = documentOf(data);
   const slug = slugify(`${LABELS[lang].filename}-${data.mission.communeName}-${data.mission.title}`);
   if (format === 'pdf') {
-    return { body: await renderPdf(doc, data, lang), contentType: 'application/pdf', filename: `${slug}.pdf` };
+    return { body: await renderDocumentPdf(doc, data, lang), contentType: 'application/pdf', filename: `${slug}.pdf` };
   }
   return {
     body: await renderXlsx(doc, lang),
@@ -201,29 +200,10 @@ export function slugify(text: string): string {
 }
 
 // ── PDF ──────────────────────────────────────────────────────────────────────────────────────────────────────────
-const require = createRequire(import.meta.url);
-const fontDir = dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'));
-const FONTS = {
-  Roboto: {
-    normal: `${fontDir}/Roboto-Regular.ttf`,
-    bold: `${fontDir}/Roboto-Medium.ttf`,
-    italics: `${fontDir}/Roboto-Italic.ttf`,
-    bolditalics: `${fontDir}/Roboto-MediumItalic.ttf`,
-  },
-};
-
 type Node = Record<string, unknown> | string;
 const GREEN = '#2f6b3a';
 
-/**
- * Roboto, the font pdfmake ships, has no narrow no-break space (U+202F), which Belgian French number formatting puts
- * between thousands: it becomes an ordinary no-break space, which the font has.
- */
-function printable(text: string): string {
-  return text.replace(/\u202f/g, '\u00a0');
-}
-
-async function renderPdf(doc: PstDocument, data: DocumentData, lang: Locale): Promise<Buffer> {
+async function renderDocumentPdf(doc: PstDocument, data: DocumentData, lang: Locale): Promise<Buffer> {
   const L = LABELS[lang];
   const euro = (n: number) => printable(formatEuro(n, lang));
   const cell = (text: string, style: Record<string, unknown> = {}) => ({ text, ...style });
@@ -352,9 +332,6 @@ async function renderPdf(doc: PstDocument, data: DocumentData, lang: Locale): Pr
       : []),
   );
 
-  pdfmake.setFonts(FONTS);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
   const definition = {
     info: {
       title: `${L.title} — ${doc.beneficiary}`,
@@ -386,7 +363,7 @@ async function renderPdf(doc: PstDocument, data: DocumentData, lang: Locale): Pr
     },
     content,
   };
-  return pdfmake.createPdf(definition).getBuffer();
+  return renderPdf(definition as unknown as TDocumentDefinitions);
 }
 
 /** A small Gantt drawn with pdfmake's canvas: one bar per planned action over the legislature's years. */

@@ -21,6 +21,11 @@ export const paths = {
     to: (id: string) => `/missions/${encodeURIComponent(id)}/implementation`,
   },
   diagnostic: { pattern: '/diagnostic', to: () => '/diagnostic' },
+  diagnosticGuide: { pattern: '/diagnostic/guide', to: () => '/diagnostic/guide' },
+  selfAssessment: {
+    pattern: '/self-assessment/:token',
+    to: (token: string) => `/self-assessment/${encodeURIComponent(token)}`,
+  },
   strategy: { pattern: '/strategy', to: () => '/strategy' },
   implementation: { pattern: '/implementation', to: () => '/implementation' },
   needs: { pattern: '/needs', to: () => '/needs' },

@@ -22,6 +22,8 @@ const MissionsPage = lazy(() => import('../features/missions/missions-page.tsx')
 const MissionLayout = lazy(() => import('../features/missions/mission-layout.tsx'));
 const MissionOverview = lazy(() => import('../features/missions/mission-overview.tsx'));
 const MissionDiagnosticTab = lazy(() => import('../features/diagnostic/mission-diagnostic-tab.tsx'));
+const GuidePage = lazy(() => import('../features/diagnostic/guide-page.tsx'));
+const SelfAssessmentPage = lazy(() => import('../features/diagnostic/self-assessment-page.tsx'));
 const MissionStrategyTab = lazy(() => import('../features/strategy/mission-strategy-tab.tsx'));
 const MissionImplementationTab = lazy(() => import('../features/implementation/mission-implementation-tab.tsx'));
 
@@ -54,7 +56,23 @@ export const router = createBrowserRouter([
           { path: paths.missionImplementation.pattern, element: <MissionImplementationTab /> },
         ],
       },
-      { path: paths.diagnostic.pattern, element: <DiagnosticPage /> },
+      {
+        path: paths.diagnostic.pattern,
+        element: (
+          <RequireAuth>
+            <DiagnosticPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.diagnosticGuide.pattern,
+        element: (
+          <RequireAuth>
+            <GuidePage />
+          </RequireAuth>
+        ),
+      },
+      { path: paths.selfAssessment.pattern, element: <SelfAssessmentPage /> },
       { path: paths.strategy.pattern, element: <StrategyPage /> },
       { path: paths.implementation.pattern, element: <ImplementationPage /> },
       { path: paths.needs.pattern, element: <NeedsPage /> },

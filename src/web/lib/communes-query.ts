@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CommuneSummary } from '../../domain/communes/commune.ts';
+import type { BoundaryCollection, CommuneSummary } from '../../domain/communes/commune.ts';
 import { api } from './api.ts';
 
 /**
@@ -29,4 +29,13 @@ export function communeOptions(communes: CommuneSummary[] | undefined): { value:
   return [...(communes ?? [])]
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
     .map((c) => ({ value: c.nisCode, label: c.name }));
+}
+
+/** The communes' boundaries for the province maps (the communes page, the diagnostic's maturity map…). */
+export function useBoundaries() {
+  return useQuery({
+    queryKey: communeKeys.boundaries,
+    queryFn: () => api.get<BoundaryCollection>('/api/communes/boundaries'),
+    staleTime: 60 * 60_000,
+  });
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  BoundaryCollection,
   BoundaryFeature,
   CommuneDetail,
   CommuneProfileInput,
@@ -17,13 +16,7 @@ export type BoundaryProperties = BoundaryFeature['properties'];
 export type ProfileBody = z.input<typeof CommuneProfileInput>;
 export type SiteBody = z.input<typeof SiteInput>;
 
-export function useBoundaries() {
-  return useQuery({
-    queryKey: communeKeys.boundaries,
-    queryFn: () => api.get<BoundaryCollection>('/api/communes/boundaries'),
-    staleTime: 60 * 60_000,
-  });
-}
+export { useBoundaries } from '../../lib/communes-query.ts';
 
 export function useCommune(nisCode: string) {
   return useQuery({

@@ -32,7 +32,7 @@ import { useCommune } from './api.ts';
 import { DeleteSiteModal, ProfileFormModal, SiteFormModal } from './commune-forms.tsx';
 import { siteKindLabelKey } from './site-kinds.ts';
 
-const OutlineMap = lazy(() => import('./maps.tsx').then((m) => ({ default: m.OutlineMap })));
+const OutlineMap = lazy(() => import('../../components/province-map.tsx').then((m) => ({ default: m.OutlineMap })));
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -15,7 +15,7 @@ import { CommunesTable } from './communes-table.tsx';
 import { provinceLayers } from './map-layers.ts';
 
 // Leaflet is only downloaded for pages with a map.
-const ProvinceMap = lazy(() => import('./maps.tsx').then((m) => ({ default: m.ProvinceMap })));
+const ProvinceMap = lazy(() => import('../../components/province-map.tsx').then((m) => ({ default: m.ProvinceMap })));
 
 const MAP_HEIGHT = 540;
 

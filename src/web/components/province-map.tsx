@@ -2,8 +2,9 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { GeoJSON, MapContainer, TileLayer, useMap, ZoomControl } from 'react-leaflet';
-import type { Boundary } from '../../../domain/communes/commune.ts';
-import type { BoundaryCollection, BoundaryProperties } from './api.ts';
+import type { Boundary, BoundaryCollection, BoundaryFeature } from '../../domain/communes/commune.ts';
+
+type BoundaryProperties = BoundaryFeature['properties'];
 
 export type BaseMap = { url: string; attribution: string | null };
 

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { DIMENSIONS, type Dimension } from '../shared/dimensions.ts';
+import { type CommuneMaturity, compareToPeers, zScoresByDimension } from './benchmark.ts';
+import { Band, DimensionKey, GuideRef, IntervieweeType, type MaturityModel } from './model.ts';
+import { type Aggregate, aggregateInterviewScores, bandOf, type InterviewScore } from './scoring.ts';
+import { summarise } from './statistics.ts';
+
+/**
+ * The results of a diagnostic as screens and reports show them: each aggregate flattened (null when not assessed)
+ * with its band, labels from the guide, the comparison with the province and similar communes, and z-scores.
+ * One pure function builds it, so the web page, the PDF and the spreadsheet say the same thing.
+ */
+
+const Stat = {
+  n: z.number().int().describe('interviews that gave a value'),
+  mean: z.number().nullable().describe('null: not assessed'),
+  sd: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  agreement: z.number().nullable().describe('1 = same answer from everybody, 0 = split between the extremes'),
+};
+const BandRef = z.object({ key: z.string(), label: z.string(), interpretation: z.string() }).nullable();
+
+export const FactorResult = z.object({
+  factorKey: z.string(),
+  label: z.string(),
+  dimension: DimensionKey,
+  rural: z.boolean(),
+  ...Stat,
+  band: BandRef,
+});
+export type FactorResult = z.infer<typeof FactorResult>;
+
+export const QuestionResult = z.object({
+  questionKey: z.string(),
+  text: z.string(),
+  factorKey: z.string(),
+  dimension: DimensionKey,
+  ...Stat,
+  dontKnow: z.number().int(),
+});
+export type QuestionResult = z.infer<typeof QuestionResult>;
+
+export const DimensionResult = z.object({
+  dimension: DimensionKey,
+  label: z.string(),
+  ...Stat,
+  band: BandRef,
+  factors: z.array(FactorResult),
+});
+export type DimensionResult = z.infer<typeof DimensionResult>;
+
+const Average = z.object({ mean: z.number().nullable(), n: z.number().int() });
+
+export const DiagnosticResultsView = z
+  .object({
+    missionId: z.uuid(),
+    communeNis: z.string(),
+    guide: GuideRef,
+    guideTitle: z.string(),
+    scale: z.array(z.object({ level: z.number().int(), label: z.string(), description: z.string() })),
+    bands: z.array(Band),
+    interviews: z.number().int(),
+    overall: z.object({ mean: z.number().nullable(), band: BandRef, dimensionsAssessed: z.number().int() }),
+    dimensions: z.array(DimensionResult),
+    questions: z.array(QuestionResult),
+    disagreements: z.object({ factors: z.array(FactorResult), questions: z.array(QuestionResult) }),
+    byIntervieweeType: z.array(
+      z.object({
+        type: IntervieweeType,
+        interviews: z.number().int(),
+        dimensions: z.array(z.object({ dimension: DimensionKey, mean: z.number().nullable(), n: z.number().int() })),
+      }),
+    ),
+    comparison: z.object({
+      populationBand: z.object({ key: z.string(), label: z.string() }).nullable(),
+      dimensions: z.array(
+        z.object({ dimension: DimensionKey, own: z.number().nullable(), province: Average, peers: Average }),
+      ),
+    }),
+    zScores: z
+      .array(z.object({ dimension: DimensionKey, z: z.number().nullable(), communes: z.number().int() }))
+      .describe('this commune’s z-score per dimension across the communes diagnosed (null: fewer than two)'),
+  })
+  .meta({ id: 'DiagnosticResults' });
+export type DiagnosticResultsView = z.infer<typeof DiagnosticResultsView>;
+
+function flat(aggregate: Aggregate) {
+  return aggregate.assessed
+    ? {
+        n: aggregate.n,
+        mean: aggregate.mean,
+        sd: aggregate.sd,
+        min: aggregate.min,
+        max: aggregate.max,
+        agreement: aggregate.agreement,
+      }
+    : { n: 0, mean: null, sd: null, min: null, max: null, agreement: null };
+}
+
+function bandRef(mean: number | null, bands: readonly Band[]) {
+  if (mean === null) return null;
+  const band = bandOf(mean, bands);
+  return { key: band.key, label: band.label, interpretation: band.interpretation };
+}
+
+/** The overall maturity of a diagnostic: the mean of its assessed dimensions (each dimension weighs the same). */
+export function overallMaturity(dimensions: Partial<Record<Dimension, number | null>>): number | null {
+  const summary = summarise(DIMENSIONS.flatMap((d) => (typeof dimensions[d] === 'number' ? [dimensions[d]] : [])));
+  return summary.assessed ? summary.mean : null;
+}
+
+export type ResultsInput = {
+  missionId: string;
+  commune: { nisCode: string; population: number | null };
+  guide: MaturityModel;
+  scores: readonly InterviewScore[];
+  /** The latest diagnostic of every diagnosed commune of the province (this commune's own included or not). */
+  province: readonly CommuneMaturity[];
+};
+
+export function buildResultsView(input: ResultsInput): DiagnosticResultsView {
+  const { guide } = input;
+  const results = aggregateInterviewScores(guide, input.scores);
+  const factorInfo = new Map(guide.dimensions.flatMap((d) => d.factors.map((f) => [f.key, f] as const)));
+  const questionText = new Map(
+    guide.dimensions.flatMap((d) => d.factors.flatMap((f) => f.questions.map((q) => [q.key, q.text] as const))),
+  );
+  const factorView = (f: (typeof results.factors)[number]): FactorResult => {
+    const stat = flat(f);
+    const info = factorInfo.get(f.factorKey);
+    return {
+      factorKey: f.factorKey,
+      label: info?.label ?? f.factorKey,
+      dimension: f.dimension,
+      rural: info?.rural ?? false,
+      ...stat,
+      band: bandRef(stat.mean, guide.bands),
+    };
+  };
+  const questionView = (q: (typeof results.questions)[number]): QuestionResult => ({
+    questionKey: q.questionKey,
+    text: questionText.get(q.questionKey) ?? q.questionKey,
+    factorKey: q.factorKey,
+    dimension: q.dimension,
+    ...flat(q),
+    dontKnow: q.dontKnow,
+  });
+  const dimensions = guide.dimensions.map((d) => {
+    const aggregate = results.dimensions.find((r) => r.dimension === d.key)!;
+    const stat = flat(aggregate);
+    return {
+      dimension: d.key,
+      label: d.label,
+      ...stat,
+      band: bandRef(stat.mean, guide.bands),
+      factors: results.factors.filter((f) => f.dimension === d.key).map(factorView),
+    };
+  });
+  const own = Object.fromEntries(dimensions.map((d) => [d.dimension, d.mean])) as Record<Dimension, number | null>;
+  const overall = overallMaturity(own);
+  const self: CommuneMaturity = {
+    nisCode: input.commune.nisCode,
+    population: input.commune.population,
+    dimensions: own,
+  };
+  const others = input.province.filter((c) => c.nisCode !== self.nisCode);
+  const comparison = compareToPeers(self, others);
+  const z = zScoresByDimension(results.interviews > 0 ? [...others, self] : others);
+  return {
+    missionId: input.missionId,
+    communeNis: input.commune.nisCode,
+    guide: results.guide,
+    guideTitle: guide.title,
+    scale: guide.scale.levels,
+    bands: guide.bands,
+    interviews: results.interviews,
+    overall: {
+      mean: overall,
+      band: bandRef(overall, guide.bands),
+      dimensionsAssessed: dimensions.filter((d) => d.mean !== null).length,
+    },
+    dimensions,
+    questions: results.questions.map(questionView),
+    disagreements: {
+      factors: results.disagreements.factors.map(factorView),
+      questions: results.disagreements.questions.map(questionView),
+    },
+    byIntervieweeType: results.byIntervieweeType.map((panel) => ({
+      type: panel.type,
+      interviews: panel.interviews,
+      dimensions: panel.dimensions.map((d) => ({ dimension: d.dimension, mean: flat(d).mean, n: d.n })),
+    })),
+    comparison: {
+      populationBand: comparison.populationBand
+        ? { key: comparison.populationBand.key, label: comparison.populationBand.label }
+        : null,
+      dimensions: comparison.dimensions,
+    },
+    zScores: DIMENSIONS.map((dimension) => {
+      const scores = z[dimension];
+      return {
+        dimension,
+        z: scores.computable ? (scores.scores[self.nisCode] ?? null) : null,
+        communes: scores.computable ? Object.keys(scores.scores).length : 0,
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Province view
+
+export const ProvinceDiagnostic = z
+  .object({
+    nisCode: z.string(),
+    communeName: z.string(),
+    population: z.number().nullable(),
+    missionId: z.uuid(),
+    missionTitle: z.string(),
+    interviews: z.number().int(),
+    dimensions: z.record(DimensionKey, z.number().nullable()),
+    overall: z.number().nullable(),
+    band: BandRef,
+    zScores: z.record(DimensionKey, z.number().nullable()),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ProvinceDiagnostic' });
+export type ProvinceDiagnostic = z.infer<typeof ProvinceDiagnostic>;
+
+export const ProvinceOverview = z
+  .object({
+    communes: z.array(ProvinceDiagnostic).describe('the latest diagnostic with interviews of each commune'),
+    provinceAverage: z.record(DimensionKey, z.number().nullable()),
+  })
+  .meta({ id: 'ProvinceDiagnosticOverview' });
+export type ProvinceOverview = z.infer<typeof ProvinceOverview>;
