@@ -84,6 +84,7 @@ describe('signing in and out', () => {
     const entries = (await nav.getByRole('link').allTextContents()).map((text) => text.trim());
     expect(entries).toEqual([
       'Communes',
+      'Missions',
       'Diagnostic',
       'Strategy',
       'Implementation',
