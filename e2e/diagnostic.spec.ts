@@ -155,6 +155,17 @@ describe('diagnostic: a consultant diagnoses Tintigny; an Arlon editor cannot se
     }
   });
 
+  it('turns a SWOT item into a draft project sheet of the strategy', async () => {
+    const { page } = session;
+    await page.goto(missionUrl);
+    await page.locator('label', { hasText: 'AFOM et spécificités' }).click();
+    await page
+      .getByRole('button', { name: 'Créer une fiche projet depuis « Départ à la retraite des médecins généralistes »' })
+      .click();
+    await page.waitForURL('**/strategy?section=projects');
+    await page.getByText('Parer à : départ à la retraite des médecins généralistes').first().waitFor();
+  });
+
   it('an Arlon editor cannot see Tintigny’s interviews', async () => {
     const other = await openSession(browser, server.baseUrl);
     await signIn(other.page, arlonEditor);

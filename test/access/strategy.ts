@@ -31,6 +31,19 @@ async function strategyIn(ctx: AccessContext, communeNis: string) {
   });
 }
 
+/** A SWOT item of the diagnostic of the commune's strategy mission. */
+const swotItemIn = (ctx: AccessContext, communeNis: string) =>
+  ctx.fixture(`strategy-swot-${communeNis}`, async () => {
+    const { missionId } = await strategyIn(ctx, communeNis);
+    const item = await ctx.t.app.services.diagnostic.createSwot(CLI_CONTEXT, missionId, {
+      category: 'weakness',
+      text: 'Pas de Wi-Fi public',
+      dimensions: [],
+      interviewIds: [],
+    });
+    return item.id;
+  });
+
 const base = async (ctx: AccessContext, c: string) => `/api/missions/${(await strategyIn(ctx, c)).missionId}/strategy`;
 const criteriaOf = async (ctx: AccessContext, c: string) =>
   services(ctx).criteria(CLI_CONTEXT.actor, (await strategyIn(ctx, c)).missionId);
@@ -122,14 +135,7 @@ export const cases: AccessCase[] = [
     request: async (ctx, c) => ({
       method: 'POST',
       url: `${await base(ctx, c)}/projects/from-swot`,
-      payload: {
-        swotItem: {
-          id: '0f6a2b1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c',
-          kind: 'weakness',
-          text: 'Pas de Wi-Fi',
-          dimensions: [],
-        },
-      },
+      payload: { swotItemId: await swotItemIn(ctx, c) },
     }),
     expect: agencyStaff,
   },

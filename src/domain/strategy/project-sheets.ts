@@ -116,8 +116,8 @@ export const ProjectSheetUpdateInput = z.strictObject({
 export type ProjectSheetUpdateInput = z.infer<typeof ProjectSheetUpdateInput>;
 
 export const ProjectFromSwotInput = z
-  .strictObject({ swotItem: SwotItemRef })
-  .describe('Creates a draft sheet that answers one SWOT item of the diagnostic');
+  .strictObject({ swotItemId: z.uuid().describe('a SWOT item of the same mission’s diagnostic') })
+  .describe('Creates a draft sheet that answers one SWOT item of the diagnostic, prefilled from its text');
 export type ProjectFromSwotInput = z.infer<typeof ProjectFromSwotInput>;
 
 const SWOT_LEADS: Record<SwotItemRef['kind'], string> = {

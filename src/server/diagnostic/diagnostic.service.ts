@@ -574,6 +574,7 @@ export class DiagnosticService {
         dimensions: result.dimensions,
         interviewIds: result.interviewIds,
       });
+      await repos.strategy.moveSwotLinks(ids.slice(1), result.id);
       await repos.diagnostic.deleteSwot(ids.slice(1));
       await repos.audit.record(
         auditOf(ctx, {

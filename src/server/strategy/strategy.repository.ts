@@ -159,6 +159,23 @@ export class StrategyRepository {
     await this.db.delete(projectSheets).where(eq(projectSheets.id, id));
   }
 
+  /** SWOT items merged into `toId`: the sheets that answered them now answer the merged item. */
+  async moveSwotLinks(fromIds: readonly string[], toId: string): Promise<void> {
+    if (fromIds.length === 0) return;
+    await this.db
+      .insert(projectSwotItems)
+      .select(
+        this.db
+          .selectDistinct({
+            projectId: projectSwotItems.projectId,
+            swotItemId: sql<string>`${toId}::uuid`.as('swot_item_id'),
+          })
+          .from(projectSwotItems)
+          .where(inArray(projectSwotItems.swotItemId, [...fromIds])),
+      )
+      .onConflictDoNothing();
+  }
+
   async setSwotItems(projectId: string, swotItemIds: string[]): Promise<void> {
     await this.db.delete(projectSwotItems).where(eq(projectSwotItems.projectId, projectId));
     if (swotItemIds.length > 0) {

@@ -1,3 +1,4 @@
+import type { Dimension } from '../../domain/shared/dimensions.ts';
 import { deriveAhpWeights } from '../../domain/strategy/ahp.ts';
 import {
   type Criterion,
@@ -213,7 +214,22 @@ export class StrategyService {
 
   /** A draft sheet answering one SWOT item of the diagnostic (the diagnostic's SWOT page calls this). */
   async createProjectFromSwot(ctx: RequestContext, missionId: string, input: ProjectFromSwotInput) {
-    return this.createProject(ctx, missionId, prefillFromSwotItem(input.swotItem));
+    const item = await this.uow.read(async (repos) => {
+      await this.mission(repos, ctx.actor, missionId, 'create');
+      const [row] = await repos.diagnostic.findSwotItems([input.swotItemId]);
+      if (!row || row.missionId !== missionId) throw new ValidationError('SWOT_ITEM_UNKNOWN', { field: 'swotItemId' });
+      return row;
+    });
+    return this.createProject(
+      ctx,
+      missionId,
+      prefillFromSwotItem({
+        id: item.id,
+        kind: item.category,
+        text: item.text,
+        dimensions: item.dimensions as Dimension[],
+      }),
+    );
   }
 
   async project(actor: Actor, projectId: string): Promise<ProjectSheet> {
@@ -309,7 +325,14 @@ export class StrategyService {
     }
     if (input.objectiveId !== undefined)
       await repos.strategy.updateProject(projectId, { objectiveId: input.objectiveId });
-    if (input.swotItemIds) await repos.strategy.setSwotItems(projectId, [...new Set(input.swotItemIds)]);
+    if (input.swotItemIds) {
+      const swotItemIds = [...new Set(input.swotItemIds)];
+      const found = await repos.diagnostic.findSwotItems(swotItemIds);
+      if (found.length !== swotItemIds.length || found.some((row) => row.missionId !== missionId)) {
+        throw new ValidationError('SWOT_ITEM_UNKNOWN', { field: 'swotItemIds' });
+      }
+      await repos.strategy.setSwotItems(projectId, swotItemIds);
+    }
     if (excludes) await repos.strategy.setExcludes(projectId, excludes);
     if (requires) {
       await repos.strategy.setRequires(projectId, requires);

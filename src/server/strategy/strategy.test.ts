@@ -108,6 +108,13 @@ describe('strategy of a mission', () => {
         excludes: [ids.app],
       })
     ).id;
+    const airQuality = (
+      await consultant.post(`/api/missions/${missionId}/swot`, {
+        category: 'weakness',
+        text: 'Aucune mesure de la qualité de l’air près des écoles',
+        dimensions: ['environment'],
+      })
+    ).json() as { id: string };
     const sensors = await create({
       title: 'Capteurs de qualité de l’air',
       description: 'Mesurer le NO2 et les particules près des écoles.',
@@ -116,14 +123,14 @@ describe('strategy of a mission', () => {
       runningCostPerYear: 4_000,
       earliestHorizon: 'medium',
       durationMonths: 18,
-      swotItemIds: ['7b0c1d8e-4a2f-4c1e-9d3a-2b5e6f7a8c9d'],
+      swotItemIds: [airQuality.id],
       needRefs: ['BES-2026-014'],
     });
     ids.sensors = sensors.id;
     expect(sensors).toMatchObject({
       earliestHorizon: 'medium',
       durationMonths: 18,
-      swotItemIds: ['7b0c1d8e-4a2f-4c1e-9d3a-2b5e6f7a8c9d'],
+      swotItemIds: [airQuality.id],
       needRefs: ['BES-2026-014'],
       status: 'draft',
       mandatory: false,
@@ -134,24 +141,52 @@ describe('strategy of a mission', () => {
     expect(s.projects.find((p) => p.id === ids.app)!.excludes).toEqual([ids.kiosk]);
   });
 
-  it('creates a draft sheet from a SWOT item of the diagnostic', async () => {
-    const response = await consultant.post(`${base()}/projects/from-swot`, {
-      swotItem: {
-        id: '0f6a2b1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c',
-        kind: 'threat',
-        text: 'Isolement des personnes âgées dans les villages',
-        dimensions: ['living', 'people'],
-      },
-    });
+  it('creates a draft sheet from a SWOT item of the diagnostic, and follows the item when SWOT items merge', async () => {
+    const swot = async (text: string) =>
+      (
+        await consultant.post(`/api/missions/${missionId}/swot`, {
+          category: 'threat',
+          text,
+          dimensions: ['living', 'people'],
+        })
+      ).json() as { id: string };
+    const isolation = await swot('Isolement des personnes âgées dans les villages');
+    const response = await consultant.post(`${base()}/projects/from-swot`, { swotItemId: isolation.id });
     expect(response.statusCode, response.body).toBe(201);
     const sheet = response.json() as ProjectSheet;
     expect(sheet).toMatchObject({
       title: 'Parer à : isolement des personnes âgées dans les villages',
+      description: 'Répond à l’élément AFOM (menace) : « Isolement des personnes âgées dans les villages »',
       dimensions: ['living', 'people'],
-      swotItemIds: ['0f6a2b1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c'],
+      swotItemIds: [isolation.id],
       status: 'draft',
     });
+
+    // Merged into another item, the SWOT item the sheet answered lives on as the merged item.
+    const solitude = await swot('Solitude des aînés');
+    const merged = await consultant.post(`/api/missions/${missionId}/swot/merge`, {
+      itemIds: [solitude.id, isolation.id],
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const project = (await state()).projects.find((p) => p.id === sheet.id)!;
+    expect(project.swotItemIds).toEqual([solitude.id]);
+
     expect((await consultant.delete(`/api/strategy/projects/${sheet.id}`)).statusCode).toBe(204);
+    expect((await state()).projects).toHaveLength(5);
+  });
+
+  it('refuses a SWOT item of another mission or none, writing nothing', async () => {
+    const before = await auditCount();
+    const unknown = await consultant.post(`${base()}/projects/from-swot`, {
+      swotItemId: '0f6a2b1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c',
+    });
+    expect(unknown.statusCode, unknown.body).toBe(400);
+    expect(unknown.json().error).toMatchObject({ code: 'SWOT_ITEM_UNKNOWN' });
+    const linked = await consultant.patch(`/api/strategy/projects/${ids.fibre}`, {
+      swotItemIds: ['0f6a2b1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c'],
+    });
+    expect(linked.statusCode, linked.body).toBe(400);
+    expect(await auditCount()).toBe(before);
     expect((await state()).projects).toHaveLength(5);
   });
 

@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
+import { swotItems } from './diagnostic.ts';
 import { missions } from './missions.ts';
 
 /**
@@ -88,8 +89,8 @@ export const projectSheets = pgTable(
 );
 
 /**
- * The SWOT items of the diagnostic a sheet answers. No foreign key yet: the SWOT table comes with the diagnostic
- * (issue 3), built in parallel; the reference is wired when it lands (docs/decisions/040-strategy-model.md).
+ * The SWOT items of the diagnostic a sheet answers. Deleting an item forgets the link; merging items moves it to the
+ * merged item (DiagnosticService.mergeSwot).
  */
 export const projectSwotItems = pgTable(
   'project_swot_items',
@@ -97,7 +98,9 @@ export const projectSwotItems = pgTable(
     projectId: uuid('project_id')
       .notNull()
       .references(() => projectSheets.id, { onDelete: 'cascade' }),
-    swotItemId: uuid('swot_item_id').notNull(),
+    swotItemId: uuid('swot_item_id')
+      .notNull()
+      .references(() => swotItems.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.swotItemId] }), index('project_swot_items_item_idx').on(t.swotItemId)],
 );

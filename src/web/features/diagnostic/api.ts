@@ -202,6 +202,12 @@ export function useSwotMutations(missionId: string) {
       mutationFn: (body: z.input<typeof SwotMergeInput>) => api.post<SwotItem>(`${m(missionId)}/swot/merge`, body),
       onSuccess: refresh,
     }),
+    // The strategy's own endpoint: a draft project sheet prefilled from the item (phase 2 starts from the SWOT).
+    toProjectSheet: useMutation({
+      mutationFn: (swotItemId: string) =>
+        api.post<{ id: string; title: string }>(`${m(missionId)}/strategy/projects/from-swot`, { swotItemId }),
+      onSuccess: () => client.invalidateQueries({ queryKey: ['strategy', missionId] }),
+    }),
   };
 }
 

@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import {
   SPECIFICITY_TOPICS,
   SWOT_CATEGORIES,
@@ -24,6 +25,7 @@ import {
 } from '../../../domain/diagnostic/swot.ts';
 import type { Mission } from '../../../domain/missions/mission.ts';
 import { DIMENSIONS, type Dimension } from '../../../domain/shared/dimensions.ts';
+import { paths } from '../../app/paths.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
@@ -115,6 +117,7 @@ function ItemCard(props: {
   onMove(step: -1 | 1): void;
   onEdit(): void;
   onDelete(): void;
+  onProjectSheet(): void;
 }) {
   const { t } = useTranslation();
   const { item } = props;
@@ -171,6 +174,14 @@ function ItemCard(props: {
             </ActionIcon>
             <ActionIcon
               variant="subtle"
+              aria-label={t('diagnostic.swot.toProjectSheet', { text: item.text })}
+              title={t('diagnostic.swot.toProjectSheetShort')}
+              onClick={props.onProjectSheet}
+            >
+              ➜
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
               aria-label={t('diagnostic.swot.edit', { text: item.text })}
               onClick={props.onEdit}
             >
@@ -195,6 +206,7 @@ function Swot({ mission }: { mission: Mission }) {
   const { t } = useTranslation();
   const swot = useSwot(mission.id);
   const mutations = useSwotMutations(mission.id);
+  const navigate = useNavigate();
   const interviewOptions = useInterviewOptions(mission.id);
   const [draft, setDraft] = useState<Draft>({ category: 'strength', text: '', dimensions: [], interviewIds: [] });
   const [selected, setSelected] = useState<string[]>([]);
@@ -211,7 +223,8 @@ function Swot({ mission }: { mission: Mission }) {
     mutations.update.error ??
     mutations.remove.error ??
     mutations.reorder.error ??
-    mutations.merge.error;
+    mutations.merge.error ??
+    mutations.toProjectSheet.error;
 
   const move = (category: SwotCategory, id: string, step: -1 | 1) => {
     const ids = items.filter((i) => i.category === category).map((i) => i.id);
@@ -333,6 +346,14 @@ function Swot({ mission }: { mission: Mission }) {
                       }
                       onDelete={() =>
                         mutations.remove.mutate(item.id, { onSuccess: () => notify(t('diagnostic.swot.removed')) })
+                      }
+                      onProjectSheet={() =>
+                        mutations.toProjectSheet.mutate(item.id, {
+                          onSuccess: (sheet) => {
+                            notify(t('diagnostic.swot.projectSheetCreated', { title: sheet.title }));
+                            void navigate(paths.missionStrategy.to(mission.id, 'projects'));
+                          },
+                        })
                       }
                     />
                   ))
