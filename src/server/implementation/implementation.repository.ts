@@ -216,7 +216,7 @@ export class ImplementationRepository {
       .select()
       .from(projectHistory)
       .where(eq(projectHistory.projectId, projectId))
-      .orderBy(desc(projectHistory.at), desc(projectHistory.id));
+      .orderBy(desc(projectHistory.seq));
   }
 
   async addHistory(row: typeof projectHistory.$inferInsert): Promise<void> {

@@ -80,6 +80,7 @@ CREATE TABLE "project_follow_ups" (
 --> statement-breakpoint
 CREATE TABLE "project_history" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"project_id" uuid NOT NULL,
 	"at" timestamp with time zone NOT NULL,
 	"actor_id" uuid,
@@ -123,6 +124,6 @@ CREATE INDEX "notification_log_user_idx" ON "notification_log" USING btree ("use
 CREATE INDEX "notification_log_sent_idx" ON "notification_log" USING btree ("sent_at");--> statement-breakpoint
 CREATE INDEX "project_documents_project_idx" ON "project_documents" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "project_follow_ups_published_idx" ON "project_follow_ups" USING btree ("published");--> statement-breakpoint
-CREATE INDEX "project_history_project_idx" ON "project_history" USING btree ("project_id","at");--> statement-breakpoint
+CREATE INDEX "project_history_project_idx" ON "project_history" USING btree ("project_id","seq");--> statement-breakpoint
 CREATE INDEX "project_indicators_project_idx" ON "project_indicators" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "project_milestones_project_idx" ON "project_milestones" USING btree ("project_id","due_date");

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   check,
   customType,
@@ -137,6 +138,8 @@ export const projectHistory = pgTable(
   'project_history',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    /** Orders changes made within the same instant. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     projectId: uuid('project_id')
       .notNull()
       .references(() => projectSheets.id, { onDelete: 'cascade' }),
@@ -146,7 +149,7 @@ export const projectHistory = pgTable(
     action: text('action').notNull(),
     summary: text('summary').notNull(),
   },
-  (t) => [index('project_history_project_idx').on(t.projectId, t.at)],
+  (t) => [index('project_history_project_idx').on(t.projectId, t.seq)],
 );
 
 export const procurementFiles = pgTable('procurement_files', {
