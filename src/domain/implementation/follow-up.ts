@@ -183,6 +183,7 @@ export const ProjectDocument = z.object({
 export type ProjectDocument = z.infer<typeof ProjectDocument>;
 
 export const HistoryEntry = z.object({
+  id: z.uuid(),
   at: IsoDateTime,
   actor: z.string().describe('who made the change (agency staff or commune user, by name)'),
   action: z.string(),

@@ -289,6 +289,7 @@ export class ImplementationService {
       procurement: p.procurement ? this.procurementState(p.procurement) : null,
       published: f?.published ?? false,
       history: history.map((h) => ({
+        id: h.id,
         at: h.at.toISOString(),
         actor: h.actorName,
         action: h.action,

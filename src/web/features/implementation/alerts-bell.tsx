@@ -1,0 +1,52 @@
+import { Anchor, Button, Indicator, Popover, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths.ts';
+import { useMe } from '../../lib/session.ts';
+import { useLanguage } from '../../lib/use-language.ts';
+import { useAlerts } from './api.ts';
+import { alertText } from './labels.tsx';
+
+/** The bell in the header: how many follow-up alerts concern the signed-in user, and the first ones. */
+export function AlertsBell() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const me = useMe();
+  const alerts = useAlerts(Boolean(me.data));
+  if (!me.data) return null;
+  const list = alerts.data?.alerts ?? [];
+  return (
+    <Popover position="bottom-end" width={360} withinPortal>
+      <Popover.Target>
+        <Indicator label={list.length} size={18} color="red" disabled={list.length === 0} offset={4}>
+          <Button
+            variant="subtle"
+            size="compact-md"
+            aria-label={t('implementation.bell.label', { count: list.length })}
+          >
+            <span aria-hidden="true">🔔</span>
+          </Button>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs">
+          <Text fw={600} size="sm">
+            {t('implementation.bell.title')}
+          </Text>
+          {list.length === 0 ? <Text size="sm">{t('implementation.alerts.none')}</Text> : null}
+          {list.slice(0, 6).map((a) => (
+            <Text key={a.key} size="sm">
+              <Anchor component={Link} to={paths.implementationProject.to(a.projectId)}>
+                {a.projectTitle}
+              </Anchor>{' '}
+              : {alertText(a, t, language)}
+            </Text>
+          ))}
+          <Anchor component={Link} to={paths.implementation.to()} size="sm">
+            {t('implementation.bell.all')}
+          </Anchor>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
