@@ -794,9 +794,11 @@ export class ImplementationService {
         budget: budgetTotals(projects.flatMap((p) => p.budget)),
         budgetByYear: [...byYear.values()].sort((a, b) => a.year - b.year),
         procurementsInProgress: projects
-          .filter((p) => p.procurement && (p.status === 'procurement' || p.status === 'planned'))
-          .map((p) => {
-            const file = procurementFileOf(p.procurement!);
+          .filter((p) => p.procurement && p.status !== 'abandoned' && p.status !== 'evaluated')
+          .map((p) => ({ p, file: procurementFileOf(p.procurement!) }))
+          // In progress: no procedure chosen yet, or a step still to do before the contract.
+          .filter(({ file }) => !file || nextStep(file) !== null)
+          .map(({ p, file }) => {
             return {
               projectId: p.id,
               projectTitle: p.title,

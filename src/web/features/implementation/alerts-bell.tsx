@@ -18,15 +18,11 @@ export function AlertsBell() {
   return (
     <Popover position="bottom-end" width={360} withinPortal>
       <Popover.Target>
-        <Indicator label={list.length} size={18} color="red" disabled={list.length === 0} offset={4}>
-          <Button
-            variant="subtle"
-            size="compact-md"
-            aria-label={t('implementation.bell.label', { count: list.length })}
-          >
+        <Button variant="subtle" size="compact-md" aria-label={t('implementation.bell.label', { count: list.length })}>
+          <Indicator label={list.length} size={18} color="red.9" disabled={list.length === 0} offset={-2}>
             <span aria-hidden="true">🔔</span>
-          </Button>
-        </Indicator>
+          </Indicator>
+        </Button>
       </Popover.Target>
       <Popover.Dropdown>
         <Stack gap="xs">
@@ -36,13 +32,13 @@ export function AlertsBell() {
           {list.length === 0 ? <Text size="sm">{t('implementation.alerts.none')}</Text> : null}
           {list.slice(0, 6).map((a) => (
             <Text key={a.key} size="sm">
-              <Anchor component={Link} to={paths.implementationProject.to(a.projectId)}>
+              <Anchor underline="always" component={Link} to={paths.implementationProject.to(a.projectId)}>
                 {a.projectTitle}
               </Anchor>{' '}
               : {alertText(a, t, language)}
             </Text>
           ))}
-          <Anchor component={Link} to={paths.implementation.to()} size="sm">
+          <Anchor underline="always" component={Link} to={paths.implementation.to()} size="sm">
             {t('implementation.bell.all')}
           </Anchor>
         </Stack>

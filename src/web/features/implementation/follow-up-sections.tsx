@@ -102,7 +102,7 @@ export function MilestonesSection({ state }: { state: ProjectFollowUp }) {
                         {t('implementation.milestones.done', { date: formatDate(m.doneDate, language) })}
                       </Badge>
                     ) : m.late ? (
-                      <Badge color="red" variant="filled">
+                      <Badge color="red.9" variant="filled">
                         {t('implementation.milestones.late')}
                       </Badge>
                     ) : (
@@ -246,7 +246,7 @@ export function BudgetSection({ state }: { state: ProjectFollowUp }) {
                 <Table.Td c={l.spent > l.planned ? 'red.9' : undefined}>
                   {euros(l.spent, language)}
                   {over(l) ? (
-                    <Badge ml="xs" color="red" size="sm">
+                    <Badge ml="xs" color="red.9" size="sm">
                       {t('implementation.budget.over')}
                     </Badge>
                   ) : null}

@@ -129,7 +129,7 @@ function AlertsView() {
           <List size="sm" spacing={4}>
             {(alerts.data?.alerts ?? []).map((a) => (
               <List.Item key={a.key}>
-                <Anchor component={Link} to={paths.implementationProject.to(a.projectId)}>
+                <Anchor underline="always" component={Link} to={paths.implementationProject.to(a.projectId)}>
                   {a.communeName} — {a.projectTitle}
                 </Anchor>{' '}
                 : {alertText(a, t, language)}
@@ -396,7 +396,7 @@ function LateTable({ data }: { data: Dashboard }) {
       <List size="sm" spacing={4}>
         {data.lateItems.map((a) => (
           <List.Item key={a.key}>
-            <Anchor component={Link} to={paths.implementationProject.to(a.projectId)}>
+            <Anchor underline="always" component={Link} to={paths.implementationProject.to(a.projectId)}>
               {a.communeName} — {a.projectTitle}
             </Anchor>{' '}
             : {alertText(a, t, language)}
@@ -432,7 +432,7 @@ function ProcurementTable({ data }: { data: Dashboard }) {
               {data.procurementsInProgress.map((p) => (
                 <Table.Tr key={p.projectId}>
                   <Table.Td>
-                    <Anchor component={Link} to={paths.implementationProject.to(p.projectId)}>
+                    <Anchor underline="always" component={Link} to={paths.implementationProject.to(p.projectId)}>
                       {p.communeName} — {p.projectTitle}
                     </Anchor>
                   </Table.Td>
@@ -472,7 +472,7 @@ function ProjectsTable({ data }: { data: Dashboard }) {
             {data.projects.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={paths.implementationProject.to(p.id)}>
+                  <Anchor underline="always" component={Link} to={paths.implementationProject.to(p.id)}>
                     {p.communeName} — {p.title}
                   </Anchor>
                 </Table.Td>

@@ -54,7 +54,7 @@ export default function MissionImplementationTab() {
                 {projects.map((p) => (
                   <Table.Tr key={p.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={paths.implementationProject.to(p.id)} fw={600}>
+                      <Anchor underline="always" component={Link} to={paths.implementationProject.to(p.id)} fw={600}>
                         {p.title}
                       </Anchor>
                       {p.published ? (
@@ -89,7 +89,7 @@ export default function MissionImplementationTab() {
                     </Table.Td>
                     <Table.Td>
                       {p.alertCount > 0 ? (
-                        <Badge color="red" variant="filled">
+                        <Badge color="red.9" variant="filled">
                           {t('implementation.alertCount', { count: p.alertCount })}
                         </Badge>
                       ) : (

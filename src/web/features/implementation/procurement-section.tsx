@@ -105,7 +105,7 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
           {t('implementation.procurement.title')}
         </Title>
         {file?.procedure ? (
-          <Anchor href={ocdsUrl(state.id)} download size="sm">
+          <Anchor underline="always" href={ocdsUrl(state.id)} download size="sm">
             {t('implementation.procurement.ocds')}
           </Anchor>
         ) : null}

@@ -47,7 +47,7 @@ export default function ProjectPage() {
     <Stack gap="lg">
       <PageHeader
         above={
-          <Anchor component={Link} to={paths.missionImplementation.to(state.missionId)} size="sm">
+          <Anchor underline="always" component={Link} to={paths.missionImplementation.to(state.missionId)} size="sm">
             {t('implementation.project.back', { mission: state.missionTitle })}
           </Anchor>
         }
@@ -210,7 +210,7 @@ function ProgressPanel({ state }: { state: ProjectFollowUp }) {
         />
         <Text size="xs" c="dimmed">
           {t('implementation.project.publishHelp')}{' '}
-          <Anchor component={Link} to={paths.publicProgress.to(state.communeNis)} size="xs">
+          <Anchor underline="always" component={Link} to={paths.publicProgress.to(state.communeNis)} size="xs">
             {t('implementation.project.publicLink')}
           </Anchor>
         </Text>
