@@ -86,6 +86,33 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await page.getByRole('button', { name: 'Ajouter le jalon' }).click();
     await page.getByRole('cell', { name: 'Pose des contrôleurs', exact: true }).waitFor();
 
+    const budget = page.getByRole('region', { name: 'Budget, financement et risques' });
+    await budget.getByLabel(/^Prévu/).fill('30000');
+    await budget.getByLabel(/^Engagé/).fill('25000');
+    await budget.getByLabel(/^Dépensé/).fill('10000');
+    await budget.getByRole('button', { name: 'Enregistrer l’année' }).click();
+    await budget.getByRole('row', { name: /Total/ }).getByText('30 000 €').waitFor();
+
+    const indicators = page.getByRole('region', { name: 'Indicateurs' });
+    await indicators.getByLabel(/^Indicateur/).fill('Consommation électrique');
+    await indicators.getByLabel(/^Unité/).fill('MWh/an');
+    await indicators.getByLabel(/^Situation de départ/).fill('420');
+    await indicators.getByLabel(/^Cible/).fill('250');
+    await indicators.getByRole('button', { name: 'Ajouter l’indicateur' }).click();
+    for (const [date, value] of [
+      [dayOf(-60), '415'],
+      [dayOf(0), '380'],
+    ] as const) {
+      await indicators.getByLabel(/^Date de la mesure/).fill(date);
+      await indicators.getByLabel(/^Valeur de « Consommation électrique »/).fill(value);
+      await indicators.getByRole('button', { name: 'Ajouter la mesure' }).click();
+      await page
+        .getByRole('region', { name: 'Historique' })
+        .getByText(new RegExp(`Mesure .* ${value} MWh/an`))
+        .waitFor();
+    }
+    await indicators.getByRole('img', { name: /Évolution de l’indicateur « Consommation électrique »/ }).waitFor();
+
     const procurement = page.getByRole('region', { name: 'Marché public' });
     await procurement.getByLabel(/^Montant estimé HTVA/).fill('25000');
     await procurement.getByLabel(/^Date de lancement/).fill(dayOf(0));
@@ -126,9 +153,13 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await page.getByRole('heading', { level: 1, name: 'Mise en œuvre' }).waitFor();
     const late = page.getByRole('region', { name: 'Retards et dépassements', exact: true });
     await late.getByText(/Pose des contrôleurs/).waitFor();
-    await late.getByRole('link', { name: `Libramont-Chevigny — ${title}` }).first().waitFor();
+    await late
+      .getByRole('link', { name: `Libramont-Chevigny — ${title}` })
+      .first()
+      .waitFor();
     await page.getByRole('region', { name: 'Marchés en cours' }).getByText('Réception des offres').waitFor();
     await page.getByRole('img', { name: /Projets par statut : En cours 1/ }).waitFor();
+    await page.getByRole('img', { name: 'Budget prévu, engagé et dépensé par année' }).locator('svg').waitFor();
     await page.locator('.leaflet-interactive').first().waitFor();
     await expectNoSeriousA11yViolations(page, 'the province dashboard');
     await page.screenshot({ path: join(SHOTS, 'implementation-dashboard.png'), fullPage: true });
@@ -164,6 +195,7 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     const card = visitor.page.getByRole('article', { name: title });
     await card.getByText('Livré').waitFor();
     await card.getByText('Avancement : 100 %').waitFor();
+    await card.getByRole('img', { name: /Évolution de l’indicateur « Consommation électrique »/ }).waitFor();
     const text = (await visitor.page.getByRole('main').textContent()) ?? '';
     expect(text).not.toContain('Service travaux');
     expect(text).not.toContain('Éric');

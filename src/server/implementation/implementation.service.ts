@@ -30,15 +30,17 @@ import type {
 } from '../../domain/implementation/implementation-api.ts';
 import { buildReleasePackage, type OcdsReleasePackage } from '../../domain/implementation/ocds.ts';
 import { type ProcedureAdvice, proposeProcedures } from '../../domain/implementation/procedures.ts';
-import type { ProcurementProcedure } from '../../domain/implementation/procurement.ts';
+import { PROCEDURE_LABELS_FR, type ProcurementProcedure } from '../../domain/implementation/procurement.ts';
 import {
   nextStep,
   type ProcurementFile,
   type ProcurementStepRecord,
+  STEP_LABELS_FR,
   stepsFor,
   validateProcurementFile,
 } from '../../domain/implementation/procurement-file.ts';
 import { SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementation/thresholds.ts';
+import { formatEuro } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, readScope, type UserActor } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
@@ -389,7 +391,7 @@ export class ImplementationService {
         action: 'implementation.milestone.create',
         entityType: 'project_milestone',
         entityId: created.id,
-        summary: `Jalon ajouté : « ${input.title} » pour le ${input.dueDate}${input.owner ? ` (${input.owner})` : ''}`,
+        summary: `Jalon ajouté : « ${input.title} » pour le ${frDate(input.dueDate)}${input.owner ? ` (${input.owner})` : ''}`,
         after: input,
       });
       return this.present(repos, ctx.actor, project);
@@ -412,8 +414,8 @@ export class ImplementationService {
         entityType: 'project_milestone',
         entityId: id,
         summary: done
-          ? `Jalon atteint : « ${input.title} » le ${input.doneDate}`
-          : `Jalon modifié : « ${input.title} » pour le ${input.dueDate}`,
+          ? `Jalon atteint : « ${input.title} » le ${frDate(input.doneDate ?? '')}`
+          : `Jalon modifié : « ${input.title} » pour le ${frDate(input.dueDate)}`,
         before: milestone,
         after: input,
       });
@@ -480,7 +482,7 @@ export class ImplementationService {
         action: 'implementation.measurement.create',
         entityType: 'indicator_measurement',
         entityId: created.id,
-        summary: `Mesure « ${indicator.name} » : ${input.value} ${indicator.unit} le ${input.date}`,
+        summary: `Mesure « ${indicator.name} » : ${input.value} ${indicator.unit} le ${frDate(input.date)}`,
         after: input,
       });
       return this.present(repos, ctx.actor, project);
@@ -634,8 +636,9 @@ export class ImplementationService {
         action: before ? 'implementation.procurement.update' : 'implementation.procurement.create',
         entityType: 'procurement_file',
         summary:
-          `Dossier de marché : ${input.procedure ?? 'procédure à choisir'}, ${input.estimatedAmountExclVat} € HTVA` +
-          `${done.length ? `, étapes faites : ${done.join(', ')}` : ''}` +
+          `Dossier de marché : ${input.procedure ? PROCEDURE_LABELS_FR[input.procedure] : 'procédure à choisir'}, ` +
+          `${formatEuro(input.estimatedAmountExclVat, 'fr')} HTVA` +
+          `${done.length ? `, étapes faites : ${done.map((s) => STEP_LABELS_FR[s]).join(', ')}` : ''}` +
           `${input.vendorName ? `, attribué à ${input.vendorName}` : ''}`,
         before,
         after: input,
@@ -889,6 +892,12 @@ export class ImplementationService {
       return { alertEmails: row.alertEmails, weeklyDigest: row.weeklyDigest };
     });
   }
+}
+
+/** "08/12/2026" from "2026-12-08", as the history reads. */
+function frDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}/${m}/${y}`;
 }
 
 function selfOf(actor: Actor): UserActor {

@@ -20,7 +20,18 @@ export function AlertsBell() {
       <Popover.Target>
         <Button variant="subtle" size="compact-md" aria-label={t('implementation.bell.label', { count: list.length })}>
           <Indicator label={list.length} size={18} color="red.9" disabled={list.length === 0} offset={-2}>
-            <span aria-hidden="true">🔔</span>
+            <svg
+              aria-hidden="true"
+              width="20"
+              height="20"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
+              <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+              <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+            </svg>
           </Indicator>
         </Button>
       </Popover.Target>

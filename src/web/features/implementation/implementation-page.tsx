@@ -50,7 +50,7 @@ import { alertText, euros, STATUS_CHART_COLORS, StatusBadge } from './labels.tsx
 const ProvinceMap = lazy(() => import('../../components/province-map.tsx').then((m) => ({ default: m.ProvinceMap })));
 const BarsChart = lazy(() => import('./status-chart.tsx'));
 
-const LATE_COLOURS = ['#e9ecef', '#ffd8a8', '#ff922b', '#c92a2a'];
+const LATE_COLOURS = ['#b2f2bb', '#ffd8a8', '#ff922b', '#c92a2a'];
 const NO_PROJECT = '#f8f9fa';
 
 /**
@@ -268,7 +268,11 @@ function DashboardView() {
                         }}
                       />
                       <Text size="xs">
-                        {i === 0 ? label : t('implementation.dashboard.legendLate', { count: label })}
+                        {i === 0
+                          ? label
+                          : i === 1
+                            ? t('implementation.dashboard.legendOnTime')
+                            : t('implementation.dashboard.legendLate', { count: label })}
                       </Text>
                     </Group>
                   ))}
@@ -355,9 +359,10 @@ function Charts({ data }: { data: Dashboard }) {
         <Title order={2} size="h5">
           {t('implementation.dashboard.budgetByYear')}
         </Title>
+        {data.budgetByYear.length === 0 ? <Text size="sm">{t('implementation.dashboard.noBudget')}</Text> : null}
         <Suspense fallback={<Skeleton height={200} />}>
           <BarsChart
-            height={200}
+            height={data.budgetByYear.length === 0 ? 0 : 200}
             label={t('implementation.dashboard.budgetByYearLabel')}
             categories={data.budgetByYear.map((b) => String(b.year))}
             series={[
@@ -476,7 +481,7 @@ function ProjectsTable({ data }: { data: Dashboard }) {
                     {p.communeName} — {p.title}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <StatusBadge status={p.status} />
                 </Table.Td>
                 <Table.Td>{p.progress} %</Table.Td>

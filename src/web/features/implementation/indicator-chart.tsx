@@ -31,13 +31,24 @@ export default function IndicatorChart(props: {
   }, []);
 
   useEffect(() => {
+    // The axis always shows the baseline and the target, so the way left to go is visible.
+    const values = [indicator.baseline, indicator.target, ...indicator.measurements.map((m) => m.value)];
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    const pad = (high - low || Math.abs(high) || 1) * 0.1;
     chart.current?.setOption(
       {
         animation: false,
-        grid: { left: 56, right: 90, top: 20, bottom: 30 },
+        grid: { left: 56, right: 24, top: 28, bottom: 30 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'time', axisLabel: { color: '#1f2a30' } },
-        yAxis: { type: 'value', name: indicator.unit, scale: true, axisLabel: { color: '#1f2a30' } },
+        yAxis: {
+          type: 'value',
+          name: indicator.unit,
+          min: Math.floor(low - pad),
+          max: Math.ceil(high + pad),
+          axisLabel: { color: '#1f2a30' },
+        },
         series: [
           {
             type: 'line',
@@ -47,7 +58,7 @@ export default function IndicatorChart(props: {
             symbolSize: 7,
             markLine: {
               symbol: 'none',
-              label: { formatter: '{b}', color: '#1f2a30' },
+              label: { formatter: '{b}', color: '#1f2a30', position: 'insideStartTop' },
               data: [
                 {
                   name: props.baselineLabel,

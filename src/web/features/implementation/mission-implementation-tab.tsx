@@ -63,7 +63,7 @@ export default function MissionImplementationTab() {
                         </Badge>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <StatusBadge status={p.status} />
                     </Table.Td>
                     <Table.Td miw={140}>
