@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial,
+  bigint,
   boolean,
   check,
   customType,
@@ -139,7 +139,7 @@ export const projectHistory = pgTable(
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     /** Orders changes made within the same instant. */
-    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
     projectId: uuid('project_id')
       .notNull()
       .references(() => projectSheets.id, { onDelete: 'cascade' }),
