@@ -318,4 +318,39 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
     expect(history[0].summary).toMatch(/Publié/);
     expect((await t.anonymous.get('/api/public/communes/99999/progress')).statusCode).toBe(404);
   });
+
+  it('names the field of bad input, writes nothing on a refused change, and is documented in OpenAPI', async () => {
+    const before = (await consultant.get(`/api/implementation/projects/${projectId}`)).json().history.length;
+    const bad = await consultant.post(`/api/implementation/projects/${projectId}/milestones`, {
+      title: 'Réception',
+      dueDate: '30/09/2026',
+      owner: null,
+      doneDate: null,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('dueDate');
+    const outOfOrder = await consultant.put(`/api/implementation/projects/${projectId}/procurement`, {
+      nature: 'supplies',
+      estimatedAmountExclVat: 20_000,
+      launchDate: '2026-03-01',
+      procedure: 'low-value',
+      frameworkReference: null,
+      reference: null,
+      steps: [
+        { step: 'specifications', actualDate: '2026-03-10' },
+        { step: 'offers-received', actualDate: '2026-03-01' },
+      ],
+      vendorName: null,
+      vendorEnterpriseNumber: null,
+      awardAmountExclVat: null,
+    });
+    expect(outOfOrder.statusCode).toBe(400);
+    expect(outOfOrder.json().error.message).toMatch(/précède/);
+    const after = (await consultant.get(`/api/implementation/projects/${projectId}`)).json();
+    expect(after.history).toHaveLength(before);
+    expect(after.procurement.procedure).toBe('negotiated-direct-with-publication');
+    const spec = (await t.anonymous.get('/api/openapi.json')).json();
+    expect(spec.paths['/api/implementation/projects/{id}/procurement'].put.requestBody).toBeDefined();
+    expect(spec.paths['/api/public/communes/{nisCode}/progress'].get).toBeDefined();
+  });
 });
