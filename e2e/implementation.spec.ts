@@ -159,6 +159,7 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
       .waitFor();
     await page.getByRole('region', { name: 'Marchés en cours' }).getByText('Réception des offres').waitFor();
     await page.getByRole('img', { name: /Projets par statut : En cours 1/ }).waitFor();
+    await page.getByRole('img', { name: /Projets par dimension : .*Environnement 1/ }).waitFor();
     await page.getByRole('img', { name: 'Budget prévu, engagé et dépensé par année' }).locator('svg').waitFor();
     await page.locator('.leaflet-interactive').first().waitFor();
     await expectNoSeriousA11yViolations(page, 'the province dashboard');
@@ -203,5 +204,23 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await visitor.page.screenshot({ path: join(SHOTS, 'implementation-public.png'), fullPage: true });
     await visitor.context.close();
     expect(session.pageErrors).toEqual([]);
+  });
+
+  it('lets an agency admin add the next period of thresholds', async () => {
+    const admin = await server.createUser({ role: 'agency_admin', displayName: 'Alice Admin' });
+    const adminSession = await openSession(browser, server.baseUrl);
+    const p = adminSession.page;
+    await signIn(p, admin);
+    await p.goto('/implementation');
+    await p.getByRole('tab', { name: 'Seuils des marchés' }).click();
+    await p.getByRole('button', { name: 'Ajouter une période' }).click();
+    await p.getByRole('button', { name: 'Enregistrer les seuils' }).click();
+    await p.getByRole('alert').getByText(/2\.source/).waitFor(); // a new period must name its source
+    await p.getByLabel(/^Source des seuils en vigueur à partir du 01\/01\/2028/).fill('Règlement délégué (UE) 2027/…');
+    await p.getByRole('button', { name: 'Enregistrer les seuils' }).click();
+    await p.getByRole('columnheader', { name: 'Du 01/01/2028 au 31/12/2029' }).waitFor();
+    await p.getByText('Enregistré.').waitFor();
+    await expectNoSeriousA11yViolations(p, 'the thresholds');
+    await adminSession.context.close();
   });
 });

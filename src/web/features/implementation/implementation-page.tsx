@@ -15,6 +15,7 @@ import {
   Table,
   Tabs,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
@@ -335,6 +336,30 @@ function Charts({ data }: { data: Dashboard }) {
       </Paper>
       <Paper withBorder p="sm">
         <Title order={2} size="h5">
+          {t('implementation.dashboard.byDimension')}
+        </Title>
+        <Suspense fallback={<Skeleton height={200} />}>
+          <BarsChart
+            horizontal
+            height={200}
+            label={t('implementation.dashboard.byDimensionLabel', {
+              list: DIMENSIONS.map(
+                (d) => `${t(`implementation.dimensions.${d}`)} ${data.projectsByDimension[d] ?? 0}`,
+              ).join(', '),
+            })}
+            categories={DIMENSIONS.map((d) => t(`implementation.dimensions.${d}`))}
+            series={[
+              {
+                name: t('implementation.dashboard.projects'),
+                colour: STATUS_CHART_COLORS.procurement,
+                values: DIMENSIONS.map((d) => data.projectsByDimension[d] ?? 0),
+              },
+            ]}
+          />
+        </Suspense>
+      </Paper>
+      <Paper withBorder p="sm">
+        <Title order={2} size="h5">
           {t('implementation.dashboard.missionsByPhase')}
         </Title>
         <Suspense fallback={<Skeleton height={160} />}>
@@ -510,17 +535,35 @@ const THRESHOLD_KEYS: ThresholdKey[] = [
   'euWorks',
 ];
 
+type DraftPeriod = { key: string; period: ThresholdTable[number] };
+
+/** A new period after the last one: the same figures, two years later, every figure marked "to check". */
+function nextPeriod(last: ThresholdTable[number], note: string): ThresholdTable[number] {
+  const from = Number(last.validTo.slice(0, 4)) + 1;
+  const evidence = Object.fromEntries(
+    Object.entries(last.evidence).map(([k, e]) => [k, { ...e, verified: false, note }]),
+  ) as ThresholdTable[number]['evidence'];
+  return { ...last, validFrom: `${from}-01-01`, validTo: `${from + 1}-12-31`, source: '', evidence };
+}
+
 function ThresholdsView({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const thresholds = useThresholds();
   const save = useSaveThresholds();
-  const [draft, setDraft] = useState<ThresholdTable | null>(null);
+  const [draft, setDraft] = useState<DraftPeriod[] | null>(null);
   useEffect(() => {
-    if (thresholds.data) setDraft(thresholds.data.map(({ updatedAt: _, ...p }) => p as ThresholdTable[number]));
+    if (thresholds.data) {
+      setDraft(
+        thresholds.data.map(({ updatedAt: _, ...p }) => ({ key: p.validFrom, period: p as ThresholdTable[number] })),
+      );
+    }
   }, [thresholds.data]);
   if (thresholds.error) return <ErrorAlert error={thresholds.error} />;
   if (!draft) return <BlockSkeleton />;
+  const change = (key: string, update: (p: ThresholdTable[number]) => ThresholdTable[number]) =>
+    setDraft(draft.map((d) => (d.key === key ? { key, period: update(d.period) } : d)));
+  const last = draft.at(-1)?.period;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="thresholds-heading">
       <Title order={2} size="h4" id="thresholds-heading" mb="xs">
@@ -534,8 +577,8 @@ function ThresholdsView({ editable }: { editable: boolean }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('implementation.thresholds.figure')}</Table.Th>
-              {draft.map((p) => (
-                <Table.Th scope="col" key={p.validFrom}>
+              {draft.map(({ key, period: p }) => (
+                <Table.Th scope="col" key={key}>
                   {t('implementation.thresholds.period', {
                     from: formatDate(p.validFrom, language),
                     to: formatDate(p.validTo, language),
@@ -545,27 +588,45 @@ function ThresholdsView({ editable }: { editable: boolean }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {THRESHOLD_KEYS.map((key) => (
-              <Table.Tr key={key}>
+            {editable
+              ? (['validFrom', 'validTo'] as const).map((field) => (
+                  <Table.Tr key={field}>
+                    <Table.Th scope="row" fw={400}>
+                      {t(`implementation.thresholds.${field}`)}
+                    </Table.Th>
+                    {draft.map(({ key, period: p }) => (
+                      <Table.Td key={key}>
+                        <TextInput
+                          type="date"
+                          aria-label={`${t(`implementation.thresholds.${field}`)} — ${key}`}
+                          value={p[field]}
+                          onChange={(e) => {
+                            const value = e.currentTarget.value;
+                            change(key, (q) => ({ ...q, [field]: value }));
+                          }}
+                        />
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))
+              : null}
+            {THRESHOLD_KEYS.map((figure) => (
+              <Table.Tr key={figure}>
                 <Table.Th scope="row" fw={400}>
-                  {t(`implementation.thresholds.keys.${key}`)}
+                  {t(`implementation.thresholds.keys.${figure}`)}
                 </Table.Th>
-                {draft.map((p, i) => (
-                  <Table.Td key={p.validFrom}>
+                {draft.map(({ key, period: p }) => (
+                  <Table.Td key={key}>
                     {editable ? (
                       <NumberInput
-                        aria-label={`${t(`implementation.thresholds.keys.${key}`)} — ${p.validFrom}`}
-                        value={p.values[key]}
+                        aria-label={`${t(`implementation.thresholds.keys.${figure}`)} — ${key}`}
+                        value={p.values[figure]}
                         min={1}
                         thousandSeparator=" "
-                        onChange={(v) =>
-                          setDraft(
-                            draft.map((q, j) => (j === i ? { ...q, values: { ...q.values, [key]: Number(v) } } : q)),
-                          )
-                        }
+                        onChange={(v) => change(key, (q) => ({ ...q, values: { ...q.values, [figure]: Number(v) } }))}
                       />
                     ) : (
-                      euros(p.values[key], language)
+                      euros(p.values[figure], language)
                     )}
                   </Table.Td>
                 ))}
@@ -574,22 +635,53 @@ function ThresholdsView({ editable }: { editable: boolean }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Stack gap={2} mt="xs">
-        {draft.map((p) => (
-          <Text key={p.validFrom} size="xs" c="dimmed">
-            {formatDate(p.validFrom, language)} : {p.source}
-          </Text>
-        ))}
+      <Stack gap="xs" mt="xs">
+        {draft.map(({ key, period: p }) =>
+          editable ? (
+            <TextInput
+              key={key}
+              label={t('implementation.thresholds.source', { from: formatDate(p.validFrom, language) })}
+              value={p.source}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                change(key, (q) => ({ ...q, source: value }));
+              }}
+              required
+            />
+          ) : (
+            <Text key={key} size="xs" c="dimmed">
+              {formatDate(p.validFrom, language)} : {p.source}
+            </Text>
+          ),
+        )}
       </Stack>
       <ErrorAlert error={save.error} />
       {editable ? (
         <Group mt="sm">
           <Button
-            onClick={() => save.mutate(draft, { onSuccess: () => notify(t('implementation.saved')) })}
+            onClick={() =>
+              save.mutate(
+                draft.map((d) => d.period),
+                { onSuccess: () => notify(t('implementation.saved')) },
+              )
+            }
             loading={save.isPending}
           >
             {t('implementation.thresholds.save')}
           </Button>
+          {last ? (
+            <Button
+              variant="default"
+              onClick={() =>
+                setDraft([
+                  ...draft,
+                  { key: `new-${draft.length}`, period: nextPeriod(last, t('implementation.thresholds.newNote')) },
+                ])
+              }
+            >
+              {t('implementation.thresholds.addPeriod')}
+            </Button>
+          ) : null}
         </Group>
       ) : null}
     </Paper>
