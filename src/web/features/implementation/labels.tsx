@@ -31,7 +31,12 @@ export const STATUS_CHART_COLORS: Record<FollowUpStatus, string> = {
 export function StatusBadge({ status }: { status: FollowUpStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={STATUS_COLORS[status]} style={{ overflow: 'visible' }}>
+    <Badge
+      variant="light"
+      color={STATUS_COLORS[status]}
+      style={{ overflow: 'visible', flexShrink: 0 }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {t(`implementation.statuses.${status}`)}
     </Badge>
   );
