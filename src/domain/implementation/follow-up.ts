@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DIMENSIONS } from '../shared/dimensions.ts';
 import { DomainError } from '../shared/errors.ts';
 import { IsoDate, IsoDateTime } from '../shared/schemas.ts';
 import { ProcurementNature, ProcurementProcedure } from './procurement.ts';
@@ -227,4 +226,3 @@ export const ProcedureAdviceQuery = z.strictObject({
 });
 export type ProcedureAdviceQuery = z.infer<typeof ProcedureAdviceQuery>;
 
-export const DimensionKey = z.enum(DIMENSIONS);
