@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIMENSIONS } from '../shared/dimensions.ts';
 import { IsoDate, IsoDateTime } from '../shared/schemas.ts';
 import { Alert } from './alerts.ts';
 import {
@@ -127,7 +128,7 @@ export type NoticeRunResult = z.infer<typeof NoticeRunResult>;
 
 export const DashboardQuery = z.strictObject({
   arrondissement: z.string().trim().min(1).max(100).optional(),
-  dimension: z.string().trim().min(1).max(50).optional(),
+  dimension: z.enum(DIMENSIONS).optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
