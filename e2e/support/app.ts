@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import type { Role } from '../../src/domain/auth/roles.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -15,6 +16,8 @@ export type E2eApp = {
   /** http://127.0.0.1:<port>, the real server with the built web app */
   baseUrl: string;
   createUser(input: { role: Role; displayName: string; communeNis?: string | null; email?: string }): Promise<E2eUser>;
+  /** The server's services, to set up data a spec does not test through the browser. */
+  services: FastifyInstance['services'];
   close(): Promise<void>;
 };
 
@@ -22,12 +25,13 @@ export type E2eApp = {
  * The real server for one spec file: a fresh copy of the seeded test database, the web build of the global
  * setup, listening on a free port of 127.0.0.1.
  */
-export async function startApp(): Promise<E2eApp> {
+export async function startApp(options: { now?: () => Date } = {}): Promise<E2eApp> {
   const database = await createTestDatabase();
   const app = await buildApp({
     config: testConfig({ WEB_DIST_DIR: inject('webDist') }),
     database,
     logger: false,
+    ...(options.now ? { now: options.now } : {}),
   });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -41,6 +45,7 @@ export async function startApp(): Promise<E2eApp> {
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    services: app.services,
     async createUser({ role, displayName, communeNis = null, email }) {
       const address = email ?? `${role.replace('_', '-')}-${randomBytes(4).toString('hex')}@e2e.test`;
       const password = `e2e-${randomBytes(12).toString('hex')}`;

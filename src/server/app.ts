@@ -33,6 +33,9 @@ import { healthRoutes, VERSION } from './health/health.routes.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web.plugin.ts';
+import { implementationRoutes } from './implementation/implementation.routes.ts';
+import { ImplementationService } from './implementation/implementation.service.ts';
+import { createMailer, NoticesService } from './implementation/notices.service.ts';
 import { missionsRoutes } from './missions/missions.routes.ts';
 import { MissionsService } from './missions/missions.service.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
@@ -63,6 +66,7 @@ export function buildServices(
   // Two solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
   const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now);
   const diagnostic = new DiagnosticService(uow, now);
+  const implementation = new ImplementationService(uow, now);
   const agencyName = async () => (await uow.read((repos) => repos.users.getAgency()))?.name ?? config.agencyName;
   return {
     uow,
@@ -77,6 +81,8 @@ export function buildServices(
     guides: new GuidesService(uow, now),
     selfAssessment: new SelfAssessmentService(uow, diagnostic, agencyName, now),
     reports: new ReportService(diagnostic, agencyName, now),
+    implementation,
+    notices: new NoticesService(uow, implementation, createMailer(config.smtp), now, log),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -164,6 +170,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     selfAssessment: services.selfAssessment,
     reports: services.reports,
   });
+
+  await app.register(implementationRoutes, { implementation: services.implementation, notices: services.notices });
+  services.notices.start(config.noticesIntervalMinutes);
+  app.addHook('onClose', async () => services.notices.stop());
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -44,6 +44,17 @@ const Env = z.object({
     .or(z.literal('').transform(() => undefined)),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
   WEB_DIST_DIR: z.string().optional(),
+  SMTP_HOST: z
+    .string()
+    .min(1)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: flag(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().min(3).default('Smart Rural <no-reply@localhost>'),
+  NOTICES_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(60),
 });
 
 export type Config = {
@@ -62,6 +73,10 @@ export type Config = {
   logLevel: string;
   map: { tileUrl: string | undefined; tileAttribution: string | undefined };
   webDistDir: string | undefined;
+  /** Alert e-mails go out through this server; without it they are only written to the notices log. */
+  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | null;
+  /** How often the server looks for new alerts and due digests (0: never, tests trigger it). */
+  noticesIntervalMinutes: number;
 };
 
 export class ConfigError extends Error {}
@@ -89,5 +104,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     map: { tileUrl: e.MAP_TILE_URL, tileAttribution: e.MAP_TILE_ATTRIBUTION },
     webDistDir: e.WEB_DIST_DIR,
+    smtp: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          secure: e.SMTP_SECURE,
+          ...(e.SMTP_USER ? { user: e.SMTP_USER } : {}),
+          ...(e.SMTP_PASSWORD ? { password: e.SMTP_PASSWORD } : {}),
+          from: e.SMTP_FROM,
+        }
+      : null,
+    noticesIntervalMinutes: e.NOTICES_INTERVAL_MINUTES,
   };
 }

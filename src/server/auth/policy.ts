@@ -36,6 +36,13 @@ export const RESOURCE_TYPES = [
   'strategy',
   'strategy_comment',
   'analysis',
+  'implementation',
+  'procurement',
+  'implementation_publication',
+  'procurement_threshold',
+  'implementation_alert',
+  'implementation_dashboard',
+  'notification_log',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -121,6 +128,47 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     commune_editor: READ_ONLY,
     commune_viewer: READ_ONLY,
   },
+  // A project's follow-up in implementation (status, milestones, budget, indicators, documents): agency staff edit
+  // it; the commune's editors update their own commune's follow-up, as they run the works; viewers read their own
+  // (decision 070).
+  implementation: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // The procurement file: the agency advises the commune on procedures and keeps the file; the commune's users read it.
+  procurement: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // Publishing a project on the commune's public progress page: the commune's editors decide, agency staff may do it
+  // for them. The public page itself is a public route showing only published projects.
+  implementation_publication: {
+    agency_admin: { update: 'any' },
+    consultant: { update: 'any' },
+    commune_editor: { update: 'own' },
+  },
+  // Procurement thresholds (dated reference data): every signed-in user reads them, agency admins maintain them.
+  procurement_threshold: {
+    agency_admin: FULL,
+    consultant: READ_ONLY,
+    commune_editor: READ_ONLY,
+    commune_viewer: READ_ONLY,
+  },
+  // Alerts of the follow-up: each user reads those of what they may see (the service scopes them).
+  implementation_alert: {
+    agency_admin: READ_ONLY,
+    consultant: READ_ONLY,
+    commune_editor: READ_ONLY,
+    commune_viewer: READ_ONLY,
+  },
+  // The province dashboard across communes: agency staff.
+  implementation_dashboard: { agency_admin: READ_ONLY, consultant: READ_ONLY },
+  // The log of notices sent (or only logged without SMTP); admins read it and may run the sending now.
+  notification_log: { agency_admin: { read: 'any', create: 'any' } },
   account: {
     agency_admin: { read: 'self', update: 'self' },
     consultant: { read: 'self', update: 'self' },

@@ -6,6 +6,7 @@ import { boundariesByNis } from '../../domain/communes/boundaries.ts';
 import { applyMergers, type ReferenceCommune } from '../../domain/communes/mergers.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { seedReferenceGuide } from '../diagnostic/guides.service.ts';
+import { seedProcurementThresholds } from '../implementation/implementation.service.ts';
 
 export const REFERENCE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'reference');
 
@@ -67,5 +68,8 @@ export async function seedReferenceData(
     };
   });
   // The seeded interview guide is reference data too: published once, never changed afterwards.
-  return { ...report, guides: await seedReferenceGuide(uow) };
+  const guides = await seedReferenceGuide(uow);
+  // So are the procurement thresholds (implementation): seeded periods are added, an admin's edits kept.
+  await seedProcurementThresholds(uow);
+  return { ...report, guides };
 }

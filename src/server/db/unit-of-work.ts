@@ -3,6 +3,7 @@ import { SessionsRepository } from '../auth/sessions.repository.ts';
 import { UsersRepository } from '../auth/users.repository.ts';
 import { CommunesRepository } from '../communes/communes.repository.ts';
 import { DiagnosticRepository } from '../diagnostic/diagnostic.repository.ts';
+import { ImplementationRepository } from '../implementation/implementation.repository.ts';
 import { MissionsRepository } from '../missions/missions.repository.ts';
 import { StrategyRepository } from '../strategy/strategy.repository.ts';
 import type { Database, Executor } from './client.ts';
@@ -13,6 +14,7 @@ export function repositoriesFor(db: Executor) {
     audit: new AuditRepository(db),
     communes: new CommunesRepository(db),
     diagnostic: new DiagnosticRepository(db),
+    implementation: new ImplementationRepository(db),
     missions: new MissionsRepository(db),
     sessions: new SessionsRepository(db),
     strategy: new StrategyRepository(db),

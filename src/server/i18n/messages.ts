@@ -477,6 +477,84 @@ export const messages: Catalogue = {
     en: 'This self-assessment link was made for another mission and cannot be used here.',
   },
   SELF_ASSESSMENT_LINK_NOT_FOUND: { fr: 'Lien d’auto-évaluation introuvable.', en: 'Self-assessment link not found.' },
+  // ── implementation ──
+  IMPLEMENTATION_PROJECT_NOT_FOUND: {
+    fr: 'Projet introuvable dans la mise en œuvre (seules les fiches approuvées sont suivies).',
+    en: 'Project not found in the implementation (only approved sheets are followed).',
+  },
+  IMPLEMENTATION_NOT_STARTED: {
+    fr: 'La mission n’est pas encore en phase de mise en œuvre : passez-la en « Mise en œuvre » pour suivre ses projets.',
+    en: 'The mission is not in its implementation phase yet: move it to “Implementation” to follow its projects.',
+  },
+  STATUS_UNCHANGED: { fr: 'Le projet a déjà ce statut.', en: 'The project already has this status.' },
+  STATUS_TRANSITION_NOT_ALLOWED: {
+    fr: 'Ce changement de statut n’est pas permis ({from} → {to}).',
+    en: 'This status change is not allowed ({from} → {to}).',
+  },
+  STATUS_REASON_REQUIRED: {
+    fr: 'Indiquez la raison de la suspension ou de l’abandon.',
+    en: 'Give the reason for suspending or abandoning the project.',
+  },
+  MILESTONE_NOT_FOUND: { fr: 'Jalon introuvable.', en: 'Milestone not found.' },
+  INDICATOR_NOT_FOUND: { fr: 'Indicateur introuvable.', en: 'Indicator not found.' },
+  DOCUMENT_NOT_FOUND: { fr: 'Document introuvable.', en: 'Document not found.' },
+  DOCUMENT_TOO_LARGE: {
+    fr: 'Le fichier dépasse 512 Kio : déposez-le ailleurs et ajoutez un lien.',
+    en: 'The file is larger than 512 KiB: store it elsewhere and add a link.',
+  },
+  YEAR_TWICE: { fr: 'l’année « {field} » figure deux fois dans le budget', en: 'year “{field}” appears twice' },
+  ENTERPRISE_NUMBER_FORMAT: {
+    fr: '« {field} » doit être un numéro d’entreprise belge (ex. 0712.345.678)',
+    en: '“{field}” must be a Belgian enterprise number (e.g. 0712.345.678)',
+  },
+  CALL_OFF_NEEDS_REFERENCE: {
+    fr: 'Une commande dans le marché-cadre doit citer la solution et le lot du catalogue.',
+    en: 'A call-off under the framework agreement must name the catalogue solution and lot.',
+  },
+  PROCEDURE_NOT_ALLOWED: {
+    fr: 'La procédure « {procedure} » n’est pas permise pour ce montant à cette date.',
+    en: 'The procedure “{procedure}” is not allowed for this amount on this date.',
+  },
+  PROCUREMENT_FILE_INVALID: {
+    fr: 'Dossier de marché incohérent : {problem}',
+    en: 'Inconsistent procurement file: {problem}',
+  },
+  PROCUREMENT_STEPS_NEED_PROCEDURE: {
+    fr: 'Choisissez la procédure avant d’enregistrer les étapes du marché.',
+    en: 'Choose the procedure before recording the steps.',
+  },
+  PROCUREMENT_NOT_FOUND: {
+    fr: 'Ce projet n’a pas encore de dossier de marché avec une procédure choisie.',
+    en: 'This project has no procurement file with a chosen procedure yet.',
+  },
+  THRESHOLDS_INVALID: { fr: 'Seuils invalides : {problem}', en: 'Invalid thresholds: {problem}' },
+  THRESHOLD_PERIOD_NOT_FOUND: {
+    fr: 'Aucun seuil de marchés publics n’est enregistré pour le {date} : un administrateur doit compléter la table.',
+    en: 'No procurement thresholds are recorded for {date}: an admin must complete the table.',
+  },
+  INVALID_PROCEDURE_QUERY: { fr: 'Demande invalide : {issue}', en: 'Invalid request: {issue}' },
+  PERIODS_OVERLAP: { fr: 'les périodes de seuils se chevauchent', en: 'the threshold periods overlap' },
+  PERIOD_ENDS_BEFORE_IT_STARTS: { fr: 'la période finit avant de commencer', en: 'the period ends before it starts' },
+  UNVERIFIED_FIGURE_NEEDS_NOTE: {
+    fr: 'un chiffre non vérifié doit dire ce qui reste à vérifier (« {field} »)',
+    en: 'an unverified figure must say what remains to check (“{field}”)',
+  },
+  MUST_BE_BELOW_negotiatedWithoutPublication: {
+    fr: '« {field} » doit être inférieur au seuil de la procédure négociée sans publication',
+    en: '“{field}” must be below the negotiated-without-publication threshold',
+  },
+  MUST_BE_BELOW_euSuppliesServicesSubCentral: {
+    fr: '« {field} » doit être inférieur au seuil européen des fournitures et services',
+    en: '“{field}” must be below the EU supplies and services threshold',
+  },
+  MUST_BE_BELOW_negotiatedDirectWithPublicationWorks: {
+    fr: '« {field} » doit être inférieur au plafond des travaux en procédure négociée avec publication',
+    en: '“{field}” must be below the works negotiated-with-publication ceiling',
+  },
+  MUST_BE_BELOW_euWorks: {
+    fr: '« {field} » doit être inférieur au seuil européen des travaux',
+    en: '“{field}” must be below the EU works threshold',
+  },
 };
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoader } from '../components/loading.tsx';
 import { useLogout, useMe } from '../features/auth/api.ts';
+import { AlertsBell } from '../features/implementation/alerts-bell.tsx';
 import { LANGUAGES, type Language, setLanguage } from '../i18n/i18n.ts';
 import { notify } from '../lib/notify.ts';
 import { usePublicConfig } from '../lib/public-config.ts';
@@ -221,6 +222,7 @@ export function Layout() {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitch />
+              <AlertsBell />
               <UserMenu />
             </Group>
           </Group>

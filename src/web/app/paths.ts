@@ -28,6 +28,14 @@ export const paths = {
   },
   strategy: { pattern: '/strategy', to: () => '/strategy' },
   implementation: { pattern: '/implementation', to: () => '/implementation' },
+  implementationProject: {
+    pattern: '/implementation/projects/:projectId',
+    to: (id: string) => `/implementation/projects/${encodeURIComponent(id)}`,
+  },
+  publicProgress: {
+    pattern: '/communes/:nisCode/progress',
+    to: (nisCode: string) => `/communes/${encodeURIComponent(nisCode)}/progress`,
+  },
   needs: { pattern: '/needs', to: () => '/needs' },
   catalogue: { pattern: '/catalogue', to: () => '/catalogue' },
   watch: { pattern: '/watch', to: () => '/watch' },

@@ -26,6 +26,8 @@ const GuidePage = lazy(() => import('../features/diagnostic/guide-page.tsx'));
 const SelfAssessmentPage = lazy(() => import('../features/diagnostic/self-assessment-page.tsx'));
 const MissionStrategyTab = lazy(() => import('../features/strategy/mission-strategy-tab.tsx'));
 const MissionImplementationTab = lazy(() => import('../features/implementation/mission-implementation-tab.tsx'));
+const ImplementationProjectPage = lazy(() => import('../features/implementation/project-page.tsx'));
+const PublicProgressPage = lazy(() => import('../features/implementation/public-progress-page.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -75,6 +77,15 @@ export const router = createBrowserRouter([
       { path: paths.selfAssessment.pattern, element: <SelfAssessmentPage /> },
       { path: paths.strategy.pattern, element: <StrategyPage /> },
       { path: paths.implementation.pattern, element: <ImplementationPage /> },
+      {
+        path: paths.implementationProject.pattern,
+        element: (
+          <RequireAuth>
+            <ImplementationProjectPage />
+          </RequireAuth>
+        ),
+      },
+      { path: paths.publicProgress.pattern, element: <PublicProgressPage /> },
       { path: paths.needs.pattern, element: <NeedsPage /> },
       { path: paths.catalogue.pattern, element: <CataloguePage /> },
       { path: paths.watch.pattern, element: <WatchPage /> },

@@ -3,5 +3,6 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './communes.ts';
 export * from './diagnostic.ts';
+export * from './implementation.ts';
 export * from './missions.ts';
 export * from './strategy.ts';

@@ -1,0 +1,936 @@
+import { type Alert, belgianDate, computeAlerts, isMilestoneLate } from '../../domain/implementation/alerts.ts';
+import {
+  allowedNextStatuses,
+  type BudgetLine,
+  checkStatusChange,
+  type DocumentInput,
+  type FollowUpStatus,
+  type FollowUpUpdateInput,
+  type FundingLine,
+  type IndicatorInput,
+  type MeasurementInput,
+  type MilestoneInput,
+  type ProcedureAdviceQuery,
+  type ProcurementInput,
+  type Risk,
+  type StatusChangeInput,
+} from '../../domain/implementation/follow-up.ts';
+import type {
+  AlertList,
+  BudgetTotals,
+  Dashboard,
+  DashboardQuery,
+  MissionImplementation,
+  NotificationSettings,
+  ProcurementState,
+  ProjectFollowUp,
+  ProjectSummary,
+  PublicProgress,
+  ThresholdPeriodRecord,
+} from '../../domain/implementation/implementation-api.ts';
+import { buildReleasePackage, type OcdsReleasePackage } from '../../domain/implementation/ocds.ts';
+import { type ProcedureAdvice, proposeProcedures } from '../../domain/implementation/procedures.ts';
+import { PROCEDURE_LABELS_FR, type ProcurementProcedure } from '../../domain/implementation/procurement.ts';
+import {
+  nextStep,
+  type ProcurementFile,
+  type ProcurementStepRecord,
+  STEP_LABELS_FR,
+  stepsFor,
+  validateProcurementFile,
+} from '../../domain/implementation/procurement-file.ts';
+import { SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementation/thresholds.ts';
+import { formatEuro } from '../../domain/shared/format.ts';
+import { type Actor, authorize, can, readScope, type UserActor } from '../auth/policy.ts';
+import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { auditOf, type RequestContext } from '../http/request-context.ts';
+import type { FollowedProject, MilestoneRow, ProcurementRow, ThresholdRow } from './implementation.repository.ts';
+
+type Action = 'read' | 'create' | 'update' | 'delete';
+/** The OCDS publisher prefix: a placeholder until the agency registers its own with the Open Contracting Partnership. */
+export const OCID_PREFIX = 'ocds-sr0001';
+
+const STATUS_FR: Record<FollowUpStatus, string> = {
+  planned: 'prévu',
+  procurement: 'en marché public',
+  'in-progress': 'en cours',
+  delivered: 'livré',
+  evaluated: 'évalué',
+  suspended: 'suspendu',
+  abandoned: 'abandonné',
+};
+
+type Loaded = FollowedProject & {
+  status: FollowUpStatus;
+  progress: number;
+  budget: BudgetLine[];
+  milestones: MilestoneRow[];
+  procurement: ProcurementRow | null;
+};
+
+export function budgetTotals(lines: BudgetLine[]): BudgetTotals {
+  return lines.reduce(
+    (t, l) => ({ planned: t.planned + l.planned, committed: t.committed + l.committed, spent: t.spent + l.spent }),
+    { planned: 0, committed: 0, spent: 0 },
+  );
+}
+
+function procurementFileOf(row: ProcurementRow): ProcurementFile | null {
+  if (!row.procedure) return null;
+  return {
+    procedure: row.procedure as ProcurementProcedure,
+    steps: row.steps as ProcurementStepRecord[],
+    ...(row.awardAmount === null ? {} : { awardAmountExclVat: row.awardAmount }),
+  };
+}
+
+function alertsOf(p: Loaded, today: string): Alert[] {
+  return computeAlerts(
+    {
+      projectId: p.id,
+      projectTitle: p.title,
+      missionId: p.missionId,
+      communeNis: p.communeNis,
+      communeName: p.communeName,
+      status: p.status,
+      milestones: p.milestones,
+      budget: p.budget,
+      procurement: p.procurement ? procurementFileOf(p.procurement) : null,
+    },
+    today,
+  );
+}
+
+/** The follow-up of the projects in implementation, their procurement, alerts, dashboard and public page. */
+export class ImplementationService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly now: () => Date,
+  ) {}
+
+  today(): string {
+    return belgianDate(this.now());
+  }
+
+  // ── access and loading ──────────────────────────────────────────────────────────────────────────────────────
+  private async project(
+    repos: Repositories,
+    actor: Actor,
+    projectId: string,
+    action: Action,
+    type: 'implementation' | 'procurement' | 'implementation_publication' = 'implementation',
+  ): Promise<FollowedProject> {
+    const project = await repos.implementation.project(projectId);
+    if (!project) throw new NotFoundError('IMPLEMENTATION_PROJECT_NOT_FOUND');
+    authorize(actor, action, { type, communeNis: project.communeNis });
+    if (project.sheetStatus !== 'approved') throw new NotFoundError('IMPLEMENTATION_PROJECT_NOT_FOUND');
+    if (action !== 'read' && !['implementation', 'closed'].includes(project.missionPhase)) {
+      throw new ConflictError('IMPLEMENTATION_NOT_STARTED');
+    }
+    return project;
+  }
+
+  private async load(repos: Repositories, projects: FollowedProject[]): Promise<Loaded[]> {
+    const ids = projects.map((p) => p.id);
+    const [milestones, procurements] = await Promise.all([
+      repos.implementation.milestones(ids),
+      repos.implementation.procurements(ids),
+    ]);
+    return projects.map((p) => ({
+      ...p,
+      status: (p.followUp?.status ?? 'planned') as FollowUpStatus,
+      progress: p.followUp?.progress ?? 0,
+      budget: (p.followUp?.budget ?? []) as BudgetLine[],
+      milestones: milestones.filter((m) => m.projectId === p.id),
+      procurement: procurements.find((r) => r.projectId === p.id) ?? null,
+    }));
+  }
+
+  private summary(p: Loaded, today: string): ProjectSummary {
+    const next = p.milestones.find((m) => m.doneDate === null);
+    return {
+      id: p.id,
+      title: p.title,
+      dimensions: p.dimensions,
+      missionId: p.missionId,
+      communeNis: p.communeNis,
+      communeName: p.communeName,
+      status: p.status,
+      statusReason: p.followUp?.statusReason ?? null,
+      progress: p.progress,
+      budget: budgetTotals(p.budget),
+      published: p.followUp?.published ?? false,
+      alertCount: alertsOf(p, today).length,
+      nextMilestone: next ? { title: next.title, dueDate: next.dueDate } : null,
+    };
+  }
+
+  private async actorName(repos: Repositories, ctx: RequestContext): Promise<string> {
+    if (ctx.actor.kind === 'user') return (await repos.users.findById(ctx.actor.id))?.displayName ?? ctx.actor.email;
+    return ctx.actor.kind === 'system' ? `(${ctx.actor.label})` : '(public)';
+  }
+
+  /** The audit entry and the project's history line of one change, in the change's transaction. */
+  private async record(
+    repos: Repositories,
+    ctx: RequestContext,
+    project: FollowedProject,
+    entry: {
+      action: string;
+      summary: string;
+      entityType?: string;
+      entityId?: string;
+      before?: unknown;
+      after?: unknown;
+    },
+  ) {
+    await repos.audit.record(
+      auditOf(ctx, {
+        action: entry.action,
+        entityType: entry.entityType ?? 'project_follow_up',
+        entityId: entry.entityId ?? project.id,
+        communeNis: project.communeNis,
+        before: entry.before,
+        after: entry.after,
+      }),
+    );
+    await repos.implementation.addHistory({
+      projectId: project.id,
+      at: this.now(),
+      actorId: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      actorName: await this.actorName(repos, ctx),
+      action: entry.action,
+      summary: entry.summary,
+    });
+  }
+
+  // ── reads ───────────────────────────────────────────────────────────────────────────────────────────────────
+  async missionImplementation(actor: Actor, missionId: string): Promise<MissionImplementation> {
+    return this.uow.read(async (repos) => {
+      const mission = await repos.missions.find(missionId);
+      if (!mission) throw new NotFoundError('MISSION_NOT_FOUND');
+      authorize(actor, 'read', { type: 'implementation', communeNis: mission.communeNis });
+      const today = this.today();
+      const projects = await this.load(repos, await repos.implementation.missionProjects(missionId));
+      return {
+        missionId,
+        communeNis: mission.communeNis,
+        phase: mission.phase,
+        started: ['implementation', 'closed'].includes(mission.phase),
+        projects: projects.map((p) => this.summary(p, today)),
+        permissions: { edit: can(actor, 'update', { type: 'implementation', communeNis: mission.communeNis }) },
+      };
+    });
+  }
+
+  async followUp(actor: Actor, projectId: string): Promise<ProjectFollowUp> {
+    return this.uow.read(async (repos) => {
+      const project = await this.project(repos, actor, projectId, 'read');
+      return this.present(repos, actor, project);
+    });
+  }
+
+  private async present(repos: Repositories, actor: Actor, project: FollowedProject): Promise<ProjectFollowUp> {
+    const today = this.today();
+    const [loaded] = await this.load(repos, [project]);
+    const p = loaded!;
+    const [indicators, documents, history, thresholds] = await Promise.all([
+      repos.implementation.indicators([p.id]),
+      repos.implementation.documents(p.id),
+      repos.implementation.history(p.id),
+      repos.implementation.thresholds(),
+    ]);
+    void thresholds;
+    const f = p.followUp;
+    const communeNis = p.communeNis;
+    return {
+      id: p.id,
+      title: p.title,
+      description: p.description,
+      dimensions: p.dimensions,
+      investmentCost: p.investmentCost,
+      missionId: p.missionId,
+      missionTitle: p.missionTitle,
+      communeNis,
+      communeName: p.communeName,
+      started: ['implementation', 'closed'].includes(p.missionPhase),
+      status: p.status,
+      statusReason: f?.statusReason ?? null,
+      nextStatuses: [...allowedNextStatuses(p.status)],
+      progress: p.progress,
+      budget: p.budget,
+      budgetTotals: budgetTotals(p.budget),
+      funding: (f?.funding ?? []) as FundingLine[],
+      risks: (f?.risks ?? []) as Risk[],
+      milestones: p.milestones.map((m) => ({
+        id: m.id,
+        title: m.title,
+        dueDate: m.dueDate,
+        owner: m.owner,
+        doneDate: m.doneDate,
+        late: isMilestoneLate(m, today),
+      })),
+      indicators: indicators.map((i) => ({
+        id: i.id,
+        name: i.name,
+        unit: i.unit,
+        baseline: i.baseline,
+        target: i.target,
+        measurements: i.measurements.map((m) => ({ id: m.id, date: m.date, value: m.value })),
+      })),
+      documents: documents.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        name: d.name,
+        url: d.url,
+        mimeType: d.mimeType,
+        sizeBytes: d.sizeBytes,
+        createdAt: d.createdAt.toISOString(),
+      })),
+      procurement: p.procurement ? this.procurementState(p.procurement) : null,
+      published: f?.published ?? false,
+      history: history.map((h) => ({
+        id: h.id,
+        at: h.at.toISOString(),
+        actor: h.actorName,
+        action: h.action,
+        summary: h.summary,
+      })),
+      alerts: alertsOf(p, today),
+      today,
+      permissions: {
+        edit: can(actor, 'update', { type: 'implementation', communeNis }),
+        procurement: can(actor, 'update', { type: 'procurement', communeNis }),
+        publish: can(actor, 'update', { type: 'implementation_publication', communeNis }),
+      },
+    };
+  }
+
+  private procurementState(row: ProcurementRow): ProcurementState {
+    const file = procurementFileOf(row);
+    const validation = file ? validateProcurementFile(file) : { valid: true, problems: [] };
+    return {
+      nature: row.nature,
+      estimatedAmountExclVat: row.estimatedAmount,
+      launchDate: row.launchDate,
+      procedure: (row.procedure as ProcurementProcedure | null) ?? null,
+      frameworkReference: row.frameworkReference,
+      reference: row.reference,
+      steps: row.steps as ProcurementStepRecord[],
+      vendorName: row.vendorName,
+      vendorEnterpriseNumber: row.vendorEnterpriseNumber,
+      awardAmountExclVat: row.awardAmount,
+      validation: {
+        valid: validation.valid,
+        problems: validation.problems.map((p) => ({ code: p.code, severity: p.severity, messageFr: p.messageFr })),
+      },
+      nextStep: file ? nextStep(file) : null,
+      applicableSteps: file ? [...stepsFor(file.procedure)] : [],
+    };
+  }
+
+  // ── writes: follow-up ───────────────────────────────────────────────────────────────────────────────────────
+  async changeStatus(ctx: RequestContext, projectId: string, input: StatusChangeInput): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const project = await this.project(repos, ctx.actor, projectId, 'update');
+      const from = (project.followUp?.status ?? 'planned') as FollowUpStatus;
+      const { progressAtLeast } = checkStatusChange(from, input.status, input.reason);
+      const reason = input.reason?.trim() || null;
+      const progress = Math.max(project.followUp?.progress ?? 0, progressAtLeast ?? 0);
+      const saved = await repos.implementation.upsertFollowUp(projectId, {
+        status: input.status,
+        statusReason: reason,
+        progress,
+      });
+      await this.record(repos, ctx, project, {
+        action: 'implementation.status',
+        summary: `Statut : ${STATUS_FR[from]} → ${STATUS_FR[input.status]}${reason ? ` (${reason})` : ''}`,
+        before: { status: from },
+        after: { status: saved.status, reason, progress },
+      });
+      return this.present(repos, ctx.actor, { ...project, followUp: saved });
+    });
+  }
+
+  async updateFollowUp(ctx: RequestContext, projectId: string, input: FollowUpUpdateInput): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const project = await this.project(repos, ctx.actor, projectId, 'update');
+      const before = project.followUp;
+      const patch = {
+        ...(input.progress === undefined ? {} : { progress: input.progress }),
+        ...(input.budget === undefined ? {} : { budget: [...input.budget].sort((a, b) => a.year - b.year) }),
+        ...(input.funding === undefined ? {} : { funding: input.funding }),
+        ...(input.risks === undefined ? {} : { risks: input.risks }),
+      };
+      const saved = await repos.implementation.upsertFollowUp(projectId, patch);
+      const parts: string[] = [];
+      if (input.progress !== undefined && input.progress !== (before?.progress ?? 0)) {
+        parts.push(`avancement ${before?.progress ?? 0} % → ${input.progress} %`);
+      }
+      if (input.budget !== undefined) parts.push('budget par année mis à jour');
+      if (input.funding !== undefined) parts.push('sources de financement mises à jour');
+      if (input.risks !== undefined) parts.push(`${input.risks.length} risque(s)`);
+      await this.record(repos, ctx, project, {
+        action: 'implementation.update',
+        summary: parts.length ? `Suivi : ${parts.join(', ')}` : 'Suivi enregistré sans changement',
+        before: before
+          ? { progress: before.progress, budget: before.budget, funding: before.funding, risks: before.risks }
+          : null,
+        after: patch,
+      });
+      return this.present(repos, ctx.actor, { ...project, followUp: saved });
+    });
+  }
+
+  async addMilestone(ctx: RequestContext, projectId: string, input: MilestoneInput): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const project = await this.project(repos, ctx.actor, projectId, 'create');
+      const created = await repos.implementation.insertMilestone({ projectId, ...input });
+      await this.record(repos, ctx, project, {
+        action: 'implementation.milestone.create',
+        entityType: 'project_milestone',
+        entityId: created.id,
+        summary: `Jalon ajouté : « ${input.title} » pour le ${frDate(input.dueDate)}${input.owner ? ` (${input.owner})` : ''}`,
+        after: input,
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  private async milestoneProject(repos: Repositories, actor: Actor, id: string, action: Action) {
+    const milestone = await repos.implementation.milestone(id);
+    if (!milestone) throw new NotFoundError('MILESTONE_NOT_FOUND');
+    return { milestone, project: await this.project(repos, actor, milestone.projectId, action) };
+  }
+
+  async updateMilestone(ctx: RequestContext, id: string, input: MilestoneInput): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const { milestone, project } = await this.milestoneProject(repos, ctx.actor, id, 'update');
+      await repos.implementation.updateMilestone(id, input);
+      const done = !milestone.doneDate && input.doneDate;
+      await this.record(repos, ctx, project, {
+        action: 'implementation.milestone.update',
+        entityType: 'project_milestone',
+        entityId: id,
+        summary: done
+          ? `Jalon atteint : « ${input.title} » le ${frDate(input.doneDate ?? '')}`
+          : `Jalon modifié : « ${input.title} » pour le ${frDate(input.dueDate)}`,
+        before: milestone,
+        after: input,
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  async deleteMilestone(ctx: RequestContext, id: string): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const { milestone, project } = await this.milestoneProject(repos, ctx.actor, id, 'delete');
+      await repos.implementation.deleteMilestone(id);
+      await this.record(repos, ctx, project, {
+        action: 'implementation.milestone.delete',
+        entityType: 'project_milestone',
+        entityId: id,
+        summary: `Jalon supprimé : « ${milestone.title} »`,
+        before: milestone,
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  async addIndicator(ctx: RequestContext, projectId: string, input: IndicatorInput): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const project = await this.project(repos, ctx.actor, projectId, 'create');
+      const created = await repos.implementation.insertIndicator({ projectId, ...input });
+      await this.record(repos, ctx, project, {
+        action: 'implementation.indicator.create',
+        entityType: 'project_indicator',
+        entityId: created.id,
+        summary: `Indicateur ajouté : « ${input.name} » (${input.baseline} → ${input.target} ${input.unit})`,
+        after: input,
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  private async indicatorProject(repos: Repositories, actor: Actor, id: string, action: Action) {
+    const indicator = await repos.implementation.indicator(id);
+    if (!indicator) throw new NotFoundError('INDICATOR_NOT_FOUND');
+    return { indicator, project: await this.project(repos, actor, indicator.projectId, action) };
+  }
+
+  async deleteIndicator(ctx: RequestContext, id: string): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const { indicator, project } = await this.indicatorProject(repos, ctx.actor, id, 'delete');
+      await repos.implementation.deleteIndicator(id);
+      await this.record(repos, ctx, project, {
+        action: 'implementation.indicator.delete',
+        entityType: 'project_indicator',
+        entityId: id,
+        summary: `Indicateur supprimé : « ${indicator.name} »`,
+        before: indicator,
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  async addMeasurement(ctx: RequestContext, indicatorId: string, input: MeasurementInput): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const { indicator, project } = await this.indicatorProject(repos, ctx.actor, indicatorId, 'create');
+      const created = await repos.implementation.insertMeasurement({ indicatorId, ...input });
+      await this.record(repos, ctx, project, {
+        action: 'implementation.measurement.create',
+        entityType: 'indicator_measurement',
+        entityId: created.id,
+        summary: `Mesure « ${indicator.name} » : ${input.value} ${indicator.unit} le ${frDate(input.date)}`,
+        after: input,
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  async addDocument(ctx: RequestContext, projectId: string, input: DocumentInput): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const project = await this.project(repos, ctx.actor, projectId, 'create');
+      const row =
+        input.kind === 'link'
+          ? { projectId, kind: 'link' as const, name: input.name, url: input.url }
+          : (() => {
+              const content = Buffer.from(input.contentBase64, 'base64');
+              return {
+                projectId,
+                kind: 'file' as const,
+                name: input.name,
+                mimeType: input.mimeType,
+                sizeBytes: content.length,
+                content,
+              };
+            })();
+      if (row.kind === 'file' && (row.sizeBytes ?? 0) > 512 * 1024) throw new ValidationError('DOCUMENT_TOO_LARGE');
+      const created = await repos.implementation.insertDocument(row);
+      await this.record(repos, ctx, project, {
+        action: 'implementation.document.create',
+        entityType: 'project_document',
+        entityId: created.id,
+        summary: `Document ajouté : « ${input.name} »`,
+        after: { kind: created.kind, name: created.name, url: created.url, sizeBytes: created.sizeBytes },
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  async document(actor: Actor, id: string) {
+    return this.uow.read(async (repos) => {
+      const document = await repos.implementation.document(id);
+      if (!document) throw new NotFoundError('DOCUMENT_NOT_FOUND');
+      await this.project(repos, actor, document.projectId, 'read');
+      return document;
+    });
+  }
+
+  async deleteDocument(ctx: RequestContext, id: string): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const document = await repos.implementation.document(id);
+      if (!document) throw new NotFoundError('DOCUMENT_NOT_FOUND');
+      const project = await this.project(repos, ctx.actor, document.projectId, 'delete');
+      await repos.implementation.deleteDocument(id);
+      await this.record(repos, ctx, project, {
+        action: 'implementation.document.delete',
+        entityType: 'project_document',
+        entityId: id,
+        summary: `Document supprimé : « ${document.name} »`,
+        before: { kind: document.kind, name: document.name, url: document.url },
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  async publish(ctx: RequestContext, projectId: string, published: boolean): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const project = await this.project(repos, ctx.actor, projectId, 'update', 'implementation_publication');
+      const saved = await repos.implementation.upsertFollowUp(projectId, {
+        published,
+        publishedAt: published ? this.now() : null,
+      });
+      await this.record(repos, ctx, project, {
+        action: published ? 'implementation.publish' : 'implementation.unpublish',
+        summary: published
+          ? 'Publié sur la page publique d’avancement de la commune'
+          : 'Retiré de la page publique d’avancement',
+        before: { published: project.followUp?.published ?? false },
+        after: { published },
+      });
+      return this.present(repos, ctx.actor, { ...project, followUp: saved });
+    });
+  }
+
+  // ── procurement ─────────────────────────────────────────────────────────────────────────────────────────────
+  private async thresholdTable(repos: Repositories): Promise<ThresholdTable> {
+    const rows = await repos.implementation.thresholds();
+    return rows.map(periodOf);
+  }
+
+  async procedureAdvice(actor: Actor, projectId: string, query: ProcedureAdviceQuery): Promise<ProcedureAdvice> {
+    return this.uow.read(async (repos) => {
+      await this.project(repos, actor, projectId, 'read', 'procurement');
+      return proposeProcedures({
+        nature: query.nature,
+        estimatedAmountExclVat: query.estimatedAmountExclVat,
+        launchDate: query.launchDate,
+        thresholds: await this.thresholdTable(repos),
+        ...(query.frameworkSolution
+          ? { frameworkMatch: { solutionId: query.frameworkSolution, lot: query.frameworkLot ?? '—' } }
+          : {}),
+      });
+    });
+  }
+
+  async saveProcurement(ctx: RequestContext, projectId: string, input: ProcurementInput): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const project = await this.project(repos, ctx.actor, projectId, 'update', 'procurement');
+      if (input.procedure === 'framework-call-off' && !input.frameworkReference) {
+        throw new ValidationError('CALL_OFF_NEEDS_REFERENCE');
+      }
+      if (input.procedure) {
+        // The chosen procedure must be one the rules allow on the launch date (conditional ones included: to motivate).
+        const advice = proposeProcedures({
+          nature: input.nature,
+          estimatedAmountExclVat: input.estimatedAmountExclVat,
+          launchDate: input.launchDate,
+          thresholds: await this.thresholdTable(repos),
+          ...(input.frameworkReference
+            ? { frameworkMatch: { solutionId: input.frameworkReference, lot: input.frameworkReference } }
+            : {}),
+        });
+        const proposal = advice.proposals.find((p) => p.procedure === input.procedure);
+        if (!proposal?.allowed) {
+          throw new ValidationError('PROCEDURE_NOT_ALLOWED', { procedure: proposal?.labelFr ?? input.procedure });
+        }
+        const validation = validateProcurementFile({
+          procedure: input.procedure,
+          steps: input.steps,
+          ...(input.awardAmountExclVat === null ? {} : { awardAmountExclVat: input.awardAmountExclVat }),
+        });
+        const error = validation.problems.find((p) => p.severity === 'error');
+        if (error)
+          throw new ValidationError('PROCUREMENT_FILE_INVALID', { problem: error.messageFr }, validation.problems);
+      } else if (input.steps.length > 0) {
+        throw new ValidationError('PROCUREMENT_STEPS_NEED_PROCEDURE');
+      }
+      const before = (await repos.implementation.procurements([projectId]))[0] ?? null;
+      await repos.implementation.upsertProcurement({
+        projectId,
+        nature: input.nature,
+        estimatedAmount: input.estimatedAmountExclVat,
+        launchDate: input.launchDate,
+        procedure: input.procedure,
+        frameworkReference: input.frameworkReference,
+        reference: input.reference,
+        steps: input.steps,
+        vendorName: input.vendorName,
+        vendorEnterpriseNumber: input.vendorEnterpriseNumber,
+        awardAmount: input.awardAmountExclVat,
+      });
+      const done = input.steps.filter((s) => s.actualDate).map((s) => s.step);
+      await this.record(repos, ctx, project, {
+        action: before ? 'implementation.procurement.update' : 'implementation.procurement.create',
+        entityType: 'procurement_file',
+        summary:
+          `Dossier de marché : ${input.procedure ? PROCEDURE_LABELS_FR[input.procedure] : 'procédure à choisir'}, ` +
+          `${formatEuro(input.estimatedAmountExclVat, 'fr')} HTVA` +
+          `${done.length ? `, étapes faites : ${done.map((s) => STEP_LABELS_FR[s]).join(', ')}` : ''}` +
+          `${input.vendorName ? `, attribué à ${input.vendorName}` : ''}`,
+        before,
+        after: input,
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  async ocds(actor: Actor, projectId: string, origin: string): Promise<OcdsReleasePackage> {
+    return this.uow.read(async (repos) => {
+      const project = await this.project(repos, actor, projectId, 'read', 'procurement');
+      const [row] = await repos.implementation.procurements([projectId]);
+      if (!row?.procedure) throw new NotFoundError('PROCUREMENT_NOT_FOUND');
+      const agency = (await repos.users.getAgency())?.name ?? 'IDELUX Projets publics';
+      const steps = row.steps as ProcurementStepRecord[];
+      const awardDate = steps.find((s) => s.step === 'award')?.actualDate;
+      const contractDate = steps.find((s) => s.step === 'contract')?.actualDate;
+      const award =
+        awardDate && row.awardAmount && row.vendorName
+          ? {
+              date: awardDate,
+              amountExclVat: row.awardAmount,
+              supplier: {
+                name: row.vendorName,
+                ...(row.vendorEnterpriseNumber ? { enterpriseNumber: row.vendorEnterpriseNumber } : {}),
+              },
+            }
+          : undefined;
+      const milestones = await repos.implementation.milestones([projectId]);
+      return buildReleasePackage({
+        ocidPrefix: OCID_PREFIX,
+        procurementId: projectId,
+        ...(row.reference ? { reference: row.reference } : {}),
+        package: {
+          uri: `${origin}/api/implementation/projects/${projectId}/procurement/ocds`,
+          publishedDate: this.now().toISOString(),
+          publisher: { name: agency },
+          license: 'https://creativecommons.org/licenses/by/4.0/',
+        },
+        buyer: { nisCode: project.communeNis, name: `Commune de ${project.communeName}` },
+        title: project.title,
+        ...(project.description ? { description: project.description } : {}),
+        nature: row.nature,
+        procedure: row.procedure as ProcurementProcedure,
+        estimatedAmountExclVat: row.estimatedAmount,
+        planning: { projectId: project.id, projectTitle: project.title },
+        steps,
+        ...(row.procedure === 'framework-call-off'
+          ? { framework: { title: row.frameworkReference ?? 'Marché-cadre' } }
+          : {}),
+        ...(award ? { award } : {}),
+        ...(award && contractDate
+          ? {
+              contract: {
+                amountExclVat: award.amountExclVat,
+                dateSigned: contractDate,
+                milestones: milestones.map((m) => ({
+                  id: m.id,
+                  title: m.title,
+                  dueDate: m.dueDate,
+                  ...(m.doneDate ? { dateMet: m.doneDate, status: 'met' as const } : {}),
+                })),
+              },
+            }
+          : {}),
+      });
+    });
+  }
+
+  // ── thresholds ──────────────────────────────────────────────────────────────────────────────────────────────
+  async thresholds(actor: Actor): Promise<ThresholdPeriodRecord[]> {
+    authorize(actor, 'read', { type: 'procurement_threshold' });
+    return this.uow.read(async (repos) => (await repos.implementation.thresholds()).map(presentThreshold));
+  }
+
+  async replaceThresholds(ctx: RequestContext, table: ThresholdTable): Promise<ThresholdPeriodRecord[]> {
+    authorize(ctx.actor, 'update', { type: 'procurement_threshold' });
+    const parsed = ThresholdTable.safeParse(table);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ValidationError('THRESHOLDS_INVALID', { problem: `${issue.path.join('.')} : ${issue.message}` });
+    }
+    return this.uow.write(async (repos) => {
+      const before = await repos.implementation.thresholds();
+      await repos.implementation.replaceThresholds(parsed.data.map(rowOf));
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'procurement_thresholds.update',
+          entityType: 'procurement_thresholds',
+          entityId: 'table',
+          before: before.map(periodOf),
+          after: parsed.data,
+        }),
+      );
+      return (await repos.implementation.thresholds()).map(presentThreshold);
+    });
+  }
+
+  // ── alerts, dashboard, public page ──────────────────────────────────────────────────────────────────────────
+  /** The followed projects an actor may see, loaded with what alerts need. */
+  async visibleProjects(repos: Repositories, actor: Actor): Promise<Loaded[]> {
+    const scope = readScope(actor, 'implementation');
+    if (scope.kind === 'none' || scope.kind === 'published') return [];
+    const projects = await repos.implementation.followed(
+      scope.kind === 'commune' ? { communeNis: scope.communeNis } : {},
+    );
+    return this.load(repos, projects);
+  }
+
+  async alerts(actor: Actor): Promise<AlertList> {
+    return this.uow.read(async (repos) => {
+      const today = this.today();
+      return { today, alerts: (await this.visibleProjects(repos, actor)).flatMap((p) => alertsOf(p, today)) };
+    });
+  }
+
+  /** Alerts by user, for the notices: what each active user may see. */
+  async alertsFor(repos: Repositories, actor: UserActor, today: string): Promise<Alert[]> {
+    return (await this.visibleProjects(repos, actor)).flatMap((p) => alertsOf(p, today));
+  }
+
+  async dashboard(actor: Actor, query: DashboardQuery): Promise<Dashboard> {
+    authorize(actor, 'read', { type: 'implementation_dashboard' });
+    return this.uow.read(async (repos) => {
+      const today = this.today();
+      const communes = await repos.communes.list({ currentOn: today });
+      const arrondissements = [...new Set(communes.map((c) => c.arrondissement))].sort((a, b) => a.localeCompare(b));
+      const inArr = (nis: string) =>
+        !query.arrondissement || communes.find((c) => c.nisCode === nis)?.arrondissement === query.arrondissement;
+      const missions = (await repos.missions.list({})).filter((m) => inArr(m.communeNis));
+      const projects = (await this.load(repos, await repos.implementation.followed())).filter(
+        (p) => inArr(p.communeNis) && (!query.dimension || p.dimensions.includes(query.dimension)),
+      );
+      const count = <T>(items: T[], key: (t: T) => string[]) => {
+        const out: Record<string, number> = {};
+        for (const item of items) for (const k of key(item)) out[k] = (out[k] ?? 0) + 1;
+        return out;
+      };
+      const byYear = new Map<number, BudgetLine>();
+      for (const line of projects.flatMap((p) => p.budget)) {
+        const t = byYear.get(line.year) ?? { year: line.year, planned: 0, committed: 0, spent: 0 };
+        byYear.set(line.year, {
+          year: line.year,
+          planned: t.planned + line.planned,
+          committed: t.committed + line.committed,
+          spent: t.spent + line.spent,
+        });
+      }
+      const alerts = projects.flatMap((p) => alertsOf(p, today));
+      return {
+        today,
+        arrondissements,
+        missionsByPhase: count(missions, (m) => [m.phase]),
+        projectsByStatus: count(projects, (p) => [p.status]),
+        projectsByDimension: count(projects, (p) => p.dimensions),
+        budget: budgetTotals(projects.flatMap((p) => p.budget)),
+        budgetByYear: [...byYear.values()].sort((a, b) => a.year - b.year),
+        procurementsInProgress: projects
+          .filter((p) => p.procurement && p.status !== 'abandoned' && p.status !== 'evaluated')
+          .map((p) => ({ p, file: procurementFileOf(p.procurement!) }))
+          // In progress: no procedure chosen yet, or a step still to do before the contract.
+          .filter(({ file }) => !file || nextStep(file) !== null)
+          .map(({ p, file }) => {
+            return {
+              projectId: p.id,
+              projectTitle: p.title,
+              communeName: p.communeName,
+              procedure: p.procurement!.procedure,
+              nextStep: file ? nextStep(file) : null,
+              estimatedAmountExclVat: p.procurement!.estimatedAmount,
+            };
+          }),
+        lateItems: alerts,
+        communes: communes
+          .filter((c) => inArr(c.nisCode))
+          .map((c) => {
+            const own = projects.filter((p) => p.communeNis === c.nisCode);
+            return {
+              nisCode: c.nisCode,
+              name: c.name,
+              arrondissement: c.arrondissement,
+              projects: own.length,
+              late: alerts.filter((a) => a.communeNis === c.nisCode).length,
+              budgetPlanned: budgetTotals(own.flatMap((p) => p.budget)).planned,
+            };
+          }),
+        projects: projects.map((p) => this.summary(p, today)),
+      };
+    });
+  }
+
+  async publicProgress(nisCode: string): Promise<PublicProgress> {
+    return this.uow.read(async (repos) => {
+      const commune = await repos.communes.find(nisCode);
+      if (!commune) throw new NotFoundError('COMMUNE_NOT_FOUND', { nisCode });
+      const projects = await this.load(
+        repos,
+        await repos.implementation.followed({ communeNis: nisCode, publishedOnly: true }),
+      );
+      const indicators = await repos.implementation.indicators(projects.map((p) => p.id));
+      return {
+        communeNis: nisCode,
+        communeName: commune.name,
+        // No owner, no names, no amounts of the budget: what a resident needs to follow the commune's projects.
+        projects: projects.map((p) => ({
+          id: p.id,
+          title: p.title,
+          description: p.description,
+          dimensions: p.dimensions,
+          status: p.status,
+          progress: p.progress,
+          indicators: indicators
+            .filter((i) => i.projectId === p.id)
+            .map((i) => ({
+              id: i.id,
+              name: i.name,
+              unit: i.unit,
+              baseline: i.baseline,
+              target: i.target,
+              measurements: i.measurements.map((m) => ({ id: m.id, date: m.date, value: m.value })),
+            })),
+          milestones: p.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate, done: m.doneDate !== null })),
+        })),
+      };
+    });
+  }
+
+  // ── notice settings ─────────────────────────────────────────────────────────────────────────────────────────
+  async settings(actor: Actor): Promise<NotificationSettings> {
+    const user = selfOf(actor);
+    return this.uow.read(async (repos) => {
+      const row = await repos.implementation.settings(user.id);
+      return { alertEmails: row?.alertEmails ?? true, weeklyDigest: row?.weeklyDigest ?? false };
+    });
+  }
+
+  async updateSettings(ctx: RequestContext, input: NotificationSettings): Promise<NotificationSettings> {
+    const user = selfOf(ctx.actor);
+    return this.uow.write(async (repos) => {
+      const before = await repos.implementation.settings(user.id);
+      const row = await repos.implementation.upsertSettings(user.id, input);
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'notification_settings.update',
+          entityType: 'user',
+          entityId: user.id,
+          before: before ? { alertEmails: before.alertEmails, weeklyDigest: before.weeklyDigest } : null,
+          after: input,
+        }),
+      );
+      return { alertEmails: row.alertEmails, weeklyDigest: row.weeklyDigest };
+    });
+  }
+}
+
+/** "08/12/2026" from "2026-12-08", as the history reads. */
+function frDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function selfOf(actor: Actor): UserActor {
+  authorize(actor, 'read', { type: 'account' });
+  if (actor.kind !== 'user') throw new ValidationError('FORBIDDEN');
+  return actor;
+}
+
+function periodOf(row: ThresholdRow): ThresholdTable[number] {
+  return {
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    source: row.source,
+    values: row.values as ThresholdTable[number]['values'],
+    evidence: row.evidence as ThresholdTable[number]['evidence'],
+  };
+}
+
+function rowOf(period: ThresholdTable[number]) {
+  return {
+    validFrom: period.validFrom,
+    validTo: period.validTo,
+    source: period.source,
+    values: period.values,
+    evidence: period.evidence,
+  };
+}
+
+function presentThreshold(row: ThresholdRow): ThresholdPeriodRecord {
+  return { ...periodOf(row), updatedAt: row.updatedAt.toISOString() };
+}
+
+/** The seed periods of the domain, stored once (an admin's edits are kept). */
+export async function seedProcurementThresholds(uow: UnitOfWork): Promise<number> {
+  return uow.write((repos) => repos.implementation.seedThresholds(SEED_THRESHOLD_TABLE.map(rowOf)));
+}

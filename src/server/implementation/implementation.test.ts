@@ -1,0 +1,356 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { ProjectSheetCreateInput } from '../../domain/strategy/project-sheets.ts';
+import { CLI_CONTEXT } from '../http/request-context.ts';
+
+const LIBRAMONT = '84077';
+const ARLON = '81001';
+
+describe('implementation: follow-up, procurement, alerts, dashboard, public page', () => {
+  let t: TestApp;
+  let clock = new Date('2026-03-02T09:00:00Z');
+  let consultant: Client;
+  let admin: Client;
+  let editor: Client;
+  let viewer: Client;
+  let otherEditor: Client;
+  const users: Record<string, Awaited<ReturnType<TestApp['createUser']>>> = {};
+  /** Moving the clock by months ends the sessions: everyone signs in again. */
+  const moveClock = async (to: string) => {
+    clock = new Date(to);
+    consultant = await t.login(users.consultant!);
+    admin = await t.login(users.admin!);
+    editor = await t.login(users.editor!);
+    viewer = await t.login(users.viewer!);
+    otherEditor = await t.login(users.otherEditor!);
+  };
+  let missionId: string;
+  let projectId: string;
+
+  const newProject = async (title: string, dimensions: string[] = ['environment']) =>
+    (
+      await t.app.services.strategy.createProject(
+        CLI_CONTEXT,
+        missionId,
+        ProjectSheetCreateInput.parse({ title, investmentCost: 180_000, status: 'approved', dimensions }),
+      )
+    ).id;
+
+  beforeAll(async () => {
+    t = await createTestApp({ now: () => clock });
+    const consultantUser = await t.createUser('consultant');
+    users.consultant = consultantUser;
+    users.admin = await t.createUser('agency_admin');
+    users.editor = await t.createUser('commune_editor', LIBRAMONT);
+    users.viewer = await t.createUser('commune_viewer', LIBRAMONT);
+    users.otherEditor = await t.createUser('commune_editor', ARLON);
+    await moveClock('2026-03-02T09:00:00Z');
+    const mission = await t.app.services.missions.create(CLI_CONTEXT, {
+      title: 'Libramont-Chevigny Smart',
+      communeNis: LIBRAMONT,
+      consultantIds: [consultantUser.id],
+      startDate: '2026-01-15',
+    });
+    missionId = mission.id;
+    projectId = await newProject('Éclairage public intelligent');
+    // A draft sheet is not followed.
+    await t.app.services.strategy.createProject(
+      CLI_CONTEXT,
+      missionId,
+      ProjectSheetCreateInput.parse({ title: 'Brouillon' }),
+    );
+  });
+  afterAll(() => t.close());
+
+  it('follows only approved sheets, and only once the mission is in implementation', async () => {
+    const before = await consultant.get(`/api/missions/${missionId}/implementation`);
+    expect(before.json()).toMatchObject({ started: false, projects: [{ title: 'Éclairage public intelligent' }] });
+    const refused = await consultant.post(`/api/implementation/projects/${projectId}/status`, {
+      status: 'procurement',
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('IMPLEMENTATION_NOT_STARTED');
+    await t.app.services.missions.update(CLI_CONTEXT, missionId, { phase: 'implementation' });
+    const after = (await consultant.get(`/api/missions/${missionId}/implementation`)).json();
+    expect(after.started).toBe(true);
+    expect(after.projects).toHaveLength(1);
+    expect(after.projects[0]).toMatchObject({ status: 'planned', progress: 0 });
+  });
+
+  it('moves a project through its statuses, refusing jumps and asking a reason to suspend', async () => {
+    const jump = await consultant.post(`/api/implementation/projects/${projectId}/status`, { status: 'delivered' });
+    expect(jump.statusCode).toBe(422);
+    expect(jump.json().error).toMatchObject({ code: 'STATUS_TRANSITION_NOT_ALLOWED' });
+    expect(jump.json().error.message).toMatch(/pas permis/);
+
+    const noReason = await consultant.post(`/api/implementation/projects/${projectId}/status`, { status: 'suspended' });
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json().error.code).toBe('STATUS_REASON_REQUIRED');
+
+    for (const status of ['procurement', 'in-progress']) {
+      const r = await consultant.post(`/api/implementation/projects/${projectId}/status`, { status });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().status).toBe(status);
+    }
+    const suspended = await consultant.post(`/api/implementation/projects/${projectId}/status`, {
+      status: 'suspended',
+      reason: 'Subside en attente',
+    });
+    expect(suspended.json()).toMatchObject({ status: 'suspended', statusReason: 'Subside en attente' });
+    await consultant.post(`/api/implementation/projects/${projectId}/status`, { status: 'in-progress' });
+    const history = (await consultant.get(`/api/implementation/projects/${projectId}`)).json().history;
+    expect(history.map((h: { summary: string }) => h.summary)).toEqual([
+      'Statut : suspendu → en cours',
+      'Statut : en cours → suspendu (Subside en attente)',
+      'Statut : en marché public → en cours',
+      'Statut : prévu → en marché public',
+    ]);
+    expect(history[0].actor).toBe('Test consultant');
+  });
+
+  it('lets the commune’s editor update its follow-up; viewers and other communes cannot', async () => {
+    const update = { progress: 35, budget: [{ year: 2026, planned: 100_000, committed: 60_000, spent: 20_000 }] };
+    const own = await editor.patch(`/api/implementation/projects/${projectId}`, update);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({ progress: 35, budgetTotals: { planned: 100_000, committed: 60_000 } });
+    expect(own.json().permissions).toEqual({ edit: true, procurement: false, publish: true });
+    expect((await viewer.patch(`/api/implementation/projects/${projectId}`, update)).statusCode).toBe(403);
+    expect((await viewer.get(`/api/implementation/projects/${projectId}`)).statusCode).toBe(200);
+    const other = await otherEditor.patch(`/api/implementation/projects/${projectId}`, update);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.code).toBe('FORBIDDEN_OTHER_COMMUNE');
+    expect((await otherEditor.get(`/api/implementation/projects/${projectId}`)).statusCode).toBe(403);
+    const twice = await editor.patch(`/api/implementation/projects/${projectId}`, {
+      budget: [update.budget[0], update.budget[0]],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.message).toMatch(/deux fois/);
+  });
+
+  it('records milestones, indicators with measurements, and documents up to the size limit', async () => {
+    const m = await editor.post(`/api/implementation/projects/${projectId}/milestones`, {
+      title: 'Pose des contrôleurs',
+      dueDate: '2026-06-30',
+      owner: 'Service travaux',
+      doneDate: null,
+    });
+    expect(m.statusCode, m.body).toBe(201);
+    const i = await consultant.post(`/api/implementation/projects/${projectId}/indicators`, {
+      name: 'Consommation',
+      unit: 'MWh/an',
+      baseline: 420,
+      target: 250,
+    });
+    const indicatorId = i.json().indicators[0].id;
+    await editor.post(`/api/implementation/indicators/${indicatorId}/measurements`, { date: '2026-02-28', value: 400 });
+    const state = (
+      await editor.post(`/api/implementation/indicators/${indicatorId}/measurements`, {
+        date: '2026-01-31',
+        value: 415,
+      })
+    ).json();
+    expect(state.indicators[0].measurements.map((x: { value: number }) => x.value)).toEqual([415, 400]);
+
+    const file = await editor.post(`/api/implementation/projects/${projectId}/documents`, {
+      kind: 'file',
+      name: 'pv-reception.txt',
+      mimeType: 'text/plain',
+      contentBase64: Buffer.from('Procès-verbal').toString('base64'),
+    });
+    expect(file.statusCode, file.body).toBe(201);
+    const doc = file.json().documents[0];
+    const download = await viewer.get(`/api/implementation/documents/${doc.id}`);
+    expect(download.body).toBe('Procès-verbal');
+    expect(download.headers['content-disposition']).toContain('pv-reception.txt');
+    const tooBig = await editor.post(`/api/implementation/projects/${projectId}/documents`, {
+      kind: 'file',
+      name: 'gros.pdf',
+      mimeType: 'application/pdf',
+      contentBase64: Buffer.alloc(600 * 1024).toString('base64'),
+    });
+    expect(tooBig.statusCode).toBe(400);
+    expect((await otherEditor.get(`/api/implementation/documents/${doc.id}`)).statusCode).toBe(403);
+  });
+
+  it('proposes procedures with the thresholds in force on the launch date', async () => {
+    const advice = async (date: string) =>
+      (
+        await consultant.get(
+          `/api/implementation/projects/${projectId}/procurement/advice?nature=supplies&estimatedAmountExclVat=141000&launchDate=${date}`,
+        )
+      ).json();
+    const in2025 = await advice('2025-11-01');
+    const in2026 = await advice('2026-03-01');
+    const allowed = (a: { proposals: { procedure: string; allowed: boolean }[] }) =>
+      a.proposals.find((p) => p.procedure === 'negotiated-without-publication')!.allowed;
+    expect(in2025.period.validFrom).toBe('2024-01-01');
+    expect(allowed(in2025)).toBe(true); // below 143 000 €
+    expect(in2026.period.validFrom).toBe('2026-01-01');
+    expect(allowed(in2026)).toBe(false); // not below 140 000 €
+    const none = await consultant.get(
+      `/api/implementation/projects/${projectId}/procurement/advice?nature=supplies&estimatedAmountExclVat=1000&launchDate=2030-01-01`,
+    );
+    expect(none.statusCode).toBe(422);
+    expect(none.json().error.code).toBe('THRESHOLD_PERIOD_NOT_FOUND');
+  });
+
+  it('keeps the procurement file, refuses a procedure the amount excludes, and exports OCDS', async () => {
+    const file = {
+      nature: 'supplies',
+      estimatedAmountExclVat: 180_000,
+      launchDate: '2026-03-01',
+      procedure: 'low-value',
+      frameworkReference: null,
+      reference: 'CSC 2026-F-012',
+      steps: [],
+      vendorName: null,
+      vendorEnterpriseNumber: null,
+      awardAmountExclVat: null,
+    };
+    const wrong = await consultant.put(`/api/implementation/projects/${projectId}/procurement`, file);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('PROCEDURE_NOT_ALLOWED');
+    expect((await editor.put(`/api/implementation/projects/${projectId}/procurement`, file)).statusCode).toBe(403);
+    const saved = await consultant.put(`/api/implementation/projects/${projectId}/procurement`, {
+      ...file,
+      procedure: 'negotiated-direct-with-publication',
+      steps: [
+        { step: 'specifications', plannedDate: '2026-02-15', actualDate: '2026-02-20' },
+        { step: 'publication', plannedDate: '2026-03-10' },
+      ],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().procurement).toMatchObject({ nextStep: 'publication', validation: { valid: true } });
+    const ocds = await viewer.get(`/api/implementation/projects/${projectId}/procurement/ocds`);
+    expect(ocds.statusCode).toBe(200);
+    const pkg = JSON.parse(ocds.body);
+    expect(pkg.releases[0].ocid).toBe(`ocds-sr0001-${projectId}`);
+    expect(pkg.releases.at(-1).tender.procurementMethod).toBe('open');
+    expect(pkg.releases.at(-1).tender.value).toEqual({ amount: 180_000, currency: 'EUR' });
+  });
+
+  it('raises alerts when the clock passes a date, and notices them once (log without SMTP)', async () => {
+    expect((await consultant.get('/api/implementation/alerts')).json().alerts).toEqual([]);
+    await moveClock('2026-07-02T09:00:00Z');
+    const alerts = (await editor.get('/api/implementation/alerts')).json();
+    expect(alerts.today).toBe('2026-07-02');
+    expect(alerts.alerts.map((a: { kind: string; subject: string }) => [a.kind, a.subject])).toEqual([
+      ['milestone-late', 'Pose des contrôleurs'],
+      ['procurement-step-overdue', 'publication'],
+    ]);
+    expect((await otherEditor.get('/api/implementation/alerts')).json().alerts).toEqual([]);
+    await editor.patch(`/api/implementation/projects/${projectId}`, {
+      budget: [{ year: 2026, planned: 100_000, committed: 130_000, spent: 20_000 }],
+    });
+    const over = (await viewer.get('/api/implementation/alerts')).json().alerts;
+    expect(over.find((a: { kind: string }) => a.kind === 'budget-over-plan')).toMatchObject({ amountOver: 30_000 });
+
+    await editor.put('/api/account/notifications', { alertEmails: true, weeklyDigest: true });
+    const first = await admin.post('/api/implementation/notices/run');
+    expect(first.json().alertNotices).toBeGreaterThanOrEqual(3);
+    const second = (await admin.post('/api/implementation/notices/run')).json();
+    expect(second).toEqual({ alertNotices: 0, digests: 0 });
+    const log = (await admin.get('/api/implementation/notices')).json();
+    const toEditor = log.filter((n: { email: string }) => n.email === editor.user!.email);
+    expect(toEditor.map((n: { kind: string }) => n.kind).sort()).toEqual(['alert', 'digest']);
+    expect(toEditor[0].transport).toBe('log');
+    expect(toEditor.find((n: { kind: string }) => n.kind === 'alert').body).toContain('Pose des contrôleurs');
+    expect(log.some((n: { email: string }) => n.email === otherEditor.user!.email)).toBe(false);
+    await moveClock('2026-07-09T10:00:00Z');
+    expect((await admin.post('/api/implementation/notices/run')).json().digests).toBe(1);
+  });
+
+  it('lets an admin edit the thresholds, validated and audited', async () => {
+    const current = (await admin.get('/api/implementation/thresholds')).json();
+    expect(current.map((p: { validFrom: string }) => p.validFrom)).toEqual(['2024-01-01', '2026-01-01']);
+    const table = current.map(({ updatedAt: _, ...p }: { updatedAt: string }) => p);
+    const overlapping = structuredClone(table);
+    overlapping[1].validFrom = '2025-06-01';
+    const refused = await admin.put('/api/implementation/thresholds', overlapping);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toMatch(/chevauchent/);
+    const disordered = structuredClone(table);
+    disordered[1].values.lowValue = 200_000;
+    expect((await admin.put('/api/implementation/thresholds', disordered)).statusCode).toBe(400);
+    const edited = structuredClone(table);
+    edited[1].values.lowValue = 31_000;
+    const ok = await admin.put('/api/implementation/thresholds', edited);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()[1].values.lowValue).toBe(31_000);
+    const audit = (await admin.get('/api/audit?action=procurement_thresholds.update')).json();
+    expect(JSON.stringify(audit)).toContain('31000');
+    expect((await consultant.put('/api/implementation/thresholds', edited)).statusCode).toBe(403);
+  });
+
+  it('shows the province dashboard with filters, and exports it', async () => {
+    const dashboard = (await consultant.get('/api/implementation/dashboard')).json();
+    expect(dashboard.projectsByStatus).toEqual({ 'in-progress': 1 });
+    expect(dashboard.missionsByPhase.implementation).toBe(1);
+    expect(dashboard.communes.find((c: { nisCode: string }) => c.nisCode === LIBRAMONT)).toMatchObject({
+      projects: 1,
+      late: 3,
+    });
+    const filtered = (await consultant.get('/api/implementation/dashboard?arrondissement=Arlon')).json();
+    expect(filtered.projects).toEqual([]);
+    const byDimension = (await consultant.get('/api/implementation/dashboard?dimension=mobility')).json();
+    expect(byDimension.projects).toEqual([]);
+    expect((await editor.get('/api/implementation/dashboard')).statusCode).toBe(403);
+    const xlsx = await consultant.get('/api/implementation/dashboard.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as never);
+    expect(workbook.getWorksheet('Projets')!.getRow(2).getCell(2).value).toBe('Éclairage public intelligent');
+  });
+
+  it('publishes a project on the public page, without personal data', async () => {
+    expect((await t.anonymous.get(`/api/public/communes/${LIBRAMONT}/progress`)).json().projects).toEqual([]);
+    expect(
+      (await viewer.put(`/api/implementation/projects/${projectId}/publication`, { published: true })).statusCode,
+    ).toBe(403);
+    const published = await editor.put(`/api/implementation/projects/${projectId}/publication`, { published: true });
+    expect(published.statusCode).toBe(200);
+    const page = await t.anonymous.get(`/api/public/communes/${LIBRAMONT}/progress`);
+    expect(page.json().projects).toHaveLength(1);
+    expect(page.json().projects[0]).toMatchObject({ title: 'Éclairage public intelligent', status: 'in-progress' });
+    expect(page.body).not.toContain('Service travaux');
+    expect(page.body).not.toContain('Test');
+    const history = (await viewer.get(`/api/implementation/projects/${projectId}`)).json().history;
+    expect(history[0].summary).toMatch(/Publié/);
+    expect((await t.anonymous.get('/api/public/communes/99999/progress')).statusCode).toBe(404);
+  });
+
+  it('names the field of bad input, writes nothing on a refused change, and is documented in OpenAPI', async () => {
+    const before = (await consultant.get(`/api/implementation/projects/${projectId}`)).json().history.length;
+    const bad = await consultant.post(`/api/implementation/projects/${projectId}/milestones`, {
+      title: 'Réception',
+      dueDate: '30/09/2026',
+      owner: null,
+      doneDate: null,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('dueDate');
+    const outOfOrder = await consultant.put(`/api/implementation/projects/${projectId}/procurement`, {
+      nature: 'supplies',
+      estimatedAmountExclVat: 20_000,
+      launchDate: '2026-03-01',
+      procedure: 'low-value',
+      frameworkReference: null,
+      reference: null,
+      steps: [
+        { step: 'specifications', actualDate: '2026-03-10' },
+        { step: 'offers-received', actualDate: '2026-03-01' },
+      ],
+      vendorName: null,
+      vendorEnterpriseNumber: null,
+      awardAmountExclVat: null,
+    });
+    expect(outOfOrder.statusCode).toBe(400);
+    expect(outOfOrder.json().error.message).toMatch(/précède/);
+    const after = (await consultant.get(`/api/implementation/projects/${projectId}`)).json();
+    expect(after.history).toHaveLength(before);
+    expect(after.procurement.procedure).toBe('negotiated-direct-with-publication');
+    const spec = (await t.anonymous.get('/api/openapi.json')).json();
+    expect(spec.paths['/api/implementation/projects/{id}/procurement'].put.requestBody).toBeDefined();
+    expect(spec.paths['/api/public/communes/{nisCode}/progress'].get).toBeDefined();
+  });
+});

@@ -1,0 +1,182 @@
+import nodemailer from 'nodemailer';
+import { type Alert, isDigestDue } from '../../domain/implementation/alerts.ts';
+import type { Notice, NoticeRunResult } from '../../domain/implementation/implementation-api.ts';
+import { STEP_LABELS_FR } from '../../domain/implementation/procurement-file.ts';
+import { formatEuro } from '../../domain/shared/format.ts';
+import { type Actor, authorize, type UserActor } from '../auth/policy.ts';
+import type { Config } from '../config.ts';
+import type { UnitOfWork } from '../db/unit-of-work.ts';
+import { auditOf, type RequestContext } from '../http/request-context.ts';
+import type { ImplementationService } from './implementation.service.ts';
+
+export type OutgoingMail = { to: string; subject: string; text: string };
+/** Sends a mail, or says it cannot; the notices log keeps every notice either way. */
+export type Mailer = { transport: 'smtp' | 'log'; send(mail: OutgoingMail): Promise<void> };
+
+export function createMailer(smtp: Config['smtp']): Mailer {
+  if (!smtp) return { transport: 'log', send: async () => {} };
+  const transporter = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
+  });
+  return {
+    transport: 'smtp',
+    async send(mail) {
+      await transporter.sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+  };
+}
+
+export function describeAlert(alert: Alert): string {
+  const where = `${alert.communeName} — ${alert.projectTitle}`;
+  switch (alert.kind) {
+    case 'milestone-late':
+      return `${where} : jalon « ${alert.subject} » en retard de ${alert.daysLate} jour(s) (prévu le ${alert.date}).`;
+    case 'budget-over-plan':
+      return `${where} : budget ${alert.subject} dépassé de ${formatEuro(alert.amountOver ?? 0, 'fr')}.`;
+    case 'procurement-step-overdue':
+      return `${where} : étape « ${STEP_LABELS_FR[alert.subject as keyof typeof STEP_LABELS_FR] ?? alert.subject} » du marché en retard de ${alert.daysLate} jour(s).`;
+  }
+}
+
+/**
+ * The alert notices and the weekly digest. `run` looks at every active user's alerts (what they may see), sends a
+ * notice of the new ones to those who want them, and the digest to those whose week is over. The scheduler calls
+ * it every NOTICES_INTERVAL_MINUTES; tests call it with the app's injectable clock.
+ */
+export class NoticesService {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<NoticeRunResult> | null = null;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly implementation: ImplementationService,
+    private readonly mailer: Mailer,
+    private readonly now: () => Date,
+    private readonly log: { error(object: unknown, message: string): void },
+  ) {}
+
+  start(intervalMinutes: number): void {
+    if (intervalMinutes <= 0 || this.timer) return;
+    this.timer = setInterval(() => {
+      this.run().catch((error: unknown) => this.log.error({ err: error }, 'alert notices failed'));
+    }, intervalMinutes * 60_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** One pass at a time: a second call waits for the one under way. */
+  run(): Promise<NoticeRunResult> {
+    this.running ??= this.pass().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<NoticeRunResult> {
+    const now = this.now();
+    const today = this.implementation.today();
+    const recipients = await this.uow.read((repos) => repos.implementation.recipients());
+    let alertNotices = 0;
+    let digests = 0;
+    for (const r of recipients) {
+      const actor: UserActor = {
+        kind: 'user',
+        id: r.id,
+        email: r.email,
+        role: r.role,
+        communeNis: r.communeNis,
+        sessionId: 'notices',
+      };
+      const alerts = await this.uow.read((repos) => this.implementation.alertsFor(repos, actor, today));
+      if (r.alertEmails) {
+        const known = await this.uow.read((repos) => repos.implementation.notifiedKeys(r.id));
+        const fresh = alerts.filter((a) => !known.has(a.key));
+        if (fresh.length > 0) {
+          await this.send(r, 'alert', {
+            subject: `Smart Rural : ${fresh.length} nouvelle(s) alerte(s) de suivi`,
+            text: `Bonjour ${r.displayName},\n\n${fresh.map((a) => `- ${describeAlert(a)}`).join('\n')}\n`,
+            keys: fresh.map((a) => a.key),
+          });
+          alertNotices++;
+        }
+      }
+      if (r.weeklyDigest && isDigestDue(r.lastDigestAt, now)) {
+        await this.send(r, 'digest', {
+          subject: `Smart Rural : résumé hebdomadaire du suivi (${alerts.length} alerte(s) ouverte(s))`,
+          text:
+            `Bonjour ${r.displayName},\n\n` +
+            (alerts.length
+              ? alerts.map((a) => `- ${describeAlert(a)}`).join('\n')
+              : 'Aucune alerte ouverte cette semaine.') +
+            '\n',
+          keys: [],
+        });
+        await this.uow.write((repos) => repos.implementation.upsertSettings(r.id, { lastDigestAt: now }));
+        digests++;
+      }
+    }
+    return { alertNotices, digests };
+  }
+
+  private async send(
+    recipient: { id: string; email: string },
+    kind: 'alert' | 'digest',
+    notice: { subject: string; text: string; keys: string[] },
+  ): Promise<void> {
+    let error: string | null = null;
+    try {
+      await this.mailer.send({ to: recipient.email, subject: notice.subject, text: notice.text });
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+      this.log.error({ err: e }, 'alert e-mail not sent');
+    }
+    await this.uow.write((repos) =>
+      repos.implementation.logNotice({
+        userId: recipient.id,
+        email: recipient.email,
+        kind,
+        subject: notice.subject,
+        body: notice.text,
+        // A failed e-mail is retried on the next pass: its alerts are not marked as notified.
+        alertKeys: error ? [] : notice.keys,
+        transport: this.mailer.transport,
+        error,
+        sentAt: this.now(),
+      }),
+    );
+  }
+
+  async notices(actor: Actor, limit = 200): Promise<Notice[]> {
+    authorize(actor, 'read', { type: 'notification_log' });
+    const rows = await this.uow.read((repos) => repos.implementation.notices(limit));
+    return rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      kind: r.kind,
+      subject: r.subject,
+      body: r.body,
+      transport: r.transport,
+      error: r.error,
+      sentAt: r.sentAt.toISOString(),
+    }));
+  }
+
+  /** An admin sends the notices now, instead of waiting for the scheduler. */
+  async runNow(ctx: RequestContext): Promise<NoticeRunResult> {
+    authorize(ctx.actor, 'create', { type: 'notification_log' });
+    const result = await this.run();
+    await this.uow.write((repos) =>
+      repos.audit.record(
+        auditOf(ctx, { action: 'notices.run', entityType: 'notification_log', entityId: 'run', after: result }),
+      ),
+    );
+    return result;
+  }
+}

@@ -1,0 +1,79 @@
+import { LineChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import type { Indicator } from '../../../domain/implementation/follow-up.ts';
+
+echarts.use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
+
+/** An indicator's measurements over time, with its baseline and target as lines. */
+export default function IndicatorChart(props: {
+  indicator: Indicator;
+  label: string;
+  baselineLabel: string;
+  targetLabel: string;
+}) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const { indicator } = props;
+
+  useEffect(() => {
+    if (!element.current) return;
+    chart.current = echarts.init(element.current, undefined, { renderer: 'svg' });
+    const resize = () => chart.current?.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.current?.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    // The axis always shows the baseline and the target, so the way left to go is visible.
+    const values = [indicator.baseline, indicator.target, ...indicator.measurements.map((m) => m.value)];
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    const pad = (high - low || Math.abs(high) || 1) * 0.1;
+    chart.current?.setOption(
+      {
+        animation: false,
+        grid: { left: 56, right: 24, top: 28, bottom: 30 },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'time', axisLabel: { color: '#1f2a30' } },
+        yAxis: {
+          type: 'value',
+          name: indicator.unit,
+          min: Math.floor(low - pad),
+          max: Math.ceil(high + pad),
+          axisLabel: { color: '#1f2a30' },
+        },
+        series: [
+          {
+            type: 'line',
+            name: indicator.name,
+            data: indicator.measurements.map((m) => [m.date, m.value]),
+            itemStyle: { color: '#1864ab' },
+            symbolSize: 7,
+            markLine: {
+              symbol: 'none',
+              label: { formatter: '{b}', color: '#1f2a30', position: 'insideStartTop' },
+              data: [
+                {
+                  name: props.baselineLabel,
+                  yAxis: indicator.baseline,
+                  lineStyle: { color: '#5c6670', type: 'dashed' },
+                },
+                { name: props.targetLabel, yAxis: indicator.target, lineStyle: { color: '#2b8a3e', type: 'solid' } },
+              ],
+            },
+          },
+        ],
+      },
+      true,
+    );
+  }, [indicator, props.baselineLabel, props.targetLabel]);
+
+  return <div ref={element} role="img" aria-label={props.label} style={{ width: '100%', height: 220 }} />;
+}

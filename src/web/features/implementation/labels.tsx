@@ -1,0 +1,75 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Alert } from '../../../domain/implementation/alerts.ts';
+import type { FollowUpStatus } from '../../../domain/implementation/follow-up.ts';
+import { formatDate, formatEuro } from '../../../domain/shared/format.ts';
+import type { Language } from '../../i18n/i18n.ts';
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export const STATUS_COLORS: Record<FollowUpStatus, string> = {
+  planned: 'gray',
+  procurement: 'violet',
+  'in-progress': 'blue',
+  delivered: 'green',
+  evaluated: 'teal',
+  suspended: 'orange',
+  abandoned: 'red',
+};
+
+/** Chart colours with enough contrast on white, one per status. */
+export const STATUS_CHART_COLORS: Record<FollowUpStatus, string> = {
+  planned: '#5c6670',
+  procurement: '#6741d9',
+  'in-progress': '#1864ab',
+  delivered: '#2b8a3e',
+  evaluated: '#0b7285',
+  suspended: '#d9480f',
+  abandoned: '#c92a2a',
+};
+
+export function StatusBadge({ status }: { status: FollowUpStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      variant="light"
+      color={STATUS_COLORS[status]}
+      style={{ overflow: 'visible', flexShrink: 0 }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
+      {t(`implementation.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+/** "12 500 €" without cents when whole. */
+export function euros(value: number, language: Language): string {
+  if (!Number.isInteger(value)) return formatEuro(value, language);
+  return new Intl.NumberFormat(language === 'fr' ? 'fr-BE' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+  }).format(value);
+}
+
+/** One alert in a sentence of the UI's language. */
+export function alertText(alert: Alert, t: Translate, language: Language): string {
+  switch (alert.kind) {
+    case 'milestone-late':
+      return t('implementation.alerts.milestoneLate', {
+        milestone: alert.subject,
+        days: alert.daysLate,
+        date: alert.date ? formatDate(alert.date, language) : '',
+      });
+    case 'budget-over-plan':
+      return t('implementation.alerts.budgetOver', {
+        year: alert.subject,
+        amount: euros(alert.amountOver ?? 0, language),
+      });
+    case 'procurement-step-overdue':
+      return t('implementation.alerts.stepOverdue', {
+        step: t(`implementation.steps.${alert.subject}`),
+        days: alert.daysLate,
+      });
+  }
+}

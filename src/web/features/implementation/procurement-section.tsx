@@ -1,0 +1,327 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProjectFollowUp } from '../../../domain/implementation/implementation-api.ts';
+import type { ProcedureAdvice } from '../../../domain/implementation/procedures.ts';
+import { ProcurementNature, type ProcurementProcedure } from '../../../domain/implementation/procurement.ts';
+import { type ProcurementStep, stepsFor } from '../../../domain/implementation/procurement-file.ts';
+import { formatDate } from '../../../domain/shared/format.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import type { ApiError } from '../../lib/api.ts';
+import { notify } from '../../lib/notify.ts';
+import { useLanguage } from '../../lib/use-language.ts';
+import { fetchProcedureAdvice, ocdsUrl, useSaveProcurement } from './api.ts';
+import { euros } from './labels.tsx';
+
+type StepDates = Record<string, { plannedDate: string; actualDate: string }>;
+
+/**
+ * The procurement file: nature, estimate and launch date give the procedures the Belgian thresholds allow on that
+ * date, with their reasons; the chosen one sets the steps, dated as they happen; then the vendor and the award.
+ */
+export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const file = state.procurement;
+  const canEdit = state.permissions.procurement && state.started;
+  const save = useSaveProcurement(state.id);
+  const [nature, setNature] = useState<string>(file?.nature ?? 'supplies');
+  const [amount, setAmount] = useState<number | string>(file?.estimatedAmountExclVat ?? '');
+  const [launchDate, setLaunchDate] = useState(file?.launchDate ?? state.today);
+  const [framework, setFramework] = useState(file?.frameworkReference ?? '');
+  const [reference, setReference] = useState(file?.reference ?? '');
+  const [procedure, setProcedure] = useState<string | null>(file?.procedure ?? null);
+  const [advice, setAdvice] = useState<ProcedureAdvice | null>(null);
+  const [adviceError, setAdviceError] = useState<ApiError | null>(null);
+  const [dates, setDates] = useState<StepDates>(() =>
+    Object.fromEntries(
+      (file?.steps ?? []).map((s) => [s.step, { plannedDate: s.plannedDate ?? '', actualDate: s.actualDate ?? '' }]),
+    ),
+  );
+  const [vendorName, setVendorName] = useState(file?.vendorName ?? '');
+  const [vendorNumber, setVendorNumber] = useState(file?.vendorEnterpriseNumber ?? '');
+  const [award, setAward] = useState<number | string>(file?.awardAmountExclVat ?? '');
+  const steps: readonly ProcurementStep[] = procedure ? stepsFor(procedure as ProcurementProcedure) : [];
+
+  const propose = async () => {
+    setAdviceError(null);
+    try {
+      setAdvice(
+        await fetchProcedureAdvice(state.id, {
+          nature,
+          estimatedAmountExclVat: Number(amount || 0),
+          launchDate,
+          ...(framework.trim() ? { frameworkSolution: framework.trim() } : {}),
+        }),
+      );
+    } catch (error) {
+      setAdviceError(error as ApiError);
+    }
+  };
+
+  const submit = () =>
+    save.mutate(
+      {
+        nature: nature as ProcurementNature,
+        estimatedAmountExclVat: Number(amount || 0),
+        launchDate,
+        procedure: (procedure as ProcurementProcedure | null) ?? null,
+        frameworkReference: framework.trim() || null,
+        reference: reference.trim() || null,
+        steps: steps
+          .map((step) => ({ step, ...dates[step] }))
+          .filter((s) => s.plannedDate || s.actualDate)
+          .map((s) => ({
+            step: s.step,
+            ...(s.plannedDate ? { plannedDate: s.plannedDate } : {}),
+            ...(s.actualDate ? { actualDate: s.actualDate } : {}),
+          })),
+        vendorName: vendorName.trim() || null,
+        vendorEnterpriseNumber: vendorNumber.trim() || null,
+        awardAmountExclVat: award === '' ? null : Number(award),
+      },
+      { onSuccess: () => notify(t('implementation.procurement.saved')) },
+    );
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="procurement-heading">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="procurement-heading">
+          {t('implementation.procurement.title')}
+        </Title>
+        {file?.procedure ? (
+          <Anchor underline="always" href={ocdsUrl(state.id)} download size="sm">
+            {t('implementation.procurement.ocds')}
+          </Anchor>
+        ) : null}
+      </Group>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('implementation.procurement.help')}
+      </Text>
+      {file ? (
+        <Stack gap={4} mb="sm">
+          <Text size="sm">
+            {t('implementation.procurement.summary', {
+              procedure: file.procedure ? t(`implementation.procedures.${file.procedure}`) : '—',
+              amount: euros(file.estimatedAmountExclVat, language),
+              date: formatDate(file.launchDate, language),
+            })}
+          </Text>
+          {file.nextStep ? (
+            <Text size="sm">
+              {t('implementation.procurement.nextStep', { step: t(`implementation.steps.${file.nextStep}`) })}
+            </Text>
+          ) : null}
+          {file.vendorName ? (
+            <Text size="sm">
+              {t('implementation.procurement.awarded', {
+                vendor: file.vendorName,
+                amount: file.awardAmountExclVat === null ? '—' : euros(file.awardAmountExclVat, language),
+              })}
+            </Text>
+          ) : null}
+          {file.validation.problems.map((p) => (
+            <Text key={p.code + p.messageFr} size="sm" c={p.severity === 'error' ? 'red.9' : 'orange.9'}>
+              {p.messageFr}
+            </Text>
+          ))}
+        </Stack>
+      ) : null}
+      {canEdit ? (
+        <Stack gap="sm">
+          <Group align="flex-end" gap="xs">
+            <Select
+              label={t('implementation.procurement.nature')}
+              data={ProcurementNature.options.map((n) => ({ value: n, label: t(`implementation.natures.${n}`) }))}
+              value={nature}
+              onChange={(v) => setNature(v ?? 'supplies')}
+              allowDeselect={false}
+              w={160}
+            />
+            <NumberInput
+              label={t('implementation.procurement.amount')}
+              value={amount}
+              onChange={setAmount}
+              min={0}
+              thousandSeparator=" "
+              w={200}
+              required
+            />
+            <TextInput
+              type="date"
+              label={t('implementation.procurement.launchDate')}
+              value={launchDate}
+              onChange={(e) => setLaunchDate(e.currentTarget.value)}
+              required
+            />
+            <TextInput
+              label={t('implementation.procurement.framework')}
+              description={t('implementation.procurement.frameworkHelp')}
+              value={framework}
+              onChange={(e) => setFramework(e.currentTarget.value)}
+              w={260}
+            />
+            <Button variant="light" onClick={propose}>
+              {t('implementation.procurement.propose')}
+            </Button>
+          </Group>
+          <ErrorAlert error={adviceError} />
+          {advice ? (
+            <Stack gap="xs">
+              <Text size="sm">
+                {t('implementation.procurement.period', {
+                  from: formatDate(advice.period.validFrom, language),
+                  to: formatDate(advice.period.validTo, language),
+                })}{' '}
+                {advice.period.source}
+              </Text>
+              <Text size="sm">{advice.europeanPublication.reasonFr}</Text>
+              {advice.warningsFr.map((w) => (
+                <Alert key={w} color="orange" variant="light" p="xs">
+                  {w}
+                </Alert>
+              ))}
+              <Radio.Group
+                label={t('implementation.procurement.chooseProcedure')}
+                value={procedure ?? ''}
+                onChange={setProcedure}
+              >
+                <Stack gap="xs" mt="xs">
+                  {advice.proposals.map((p) => (
+                    <Paper key={p.procedure} withBorder p="xs" bg={p.allowed ? undefined : 'gray.0'}>
+                      <Radio
+                        value={p.procedure}
+                        disabled={!p.allowed}
+                        label={
+                          <Group gap="xs">
+                            <Text fw={600} size="sm">
+                              {p.labelFr}
+                            </Text>
+                            {p.recommended ? (
+                              <Badge color="green" size="sm">
+                                {t('implementation.procurement.recommended')}
+                              </Badge>
+                            ) : null}
+                            {p.conditional ? (
+                              <Badge color="orange" size="sm" variant="light">
+                                {t('implementation.procurement.conditional')}
+                              </Badge>
+                            ) : null}
+                            {!p.allowed ? (
+                              <Badge color="gray" size="sm" variant="light">
+                                {t('implementation.procurement.notAllowed')}
+                              </Badge>
+                            ) : null}
+                          </Group>
+                        }
+                        description={`${p.reasonFr} (${p.legalBasis})`}
+                      />
+                    </Paper>
+                  ))}
+                </Stack>
+              </Radio.Group>
+            </Stack>
+          ) : null}
+          {procedure ? (
+            <>
+              <Text size="sm" fw={600}>
+                {t('implementation.procurement.chosen', { procedure: t(`implementation.procedures.${procedure}`) })}
+              </Text>
+              <Table.ScrollContainer minWidth={520}>
+                <Table>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('implementation.procurement.step')}</Table.Th>
+                      <Table.Th scope="col">{t('implementation.procurement.planned')}</Table.Th>
+                      <Table.Th scope="col">{t('implementation.procurement.actual')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {steps.map((step) => {
+                      const d = dates[step] ?? { plannedDate: '', actualDate: '' };
+                      const label = t(`implementation.steps.${step}`);
+                      return (
+                        <Table.Tr key={step}>
+                          <Table.Td>{label}</Table.Td>
+                          <Table.Td>
+                            <TextInput
+                              type="date"
+                              aria-label={t('implementation.procurement.plannedOf', { step: label })}
+                              value={d.plannedDate}
+                              onChange={(e) =>
+                                setDates({ ...dates, [step]: { ...d, plannedDate: e.currentTarget.value } })
+                              }
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            <TextInput
+                              type="date"
+                              aria-label={t('implementation.procurement.actualOf', { step: label })}
+                              value={d.actualDate}
+                              onChange={(e) =>
+                                setDates({ ...dates, [step]: { ...d, actualDate: e.currentTarget.value } })
+                              }
+                            />
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Group align="flex-end" gap="xs">
+                <TextInput
+                  label={t('implementation.procurement.reference')}
+                  value={reference}
+                  onChange={(e) => setReference(e.currentTarget.value)}
+                />
+                <TextInput
+                  label={t('implementation.procurement.vendor')}
+                  value={vendorName}
+                  onChange={(e) => setVendorName(e.currentTarget.value)}
+                />
+                <TextInput
+                  label={t('implementation.procurement.vendorNumber')}
+                  placeholder="0712.345.678"
+                  value={vendorNumber}
+                  onChange={(e) => setVendorNumber(e.currentTarget.value)}
+                />
+                <NumberInput
+                  label={t('implementation.procurement.award')}
+                  value={award}
+                  onChange={setAward}
+                  min={0}
+                  thousandSeparator=" "
+                  w={200}
+                />
+              </Group>
+            </>
+          ) : null}
+          <ErrorAlert error={save.error} />
+          <Group>
+            <Button onClick={submit} loading={save.isPending} disabled={amount === ''}>
+              {t('implementation.procurement.save')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : !file ? (
+        <Text size="sm">{t('implementation.procurement.none')}</Text>
+      ) : null}
+    </Paper>
+  );
+}

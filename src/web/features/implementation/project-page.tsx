@@ -1,0 +1,249 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  Progress,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { FollowUpStatus } from '../../../domain/implementation/follow-up.ts';
+import type { ProjectFollowUp } from '../../../domain/implementation/implementation-api.ts';
+import { formatDateTime } from '../../../domain/shared/format.ts';
+import { paths } from '../../app/paths.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { BlockSkeleton } from '../../components/loading.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { notify } from '../../lib/notify.ts';
+import { useLanguage } from '../../lib/use-language.ts';
+import { useChangeStatus, useFollowUp, usePublish, useUpdateFollowUp } from './api.ts';
+import { BudgetSection, DocumentsSection, IndicatorsSection, MilestonesSection } from './follow-up-sections.tsx';
+import { alertText, StatusBadge } from './labels.tsx';
+import { ProcurementSection } from './procurement-section.tsx';
+
+/** The follow-up page of one project: status, progress, alerts, milestones, budget, indicators, procurement, history. */
+export default function ProjectPage() {
+  const { t } = useTranslation();
+  const { projectId = '' } = useParams();
+  const followUp = useFollowUp(projectId);
+
+  if (followUp.error) return <ErrorAlert error={followUp.error} />;
+  if (!followUp.data) return <BlockSkeleton />;
+  const state = followUp.data;
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        above={
+          <Anchor underline="always" component={Link} to={paths.missionImplementation.to(state.missionId)} size="sm">
+            {t('implementation.project.back', { mission: state.missionTitle })}
+          </Anchor>
+        }
+        title={state.title}
+        description={t('implementation.project.lead', { commune: state.communeName })}
+        actions={<StatusBadge status={state.status} />}
+      />
+      {!state.started ? (
+        <Alert variant="light" color="rural">
+          {t('implementation.mission.notStarted')}
+        </Alert>
+      ) : null}
+      <AlertsPanel state={state} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <StatusPanel state={state} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <ProgressPanel state={state} />
+        </Grid.Col>
+      </Grid>
+      <MilestonesSection state={state} />
+      <BudgetSection state={state} />
+      <IndicatorsSection state={state} />
+      <ProcurementSection state={state} />
+      <DocumentsSection state={state} />
+      <HistorySection state={state} />
+    </Stack>
+  );
+}
+
+function AlertsPanel({ state }: { state: ProjectFollowUp }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (state.alerts.length === 0) return null;
+  return (
+    <Alert color="red" variant="light" title={t('implementation.alerts.title', { count: state.alerts.length })}>
+      <List size="sm">
+        {state.alerts.map((a) => (
+          <List.Item key={a.key}>{alertText(a, t, language)}</List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
+
+function StatusPanel({ state }: { state: ProjectFollowUp }) {
+  const { t } = useTranslation();
+  const change = useChangeStatus(state.id);
+  const [next, setNext] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const needsReason = next === 'suspended' || next === 'abandoned';
+  const canEdit = state.permissions.edit && state.started;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="status-heading">
+      <Title order={2} size="h4" id="status-heading" mb="xs">
+        {t('implementation.project.statusTitle')}
+      </Title>
+      <Group gap="xs" mb="xs">
+        <Text>{t('implementation.project.currentStatus')}</Text>
+        <StatusBadge status={state.status} />
+      </Group>
+      {state.statusReason ? (
+        <Text size="sm" mb="xs">
+          {t('implementation.project.reason', { reason: state.statusReason })}
+        </Text>
+      ) : null}
+      {canEdit && state.nextStatuses.length > 0 ? (
+        <Stack gap="xs">
+          <Select
+            label={t('implementation.project.nextStatus')}
+            data={state.nextStatuses.map((s) => ({ value: s, label: t(`implementation.statuses.${s}`) }))}
+            value={next}
+            onChange={setNext}
+            allowDeselect={false}
+          />
+          {needsReason ? (
+            <TextInput
+              label={t('implementation.project.reasonLabel')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              required
+            />
+          ) : null}
+          <ErrorAlert error={change.error} />
+          <Group>
+            <Button
+              disabled={!next}
+              loading={change.isPending}
+              onClick={() =>
+                next &&
+                change.mutate(
+                  { status: next as FollowUpStatus, reason: needsReason ? reason : null },
+                  {
+                    onSuccess: () => {
+                      notify(t('implementation.project.statusChanged'));
+                      setNext(null);
+                      setReason('');
+                    },
+                  },
+                )
+              }
+            >
+              {t('implementation.project.changeStatus')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Paper>
+  );
+}
+
+function ProgressPanel({ state }: { state: ProjectFollowUp }) {
+  const { t } = useTranslation();
+  const update = useUpdateFollowUp(state.id);
+  const publish = usePublish(state.id);
+  const [progress, setProgress] = useState<number | string>(state.progress);
+  useEffect(() => setProgress(state.progress), [state.progress]);
+  const canEdit = state.permissions.edit && state.started;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="progress-heading">
+      <Title order={2} size="h4" id="progress-heading" mb="xs">
+        {t('implementation.project.progressTitle')}
+      </Title>
+      <Text size="sm">{t('implementation.project.progressValue', { value: state.progress })}</Text>
+      <Progress value={state.progress} size="lg" mb="sm" aria-hidden="true" />
+      {canEdit ? (
+        <Group align="flex-end" gap="xs">
+          <NumberInput
+            label={t('implementation.project.progressLabel')}
+            min={0}
+            max={100}
+            value={progress}
+            onChange={setProgress}
+            w={160}
+          />
+          <Button
+            variant="default"
+            loading={update.isPending}
+            onClick={() =>
+              update.mutate({ progress: Number(progress) }, { onSuccess: () => notify(t('implementation.saved')) })
+            }
+          >
+            {t('implementation.project.saveProgress')}
+          </Button>
+        </Group>
+      ) : null}
+      <ErrorAlert error={update.error ?? publish.error} />
+      <Stack gap={4} mt="md">
+        <Switch
+          label={t('implementation.project.publish')}
+          checked={state.published}
+          disabled={!state.permissions.publish || !state.started || publish.isPending}
+          onChange={(e) =>
+            publish.mutate(e.currentTarget.checked, {
+              onSuccess: (s) =>
+                notify(t(s.published ? 'implementation.project.publishedNow' : 'implementation.project.unpublished')),
+            })
+          }
+        />
+        <Text size="xs" c="dimmed">
+          {t('implementation.project.publishHelp')}{' '}
+          <Anchor underline="always" component={Link} to={paths.publicProgress.to(state.communeNis)} size="xs">
+            {t('implementation.project.publicLink')}
+          </Anchor>
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+function HistorySection({ state }: { state: ProjectFollowUp }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="history-heading">
+      <Title order={2} size="h4" id="history-heading" mb="xs">
+        {t('implementation.history.title')}
+      </Title>
+      {state.history.length === 0 ? (
+        <Text size="sm">{t('implementation.history.empty')}</Text>
+      ) : (
+        <List size="sm" spacing={4}>
+          {state.history.map((h) => (
+            <List.Item key={h.id}>
+              <Text span size="sm" fw={600}>
+                {formatDateTime(h.at, language)}
+              </Text>{' '}
+              <Badge size="xs" variant="outline" color="gray">
+                {h.actor}
+              </Badge>{' '}
+              {h.summary}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,59 @@
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
+
+export type BarSeries = { name: string; colour: string; values: number[] };
+
+/** A plain bar chart (ECharts): categories along the axis, one or more series. */
+export default function BarsChart(props: {
+  categories: string[];
+  series: BarSeries[];
+  label: string;
+  horizontal?: boolean;
+  height?: number;
+}) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    if (!element.current) return;
+    chart.current = echarts.init(element.current, undefined, { renderer: 'svg' });
+    const resize = () => chart.current?.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.current?.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const category = { type: 'category', data: props.categories, axisLabel: { color: '#1f2a30' } };
+    const value = { type: 'value', axisLabel: { color: '#1f2a30' }, minInterval: 1 };
+    chart.current?.setOption(
+      {
+        animation: false,
+        grid: { left: props.horizontal ? 130 : 60, right: 20, top: 30, bottom: 30 },
+        tooltip: { trigger: 'axis' },
+        legend: props.series.length > 1 ? { top: 0, textStyle: { color: '#1f2a30' } } : undefined,
+        xAxis: props.horizontal ? value : category,
+        yAxis: props.horizontal ? category : value,
+        series: props.series.map((s) => ({
+          type: 'bar',
+          name: s.name,
+          data: s.values,
+          itemStyle: { color: s.colour },
+        })),
+      },
+      true,
+    );
+  }, [props.categories, props.series, props.horizontal]);
+
+  return (
+    <div ref={element} role="img" aria-label={props.label} style={{ width: '100%', height: props.height ?? 240 }} />
+  );
+}
