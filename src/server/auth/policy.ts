@@ -36,6 +36,12 @@ export const RESOURCE_TYPES = [
   'strategy',
   'strategy_comment',
   'analysis',
+  'catalogue',
+  'catalogue_adhesion',
+  'call_off',
+  'catalogue_shortlist',
+  'catalogue_search',
+  'watch',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -121,6 +127,44 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     commune_editor: READ_ONLY,
     commune_viewer: READ_ONLY,
   },
+  // The framework-agreement catalogue (decision 060): solutions, agreements, lots, adoption. Agency staff edit it;
+  // every signed-in user reads it (commune users do not see the solutions still under watch: the service filters).
+  catalogue: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: READ_ONLY,
+    commune_viewer: READ_ONLY,
+  },
+  // A commune adheres to an agreement: its editors for it, or agency staff on its behalf.
+  catalogue_adhesion: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', create: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // Call-offs (orders under a lot): a commune's editors order for their commune only.
+  call_off: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', create: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // A buyer's shortlist, kept for a commune (or for the agency when it has none).
+  catalogue_shortlist: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // Saved searches belong to the user who saved them.
+  catalogue_search: {
+    agency_admin: { read: 'self', create: 'self', delete: 'self' },
+    consultant: { read: 'self', create: 'self', delete: 'self' },
+    commune_editor: { read: 'self', create: 'self', delete: 'self' },
+    commune_viewer: { read: 'self', create: 'self', delete: 'self' },
+  },
+  // The technology watch: the agency's own reading and assessments.
+  watch: { agency_admin: FULL, consultant: FULL },
   account: {
     agency_admin: { read: 'self', update: 'self' },
     consultant: { read: 'self', update: 'self' },
