@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import type { Role } from '../../src/domain/auth/roles.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, type Services } from '../../src/server/app.ts';
 import { UsersService } from '../../src/server/auth/users.service.ts';
 import { UnitOfWork } from '../../src/server/db/unit-of-work.ts';
 import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
@@ -15,6 +15,8 @@ export type E2eApp = {
   /** http://127.0.0.1:<port>, the real server with the built web app */
   baseUrl: string;
   createUser(input: { role: Role; displayName: string; communeNis?: string | null; email?: string }): Promise<E2eUser>;
+  /** The app's services, to load fixtures (e.g. the demo catalogue) without going through the screens. */
+  services: Services;
   close(): Promise<void>;
 };
 
@@ -41,6 +43,7 @@ export async function startApp(): Promise<E2eApp> {
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    services: app.services,
     async createUser({ role, displayName, communeNis = null, email }) {
       const address = email ?? `${role.replace('_', '-')}-${randomBytes(4).toString('hex')}@e2e.test`;
       const password = `e2e-${randomBytes(12).toString('hex')}`;
