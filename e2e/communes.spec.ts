@@ -123,7 +123,6 @@ describe('the province page and the commune pages (public)', () => {
     const areas: [string, string][] = [
       ['Mise en œuvre', 'Marché spécifique'],
       ['Besoins & mutualisation', 'achat groupé'],
-      ['Veille', 'veille technologique'],
     ];
     for (const [name, phrase] of areas) {
       await nav.getByRole('link', { name, exact: true }).click();

@@ -5,6 +5,7 @@ import {
   agreementAdhesions,
   agreementLots,
   callOffs,
+  catalogueLexicon,
   catalogueSavedSearches,
   catalogueShortlists,
   catalogueSolutions,
@@ -44,7 +45,8 @@ export type CallOffRecord = typeof callOffs.$inferSelect & {
 
 /** The text conditions and filters of a search, already folded by the domain. */
 export type SearchSpec = {
-  words: { word: string; fuzzy: boolean }[];
+  /** each word must match, as itself or as one of its alternatives (corrections of a typo) */
+  words: { word: string; alternatives: string[] }[];
   filters: {
     category: string[];
     dimension: string[];
@@ -55,8 +57,6 @@ export type SearchSpec = {
   };
   /** statuses the caller may see at all */
   visible: string[];
-  /** let words of four letters or more match by trigram similarity too */
-  approximate: boolean;
   limit: number;
   offset: number;
 };
@@ -100,25 +100,30 @@ export class CatalogueRepository {
 
   // ── solutions ────────────────────────────────────────────────────────────────────────────────────────────────
   async insertSolution(values: SolutionValues): Promise<SolutionRow> {
+    const columns = searchColumns(values);
     const [row] = await this.db
       .insert(catalogueSolutions)
-      .values({ ...values, ...searchColumns(values) })
+      .values({ ...values, ...columns })
       .returning();
+    await this.addToLexicon([columns.searchText]);
     return row!;
   }
 
   /** Many at once (the demo seed, the benchmark). */
   async insertSolutions(values: SolutionValues[]): Promise<void> {
     for (let i = 0; i < values.length; i += 500) {
-      const chunk = values.slice(i, i + 500);
-      await this.db.insert(catalogueSolutions).values(chunk.map((v) => ({ ...v, ...searchColumns(v) })));
+      const chunk = values.slice(i, i + 500).map((v) => ({ ...v, ...searchColumns(v) }));
+      await this.db.insert(catalogueSolutions).values(chunk);
+      await this.addToLexicon(chunk.map((c) => c.searchText));
     }
   }
 
   async updateSolution(id: string, values: SolutionValues): Promise<SolutionRow> {
+    const columns = searchColumns(values);
+    await this.addToLexicon([columns.searchText]);
     const [row] = await this.db
       .update(catalogueSolutions)
-      .set({ ...values, ...searchColumns(values), updatedAt: new Date() })
+      .set({ ...values, ...columns, updatedAt: new Date() })
       .where(eq(catalogueSolutions.id, id))
       .returning();
     return row!;
@@ -184,14 +189,35 @@ export class CatalogueRepository {
   // ── search ───────────────────────────────────────────────────────────────────────────────────────────────────
   private textCondition(spec: SearchSpec): SQL {
     if (spec.words.length === 0) return sql`true`;
-    const perWord = spec.words.map(({ word, fuzzy }) => {
-      const query = sql`plainto_tsquery('french', unaccent(${word}::text))`;
-      const exact = sql`${catalogueSolutions.searchVector} @@ ${query}`;
-      return fuzzy && spec.approximate
-        ? sql`(${exact} OR ${catalogueSolutions.searchText} %> ${word}::text)`
-        : sql`(${exact})`;
+    const perWord = spec.words.map(({ word, alternatives }) => {
+      const matches = [word, ...alternatives].map(
+        (w) => sql`${catalogueSolutions.searchVector} @@ plainto_tsquery('french', unaccent(${w}::text))`,
+      );
+      return sql`(${sql.join(matches, sql` OR `)})`;
     });
     return sql.join(perWord, sql` AND `);
+  }
+
+  /** Words of the lexicon close to a misspelt one (trigram similarity), closest first. */
+  async corrections(word: string, limit = 3): Promise<string[]> {
+    const rows = rowsOf<{ word: string }>(
+      await this.db.execute(sql`
+        SELECT word FROM ${catalogueLexicon}
+        WHERE word % ${word}::text AND similarity(word, ${word}::text) >= 0.45
+        ORDER BY similarity(word, ${word}::text) DESC, word
+        LIMIT ${limit}`),
+    );
+    return rows.map((r) => r.word);
+  }
+
+  private async addToLexicon(texts: string[]): Promise<void> {
+    const words = [...new Set(texts.flatMap((t) => t.split(' ')).filter((w) => w.length >= 4 && w.length <= 60))];
+    for (let i = 0; i < words.length; i += 1000) {
+      await this.db
+        .insert(catalogueLexicon)
+        .values(words.slice(i, i + 1000).map((word) => ({ word })))
+        .onConflictDoNothing();
+    }
   }
 
   private filterConditions(spec: SearchSpec, except: string | null): SQL[] {
@@ -209,55 +235,49 @@ export class CatalogueRepository {
     return c;
   }
 
-  /**
-   * One page of hits, best first, with the total. Runs in a transaction of its own so the trigram threshold can be
-   * set for it alone (SET LOCAL).
-   */
+  /** One page of hits, best first, with the total, and the facet counts (each without its own filter). */
   async search(
     spec: SearchSpec,
   ): Promise<{ hits: SearchHitRow[]; facets: { facet: string; value: string; count: number }[] }> {
-    const run = async (db: Executor) => {
-      await db.execute(sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.5`);
-      const text = this.textCondition(spec);
-      const folded = spec.words.map((w) => w.word).join(' ');
-      const score =
-        spec.words.length === 0
-          ? sql`0::float8`
-          : sql`(ts_rank_cd(${catalogueSolutions.searchVector}, plainto_tsquery('french', unaccent(${folded}::text))) + word_similarity(${folded}::text, ${catalogueSolutions.searchText}) / 10)::float8`;
-      const where = and(text, ...this.filterConditions(spec, null));
-      const hits = rowsOf<SearchHitRow>(
-        await db.execute(sql`
+    const db = this.db;
+    const text = this.textCondition(spec);
+    const folded = spec.words.map((w) => w.word).join(' ');
+    const score =
+      spec.words.length === 0
+        ? sql`0::float8`
+        : sql`ts_rank_cd(${catalogueSolutions.searchVector}, plainto_tsquery('french', unaccent(${folded}::text)))::float8`;
+    const where = and(text, ...this.filterConditions(spec, null));
+    const hits = rowsOf<SearchHitRow>(
+      await db.execute(sql`
           SELECT id, name, vendor, summary, categories, dimensions, hosting, status, demo, logo_url, price_model, standards,
                  ${score} AS score, count(*) OVER ()::int AS total
           FROM ${catalogueSolutions}
           WHERE ${where}
           ORDER BY score DESC, (status = 'listed') DESC, name ASC, id ASC
           LIMIT ${spec.limit} OFFSET ${spec.offset}`),
-      );
-      const facetQuery = (facet: string, column: SQL, array: boolean) => {
-        const condition = and(text, ...this.filterConditions(spec, facet));
-        return array
-          ? sql`SELECT ${facet}::text AS facet, v AS value, count(*)::int AS count FROM ${catalogueSolutions}, unnest(${column}) AS v WHERE ${condition} GROUP BY v`
-          : sql`SELECT ${facet}::text AS facet, ${column} AS value, count(*)::int AS count FROM ${catalogueSolutions} WHERE ${condition} GROUP BY ${column}`;
-      };
-      const facets = rowsOf<{ facet: string; value: string; count: number }>(
-        await db.execute(
-          sql.join(
-            [
-              facetQuery('category', sql`${catalogueSolutions.categories}`, true),
-              facetQuery('dimension', sql`${catalogueSolutions.dimensions}`, true),
-              facetQuery('standard', sql`${catalogueSolutions.standards}`, true),
-              facetQuery('hosting', sql`${catalogueSolutions.hosting}`, false),
-              facetQuery('priceModel', sql`${catalogueSolutions.priceModel}`, false),
-              facetQuery('status', sql`${catalogueSolutions.status}`, false),
-            ],
-            sql` UNION ALL `,
-          ),
-        ),
-      );
-      return { hits, facets };
+    );
+    const facetQuery = (facet: string, column: SQL, array: boolean) => {
+      const condition = and(text, ...this.filterConditions(spec, facet));
+      return array
+        ? sql`SELECT ${facet}::text AS facet, v AS value, count(*)::int AS count FROM ${catalogueSolutions}, unnest(${column}) AS v WHERE ${condition} GROUP BY v`
+        : sql`SELECT ${facet}::text AS facet, ${column} AS value, count(*)::int AS count FROM ${catalogueSolutions} WHERE ${condition} GROUP BY ${column}`;
     };
-    return this.db.transaction((tx) => run(tx));
+    const facets = rowsOf<{ facet: string; value: string; count: number }>(
+      await db.execute(
+        sql.join(
+          [
+            facetQuery('category', sql`${catalogueSolutions.categories}`, true),
+            facetQuery('dimension', sql`${catalogueSolutions.dimensions}`, true),
+            facetQuery('standard', sql`${catalogueSolutions.standards}`, true),
+            facetQuery('hosting', sql`${catalogueSolutions.hosting}`, false),
+            facetQuery('priceModel', sql`${catalogueSolutions.priceModel}`, false),
+            facetQuery('status', sql`${catalogueSolutions.status}`, false),
+          ],
+          sql` UNION ALL `,
+        ),
+      ),
+    );
+    return { hits, facets };
   }
 
   /** The naive baseline the benchmark compares with: ILIKE over every text column, no index. */

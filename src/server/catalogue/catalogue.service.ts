@@ -110,11 +110,10 @@ export class CatalogueService {
     authorize(actor, 'read', { type: 'catalogue' });
     const started = performance.now();
     const words = queryWords(query.q);
-    const run = (approximate: boolean) =>
+    const run = (spec: { word: string; alternatives: string[] }[]) =>
       this.uow.read((repos) =>
         repos.catalogue.search({
-          words,
-          approximate,
+          words: spec,
           filters: {
             category: query.category,
             dimension: query.dimension,
@@ -128,12 +127,23 @@ export class CatalogueService {
           offset: (query.page - 1) * query.pageSize,
         }),
       );
-    // Exact words first (stems, accents, synonyms); only when nothing has them all, similar words (typos).
+    // Exact words first (stems, accents, synonyms). When nothing has them all, each longer word may also be one of
+    // the catalogue's words closest to it (a typo corrected against the lexicon).
     let approximate = false;
-    let { hits, facets } = await run(false);
+    let { hits, facets } = await run(words.map((w) => ({ word: w.word, alternatives: [] })));
     if (hits.length === 0 && query.page === 1 && words.some((w) => w.fuzzy)) {
-      approximate = true;
-      ({ hits, facets } = await run(true));
+      const corrected = await this.uow.read((repos) =>
+        Promise.all(
+          words.map(async (w) => ({
+            word: w.word,
+            alternatives: w.fuzzy ? await repos.catalogue.corrections(w.word) : [],
+          })),
+        ),
+      );
+      if (corrected.some((w) => w.alternatives.length > 0)) {
+        approximate = true;
+        ({ hits, facets } = await run(corrected));
+      }
     }
     const summaries: SolutionSummary[] = hits.map((h) => ({
       id: h.id,

@@ -31,6 +31,10 @@ CREATE TABLE "call_offs" (
 	CONSTRAINT "call_offs_positive" CHECK ("call_offs"."amount" > 0 AND "call_offs"."quantity" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "catalogue_lexicon" (
+	"word" text PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "catalogue_saved_searches" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -141,10 +145,10 @@ ALTER TABLE "lot_solutions" ADD CONSTRAINT "lot_solutions_solution_id_catalogue_
 ALTER TABLE "watch_items" ADD CONSTRAINT "watch_items_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "call_offs_commune_idx" ON "call_offs" USING btree ("commune_nis");--> statement-breakpoint
 CREATE INDEX "call_offs_lot_idx" ON "call_offs" USING btree ("lot_id");--> statement-breakpoint
+CREATE INDEX "catalogue_lexicon_trgm_idx" ON "catalogue_lexicon" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "catalogue_saved_searches_user_idx" ON "catalogue_saved_searches" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "catalogue_shortlists_commune_idx" ON "catalogue_shortlists" USING btree ("commune_nis");--> statement-breakpoint
 CREATE INDEX "catalogue_solutions_search_idx" ON "catalogue_solutions" USING gin ("search_vector");--> statement-breakpoint
-CREATE INDEX "catalogue_solutions_trgm_idx" ON "catalogue_solutions" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "catalogue_solutions_categories_idx" ON "catalogue_solutions" USING gin ("categories");--> statement-breakpoint
 CREATE INDEX "catalogue_solutions_status_idx" ON "catalogue_solutions" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "lot_solutions_solution_idx" ON "lot_solutions" USING btree ("solution_id");--> statement-breakpoint

@@ -22,7 +22,8 @@ import { communes } from './communes.ts';
 /**
  * The framework-agreement catalogue (issue 6): solutions, agreements and their lots, adhesions, call-offs, the
  * buyers' saved searches and shortlists, and the technology watch. `search_vector` and `search_text` are written by
- * the repository with every change of a solution (weighted French tsvector; folded words for trigram matching).
+ * the repository with every change of a solution (weighted French tsvector; its folded words, which also feed the
+ * lexicon that misspelt query words are corrected against).
  */
 const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -64,11 +65,18 @@ export const catalogueSolutions = pgTable(
   },
   (t) => [
     index('catalogue_solutions_search_idx').using('gin', t.searchVector),
-    index('catalogue_solutions_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('catalogue_solutions_categories_idx').using('gin', t.categories),
     index('catalogue_solutions_status_idx').on(t.status),
   ],
 );
+
+/**
+ * Every folded word (four letters or more) of the solutions' search text: the vocabulary a misspelt query word is
+ * corrected against (trigram similarity on a few thousand words, not on every solution's text).
+ */
+export const catalogueLexicon = pgTable('catalogue_lexicon', { word: text('word').primaryKey() }, (t) => [
+  index('catalogue_lexicon_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+]);
 
 export const frameworkAgreements = pgTable(
   'framework_agreements',
