@@ -4,12 +4,10 @@ import { z } from 'zod';
  * Which communes use what: from the call-offs under the agreements and the references a solution declares. The
  * province map colours each commune by how many of the chosen solutions it uses.
  */
-export const AdoptionQuery = z
-  .strictObject({
-    solution: z.uuid().optional(),
-    category: z.string().trim().max(60).optional(),
-  })
-  .meta({ id: 'AdoptionQuery' });
+export const AdoptionQuery = z.strictObject({
+  solution: z.uuid().optional(),
+  category: z.string().trim().max(60).optional(),
+});
 export type AdoptionQuery = z.infer<typeof AdoptionQuery>;
 
 export const AdoptionEntry = z.object({

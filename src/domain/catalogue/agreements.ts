@@ -20,7 +20,7 @@ export const AgreementInput = z
     demo: z.boolean().default(false),
   })
   .refine((a) => a.startDate <= a.endDate, { message: 'AGREEMENT_PERIOD_ORDER', path: ['endDate'] })
-  .meta({ id: 'AgreementInput' });
+  .meta({ id: 'AgreementCreateInput' });
 export type AgreementInput = z.infer<typeof AgreementInput>;
 
 export const LotInput = z
@@ -34,7 +34,7 @@ export const LotInput = z
       .max(100)
       .default([]),
   })
-  .meta({ id: 'LotInput' });
+  .meta({ id: 'LotCreateInput' });
 export type LotInput = z.infer<typeof LotInput>;
 
 export const Consumption = z.object({
@@ -90,7 +90,7 @@ export const CallOffInput = z
     amount: z.number().positive().max(1e10).describe('euros excl. VAT'),
     note: z.string().trim().max(2000).default(''),
   })
-  .meta({ id: 'CallOffInput' });
+  .meta({ id: 'CallOffCreateInput' });
 export type CallOffInput = z.infer<typeof CallOffInput>;
 
 export const CallOff = z

@@ -15,19 +15,17 @@ const list = <T extends z.ZodType>(item: T) =>
     z.array(item).max(40),
   );
 
-export const SearchQuery = z
-  .strictObject({
-    q: z.string().trim().max(200).default(''),
-    category: list(CategoryKey).describe('category keys, comma-separated: any of them'),
-    dimension: list(z.enum(DIMENSIONS)).describe('any of these dimensions'),
-    standard: list(OpenStandard).describe('open standards, comma-separated: every one of them'),
-    hosting: list(Hosting),
-    priceModel: list(PriceModel),
-    status: list(SolutionStatus).describe('e.g. "listed" for what communes can order now'),
-    page: z.coerce.number().int().min(1).max(1000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  })
-  .meta({ id: 'CatalogueSearchQuery' });
+export const SearchQuery = z.strictObject({
+  q: z.string().trim().max(200).default(''),
+  category: list(CategoryKey).describe('category keys, comma-separated: any of them'),
+  dimension: list(z.enum(DIMENSIONS)).describe('any of these dimensions'),
+  standard: list(OpenStandard).describe('open standards, comma-separated: every one of them'),
+  hosting: list(Hosting),
+  priceModel: list(PriceModel),
+  status: list(SolutionStatus).describe('e.g. "listed" for what communes can order now'),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
 export type SearchQuery = z.infer<typeof SearchQuery>;
 export type SearchFilters = Omit<SearchQuery, 'q' | 'page' | 'pageSize'>;
 export const FACETS = ['category', 'dimension', 'standard', 'hosting', 'priceModel', 'status'] as const;
@@ -120,7 +118,7 @@ export function categoriesNamedBy(q: string): string[] {
 
 export const SavedSearchInput = z
   .strictObject({ name: z.string().trim().min(1).max(120), query: SearchQuery.omit({ page: true, pageSize: true }) })
-  .meta({ id: 'SavedSearchInput' });
+  .meta({ id: 'SavedSearchCreateInput' });
 export type SavedSearchInput = z.infer<typeof SavedSearchInput>;
 
 /** A search's facets as stored and answered (plain arrays). */

@@ -16,7 +16,7 @@ export const ShortlistInput = z
     solutionIds: z.array(z.uuid()).max(50).default([]),
     savedSearchId: z.uuid().nullable().default(null),
   })
-  .meta({ id: 'ShortlistInput' });
+  .meta({ id: 'ShortlistCreateInput' });
 export type ShortlistInput = z.infer<typeof ShortlistInput>;
 
 export const ShortlistUpdateInput = z

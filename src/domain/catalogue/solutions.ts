@@ -144,7 +144,7 @@ const solutionFields = {
   demo: z.boolean().default(false).describe('a demonstration record, labelled as such'),
 };
 
-export const SolutionInput = z.strictObject(solutionFields).meta({ id: 'SolutionInput' });
+export const SolutionInput = z.strictObject(solutionFields).meta({ id: 'SolutionCreateInput' });
 export type SolutionInput = z.infer<typeof SolutionInput>;
 export type SolutionInputDraft = z.input<typeof SolutionInput>;
 

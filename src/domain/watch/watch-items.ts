@@ -29,7 +29,7 @@ export const WatchItemInput = z
     vendor: z.string().trim().max(200).nullable().default(null).describe('the product’s vendor, if it is a product'),
     demo: z.boolean().default(false),
   })
-  .meta({ id: 'WatchItemInput' });
+  .meta({ id: 'WatchItemCreateInput' });
 export type WatchItemInput = z.infer<typeof WatchItemInput>;
 
 export const WatchItem = z

@@ -94,6 +94,15 @@ describe('framework-agreement catalogue', () => {
     });
   });
 
+  it('documents its routes in the OpenAPI document', async () => {
+    const response = await t.anonymous.get('/api/openapi.json');
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    const paths = Object.keys(response.json().paths);
+    expect(paths).toContain('/api/catalogue/solutions');
+    expect(paths).toContain('/api/catalogue/call-offs');
+    expect(paths).toContain('/api/watch/items/{id}/promote');
+  });
+
   describe('solutions and agreements', () => {
     it('lists the listed solutions of a category for the implementation feature', async () => {
       const response = await arlon.get('/api/catalogue/solutions?status=listed&category=citizen-reporting');

@@ -1,11 +1,15 @@
-import { Badge, Grid, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Grid, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isAgencyRole } from '../../../domain/auth/roles.ts';
 import type { Consumption } from '../../../domain/catalogue/agreements.ts';
 import { formatDate, formatDateTime, formatEuro } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useCommuneList } from '../../lib/communes-query.ts';
+import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
+import { AgreementFormModal, LotFormModal } from './agreement-forms.tsx';
 import { useAgreements, useCallOffs, useCallOffTotals } from './api.ts';
 
 /** The framework agreements: lots, vendors, ceilings and their consumption; the call-offs and their totals. */
@@ -15,8 +19,23 @@ export function AgreementsTab() {
   const agreements = useAgreements();
   const communes = useCommuneList();
   const nameOf = (nis: string) => communes.data?.find((c) => c.nisCode === nis)?.name ?? nis;
+  const me = useMe();
+  const agency = me.data ? isAgencyRole(me.data.user.role) : false;
+  const [adding, setAdding] = useState(false);
+  const [lotFor, setLotFor] = useState<{ id: string; next: number } | null>(null);
   return (
     <Stack gap="lg">
+      {agency ? (
+        <Group>
+          <Button variant="default" onClick={() => setAdding(true)}>
+            {t('catalogue.agreements.new')}
+          </Button>
+        </Group>
+      ) : null}
+      {adding ? <AgreementFormModal onClose={() => setAdding(false)} /> : null}
+      {lotFor ? (
+        <LotFormModal agreementId={lotFor.id} nextNumber={lotFor.next} onClose={() => setLotFor(null)} />
+      ) : null}
       <ErrorAlert error={agreements.error} />
       {!agreements.data ? <BlockSkeleton /> : null}
       {agreements.data?.length === 0 ? <Text c="dimmed">{t('catalogue.agreements.none')}</Text> : null}
@@ -71,6 +90,17 @@ export function AgreementsTab() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+            {agency ? (
+              <Group>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setLotFor({ id: a.id, next: Math.max(0, ...a.lots.map((l) => l.number)) + 1 })}
+                >
+                  {t('catalogue.agreements.newLot')}
+                </Button>
+              </Group>
+            ) : null}
           </Stack>
         </Paper>
       ))}

@@ -1,6 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Adoption } from '../../../domain/catalogue/adoption.ts';
-import type { Agreement, CallOff, CallOffInput, CallOffTotals } from '../../../domain/catalogue/agreements.ts';
+import type {
+  Agreement,
+  AgreementInput,
+  CallOff,
+  CallOffInput,
+  CallOffTotals,
+  LotInput,
+} from '../../../domain/catalogue/agreements.ts';
 import {
   type SavedSearch,
   type SavedSearchInput,
@@ -137,4 +144,10 @@ export const useCreateSolution = () =>
 export const useUpdateSolution = () =>
   useCatalogueMutation((input: { id: string; patch: SolutionUpdateInput }) =>
     api.patch<Solution>(`/api/catalogue/solutions/${input.id}`, input.patch),
+  );
+export const useCreateAgreement = () =>
+  useCatalogueMutation((input: Partial<AgreementInput>) => api.post<Agreement>('/api/catalogue/agreements', input));
+export const useCreateLot = () =>
+  useCatalogueMutation((input: { agreementId: string; lot: Partial<LotInput> }) =>
+    api.post<Agreement>(`/api/catalogue/agreements/${input.agreementId}/lots`, input.lot),
   );

@@ -1,6 +1,8 @@
-import { Anchor, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Button, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { isAgencyRole } from '../../../domain/auth/roles.ts';
 import { paths } from '../../app/paths.ts';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -9,6 +11,7 @@ import { AdoptionTab } from './adoption-tab.tsx';
 import { AgreementsTab } from './agreements-tab.tsx';
 import { SearchTab } from './search-tab.tsx';
 import { ShortlistsTab } from './shortlists-tab.tsx';
+import { SolutionFormModal } from './solution-form.tsx';
 
 export const CATALOGUE_TABS = ['search', 'shortlists', 'agreements', 'adoption'] as const;
 export type CatalogueTab = (typeof CATALOGUE_TABS)[number];
@@ -18,12 +21,19 @@ export function CataloguePage() {
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
+  const [adding, setAdding] = useState(false);
+  const agency = me.data ? isAgencyRole(me.data.user.role) : false;
   const tab = (CATALOGUE_TABS as readonly string[]).includes(params.get('tab') ?? '')
     ? (params.get('tab') as CatalogueTab)
     : 'search';
   return (
     <Stack gap="md">
-      <PageHeader title={t('catalogue.title')} description={t('catalogue.intro')} />
+      <PageHeader
+        title={t('catalogue.title')}
+        description={t('catalogue.intro')}
+        actions={agency ? <Button onClick={() => setAdding(true)}>{t('catalogue.edit.newTitle')}</Button> : null}
+      />
+      {adding ? <SolutionFormModal opened onClose={() => setAdding(false)} solution={null} /> : null}
       {me.isPending ? (
         <BlockSkeleton />
       ) : !me.data ? (

@@ -31,6 +31,7 @@ import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useAdhere, useAgreements, useOrder, useSolution, useUpdateSolution } from './api.ts';
 import { categoryLabel, comparisonTable, STATUS_COLOURS } from './labels.ts';
+import { SolutionFormModal } from './solution-form.tsx';
 
 /** One solution: what a buyer reads, the lots offering it, and the order form (call-off). */
 export default function SolutionPage() {
@@ -41,6 +42,7 @@ export default function SolutionPage() {
   const me = useMe();
   const agency = me.data ? isAgencyRole(me.data.user.role) : false;
   const s = solution.data;
+  const [editing, setEditing] = useState(false);
   return (
     <Stack gap="md">
       <PageHeader
@@ -51,7 +53,15 @@ export default function SolutionPage() {
             ← {t('catalogue.back')}
           </Anchor>
         }
+        actions={
+          agency && s ? (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+          ) : null
+        }
       />
+      {editing && s ? <SolutionFormModal opened onClose={() => setEditing(false)} solution={s} /> : null}
       <ErrorAlert error={solution.error} />
       {!s ? (
         solution.isPending ? (
