@@ -118,4 +118,22 @@ describe('catalogue: Arlon searches, compares and orders', () => {
     await shoot('adoption');
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('lets a consultant read the watch feed and promote a watched product into the catalogue', async () => {
+    const consultant = await server.createUser({ role: 'consultant', displayName: 'Camille Veille' });
+    const other = await openSession(browser, server.baseUrl);
+    page = other.page;
+    await signIn(page, consultant);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Veille' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Veille technologique' }).waitFor();
+    const feed = page.getByRole('list', { name: 'Éléments de veille récents' });
+    await feed.getByRole('heading', { name: 'Jumeau numérique de l’éclairage public' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'the watch feed');
+    await shoot('watch');
+    await page.getByRole('button', { name: 'Verser au catalogue : Jumeau numérique de l’éclairage public' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Jumeau numérique de l’éclairage public' }).waitFor();
+    await page.getByText('En veille', { exact: true }).first().waitFor();
+    expect(other.pageErrors).toEqual([]);
+    await other.context.close();
+  });
 });

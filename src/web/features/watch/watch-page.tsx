@@ -100,7 +100,7 @@ function ItemCard({ item }: { item: WatchItem }) {
               {item.sourceUrl ? (
                 <>
                   {' · '}
-                  <Anchor href={item.sourceUrl} target="_blank" rel="noreferrer noopener" size="sm">
+                  <Anchor href={item.sourceUrl} target="_blank" rel="noreferrer noopener" size="sm" underline="always">
                     {t('watch.source')}
                   </Anchor>
                 </>
