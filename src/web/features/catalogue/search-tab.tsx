@@ -9,6 +9,7 @@ import {
   Group,
   Pagination,
   Paper,
+  Select,
   Stack,
   Text,
   TextInput,
@@ -33,6 +34,8 @@ import {
   useDeleteSavedSearch,
   useSavedSearches,
   useSaveSearch,
+  useShortlists,
+  useUpdateShortlist,
 } from './api.ts';
 import { categoryLabel, facetLabel, STATUS_COLOURS } from './labels.ts';
 
@@ -144,6 +147,7 @@ export function SearchTab() {
                   <Button variant="default" onClick={() => setListing(true)}>
                     {t('catalogue.selection.shortlist')}
                   </Button>
+                  <AddToShortlist solutionIds={selected.map((s) => s.id)} onAdded={() => setSelected([])} />
                 </Group>
               </Group>
               {selected.length > MAX_COMPARED ? (
@@ -393,5 +397,47 @@ export function NewShortlistModal(props: {
         </Stack>
       </form>
     </AppModal>
+  );
+}
+
+/** Adds the selection to one of the shortlists the user may change. */
+function AddToShortlist(props: { solutionIds: string[]; onAdded(): void }) {
+  const { t } = useTranslation();
+  const shortlists = useShortlists();
+  const update = useUpdateShortlist();
+  const [id, setId] = useState<string | null>(null);
+  const open = (shortlists.data ?? []).filter((s) => s.outcome === null);
+  if (open.length === 0) return null;
+  const target = open.find((s) => s.id === id);
+  return (
+    <Group gap={4} align="flex-end">
+      <Select
+        aria-label={t('catalogue.selection.addTo')}
+        placeholder={t('catalogue.selection.addTo')}
+        data={open.map((s) => ({ value: s.id, label: s.name }))}
+        value={id}
+        onChange={setId}
+        size="sm"
+      />
+      <Button
+        variant="default"
+        disabled={!target}
+        loading={update.isPending}
+        onClick={() =>
+          target &&
+          update.mutate(
+            { id: target.id, solutionIds: [...new Set([...target.solutionIds, ...props.solutionIds])] },
+            {
+              onSuccess: () => {
+                notify(t('catalogue.selection.added', { name: target.name }));
+                props.onAdded();
+              },
+            },
+          )
+        }
+      >
+        {t('catalogue.selection.add')}
+      </Button>
+    </Group>
   );
 }

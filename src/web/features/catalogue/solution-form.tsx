@@ -17,6 +17,7 @@ import { useNavigate } from 'react-router';
 import {
   HOSTINGS,
   LANGUAGES,
+  OASC_MIMS,
   OPEN_STANDARDS,
   PRICE_MODELS,
   SOLUTION_STATUSES,
@@ -27,6 +28,7 @@ import { DIMENSIONS } from '../../../domain/shared/dimensions.ts';
 import { paths } from '../../app/paths.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { communeOptions, useCommuneList } from '../../lib/communes-query.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useCreateSolution, useUpdateSolution } from './api.ts';
@@ -40,6 +42,9 @@ type Form = {
   categories: string[];
   dimensions: string[];
   standards: string[];
+  mims: string[];
+  apiDocsUrl: string;
+  referenceCommunes: string[];
   openApi: boolean;
   singleSignOn: boolean;
   exportFormats: string[];
@@ -63,6 +68,9 @@ function formOf(s: Solution | null): Form {
     categories: s?.categories ?? [],
     dimensions: s?.dimensions ?? [],
     standards: s?.interoperability.standards ?? [],
+    mims: s?.interoperability.mims ?? [],
+    apiDocsUrl: s?.interoperability.apiDocsUrl ?? '',
+    referenceCommunes: s?.referenceCommunes ?? [],
     openApi: s?.interoperability.openApi ?? false,
     singleSignOn: s?.interoperability.singleSignOn ?? false,
     exportFormats: s?.interoperability.exportFormats ?? [],
@@ -84,6 +92,7 @@ export function SolutionFormModal(props: { opened: boolean; onClose(): void; sol
   const language = useLanguage();
   const navigate = useNavigate();
   const create = useCreateSolution();
+  const communes = useCommuneList();
   const update = useUpdateSolution();
   const [form, setForm] = useState<Form>(() => formOf(props.solution));
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -98,8 +107,9 @@ export function SolutionFormModal(props: { opened: boolean; onClose(): void; sol
       categories: form.categories,
       dimensions: form.dimensions,
       interoperability: {
-        ...(props.solution?.interoperability ?? { mims: [], apiDocsUrl: null }),
         standards: form.standards,
+        mims: form.mims,
+        apiDocsUrl: form.apiDocsUrl || null,
         openApi: form.openApi,
         singleSignOn: form.singleSignOn,
         exportFormats: form.exportFormats,
@@ -118,6 +128,7 @@ export function SolutionFormModal(props: { opened: boolean; onClose(): void; sol
         details: form.priceDetails || null,
       },
       support: form.support,
+      referenceCommunes: form.referenceCommunes,
       status: form.status,
     } as SolutionInputDraft;
     const done = (s: Solution) => {
@@ -187,6 +198,25 @@ export function SolutionFormModal(props: { opened: boolean; onClose(): void; sol
               data={[...OPEN_STANDARDS]}
               value={form.standards}
               onChange={(v) => set('standards', v)}
+              searchable
+            />
+            <MultiSelect
+              label={t('catalogue.facts.mims')}
+              data={[...OASC_MIMS]}
+              value={form.mims}
+              onChange={(v) => set('mims', v)}
+            />
+            <TextInput
+              label={t('catalogue.edit.apiDocsUrl')}
+              type="url"
+              value={form.apiDocsUrl}
+              onChange={(e) => set('apiDocsUrl', e.currentTarget.value)}
+            />
+            <MultiSelect
+              label={t('catalogue.edit.referenceCommunes')}
+              data={communeOptions(communes.data)}
+              value={form.referenceCommunes}
+              onChange={(v) => set('referenceCommunes', v)}
               searchable
             />
             <TagsInput

@@ -13,10 +13,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isAgencyRole } from '../../../domain/auth/roles.ts';
+import type { Solution } from '../../../domain/catalogue/solutions.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
 import { SMART_CATEGORIES, smartCategory } from '../../../domain/shared/smart-categories.ts';
 import { RECOMMENDATIONS, type WatchItem } from '../../../domain/watch/watch-items.ts';
@@ -25,6 +27,7 @@ import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { api } from '../../lib/api.ts';
 import { notify } from '../../lib/notify.ts';
 import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
@@ -172,6 +175,11 @@ function NewItemModal(props: { opened: boolean; onClose(): void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const create = useCreateWatchItem();
+  const solutions = useQuery({
+    queryKey: ['catalogue', 'solutions', 'all'],
+    queryFn: () => api.get<Solution[]>('/api/catalogue/solutions'),
+    enabled: props.opened,
+  });
   const empty = {
     title: '',
     sourceUrl: '',
@@ -182,6 +190,7 @@ function NewItemModal(props: { opened: boolean; onClose(): void }) {
     recommendation: null as string | null,
     tags: [] as string[],
     categories: [] as string[],
+    solutionIds: [] as string[],
   };
   const [form, setForm] = useState(empty);
   const set = <K extends keyof typeof empty>(key: K, value: (typeof empty)[K]) =>
@@ -199,6 +208,7 @@ function NewItemModal(props: { opened: boolean; onClose(): void }) {
         recommendation: (form.recommendation as WatchItem['recommendation']) ?? null,
         tags: form.tags,
         categories: form.categories,
+        solutionIds: form.solutionIds,
       },
       {
         onSuccess: () => {
@@ -251,6 +261,13 @@ function NewItemModal(props: { opened: boolean; onClose(): void }) {
             data={SMART_CATEGORIES.map((c) => ({ value: c.key, label: c[language] }))}
             value={form.categories}
             onChange={(v) => set('categories', v)}
+            searchable
+          />
+          <MultiSelect
+            label={t('watch.fields.solutions')}
+            data={(solutions.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.vendor})` }))}
+            value={form.solutionIds}
+            onChange={(v) => set('solutionIds', v)}
             searchable
           />
           <TagsInput label={t('watch.fields.tags')} value={form.tags} onChange={(v) => set('tags', v)} />
