@@ -20,6 +20,7 @@ describe('catalogue: Arlon searches, compares and orders', () => {
   let editor: E2eUser;
   let session: Session;
   let page: Page;
+  let compareUrl = '';
 
   const shoot = async (name: string) => {
     if (!SCREENSHOTS) return;
@@ -82,9 +83,29 @@ describe('catalogue: Arlon searches, compares and orders', () => {
     expect(await hosting.textContent()).toContain('diffère');
     await expectNoSeriousA11yViolations(page, 'the comparison');
     await shoot('compare');
+    compareUrl = page.url();
+  });
+
+  it('keeps the two in a shortlist, exports it, and records which one is chosen and why', async () => {
+    await page.getByRole('button', { name: 'Créer une liste restreinte' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle liste restreinte' });
+    await dialog.getByRole('textbox', { name: 'Nom de la liste' }).fill('Relation citoyenne');
+    await dialog.getByRole('button', { name: 'Créer la liste' }).click();
+    const list = page.getByRole('region', { name: /Relation citoyenne/ });
+    await list.waitFor();
+    const xlsx = await list.getByRole('link', { name: 'Exporter (XLSX)' }).getAttribute('href');
+    const response = await page.request.get(xlsx!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('spreadsheetml');
+    await list.getByRole('radio', { name: 'Signal’Commune' }).check();
+    await list.getByRole('textbox', { name: 'Pourquoi ?' }).fill('Déjà utilisée à Marche-en-Famenne ; API ouverte.');
+    await list.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await list.getByTestId('shortlist-outcome').filter({ hasText: 'Solution retenue : Signal’Commune' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'the shortlists');
   });
 
   it('orders one of them under the framework agreement, for Arlon', async () => {
+    await page.goto(compareUrl);
     await page.getByRole('link', { name: 'Commander Signal’Commune' }).click();
     await page.getByRole('heading', { level: 1, name: 'Signal’Commune' }).waitFor();
     const order = page.getByRole('region', { name: 'Commander dans l’accord-cadre' });
@@ -119,11 +140,26 @@ describe('catalogue: Arlon searches, compares and orders', () => {
     expect(session.pageErrors).toEqual([]);
   });
 
-  it('lets a consultant read the watch feed and promote a watched product into the catalogue', async () => {
+  it('lets a consultant add a solution, read the watch feed and promote a watched product into the catalogue', async () => {
     const consultant = await server.createUser({ role: 'consultant', displayName: 'Camille Veille' });
     const other = await openSession(browser, server.baseUrl);
     page = other.page;
     await signIn(page, consultant);
+
+    // Agency staff add a solution to the catalogue.
+    await page.goto('/catalogue');
+    await page.getByRole('button', { name: 'Nouvelle solution' }).click();
+    const form = page.getByRole('dialog', { name: 'Nouvelle solution' });
+    await form.getByRole('textbox', { name: 'Nom' }).fill('WiFi Village');
+    await form.getByRole('textbox', { name: 'Fournisseur' }).fill('Réseaux Ruraux');
+    await form.getByRole('textbox', { name: 'Résumé (une ou deux phrases)' }).fill('Bornes Wi-Fi publiques gérées.');
+    await form.getByRole('combobox', { name: 'Catégories' }).click();
+    await page.getByRole('option', { name: 'Wi-Fi public' }).click();
+    await page.keyboard.press('Escape');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'WiFi Village' }).waitFor();
+    await page.getByText('Évaluée', { exact: true }).first().waitFor();
+
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Veille' }).click();
     await page.getByRole('heading', { level: 1, name: 'Veille technologique' }).waitFor();
     const feed = page.getByRole('list', { name: 'Éléments de veille récents' });
