@@ -1,10 +1,11 @@
 import { Button, MultiSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Lot } from '../../../domain/catalogue/agreements.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { notify } from '../../lib/notify.ts';
-import { useCreateAgreement, useCreateLot, useSolutions } from './api.ts';
+import { useCreateAgreement, useCreateLot, useSolutions, useUpdateLot } from './api.ts';
 
 /** Agency staff add a framework agreement: reference, title, period, overall ceiling. */
 export function AgreementFormModal(props: { onClose(): void }) {
@@ -87,41 +88,45 @@ export function AgreementFormModal(props: { onClose(): void }) {
 }
 
 /** Agency staff add a lot: number, title, awarded vendor, ceiling, the solutions it offers. */
-export function LotFormModal(props: { agreementId: string; nextNumber: number; onClose(): void }) {
+export function LotFormModal(props: { agreementId: string; nextNumber: number; lot?: Lot; onClose(): void }) {
   const { t } = useTranslation();
   const create = useCreateLot();
+  const update = useUpdateLot();
   const solutions = useSolutions();
   const [form, setForm] = useState({
-    number: props.nextNumber as number | string,
-    title: '',
-    vendor: '',
-    ceiling: '' as number | string,
-    solutionIds: [] as string[],
+    number: (props.lot?.number ?? props.nextNumber) as number | string,
+    title: props.lot?.title ?? '',
+    vendor: props.lot?.vendor ?? '',
+    ceiling: (props.lot?.consumption.ceiling ?? '') as number | string,
+    solutionIds: props.lot?.solutions.map((s) => s.solutionId) ?? ([] as string[]),
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate(
-      {
-        agreementId: props.agreementId,
-        lot: {
-          number: Number(form.number),
-          title: form.title,
-          vendor: form.vendor || null,
-          ceiling: Number(form.ceiling),
-          solutions: form.solutionIds.map((solutionId) => ({ solutionId, unitPrice: null })),
-        },
-      },
-      {
-        onSuccess: () => {
-          notify(t('catalogue.agreements.lotCreated'));
-          props.onClose();
-        },
-      },
-    );
+    const lot = {
+      number: Number(form.number),
+      title: form.title,
+      vendor: form.vendor || null,
+      ceiling: Number(form.ceiling),
+      solutions: form.solutionIds.map((solutionId) => ({
+        solutionId,
+        unitPrice: props.lot?.solutions.find((s) => s.solutionId === solutionId)?.unitPrice ?? null,
+      })),
+    };
+    const onSuccess = () => {
+      notify(t(props.lot ? 'catalogue.agreements.lotSaved' : 'catalogue.agreements.lotCreated'));
+      props.onClose();
+    };
+    if (props.lot) update.mutate({ lotId: props.lot.id, lot }, { onSuccess });
+    else create.mutate({ agreementId: props.agreementId, lot }, { onSuccess });
   };
   return (
-    <AppModal opened onClose={props.onClose} title={t('catalogue.agreements.newLot')} size="lg">
+    <AppModal
+      opened
+      onClose={props.onClose}
+      title={props.lot ? t('catalogue.agreements.editLot') : t('catalogue.agreements.newLot')}
+      size="lg"
+    >
       <form onSubmit={submit}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -158,8 +163,8 @@ export function LotFormModal(props: { agreementId: string; nextNumber: number; o
             onChange={(v) => set('solutionIds', v)}
             searchable
           />
-          <ErrorAlert error={create.error} />
-          <Button type="submit" loading={create.isPending}>
+          <ErrorAlert error={create.error ?? update.error} />
+          <Button type="submit" loading={create.isPending || update.isPending}>
             {t('common.save')}
           </Button>
         </Stack>

@@ -2,7 +2,7 @@ import { Badge, Button, Grid, Group, Paper, Progress, Stack, Table, Text, Title 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAgencyRole } from '../../../domain/auth/roles.ts';
-import type { Consumption } from '../../../domain/catalogue/agreements.ts';
+import type { Consumption, Lot } from '../../../domain/catalogue/agreements.ts';
 import { formatDate, formatDateTime, formatEuro } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
@@ -22,7 +22,7 @@ export function AgreementsTab() {
   const me = useMe();
   const agency = me.data ? isAgencyRole(me.data.user.role) : false;
   const [adding, setAdding] = useState(false);
-  const [lotFor, setLotFor] = useState<{ id: string; next: number } | null>(null);
+  const [lotFor, setLotFor] = useState<{ id: string; next: number; lot?: Lot } | null>(null);
   return (
     <Stack gap="lg">
       {agency ? (
@@ -69,6 +69,7 @@ export function AgreementsTab() {
                     <Table.Th>{t('catalogue.agreements.vendor')}</Table.Th>
                     <Table.Th>{t('catalogue.agreements.solutions')}</Table.Th>
                     <Table.Th w={260}>{t('catalogue.agreements.consumption')}</Table.Th>
+                    {agency ? <Table.Th>{t('common.actions')}</Table.Th> : null}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

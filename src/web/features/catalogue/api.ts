@@ -151,3 +151,7 @@ export const useCreateLot = () =>
   useCatalogueMutation((input: { agreementId: string; lot: Partial<LotInput> }) =>
     api.post<Agreement>(`/api/catalogue/agreements/${input.agreementId}/lots`, input.lot),
   );
+export const useUpdateLot = () =>
+  useCatalogueMutation((input: { lotId: string; lot: LotInput }) =>
+    api.put<Agreement>(`/api/catalogue/lots/${input.lotId}`, input.lot),
+  );

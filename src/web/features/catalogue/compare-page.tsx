@@ -7,6 +7,7 @@ import { paths } from '../../app/paths.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useComparison } from './api.ts';
 import { comparisonTable, STATUS_COLOURS } from './labels.ts';
@@ -20,6 +21,8 @@ export default function ComparePage() {
   const ids = (params.get('ids') ?? '').split(',').filter(Boolean).slice(0, MAX_COMPARED);
   const comparison = useComparison(ids);
   const [listing, setListing] = useState(false);
+  const me = useMe();
+  const canList = me.data ? me.data.user.role !== 'commune_viewer' : false;
   const solutions = comparison.data ?? [];
   const rows = comparisonTable(t, solutions, language);
   return (
@@ -33,7 +36,7 @@ export default function ComparePage() {
           </Anchor>
         }
         actions={
-          solutions.length > 0 ? (
+          solutions.length > 0 && canList ? (
             <Button variant="default" onClick={() => setListing(true)}>
               {t('catalogue.selection.shortlist')}
             </Button>

@@ -26,6 +26,7 @@ import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { notify } from '../../lib/notify.ts';
+import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import {
   type SearchState,
@@ -67,6 +68,8 @@ export function SearchTab() {
   const [selected, setSelected] = useState<{ id: string; name: string }[]>([]);
   const [saving, setSaving] = useState(false);
   const [listing, setListing] = useState(false);
+  const me = useMe();
+  const canList = me.data ? me.data.user.role !== 'commune_viewer' : false;
 
   const apply = (next: Partial<SearchState>) => {
     const merged = { ...state, page: 1, ...next };
@@ -144,10 +147,14 @@ export function SearchTab() {
                   >
                     {t('catalogue.selection.compare', { count: selected.length })}
                   </Button>
-                  <Button variant="default" onClick={() => setListing(true)}>
-                    {t('catalogue.selection.shortlist')}
-                  </Button>
-                  <AddToShortlist solutionIds={selected.map((s) => s.id)} onAdded={() => setSelected([])} />
+                  {canList ? (
+                    <>
+                      <Button variant="default" onClick={() => setListing(true)}>
+                        {t('catalogue.selection.shortlist')}
+                      </Button>
+                      <AddToShortlist solutionIds={selected.map((s) => s.id)} onAdded={() => setSelected([])} />
+                    </>
+                  ) : null}
                 </Group>
               </Group>
               {selected.length > MAX_COMPARED ? (

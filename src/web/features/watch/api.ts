@@ -28,3 +28,12 @@ export function usePromote() {
     },
   });
 }
+
+export function useUpdateWatchItem() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; item: Partial<WatchItemInput> }) =>
+      api.put<WatchItem>(`/api/watch/items/${input.id}`, input.item),
+    onSuccess: () => client.invalidateQueries({ queryKey: watchKeys.all }),
+  });
+}

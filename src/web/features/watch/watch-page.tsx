@@ -31,7 +31,7 @@ import { api } from '../../lib/api.ts';
 import { notify } from '../../lib/notify.ts';
 import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useCreateWatchItem, usePromote, useWatchFeed } from './api.ts';
+import { useCreateWatchItem, usePromote, useUpdateWatchItem, useWatchFeed } from './api.ts';
 
 /** The technology watch (agency staff): the feed of recent items, a new item, promotion into the catalogue. */
 export function WatchPage() {
@@ -89,6 +89,7 @@ function ItemCard({ item }: { item: WatchItem }) {
   const language = useLanguage();
   const navigate = useNavigate();
   const promote = usePromote();
+  const [editing, setEditing] = useState(false);
   return (
     <Paper withBorder p="md" component="li">
       <Stack gap={6}>
@@ -164,63 +165,73 @@ function ItemCard({ item }: { item: WatchItem }) {
           >
             {t('watch.promote')}
           </Button>
+          <Button
+            size="xs"
+            variant="subtle"
+            aria-label={t('watch.editNamed', { title: item.title })}
+            onClick={() => setEditing(true)}
+          >
+            {t('common.edit')}
+          </Button>
         </Group>
+        {editing ? <NewItemModal opened onClose={() => setEditing(false)} item={item} /> : null}
         <ErrorAlert error={promote.error} />
       </Stack>
     </Paper>
   );
 }
 
-function NewItemModal(props: { opened: boolean; onClose(): void }) {
+function NewItemModal(props: { opened: boolean; onClose(): void; item?: WatchItem }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const create = useCreateWatchItem();
+  const update = useUpdateWatchItem();
   const solutions = useQuery({
     queryKey: ['catalogue', 'solutions', 'all'],
     queryFn: () => api.get<Solution[]>('/api/catalogue/solutions'),
     enabled: props.opened,
   });
+  const item = props.item;
   const empty = {
-    title: '',
-    sourceUrl: '',
-    publishedOn: new Date().toISOString().slice(0, 10),
-    summary: '',
-    vendor: '',
-    assessment: '',
-    recommendation: null as string | null,
-    tags: [] as string[],
-    categories: [] as string[],
-    solutionIds: [] as string[],
+    title: item?.title ?? '',
+    sourceUrl: item?.sourceUrl ?? '',
+    publishedOn: item?.publishedOn ?? new Date().toISOString().slice(0, 10),
+    summary: item?.summary ?? '',
+    vendor: item?.vendor ?? '',
+    assessment: item?.assessment ?? '',
+    recommendation: (item?.recommendation ?? null) as string | null,
+    tags: item?.tags ?? ([] as string[]),
+    categories: item?.categories ?? ([] as string[]),
+    solutionIds: item?.solutions.map((s) => s.id) ?? ([] as string[]),
   };
   const [form, setForm] = useState(empty);
   const set = <K extends keyof typeof empty>(key: K, value: (typeof empty)[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(
-      {
-        title: form.title,
-        sourceUrl: form.sourceUrl || null,
-        publishedOn: form.publishedOn,
-        summary: form.summary,
-        vendor: form.vendor || null,
-        assessment: form.assessment,
-        recommendation: (form.recommendation as WatchItem['recommendation']) ?? null,
-        tags: form.tags,
-        categories: form.categories,
-        solutionIds: form.solutionIds,
-      },
-      {
-        onSuccess: () => {
-          notify(t('watch.created'));
-          setForm(empty);
-          props.onClose();
-        },
-      },
-    );
+    const body = {
+      title: form.title,
+      sourceUrl: form.sourceUrl || null,
+      publishedOn: form.publishedOn,
+      summary: form.summary,
+      vendor: form.vendor || null,
+      assessment: form.assessment,
+      recommendation: (form.recommendation as WatchItem['recommendation']) ?? null,
+      tags: form.tags,
+      categories: form.categories,
+      solutionIds: form.solutionIds,
+      demo: item?.demo ?? false,
+    };
+    const onSuccess = () => {
+      notify(t('watch.created'));
+      if (!item) setForm(empty);
+      props.onClose();
+    };
+    if (item) update.mutate({ id: item.id, item: body }, { onSuccess });
+    else create.mutate(body, { onSuccess });
   };
   return (
-    <AppModal opened={props.opened} onClose={props.onClose} title={t('watch.add')} size="lg">
+    <AppModal opened={props.opened} onClose={props.onClose} title={item ? t('watch.edit') : t('watch.add')} size="lg">
       <form onSubmit={submit}>
         <Stack gap="sm">
           <TextInput
@@ -285,8 +296,8 @@ function NewItemModal(props: { opened: boolean; onClose(): void }) {
             onChange={(v) => set('recommendation', v)}
             clearable
           />
-          <ErrorAlert error={create.error} />
-          <Button type="submit" loading={create.isPending}>
+          <ErrorAlert error={create.error ?? update.error} />
+          <Button type="submit" loading={create.isPending || update.isPending}>
             {t('common.save')}
           </Button>
         </Stack>
