@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import type { Role } from '../../src/domain/auth/roles.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, type Services } from '../../src/server/app.ts';
 import { UsersService } from '../../src/server/auth/users.service.ts';
 import { UnitOfWork } from '../../src/server/db/unit-of-work.ts';
 import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
@@ -16,8 +15,8 @@ export type E2eApp = {
   /** http://127.0.0.1:<port>, the real server with the built web app */
   baseUrl: string;
   createUser(input: { role: Role; displayName: string; communeNis?: string | null; email?: string }): Promise<E2eUser>;
-  /** The server's services, to set up data a spec does not test through the browser. */
-  services: FastifyInstance['services'];
+  /** The app's services, to load fixtures (e.g. the demo catalogue) without going through the screens. */
+  services: Services;
   close(): Promise<void>;
 };
 

@@ -19,6 +19,8 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { usersRoutes } from './auth/users.routes.ts';
 import { UsersService } from './auth/users.service.ts';
+import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
+import { CatalogueService } from './catalogue/catalogue.service.ts';
 import { communesRoutes } from './communes/communes.routes.ts';
 import { CommunesService } from './communes/communes.service.ts';
 import type { Config } from './config.ts';
@@ -43,6 +45,8 @@ import { PortfolioSolver } from './strategy/portfolio-solver.ts';
 import { strategyRoutes } from './strategy/strategy.routes.ts';
 import { StrategyService } from './strategy/strategy.service.ts';
 import { StrategyPlanner } from './strategy/strategy-planner.ts';
+import { watchRoutes } from './watch/watch.routes.ts';
+import { WatchService } from './watch/watch.service.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
@@ -67,6 +71,7 @@ export function buildServices(
   const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now);
   const diagnostic = new DiagnosticService(uow, now);
   const implementation = new ImplementationService(uow, now);
+  const catalogue = new CatalogueService(uow, now);
   const agencyName = async () => (await uow.read((repos) => repos.users.getAgency()))?.name ?? config.agencyName;
   return {
     uow,
@@ -83,6 +88,8 @@ export function buildServices(
     reports: new ReportService(diagnostic, agencyName, now),
     implementation,
     notices: new NoticesService(uow, implementation, createMailer(config.smtp), now, log),
+    catalogue,
+    watch: new WatchService(uow, catalogue),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -174,6 +181,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(implementationRoutes, { implementation: services.implementation, notices: services.notices });
   services.notices.start(config.noticesIntervalMinutes);
   app.addHook('onClose', async () => services.notices.stop());
+  await app.register(catalogueRoutes, { catalogue: services.catalogue });
+  await app.register(watchRoutes, { watch: services.watch });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -1,10 +1,13 @@
 import { bootstrapAccounts, type CreatedAccount } from './auth/bootstrap.ts';
 import { UsersService } from './auth/users.service.ts';
+import { CatalogueService } from './catalogue/catalogue.service.ts';
+import { seedCatalogueDemo } from './catalogue/catalogue-demo.ts';
 import { seedReferenceData } from './communes/reference-data.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { UnitOfWork } from './db/unit-of-work.ts';
+import { WatchService } from './watch/watch.service.ts';
 
 /** Opens the database the settings name: the PostgreSQL server of DATABASE_URL, or PGlite in DATA_DIR. */
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -18,5 +21,10 @@ export async function prepareDatabase(database: DatabaseHandle, config: Config):
   await applyMigrations(database);
   const uow = new UnitOfWork(database.db);
   await seedReferenceData(uow);
-  return bootstrapAccounts(uow, new UsersService(uow), config);
+  const created = await bootstrapAccounts(uow, new UsersService(uow), config);
+  if (created.some((a) => a.demo)) {
+    const catalogue = new CatalogueService(uow);
+    await seedCatalogueDemo(catalogue, new WatchService(uow, catalogue), new Date());
+  }
+  return created;
 }

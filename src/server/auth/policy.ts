@@ -43,6 +43,12 @@ export const RESOURCE_TYPES = [
   'implementation_alert',
   'implementation_dashboard',
   'notification_log',
+  'catalogue',
+  'catalogue_adhesion',
+  'call_off',
+  'catalogue_shortlist',
+  'catalogue_search',
+  'watch',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -137,6 +143,35 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     commune_editor: { read: 'own', create: 'own', update: 'own', delete: 'own' },
     commune_viewer: { read: 'own' },
   },
+  // The framework-agreement catalogue (decision 060): solutions, agreements, lots, adoption. Agency staff edit it;
+  // every signed-in user reads it (commune users do not see the solutions still under watch: the service filters).
+  catalogue: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: READ_ONLY,
+    commune_viewer: READ_ONLY,
+  },
+  // A commune adheres to an agreement: its editors for it, or agency staff on its behalf.
+  catalogue_adhesion: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', create: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // Call-offs (orders under a lot): a commune's editors order for their commune only.
+  call_off: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', create: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // A buyer's shortlist, kept for a commune (or for the agency when it has none).
+  catalogue_shortlist: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+    commune_viewer: { read: 'own' },
+  },
   // The procurement file: the agency advises the commune on procedures and keeps the file; the commune's users read it.
   procurement: {
     agency_admin: FULL,
@@ -169,6 +204,15 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
   implementation_dashboard: { agency_admin: READ_ONLY, consultant: READ_ONLY },
   // The log of notices sent (or only logged without SMTP); admins read it and may run the sending now.
   notification_log: { agency_admin: { read: 'any', create: 'any' } },
+  // Saved searches belong to the user who saved them.
+  catalogue_search: {
+    agency_admin: { read: 'self', create: 'self', delete: 'self' },
+    consultant: { read: 'self', create: 'self', delete: 'self' },
+    commune_editor: { read: 'self', create: 'self', delete: 'self' },
+    commune_viewer: { read: 'self', create: 'self', delete: 'self' },
+  },
+  // The technology watch: the agency's own reading and assessments.
+  watch: { agency_admin: FULL, consultant: FULL },
   account: {
     agency_admin: { read: 'self', update: 'self' },
     consultant: { read: 'self', update: 'self' },

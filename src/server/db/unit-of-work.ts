@@ -1,11 +1,13 @@
 import { AuditRepository } from '../audit/audit.repository.ts';
 import { SessionsRepository } from '../auth/sessions.repository.ts';
 import { UsersRepository } from '../auth/users.repository.ts';
+import { CatalogueRepository } from '../catalogue/catalogue.repository.ts';
 import { CommunesRepository } from '../communes/communes.repository.ts';
 import { DiagnosticRepository } from '../diagnostic/diagnostic.repository.ts';
 import { ImplementationRepository } from '../implementation/implementation.repository.ts';
 import { MissionsRepository } from '../missions/missions.repository.ts';
 import { StrategyRepository } from '../strategy/strategy.repository.ts';
+import { WatchRepository } from '../watch/watch.repository.ts';
 import type { Database, Executor } from './client.ts';
 
 /** Every repository, bound to one executor: the database, or a transaction. */
@@ -19,6 +21,8 @@ export function repositoriesFor(db: Executor) {
     sessions: new SessionsRepository(db),
     strategy: new StrategyRepository(db),
     users: new UsersRepository(db),
+    catalogue: new CatalogueRepository(db),
+    watch: new WatchRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositoriesFor>;

@@ -555,6 +555,74 @@ export const messages: Catalogue = {
     fr: '« {field} » doit être inférieur au seuil européen des travaux',
     en: '“{field}” must be below the EU works threshold',
   },
+  // ── catalogue and watch (issue 6) ─────────────────────────────────────────────────────────────────────────────
+  UNKNOWN_CATEGORY: {
+    fr: '{field} : catégorie inconnue (voir la taxonomie des applications Smart).',
+    en: '{field}: unknown category (see the Smart applications taxonomy).',
+  },
+  AGREEMENT_PERIOD_ORDER: {
+    fr: 'La fin de l’accord-cadre doit suivre son début.',
+    en: 'The agreement must end after it starts.',
+  },
+  SOLUTION_NOT_FOUND: { fr: 'Solution introuvable.', en: 'Solution not found.' },
+  SOLUTION_STATUS_MOVE: {
+    fr: 'Une solution ne peut pas passer du statut « {from} » à « {to} » (veille → évaluée → référencée → retirée).',
+    en: 'A solution cannot go from “{from}” to “{to}” (watch → evaluated → listed → withdrawn).',
+  },
+  AGREEMENT_NOT_FOUND: { fr: 'Accord-cadre introuvable.', en: 'Framework agreement not found.' },
+  AGREEMENT_REFERENCE_TAKEN: {
+    fr: 'Un accord-cadre porte déjà la référence {reference}.',
+    en: 'An agreement already has the reference {reference}.',
+  },
+  LOT_NOT_FOUND: { fr: 'Lot introuvable.', en: 'Lot not found.' },
+  LOT_NUMBER_TAKEN: {
+    fr: 'L’accord-cadre a déjà un lot n° {number}.',
+    en: 'The agreement already has a lot {number}.',
+  },
+  LOT_SOLUTION_TWICE: { fr: 'Une solution figure deux fois dans le lot.', en: 'A solution is twice in the lot.' },
+  LOT_CEILING_BELOW_ORDERED: {
+    fr: 'Le plafond du lot ne peut pas descendre sous ce qui est déjà commandé ({ordered} € HTVA).',
+    en: 'The lot’s ceiling cannot go below what was already ordered (€{ordered} excl. VAT).',
+  },
+  ALREADY_ADHERENT: {
+    fr: 'La commune adhère déjà à cet accord-cadre.',
+    en: 'The commune already adheres to this agreement.',
+  },
+  AGREEMENT_NOT_RUNNING: {
+    fr: 'L’accord-cadre ne court pas aujourd’hui (du {start} au {end}) : aucune commande possible.',
+    en: 'The agreement is not running today ({start} to {end}): no order possible.',
+  },
+  COMMUNE_NOT_ADHERENT: {
+    fr: 'La commune doit d’abord adhérer à l’accord-cadre pour commander.',
+    en: 'The commune must adhere to the agreement before ordering.',
+  },
+  LOT_NOT_AWARDED: { fr: 'Ce lot n’est pas encore attribué.', en: 'This lot is not awarded yet.' },
+  SOLUTION_NOT_IN_LOT: { fr: 'Ce lot ne propose pas cette solution.', en: 'This lot does not offer this solution.' },
+  SOLUTION_NOT_LISTED: {
+    fr: 'Seule une solution référencée peut être commandée.',
+    en: 'Only a listed solution can be ordered.',
+  },
+  LOT_CEILING_EXCEEDED: {
+    fr: 'Cette commande dépasserait le plafond du lot : il reste {remaining} € HTVA.',
+    en: 'This order would exceed the lot’s ceiling: €{remaining} excl. VAT remain.',
+  },
+  AGREEMENT_CEILING_EXCEEDED: {
+    fr: 'Cette commande dépasserait le plafond de l’accord-cadre : il reste {remaining} € HTVA.',
+    en: 'This order would exceed the agreement’s ceiling: €{remaining} excl. VAT remain.',
+  },
+  COMPARE_COUNT: { fr: 'Comparez de 2 à {max} solutions.', en: 'Compare 2 to {max} solutions.' },
+  OUTCOME_NOT_SHORTLISTED: {
+    fr: 'La solution retenue doit figurer dans la liste restreinte.',
+    en: 'The chosen solution must be on the shortlist.',
+  },
+  SHORTLIST_NOT_FOUND: { fr: 'Liste restreinte introuvable.', en: 'Shortlist not found.' },
+  SAVED_SEARCH_NOT_FOUND: { fr: 'Recherche enregistrée introuvable.', en: 'Saved search not found.' },
+  USER_REQUIRED: { fr: 'Cette action demande un compte utilisateur.', en: 'This action needs a user account.' },
+  WATCH_ITEM_NOT_FOUND: { fr: 'Élément de veille introuvable.', en: 'Watch item not found.' },
+  WATCH_ITEM_NEEDS_CATEGORY: {
+    fr: 'Donnez au moins une catégorie à l’élément de veille avant de le verser au catalogue.',
+    en: 'Give the watch item at least one category before promoting it into the catalogue.',
+  },
 };
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

@@ -38,6 +38,14 @@ export const paths = {
   },
   needs: { pattern: '/needs', to: () => '/needs' },
   catalogue: { pattern: '/catalogue', to: () => '/catalogue' },
+  catalogueSolution: {
+    pattern: '/catalogue/solutions/:solutionId',
+    to: (id: string) => `/catalogue/solutions/${encodeURIComponent(id)}`,
+  },
+  catalogueCompare: {
+    pattern: '/catalogue/compare',
+    to: (ids: string[]) => `/catalogue/compare?ids=${ids.map(encodeURIComponent).join(',')}`,
+  },
   watch: { pattern: '/watch', to: () => '/watch' },
   login: {
     pattern: '/login',

@@ -25,6 +25,8 @@ const MissionDiagnosticTab = lazy(() => import('../features/diagnostic/mission-d
 const GuidePage = lazy(() => import('../features/diagnostic/guide-page.tsx'));
 const SelfAssessmentPage = lazy(() => import('../features/diagnostic/self-assessment-page.tsx'));
 const MissionStrategyTab = lazy(() => import('../features/strategy/mission-strategy-tab.tsx'));
+const SolutionPage = lazy(() => import('../features/catalogue/solution-page.tsx'));
+const ComparePage = lazy(() => import('../features/catalogue/compare-page.tsx'));
 const MissionImplementationTab = lazy(() => import('../features/implementation/mission-implementation-tab.tsx'));
 const ImplementationProjectPage = lazy(() => import('../features/implementation/project-page.tsx'));
 const PublicProgressPage = lazy(() => import('../features/implementation/public-progress-page.tsx'));
@@ -88,6 +90,22 @@ export const router = createBrowserRouter([
       { path: paths.publicProgress.pattern, element: <PublicProgressPage /> },
       { path: paths.needs.pattern, element: <NeedsPage /> },
       { path: paths.catalogue.pattern, element: <CataloguePage /> },
+      {
+        path: paths.catalogueSolution.pattern,
+        element: (
+          <RequireAuth>
+            <SolutionPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.catalogueCompare.pattern,
+        element: (
+          <RequireAuth>
+            <ComparePage />
+          </RequireAuth>
+        ),
+      },
       { path: paths.watch.pattern, element: <WatchPage /> },
       { path: paths.login.pattern, element: <LoginPage /> },
       {

@@ -1,6 +1,7 @@
 // Every table of the application, one file per feature. drizzle-kit reads this file to generate migrations.
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './catalogue.ts';
 export * from './communes.ts';
 export * from './diagnostic.ts';
 export * from './implementation.ts';

@@ -1,0 +1,175 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCatalogueDemo } from '../src/server/catalogue/catalogue-demo.ts';
+import { CLI_CONTEXT } from '../src/server/http/request-context.ts';
+import { type E2eApp, type E2eUser, startApp } from './support/app.ts';
+import { expectNoSeriousA11yViolations } from './support/axe.ts';
+import { launchBrowser, openSession, type Session, signIn } from './support/browser.ts';
+
+/**
+ * The buyer's journey on the demo catalogue, as Arlon's commune editor: a French search with a plural and no accent,
+ * two solutions compared side by side, one ordered under the framework agreement; the adoption map then shows Arlon.
+ * With SCREENSHOTS=1 the search, the comparison and the adoption map are saved in docs/screenshots.
+ */
+const SCREENSHOTS = process.env.SCREENSHOTS ? 'docs/screenshots' : null;
+
+describe('catalogue: Arlon searches, compares and orders', () => {
+  let server: E2eApp;
+  let browser: Browser;
+  let editor: E2eUser;
+  let session: Session;
+  let page: Page;
+  let compareUrl = '';
+
+  const shoot = async (name: string) => {
+    if (!SCREENSHOTS) return;
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENSHOTS}/catalogue-${name}.png`, fullPage: false });
+  };
+
+  beforeAll(async () => {
+    server = await startApp();
+    await seedCatalogueDemo(server.services.catalogue, server.services.watch, new Date(), CLI_CONTEXT);
+    browser = await launchBrowser();
+    editor = await server.createUser({ role: 'commune_editor', displayName: 'Élise Arlon', communeNis: '81001' });
+    session = await openSession(browser, server.baseUrl);
+    page = session.page;
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds the citizen-reporting solution with a plural without accent, and filters by a facet', async () => {
+    await signIn(page, editor);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Catalogue' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Catalogue des solutions Smart' }).waitFor();
+    await page.getByRole('textbox', { name: 'Rechercher une solution' }).fill('signalements citoyens');
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    const results = page.getByRole('list', { name: 'Résultats de la recherche' });
+    await page.getByTestId('catalogue-total').filter({ hasText: '1 solution — « signalements citoyens »' }).waitFor();
+    expect(await results.getByRole('listitem').count()).toBe(1);
+    await results.getByRole('link', { name: 'Signal’Commune' }).waitFor();
+
+    // An empty search lists the catalogue; the "Référencée" facet keeps what can be ordered now.
+    await page.getByRole('textbox', { name: 'Rechercher une solution' }).fill('');
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await page.getByRole('checkbox', { name: /^Référencée \(8\)/ }).click();
+    await page.getByTestId('catalogue-total').filter({ hasText: '8 solutions' }).waitFor();
+    // Under watch is not shown to a commune.
+    expect(await results.getByRole('link', { name: 'AirCapt' }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'the catalogue search');
+    await shoot('search');
+  });
+
+  it('compares two solutions side by side', async () => {
+    await page.getByRole('textbox', { name: 'Rechercher une solution' }).fill('citoyen');
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await page.getByTestId('catalogue-total').filter({ hasText: '« citoyen »' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Sélectionner Signal’Commune' }).check();
+    await page.getByRole('checkbox', { name: 'Sélectionner Guichet Citoyen' }).check();
+    await page.getByRole('button', { name: 'Comparer (2)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Comparaison' }).waitFor();
+    const table = page.getByTestId('comparison');
+    await table.getByRole('columnheader', { name: /Signal’Commune/ }).waitFor();
+    const hosting = table.getByRole('row', { name: /^Hébergement/ });
+    expect(await hosting.textContent()).toContain('Hébergée dans l’UE');
+    expect(await hosting.textContent()).toContain('Hébergée en Belgique');
+    expect(await hosting.textContent()).toContain('diffère');
+    await expectNoSeriousA11yViolations(page, 'the comparison');
+    await shoot('compare');
+    compareUrl = page.url();
+  });
+
+  it('keeps the two in a shortlist, exports it, and records which one is chosen and why', async () => {
+    await page.getByRole('button', { name: 'Créer une liste restreinte' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle liste restreinte' });
+    await dialog.getByRole('textbox', { name: 'Nom de la liste' }).fill('Relation citoyenne');
+    await dialog.getByRole('button', { name: 'Créer la liste' }).click();
+    const list = page.getByRole('region', { name: /Relation citoyenne/ });
+    await list.waitFor();
+    const xlsx = await list.getByRole('link', { name: 'Exporter (XLSX)' }).getAttribute('href');
+    const response = await page.request.get(xlsx!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('spreadsheetml');
+    await list.getByRole('radio', { name: 'Signal’Commune' }).check();
+    await list.getByRole('textbox', { name: 'Pourquoi ?' }).fill('Déjà utilisée à Marche-en-Famenne ; API ouverte.');
+    await list.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await list.getByTestId('shortlist-outcome').filter({ hasText: 'Solution retenue : Signal’Commune' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'the shortlists');
+  });
+
+  it('orders one of them under the framework agreement, for Arlon', async () => {
+    await page.goto(compareUrl);
+    await page.getByRole('link', { name: 'Commander Signal’Commune' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Signal’Commune' }).waitFor();
+    const order = page.getByRole('region', { name: 'Commander dans l’accord-cadre' });
+    await order.getByText('Arlon').waitFor();
+    await order.getByRole('textbox', { name: 'Montant (€ HTVA)' }).fill('10500');
+    await order.getByRole('textbox', { name: 'Remarque (facultatif)' }).fill('Abonnement 2027');
+    await order.getByRole('button', { name: 'Passer la commande' }).click();
+    await page.getByText('Commande enregistrée : Signal’Commune').waitFor();
+    await expectNoSeriousA11yViolations(page, 'a solution and its order form');
+
+    await page.goto('/catalogue?tab=agreements');
+    const callOffs = page.getByTestId('call-offs');
+    await callOffs.getByRole('cell', { name: 'Signal’Commune' }).waitFor();
+    expect(await callOffs.getByRole('row').count()).toBe(2);
+  });
+
+  it('shows Arlon on the adoption map of citizen reporting', async () => {
+    await page.getByRole('tab', { name: 'Carte d’adoption' }).click();
+    await page.getByRole('combobox', { name: 'Catégorie' }).click();
+    await page.getByRole('option', { name: 'Signalements citoyens' }).click();
+    const table = page.getByTestId('adoption-table');
+    await table.getByRole('cell', { name: 'Arlon' }).waitFor();
+    const arlon = table.getByRole('row', { name: /^Arlon/ });
+    expect(await arlon.textContent()).toContain('Signal’Commune (commandée)');
+    // On the map, Arlon is coloured as a commune using the solution.
+    const shape = page.locator('path[data-nis="81001"]');
+    await shape.waitFor();
+    expect(await shape.getAttribute('fill')).toBe('#9fd3a8');
+    expect(await page.locator('path[data-nis="85039"]').getAttribute('fill')).toBe('#eef1ef');
+    await expectNoSeriousA11yViolations(page, 'the adoption map');
+    await shoot('adoption');
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('lets a consultant add a solution, read the watch feed and promote a watched product into the catalogue', async () => {
+    const consultant = await server.createUser({ role: 'consultant', displayName: 'Camille Veille' });
+    const other = await openSession(browser, server.baseUrl);
+    page = other.page;
+    await signIn(page, consultant);
+
+    // Agency staff add a solution to the catalogue.
+    await page.goto('/catalogue');
+    await page.getByRole('button', { name: 'Nouvelle solution' }).click();
+    const form = page.getByRole('dialog', { name: 'Nouvelle solution' });
+    await form.getByRole('textbox', { name: 'Nom' }).fill('WiFi Village');
+    await form.getByRole('textbox', { name: 'Fournisseur' }).fill('Réseaux Ruraux');
+    await form.getByRole('textbox', { name: 'Résumé (une ou deux phrases)' }).fill('Bornes Wi-Fi publiques gérées.');
+    await form.getByRole('combobox', { name: 'Catégories' }).click();
+    await page.getByRole('option', { name: 'Wi-Fi public' }).click();
+    await page.keyboard.press('Escape');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'WiFi Village' }).waitFor();
+    await page.getByText('Évaluée', { exact: true }).first().waitFor();
+
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Veille' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Veille technologique' }).waitFor();
+    const feed = page.getByRole('list', { name: 'Éléments de veille récents' });
+    await feed.getByRole('heading', { name: 'Jumeau numérique de l’éclairage public' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'the watch feed');
+    await shoot('watch');
+    await page.getByRole('button', { name: 'Verser au catalogue : Jumeau numérique de l’éclairage public' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Jumeau numérique de l’éclairage public' }).waitFor();
+    await page.getByText('En veille', { exact: true }).first().waitFor();
+    expect(other.pageErrors).toEqual([]);
+    await other.context.close();
+  });
+});

@@ -1,0 +1,225 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth.ts';
+import { communes } from './communes.ts';
+
+/**
+ * The framework-agreement catalogue (issue 6): solutions, agreements and their lots, adhesions, call-offs, the
+ * buyers' saved searches and shortlists, and the technology watch. `search_vector` and `search_text` are written by
+ * the repository with every change of a solution (weighted French tsvector; its folded words, which also feed the
+ * lexicon that misspelt query words are corrected against).
+ */
+const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const STATUSES = ['watch', 'evaluated', 'listed', 'withdrawn'] as const;
+
+export const catalogueSolutions = pgTable(
+  'catalogue_solutions',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    name: text('name').notNull(),
+    vendor: text('vendor').notNull(),
+    summary: text('summary').notNull(),
+    description: text('description').notNull().default(''),
+    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    dimensions: text('dimensions').array().notNull().default(sql`'{}'::text[]`),
+    logoUrl: text('logo_url'),
+    screenshots: text('screenshots').array().notNull().default(sql`'{}'::text[]`),
+    /** { standards, mims, openApi, apiDocsUrl, exportFormats, singleSignOn } */
+    interoperability: jsonb('interoperability').notNull(),
+    /** interoperability.standards, as a column for the facet */
+    standards: text('standards').array().notNull().default(sql`'{}'::text[]`),
+    hosting: text('hosting', { enum: ['belgium', 'eu', 'outside-eu', 'on-premise'] }).notNull(),
+    /** { dataProcessingAgreement, subProcessors } */
+    gdpr: jsonb('gdpr').notNull(),
+    accessibilityStatementUrl: text('accessibility_statement_url'),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    /** { model, amount, tiers, details } */
+    pricing: jsonb('pricing').notNull(),
+    priceModel: text('price_model', { enum: ['per-inhabitant', 'per-licence', 'flat', 'tiered'] }).notNull(),
+    support: text('support').notNull().default(''),
+    referenceCommunes: text('reference_communes').array().notNull().default(sql`'{}'::text[]`),
+    status: text('status', { enum: STATUSES }).notNull().default('evaluated'),
+    demo: boolean('demo').notNull().default(false),
+    searchVector: tsvector('search_vector'),
+    searchText: text('search_text').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('catalogue_solutions_search_idx').using('gin', t.searchVector),
+    index('catalogue_solutions_categories_idx').using('gin', t.categories),
+    index('catalogue_solutions_status_idx').on(t.status),
+  ],
+);
+
+/**
+ * Every folded word (four letters or more) of the solutions' search text: the vocabulary a misspelt query word is
+ * corrected against (trigram similarity on a few thousand words, not on every solution's text).
+ */
+export const catalogueLexicon = pgTable('catalogue_lexicon', { word: text('word').primaryKey() }, (t) => [
+  index('catalogue_lexicon_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+]);
+
+export const frameworkAgreements = pgTable(
+  'framework_agreements',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    reference: text('reference').notNull().unique(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    ceiling: money('ceiling'),
+    demo: boolean('demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('framework_agreements_period', sql`${t.startDate} <= ${t.endDate}`)],
+);
+
+export const agreementLots = pgTable(
+  'agreement_lots',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => frameworkAgreements.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    vendor: text('vendor'),
+    ceiling: money('ceiling').notNull(),
+  },
+  (t) => [
+    unique('agreement_lots_number').on(t.agreementId, t.number),
+    check('agreement_lots_ceiling', sql`${t.ceiling} >= 0`),
+  ],
+);
+
+export const lotSolutions = pgTable(
+  'lot_solutions',
+  {
+    lotId: uuid('lot_id')
+      .notNull()
+      .references(() => agreementLots.id, { onDelete: 'cascade' }),
+    solutionId: uuid('solution_id')
+      .notNull()
+      .references(() => catalogueSolutions.id, { onDelete: 'restrict' }),
+    unitPrice: money('unit_price'),
+  },
+  (t) => [primaryKey({ columns: [t.lotId, t.solutionId] }), index('lot_solutions_solution_idx').on(t.solutionId)],
+);
+
+export const agreementAdhesions = pgTable(
+  'agreement_adhesions',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => frameworkAgreements.id, { onDelete: 'cascade' }),
+    communeNis: varchar('commune_nis', { length: 5 })
+      .notNull()
+      .references(() => communes.nisCode),
+    adheredAt: timestamp('adhered_at', { withTimezone: true }).notNull().defaultNow(),
+    adheredBy: uuid('adhered_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.communeNis] })],
+);
+
+export const callOffs = pgTable(
+  'call_offs',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => frameworkAgreements.id, { onDelete: 'restrict' }),
+    lotId: uuid('lot_id')
+      .notNull()
+      .references(() => agreementLots.id, { onDelete: 'restrict' }),
+    solutionId: uuid('solution_id')
+      .notNull()
+      .references(() => catalogueSolutions.id, { onDelete: 'restrict' }),
+    communeNis: varchar('commune_nis', { length: 5 })
+      .notNull()
+      .references(() => communes.nisCode),
+    quantity: integer('quantity').notNull(),
+    amount: money('amount').notNull(),
+    note: text('note').notNull().default(''),
+    orderedAt: timestamp('ordered_at', { withTimezone: true }).notNull().defaultNow(),
+    orderedBy: uuid('ordered_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('call_offs_commune_idx').on(t.communeNis),
+    index('call_offs_lot_idx').on(t.lotId),
+    check('call_offs_positive', sql`${t.amount} > 0 AND ${t.quantity} > 0`),
+  ],
+);
+
+export const catalogueSavedSearches = pgTable(
+  'catalogue_saved_searches',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: jsonb('query').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('catalogue_saved_searches_user_idx').on(t.userId)],
+);
+
+export const catalogueShortlists = pgTable(
+  'catalogue_shortlists',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    communeNis: varchar('commune_nis', { length: 5 }).references(() => communes.nisCode),
+    name: text('name').notNull(),
+    solutionIds: uuid('solution_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    savedSearchId: uuid('saved_search_id').references(() => catalogueSavedSearches.id, { onDelete: 'set null' }),
+    outcomeKind: text('outcome_kind', { enum: ['chosen', 'none'] }),
+    outcomeSolutionId: uuid('outcome_solution_id').references(() => catalogueSolutions.id, { onDelete: 'set null' }),
+    outcomeReason: text('outcome_reason'),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('catalogue_shortlists_commune_idx').on(t.communeNis)],
+);
+
+export const watchItems = pgTable(
+  'watch_items',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    title: text('title').notNull(),
+    sourceUrl: text('source_url'),
+    publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    summary: text('summary').notNull().default(''),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    solutionIds: uuid('solution_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    assessment: text('assessment').notNull().default(''),
+    recommendation: text('recommendation', { enum: ['adopt', 'trial', 'assess', 'hold'] }),
+    vendor: text('vendor'),
+    demo: boolean('demo').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('watch_items_published_idx').on(t.publishedOn)],
+);

@@ -1,0 +1,205 @@
+import { Badge, Button, Grid, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isAgencyRole } from '../../../domain/auth/roles.ts';
+import type { Consumption, Lot } from '../../../domain/catalogue/agreements.ts';
+import { formatDate, formatDateTime, formatEuro } from '../../../domain/shared/format.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { BlockSkeleton } from '../../components/loading.tsx';
+import { useCommuneList } from '../../lib/communes-query.ts';
+import { useMe } from '../../lib/session.ts';
+import { useLanguage } from '../../lib/use-language.ts';
+import { AgreementFormModal, LotFormModal } from './agreement-forms.tsx';
+import { useAgreements, useCallOffs, useCallOffTotals } from './api.ts';
+
+/** The framework agreements: lots, vendors, ceilings and their consumption; the call-offs and their totals. */
+export function AgreementsTab() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const agreements = useAgreements();
+  const communes = useCommuneList();
+  const nameOf = (nis: string) => communes.data?.find((c) => c.nisCode === nis)?.name ?? nis;
+  const me = useMe();
+  const agency = me.data ? isAgencyRole(me.data.user.role) : false;
+  const [adding, setAdding] = useState(false);
+  const [lotFor, setLotFor] = useState<{ id: string; next: number; lot?: Lot } | null>(null);
+  return (
+    <Stack gap="lg">
+      {agency ? (
+        <Group>
+          <Button variant="default" onClick={() => setAdding(true)}>
+            {t('catalogue.agreements.new')}
+          </Button>
+        </Group>
+      ) : null}
+      {adding ? <AgreementFormModal onClose={() => setAdding(false)} /> : null}
+      {lotFor ? (
+        <LotFormModal agreementId={lotFor.id} nextNumber={lotFor.next} onClose={() => setLotFor(null)} />
+      ) : null}
+      <ErrorAlert error={agreements.error} />
+      {!agreements.data ? <BlockSkeleton /> : null}
+      {agreements.data?.length === 0 ? <Text c="dimmed">{t('catalogue.agreements.none')}</Text> : null}
+      {agreements.data?.map((a) => (
+        <Paper key={a.id} withBorder p="md" component="section" aria-labelledby={`agreement-${a.id}`}>
+          <Stack gap="sm">
+            <Group justify="space-between">
+              <Title order={2} size="h4" id={`agreement-${a.id}`}>
+                {a.reference} — {a.title}
+              </Title>
+              {a.demo ? (
+                <Badge color="dark" variant="outline">
+                  {t('catalogue.demo')}
+                </Badge>
+              ) : null}
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('catalogue.agreements.period', {
+                start: formatDate(a.startDate, language),
+                end: formatDate(a.endDate, language),
+              })}
+              {' · '}
+              {t('catalogue.agreements.adherents')} : {a.adherents.map((x) => nameOf(x.communeNis)).join(', ') || '—'}
+            </Text>
+            <ConsumptionBar label={t('catalogue.agreements.whole')} consumption={a.consumption} />
+            <Table.ScrollContainer minWidth={720}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('catalogue.agreements.lot')}</Table.Th>
+                    <Table.Th>{t('catalogue.agreements.vendor')}</Table.Th>
+                    <Table.Th>{t('catalogue.agreements.solutions')}</Table.Th>
+                    <Table.Th w={260}>{t('catalogue.agreements.consumption')}</Table.Th>
+                    {agency ? <Table.Th>{t('common.actions')}</Table.Th> : null}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {a.lots.map((lot) => (
+                    <Table.Tr key={lot.id}>
+                      <Table.Td>
+                        {lot.number}. {lot.title}
+                      </Table.Td>
+                      <Table.Td>{lot.vendor ?? t('catalogue.agreements.notAwarded')}</Table.Td>
+                      <Table.Td>{lot.solutions.map((s) => s.name).join(', ')}</Table.Td>
+                      <Table.Td>
+                        <ConsumptionBar
+                          consumption={lot.consumption}
+                          label={`${t('catalogue.agreements.lot')} ${lot.number}`}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {agency ? (
+              <Group>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setLotFor({ id: a.id, next: Math.max(0, ...a.lots.map((l) => l.number)) + 1 })}
+                >
+                  {t('catalogue.agreements.newLot')}
+                </Button>
+              </Group>
+            ) : null}
+          </Stack>
+        </Paper>
+      ))}
+      <CallOffs />
+    </Stack>
+  );
+}
+
+function ConsumptionBar({ consumption, label }: { consumption: Consumption; label: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (consumption.ceiling === null) {
+    return (
+      <Text size="sm">
+        {label} : {t('catalogue.agreements.orderedNoCeiling', { ordered: formatEuro(consumption.ordered, language) })}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={2}>
+      <Progress value={Math.min(100, (consumption.share ?? 0) * 100)} aria-label={label} />
+      <Text size="xs" c="dimmed">
+        {t('catalogue.agreements.ordered', {
+          ordered: formatEuro(consumption.ordered, language),
+          ceiling: formatEuro(consumption.ceiling, language),
+        })}
+      </Text>
+    </Stack>
+  );
+}
+
+function CallOffs() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const callOffs = useCallOffs(null);
+  const totals = useCallOffTotals();
+  return (
+    <Stack gap="md" component="section" aria-labelledby="call-offs-title">
+      <Title order={2} size="h4" id="call-offs-title">
+        {t('catalogue.callOffs.title')}
+      </Title>
+      <ErrorAlert error={callOffs.error ?? totals.error} />
+      {totals.data && totals.data.byCommune.length > 0 ? (
+        <Grid>
+          {(['byCommune', 'byLot', 'byVendor'] as const).map((key) => (
+            <Grid.Col key={key} span={{ base: 12, md: 4 }}>
+              <Paper withBorder p="sm">
+                <Title order={3} size="h6" mb={4}>
+                  {t(`catalogue.callOffs.${key}`)}
+                </Title>
+                <Table>
+                  <Table.Tbody>
+                    {totals.data![key].map((row) => (
+                      <Table.Tr key={row.key}>
+                        <Table.Td>{row.label}</Table.Td>
+                        <Table.Td ta="right">{formatEuro(row.amount, language)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Paper>
+            </Grid.Col>
+          ))}
+        </Grid>
+      ) : null}
+      {callOffs.data?.length === 0 ? <Text c="dimmed">{t('catalogue.callOffs.none')}</Text> : null}
+      {callOffs.data && callOffs.data.length > 0 ? (
+        <Table.ScrollContainer minWidth={820}>
+          <Table striped data-testid="call-offs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('catalogue.callOffs.date')}</Table.Th>
+                <Table.Th>{t('catalogue.callOffs.commune')}</Table.Th>
+                <Table.Th>{t('catalogue.callOffs.solution')}</Table.Th>
+                <Table.Th>{t('catalogue.agreements.lot')}</Table.Th>
+                <Table.Th>{t('catalogue.agreements.vendor')}</Table.Th>
+                <Table.Th ta="right">{t('catalogue.order.quantity')}</Table.Th>
+                <Table.Th ta="right">{t('catalogue.order.amount')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {callOffs.data.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{formatDateTime(c.orderedAt, language)}</Table.Td>
+                  <Table.Td>{c.communeName}</Table.Td>
+                  <Table.Td>{c.solutionName}</Table.Td>
+                  <Table.Td>
+                    {c.agreementReference} / {c.lotNumber}
+                  </Table.Td>
+                  <Table.Td>{c.vendor ?? '—'}</Table.Td>
+                  <Table.Td ta="right">{c.quantity}</Table.Td>
+                  <Table.Td ta="right">{formatEuro(c.amount, language)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+    </Stack>
+  );
+}

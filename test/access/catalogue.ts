@@ -1,0 +1,359 @@
+import { SolutionInput } from '../../src/domain/catalogue/solutions.ts';
+import { WatchItemInput } from '../../src/domain/watch/watch-items.ts';
+import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
+import {
+  type AccessCase,
+  type AccessContext,
+  agencyOrOwnCommune,
+  agencyOrOwnEditor,
+  agencyStaff,
+  signedIn,
+} from './types.ts';
+
+/**
+ * The catalogue (decision 060): every signed-in user reads and searches it; agency staff edit solutions, agreements
+ * and lots, and keep the technology watch; a commune's editors adhere and order for their commune only, and keep its
+ * shortlists (its viewers read them); saved searches belong to their author (a fixture saved by another user is
+ * deleted by nobody else).
+ */
+const catalogue = (ctx: AccessContext) => ctx.t.app.services.catalogue;
+const watch = (ctx: AccessContext) => ctx.t.app.services.watch;
+
+const solutionDraft = (name: string) =>
+  SolutionInput.parse({
+    name,
+    vendor: 'Fixture',
+    summary: 'Fixture',
+    categories: ['waste'],
+    hosting: 'eu',
+    pricing: { model: 'flat', amount: 100 },
+    status: 'listed',
+  });
+
+/** A listed solution, an agreement running today with one awarded lot offering it; both test communes adhere. */
+async function world(ctx: AccessContext) {
+  return ctx.fixture('catalogue-world', async () => {
+    const solution = await catalogue(ctx).createSolution(CLI_CONTEXT, solutionDraft('Fixture listée'));
+    const year = new Date().getUTCFullYear();
+    const agreement = await catalogue(ctx).createAgreement(CLI_CONTEXT, {
+      reference: 'ACCESS-FIXTURE',
+      title: 'Fixture',
+      description: '',
+      startDate: `${year - 1}-01-01`,
+      endDate: `${year + 1}-12-31`,
+      ceiling: null,
+      demo: false,
+    });
+    const withLot = await catalogue(ctx).createLot(CLI_CONTEXT, agreement.id, {
+      number: 1,
+      title: 'Lot',
+      vendor: 'Fixture',
+      ceiling: 1e9,
+      solutions: [{ solutionId: solution.id, unitPrice: null }],
+    });
+    for (const nis of ['81001', '81004']) await catalogue(ctx).adhere(CLI_CONTEXT, agreement.id, nis);
+    const other = await catalogue(ctx).createSolution(CLI_CONTEXT, solutionDraft('Autre fixture'));
+    return { solutionId: solution.id, otherId: other.id, agreementId: agreement.id, lotId: withLot.lots[0]!.id };
+  });
+}
+
+async function shortlistIn(ctx: AccessContext, communeNis: string) {
+  return ctx.fixture(`shortlist-${communeNis}`, async () => {
+    const { solutionId } = await world(ctx);
+    return (
+      await catalogue(ctx).createShortlist(CLI_CONTEXT, {
+        name: 'Fixture',
+        communeNis,
+        solutionIds: [solutionId],
+        savedSearchId: null,
+      })
+    ).id;
+  });
+}
+
+async function freshShortlist(ctx: AccessContext, communeNis: string) {
+  return (
+    await catalogue(ctx).createShortlist(CLI_CONTEXT, {
+      name: 'Fresh',
+      communeNis,
+      solutionIds: [],
+      savedSearchId: null,
+    })
+  ).id;
+}
+
+async function savedSearchOfSomeoneElse(ctx: AccessContext) {
+  const owner = await ctx.fixture('saved-search-owner', () => ctx.t.createUser('consultant'));
+  const row = await ctx.t.app.services.uow.write((repos) =>
+    repos.catalogue.insertSavedSearch({ userId: owner.id, name: 'Fixture', query: { q: 'x' } }),
+  );
+  return row.id;
+}
+
+const watchDraft = () => WatchItemInput.parse({ title: 'Fixture', publishedOn: '2026-01-01', categories: ['waste'] });
+const watchItem = (ctx: AccessContext) =>
+  ctx.fixture('watch-item', async () => (await watch(ctx).create(CLI_CONTEXT, watchDraft())).id);
+const freshWatchItem = async (ctx: AccessContext) => (await watch(ctx).create(CLI_CONTEXT, watchDraft())).id;
+
+const LOT_BODY = (solutionId: string) => ({
+  number: 1 + Math.floor(Math.random() * 900),
+  title: 'Lot',
+  vendor: 'V',
+  ceiling: 1000,
+  solutions: [{ solutionId, unitPrice: null }],
+});
+
+export const cases: AccessCase[] = [
+  {
+    route: 'GET /api/catalogue/search',
+    request: () => ({ method: 'GET', url: '/api/catalogue/search?q=fixture&status=listed' }),
+    expect: signedIn,
+  },
+  {
+    route: 'GET /api/catalogue/solutions',
+    request: () => ({ method: 'GET', url: '/api/catalogue/solutions?status=listed&category=waste' }),
+    expect: signedIn,
+  },
+  {
+    route: 'POST /api/catalogue/solutions',
+    request: () => ({
+      method: 'POST',
+      url: '/api/catalogue/solutions',
+      payload: {
+        name: 'Nouvelle',
+        vendor: 'V',
+        summary: 'S',
+        categories: ['waste'],
+        hosting: 'eu',
+        pricing: { model: 'flat', amount: 1 },
+      },
+    }),
+    expect: agencyStaff,
+  },
+  {
+    route: 'GET /api/catalogue/solutions/:id',
+    request: async (ctx) => ({ method: 'GET', url: `/api/catalogue/solutions/${(await world(ctx)).solutionId}` }),
+    expect: signedIn,
+  },
+  {
+    route: 'PATCH /api/catalogue/solutions/:id',
+    request: async (ctx) => ({
+      method: 'PATCH',
+      url: `/api/catalogue/solutions/${(await world(ctx)).otherId}`,
+      payload: { summary: `Résumé ${Math.random()}` },
+    }),
+    expect: agencyStaff,
+  },
+  {
+    route: 'GET /api/catalogue/compare',
+    request: async (ctx) => {
+      const w = await world(ctx);
+      return { method: 'GET', url: `/api/catalogue/compare?ids=${w.solutionId},${w.otherId}` };
+    },
+    expect: signedIn,
+  },
+  {
+    route: 'GET /api/catalogue/adoption',
+    request: () => ({ method: 'GET', url: '/api/catalogue/adoption?category=waste' }),
+    expect: signedIn,
+  },
+  {
+    route: 'GET /api/catalogue/agreements',
+    request: () => ({ method: 'GET', url: '/api/catalogue/agreements' }),
+    expect: signedIn,
+  },
+  {
+    route: 'POST /api/catalogue/agreements',
+    request: () => ({
+      method: 'POST',
+      url: '/api/catalogue/agreements',
+      payload: { reference: `REF-${Math.random()}`, title: 'T', startDate: '2026-01-01', endDate: '2027-01-01' },
+    }),
+    expect: agencyStaff,
+  },
+  {
+    route: 'GET /api/catalogue/agreements/:id',
+    request: async (ctx) => ({ method: 'GET', url: `/api/catalogue/agreements/${(await world(ctx)).agreementId}` }),
+    expect: signedIn,
+  },
+  {
+    route: 'POST /api/catalogue/agreements/:id/lots',
+    request: async (ctx) => {
+      const w = await world(ctx);
+      return { method: 'POST', url: `/api/catalogue/agreements/${w.agreementId}/lots`, payload: LOT_BODY(w.otherId) };
+    },
+    expect: agencyStaff,
+  },
+  {
+    route: 'PUT /api/catalogue/lots/:id',
+    request: async (ctx) => {
+      const w = await world(ctx);
+      return {
+        method: 'PUT',
+        url: `/api/catalogue/lots/${w.lotId}`,
+        payload: { ...LOT_BODY(w.solutionId), number: 1, ceiling: 1e9 },
+      };
+    },
+    expect: agencyStaff,
+  },
+  {
+    // The fixture communes already adhere: an allowed call answers 409, a refused one 403.
+    route: 'POST /api/catalogue/agreements/:id/adhesions',
+    request: async (ctx, c) => ({
+      method: 'POST',
+      url: `/api/catalogue/agreements/${(await world(ctx)).agreementId}/adhesions`,
+      payload: { communeNis: c },
+    }),
+    expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'GET /api/catalogue/call-offs',
+    request: (_ctx, c) => ({ method: 'GET', url: `/api/catalogue/call-offs?commune=${c}` }),
+    expect: agencyOrOwnCommune,
+  },
+  {
+    route: 'GET /api/catalogue/call-offs/totals',
+    request: () => ({ method: 'GET', url: '/api/catalogue/call-offs/totals' }),
+    expect: signedIn,
+  },
+  {
+    route: 'POST /api/catalogue/call-offs',
+    request: async (ctx, c) => {
+      const w = await world(ctx);
+      return {
+        method: 'POST',
+        url: '/api/catalogue/call-offs',
+        payload: { lotId: w.lotId, solutionId: w.solutionId, communeNis: c, quantity: 1, amount: 10 },
+      };
+    },
+    expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'GET /api/catalogue/saved-searches',
+    request: () => ({ method: 'GET', url: '/api/catalogue/saved-searches' }),
+    expect: signedIn,
+  },
+  {
+    route: 'POST /api/catalogue/saved-searches',
+    request: () => ({
+      method: 'POST',
+      url: '/api/catalogue/saved-searches',
+      payload: { name: 'Mes recherches', query: { q: 'wifi' } },
+    }),
+    expect: signedIn,
+  },
+  {
+    route: 'DELETE /api/catalogue/saved-searches/:id',
+    request: async (ctx) => ({
+      method: 'DELETE',
+      url: `/api/catalogue/saved-searches/${await savedSearchOfSomeoneElse(ctx)}`,
+    }),
+    expect: {
+      anonymous: 'deny',
+      agency_admin: 'deny',
+      consultant: 'deny',
+      commune_editor: 'deny',
+      commune_viewer: 'deny',
+    },
+  },
+  {
+    route: 'GET /api/catalogue/shortlists',
+    request: () => ({ method: 'GET', url: '/api/catalogue/shortlists' }),
+    expect: signedIn,
+  },
+  {
+    route: 'POST /api/catalogue/shortlists',
+    request: (_ctx, c) => ({
+      method: 'POST',
+      url: '/api/catalogue/shortlists',
+      payload: { name: 'Liste', communeNis: c },
+    }),
+    expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'GET /api/catalogue/shortlists/:id',
+    request: async (ctx, c) => ({ method: 'GET', url: `/api/catalogue/shortlists/${await shortlistIn(ctx, c)}` }),
+    expect: agencyOrOwnCommune,
+  },
+  {
+    route: 'PATCH /api/catalogue/shortlists/:id',
+    request: async (ctx, c) => ({
+      method: 'PATCH',
+      url: `/api/catalogue/shortlists/${await shortlistIn(ctx, c)}`,
+      payload: { name: `Liste ${Math.random()}` },
+    }),
+    expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'PUT /api/catalogue/shortlists/:id/outcome',
+    request: async (ctx, c) => ({
+      method: 'PUT',
+      url: `/api/catalogue/shortlists/${await shortlistIn(ctx, c)}/outcome`,
+      payload: { kind: 'none', reason: 'Aucune ne convient' },
+    }),
+    expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'DELETE /api/catalogue/shortlists/:id',
+    request: async (ctx, c) => ({ method: 'DELETE', url: `/api/catalogue/shortlists/${await freshShortlist(ctx, c)}` }),
+    expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'GET /api/catalogue/shortlists/:id/export.pdf',
+    request: async (ctx, c) => ({
+      method: 'GET',
+      url: `/api/catalogue/shortlists/${await shortlistIn(ctx, c)}/export.pdf`,
+    }),
+    expect: agencyOrOwnCommune,
+  },
+  {
+    route: 'GET /api/catalogue/shortlists/:id/export.xlsx',
+    request: async (ctx, c) => ({
+      method: 'GET',
+      url: `/api/catalogue/shortlists/${await shortlistIn(ctx, c)}/export.xlsx`,
+    }),
+    expect: agencyOrOwnCommune,
+  },
+  {
+    route: 'GET /api/watch/items',
+    request: () => ({ method: 'GET', url: '/api/watch/items' }),
+    expect: agencyStaff,
+  },
+  {
+    route: 'POST /api/watch/items',
+    request: () => ({
+      method: 'POST',
+      url: '/api/watch/items',
+      payload: { title: 'Veille', publishedOn: '2026-02-01' },
+    }),
+    expect: agencyStaff,
+  },
+  {
+    route: 'GET /api/watch/items/:id',
+    request: async (ctx) => ({ method: 'GET', url: `/api/watch/items/${await watchItem(ctx)}` }),
+    expect: agencyStaff,
+  },
+  {
+    route: 'PUT /api/watch/items/:id',
+    request: async (ctx) => ({
+      method: 'PUT',
+      url: `/api/watch/items/${await watchItem(ctx)}`,
+      payload: { title: `Veille ${Math.random()}`, publishedOn: '2026-02-01' },
+    }),
+    expect: agencyStaff,
+  },
+  {
+    route: 'DELETE /api/watch/items/:id',
+    request: async (ctx) => ({ method: 'DELETE', url: `/api/watch/items/${await freshWatchItem(ctx)}` }),
+    expect: agencyStaff,
+  },
+  {
+    route: 'POST /api/watch/items/:id/promote',
+    request: async (ctx) => ({
+      method: 'POST',
+      url: `/api/watch/items/${await freshWatchItem(ctx)}/promote`,
+      payload: {},
+    }),
+    expect: agencyStaff,
+  },
+];
