@@ -35,6 +35,10 @@ import { zodValidatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web.plugin.ts';
 import { missionsRoutes } from './missions/missions.routes.ts';
 import { MissionsService } from './missions/missions.service.ts';
+import { mutualisationRoutes } from './needs/mutualisation.routes.ts';
+import { MutualisationService } from './needs/mutualisation.service.ts';
+import { needsRoutes } from './needs/needs.routes.ts';
+import { NeedsService } from './needs/needs.service.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
 import { PortfolioSolver } from './strategy/portfolio-solver.ts';
 import { strategyRoutes } from './strategy/strategy.routes.ts';
@@ -77,6 +81,8 @@ export function buildServices(
     guides: new GuidesService(uow, now),
     selfAssessment: new SelfAssessmentService(uow, diagnostic, agencyName, now),
     reports: new ReportService(diagnostic, agencyName, now),
+    needs: new NeedsService(uow, now),
+    mutualisation: new MutualisationService(uow, log, now),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -164,6 +170,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     selfAssessment: services.selfAssessment,
     reports: services.reports,
   });
+
+  await app.register(needsRoutes, { needs: services.needs });
+  await app.register(mutualisationRoutes, { mutualisation: services.mutualisation, uow: services.uow });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -4,6 +4,7 @@ import { UsersRepository } from '../auth/users.repository.ts';
 import { CommunesRepository } from '../communes/communes.repository.ts';
 import { DiagnosticRepository } from '../diagnostic/diagnostic.repository.ts';
 import { MissionsRepository } from '../missions/missions.repository.ts';
+import { NeedsRepository } from '../needs/needs.repository.ts';
 import { StrategyRepository } from '../strategy/strategy.repository.ts';
 import type { Database, Executor } from './client.ts';
 
@@ -17,6 +18,7 @@ export function repositoriesFor(db: Executor) {
     sessions: new SessionsRepository(db),
     strategy: new StrategyRepository(db),
     users: new UsersRepository(db),
+    needs: new NeedsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositoriesFor>;

@@ -4,4 +4,5 @@ export * from './auth.ts';
 export * from './communes.ts';
 export * from './diagnostic.ts';
 export * from './missions.ts';
+export * from './needs.ts';
 export * from './strategy.ts';
