@@ -122,7 +122,6 @@ describe('the province page and the commune pages (public)', () => {
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     const areas: [string, string][] = [
       ['Mise en œuvre', 'Marché spécifique'],
-      ['Besoins & mutualisation', 'achat groupé'],
       ['Catalogue', 'accord-cadre'],
       ['Veille', 'veille technologique'],
     ];

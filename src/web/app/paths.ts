@@ -28,7 +28,9 @@ export const paths = {
   },
   strategy: { pattern: '/strategy', to: () => '/strategy' },
   implementation: { pattern: '/implementation', to: () => '/implementation' },
-  needs: { pattern: '/needs', to: () => '/needs' },
+  needs: { pattern: '/needs', to: (tab?: 'groups' | 'polls') => (tab ? `/needs?tab=${tab}` : '/needs') },
+  need: { pattern: '/needs/:needId', to: (id: string) => `/needs/${encodeURIComponent(id)}` },
+  needGroup: { pattern: '/needs/groups/:groupId', to: (id: string) => `/needs/groups/${encodeURIComponent(id)}` },
   catalogue: { pattern: '/catalogue', to: () => '/catalogue' },
   watch: { pattern: '/watch', to: () => '/watch' },
   login: {

@@ -26,6 +26,8 @@ const GuidePage = lazy(() => import('../features/diagnostic/guide-page.tsx'));
 const SelfAssessmentPage = lazy(() => import('../features/diagnostic/self-assessment-page.tsx'));
 const MissionStrategyTab = lazy(() => import('../features/strategy/mission-strategy-tab.tsx'));
 const MissionImplementationTab = lazy(() => import('../features/implementation/mission-implementation-tab.tsx'));
+const NeedDetailPage = lazy(() => import('../features/needs/need-page.tsx'));
+const GroupPage = lazy(() => import('../features/needs/group-page.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -75,7 +77,30 @@ export const router = createBrowserRouter([
       { path: paths.selfAssessment.pattern, element: <SelfAssessmentPage /> },
       { path: paths.strategy.pattern, element: <StrategyPage /> },
       { path: paths.implementation.pattern, element: <ImplementationPage /> },
-      { path: paths.needs.pattern, element: <NeedsPage /> },
+      {
+        path: paths.needs.pattern,
+        element: (
+          <RequireAuth>
+            <NeedsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.need.pattern,
+        element: (
+          <RequireAuth>
+            <NeedDetailPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.needGroup.pattern,
+        element: (
+          <RequireAuth>
+            <GroupPage />
+          </RequireAuth>
+        ),
+      },
       { path: paths.catalogue.pattern, element: <CataloguePage /> },
       { path: paths.watch.pattern, element: <WatchPage /> },
       { path: paths.login.pattern, element: <LoginPage /> },
