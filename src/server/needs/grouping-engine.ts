@@ -9,7 +9,7 @@ import { type Database, rowsOf, type Transaction } from '../db/client.ts';
  * and stop words (plurals, accents and word order stop mattering), the taxonomy's terms are matched as phrases
  * (`phraseto_tsquery`) to recognise a category from free text (synonyms: "lampadaire" and "éclairage public" both
  * mean public lighting), rare shared stems link needs outside the taxonomy, and pg_trgm's similarity catches
- * titles written differently (typos, compound words). Everything runs in temporary tables inside one transaction,
+ * titles written differently (typos, compound words) among the needs the taxonomy did not place. Everything runs in temporary tables inside one transaction,
  * so nothing is left behind; candidates come from indexes (GIN on the vectors and trigrams), never from all pairs.
  */
 export type NeedText = {
@@ -35,6 +35,11 @@ export type GroupingOptions = {
   /** pg_trgm similarity of two titles (0–1). */
   titleThreshold?: number;
   onProgress?: (fraction: number, step: string) => Promise<void> | void;
+  /**
+   * How pairs are found: `indexed` (the default) from the inverted index of stems and the trigram index; `all-pairs`
+   * compares every pair of needs with the same rules, the naive baseline of bench/mutualisation.ts.
+   */
+  candidates?: 'indexed' | 'all-pairs';
 };
 
 export const GROUPING_DEFAULTS = { wordThreshold: 0.35, titleThreshold: 0.5 } as const;
@@ -74,7 +79,6 @@ export async function groupNeedsInDatabase(
         lower(unaccent(title)) as tnorm
       from mg_need`);
     await tx.execute(sql`create index on mg_doc using gin (tsv)`);
-    await tx.execute(sql`create index on mg_doc using gin (tnorm gin_trgm_ops)`);
     await tx.execute(sql`analyze mg_doc`);
 
     await progress(0.3, 'taxonomy');
@@ -104,31 +108,65 @@ export async function groupNeedsInDatabase(
       from lx join df using (lexeme)`);
     await tx.execute(sql`create index on mg_word (lexeme)`);
     await tx.execute(sql`analyze mg_word`);
-    const wordEdges = await run<{ a: number; b: number; score: number }>(sql`
-      with norm as (select idx, sum(w) as total from mg_word group by idx),
-        pairs as (
+    // Each need's total weight, in its own keyed table: joined twice per candidate pair.
+    await tx.execute(sql`create temp table mg_norm on commit drop as
+      select idx, sum(w) as total from mg_word group by idx`);
+    await tx.execute(sql`alter table mg_norm add primary key (idx)`);
+    await tx.execute(sql`analyze mg_norm`);
+    const wordEdges =
+      options.candidates === 'all-pairs'
+        ? await run<{ a: number; b: number; score: number }>(sql`
+      with pairs as (
+          select a.idx as a, b.idx as b, s.shared, s.n
+          from mg_doc a join mg_doc b on a.idx < b.idx
+            and (a.category is null or b.category is null),
+          lateral (select sum(wa.w) as shared, count(*) as n from mg_word wa
+            join mg_word wb on wb.idx = b.idx and wb.lexeme = wa.lexeme
+            where wa.idx = a.idx and wa.df <= ${maxDf}) s)
+      select p.a, p.b, 2 * p.shared / (na.total + nb.total) as score
+      from pairs p join mg_norm na on na.idx = p.a join mg_norm nb on nb.idx = p.b
+      where p.n >= 2 and 2 * p.shared / (na.total + nb.total) >= ${wordThreshold}`)
+        : await run<{ a: number; b: number; score: number }>(sql`
+      with pairs as materialized (
           select a.idx as a, b.idx as b, sum(a.w) as shared, count(*) as n
           from mg_word a join mg_word b on b.lexeme = a.lexeme and b.idx <> a.idx
           where a.category is null and (b.category is not null or a.idx < b.idx) and a.df <= ${maxDf}
           group by a.idx, b.idx)
       select p.a, p.b, 2 * p.shared / (na.total + nb.total) as score
-      from pairs p join norm na on na.idx = p.a join norm nb on nb.idx = p.b
+      from pairs p join mg_norm na on na.idx = p.a join mg_norm nb on nb.idx = p.b
       where p.n >= 2 and 2 * p.shared / (na.total + nb.total) >= ${wordThreshold}`);
 
     await progress(0.6, 'titles');
+    // Titles compare among needs the taxonomy did not place: a category already groups the others.
+    await tx.execute(sql`create temp table mg_title on commit drop as
+      select idx, tnorm from mg_doc where category is null`);
+    await tx.execute(sql`create index on mg_title using gin (tnorm gin_trgm_ops)`);
+    await tx.execute(sql`analyze mg_title`);
     await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${Number(titleThreshold)}`));
-    const titleEdges = await run<{ a: number; b: number; score: number }>(sql`
+    const titleEdges =
+      options.candidates === 'all-pairs'
+        ? await run<{ a: number; b: number; score: number }>(sql`
       select a.idx as a, b.idx as b, similarity(a.tnorm, b.tnorm) as score
-      from mg_doc a join mg_doc b on a.tnorm % b.tnorm and b.idx <> a.idx
-      where a.category is null and (b.category is not null or a.idx < b.idx)`);
+      from mg_title a join mg_title b on a.idx < b.idx
+      where similarity(a.tnorm, b.tnorm) >= ${titleThreshold}`)
+        : await run<{ a: number; b: number; score: number }>(sql`
+      select a.idx as a, b.idx as b, similarity(a.tnorm, b.tnorm) as score
+      from mg_title a join mg_title b on a.tnorm % b.tnorm and a.idx < b.idx`);
 
     await progress(0.7, 'groups');
     const docs = await run<{ idx: number; category: string | null }>(
       sql`select idx, category from mg_doc order by idx`,
     );
+    // Edges as (smaller, larger) index, so the order of the union does not depend on how pairs were found.
+    const edge = (e: { a: number; b: number; score: number }, kind: GroupingEdge['kind']): GroupingEdge => ({
+      a: Math.min(e.a, e.b),
+      b: Math.max(e.a, e.b),
+      score: Number(e.score),
+      kind,
+    });
     const edges: GroupingEdge[] = [
-      ...wordEdges.map((e) => ({ a: e.a, b: e.b, score: Number(e.score), kind: 'words' as const })),
-      ...titleEdges.map((e) => ({ a: e.a, b: e.b, score: Number(e.score), kind: 'title' as const })),
+      ...wordEdges.map((e) => edge(e, 'words')),
+      ...titleEdges.map((e) => edge(e, 'title')),
     ];
     const groups = connectNeeds(
       docs.map((d) => ({
@@ -185,13 +223,14 @@ async function explainAll(
   const words = wanted.length
     ? await rowsOf<{ lexeme: string; word: string }>(
         await tx.execute(sql`
-          with sample as (select idx from (select idx, row_number() over (partition by g order by idx) as r
-              from mg_member) s where r <= 30),
+          with sample as materialized (select n.title || ' ' || coalesce(n.body, '') as text
+              from (select idx, row_number() over (partition by g order by idx) as r from mg_member) s
+              join mg_need n on n.idx = s.idx where s.r <= 10),
             tokens as (select lower(t.token) as word, l.lexeme
-              from sample s join mg_need n on n.idx = s.idx,
-                ts_debug('french', n.title || ' ' || coalesce(n.body, '')) t,
+              from sample s,
+                ts_parse('default', s.text) t,
                 unnest(tsvector_to_array(to_tsvector('french', unaccent(t.token)))) as l(lexeme)
-              where t.lexemes is not null and cardinality(t.lexemes) > 0)
+              where t.tokid <> 12)
           select distinct on (lexeme) lexeme, word from tokens
           where lexeme in (select jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb))
           group by lexeme, word order by lexeme, count(*) desc, word`),
