@@ -3,6 +3,7 @@ import { ConfigError } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/data-dir-lock.ts';
 import { AppError } from '../server/errors.ts';
 import { translate } from '../server/i18n/messages.ts';
+import { registerNeedsAnalysis } from './commands/analyse-needs.ts';
 import { registerStrategyAnalyses } from './commands/analyse-strategy.ts';
 import { registerBackupCommands } from './commands/backup.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
@@ -27,6 +28,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command('analyse')
     .description('run an analysis engine on a JSON file and print JSON (rank, portfolio, …)');
   registerStrategyAnalyses(analyse, io);
+  registerNeedsAnalysis(analyse, io);
   for (const command of [...program.commands, ...analyse.commands]) command.exitOverride().showHelpAfterError();
 
   try {

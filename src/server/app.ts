@@ -40,6 +40,10 @@ import { ImplementationService } from './implementation/implementation.service.t
 import { createMailer, NoticesService } from './implementation/notices.service.ts';
 import { missionsRoutes } from './missions/missions.routes.ts';
 import { MissionsService } from './missions/missions.service.ts';
+import { mutualisationRoutes } from './needs/mutualisation.routes.ts';
+import { MutualisationService } from './needs/mutualisation.service.ts';
+import { needsRoutes } from './needs/needs.routes.ts';
+import { NeedsService } from './needs/needs.service.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
 import { PortfolioSolver } from './strategy/portfolio-solver.ts';
 import { strategyRoutes } from './strategy/strategy.routes.ts';
@@ -90,6 +94,8 @@ export function buildServices(
     notices: new NoticesService(uow, implementation, createMailer(config.smtp), now, log),
     catalogue,
     watch: new WatchService(uow, catalogue),
+    needs: new NeedsService(uow, now),
+    mutualisation: new MutualisationService(uow, log, now),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -183,6 +189,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => services.notices.stop());
   await app.register(catalogueRoutes, { catalogue: services.catalogue });
   await app.register(watchRoutes, { watch: services.watch });
+  await app.register(needsRoutes, { needs: services.needs });
+  await app.register(mutualisationRoutes, { mutualisation: services.mutualisation, uow: services.uow });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

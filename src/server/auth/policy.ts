@@ -49,6 +49,9 @@ export const RESOURCE_TYPES = [
   'catalogue_shortlist',
   'catalogue_search',
   'watch',
+  'need',
+  'mutualisation',
+  'interest_answer',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -213,6 +216,29 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
   },
   // The technology watch: the agency's own reading and assessments.
   watch: { agency_admin: FULL, consultant: FULL },
+  // The needs register (issue 5): commune editors keep their own commune's needs, viewers read them; agency staff
+  // keep every commune's. The public sees nothing.
+  need: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // Mutualisation groups, runs, polls and joint purchases: the agency's work; a commune's users read the groups
+  // their commune is in (docs/decisions/050-needs.md).
+  mutualisation: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // A commune's answer to an interest poll: its editors give it; agency staff may record it for them.
+  interest_answer: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', update: 'own' },
+    commune_viewer: { read: 'own' },
+  },
   account: {
     agency_admin: { read: 'self', update: 'self' },
     consultant: { read: 'self', update: 'self' },

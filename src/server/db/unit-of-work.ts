@@ -6,6 +6,7 @@ import { CommunesRepository } from '../communes/communes.repository.ts';
 import { DiagnosticRepository } from '../diagnostic/diagnostic.repository.ts';
 import { ImplementationRepository } from '../implementation/implementation.repository.ts';
 import { MissionsRepository } from '../missions/missions.repository.ts';
+import { NeedsRepository } from '../needs/needs.repository.ts';
 import { StrategyRepository } from '../strategy/strategy.repository.ts';
 import { WatchRepository } from '../watch/watch.repository.ts';
 import type { Database, Executor } from './client.ts';
@@ -23,6 +24,7 @@ export function repositoriesFor(db: Executor) {
     users: new UsersRepository(db),
     catalogue: new CatalogueRepository(db),
     watch: new WatchRepository(db),
+    needs: new NeedsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositoriesFor>;

@@ -321,6 +321,87 @@ export const messages: Catalogue = {
     fr: 'Le solveur s’est arrêté sans plan (statut « {status} »).',
     en: 'The solver stopped without a plan (status “{status}”).',
   },
+  // Needs register and mutualisation (issue 5).
+  NEED_NOT_FOUND: { fr: 'Besoin introuvable.', en: 'Need not found.' },
+  UNKNOWN_CATEGORY: {
+    fr: 'le champ « {field} » doit être une catégorie de la taxonomie des applications Smart',
+    en: 'the field “{field}” must be a category of the Smart applications taxonomy',
+  },
+  NEED_UNKNOWN_CATEGORY: {
+    fr: 'Besoin « {id} » : catégorie inconnue « {category} ».',
+    en: 'Need “{id}”: unknown category “{category}”.',
+  },
+  DUPLICATE_NEED_ID: { fr: 'L’identifiant « {id} » figure deux fois.', en: 'Id “{id}” is listed twice.' },
+  TOO_MANY_NEEDS: {
+    fr: 'Au plus {max} besoins par calcul : utilisez la commande smart-rural analyse needs pour davantage.',
+    en: 'At most {max} needs per calculation: use the smart-rural analyse needs command for more.',
+  },
+  IMPORT_EMPTY: { fr: 'Le fichier est vide.', en: 'The file is empty.' },
+  IMPORT_TOO_MANY_ROWS: {
+    fr: 'Le fichier compte plus de {max} lignes : découpez-le.',
+    en: 'The file has more than {max} rows: split it.',
+  },
+  IMPORT_UNREADABLE: {
+    fr: 'Fichier illisible ({reason}). Envoyez un CSV (UTF-8, virgule ou point-virgule) ou un XLSX.',
+    en: 'Unreadable file ({reason}). Send a CSV (UTF-8, comma or semicolon) or an XLSX file.',
+  },
+  IMPORT_MISSING_COLUMNS: {
+    fr: 'Colonnes obligatoires absentes de la première ligne : {columns}.',
+    en: 'Required columns missing from the first line: {columns}.',
+  },
+  IMPORT_NOTHING_VALID: {
+    fr: 'Aucune ligne valide à importer : corrigez le fichier.',
+    en: 'No valid row to import: fix the file.',
+  },
+  MUTUALISATION_RUN_IN_PROGRESS: {
+    fr: 'Un regroupement est déjà en cours : attendez qu’il se termine.',
+    en: 'A grouping is already running: wait for it to finish.',
+  },
+  MUTUALISATION_RUN_NOT_FOUND: { fr: 'Regroupement introuvable.', en: 'Grouping run not found.' },
+  MUTUALISATION_GROUP_NOT_FOUND: { fr: 'Groupe introuvable.', en: 'Group not found.' },
+  NEED_NOT_IN_GROUP: {
+    fr: 'le champ « {field} » cite un besoin qui n’est pas dans ce groupe',
+    en: 'the field “{field}” names a need that is not in this group',
+  },
+  SPLIT_LEAVES_NOTHING: {
+    fr: 'le champ « {field} » retirerait tous les besoins du groupe : gardez-en au moins un',
+    en: 'the field “{field}” would take every need out of the group: keep at least one',
+  },
+  MERGE_SAME_GROUP: {
+    fr: 'un groupe ne peut pas être fusionné avec lui-même (« {field} »)',
+    en: 'a group cannot be merged with itself (“{field}”)',
+  },
+  DEADLINE_IN_PAST: {
+    fr: 'l’échéance (« {field} ») est déjà passée',
+    en: 'the deadline (“{field}”) is already past',
+  },
+  POLL_NOT_FOUND: { fr: 'Sondage introuvable.', en: 'Poll not found.' },
+  POLL_CLOSED: {
+    fr: 'L’échéance de ce sondage est passée : la réponse n’est plus possible.',
+    en: 'This poll’s deadline has passed: it can no longer be answered.',
+  },
+  COMMUNE_NOT_POLLED: {
+    fr: 'cette commune n’est pas interrogée par ce sondage (« {field} »)',
+    en: 'this commune is not asked by this poll (“{field}”)',
+  },
+  QUANTITY_OR_BUDGET_REQUIRED: {
+    fr: 'pour répondre oui, indiquez une quantité ou un budget (« {field} »)',
+    en: 'to answer yes, give a quantity or a budget (“{field}”)',
+  },
+  GROUP_NOT_CONFIRMED: {
+    fr: 'Confirmez le groupe avant d’en faire un achat groupé.',
+    en: 'Confirm the group before turning it into a joint purchase.',
+  },
+  PURCHASE_EXISTS: { fr: 'Ce groupe a déjà son achat groupé.', en: 'This group already has its joint purchase.' },
+  PURCHASE_WITHOUT_ANSWERS: {
+    fr: 'Aucune commune n’a encore répondu oui au sondage : pas d’achat groupé possible.',
+    en: 'No commune has answered yes to the poll yet: no joint purchase possible.',
+  },
+  INVALID_PRICE_MODEL: {
+    fr: 'Modèle de prix invalide ({issue}, « {field} »).',
+    en: 'Invalid price model ({issue}, “{field}”).',
+  },
+  INVALID_PARTICIPANTS: { fr: 'Participants invalides ({issue}).', en: 'Invalid participants ({issue}).' },
   INTERNAL: {
     fr: 'Une erreur inattendue est survenue. Elle a été enregistrée.',
     en: 'An unexpected error occurred. It has been logged.',
@@ -555,11 +636,7 @@ export const messages: Catalogue = {
     fr: '« {field} » doit être inférieur au seuil européen des travaux',
     en: '“{field}” must be below the EU works threshold',
   },
-  // ── catalogue and watch (issue 6) ─────────────────────────────────────────────────────────────────────────────
-  UNKNOWN_CATEGORY: {
-    fr: '{field} : catégorie inconnue (voir la taxonomie des applications Smart).',
-    en: '{field}: unknown category (see the Smart applications taxonomy).',
-  },
+  // ── catalogue and watch (issue 6; UNKNOWN_CATEGORY is shared with the needs register, above) ──────────────────
   AGREEMENT_PERIOD_ORDER: {
     fr: 'La fin de l’accord-cadre doit suivre son début.',
     en: 'The agreement must end after it starts.',

@@ -36,7 +36,9 @@ export const paths = {
     pattern: '/communes/:nisCode/progress',
     to: (nisCode: string) => `/communes/${encodeURIComponent(nisCode)}/progress`,
   },
-  needs: { pattern: '/needs', to: () => '/needs' },
+  needs: { pattern: '/needs', to: (tab?: 'groups' | 'polls') => (tab ? `/needs?tab=${tab}` : '/needs') },
+  need: { pattern: '/needs/:needId', to: (id: string) => `/needs/${encodeURIComponent(id)}` },
+  needGroup: { pattern: '/needs/groups/:groupId', to: (id: string) => `/needs/groups/${encodeURIComponent(id)}` },
   catalogue: { pattern: '/catalogue', to: () => '/catalogue' },
   catalogueSolution: {
     pattern: '/catalogue/solutions/:solutionId',

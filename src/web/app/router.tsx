@@ -30,6 +30,8 @@ const ComparePage = lazy(() => import('../features/catalogue/compare-page.tsx'))
 const MissionImplementationTab = lazy(() => import('../features/implementation/mission-implementation-tab.tsx'));
 const ImplementationProjectPage = lazy(() => import('../features/implementation/project-page.tsx'));
 const PublicProgressPage = lazy(() => import('../features/implementation/public-progress-page.tsx'));
+const NeedDetailPage = lazy(() => import('../features/needs/need-page.tsx'));
+const GroupPage = lazy(() => import('../features/needs/group-page.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -88,7 +90,30 @@ export const router = createBrowserRouter([
         ),
       },
       { path: paths.publicProgress.pattern, element: <PublicProgressPage /> },
-      { path: paths.needs.pattern, element: <NeedsPage /> },
+      {
+        path: paths.needs.pattern,
+        element: (
+          <RequireAuth>
+            <NeedsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.need.pattern,
+        element: (
+          <RequireAuth>
+            <NeedDetailPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.needGroup.pattern,
+        element: (
+          <RequireAuth>
+            <GroupPage />
+          </RequireAuth>
+        ),
+      },
       { path: paths.catalogue.pattern, element: <CataloguePage /> },
       {
         path: paths.catalogueSolution.pattern,

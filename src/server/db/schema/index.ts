@@ -6,4 +6,5 @@ export * from './communes.ts';
 export * from './diagnostic.ts';
 export * from './implementation.ts';
 export * from './missions.ts';
+export * from './needs.ts';
 export * from './strategy.ts';

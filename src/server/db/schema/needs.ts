@@ -1,0 +1,167 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth.ts';
+import { communes } from './communes.ts';
+
+/**
+ * The needs register and the mutualisation (issue 5): the needs communes express, the grouping runs (jobs with
+ * progress), the groups a consultant confirms, splits, merges or dismisses, interest polls and their answers, and
+ * the joint purchase a confirmed group becomes.
+ */
+const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
+
+export const needs = pgTable(
+  'needs',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    communeNis: varchar('commune_nis', { length: 5 })
+      .notNull()
+      .references(() => communes.nisCode),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    dimensions: text('dimensions').array().notNull().default(sql`'{}'::text[]`),
+    category: text('category'),
+    urgency: text('urgency', { enum: ['low', 'medium', 'high'] })
+      .notNull()
+      .default('medium'),
+    estimatedBudget: money('estimated_budget'),
+    timeframe: text('timeframe', { enum: ['short', 'medium', 'long'] }),
+    source: text('source', { enum: ['diagnostic', 'project_sheet', 'meeting', 'direct'] })
+      .notNull()
+      .default('direct'),
+    sourceRef: text('source_ref'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('needs_urgency_check', sql`${t.urgency} in ('low', 'medium', 'high')`),
+    check('needs_source_check', sql`${t.source} in ('diagnostic', 'project_sheet', 'meeting', 'direct')`),
+    check('needs_budget_check', sql`${t.estimatedBudget} is null or ${t.estimatedBudget} >= 0`),
+    index('needs_commune_idx').on(t.communeNis),
+  ],
+);
+
+/** A grouping run: a job off the request path whose progress the UI polls. */
+export const mutualisationRuns = pgTable('mutualisation_runs', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  status: text('status', { enum: ['running', 'done', 'failed'] })
+    .notNull()
+    .default('running'),
+  progress: doublePrecision('progress').notNull().default(0),
+  step: text('step'),
+  stats: jsonb('stats'),
+  error: text('error'),
+  startedBy: uuid('started_by').references(() => users.id, { onDelete: 'set null' }),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
+export const mutualisationGroups = pgTable(
+  'mutualisation_groups',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    runId: uuid('run_id').references(() => mutualisationRuns.id, { onDelete: 'set null' }),
+    status: text('status', { enum: ['proposed', 'confirmed', 'dismissed'] })
+      .notNull()
+      .default('proposed'),
+    label: text('label').notNull(),
+    category: text('category'),
+    reason: text('reason').notNull().default(''),
+    sharedTerms: text('shared_terms').array().notNull().default(sql`'{}'::text[]`),
+    /** The savings price model (src/domain/mutualisation/savings.ts), once the consultant set one. */
+    priceModel: jsonb('price_model'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('mutualisation_groups_status_check', sql`${t.status} in ('proposed', 'confirmed', 'dismissed')`)],
+);
+
+export const mutualisationGroupNeeds = pgTable(
+  'mutualisation_group_needs',
+  {
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => mutualisationGroups.id, { onDelete: 'cascade' }),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.needId] }), index('mutualisation_group_needs_need_idx').on(t.needId)],
+);
+
+/** An interest poll: does the commune join the group's purchase, and for how much? */
+export const interestPolls = pgTable(
+  'interest_polls',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => mutualisationGroups.id, { onDelete: 'cascade' }),
+    question: text('question').notNull(),
+    unit: text('unit').notNull(),
+    deadline: date('deadline').notNull(),
+    audience: text('audience', { enum: ['group', 'all'] })
+      .notNull()
+      .default('group'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('interest_polls_group_idx').on(t.groupId)],
+);
+
+/** The communes asked, and their answer once given. */
+export const interestPollCommunes = pgTable(
+  'interest_poll_communes',
+  {
+    pollId: uuid('poll_id')
+      .notNull()
+      .references(() => interestPolls.id, { onDelete: 'cascade' }),
+    communeNis: varchar('commune_nis', { length: 5 })
+      .notNull()
+      .references(() => communes.nisCode),
+    answer: text('answer', { enum: ['yes', 'no'] }),
+    quantity: integer('quantity'),
+    budget: money('budget'),
+    comment: text('comment'),
+    answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pollId, t.communeNis] }),
+    index('interest_poll_communes_commune_idx').on(t.communeNis),
+    check('interest_poll_quantity_check', sql`${t.quantity} is null or ${t.quantity} >= 0`),
+  ],
+);
+
+/** A confirmed group turned into a joint purchase, with its communes and amounts (linked to a lot later). */
+export const jointPurchases = pgTable(
+  'joint_purchases',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => mutualisationGroups.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    lines: jsonb('lines').notNull(),
+    totals: jsonb('totals'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('joint_purchases_group_idx').on(t.groupId)],
+);

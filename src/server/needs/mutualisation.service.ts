@@ -1,0 +1,532 @@
+import type {
+  GroupAction,
+  GroupDetail,
+  GroupSummary,
+  InterestPoll,
+  JointPurchase,
+  MutualisationRun,
+  PollAnswerInput,
+  PollCreateInput,
+} from '../../domain/mutualisation/api.ts';
+import { estimateSavings, type PriceModel } from '../../domain/mutualisation/savings.ts';
+import { DomainError } from '../../domain/shared/errors.ts';
+import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
+import { belgianToday } from '../communes/communes.service.ts';
+import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
+import { ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
+import { auditOf, type RequestContext } from '../http/request-context.ts';
+import { groupNeedsInDatabase } from './grouping-engine.ts';
+import type { GroupRow, PollCommuneRow, PollRow, RunRow } from './needs.repository.ts';
+
+type LiveRun = { progress: number; step: string; done: Promise<void> };
+
+/**
+ * The mutualisation (issue 5): grouping runs off the request path (progress kept here and polled by the UI), the
+ * groups a consultant confirms, splits, merges or dismisses, interest polls, the savings model and the joint purchase.
+ */
+export class MutualisationService {
+  private readonly live = new Map<string, LiveRun>();
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly log: { error(object: unknown, message: string): void } = console,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async startRun(ctx: RequestContext): Promise<MutualisationRun> {
+    authorize(ctx.actor, 'create', { type: 'mutualisation' });
+    if (this.live.size > 0) throw new ConflictError('MUTUALISATION_RUN_IN_PROGRESS');
+    const run = await this.uow.write(async (repos) => {
+      const created = await repos.needs.insertRun(ctx.actor.kind === 'user' ? ctx.actor.id : null);
+      await repos.audit.record(
+        auditOf(ctx, { action: 'mutualisation.run', entityType: 'mutualisation_run', entityId: created.id }),
+      );
+      return created;
+    });
+    const state: LiveRun = { progress: 0, step: 'queued', done: Promise.resolve() };
+    state.done = this.execute(ctx, run.id, state).finally(() => this.live.delete(run.id));
+    this.live.set(run.id, state);
+    return this.presentRun(run);
+  }
+
+  /** Resolves when the run ends (tests, CLI). */
+  async waitForRun(id: string): Promise<void> {
+    await this.live.get(id)?.done;
+  }
+
+  async getRun(actor: Actor, id: string): Promise<MutualisationRun> {
+    authorize(actor, 'read', { type: 'mutualisation' });
+    const live = this.live.get(id);
+    if (live) {
+      // While the run holds the embedded database, its progress is answered from memory.
+      return {
+        id,
+        status: 'running',
+        progress: live.progress,
+        step: live.step,
+        stats: null,
+        error: null,
+        startedAt: '',
+        finishedAt: null,
+      };
+    }
+    const run = await this.uow.read((repos) => repos.needs.findRun(id));
+    if (!run) throw new NotFoundError('MUTUALISATION_RUN_NOT_FOUND');
+    return this.presentRun(run);
+  }
+
+  async latestRun(actor: Actor): Promise<MutualisationRun | null> {
+    authorize(actor, 'read', { type: 'mutualisation' });
+    const running = [...this.live.keys()][0];
+    if (running) return this.getRun(actor, running);
+    const run = await this.uow.read((repos) => repos.needs.latestRun());
+    return run ? this.presentRun(run) : null;
+  }
+
+  private async execute(ctx: RequestContext, runId: string, state: LiveRun): Promise<void> {
+    const started = Date.now();
+    try {
+      const needs = await this.uow.read((repos) => repos.needs.needsToGroup());
+      const proposals = await groupNeedsInDatabase(
+        this.uow.db,
+        needs.map((n) => ({
+          id: n.id,
+          communeNis: n.communeNis,
+          title: n.title,
+          description: n.description,
+          category: n.category,
+        })),
+        {
+          onProgress: (fraction, step) => {
+            state.progress = Math.round(fraction * 90) / 100;
+            state.step = step;
+          },
+        },
+      );
+      state.step = 'save';
+      const count = await this.uow.write(async (repos) => {
+        const dismissed = (await repos.needs.dismissedMemberSets()).map((set) => new Set(set));
+        await repos.needs.deleteProposedGroups();
+        let saved = 0;
+        for (const group of proposals) {
+          // A group the consultant dismissed is not proposed again with the same needs.
+          if (dismissed.some((set) => group.needIds.every((id) => set.has(id)))) continue;
+          await repos.needs.insertGroup(
+            {
+              runId,
+              label: group.label,
+              category: group.category,
+              reason: group.reason,
+              sharedTerms: group.sharedTerms,
+            },
+            group.needIds,
+          );
+          saved++;
+        }
+        const stats = { needs: needs.length, groups: saved, durationMs: Date.now() - started };
+        await repos.needs.updateRun(runId, {
+          status: 'done',
+          progress: 1,
+          step: 'done',
+          stats,
+          finishedAt: this.now(),
+        });
+        await repos.audit.record(
+          auditOf(ctx, {
+            action: 'mutualisation.groups-proposed',
+            entityType: 'mutualisation_run',
+            entityId: runId,
+            after: stats,
+          }),
+        );
+        return saved;
+      });
+      state.progress = 1;
+      state.step = `done:${count}`;
+    } catch (error) {
+      this.log.error({ err: error, runId }, 'mutualisation run failed');
+      try {
+        await this.uow.read((repos) =>
+          repos.needs.updateRun(runId, {
+            status: 'failed',
+            error: (error as Error).message.slice(0, 500),
+            finishedAt: this.now(),
+          }),
+        );
+      } catch (secondError) {
+        this.log.error({ err: secondError, runId }, 'mutualisation run: could not record the failure');
+      }
+    }
+  }
+
+  async listGroups(actor: Actor, filter: { status?: GroupSummary['status'] }): Promise<GroupSummary[]> {
+    const scope = readScope(actor, 'mutualisation');
+    if (scope.kind === 'none' || scope.kind === 'published') return [];
+    const rows = await this.uow.read((repos) =>
+      repos.needs.listGroups({ ...filter, ...(scope.kind === 'commune' ? { communeNis: scope.communeNis } : {}) }),
+    );
+    return rows.map((r) => ({
+      ...this.presentGroupBase(r.group),
+      needCount: r.needCount,
+      communeCount: r.communeCount,
+      communeNames: r.communeNames,
+    }));
+  }
+
+  async getGroup(actor: Actor, id: string): Promise<GroupDetail> {
+    const detail = await this.uow.read(async (repos) => {
+      const group = await repos.needs.findGroup(id);
+      if (!group) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
+      const needs = await repos.needs.findMany(await repos.needs.groupNeedIds(id));
+      const polls = await repos.needs.pollsOfGroup(id);
+      const answers = await repos.needs.pollCommunes(polls.map((p) => p.id));
+      const communes = await repos.needs.communesFacts([...new Set(needs.map((n) => n.communeNis))]);
+      const purchase = await repos.needs.findPurchase(id);
+      return { group, needs, polls, answers, communes, purchase };
+    });
+    const communeCodes = detail.communes.map((c) => c.nisCode);
+    if (actor.kind === 'user' && !can(actor, 'read', { type: 'mutualisation', communeNis: '00000' })) {
+      // A commune user reads a group only when their commune is in it.
+      authorize(actor, 'read', {
+        type: 'mutualisation',
+        communeNis: communeCodes.includes(actor.communeNis ?? '') ? actor.communeNis : '00000',
+      });
+    } else authorize(actor, 'read', { type: 'mutualisation' });
+    const communes = detail.communes.map((c) => {
+      const own = detail.needs.filter((n) => n.communeNis === c.nisCode);
+      return {
+        nisCode: c.nisCode,
+        name: c.name,
+        population: c.population,
+        needCount: own.length,
+        budget: own.reduce((sum, n) => sum + (n.estimatedBudget ?? 0), 0),
+      };
+    });
+    return {
+      ...this.presentGroupBase(detail.group),
+      needCount: detail.needs.length,
+      communeCount: communes.length,
+      communeNames: communes.map((c) => c.name),
+      needs: detail.needs.map((n) => ({
+        id: n.id,
+        communeNis: n.communeNis,
+        communeName: n.communeName,
+        title: n.title,
+        description: n.description,
+        estimatedBudget: n.estimatedBudget,
+        urgency: n.urgency,
+      })),
+      communes,
+      totals: {
+        population: communes.reduce((sum, c) => sum + (c.population ?? 0), 0),
+        budget: communes.reduce((sum, c) => sum + c.budget, 0),
+      },
+      priceModel: detail.group.priceModel ?? null,
+      polls: detail.polls.map((p) =>
+        this.presentPoll(
+          p,
+          detail.answers.filter((a) => a.pollId === p.id),
+          actor,
+        ),
+      ),
+      purchase: detail.purchase ? this.presentPurchase(detail.purchase) : null,
+      permissions: { manage: can(actor, 'update', { type: 'mutualisation' }) },
+    };
+  }
+
+  async act(ctx: RequestContext, id: string, action: GroupAction): Promise<GroupDetail> {
+    authorize(ctx.actor, 'update', { type: 'mutualisation' });
+    let resultId = id;
+    await this.uow.write(async (repos) => {
+      const group = await repos.needs.findGroup(id);
+      if (!group) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
+      const memberIds = await repos.needs.groupNeedIds(id);
+      const before = { status: group.status, label: group.label, needIds: memberIds };
+      let after: Record<string, unknown> = {};
+      switch (action.action) {
+        case 'confirm':
+        case 'dismiss':
+        case 'reopen': {
+          const status =
+            action.action === 'confirm' ? 'confirmed' : action.action === 'dismiss' ? 'dismissed' : 'proposed';
+          await repos.needs.updateGroup(id, { status });
+          after = { status };
+          break;
+        }
+        case 'rename':
+          await repos.needs.updateGroup(id, { label: action.label });
+          after = { label: action.label };
+          break;
+        case 'price-model':
+          if (action.priceModel) this.checkPriceModel(action.priceModel);
+          await repos.needs.updateGroup(id, { priceModel: action.priceModel });
+          after = { priceModel: action.priceModel };
+          break;
+        case 'split': {
+          const leaving = new Set(action.needIds);
+          if (![...leaving].every((n) => memberIds.includes(n)))
+            throw new ValidationError('NEED_NOT_IN_GROUP', { field: 'needIds' });
+          const staying = memberIds.filter((n) => !leaving.has(n));
+          if (staying.length === 0) throw new ValidationError('SPLIT_LEAVES_NOTHING', { field: 'needIds' });
+          await repos.needs.setGroupNeeds(id, staying);
+          const created = await repos.needs.insertGroup(
+            {
+              label: group.label,
+              category: group.category,
+              reason: group.reason,
+              sharedTerms: group.sharedTerms,
+              status: 'proposed',
+            },
+            [...leaving],
+          );
+          after = { needIds: staying, newGroupId: created.id, newGroupNeedIds: [...leaving] };
+          break;
+        }
+        case 'merge': {
+          if (action.groupId === id) throw new ValidationError('MERGE_SAME_GROUP', { field: 'groupId' });
+          const other = await repos.needs.findGroup(action.groupId);
+          if (!other) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
+          const otherIds = await repos.needs.groupNeedIds(other.id);
+          const merged = [...new Set([...memberIds, ...otherIds])];
+          await repos.needs.deleteGroup(other.id);
+          await repos.needs.setGroupNeeds(id, merged);
+          await repos.needs.updateGroup(id, {
+            sharedTerms: [...new Set([...group.sharedTerms, ...other.sharedTerms])],
+          });
+          after = { needIds: merged, mergedGroupId: other.id };
+          break;
+        }
+      }
+      resultId = id;
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: `mutualisation.${action.action}`,
+          entityType: 'mutualisation_group',
+          entityId: id,
+          before,
+          after,
+        }),
+      );
+    });
+    return this.getGroup(ctx.actor, resultId);
+  }
+
+  async createPoll(ctx: RequestContext, groupId: string, input: PollCreateInput): Promise<InterestPoll> {
+    authorize(ctx.actor, 'create', { type: 'mutualisation' });
+    const today = belgianToday(this.now());
+    if (input.deadline < today) throw new ValidationError('DEADLINE_IN_PAST', { field: 'deadline' });
+    const pollId = await this.uow.write(async (repos) => {
+      const group = await repos.needs.findGroup(groupId);
+      if (!group) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
+      const communeNis =
+        input.audience === 'all'
+          ? await repos.needs.currentCommuneCodes(today)
+          : [
+              ...new Set(
+                (await repos.needs.findMany(await repos.needs.groupNeedIds(groupId))).map((n) => n.communeNis),
+              ),
+            ];
+      const poll = await repos.needs.insertPoll(
+        { ...input, groupId, createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null },
+        communeNis,
+      );
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'mutualisation.poll',
+          entityType: 'interest_poll',
+          entityId: poll.id,
+          after: { groupId, ...input, communes: communeNis },
+        }),
+      );
+      return poll.id;
+    });
+    return this.getPoll(ctx.actor, pollId);
+  }
+
+  async getPoll(actor: Actor, pollId: string): Promise<InterestPoll> {
+    const { poll, answers } = await this.uow.read(async (repos) => {
+      const poll = await repos.needs.findPoll(pollId);
+      if (!poll) throw new NotFoundError('POLL_NOT_FOUND');
+      return { poll, answers: await repos.needs.pollCommunes([poll.id]) };
+    });
+    return this.presentPoll(poll, answers, actor);
+  }
+
+  /** Polls the caller's commune is asked (a commune user), or every open poll (agency staff). */
+  async myPolls(actor: Actor): Promise<InterestPoll[]> {
+    authorize(actor, 'read', { type: 'interest_answer' });
+    if (actor.kind !== 'user' || !actor.communeNis) return [];
+    const communeNis = actor.communeNis;
+    const rows = await this.uow.read((repos) => repos.needs.pollsForCommune(communeNis));
+    return rows.map((r) => ({
+      ...this.presentPoll(r.poll, [{ ...r.answer, communeName: '' }], actor),
+      groupLabel: r.groupLabel,
+    }));
+  }
+
+  async answer(ctx: RequestContext, pollId: string, input: PollAnswerInput): Promise<InterestPoll> {
+    const actor = ctx.actor;
+    const communeNis = input.communeNis ?? (actor.kind === 'user' ? actor.communeNis : null);
+    if (!communeNis) throw new ValidationError('VALIDATION_FAILED', { problem: 'communeNis' }, { field: 'communeNis' });
+    authorize(actor, 'update', { type: 'interest_answer', communeNis });
+    await this.uow.write(async (repos) => {
+      const poll = await repos.needs.findPoll(pollId);
+      if (!poll) throw new NotFoundError('POLL_NOT_FOUND');
+      if (poll.deadline < belgianToday(this.now())) throw new ConflictError('POLL_CLOSED');
+      const answered = await repos.needs.answerPoll(pollId, communeNis, {
+        answer: input.answer,
+        quantity: input.quantity,
+        budget: input.budget,
+        comment: input.comment,
+        answeredBy: actor.kind === 'user' ? actor.id : null,
+      });
+      if (!answered) throw new ValidationError('COMMUNE_NOT_POLLED', { field: 'communeNis' });
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'mutualisation.answer',
+          entityType: 'interest_poll',
+          entityId: pollId,
+          communeNis,
+          after: { answer: input.answer, quantity: input.quantity, budget: input.budget, comment: input.comment },
+        }),
+      );
+    });
+    return this.getPoll(actor, pollId);
+  }
+
+  /** A confirmed group becomes a joint purchase of the communes that said yes, priced with the group's model. */
+  async createPurchase(ctx: RequestContext, groupId: string, input: { title: string }): Promise<JointPurchase> {
+    authorize(ctx.actor, 'create', { type: 'mutualisation' });
+    const purchase = await this.uow.write(async (repos) => {
+      const group = await repos.needs.findGroup(groupId);
+      if (!group) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
+      if (group.status !== 'confirmed') throw new ConflictError('GROUP_NOT_CONFIRMED');
+      if (await repos.needs.findPurchase(groupId)) throw new ConflictError('PURCHASE_EXISTS');
+      const [poll] = await repos.needs.pollsOfGroup(groupId);
+      const yes = poll ? (await repos.needs.pollCommunes([poll.id])).filter((a) => a.answer === 'yes') : [];
+      if (yes.length === 0) throw new ConflictError('PURCHASE_WITHOUT_ANSWERS');
+      const { lines, totals } = this.priceLines(group, yes);
+      const created = await repos.needs.insertPurchase({
+        groupId,
+        title: input.title,
+        lines,
+        totals,
+        createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      });
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'mutualisation.purchase',
+          entityType: 'joint_purchase',
+          entityId: created.id,
+          after: { groupId, title: input.title, lines, totals },
+        }),
+      );
+      return created;
+    });
+    return this.presentPurchase(purchase);
+  }
+
+  private priceLines(group: GroupRow, yes: PollCommuneRow[]) {
+    const model = group.priceModel as PriceModel | null;
+    if (model && yes.some((a) => (a.quantity ?? 0) > 0)) {
+      const estimate = this.estimate(
+        model,
+        yes.map((a) => ({ communeNis: a.communeNis, quantity: a.quantity ?? 0 })),
+      );
+      return {
+        lines: estimate.participants.map((p) => ({
+          communeNis: p.communeNis,
+          communeName: yes.find((a) => a.communeNis === p.communeNis)!.communeName,
+          quantity: p.quantity,
+          amount: p.costTogether,
+        })),
+        totals: {
+          quantity: estimate.totals.quantity,
+          costAlone: estimate.totals.costAlone,
+          costTogether: estimate.totals.costTogether,
+          saving: estimate.totals.saving,
+        },
+      };
+    }
+    return {
+      lines: yes.map((a) => ({
+        communeNis: a.communeNis,
+        communeName: a.communeName,
+        quantity: a.quantity ?? 0,
+        amount: a.budget ?? 0,
+      })),
+      totals: null,
+    };
+  }
+
+  private estimate(model: PriceModel, participants: { communeNis: string; quantity: number }[]) {
+    try {
+      return estimateSavings(model, participants);
+    } catch (error) {
+      if (error instanceof DomainError) throw fromDomainError(error);
+      throw error;
+    }
+  }
+
+  private checkPriceModel(model: PriceModel) {
+    this.estimate(model, [{ communeNis: '00000', quantity: 1 }]);
+  }
+
+  private presentRun(run: RunRow): MutualisationRun {
+    return {
+      id: run.id,
+      status: run.status,
+      progress: run.progress,
+      step: run.step,
+      stats: (run.stats as MutualisationRun['stats']) ?? null,
+      error: run.error,
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+    };
+  }
+
+  private presentGroupBase(group: GroupRow) {
+    return {
+      id: group.id,
+      status: group.status,
+      label: group.label,
+      category: group.category,
+      reason: group.reason,
+      sharedTerms: group.sharedTerms,
+      updatedAt: group.updatedAt.toISOString(),
+    };
+  }
+
+  private presentPoll(poll: PollRow, answers: PollCommuneRow[], actor: Actor): InterestPoll {
+    const visible = answers.filter((a) => can(actor, 'read', { type: 'interest_answer', communeNis: a.communeNis }));
+    return {
+      id: poll.id,
+      groupId: poll.groupId,
+      question: poll.question,
+      unit: poll.unit,
+      deadline: poll.deadline,
+      audience: poll.audience,
+      closed: poll.deadline < belgianToday(this.now()),
+      answers: visible.map((a) => ({
+        communeNis: a.communeNis,
+        communeName: a.communeName,
+        answer: a.answer,
+        quantity: a.quantity,
+        budget: a.budget,
+        comment: a.comment,
+        answeredAt: a.answeredAt?.toISOString() ?? null,
+      })),
+      createdAt: poll.createdAt.toISOString(),
+    };
+  }
+
+  private presentPurchase(row: NonNullable<Awaited<ReturnType<Repositories['needs']['findPurchase']>>>): JointPurchase {
+    return {
+      id: row.id,
+      title: row.title,
+      lines: row.lines as JointPurchase['lines'],
+      totals: (row.totals as JointPurchase['totals']) ?? null,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+}

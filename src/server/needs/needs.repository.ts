@@ -1,0 +1,304 @@
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import {
+  communes,
+  interestPollCommunes,
+  interestPolls,
+  jointPurchases,
+  mutualisationGroupNeeds,
+  mutualisationGroups,
+  mutualisationRuns,
+  needs,
+} from '../db/schema/index.ts';
+
+export type NeedRow = typeof needs.$inferSelect;
+export type NeedRecord = NeedRow & { communeName: string };
+export type GroupRow = typeof mutualisationGroups.$inferSelect;
+export type RunRow = typeof mutualisationRuns.$inferSelect;
+export type PollRow = typeof interestPolls.$inferSelect;
+export type PollCommuneRow = typeof interestPollCommunes.$inferSelect & { communeName: string };
+
+export class NeedsRepository {
+  constructor(private readonly db: Executor) {}
+
+  async list(filter: { communeNis?: string; category?: string; q?: string }): Promise<NeedRecord[]> {
+    const conditions: SQL[] = [];
+    if (filter.communeNis) conditions.push(eq(needs.communeNis, filter.communeNis));
+    if (filter.category) conditions.push(eq(needs.category, filter.category));
+    if (filter.q) {
+      // French full-text search: stems, no accents; the title's trigrams catch a word typed differently.
+      conditions.push(
+        or(
+          sql`to_tsvector('french', unaccent(${needs.title} || ' ' || ${needs.description})) @@ plainto_tsquery('french', unaccent(${filter.q}))`,
+          sql`word_similarity(lower(unaccent(${filter.q})), lower(unaccent(${needs.title}))) >= 0.6`,
+        )!,
+      );
+    }
+    const rows = await this.db
+      .select({ need: needs, communeName: communes.name })
+      .from(needs)
+      .innerJoin(communes, eq(communes.nisCode, needs.communeNis))
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(asc(communes.name), desc(needs.createdAt));
+    return rows.map((r) => ({ ...r.need, communeName: r.communeName }));
+  }
+
+  async find(id: string): Promise<NeedRecord | null> {
+    const [row] = await this.db
+      .select({ need: needs, communeName: communes.name })
+      .from(needs)
+      .innerJoin(communes, eq(communes.nisCode, needs.communeNis))
+      .where(eq(needs.id, id));
+    return row ? { ...row.need, communeName: row.communeName } : null;
+  }
+
+  async findMany(ids: string[]): Promise<NeedRecord[]> {
+    if (!ids.length) return [];
+    const rows = await this.db
+      .select({ need: needs, communeName: communes.name })
+      .from(needs)
+      .innerJoin(communes, eq(communes.nisCode, needs.communeNis))
+      .where(inArray(needs.id, ids))
+      .orderBy(asc(communes.name), asc(needs.title));
+    return rows.map((r) => ({ ...r.need, communeName: r.communeName }));
+  }
+
+  async insert(rows: (typeof needs.$inferInsert)[]): Promise<NeedRow[]> {
+    if (!rows.length) return [];
+    const created: NeedRow[] = [];
+    for (let i = 0; i < rows.length; i += 500) {
+      created.push(
+        ...(await this.db
+          .insert(needs)
+          .values(rows.slice(i, i + 500))
+          .returning()),
+      );
+    }
+    return created;
+  }
+
+  async update(id: string, patch: Partial<typeof needs.$inferInsert>): Promise<void> {
+    await this.db
+      .update(needs)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(needs.id, id));
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.delete(needs).where(eq(needs.id, id));
+  }
+
+  /** The groups a need belongs to, for its detail page. */
+  async groupsOfNeed(needId: string): Promise<{ id: string; label: string; status: GroupRow['status'] }[]> {
+    return this.db
+      .select({ id: mutualisationGroups.id, label: mutualisationGroups.label, status: mutualisationGroups.status })
+      .from(mutualisationGroupNeeds)
+      .innerJoin(mutualisationGroups, eq(mutualisationGroups.id, mutualisationGroupNeeds.groupId))
+      .where(eq(mutualisationGroupNeeds.needId, needId));
+  }
+
+  // Mutualisation runs and groups.
+
+  async insertRun(startedBy: string | null): Promise<RunRow> {
+    const [row] = await this.db.insert(mutualisationRuns).values({ startedBy }).returning();
+    return row!;
+  }
+
+  async updateRun(id: string, patch: Partial<typeof mutualisationRuns.$inferInsert>): Promise<void> {
+    await this.db.update(mutualisationRuns).set(patch).where(eq(mutualisationRuns.id, id));
+  }
+
+  async findRun(id: string): Promise<RunRow | null> {
+    const [row] = await this.db.select().from(mutualisationRuns).where(eq(mutualisationRuns.id, id));
+    return row ?? null;
+  }
+
+  async latestRun(): Promise<RunRow | null> {
+    const [row] = await this.db.select().from(mutualisationRuns).orderBy(desc(mutualisationRuns.startedAt)).limit(1);
+    return row ?? null;
+  }
+
+  /** Needs a new run may group: those not already in a confirmed group. */
+  async needsToGroup(): Promise<NeedRow[]> {
+    return this.db
+      .select()
+      .from(needs)
+      .where(
+        sql`not exists (select 1 from ${mutualisationGroupNeeds} gn join ${mutualisationGroups} g on g.id = gn.group_id
+          where gn.need_id = needs.id and g.status = 'confirmed')`,
+      );
+  }
+
+  async deleteProposedGroups(): Promise<void> {
+    await this.db.delete(mutualisationGroups).where(eq(mutualisationGroups.status, 'proposed'));
+  }
+
+  /** Member sets of dismissed groups, so a new run does not propose them again. */
+  async dismissedMemberSets(): Promise<string[][]> {
+    const rows = await this.db
+      .select({ groupId: mutualisationGroupNeeds.groupId, needId: mutualisationGroupNeeds.needId })
+      .from(mutualisationGroupNeeds)
+      .innerJoin(mutualisationGroups, eq(mutualisationGroups.id, mutualisationGroupNeeds.groupId))
+      .where(eq(mutualisationGroups.status, 'dismissed'));
+    const sets = new Map<string, string[]>();
+    for (const r of rows) sets.set(r.groupId, [...(sets.get(r.groupId) ?? []), r.needId]);
+    return [...sets.values()];
+  }
+
+  async insertGroup(row: typeof mutualisationGroups.$inferInsert, needIds: string[]): Promise<GroupRow> {
+    const [group] = await this.db.insert(mutualisationGroups).values(row).returning();
+    await this.setGroupNeeds(group!.id, needIds);
+    return group!;
+  }
+
+  async setGroupNeeds(groupId: string, needIds: string[]): Promise<void> {
+    await this.db.delete(mutualisationGroupNeeds).where(eq(mutualisationGroupNeeds.groupId, groupId));
+    for (let i = 0; i < needIds.length; i += 1000) {
+      await this.db
+        .insert(mutualisationGroupNeeds)
+        .values(needIds.slice(i, i + 1000).map((needId) => ({ groupId, needId })));
+    }
+  }
+
+  async updateGroup(id: string, patch: Partial<typeof mutualisationGroups.$inferInsert>): Promise<void> {
+    await this.db
+      .update(mutualisationGroups)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(mutualisationGroups.id, id));
+  }
+
+  async deleteGroup(id: string): Promise<void> {
+    await this.db.delete(mutualisationGroups).where(eq(mutualisationGroups.id, id));
+  }
+
+  async findGroup(id: string): Promise<GroupRow | null> {
+    const [row] = await this.db.select().from(mutualisationGroups).where(eq(mutualisationGroups.id, id));
+    return row ?? null;
+  }
+
+  async groupNeedIds(groupId: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ needId: mutualisationGroupNeeds.needId })
+      .from(mutualisationGroupNeeds)
+      .where(eq(mutualisationGroupNeeds.groupId, groupId));
+    return rows.map((r) => r.needId);
+  }
+
+  /** Groups with their size, largest first; `communeNis` keeps those with a need of that commune. */
+  async listGroups(filter: { status?: GroupRow['status']; communeNis?: string }) {
+    const conditions: SQL[] = [];
+    if (filter.status) conditions.push(eq(mutualisationGroups.status, filter.status));
+    if (filter.communeNis)
+      conditions.push(
+        sql`exists (select 1 from ${mutualisationGroupNeeds} gn join ${needs} n on n.id = gn.need_id
+          where gn.group_id = mutualisation_groups.id and n.commune_nis = ${filter.communeNis})`,
+      );
+    return this.db
+      .select({
+        group: mutualisationGroups,
+        needCount: sql<number>`(select count(*)::int from ${mutualisationGroupNeeds} gn where gn.group_id = mutualisation_groups.id)`,
+        communeCount: sql<number>`(select count(distinct n.commune_nis)::int from ${mutualisationGroupNeeds} gn
+          join ${needs} n on n.id = gn.need_id where gn.group_id = mutualisation_groups.id)`,
+        communeNames: sql<
+          string[]
+        >`(select coalesce(array_agg(distinct c.name order by c.name), '{}') from ${mutualisationGroupNeeds} gn
+          join ${needs} n on n.id = gn.need_id join ${communes} c on c.nis_code = n.commune_nis
+          where gn.group_id = mutualisation_groups.id)`,
+      })
+      .from(mutualisationGroups)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(
+        sql`case ${mutualisationGroups.status} when 'confirmed' then 0 when 'proposed' then 1 else 2 end`,
+        sql`(select count(*) from ${mutualisationGroupNeeds} gn where gn.group_id = mutualisation_groups.id) desc`,
+        asc(mutualisationGroups.label),
+      );
+  }
+
+  async communesFacts(nisCodes: string[]) {
+    if (!nisCodes.length) return [];
+    return this.db
+      .select({ nisCode: communes.nisCode, name: communes.name, population: communes.population })
+      .from(communes)
+      .where(inArray(communes.nisCode, nisCodes))
+      .orderBy(asc(communes.name));
+  }
+
+  async currentCommuneCodes(today: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ nisCode: communes.nisCode })
+      .from(communes)
+      .where(or(isNull(communes.mergedOn), sql`${communes.mergedOn} > ${today}`));
+    return rows.map((r) => r.nisCode);
+  }
+
+  // Interest polls.
+
+  async insertPoll(row: typeof interestPolls.$inferInsert, communeNis: string[]): Promise<PollRow> {
+    const [poll] = await this.db.insert(interestPolls).values(row).returning();
+    if (communeNis.length)
+      await this.db
+        .insert(interestPollCommunes)
+        .values(communeNis.map((nis) => ({ pollId: poll!.id, communeNis: nis })));
+    return poll!;
+  }
+
+  async pollsOfGroup(groupId: string): Promise<PollRow[]> {
+    return this.db
+      .select()
+      .from(interestPolls)
+      .where(eq(interestPolls.groupId, groupId))
+      .orderBy(desc(interestPolls.createdAt));
+  }
+
+  async findPoll(id: string): Promise<PollRow | null> {
+    const [row] = await this.db.select().from(interestPolls).where(eq(interestPolls.id, id));
+    return row ?? null;
+  }
+
+  async pollCommunes(pollIds: string[]): Promise<PollCommuneRow[]> {
+    if (!pollIds.length) return [];
+    const rows = await this.db
+      .select({ answer: interestPollCommunes, communeName: communes.name })
+      .from(interestPollCommunes)
+      .innerJoin(communes, eq(communes.nisCode, interestPollCommunes.communeNis))
+      .where(inArray(interestPollCommunes.pollId, pollIds))
+      .orderBy(asc(communes.name));
+    return rows.map((r) => ({ ...r.answer, communeName: r.communeName }));
+  }
+
+  /** Polls a commune is asked, with the group's label. */
+  async pollsForCommune(communeNis: string) {
+    return this.db
+      .select({ poll: interestPolls, groupLabel: mutualisationGroups.label, answer: interestPollCommunes })
+      .from(interestPollCommunes)
+      .innerJoin(interestPolls, eq(interestPolls.id, interestPollCommunes.pollId))
+      .innerJoin(mutualisationGroups, eq(mutualisationGroups.id, interestPolls.groupId))
+      .where(eq(interestPollCommunes.communeNis, communeNis))
+      .orderBy(asc(interestPolls.deadline));
+  }
+
+  async answerPoll(
+    pollId: string,
+    communeNis: string,
+    answer: Pick<typeof interestPollCommunes.$inferInsert, 'answer' | 'quantity' | 'budget' | 'comment' | 'answeredBy'>,
+  ): Promise<boolean> {
+    const rows = await this.db
+      .update(interestPollCommunes)
+      .set({ ...answer, answeredAt: new Date() })
+      .where(and(eq(interestPollCommunes.pollId, pollId), eq(interestPollCommunes.communeNis, communeNis)))
+      .returning();
+    return rows.length > 0;
+  }
+
+  // Joint purchases.
+
+  async findPurchase(groupId: string) {
+    const [row] = await this.db.select().from(jointPurchases).where(eq(jointPurchases.groupId, groupId));
+    return row ?? null;
+  }
+
+  async insertPurchase(row: typeof jointPurchases.$inferInsert) {
+    const [created] = await this.db.insert(jointPurchases).values(row).returning();
+    return created!;
+  }
+}

@@ -1,0 +1,295 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { groupNeedsInDatabase } from './grouping-engine.ts';
+import { LABELLED_NEEDS, pairwiseScores } from './labelled-needs.test-support.ts';
+
+const ARLON = '81001';
+const AUBANGE = '81004';
+const csv = (text: string) => ({
+  filename: 'besoins.csv',
+  contentBase64: Buffer.from(text, 'utf8').toString('base64'),
+});
+
+describe('needs register', () => {
+  let t: TestApp;
+  let consultant: Client;
+  let arlonEditor: Client;
+  let arlonViewer: Client;
+  let aubangeEditor: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    consultant = await t.login(await t.createUser('consultant'));
+    arlonEditor = await t.login(await t.createUser('commune_editor', ARLON));
+    arlonViewer = await t.login(await t.createUser('commune_viewer', ARLON));
+    aubangeEditor = await t.login(await t.createUser('commune_editor', AUBANGE));
+  });
+  afterAll(() => t.close());
+
+  it('a commune editor records a need of their commune, and only of theirs; its viewers read it', async () => {
+    const created = await arlonEditor.post('/api/needs', {
+      communeNis: ARLON,
+      title: 'Remplacer les lampadaires par des LED',
+      description: 'Les lampadaires au sodium du centre consomment trop.',
+      dimensions: ['environment'],
+      category: 'public-lighting',
+      urgency: 'high',
+      estimatedBudget: 120000,
+      timeframe: 'short',
+      source: 'meeting',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ communeName: 'Arlon', urgency: 'high', permissions: { edit: true } });
+    const other = await arlonEditor.post('/api/needs', { communeNis: AUBANGE, title: 'Wi-Fi' });
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.code).toBe('FORBIDDEN_OTHER_COMMUNE');
+
+    const seen = (await arlonViewer.get('/api/needs')).json();
+    expect(seen.map((n: { title: string }) => n.title)).toContain('Remplacer les lampadaires par des LED');
+    expect(seen[0].permissions.edit).toBe(false);
+    expect((await aubangeEditor.get('/api/needs')).json()).toEqual([]);
+    expect((await aubangeEditor.get(`/api/needs/${created.json().id}`)).statusCode).toBe(403);
+    expect((await t.anonymous.get('/api/needs')).statusCode).toBe(401);
+
+    const edited = await arlonEditor.patch(`/api/needs/${created.json().id}`, { estimatedBudget: 95000 });
+    expect(edited.json().estimatedBudget).toBe(95000);
+    const audit = await t.app.services.uow.read((repos) =>
+      repos.audit.search({ entityId: created.json().id, page: 1, pageSize: 50 }),
+    );
+    expect(audit.items.map((e: { action: string }) => e.action).sort()).toEqual(['need.create', 'need.update']);
+  });
+
+  it('finds needs by their French words, whatever the accents and plurals', async () => {
+    const found = (await consultant.get(`/api/needs?q=${encodeURIComponent('LAMPADAIRE')}`)).json();
+    expect(found.map((n: { communeNis: string }) => n.communeNis)).toContain(ARLON);
+  });
+
+  it('rejects bad input with a 400 naming the field, and writes nothing', async () => {
+    const response = await consultant.post('/api/needs', { communeNis: ARLON, title: 'X', category: 'teleportation' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toContain('category');
+  });
+
+  it('previews an import row by row, listing every problem, and writes nothing until confirmed', async () => {
+    const latin1 = Buffer.concat([
+      Buffer.from('nis_code;title;description;category;budget\n', 'utf8'),
+      Buffer.from(`${AUBANGE};Wi-Fi gratuit sur la place;Accès internet public;;5000\n`, 'utf8'),
+      Buffer.from(`99999;Caméras;;;\n`, 'utf8'),
+      Buffer.from(`${AUBANGE};;Sans titre;;\n`, 'utf8'),
+      Buffer.from(`${AUBANGE};=HYPERLINK("http://x";"clic");;;\n`, 'utf8'),
+      Buffer.from(`${AUBANGE};Pr`, 'utf8'),
+      Buffer.from([0xe9]), // "é" in Latin-1: not UTF-8
+      Buffer.from(`vention;;;\n`, 'utf8'),
+      Buffer.from(`${ARLON};Bornes de recharge;;ev-charging;12 500,50\n`, 'utf8'),
+    ]);
+    const file = { filename: 'besoins.csv', contentBase64: latin1.toString('base64') };
+    const before = (await consultant.get('/api/needs')).json().length;
+    const preview = await consultant.post('/api/needs/import/preview', file);
+    expect(preview.statusCode, preview.body).toBe(200);
+    const body = preview.json();
+    expect(body.valid).toBe(2);
+    const problems = Object.fromEntries(
+      body.rows
+        .filter((r: { ok: boolean }) => !r.ok)
+        .map((r: { line: number; problems: { code: string }[] }) => [r.line, r.problems.map((p) => p.code)]),
+    );
+    expect(problems).toEqual({ 3: ['UNKNOWN_NIS'], 4: ['MISSING_TITLE'], 5: ['FORMULA'], 6: ['BAD_ENCODING'] });
+    expect((await consultant.get('/api/needs')).json().length).toBe(before);
+
+    // An Aubange editor may import only Aubange's rows.
+    const asEditor = (await aubangeEditor.post('/api/needs/import/preview', file)).json();
+    expect(asEditor.rows.find((r: { line: number }) => r.line === 7).problems[0].code).toBe('NOT_YOUR_COMMUNE');
+
+    const confirmed = await consultant.post('/api/needs/import', file);
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
+    expect(confirmed.json()).toEqual({ created: 2, skipped: 4 });
+    const after = (await consultant.get('/api/needs')).json();
+    expect(after.length).toBe(before + 2);
+    expect(after.find((n: { title: string }) => n.title === 'Bornes de recharge').estimatedBudget).toBe(12500.5);
+  });
+
+  it('exports the register as CSV and XLSX with the columns the import reads', async () => {
+    const exported = await consultant.get('/api/needs/export.csv');
+    expect(exported.headers['content-type']).toContain('text/csv');
+    const text = exported.body.replace(/^\uFEFF/, '');
+    expect(text.split('\r\n')[0]).toBe(
+      'id;nis_code;commune;title;description;category;dimensions;urgency;budget;timeframe;source;source_ref',
+    );
+    expect(text).toContain('Remplacer les lampadaires par des LED');
+    const again = (await consultant.post('/api/needs/import/preview', csv(text))).json();
+    expect(again.invalid).toBe(0);
+    const xlsx = await consultant.get('/api/needs/export.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const fromXlsx = await consultant.post('/api/needs/import/preview', {
+      filename: 'besoins.xlsx',
+      contentBase64: xlsx.rawPayload.toString('base64'),
+    });
+    expect(fromXlsx.json().invalid).toBe(0);
+  });
+
+  it('groups the labelled French needs with a pairwise precision ≥ 0.9 and recall ≥ 0.85', async () => {
+    const groups = await groupNeedsInDatabase(
+      t.database.db,
+      LABELLED_NEEDS.map((n) => ({
+        id: n.id,
+        communeNis: n.nis,
+        title: n.title,
+        description: n.description,
+        category: null,
+      })),
+    );
+    const scores = pairwiseScores(
+      groups.map((g) => g.needIds),
+      LABELLED_NEEDS,
+    );
+    expect(scores.precision).toBeGreaterThanOrEqual(0.9);
+    expect(scores.recall).toBeGreaterThanOrEqual(0.85);
+    // Needs that match nothing stay alone.
+    const grouped = new Set(groups.flatMap((g) => g.needIds));
+    for (const need of LABELLED_NEEDS.filter((n) => n.gold === null)) expect(grouped.has(need.id)).toBe(false);
+    const lighting = groups.find((g) => g.category === 'public-lighting')!;
+    expect(lighting.reason).toContain('Éclairage public intelligent');
+    expect(lighting.sharedTerms).toContain('lampadaire');
+  });
+
+  it('the calculator groups needs over HTTP in the CLI format, storing nothing', async () => {
+    const response = await arlonViewer.post('/api/analysis/needs', {
+      needs: [
+        { id: 'a', nis_code: ARLON, title: 'Wi-Fi gratuit sur la place', description: '' },
+        { id: 'b', nis_code: AUBANGE, title: 'Bornes wifi dans les villages', description: 'hotspots' },
+        { id: 'c', nis_code: AUBANGE, title: 'Fête du village', description: '' },
+      ],
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({
+      groups: [{ needs: ['a', 'b'], communes: [ARLON, AUBANGE], label: 'Wi-Fi public', reason: expect.any(String) }],
+    });
+    const bad = await arlonViewer.post('/api/analysis/needs', {
+      needs: [{ id: 'a', nis_code: ARLON, title: 'x', category: 'nope' }],
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.message).toContain('nope');
+  });
+
+  it('a consultant groups the register, confirms a group, polls interest; an editor answers; the purchase follows', async () => {
+    await aubangeEditor.post('/api/needs', {
+      communeNis: AUBANGE,
+      title: 'Éclairage public intelligent',
+      description: 'Moduler l’intensité des luminaires la nuit.',
+    });
+    const started = await consultant.post('/api/mutualisation/runs');
+    expect(started.statusCode, started.body).toBe(202);
+    await t.app.services.mutualisation.waitForRun(started.json().id);
+    const run = (await consultant.get(`/api/mutualisation/runs/${started.json().id}`)).json();
+    expect(run).toMatchObject({ status: 'done', progress: 1 });
+    expect(run.stats.groups).toBeGreaterThan(0);
+
+    const groups = (await consultant.get('/api/mutualisation/groups')).json();
+    const lighting = groups.find((g: { category: string }) => g.category === 'public-lighting');
+    expect(lighting.communeNames, JSON.stringify(lighting)).toEqual(['Arlon', 'Aubange']);
+    // A commune user sees the groups their commune is in.
+    expect((await arlonViewer.get('/api/mutualisation/groups')).json().map((g: { id: string }) => g.id)).toContain(
+      lighting.id,
+    );
+
+    const detail = (await consultant.get(`/api/mutualisation/groups/${lighting.id}`)).json();
+    expect(detail.communes.map((c: { name: string }) => c.name)).toEqual(['Arlon', 'Aubange']);
+    expect(detail.totals.budget).toBe(95000);
+    expect(detail.totals.population).toBeGreaterThan(30000);
+
+    const confirmed = await consultant.post(`/api/mutualisation/groups/${lighting.id}/actions`, { action: 'confirm' });
+    expect(confirmed.json().status).toBe('confirmed');
+    const model = {
+      kind: 'volume-tiers',
+      unit: 'point lumineux',
+      tiers: [
+        { fromQuantity: 0, unitPrice: 500 },
+        { fromQuantity: 300, unitPrice: 400 },
+      ],
+    };
+    const priced = await consultant.post(`/api/mutualisation/groups/${lighting.id}/actions`, {
+      action: 'price-model',
+      priceModel: model,
+    });
+    expect(priced.statusCode, priced.body).toBe(200);
+
+    const poll = await consultant.post(`/api/mutualisation/groups/${lighting.id}/polls`, {
+      question: 'Rejoignez-vous l’achat groupé de luminaires LED ?',
+      unit: 'point lumineux',
+      deadline: '2099-12-31',
+    });
+    expect(poll.statusCode, poll.body).toBe(201);
+    expect(poll.json().answers.map((a: { communeNis: string }) => a.communeNis)).toEqual([ARLON, AUBANGE]);
+
+    const mine = (await arlonEditor.get('/api/mutualisation/polls/mine')).json();
+    expect(mine[0].groupLabel).toBe('Éclairage public intelligent');
+    expect(
+      (await arlonEditor.post(`/api/mutualisation/polls/${poll.json().id}/answers`, { answer: 'yes' })).json().error
+        .code,
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      (await arlonViewer.post(`/api/mutualisation/polls/${poll.json().id}/answers`, { answer: 'yes', quantity: 1 }))
+        .statusCode,
+    ).toBe(403);
+    const answered = await arlonEditor.post(`/api/mutualisation/polls/${poll.json().id}/answers`, {
+      answer: 'yes',
+      quantity: 200,
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    await aubangeEditor.post(`/api/mutualisation/polls/${poll.json().id}/answers`, { answer: 'yes', quantity: 150 });
+
+    const purchase = await consultant.post(`/api/mutualisation/groups/${lighting.id}/purchase`, {
+      title: 'Achat groupé de luminaires LED',
+    });
+    expect(purchase.statusCode, purchase.body).toBe(201);
+    // 350 points together reach the 400 € tier; alone each pays 500 €.
+    expect(purchase.json().totals).toEqual({ quantity: 350, costAlone: 175000, costTogether: 140000, saving: 35000 });
+    expect(purchase.json().lines).toEqual([
+      { communeNis: ARLON, communeName: 'Arlon', quantity: 200, amount: 80000 },
+      { communeNis: AUBANGE, communeName: 'Aubange', quantity: 150, amount: 60000 },
+    ]);
+
+    // A new run keeps the confirmed group and its decisions.
+    const second = (await consultant.post('/api/mutualisation/runs')).json();
+    await t.app.services.mutualisation.waitForRun(second.id);
+    expect((await consultant.get(`/api/mutualisation/groups/${lighting.id}`)).json().status).toBe('confirmed');
+  });
+
+  it('splits, merges and dismisses groups, and a dismissed group is not proposed again', async () => {
+    for (const [nis, title, description] of [
+      [ARLON, 'Capteurs de remplissage des poubelles', 'Optimiser la collecte des déchets.'],
+      [AUBANGE, 'Conteneurs à verre connectés', 'Connaître le remplissage des bulles à verre.'],
+      ['83012', 'Collecte des déchets optimisée', ''],
+    ] as const) {
+      await consultant.post('/api/needs', { communeNis: nis, title, description });
+    }
+    const run = (await consultant.post('/api/mutualisation/runs')).json();
+    await t.app.services.mutualisation.waitForRun(run.id);
+    const waste = (await consultant.get('/api/mutualisation/groups?status=proposed'))
+      .json()
+      .find((g: { category: string }) => g.category === 'waste');
+    expect(waste.needCount).toBe(3);
+    const detail = (await consultant.get(`/api/mutualisation/groups/${waste.id}`)).json();
+    const split = await consultant.post(`/api/mutualisation/groups/${waste.id}/actions`, {
+      action: 'split',
+      needIds: [detail.needs[0].id],
+    });
+    expect(split.json().needCount).toBe(2);
+    const others = (await consultant.get('/api/mutualisation/groups?status=proposed')).json();
+    const piece = others.find((g: { category: string; id: string }) => g.category === 'waste' && g.id !== waste.id);
+    expect(piece.needCount).toBe(1);
+    const merged = await consultant.post(`/api/mutualisation/groups/${waste.id}/actions`, {
+      action: 'merge',
+      groupId: piece.id,
+    });
+    expect(merged.json().needCount).toBe(3);
+    await consultant.post(`/api/mutualisation/groups/${waste.id}/actions`, { action: 'dismiss' });
+    const rerun = (await consultant.post('/api/mutualisation/runs')).json();
+    await t.app.services.mutualisation.waitForRun(rerun.id);
+    const after = (await consultant.get('/api/mutualisation/groups')).json();
+    expect(
+      after.filter((g: { category: string }) => g.category === 'waste').map((g: { status: string }) => g.status),
+    ).toEqual(['dismissed']);
+  });
+});

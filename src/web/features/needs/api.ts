@@ -1,0 +1,159 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  GroupAction,
+  GroupDetail,
+  GroupSummary,
+  InterestPoll,
+  JointPurchase,
+  MutualisationRun,
+  PollAnswerInput,
+  PollCreateInput,
+} from '../../../domain/mutualisation/api.ts';
+import type { ImportRowResult } from '../../../domain/needs/import-rows.ts';
+import type { Need, NeedInput, NeedUpdateInput } from '../../../domain/needs/need.ts';
+import { api, withQuery } from '../../lib/api.ts';
+
+export type NeedWithGroups = Need & { groups: { id: string; label: string; status: string }[] };
+export type NeedFilter = { communeNis?: string | null; category?: string | null; q?: string };
+export type ImportFile = { filename: string; contentBase64: string };
+export type ImportPreview = { rows: ImportRowResult[]; valid: number; invalid: number; columns: string[] };
+
+export const needKeys = {
+  all: ['needs'] as const,
+  list: (filter: NeedFilter) => ['needs', 'list', filter] as const,
+  detail: (id: string) => ['needs', 'detail', id] as const,
+  groups: ['mutualisation', 'groups'] as const,
+  group: (id: string) => ['mutualisation', 'group', id] as const,
+  run: ['mutualisation', 'run'] as const,
+  myPolls: ['mutualisation', 'polls', 'mine'] as const,
+};
+
+const query = (filter: NeedFilter) => ({
+  communeNis: filter.communeNis ?? undefined,
+  category: filter.category ?? undefined,
+  q: filter.q || undefined,
+});
+
+export const exportUrl = (filter: NeedFilter, format: 'csv' | 'xlsx') =>
+  withQuery(`/api/needs/export.${format}`, query(filter));
+
+export function useNeeds(filter: NeedFilter) {
+  return useQuery({
+    queryKey: needKeys.list(filter),
+    queryFn: () => api.get<Need[]>('/api/needs', query(filter)),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useNeed(id: string) {
+  return useQuery({ queryKey: needKeys.detail(id), queryFn: () => api.get<NeedWithGroups>(`/api/needs/${id}`) });
+}
+
+export function useSaveNeed(id: string | null) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof NeedInput> | z.input<typeof NeedUpdateInput>) =>
+      id ? api.patch<NeedWithGroups>(`/api/needs/${id}`, input) : api.post<NeedWithGroups>('/api/needs', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: needKeys.all }),
+  });
+}
+
+export function useDeleteNeed() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<null>(`/api/needs/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: needKeys.all }),
+  });
+}
+
+export function usePreviewImport() {
+  return useMutation({ mutationFn: (file: ImportFile) => api.post<ImportPreview>('/api/needs/import/preview', file) });
+}
+
+export function useConfirmImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: ImportFile) => api.post<{ created: number; skipped: number }>('/api/needs/import', file),
+    onSuccess: () => client.invalidateQueries({ queryKey: needKeys.all }),
+  });
+}
+
+export function useLatestRun(enabled: boolean) {
+  return useQuery({
+    queryKey: needKeys.run,
+    queryFn: () => api.get<MutualisationRun | null>('/api/mutualisation/runs/latest'),
+    enabled,
+    // While a run works, its progress is polled every half second.
+    refetchInterval: (q) => (q.state.data?.status === 'running' ? 500 : false),
+  });
+}
+
+export function useStartRun() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<MutualisationRun>('/api/mutualisation/runs'),
+    onSuccess: (run) => client.setQueryData(needKeys.run, run),
+  });
+}
+
+export function useGroups(enabled = true) {
+  return useQuery({
+    queryKey: needKeys.groups,
+    queryFn: () => api.get<GroupSummary[]>('/api/mutualisation/groups'),
+    enabled,
+  });
+}
+
+export function useGroup(id: string) {
+  return useQuery({
+    queryKey: needKeys.group(id),
+    queryFn: () => api.get<GroupDetail>(`/api/mutualisation/groups/${id}`),
+  });
+}
+
+export function useGroupAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: z.input<typeof GroupAction>) =>
+      api.post<GroupDetail>(`/api/mutualisation/groups/${id}/actions`, action),
+    onSuccess: (group) => {
+      client.setQueryData(needKeys.group(id), group);
+      return client.invalidateQueries({ queryKey: needKeys.groups });
+    },
+  });
+}
+
+export function useCreatePoll(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof PollCreateInput>) =>
+      api.post<InterestPoll>(`/api/mutualisation/groups/${groupId}/polls`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: needKeys.group(groupId) }),
+  });
+}
+
+export function useCreatePurchase(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (title: string) => api.post<JointPurchase>(`/api/mutualisation/groups/${groupId}/purchase`, { title }),
+    onSuccess: () => client.invalidateQueries({ queryKey: needKeys.group(groupId) }),
+  });
+}
+
+export function useMyPolls(enabled: boolean) {
+  return useQuery({
+    queryKey: needKeys.myPolls,
+    queryFn: () => api.get<InterestPoll[]>('/api/mutualisation/polls/mine'),
+    enabled,
+  });
+}
+
+export function useAnswerPoll(pollId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof PollAnswerInput>) =>
+      api.post<InterestPoll>(`/api/mutualisation/polls/${pollId}/answers`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['mutualisation'] }),
+  });
+}

@@ -1,0 +1,117 @@
+import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { formatDateTime, formatEuro } from '../../../domain/shared/format.ts';
+import { paths } from '../../app/paths.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { BlockSkeleton } from '../../components/loading.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { notify } from '../../lib/notify.ts';
+import { useLanguage } from '../../lib/use-language.ts';
+import { useDeleteNeed, useNeed } from './api.ts';
+import { categoryLabel, STATUS_COLOURS, URGENCY_COLOURS } from './labels.ts';
+import { NeedFormModal } from './need-form.tsx';
+
+/** One need: its facts, where it comes from, the groups it is in; its commune's editors change it. */
+export default function NeedPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const { needId = '' } = useParams();
+  const need = useNeed(needId);
+  const remove = useDeleteNeed();
+  const [editing, setEditing] = useState(false);
+  if (need.isPending) return <BlockSkeleton />;
+  if (!need.data) return <ErrorAlert error={need.error} />;
+  const n = need.data;
+  const fact = (label: string, value: React.ReactNode) => (
+    <Stack gap={0}>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text>{value}</Text>
+    </Stack>
+  );
+  return (
+    <Stack gap="md">
+      <PageHeader
+        above={
+          <Anchor component={Link} to={paths.needs.to()} size="sm">
+            ← {t('needs.back')}
+          </Anchor>
+        }
+        title={n.title}
+        description={n.communeName}
+        actions={
+          n.permissions.edit ? (
+            <>
+              <Button
+                variant="default"
+                color="red"
+                loading={remove.isPending}
+                onClick={() => {
+                  if (!window.confirm(t('needs.deleteConfirm'))) return;
+                  remove.mutate(n.id, {
+                    onSuccess: () => {
+                      notify(t('needs.deleted'));
+                      void navigate(paths.needs.to());
+                    },
+                  });
+                }}
+              >
+                {t('common.delete')}
+              </Button>
+              <Button onClick={() => setEditing(true)}>{t('needs.edit')}</Button>
+            </>
+          ) : null
+        }
+      />
+      <ErrorAlert error={remove.error} />
+      <Card withBorder padding="md">
+        <Stack gap="md">
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{n.description || t('needs.noDescription')}</Text>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {fact(t('needs.category'), categoryLabel(n.category, language, t))}
+            {fact(
+              t('needs.dimensions'),
+              n.dimensions.length ? n.dimensions.map((d) => t(`needs.dimension.${d}`)).join(', ') : '—',
+            )}
+            {fact(
+              t('needs.urgency'),
+              <Badge color={URGENCY_COLOURS[n.urgency]} variant="outline">
+                {t(`needs.urgencies.${n.urgency}`)}
+              </Badge>,
+            )}
+            {fact(t('needs.budget'), n.estimatedBudget === null ? '—' : formatEuro(n.estimatedBudget, language))}
+            {fact(t('needs.timeframe'), n.timeframe ? t(`needs.timeframes.${n.timeframe}`) : '—')}
+            {fact(t('needs.source'), `${t(`needs.sources.${n.source}`)}${n.sourceRef ? ` — ${n.sourceRef}` : ''}`)}
+            {fact(t('needs.updatedAt'), formatDateTime(n.updatedAt, language))}
+          </SimpleGrid>
+        </Stack>
+      </Card>
+      {n.groups.length ? (
+        <Card withBorder padding="md">
+          <Text fw={600} mb="xs">
+            {t('needs.inGroups')}
+          </Text>
+          <List>
+            {n.groups.map((g) => (
+              <List.Item key={g.id}>
+                <Group gap="xs">
+                  <Anchor component={Link} to={paths.needGroup.to(g.id)}>
+                    {g.label}
+                  </Anchor>
+                  <Badge color={STATUS_COLOURS[g.status as keyof typeof STATUS_COLOURS]} variant="outline">
+                    {t(`needs.groupStatus.${g.status}`)}
+                  </Badge>
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        </Card>
+      ) : null}
+      {editing ? <NeedFormModal need={n} onClose={() => setEditing(false)} /> : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,115 @@
+import { Badge, Button, Card, Group, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InterestPoll } from '../../../domain/mutualisation/api.ts';
+import { formatDate, formatEuro, formatNumber } from '../../../domain/shared/format.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { BlockSkeleton } from '../../components/loading.tsx';
+import { notify } from '../../lib/notify.ts';
+import { useLanguage } from '../../lib/use-language.ts';
+import { useAnswerPoll, useMyPolls } from './api.ts';
+
+/** The interest polls a commune is asked; its editors answer with a quantity or a budget. */
+export function PollsPanel(props: { canAnswer: boolean }) {
+  const { t } = useTranslation();
+  const polls = useMyPolls(true);
+  if (polls.isPending) return <BlockSkeleton />;
+  return (
+    <Stack gap="md">
+      <ErrorAlert error={polls.error} />
+      {(polls.data ?? []).length === 0 ? <Text c="dimmed">{t('needs.polls.none')}</Text> : null}
+      {(polls.data ?? []).map((poll) => (
+        <PollCard key={poll.id} poll={poll} canAnswer={props.canAnswer} />
+      ))}
+    </Stack>
+  );
+}
+
+function PollCard({ poll, canAnswer }: { poll: InterestPoll; canAnswer: boolean }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const mine = poll.answers[0];
+  const answer = useAnswerPoll(poll.id);
+  const [choice, setChoice] = useState<'yes' | 'no'>(mine?.answer ?? 'yes');
+  const [quantity, setQuantity] = useState<number | string>(mine?.quantity ?? '');
+  const [budget, setBudget] = useState<number | string>(mine?.budget ?? '');
+  const [comment, setComment] = useState(mine?.comment ?? '');
+  return (
+    <Card withBorder padding="md" data-poll={poll.id}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text fw={600}>{poll.groupLabel}</Text>
+          <Badge color={poll.closed ? 'gray.8' : 'blue.9'} variant="outline">
+            {t(poll.closed ? 'needs.polls.closed' : 'needs.polls.deadline', {
+              date: formatDate(poll.deadline, language),
+            })}
+          </Badge>
+        </Group>
+        <Text>{poll.question}</Text>
+        {mine?.answer ? (
+          <Text size="sm" c="teal.9">
+            {t('needs.polls.answered', {
+              answer: t(`needs.polls.${mine.answer}`),
+              quantity: mine.quantity === null ? '—' : `${formatNumber(mine.quantity, language)} ${poll.unit}`,
+              budget: mine.budget === null ? '—' : formatEuro(mine.budget, language),
+            })}
+          </Text>
+        ) : null}
+        {canAnswer && !poll.closed ? (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              answer.mutate(
+                {
+                  answer: choice,
+                  quantity: quantity === '' ? null : Number(quantity),
+                  budget: budget === '' ? null : Number(budget),
+                  comment: comment || null,
+                },
+                { onSuccess: () => notify(t('needs.polls.thanks')) },
+              );
+            }}
+          >
+            <Stack gap="sm">
+              <ErrorAlert error={answer.error} />
+              <Radio.Group label={t('needs.polls.join')} value={choice} onChange={(v) => setChoice(v as 'yes' | 'no')}>
+                <Group mt="xs">
+                  <Radio value="yes" label={t('needs.polls.yes')} />
+                  <Radio value="no" label={t('needs.polls.no')} />
+                </Group>
+              </Radio.Group>
+              <Group grow align="flex-start">
+                <NumberInput
+                  label={t('needs.polls.quantity', { unit: poll.unit })}
+                  min={0}
+                  allowDecimal={false}
+                  value={quantity}
+                  onChange={setQuantity}
+                />
+                <NumberInput
+                  label={t('needs.polls.budget')}
+                  min={0}
+                  thousandSeparator=" "
+                  decimalSeparator=","
+                  suffix=" €"
+                  value={budget}
+                  onChange={setBudget}
+                />
+              </Group>
+              <Textarea
+                label={t('needs.polls.comment')}
+                value={comment}
+                onChange={(e) => setComment(e.currentTarget.value)}
+              />
+              <Group justify="flex-end">
+                <Button type="submit" loading={answer.isPending}>
+                  {t('needs.polls.send')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
