@@ -26,6 +26,7 @@ import type {
   ProjectFollowUp,
   ProjectSummary,
   PublicProgress,
+  PublishedCommunes,
   ThresholdPeriodRecord,
 } from '../../domain/implementation/implementation-api.ts';
 import { buildReleasePackage, type OcdsReleasePackage } from '../../domain/implementation/ocds.ts';
@@ -827,6 +828,20 @@ export class ImplementationService {
           }),
         projects: projects.map((p) => this.summary(p, today)),
       };
+    });
+  }
+
+  /** The communes that published at least one project, for the public to find their pages. */
+  async publishedCommunes(): Promise<PublishedCommunes> {
+    return this.uow.read(async (repos) => {
+      const projects = await repos.implementation.followed({ publishedOnly: true });
+      const byCommune = new Map<string, { nisCode: string; name: string; projects: number }>();
+      for (const p of projects) {
+        const entry = byCommune.get(p.communeNis) ?? { nisCode: p.communeNis, name: p.communeName, projects: 0 };
+        entry.projects++;
+        byCommune.set(p.communeNis, entry);
+      }
+      return [...byCommune.values()];
     });
   }
 

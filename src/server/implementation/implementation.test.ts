@@ -317,6 +317,9 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
     const history = (await viewer.get(`/api/implementation/projects/${projectId}`)).json().history;
     expect(history[0].summary).toMatch(/Publié/);
     expect((await t.anonymous.get('/api/public/communes/99999/progress')).statusCode).toBe(404);
+    expect((await t.anonymous.get('/api/public/progress')).json()).toEqual([
+      { nisCode: LIBRAMONT, name: 'Libramont-Chevigny', projects: 1 },
+    ]);
   });
 
   it('names the field of bad input, writes nothing on a refused change, and is documented in OpenAPI', async () => {
