@@ -8,6 +8,7 @@ import {
   type FollowUpUpdateInput,
   type FundingLine,
   type IndicatorInput,
+  MAX_DOCUMENT_BYTES,
   type MeasurementInput,
   type MilestoneInput,
   type ProcedureAdviceQuery,
@@ -44,7 +45,7 @@ import { SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementatio
 import { formatEuro } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, readScope, type UserActor } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import type { FollowedProject, MilestoneRow, ProcurementRow, ThresholdRow } from './implementation.repository.ts';
 
@@ -236,13 +237,11 @@ export class ImplementationService {
     const today = this.today();
     const [loaded] = await this.load(repos, [project]);
     const p = loaded!;
-    const [indicators, documents, history, thresholds] = await Promise.all([
+    const [indicators, documents, history] = await Promise.all([
       repos.implementation.indicators([p.id]),
       repos.implementation.documents(p.id),
       repos.implementation.history(p.id),
-      repos.implementation.thresholds(),
     ]);
-    void thresholds;
     const f = p.followUp;
     const communeNis = p.communeNis;
     return {
@@ -507,7 +506,8 @@ export class ImplementationService {
                 content,
               };
             })();
-      if (row.kind === 'file' && (row.sizeBytes ?? 0) > 512 * 1024) throw new ValidationError('DOCUMENT_TOO_LARGE');
+      if (row.kind === 'file' && (row.sizeBytes ?? 0) > MAX_DOCUMENT_BYTES)
+        throw new ValidationError('DOCUMENT_TOO_LARGE');
       const created = await repos.implementation.insertDocument(row);
       await this.record(repos, ctx, project, {
         action: 'implementation.document.create',
@@ -917,7 +917,7 @@ function frDate(isoDate: string): string {
 
 function selfOf(actor: Actor): UserActor {
   authorize(actor, 'read', { type: 'account' });
-  if (actor.kind !== 'user') throw new ValidationError('FORBIDDEN');
+  if (actor.kind !== 'user') throw new ForbiddenError();
   return actor;
 }
 
