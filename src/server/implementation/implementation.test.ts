@@ -356,4 +356,14 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
     expect(spec.paths['/api/implementation/projects/{id}/procurement'].put.requestBody).toBeDefined();
     expect(spec.paths['/api/public/communes/{nisCode}/progress'].get).toBeDefined();
   });
+
+  it('exports a title that looks like a formula as plain text', async () => {
+    await newProject('=HYPERLINK("http://evil.example","clic")');
+    const xlsx = await consultant.get('/api/implementation/dashboard.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as never);
+    const titles: unknown[] = [];
+    workbook.getWorksheet('Projets')!.eachRow((row) => titles.push(row.getCell(2).value));
+    expect(titles).toContain('\'=HYPERLINK("http://evil.example","clic")');
+  });
 });
