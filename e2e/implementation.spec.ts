@@ -189,7 +189,12 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await page.getByRole('region', { name: 'Historique' }).getByText('Statut : en cours → livré').waitFor();
 
     const visitor = await openSession(browser, server.baseUrl);
-    await visitor.page.goto(`/communes/${LIBRAMONT}/progress`);
+    await visitor.page.goto('/implementation');
+    await visitor.page
+      .getByRole('region', { name: 'Pages publiques d’avancement des communes' })
+      .getByRole('link', { name: 'Libramont-Chevigny' })
+      .click();
+    await visitor.page.waitForURL(`**/communes/${LIBRAMONT}/progress`);
     await visitor.page
       .getByRole('heading', { level: 1, name: 'Avancement des projets — Libramont-Chevigny' })
       .waitFor();

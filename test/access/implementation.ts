@@ -304,4 +304,9 @@ export const cases: AccessCase[] = [
     request: (_ctx, c) => ({ method: 'GET', url: `/api/public/communes/${c}/progress` }),
     expect: everyone,
   },
+  {
+    route: 'GET /api/public/progress',
+    request: () => ({ method: 'GET', url: '/api/public/progress' }),
+    expect: everyone,
+  },
 ];

@@ -210,3 +210,8 @@ export const ProcedureAdviceSchema = z.object({
   ),
   warningsFr: z.array(z.string()),
 });
+
+export const PublishedCommunes = z.array(
+  z.object({ nisCode: z.string(), name: z.string(), projects: z.number().int() }),
+);
+export type PublishedCommunes = z.infer<typeof PublishedCommunes>;

@@ -20,6 +20,7 @@ import {
   ProcedureAdviceSchema,
   ProjectFollowUp,
   PublicProgress,
+  PublishedCommunes,
   PublishInput,
   ThresholdPeriodRecord,
 } from '../../domain/implementation/implementation-api.ts';
@@ -453,6 +454,19 @@ export async function implementationRoutes(
         .header('cache-control', 'no-store')
         .send(body as never);
     },
+  );
+
+  app.get(
+    '/api/public/progress',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags,
+        summary: 'The communes that published projects on their public progress page',
+        response: { 200: PublishedCommunes, ...errorResponses },
+      },
+    },
+    async () => implementation.publishedCommunes(),
   );
 
   app.get(

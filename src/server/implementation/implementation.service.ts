@@ -8,6 +8,7 @@ import {
   type FollowUpUpdateInput,
   type FundingLine,
   type IndicatorInput,
+  MAX_DOCUMENT_BYTES,
   type MeasurementInput,
   type MilestoneInput,
   type ProcedureAdviceQuery,
@@ -26,6 +27,7 @@ import type {
   ProjectFollowUp,
   ProjectSummary,
   PublicProgress,
+  PublishedCommunes,
   ThresholdPeriodRecord,
 } from '../../domain/implementation/implementation-api.ts';
 import { buildReleasePackage, type OcdsReleasePackage } from '../../domain/implementation/ocds.ts';
@@ -43,7 +45,7 @@ import { SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementatio
 import { formatEuro } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, readScope, type UserActor } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import type { FollowedProject, MilestoneRow, ProcurementRow, ThresholdRow } from './implementation.repository.ts';
 
@@ -235,13 +237,11 @@ export class ImplementationService {
     const today = this.today();
     const [loaded] = await this.load(repos, [project]);
     const p = loaded!;
-    const [indicators, documents, history, thresholds] = await Promise.all([
+    const [indicators, documents, history] = await Promise.all([
       repos.implementation.indicators([p.id]),
       repos.implementation.documents(p.id),
       repos.implementation.history(p.id),
-      repos.implementation.thresholds(),
     ]);
-    void thresholds;
     const f = p.followUp;
     const communeNis = p.communeNis;
     return {
@@ -506,7 +506,8 @@ export class ImplementationService {
                 content,
               };
             })();
-      if (row.kind === 'file' && (row.sizeBytes ?? 0) > 512 * 1024) throw new ValidationError('DOCUMENT_TOO_LARGE');
+      if (row.kind === 'file' && (row.sizeBytes ?? 0) > MAX_DOCUMENT_BYTES)
+        throw new ValidationError('DOCUMENT_TOO_LARGE');
       const created = await repos.implementation.insertDocument(row);
       await this.record(repos, ctx, project, {
         action: 'implementation.document.create',
@@ -830,6 +831,20 @@ export class ImplementationService {
     });
   }
 
+  /** The communes that published at least one project, for the public to find their pages. */
+  async publishedCommunes(): Promise<PublishedCommunes> {
+    return this.uow.read(async (repos) => {
+      const projects = await repos.implementation.followed({ publishedOnly: true });
+      const byCommune = new Map<string, { nisCode: string; name: string; projects: number }>();
+      for (const p of projects) {
+        const entry = byCommune.get(p.communeNis) ?? { nisCode: p.communeNis, name: p.communeName, projects: 0 };
+        entry.projects++;
+        byCommune.set(p.communeNis, entry);
+      }
+      return [...byCommune.values()];
+    });
+  }
+
   async publicProgress(nisCode: string): Promise<PublicProgress> {
     return this.uow.read(async (repos) => {
       const commune = await repos.communes.find(nisCode);
@@ -902,7 +917,7 @@ function frDate(isoDate: string): string {
 
 function selfOf(actor: Actor): UserActor {
   authorize(actor, 'read', { type: 'account' });
-  if (actor.kind !== 'user') throw new ValidationError('FORBIDDEN');
+  if (actor.kind !== 'user') throw new ForbiddenError();
   return actor;
 }
 

@@ -317,6 +317,9 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
     const history = (await viewer.get(`/api/implementation/projects/${projectId}`)).json().history;
     expect(history[0].summary).toMatch(/Publié/);
     expect((await t.anonymous.get('/api/public/communes/99999/progress')).statusCode).toBe(404);
+    expect((await t.anonymous.get('/api/public/progress')).json()).toEqual([
+      { nisCode: LIBRAMONT, name: 'Libramont-Chevigny', projects: 1 },
+    ]);
   });
 
   it('names the field of bad input, writes nothing on a refused change, and is documented in OpenAPI', async () => {
@@ -352,5 +355,15 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
     const spec = (await t.anonymous.get('/api/openapi.json')).json();
     expect(spec.paths['/api/implementation/projects/{id}/procurement'].put.requestBody).toBeDefined();
     expect(spec.paths['/api/public/communes/{nisCode}/progress'].get).toBeDefined();
+  });
+
+  it('exports a title that looks like a formula as plain text', async () => {
+    await newProject('=HYPERLINK("http://evil.example","clic")');
+    const xlsx = await consultant.get('/api/implementation/dashboard.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as never);
+    const titles: unknown[] = [];
+    workbook.getWorksheet('Projets')!.eachRow((row) => titles.push(row.getCell(2).value));
+    expect(titles).toContain('\'=HYPERLINK("http://evil.example","clic")');
   });
 });

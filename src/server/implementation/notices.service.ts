@@ -85,6 +85,7 @@ export class NoticesService {
     const recipients = await this.uow.read((repos) => repos.implementation.recipients());
     let alertNotices = 0;
     let digests = 0;
+    const byScope = new Map<string, Alert[]>();
     for (const r of recipients) {
       const actor: UserActor = {
         kind: 'user',
@@ -94,7 +95,12 @@ export class NoticesService {
         communeNis: r.communeNis,
         sessionId: 'notices',
       };
-      const alerts = await this.uow.read((repos) => this.implementation.alertsFor(repos, actor, today));
+      // Users of the same scope (the agency, one commune) see the same alerts: computed once per pass.
+      const scope = r.communeNis ?? 'agency';
+      if (!byScope.has(scope)) {
+        byScope.set(scope, await this.uow.read((repos) => this.implementation.alertsFor(repos, actor, today)));
+      }
+      const alerts = byScope.get(scope)!;
       if (r.alertEmails) {
         const known = await this.uow.read((repos) => repos.implementation.notifiedKeys(r.id));
         const fresh = alerts.filter((a) => !known.has(a.key));

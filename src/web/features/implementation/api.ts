@@ -18,6 +18,7 @@ import type {
   NotificationSettings,
   ProjectFollowUp,
   PublicProgress,
+  PublishedCommunes,
   ThresholdPeriodRecord,
 } from '../../../domain/implementation/implementation-api.ts';
 import type { ProcedureAdvice } from '../../../domain/implementation/procedures.ts';
@@ -188,5 +189,12 @@ export function usePublicProgress(nisCode: string) {
   return useQuery({
     queryKey: implementationKeys.publicProgress(nisCode),
     queryFn: () => api.get<PublicProgress>(`/api/public/communes/${encodeURIComponent(nisCode)}/progress`),
+  });
+}
+
+export function usePublishedCommunes() {
+  return useQuery({
+    queryKey: ['implementation', 'public'] as const,
+    queryFn: () => api.get<PublishedCommunes>('/api/public/progress'),
   });
 }

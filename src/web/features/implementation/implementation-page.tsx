@@ -41,6 +41,7 @@ import {
   useDashboard,
   useNotices,
   useNotificationSettings,
+  usePublishedCommunes,
   useRunNotices,
   useSaveNotificationSettings,
   useSaveThresholds,
@@ -74,6 +75,7 @@ export function ImplementationPage() {
         <Alert variant="light" color="rural">
           {t('implementation.area.signIn')}
         </Alert>
+        <PublishedCommunesList />
       </Stack>
     );
   }
@@ -107,6 +109,31 @@ export function ImplementationPage() {
         <AlertsView />
       )}
     </Stack>
+  );
+}
+
+/** The communes that publish their projects' progress: the way in for the public. */
+function PublishedCommunesList() {
+  const { t } = useTranslation();
+  const published = usePublishedCommunes();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="published-heading">
+      <Title order={2} size="h4" id="published-heading" mb="xs">
+        {t('implementation.public.listTitle')}
+      </Title>
+      <ErrorAlert error={published.error} />
+      {published.data?.length === 0 ? <Text size="sm">{t('implementation.public.listEmpty')}</Text> : null}
+      <List size="sm">
+        {(published.data ?? []).map((c) => (
+          <List.Item key={c.nisCode}>
+            <Anchor underline="always" component={Link} to={paths.publicProgress.to(c.nisCode)}>
+              {c.name}
+            </Anchor>{' '}
+            {t('implementation.public.listCount', { count: c.projects })}
+          </List.Item>
+        ))}
+      </List>
+    </Paper>
   );
 }
 
