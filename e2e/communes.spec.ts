@@ -104,6 +104,11 @@ describe('the province page and the commune pages (public)', () => {
     expect(await page.getByRole('button', { name: 'Modifier le profil' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Ajouter un site' }).count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'the Bastogne page');
+    // The commune's public progress page is one link away.
+    await page.getByRole('link', { name: 'Les projets que la commune publie' }).click();
+    await page.waitForURL('**/communes/82003/progress');
+    await page.getByRole('heading', { level: 1, name: 'Avancement des projets — Bastogne' }).waitFor();
+    await page.getByText('La commune n’a encore publié aucun projet.').waitFor();
   });
 
   it('says where a merged commune went', async () => {

@@ -140,6 +140,11 @@ function Profile({ commune }: { commune: CommuneDetail }) {
           <Fact label={t('communes.contactEmail')}>
             {contactEmail ? <Anchor href={`mailto:${contactEmail}`}>{contactEmail}</Anchor> : '—'}
           </Fact>
+          <Fact label={t('communes.publicProgress')}>
+            <Anchor component={Link} to={paths.publicProgress.to(commune.nisCode)}>
+              {t('communes.publicProgressLink')}
+            </Anchor>
+          </Fact>
         </SimpleGrid>
       </Stack>
       {editing ? <ProfileFormModal commune={commune} opened onClose={() => setEditing(false)} /> : null}
