@@ -34,7 +34,13 @@ export function AgreementsTab() {
       ) : null}
       {adding ? <AgreementFormModal onClose={() => setAdding(false)} /> : null}
       {lotFor ? (
-        <LotFormModal agreementId={lotFor.id} nextNumber={lotFor.next} onClose={() => setLotFor(null)} />
+        <LotFormModal
+          key={lotFor.lot?.id ?? 'new'}
+          agreementId={lotFor.id}
+          nextNumber={lotFor.next}
+          {...(lotFor.lot ? { lot: lotFor.lot } : {})}
+          onClose={() => setLotFor(null)}
+        />
       ) : null}
       <ErrorAlert error={agreements.error} />
       {!agreements.data ? <BlockSkeleton /> : null}
@@ -86,6 +92,18 @@ export function AgreementsTab() {
                           label={`${t('catalogue.agreements.lot')} ${lot.number}`}
                         />
                       </Table.Td>
+                      {agency ? (
+                        <Table.Td>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            aria-label={t('catalogue.agreements.editLotNamed', { number: lot.number })}
+                            onClick={() => setLotFor({ id: a.id, next: lot.number, lot })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        </Table.Td>
+                      ) : null}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
