@@ -7,10 +7,11 @@ import { formatDate, formatDateTime, formatEuro } from '../../../domain/shared/f
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useCommuneList } from '../../lib/communes-query.ts';
+import { notify } from '../../lib/notify.ts';
 import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { AgreementFormModal, LotFormModal } from './agreement-forms.tsx';
-import { useAgreements, useCallOffs, useCallOffTotals } from './api.ts';
+import { useAdhere, useAgreements, useCallOffs, useCallOffTotals } from './api.ts';
 
 /** The framework agreements: lots, vendors, ceilings and their consumption; the call-offs and their totals. */
 export function AgreementsTab() {
@@ -22,6 +23,7 @@ export function AgreementsTab() {
   const me = useMe();
   const agency = me.data ? isAgencyRole(me.data.user.role) : false;
   const [adding, setAdding] = useState(false);
+  const adhere = useAdhere();
   const [lotFor, setLotFor] = useState<{ id: string; next: number; lot?: Lot } | null>(null);
   return (
     <Stack gap="lg">
@@ -66,6 +68,26 @@ export function AgreementsTab() {
               {' · '}
               {t('catalogue.agreements.adherents')} : {a.adherents.map((x) => nameOf(x.communeNis)).join(', ') || '—'}
             </Text>
+            {me.data?.user.role === 'commune_editor' &&
+            me.data.user.communeNis &&
+            !a.adherents.some((x) => x.communeNis === me.data?.user.communeNis) ? (
+              <Group>
+                <Button
+                  size="xs"
+                  variant="default"
+                  loading={adhere.isPending}
+                  onClick={() =>
+                    adhere.mutate(
+                      { agreementId: a.id, communeNis: me.data!.user.communeNis! },
+                      { onSuccess: () => notify(t('catalogue.order.adhered')) },
+                    )
+                  }
+                >
+                  {t('catalogue.order.adhere')}
+                </Button>
+                <ErrorAlert error={adhere.error} />
+              </Group>
+            ) : null}
             <ConsumptionBar label={t('catalogue.agreements.whole')} consumption={a.consumption} />
             <Table.ScrollContainer minWidth={720}>
               <Table>
