@@ -120,6 +120,8 @@ describe('catalogue: Arlon searches, compares and orders', () => {
     const callOffs = page.getByTestId('call-offs');
     await callOffs.getByRole('cell', { name: 'Signal’Commune' }).waitFor();
     expect(await callOffs.getByRole('row').count()).toBe(2);
+    await expectNoSeriousA11yViolations(page, 'the agreements and orders');
+    await shoot('agreements');
   });
 
   it('shows Arlon on the adoption map of citizen reporting', async () => {
@@ -159,6 +161,14 @@ describe('catalogue: Arlon searches, compares and orders', () => {
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('heading', { level: 1, name: 'WiFi Village' }).waitFor();
     await page.getByText('Évaluée', { exact: true }).first().waitFor();
+
+    // … and award a lot a larger ceiling.
+    await page.goto('/catalogue?tab=agreements');
+    await page.getByRole('button', { name: 'Modifier le lot 3' }).click();
+    const lotForm = page.getByRole('dialog', { name: 'Modifier le lot' });
+    await lotForm.getByRole('textbox', { name: 'Plafond (€ HTVA)' }).fill('300000');
+    await lotForm.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText(/0,00\s€ commandés sur 300\s000,00\s€/).waitFor();
 
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Veille' }).click();
     await page.getByRole('heading', { level: 1, name: 'Veille technologique' }).waitFor();

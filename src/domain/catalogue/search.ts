@@ -42,6 +42,8 @@ export const SearchResult = z
     facets: z.object(
       Object.fromEntries(FACETS.map((f) => [f, z.array(FacetCount)])) as Record<Facet, z.ZodArray<typeof FacetCount>>,
     ),
+    /** categories of the taxonomy the query names (offered as a facet to apply) */
+    namedCategories: z.array(z.string()),
     /** true when no solution had every word exactly, and words were matched by similarity (typos) */
     approximate: z.boolean(),
     tookMs: z.number(),

@@ -203,7 +203,7 @@ export class CatalogueRepository {
     const rows = rowsOf<{ word: string }>(
       await this.db.execute(sql`
         SELECT word FROM ${catalogueLexicon}
-        WHERE word % ${word}::text AND similarity(word, ${word}::text) >= 0.45
+        WHERE word % ${word}::text
         ORDER BY similarity(word, ${word}::text) DESC, word
         LIMIT ${limit}`),
     );

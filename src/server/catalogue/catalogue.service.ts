@@ -10,6 +10,7 @@ import {
   totalsBy,
 } from '../../domain/catalogue/agreements.ts';
 import {
+  categoriesNamedBy,
   FACETS,
   queryWords,
   type SavedSearch,
@@ -175,6 +176,7 @@ export class CatalogueService {
       pageSize: query.pageSize,
       hits: summaries,
       facets: facetCounts,
+      namedCategories: categoriesNamedBy(query.q).filter((c) => !query.category.includes(c)),
       approximate,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };

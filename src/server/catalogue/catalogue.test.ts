@@ -58,6 +58,15 @@ describe('framework-agreement catalogue', () => {
       expect(names(result)[0], JSON.stringify(names(result))).toBe(expected);
     });
 
+    it('says which category of the taxonomy the query names', async () => {
+      const result = await search(arlon, 'q=lampadaires');
+      expect(result.namedCategories).toEqual(['public-lighting']);
+      expect(result.approximate).toBe(false);
+      const typo = await search(arlon, 'q=lampadiares');
+      expect(typo.approximate).toBe(true);
+      expect(names(typo)[0]).toBe('LumiGest');
+    });
+
     it('finds nothing for words that are in no solution', async () => {
       const result = await search(consultant, 'q=sous-marin%20nucléaire');
       expect(result.total).toBe(0);

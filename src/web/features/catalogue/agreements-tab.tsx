@@ -7,10 +7,11 @@ import { formatDate, formatDateTime, formatEuro } from '../../../domain/shared/f
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useCommuneList } from '../../lib/communes-query.ts';
+import { notify } from '../../lib/notify.ts';
 import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { AgreementFormModal, LotFormModal } from './agreement-forms.tsx';
-import { useAgreements, useCallOffs, useCallOffTotals } from './api.ts';
+import { useAdhere, useAgreements, useCallOffs, useCallOffTotals } from './api.ts';
 
 /** The framework agreements: lots, vendors, ceilings and their consumption; the call-offs and their totals. */
 export function AgreementsTab() {
@@ -22,6 +23,7 @@ export function AgreementsTab() {
   const me = useMe();
   const agency = me.data ? isAgencyRole(me.data.user.role) : false;
   const [adding, setAdding] = useState(false);
+  const adhere = useAdhere();
   const [lotFor, setLotFor] = useState<{ id: string; next: number; lot?: Lot } | null>(null);
   return (
     <Stack gap="lg">
@@ -34,7 +36,13 @@ export function AgreementsTab() {
       ) : null}
       {adding ? <AgreementFormModal onClose={() => setAdding(false)} /> : null}
       {lotFor ? (
-        <LotFormModal agreementId={lotFor.id} nextNumber={lotFor.next} onClose={() => setLotFor(null)} />
+        <LotFormModal
+          key={lotFor.lot?.id ?? 'new'}
+          agreementId={lotFor.id}
+          nextNumber={lotFor.next}
+          {...(lotFor.lot ? { lot: lotFor.lot } : {})}
+          onClose={() => setLotFor(null)}
+        />
       ) : null}
       <ErrorAlert error={agreements.error} />
       {!agreements.data ? <BlockSkeleton /> : null}
@@ -60,6 +68,26 @@ export function AgreementsTab() {
               {' · '}
               {t('catalogue.agreements.adherents')} : {a.adherents.map((x) => nameOf(x.communeNis)).join(', ') || '—'}
             </Text>
+            {me.data?.user.role === 'commune_editor' &&
+            me.data.user.communeNis &&
+            !a.adherents.some((x) => x.communeNis === me.data?.user.communeNis) ? (
+              <Group>
+                <Button
+                  size="xs"
+                  variant="default"
+                  loading={adhere.isPending}
+                  onClick={() =>
+                    adhere.mutate(
+                      { agreementId: a.id, communeNis: me.data!.user.communeNis! },
+                      { onSuccess: () => notify(t('catalogue.order.adhered')) },
+                    )
+                  }
+                >
+                  {t('catalogue.order.adhere')}
+                </Button>
+                <ErrorAlert error={adhere.error} />
+              </Group>
+            ) : null}
             <ConsumptionBar label={t('catalogue.agreements.whole')} consumption={a.consumption} />
             <Table.ScrollContainer minWidth={720}>
               <Table>
@@ -86,6 +114,18 @@ export function AgreementsTab() {
                           label={`${t('catalogue.agreements.lot')} ${lot.number}`}
                         />
                       </Table.Td>
+                      {agency ? (
+                        <Table.Td>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            aria-label={t('catalogue.agreements.editLotNamed', { number: lot.number })}
+                            onClick={() => setLotFor({ id: a.id, next: lot.number, lot })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        </Table.Td>
+                      ) : null}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

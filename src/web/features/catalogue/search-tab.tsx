@@ -173,6 +173,25 @@ export function SearchTab() {
                 {t('catalogue.search.total', { count: result.total, formatted: formatNumber(result.total, language) })}
                 {state.q ? ` — « ${state.q} »` : ''}
               </Text>
+              {result.namedCategories.length > 0 ? (
+                <Text size="sm">
+                  {t('catalogue.search.named')}{' '}
+                  {result.namedCategories.map((key, i) => (
+                    <span key={key}>
+                      {i > 0 ? ', ' : ''}
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        underline="always"
+                        onClick={() => apply({ category: [...state.category, key] })}
+                      >
+                        {categoryLabel(key, language)}
+                      </Anchor>
+                    </span>
+                  ))}
+                </Text>
+              ) : null}
               {result.approximate ? (
                 <Alert color="yellow" variant="light">
                   {t('catalogue.search.approximate')}
