@@ -93,7 +93,7 @@ const procurement = {
   estimatedAmountExclVat: 25_000,
   launchDate: '2026-03-01',
   procedure: 'low-value' as const,
-  frameworkReference: null,
+  framework: null,
   reference: null,
   steps: [{ step: 'specifications' as const, plannedDate: '2026-03-01' }],
   vendorName: null,

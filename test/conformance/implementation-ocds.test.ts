@@ -2,6 +2,7 @@
  * The OCDS export of a procurement file kept in the app (database → service → JSON), validated against the OCDS 1.1.5
  * release-package schema of ../shared/data/ocds. Runs where the shared folder exists (CI); opens its own database.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -10,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectSheetCreateInput } from '../../src/domain/strategy/project-sheets.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { seedCatalogueDemo } from '../../src/server/catalogue/catalogue-demo.ts';
 import { seedReferenceData } from '../../src/server/communes/reference-data.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/server/db/client.ts';
 import { applyMigrations } from '../../src/server/db/migrate.ts';
@@ -69,7 +71,7 @@ describe.skipIf(!existsSync(ocdsDir))('OCDS export of a stored procurement file'
       estimatedAmountExclVat: 180_000,
       launchDate: '2026-02-01',
       procedure: 'negotiated-direct-with-publication',
-      frameworkReference: null,
+      framework: null,
       reference: 'CSC 2026-F-012',
       steps: [
         { step: 'specifications', actualDate: '2026-02-03' },
@@ -84,12 +86,15 @@ describe.skipIf(!existsSync(ocdsDir))('OCDS export of a stored procurement file'
       vendorEnterpriseNumber: '0712.345.678',
       awardAmountExclVat: 168_420.5,
     });
+    await seedCatalogueDemo(s.catalogue, s.watch, new Date('2026-01-10T00:00:00Z'));
+    const listed = await s.catalogue.list(CLI_CONTEXT.actor, { status: ['listed'] });
+    const guichet = listed.find((solution) => solution.name === 'Guichet Citoyen')!;
     await s.implementation.saveProcurement(CLI_CONTEXT, callOffId, {
       nature: 'services',
       estimatedAmountExclVat: 24_000,
       launchDate: '2026-05-01',
       procedure: 'framework-call-off',
-      frameworkReference: 'Guichet citoyen — lot 2',
+      framework: { solutionId: guichet.id, lotId: guichet.lots[0]!.lotId },
       reference: null,
       steps: [{ step: 'specifications', plannedDate: '2026-05-15' }],
       vendorName: null,
@@ -111,6 +116,11 @@ describe.skipIf(!existsSync(ocdsDir))('OCDS export of a stored procurement file'
   });
 
   it('validates a planned call-off under the framework agreement', async () => {
-    check(await app.services.implementation.ocds(CLI_CONTEXT.actor, callOffId, 'https://smart-rural.example.be'));
+    const pkg = await app.services.implementation.ocds(CLI_CONTEXT.actor, callOffId, 'https://smart-rural.example.be');
+    check(pkg);
+    // The framework the call-off is made under is named from the catalogue: solution, lot and agreement.
+    expect(JSON.stringify(pkg)).toContain(
+      'Guichet Citoyen — lot 1 « Services en ligne aux citoyens », accord-cadre IDELUX-SMART-2026-DEMO',
+    );
   });
 });

@@ -197,18 +197,19 @@ export const EnterpriseNumber = z
   .regex(/^[01]\d{3}\.?\d{3}\.?\d{3}$/, { message: 'ENTERPRISE_NUMBER_FORMAT' })
   .describe('Belgian enterprise number (BCE/KBO), e.g. 0712.345.678');
 
+/** A call-off's source: a listed solution of the catalogue and the lot of the agency's framework agreement offering it. */
+export const FrameworkChoice = z.strictObject({
+  solutionId: z.uuid().describe('a listed solution of the catalogue'),
+  lotId: z.uuid().describe('the lot of the agency’s framework agreement that offers it'),
+});
+export type FrameworkChoice = z.infer<typeof FrameworkChoice>;
+
 export const ProcurementInput = z.strictObject({
   nature: ProcurementNature,
   estimatedAmountExclVat: z.number().min(0).max(1e10),
   launchDate: IsoDate,
   procedure: ProcurementProcedure.nullable().describe('the procedure chosen among the proposed ones'),
-  frameworkReference: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .nullable()
-    .describe('for a call-off: the catalogue solution and lot of the agency’s framework agreement'),
+  framework: FrameworkChoice.nullable().describe('for a call-off under the agency’s framework agreement'),
   reference: z.string().trim().max(100).nullable().describe('the commune’s own file reference'),
   steps: z.array(ProcurementStepRecord).max(20),
   vendorName: z.string().trim().min(1).max(200).nullable(),
@@ -221,7 +222,7 @@ export const ProcedureAdviceQuery = z.strictObject({
   nature: ProcurementNature,
   estimatedAmountExclVat: z.coerce.number().min(0).max(1e10),
   launchDate: IsoDate,
-  frameworkSolution: z.string().trim().min(1).max(200).optional().describe('a catalogue solution that fits the need'),
-  frameworkLot: z.string().trim().min(1).max(200).optional().describe('the lot of the framework agreement listing it'),
+  frameworkSolutionId: z.uuid().optional().describe('a listed catalogue solution that fits the need'),
+  frameworkLotId: z.uuid().optional().describe('the lot of the framework agreement offering it (with the solution)'),
 });
 export type ProcedureAdviceQuery = z.infer<typeof ProcedureAdviceQuery>;

@@ -48,6 +48,7 @@ export const MissionImplementation = z.object({
 export type MissionImplementation = z.infer<typeof MissionImplementation>;
 
 export const ProcurementState = ProcurementInput.extend({
+  frameworkLabel: z.string().nullable().describe('the call-off’s solution, lot and agreement, in words'),
   validation: z.object({
     valid: z.boolean(),
     problems: z.array(z.object({ code: z.string(), severity: z.enum(['error', 'warning']), messageFr: z.string() })),

@@ -588,6 +588,14 @@ export const messages: Catalogue = {
     fr: '« {field} » doit être un numéro d’entreprise belge (ex. 0712.345.678)',
     en: '“{field}” must be a Belgian enterprise number (e.g. 0712.345.678)',
   },
+  FRAMEWORK_SOLUTION_NOT_IN_LOT: {
+    fr: 'Cette solution n’est pas référencée dans ce lot du marché-cadre : choisissez une solution et un lot du catalogue.',
+    en: 'This solution is not listed in this lot of the framework agreement: choose a solution and lot of the catalogue.',
+  },
+  FRAMEWORK_AGREEMENT_NOT_IN_FORCE: {
+    fr: 'L’accord-cadre {reference} ne couvre que la période du {start} au {end} : la date de lancement en sort.',
+    en: 'Framework agreement {reference} only covers {start} to {end}: the launch date falls outside.',
+  },
   CALL_OFF_NEEDS_REFERENCE: {
     fr: 'Une commande dans le marché-cadre doit citer la solution et le lot du catalogue.',
     en: 'A call-off under the framework agreement must name the catalogue solution and lot.',

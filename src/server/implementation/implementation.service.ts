@@ -6,6 +6,7 @@ import {
   type DocumentInput,
   type FollowUpStatus,
   type FollowUpUpdateInput,
+  type FrameworkChoice,
   type FundingLine,
   type IndicatorInput,
   MAX_DOCUMENT_BYTES,
@@ -31,7 +32,11 @@ import type {
   ThresholdPeriodRecord,
 } from '../../domain/implementation/implementation-api.ts';
 import { buildReleasePackage, type OcdsReleasePackage } from '../../domain/implementation/ocds.ts';
-import { type ProcedureAdvice, proposeProcedures } from '../../domain/implementation/procedures.ts';
+import {
+  type FrameworkMatch,
+  type ProcedureAdvice,
+  proposeProcedures,
+} from '../../domain/implementation/procedures.ts';
 import { PROCEDURE_LABELS_FR, type ProcurementProcedure } from '../../domain/implementation/procurement.ts';
 import {
   nextStep,
@@ -315,7 +320,11 @@ export class ImplementationService {
       estimatedAmountExclVat: row.estimatedAmount,
       launchDate: row.launchDate,
       procedure: (row.procedure as ProcurementProcedure | null) ?? null,
-      frameworkReference: row.frameworkReference,
+      framework:
+        row.frameworkSolutionId && row.frameworkLotId
+          ? { solutionId: row.frameworkSolutionId, lotId: row.frameworkLotId }
+          : null,
+      frameworkLabel: row.frameworkReference,
       reference: row.reference,
       steps: row.steps as ProcurementStepRecord[],
       vendorName: row.vendorName,
@@ -574,24 +583,65 @@ export class ImplementationService {
   async procedureAdvice(actor: Actor, projectId: string, query: ProcedureAdviceQuery): Promise<ProcedureAdvice> {
     return this.uow.read(async (repos) => {
       await this.project(repos, actor, projectId, 'read', 'procurement');
+      const { frameworkMatch } = await this.frameworkMatch(
+        repos,
+        query.frameworkSolutionId && query.frameworkLotId
+          ? { solutionId: query.frameworkSolutionId, lotId: query.frameworkLotId }
+          : null,
+        query.launchDate,
+      );
       return proposeProcedures({
         nature: query.nature,
         estimatedAmountExclVat: query.estimatedAmountExclVat,
         launchDate: query.launchDate,
         thresholds: await this.thresholdTable(repos),
-        ...(query.frameworkSolution
-          ? { frameworkMatch: { solutionId: query.frameworkSolution, lot: query.frameworkLot ?? '—' } }
-          : {}),
+        ...(frameworkMatch ? { frameworkMatch } : {}),
       });
     });
+  }
+
+  /**
+   * A call-off's solution and lot, checked against the catalogue: the solution is listed, the lot offers it, and the
+   * agreement is in force on the launch date. Returns the match the procedure advice takes, and its words.
+   */
+  private async frameworkMatch(
+    repos: Repositories,
+    choice: FrameworkChoice | null,
+    launchDate: string,
+  ): Promise<{ frameworkMatch?: FrameworkMatch; frameworkLabel?: string }> {
+    if (!choice) return {};
+    const [solution] = await repos.catalogue.solutions([choice.solutionId]);
+    const offer = solution
+      ? (await repos.catalogue.lotsOfSolutions([solution.id])).find((l) => l.lotId === choice.lotId)
+      : undefined;
+    if (!solution || solution.status !== 'listed' || !offer) {
+      throw new ValidationError('FRAMEWORK_SOLUTION_NOT_IN_LOT', { field: 'framework' });
+    }
+    const agreement = (await repos.catalogue.agreement(offer.agreementId))!;
+    if (launchDate < agreement.startDate || launchDate > agreement.endDate) {
+      throw new ValidationError('FRAMEWORK_AGREEMENT_NOT_IN_FORCE', {
+        reference: agreement.reference,
+        start: agreement.startDate,
+        end: agreement.endDate,
+      });
+    }
+    return {
+      frameworkMatch: {
+        solutionId: solution.name,
+        lot: `${offer.lotNumber} (${offer.lotTitle}), accord-cadre ${agreement.reference}`,
+        centralPurchasingBody: 'IDELUX',
+      },
+      frameworkLabel: `${solution.name} — lot ${offer.lotNumber} « ${offer.lotTitle} », accord-cadre ${agreement.reference}`,
+    };
   }
 
   async saveProcurement(ctx: RequestContext, projectId: string, input: ProcurementInput): Promise<ProjectFollowUp> {
     return this.uow.write(async (repos) => {
       const project = await this.project(repos, ctx.actor, projectId, 'update', 'procurement');
-      if (input.procedure === 'framework-call-off' && !input.frameworkReference) {
+      if (input.procedure === 'framework-call-off' && !input.framework) {
         throw new ValidationError('CALL_OFF_NEEDS_REFERENCE');
       }
+      const { frameworkMatch, frameworkLabel } = await this.frameworkMatch(repos, input.framework, input.launchDate);
       if (input.procedure) {
         // The chosen procedure must be one the rules allow on the launch date (conditional ones included: to motivate).
         const advice = proposeProcedures({
@@ -599,9 +649,7 @@ export class ImplementationService {
           estimatedAmountExclVat: input.estimatedAmountExclVat,
           launchDate: input.launchDate,
           thresholds: await this.thresholdTable(repos),
-          ...(input.frameworkReference
-            ? { frameworkMatch: { solutionId: input.frameworkReference, lot: input.frameworkReference } }
-            : {}),
+          ...(frameworkMatch ? { frameworkMatch } : {}),
         });
         const proposal = advice.proposals.find((p) => p.procedure === input.procedure);
         if (!proposal?.allowed) {
@@ -625,7 +673,9 @@ export class ImplementationService {
         estimatedAmount: input.estimatedAmountExclVat,
         launchDate: input.launchDate,
         procedure: input.procedure,
-        frameworkReference: input.frameworkReference,
+        frameworkSolutionId: input.framework?.solutionId ?? null,
+        frameworkLotId: input.framework?.lotId ?? null,
+        frameworkReference: frameworkLabel ?? null,
         reference: input.reference,
         steps: input.steps,
         vendorName: input.vendorName,

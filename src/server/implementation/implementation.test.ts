@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { ProjectSheetCreateInput } from '../../domain/strategy/project-sheets.ts';
+import { seedCatalogueDemo } from '../catalogue/catalogue-demo.ts';
 import { CLI_CONTEXT } from '../http/request-context.ts';
 
 const LIBRAMONT = '84077';
@@ -201,7 +202,7 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
       estimatedAmountExclVat: 180_000,
       launchDate: '2026-03-01',
       procedure: 'low-value',
-      frameworkReference: null,
+      framework: null,
       reference: 'CSC 2026-F-012',
       steps: [],
       vendorName: null,
@@ -337,7 +338,7 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
       estimatedAmountExclVat: 20_000,
       launchDate: '2026-03-01',
       procedure: 'low-value',
-      frameworkReference: null,
+      framework: null,
       reference: null,
       steps: [
         { step: 'specifications', actualDate: '2026-03-10' },
@@ -365,5 +366,52 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
     const titles: unknown[] = [];
     workbook.getWorksheet('Projets')!.eachRow((row) => titles.push(row.getCell(2).value));
     expect(titles).toContain('\'=HYPERLINK("http://evil.example","clic")');
+  });
+
+  it('proposes a call-off for a listed solution in its framework lot, and refuses one the lot does not offer', async () => {
+    await seedCatalogueDemo(t.app.services.catalogue, t.app.services.watch, new Date('2026-01-10T00:00:00Z'));
+    const listed = await t.app.services.catalogue.list(CLI_CONTEXT.actor, { status: ['listed'] });
+    const lumigest = listed.find((s) => s.name === 'LumiGest')!;
+    const guichet = listed.find((s) => s.name === 'Guichet Citoyen')!;
+    const lot2 = lumigest.lots[0]!.lotId;
+    const advice = await consultant.get(
+      `/api/implementation/projects/${projectId}/procurement/advice?nature=supplies&estimatedAmountExclVat=60000` +
+        `&launchDate=2026-04-01&frameworkSolutionId=${lumigest.id}&frameworkLotId=${lot2}`,
+    );
+    expect(advice.statusCode, advice.body).toBe(200);
+    const callOff = advice.json().proposals.find((p: { procedure: string }) => p.procedure === 'framework-call-off');
+    expect(callOff).toMatchObject({ allowed: true, recommended: true });
+    expect(callOff.reasonFr).toContain('« LumiGest » figure au lot « 2 (Territoire connecté), accord-cadre');
+
+    const file = {
+      nature: 'supplies',
+      estimatedAmountExclVat: 60_000,
+      launchDate: '2026-04-01',
+      procedure: 'framework-call-off',
+      framework: { solutionId: guichet.id, lotId: lot2 },
+      reference: null,
+      steps: [],
+      vendorName: null,
+      vendorEnterpriseNumber: null,
+      awardAmountExclVat: null,
+    };
+    const projectOfCallOff = await newProject('Télégestion de l’éclairage');
+    const url = `/api/implementation/projects/${projectOfCallOff}/procurement`;
+    const notInLot = await consultant.put(url, file);
+    expect(notInLot.statusCode).toBe(400);
+    expect(notInLot.json().error.code).toBe('FRAMEWORK_SOLUTION_NOT_IN_LOT');
+    const outOfPeriod = await consultant.put(url, {
+      ...file,
+      launchDate: '2031-01-05',
+      framework: { solutionId: lumigest.id, lotId: lot2 },
+    });
+    expect(outOfPeriod.statusCode).toBe(400);
+    expect(outOfPeriod.json().error.message).toContain('ne couvre que la période');
+    const saved = await consultant.put(url, { ...file, framework: { solutionId: lumigest.id, lotId: lot2 } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().procurement).toMatchObject({
+      framework: { solutionId: lumigest.id, lotId: lot2 },
+      frameworkLabel: 'LumiGest — lot 2 « Territoire connecté », accord-cadre IDELUX-SMART-2026-DEMO',
+    });
   });
 });

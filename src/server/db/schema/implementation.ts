@@ -16,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
+import { agreementLots, catalogueSolutions } from './catalogue.ts';
 import { projectSheets } from './strategy.ts';
 
 /**
@@ -160,6 +161,9 @@ export const procurementFiles = pgTable('procurement_files', {
   estimatedAmount: money('estimated_amount').notNull(),
   launchDate: date('launch_date').notNull(),
   procedure: text('procedure'),
+  /** A call-off's solution and lot (the catalogue's), and the two in words as they were when chosen. */
+  frameworkSolutionId: uuid('framework_solution_id').references(() => catalogueSolutions.id),
+  frameworkLotId: uuid('framework_lot_id').references(() => agreementLots.id),
   frameworkReference: text('framework_reference'),
   reference: text('reference'),
   /** [{ step, plannedDate?, actualDate? }] */

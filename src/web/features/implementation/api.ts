@@ -112,9 +112,38 @@ export const useSaveProcurement = (projectId: string) =>
 
 export function fetchProcedureAdvice(
   projectId: string,
-  query: { nature: string; estimatedAmountExclVat: number; launchDate: string; frameworkSolution?: string },
+  query: {
+    nature: string;
+    estimatedAmountExclVat: number;
+    launchDate: string;
+    frameworkSolutionId?: string;
+    frameworkLotId?: string;
+  },
 ) {
   return api.get<ProcedureAdvice>(`${project(projectId)}/procurement/advice`, query);
+}
+
+type ListedSolution = {
+  id: string;
+  name: string;
+  vendor: string;
+  lots: { lotId: string; lotNumber: number; lotTitle: string; agreementReference: string }[];
+};
+
+/** The catalogue's listed solutions, each in the lots of the framework agreement that offer it: a call-off's choices. */
+export function useFrameworkOffers(enabled: boolean) {
+  return useQuery({
+    queryKey: ['implementation', 'framework-offers'],
+    queryFn: () => api.get<ListedSolution[]>('/api/catalogue/solutions', { status: 'listed' }),
+    enabled,
+    select: (solutions) =>
+      solutions.flatMap((s) =>
+        s.lots.map((lot) => ({
+          value: `${s.id}/${lot.lotId}`,
+          label: `${s.name} — lot ${lot.lotNumber} « ${lot.lotTitle} » (${lot.agreementReference})`,
+        })),
+      ),
+  });
 }
 
 export const documentUrl = (id: string) => `/api/implementation/documents/${encodeURIComponent(id)}`;

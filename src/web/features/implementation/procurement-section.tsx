@@ -25,7 +25,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import type { ApiError } from '../../lib/api.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { fetchProcedureAdvice, ocdsUrl, useSaveProcurement } from './api.ts';
+import { fetchProcedureAdvice, ocdsUrl, useFrameworkOffers, useSaveProcurement } from './api.ts';
 import { euros } from './labels.tsx';
 
 type StepDates = Record<string, { plannedDate: string; actualDate: string }>;
@@ -43,7 +43,14 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
   const [nature, setNature] = useState<string>(file?.nature ?? 'supplies');
   const [amount, setAmount] = useState<number | string>(file?.estimatedAmountExclVat ?? '');
   const [launchDate, setLaunchDate] = useState(file?.launchDate ?? state.today);
-  const [framework, setFramework] = useState(file?.frameworkReference ?? '');
+  // "solutionId/lotId" of a listed solution in a lot of the agency's framework agreement, or '' for none.
+  const [framework, setFramework] = useState(
+    file?.framework ? `${file.framework.solutionId}/${file.framework.lotId}` : '',
+  );
+  const offers = useFrameworkOffers(canEdit);
+  const [frameworkSolutionId, frameworkLotId] = framework ? framework.split('/') : [];
+  const frameworkChoice =
+    frameworkSolutionId && frameworkLotId ? { solutionId: frameworkSolutionId, lotId: frameworkLotId } : null;
   const [reference, setReference] = useState(file?.reference ?? '');
   const [procedure, setProcedure] = useState<string | null>(file?.procedure ?? null);
   const [advice, setAdvice] = useState<ProcedureAdvice | null>(null);
@@ -66,7 +73,9 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
           nature,
           estimatedAmountExclVat: Number(amount || 0),
           launchDate,
-          ...(framework.trim() ? { frameworkSolution: framework.trim() } : {}),
+          ...(frameworkChoice
+            ? { frameworkSolutionId: frameworkChoice.solutionId, frameworkLotId: frameworkChoice.lotId }
+            : {}),
         }),
       );
     } catch (error) {
@@ -81,7 +90,7 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
         estimatedAmountExclVat: Number(amount || 0),
         launchDate,
         procedure: (procedure as ProcurementProcedure | null) ?? null,
-        frameworkReference: framework.trim() || null,
+        framework: frameworkChoice,
         reference: reference.trim() || null,
         steps: steps
           .map((step) => ({ step, ...dates[step] }))
@@ -127,6 +136,9 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
               {t('implementation.procurement.nextStep', { step: t(`implementation.steps.${file.nextStep}`) })}
             </Text>
           ) : null}
+          {file.frameworkLabel ? (
+            <Text size="sm">{t('implementation.procurement.frameworkChosen', { label: file.frameworkLabel })}</Text>
+          ) : null}
           {file.vendorName ? (
             <Text size="sm">
               {t('implementation.procurement.awarded', {
@@ -169,12 +181,17 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
               onChange={(e) => setLaunchDate(e.currentTarget.value)}
               required
             />
-            <TextInput
+            <Select
               label={t('implementation.procurement.framework')}
               description={t('implementation.procurement.frameworkHelp')}
-              value={framework}
-              onChange={(e) => setFramework(e.currentTarget.value)}
-              w={260}
+              data={offers.data ?? []}
+              value={framework || null}
+              onChange={(value) => setFramework(value ?? '')}
+              placeholder={t('implementation.procurement.frameworkNone')}
+              nothingFoundMessage={t('implementation.procurement.frameworkEmpty')}
+              searchable
+              clearable
+              w={360}
             />
             <Button variant="light" onClick={propose}>
               {t('implementation.procurement.propose')}

@@ -1,0 +1,4 @@
+ALTER TABLE "procurement_files" ADD COLUMN "framework_solution_id" uuid;--> statement-breakpoint
+ALTER TABLE "procurement_files" ADD COLUMN "framework_lot_id" uuid;--> statement-breakpoint
+ALTER TABLE "procurement_files" ADD CONSTRAINT "procurement_files_framework_solution_id_catalogue_solutions_id_fk" FOREIGN KEY ("framework_solution_id") REFERENCES "public"."catalogue_solutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procurement_files" ADD CONSTRAINT "procurement_files_framework_lot_id_agreement_lots_id_fk" FOREIGN KEY ("framework_lot_id") REFERENCES "public"."agreement_lots"("id") ON DELETE no action ON UPDATE no action;
