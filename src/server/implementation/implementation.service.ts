@@ -614,7 +614,7 @@ export class ImplementationService {
     const offer = solution
       ? (await repos.catalogue.lotsOfSolutions([solution.id])).find((l) => l.lotId === choice.lotId)
       : undefined;
-    if (!solution || solution.status !== 'listed' || !offer) {
+    if (solution?.status !== 'listed' || !offer) {
       throw new ValidationError('FRAMEWORK_SOLUTION_NOT_IN_LOT', { field: 'framework' });
     }
     const agreement = (await repos.catalogue.agreement(offer.agreementId))!;
