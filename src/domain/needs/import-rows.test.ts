@@ -46,8 +46,8 @@ describe('validateNeedRows', () => {
       ],
       { communeNis: communes },
     );
-    expect(row!.ok).toBe(false);
-    if (row!.ok) return;
+    expect(row?.ok).toBe(false);
+    if (!row || row.ok) return;
     expect(row.problems.map((p) => `${p.column}:${p.code}`)).toEqual([
       '*:BAD_ENCODING',
       'title:FORMULA',
