@@ -170,6 +170,15 @@ describe('needs register', () => {
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.message).toContain('nope');
+    const tooMany = await arlonViewer.post('/api/analysis/needs', {
+      needs: Array.from({ length: 5001 }, (_, i) => ({ id: `n${i}`, nis_code: ARLON, title: 'Wi-Fi' })),
+    });
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.json().error.code).toBe('TOO_MANY_NEEDS');
+    const spec = (await t.anonymous.get('/api/openapi.json')).json();
+    expect(spec.paths['/api/analysis/needs'].post.requestBody).toBeDefined();
+    expect(spec.paths['/api/mutualisation/runs'].post).toBeDefined();
+    expect(spec.paths['/api/needs/import/preview'].post.requestBody).toBeDefined();
   });
 
   it('a consultant groups the register, confirms a group, polls interest; an editor answers; the purchase follows', async () => {
