@@ -49,6 +49,11 @@ export class MutualisationService {
     return this.presentRun(run);
   }
 
+  /** Resolves when every run of this process has ended: the server waits for them before closing the database. */
+  async waitForAll(): Promise<void> {
+    await Promise.all([...this.live.values()].map((run) => run.done));
+  }
+
   /** Resolves when the run ends (tests, CLI). */
   async waitForRun(id: string): Promise<void> {
     await this.live.get(id)?.done;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { groupNeedsInDatabase } from './grouping-engine.ts';
@@ -126,6 +127,21 @@ describe('needs register', () => {
       contentBase64: xlsx.rawPayload.toString('base64'),
     });
     expect(fromXlsx.json().invalid).toBe(0);
+
+    // A formula typed in a spreadsheet cell is refused like one in a CSV.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Besoins');
+    sheet.addRow(['nis_code', 'title', 'description']);
+    sheet.addRow([AUBANGE, { formula: 'HYPERLINK("http://example.com","clic")' }, '']);
+    sheet.addRow([AUBANGE, 'Parking intelligent', 'Capteurs de places libres']);
+    const bad = await consultant.post('/api/needs/import/preview', {
+      filename: 'besoins.xlsx',
+      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
+    });
+    expect(bad.json().rows.map((r: { ok: boolean }) => r.ok)).toEqual([false, true]);
+    expect(bad.json().rows[0].problems).toEqual([
+      { column: 'title', code: 'FORMULA', value: '=HYPERLINK("http://example.com","clic")' },
+    ]);
   });
 
   it('groups the labelled French needs with a pairwise precision ≥ 0.9 and recall ≥ 0.85', async () => {
@@ -170,6 +186,15 @@ describe('needs register', () => {
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.message).toContain('nope');
+    const tooMany = await arlonViewer.post('/api/analysis/needs', {
+      needs: Array.from({ length: 5001 }, (_, i) => ({ id: `n${i}`, nis_code: ARLON, title: 'Wi-Fi' })),
+    });
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.json().error.code).toBe('TOO_MANY_NEEDS');
+    const spec = (await t.anonymous.get('/api/openapi.json')).json();
+    expect(spec.paths['/api/analysis/needs'].post.requestBody).toBeDefined();
+    expect(spec.paths['/api/mutualisation/runs'].post).toBeDefined();
+    expect(spec.paths['/api/needs/import/preview'].post.requestBody).toBeDefined();
   });
 
   it('a consultant groups the register, confirms a group, polls interest; an editor answers; the purchase follows', async () => {
