@@ -46,6 +46,7 @@ const sheetFields = {
   description: z.string().trim().max(8000).nullable(),
   dimensions: z.array(Dimension).max(6).describe('Smart dimensions the project serves'),
   swotItemIds: z.array(z.uuid()).max(50).describe('SWOT items of the diagnostic the project answers'),
+  needIds: z.array(z.uuid()).max(50).describe('needs of the commune’s register the project answers'),
   needRefs: z
     .array(z.string().trim().min(1).max(200))
     .max(50)
@@ -80,6 +81,7 @@ export const ProjectSheetCreateInput = z.strictObject({
   description: sheetFields.description.optional(),
   dimensions: sheetFields.dimensions.default([]),
   swotItemIds: sheetFields.swotItemIds.default([]),
+  needIds: sheetFields.needIds.default([]),
   needRefs: sheetFields.needRefs.default([]),
   owner: sheetFields.owner.optional(),
   investmentCost: sheetFields.investmentCost.default(0),
@@ -100,6 +102,7 @@ export const ProjectSheetUpdateInput = z.strictObject({
   description: sheetFields.description.optional(),
   dimensions: sheetFields.dimensions.optional(),
   swotItemIds: sheetFields.swotItemIds.optional(),
+  needIds: sheetFields.needIds.optional(),
   needRefs: sheetFields.needRefs.optional(),
   owner: sheetFields.owner.optional(),
   investmentCost: sheetFields.investmentCost.optional(),

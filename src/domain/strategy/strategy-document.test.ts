@@ -15,6 +15,7 @@ function sheet(n: number, patch: Partial<ProjectSheet> = {}): ProjectSheet {
     description: null,
     dimensions: [],
     swotItemIds: [],
+    needIds: [],
     needRefs: [],
     owner: null,
     investmentCost: 1000 * n,

@@ -323,6 +323,10 @@ export const messages: Catalogue = {
   },
   // Needs register and mutualisation (issue 5).
   NEED_NOT_FOUND: { fr: 'Besoin introuvable.', en: 'Need not found.' },
+  NEED_UNKNOWN: {
+    fr: '« {field} » : une fiche projet ne répond qu’aux besoins du registre de la commune de sa mission.',
+    en: '“{field}”: a project sheet answers only needs of its mission’s commune register.',
+  },
   UNKNOWN_CATEGORY: {
     fr: 'le champ « {field} » doit être une catégorie de la taxonomie des applications Smart',
     en: 'the field “{field}” must be a category of the Smart applications taxonomy',

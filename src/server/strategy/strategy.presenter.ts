@@ -65,6 +65,7 @@ export function presentProject(row: ProjectRecord): ProjectSheet {
     description: row.description,
     dimensions: row.dimensions as ProjectSheet['dimensions'],
     swotItemIds: [...row.swotItemIds].sort(),
+    needIds: [...row.needIds].sort(),
     needRefs: row.needRefs,
     owner: row.owner,
     investmentCost: Number(row.investmentCost),

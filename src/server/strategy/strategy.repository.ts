@@ -6,6 +6,7 @@ import {
   projectComments,
   projectDependencies,
   projectExclusions,
+  projectNeeds,
   projectSheets,
   projectSwotItems,
   strategyCriteria,
@@ -23,6 +24,7 @@ export type CriterionRow = typeof strategyCriteria.$inferSelect;
 export type ProjectRow = typeof projectSheets.$inferSelect;
 export type ProjectRecord = ProjectRow & {
   swotItemIds: string[];
+  needIds: string[];
   requires: string[];
   excludes: string[];
   commentCount: number;
@@ -118,8 +120,9 @@ export class StrategyRepository {
   private async withLinks(rows: ProjectRow[]): Promise<ProjectRecord[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [swot, requires, excludes, comments] = await Promise.all([
+    const [swot, linkedNeeds, requires, excludes, comments] = await Promise.all([
       this.db.select().from(projectSwotItems).where(inArray(projectSwotItems.projectId, ids)),
+      this.db.select().from(projectNeeds).where(inArray(projectNeeds.projectId, ids)),
       this.db.select().from(projectDependencies).where(inArray(projectDependencies.projectId, ids)),
       this.db
         .select()
@@ -135,6 +138,7 @@ export class StrategyRepository {
     return rows.map((row) => ({
       ...row,
       swotItemIds: swot.filter((s) => s.projectId === row.id).map((s) => s.swotItemId),
+      needIds: linkedNeeds.filter((n) => n.projectId === row.id).map((n) => n.needId),
       requires: requires.filter((d) => d.projectId === row.id).map((d) => d.requiresId),
       excludes: excludes.flatMap((e) =>
         e.firstId === row.id ? [e.secondId] : e.secondId === row.id ? [e.firstId] : [],
@@ -174,6 +178,13 @@ export class StrategyRepository {
           .where(inArray(projectSwotItems.swotItemId, [...fromIds])),
       )
       .onConflictDoNothing();
+  }
+
+  async setNeeds(projectId: string, needIds: string[]): Promise<void> {
+    await this.db.delete(projectNeeds).where(eq(projectNeeds.projectId, projectId));
+    if (needIds.length > 0) {
+      await this.db.insert(projectNeeds).values(needIds.map((needId) => ({ projectId, needId })));
+    }
   }
 
   async setSwotItems(projectId: string, swotItemIds: string[]): Promise<void> {

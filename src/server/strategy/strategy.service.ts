@@ -301,7 +301,7 @@ export class StrategyService {
     repos: Repositories,
     missionId: string,
     projectId: string,
-    input: Pick<ProjectSheetUpdateInput, 'swotItemIds' | 'requires' | 'excludes' | 'objectiveId'>,
+    input: Pick<ProjectSheetUpdateInput, 'swotItemIds' | 'needIds' | 'requires' | 'excludes' | 'objectiveId'>,
   ) {
     const requires = input.requires ? [...new Set(input.requires)] : undefined;
     const excludes = input.excludes ? [...new Set(input.excludes)] : undefined;
@@ -332,6 +332,16 @@ export class StrategyService {
         throw new ValidationError('SWOT_ITEM_UNKNOWN', { field: 'swotItemIds' });
       }
       await repos.strategy.setSwotItems(projectId, swotItemIds);
+    }
+    if (input.needIds) {
+      // Needs of the mission's commune only: a sheet answers its own commune's register.
+      const needIds = [...new Set(input.needIds)];
+      const mission = await repos.missions.find(missionId);
+      const found = await repos.needs.findMany(needIds);
+      if (found.length !== needIds.length || found.some((need) => need.communeNis !== mission?.communeNis)) {
+        throw new ValidationError('NEED_UNKNOWN', { field: 'needIds' });
+      }
+      await repos.strategy.setNeeds(projectId, needIds);
     }
     if (excludes) await repos.strategy.setExcludes(projectId, excludes);
     if (requires) {

@@ -175,6 +175,27 @@ describe('strategy of a mission', () => {
     expect((await state()).projects).toHaveLength(5);
   });
 
+  it('links a sheet to needs of its commune’s register, and refuses another commune’s', async () => {
+    const need = async (communeNis: string, title: string) => {
+      const response = await consultant.post('/api/needs', { communeNis, title, description: '', source: 'meeting' });
+      expect(response.statusCode, response.body).toBe(201);
+      return (response.json() as { id: string }).id;
+    };
+    const aubange = await need('81004', 'Wi-Fi gratuit sur les places des villages');
+    const arlon = await need('81001', 'Wi-Fi public au centre-ville');
+    const before = await auditCount();
+    const refused = await consultant.patch(`/api/strategy/projects/${ids.wifi}`, { needIds: [aubange, arlon] });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'NEED_UNKNOWN' });
+    expect(await auditCount()).toBe(before);
+
+    const linked = await consultant.patch(`/api/strategy/projects/${ids.wifi}`, { needIds: [aubange] });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect((await state()).projects.find((p) => p.id === ids.wifi)!.needIds).toEqual([aubange]);
+    // The commune's editor reads the link from the commune's own register.
+    expect((await state(aubangeEditor)).projects.find((p) => p.id === ids.wifi)!.needIds).toEqual([aubange]);
+  });
+
   it('refuses a SWOT item of another mission or none, writing nothing', async () => {
     const before = await auditCount();
     const unknown = await consultant.post(`${base()}/projects/from-swot`, {

@@ -17,6 +17,7 @@ import {
 import { users } from './auth.ts';
 import { swotItems } from './diagnostic.ts';
 import { missions } from './missions.ts';
+import { needs } from './needs.ts';
 
 /**
  * The strategy of a mission (issue 4): project sheets, criteria and their evaluations, weight scenarios, the
@@ -103,6 +104,20 @@ export const projectSwotItems = pgTable(
       .references(() => swotItems.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.swotItemId] }), index('project_swot_items_item_idx').on(t.swotItemId)],
+);
+
+/** The needs of the commune's register a sheet answers. */
+export const projectNeeds = pgTable(
+  'project_needs',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.needId] }), index('project_needs_need_idx').on(t.needId)],
 );
 
 export const projectDependencies = pgTable(

@@ -40,6 +40,15 @@ export const strategyKeys = {
 
 const base = (missionId: string) => `/api/missions/${encodeURIComponent(missionId)}/strategy`;
 
+/** The needs register of the mission's commune (the needs a sheet may answer): id and title. */
+export function useCommuneNeeds(communeNis: string) {
+  return useQuery({
+    queryKey: ['strategy', 'commune-needs', communeNis],
+    queryFn: () => api.get<{ id: string; title: string }[]>('/api/needs', { communeNis }),
+    select: (needs) => needs.map((need) => ({ value: need.id, label: need.title })),
+  });
+}
+
 export function useStrategy(missionId: string) {
   return useQuery({ queryKey: strategyKeys.state(missionId), queryFn: () => api.get<StrategyState>(base(missionId)) });
 }

@@ -7,7 +7,7 @@ import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useComments, useCreateComment, useDeleteComment } from './api.ts';
+import { useComments, useCommuneNeeds, useCreateComment, useDeleteComment } from './api.ts';
 import { euros, titlesOf } from './labels.ts';
 import { StatusBadge } from './projects-section.tsx';
 
@@ -38,6 +38,7 @@ export function ProjectDrawer(props: {
   const titles = titlesOf(state);
   const objective = state.objectives.find((o) => o.id === project?.objectiveId);
   const list = (ids: string[]) => ids.map((id) => titles.get(id) ?? id).join(', ') || '—';
+  const needs = useCommuneNeeds(state.communeNis);
 
   return (
     <Drawer
@@ -74,6 +75,10 @@ export function ProjectDrawer(props: {
             <Fact label={t('strategy.projects.fields.excludes')}>{list(project.excludes)}</Fact>
             <Fact label={t('strategy.projects.fields.objective')}>
               {objective ? `${objective.code} — ${objective.title}` : '—'}
+            </Fact>
+            <Fact label={t('strategy.projects.fields.needIds')}>
+              {project.needIds.map((id) => needs.data?.find((need) => need.value === id)?.label ?? '…').join(' ; ') ||
+                '—'}
             </Fact>
             <Fact label={t('strategy.projects.fields.needRefs')}>{project.needRefs.join(', ') || '—'}</Fact>
           </SimpleGrid>

@@ -32,7 +32,7 @@ import { ApiError } from '../../lib/api.ts';
 import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { type ProjectCreateBody, useCreateProject, useUpdateProject } from './api.ts';
+import { type ProjectCreateBody, useCommuneNeeds, useCreateProject, useUpdateProject } from './api.ts';
 import { horizonOptions } from './labels.ts';
 
 type FundingRow = { name: string; rate: number | string; amount: number | string };
@@ -51,6 +51,7 @@ type Values = {
   mandatory: boolean;
   status: ProjectStatus;
   objectiveId: string | null;
+  needIds: string[];
   needRefs: string[];
 };
 
@@ -74,6 +75,7 @@ function toBody(values: Values): ProjectCreateBody {
     mandatory: values.mandatory,
     status: values.status,
     objectiveId: values.objectiveId,
+    needIds: values.needIds,
     needRefs: values.needRefs,
   };
 }
@@ -106,10 +108,12 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
       mandatory: project?.mandatory ?? false,
       status: project?.status ?? 'draft',
       objectiveId: project?.objectiveId ?? null,
+      needIds: project?.needIds ?? [],
       needRefs: project?.needRefs ?? [],
     },
     validate: (values) => zodFormErrors(ProjectSheetCreateInput, toBody(values), t),
   });
+  const needs = useCommuneNeeds(state.communeNis);
   const others = state.projects.filter((p) => p.id !== project?.id).map((p) => ({ value: p.id, label: p.title }));
   const objectives = state.objectives
     .filter((o) => o.kind === 'strategic')
@@ -245,6 +249,14 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
             clearable
             disabled={objectives.length === 0}
             {...form.getInputProps('objectiveId')}
+          />
+          <MultiSelect
+            label={t('strategy.projects.fields.needIds')}
+            description={t('strategy.projects.fields.needIdsHelp')}
+            data={needs.data ?? []}
+            searchable
+            nothingFoundMessage={t('strategy.projects.fields.noNeeds')}
+            {...form.getInputProps('needIds')}
           />
           <TagsInput
             label={t('strategy.projects.fields.needRefs')}
