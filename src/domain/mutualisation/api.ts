@@ -75,9 +75,16 @@ export const InterestPoll = z.object({
 });
 export type InterestPoll = z.infer<typeof InterestPoll>;
 
+export const PurchaseInput = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  lotId: z.uuid().nullable().default(null).describe('a lot of the agency’s framework agreement to buy through'),
+});
+export type PurchaseInput = z.infer<typeof PurchaseInput>;
+
 export const JointPurchase = z.object({
   id: z.uuid(),
   title: z.string(),
+  lot: z.object({ id: z.uuid(), label: z.string() }).nullable().describe('the framework agreement lot it goes through'),
   lines: z.array(z.object({ communeNis: NisCode, communeName: z.string(), quantity: z.number(), amount: z.number() })),
   totals: z
     .object({ quantity: z.number(), costAlone: z.number(), costTogether: z.number(), saving: z.number() })

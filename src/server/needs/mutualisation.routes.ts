@@ -12,6 +12,7 @@ import {
   NeedsAnalysisResult,
   PollAnswerInput,
   PollCreateInput,
+  PurchaseInput,
 } from '../../domain/mutualisation/api.ts';
 import { ApiError } from '../../domain/shared/schemas.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
@@ -144,7 +145,7 @@ export async function mutualisationRoutes(
         tags,
         summary: 'Turn a confirmed group into a joint purchase of the communes that said yes',
         params: IdParams,
-        body: z.strictObject({ title: z.string().trim().min(1).max(200) }),
+        body: PurchaseInput,
         response: { 201: JointPurchase, ...withConflicts },
       },
     },

@@ -7,6 +7,7 @@ import type {
   MutualisationRun,
   PollAnswerInput,
   PollCreateInput,
+  PurchaseInput,
 } from '../../domain/mutualisation/api.ts';
 import { estimateSavings, type PriceModel } from '../../domain/mutualisation/savings.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
@@ -187,7 +188,8 @@ export class MutualisationService {
       const answers = await repos.needs.pollCommunes(polls.map((p) => p.id));
       const communes = await repos.needs.communesFacts([...new Set(needs.map((n) => n.communeNis))]);
       const purchase = await repos.needs.findPurchase(id);
-      return { group, needs, polls, answers, communes, purchase };
+      const purchaseLot = await this.lotLabel(repos, purchase?.lotId ?? null);
+      return { group, needs, polls, answers, communes, purchase, purchaseLot };
     });
     const communeCodes = detail.communes.map((c) => c.nisCode);
     if (actor.kind === 'user' && !can(actor, 'read', { type: 'mutualisation', communeNis: '00000' })) {
@@ -234,7 +236,7 @@ export class MutualisationService {
           actor,
         ),
       ),
-      purchase: detail.purchase ? this.presentPurchase(detail.purchase) : null,
+      purchase: detail.purchase ? this.presentPurchase(detail.purchase, detail.purchaseLot) : null,
       permissions: { manage: can(actor, 'update', { type: 'mutualisation' }) },
     };
   }
@@ -400,7 +402,7 @@ export class MutualisationService {
   }
 
   /** A confirmed group becomes a joint purchase of the communes that said yes, priced with the group's model. */
-  async createPurchase(ctx: RequestContext, groupId: string, input: { title: string }): Promise<JointPurchase> {
+  async createPurchase(ctx: RequestContext, groupId: string, input: PurchaseInput): Promise<JointPurchase> {
     authorize(ctx.actor, 'create', { type: 'mutualisation' });
     const purchase = await this.uow.write(async (repos) => {
       const group = await repos.needs.findGroup(groupId);
@@ -411,9 +413,13 @@ export class MutualisationService {
       const yes = poll ? (await repos.needs.pollCommunes([poll.id])).filter((a) => a.answer === 'yes') : [];
       if (yes.length === 0) throw new ConflictError('PURCHASE_WITHOUT_ANSWERS');
       const { lines, totals } = this.priceLines(group, yes);
+      if (input.lotId && !(await repos.catalogue.lot(input.lotId))) {
+        throw new ValidationError('LOT_NOT_FOUND', { field: 'lotId' });
+      }
       const created = await repos.needs.insertPurchase({
         groupId,
         title: input.title,
+        lotId: input.lotId,
         lines,
         totals,
         createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
@@ -423,12 +429,22 @@ export class MutualisationService {
           action: 'mutualisation.purchase',
           entityType: 'joint_purchase',
           entityId: created.id,
-          after: { groupId, title: input.title, lines, totals },
+          after: { groupId, title: input.title, lotId: input.lotId, lines, totals },
         }),
       );
       return created;
     });
-    return this.presentPurchase(purchase);
+    return this.uow.read(async (repos) => this.presentPurchase(purchase, await this.lotLabel(repos, purchase.lotId)));
+  }
+
+  /** "Lot 2 « Territoire connecté » — accord-cadre REF (vendor)": how a purchase names its framework lot. */
+  private async lotLabel(repos: Repositories, lotId: string | null) {
+    if (!lotId) return null;
+    const lot = await repos.catalogue.lot(lotId);
+    const agreement = lot ? await repos.catalogue.agreement(lot.agreementId) : null;
+    if (!lot || !agreement) return null;
+    const vendor = lot.vendor ? ` (${lot.vendor})` : '';
+    return { id: lot.id, label: `Lot ${lot.number} « ${lot.title} » — accord-cadre ${agreement.reference}${vendor}` };
   }
 
   private priceLines(group: GroupRow, yes: PollCommuneRow[]) {
@@ -525,10 +541,14 @@ export class MutualisationService {
     };
   }
 
-  private presentPurchase(row: NonNullable<Awaited<ReturnType<Repositories['needs']['findPurchase']>>>): JointPurchase {
+  private presentPurchase(
+    row: NonNullable<Awaited<ReturnType<Repositories['needs']['findPurchase']>>>,
+    lot: JointPurchase['lot'],
+  ): JointPurchase {
     return {
       id: row.id,
       title: row.title,
+      lot,
       lines: row.lines as JointPurchase['lines'],
       totals: (row.totals as JointPurchase['totals']) ?? null,
       createdAt: row.createdAt.toISOString(),

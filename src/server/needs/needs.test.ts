@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { seedCatalogueDemo } from '../catalogue/catalogue-demo.ts';
+import { CLI_CONTEXT } from '../http/request-context.ts';
 import { groupNeedsInDatabase } from './grouping-engine.ts';
 import { LABELLED_NEEDS, pairwiseScores } from './labelled-needs.test-support.ts';
 
@@ -264,10 +266,26 @@ describe('needs register', () => {
     expect(answered.statusCode, answered.body).toBe(200);
     await aubangeEditor.post(`/api/mutualisation/polls/${poll.json().id}/answers`, { answer: 'yes', quantity: 150 });
 
+    // Through a lot of the agency's framework agreement (the demo catalogue's lot 2, public lighting).
+    await seedCatalogueDemo(t.app.services.catalogue, t.app.services.watch, new Date('2026-01-10T00:00:00Z'));
+    const [agreement] = await t.app.services.catalogue.agreements(CLI_CONTEXT.actor);
+    const lot2 = agreement!.lots.find((lot) => lot.number === 2)!;
+    const unknownLot = await consultant.post(`/api/mutualisation/groups/${lighting.id}/purchase`, {
+      title: 'Achat groupé de luminaires LED',
+      lotId: '0f6a2b1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c',
+    });
+    expect(unknownLot.statusCode).toBe(400);
+    expect(unknownLot.json().error.code).toBe('LOT_NOT_FOUND');
     const purchase = await consultant.post(`/api/mutualisation/groups/${lighting.id}/purchase`, {
       title: 'Achat groupé de luminaires LED',
+      lotId: lot2.id,
     });
     expect(purchase.statusCode, purchase.body).toBe(201);
+    expect(purchase.json().lot).toEqual({
+      id: lot2.id,
+      label: `Lot 2 « Territoire connecté » — accord-cadre ${agreement!.reference} (Territoires Intelligents SA (démo))`,
+    });
+    expect((await consultant.get(`/api/mutualisation/groups/${lighting.id}`)).json().purchase.lot.id).toBe(lot2.id);
     // 350 points together reach the 400 € tier; alone each pays 500 €.
     expect(purchase.json().totals).toEqual({ quantity: 350, costAlone: 175000, costTogether: 140000, saving: 35000 });
     expect(purchase.json().lines).toEqual([

@@ -16,6 +16,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
+import { agreementLots } from './catalogue.ts';
 import { communes } from './communes.ts';
 
 /**
@@ -158,6 +159,8 @@ export const jointPurchases = pgTable(
       .notNull()
       .references(() => mutualisationGroups.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
+    /** The lot of the agency's framework agreement the purchase goes through, when there is one. */
+    lotId: uuid('lot_id').references(() => agreementLots.id),
     lines: jsonb('lines').notNull(),
     totals: jsonb('totals'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -136,8 +136,32 @@ export function useCreatePoll(groupId: string) {
 export function useCreatePurchase(groupId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (title: string) => api.post<JointPurchase>(`/api/mutualisation/groups/${groupId}/purchase`, { title }),
+    mutationFn: (input: { title: string; lotId: string | null }) =>
+      api.post<JointPurchase>(`/api/mutualisation/groups/${groupId}/purchase`, input),
     onSuccess: () => client.invalidateQueries({ queryKey: needKeys.group(groupId) }),
+  });
+}
+
+type AgreementLots = {
+  reference: string;
+  title: string;
+  lots: { id: string; number: number; title: string; vendor: string | null }[];
+};
+
+/** The lots of the agency's framework agreements a joint purchase can go through. */
+export function useFrameworkLots(enabled: boolean) {
+  return useQuery({
+    queryKey: ['needs', 'framework-lots'],
+    queryFn: () => api.get<AgreementLots[]>('/api/catalogue/agreements'),
+    enabled,
+    select: (agreements) =>
+      agreements.map((agreement) => ({
+        group: `${agreement.reference} — ${agreement.title}`,
+        items: agreement.lots.map((lot) => ({
+          value: lot.id,
+          label: `Lot ${lot.number} « ${lot.title} »${lot.vendor ? ` (${lot.vendor})` : ''}`,
+        })),
+      })),
   });
 }
 

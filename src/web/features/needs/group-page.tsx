@@ -26,7 +26,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useBoundaries } from '../../lib/communes-query.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useCreatePoll, useCreatePurchase, useGroup, useGroupAction, useGroups } from './api.ts';
+import { useCreatePoll, useCreatePurchase, useFrameworkLots, useGroup, useGroupAction, useGroups } from './api.ts';
 import { STATUS_COLOURS } from './labels.ts';
 import { SavingsPanel } from './savings-panel.tsx';
 
@@ -419,6 +419,8 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
   const language = useLanguage();
   const create = useCreatePurchase(group.id);
   const [title, setTitle] = useState(t('needs.purchase.defaultTitle', { label: group.label }));
+  const [lotId, setLotId] = useState<string | null>(null);
+  const lots = useFrameworkLots(!group.purchase && group.permissions.manage);
   if (!group.purchase && (!group.permissions.manage || group.status !== 'confirmed')) return null;
   return (
     <Card withBorder padding="md">
@@ -429,6 +431,9 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
         {group.purchase ? (
           <>
             <Text>{group.purchase.title}</Text>
+            {group.purchase.lot ? (
+              <Text size="sm">{t('needs.purchase.throughLot', { lot: group.purchase.lot.label })}</Text>
+            ) : null}
             <Table aria-label={t('needs.purchase.title')}>
               <Table.Thead>
                 <Table.Tr>
@@ -469,9 +474,18 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
               onChange={(e) => setTitle(e.currentTarget.value)}
               w={420}
             />
+            <Select
+              label={t('needs.purchase.lot')}
+              description={t('needs.purchase.lotHelp')}
+              data={lots.data ?? []}
+              value={lotId}
+              onChange={setLotId}
+              clearable
+              w={420}
+            />
             <Button
               loading={create.isPending}
-              onClick={() => create.mutate(title, { onSuccess: () => notify(t('needs.purchase.created')) })}
+              onClick={() => create.mutate({ title, lotId }, { onSuccess: () => notify(t('needs.purchase.created')) })}
             >
               {t('needs.purchase.create')}
             </Button>

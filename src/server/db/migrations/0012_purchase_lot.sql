@@ -1,0 +1,2 @@
+ALTER TABLE "joint_purchases" ADD COLUMN "lot_id" uuid;--> statement-breakpoint
+ALTER TABLE "joint_purchases" ADD CONSTRAINT "joint_purchases_lot_id_agreement_lots_id_fk" FOREIGN KEY ("lot_id") REFERENCES "public"."agreement_lots"("id") ON DELETE no action ON UPDATE no action;
