@@ -18,7 +18,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { FOLLOW_UP_STATUSES } from '../../../domain/implementation/follow-up.ts';
@@ -339,74 +339,59 @@ function Charts({ data }: { data: Dashboard }) {
   const phases = ['diagnostic', 'planning', 'implementation', 'closed'];
   return (
     <Stack gap="sm">
-      <Paper withBorder p="sm">
-        <Title order={2} size="h5">
-          {t('implementation.dashboard.byStatus')}
-        </Title>
-        <Suspense fallback={<Skeleton height={200} />}>
-          <BarsChart
-            horizontal
-            height={200}
-            label={t('implementation.dashboard.byStatusLabel', {
-              list: statuses.map((s) => `${t(`implementation.statuses.${s}`)} ${data.projectsByStatus[s]}`).join(', '),
-            })}
-            categories={statuses.map((s) => t(`implementation.statuses.${s}`))}
-            series={[
-              {
-                name: t('implementation.dashboard.projects'),
-                colour: '#1864ab',
-                values: statuses.map((s) => data.projectsByStatus[s] ?? 0),
-              },
-            ]}
-          />
-        </Suspense>
-      </Paper>
-      <Paper withBorder p="sm">
-        <Title order={2} size="h5">
-          {t('implementation.dashboard.byDimension')}
-        </Title>
-        <Suspense fallback={<Skeleton height={200} />}>
-          <BarsChart
-            horizontal
-            height={200}
-            label={t('implementation.dashboard.byDimensionLabel', {
-              list: DIMENSIONS.map(
-                (d) => `${t(`implementation.dimensions.${d}`)} ${data.projectsByDimension[d] ?? 0}`,
-              ).join(', '),
-            })}
-            categories={DIMENSIONS.map((d) => t(`implementation.dimensions.${d}`))}
-            series={[
-              {
-                name: t('implementation.dashboard.projects'),
-                colour: STATUS_CHART_COLORS.procurement,
-                values: DIMENSIONS.map((d) => data.projectsByDimension[d] ?? 0),
-              },
-            ]}
-          />
-        </Suspense>
-      </Paper>
-      <Paper withBorder p="sm">
-        <Title order={2} size="h5">
-          {t('implementation.dashboard.missionsByPhase')}
-        </Title>
-        <Suspense fallback={<Skeleton height={160} />}>
-          <BarsChart
-            horizontal
-            height={160}
-            label={t('implementation.dashboard.missionsByPhaseLabel', {
-              list: phases.map((p) => `${t(`implementation.phases.${p}`)} ${data.missionsByPhase[p] ?? 0}`).join(', '),
-            })}
-            categories={phases.map((p) => t(`implementation.phases.${p}`))}
-            series={[
-              {
-                name: t('implementation.dashboard.missions'),
-                colour: STATUS_CHART_COLORS.evaluated,
-                values: phases.map((p) => data.missionsByPhase[p] ?? 0),
-              },
-            ]}
-          />
-        </Suspense>
-      </Paper>
+      <ChartCard title={t('implementation.dashboard.byStatus')} height={200}>
+        <BarsChart
+          horizontal
+          height={200}
+          label={t('implementation.dashboard.byStatusLabel', {
+            list: statuses.map((s) => `${t(`implementation.statuses.${s}`)} ${data.projectsByStatus[s]}`).join(', '),
+          })}
+          categories={statuses.map((s) => t(`implementation.statuses.${s}`))}
+          series={[
+            {
+              name: t('implementation.dashboard.projects'),
+              colour: '#1864ab',
+              values: statuses.map((s) => data.projectsByStatus[s] ?? 0),
+            },
+          ]}
+        />
+      </ChartCard>
+      <ChartCard title={t('implementation.dashboard.byDimension')} height={200}>
+        <BarsChart
+          horizontal
+          height={200}
+          label={t('implementation.dashboard.byDimensionLabel', {
+            list: DIMENSIONS.map(
+              (d) => `${t(`implementation.dimensions.${d}`)} ${data.projectsByDimension[d] ?? 0}`,
+            ).join(', '),
+          })}
+          categories={DIMENSIONS.map((d) => t(`implementation.dimensions.${d}`))}
+          series={[
+            {
+              name: t('implementation.dashboard.projects'),
+              colour: STATUS_CHART_COLORS.procurement,
+              values: DIMENSIONS.map((d) => data.projectsByDimension[d] ?? 0),
+            },
+          ]}
+        />
+      </ChartCard>
+      <ChartCard title={t('implementation.dashboard.missionsByPhase')} height={160}>
+        <BarsChart
+          horizontal
+          height={160}
+          label={t('implementation.dashboard.missionsByPhaseLabel', {
+            list: phases.map((p) => `${t(`implementation.phases.${p}`)} ${data.missionsByPhase[p] ?? 0}`).join(', '),
+          })}
+          categories={phases.map((p) => t(`implementation.phases.${p}`))}
+          series={[
+            {
+              name: t('implementation.dashboard.missions'),
+              colour: STATUS_CHART_COLORS.evaluated,
+              values: phases.map((p) => data.missionsByPhase[p] ?? 0),
+            },
+          ]}
+        />
+      </ChartCard>
       <Paper withBorder p="sm">
         <Title order={2} size="h5">
           {t('implementation.dashboard.budgetByYear')}
@@ -774,6 +759,18 @@ function NoticesView() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
+/** A chart of the dashboard under its title, with a placeholder of its height while ECharts loads. */
+function ChartCard(props: { title: string; height: number; children: ReactNode }) {
+  return (
+    <Paper withBorder p="sm">
+      <Title order={2} size="h5">
+        {props.title}
+      </Title>
+      <Suspense fallback={<Skeleton height={props.height} />}>{props.children}</Suspense>
     </Paper>
   );
 }
