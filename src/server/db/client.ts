@@ -34,11 +34,25 @@ export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('databaseUrl' in options) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (a restart, an administrator, a dropped database) is an 'error' event of
+    // the pool: unheard, it would end the process. The pool replaces the connection at the next query.
+    let closing = false;
+    pool.on('error', (error) => {
+      if (!closing) console.error(`PostgreSQL: an idle connection was lost (${error.message}); it will be replaced.`);
+    });
     // A bad URL or a stopped server should stop the start with its own message, not at the first request.
     const client = await pool.connect();
     client.release();
     const db = drizzleNodePostgres(pool, { schema }) as unknown as Database;
-    return { db, kind: 'postgres', pool, close: () => pool.end() };
+    return {
+      db,
+      kind: 'postgres',
+      pool,
+      close: () => {
+        closing = true;
+        return pool.end();
+      },
+    };
   }
   let dataDir: string | undefined;
   if (!options.memory && options.dataDir) {
