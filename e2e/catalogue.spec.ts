@@ -193,8 +193,17 @@ describe('catalogue: Arlon searches, compares and orders', () => {
     await form.getByRole('combobox', { name: 'Catégories' }).click();
     await page.getByRole('option', { name: 'Wi-Fi public' }).click();
     await page.keyboard.press('Escape');
+    // price tiers and GDPR sub-processors, from the form (not only the API)
+    await form.getByLabel('Sous-traitants ultérieurs (RGPD)').fill('OVHcloud (hébergement, France)');
+    await form.getByLabel('Sous-traitants ultérieurs (RGPD)').press('Enter');
+    await form.getByRole('button', { name: 'Ajouter un palier' }).click();
+    await form.getByRole('textbox', { name: 'Palier 1 : à qui il s’applique' }).fill('jusqu’à 5 000 habitants');
+    await form.getByRole('textbox', { name: 'Palier 1 : prix (€ HTVA par an)' }).fill('1200');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('heading', { level: 1, name: 'WiFi Village' }).waitFor();
+    const facts = page.getByRole('region', { name: 'Ce qu’il faut savoir' });
+    await facts.getByRole('row', { name: /jusqu’à 5 000 habitants\s+1\s200,00\s€/ }).waitFor();
+    await facts.getByRole('cell', { name: 'OVHcloud (hébergement, France)' }).waitFor();
     await page.getByText('Évaluée', { exact: true }).first().waitFor();
 
     // … upload its logo and a screenshot, shown from the app's own origin (the CSP keeps img-src 'self') …
