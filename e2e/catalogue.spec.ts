@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalogueDemo } from '../src/server/catalogue/catalogue-demo.ts';
@@ -13,6 +14,40 @@ import { launchBrowser, openSession, type Session, signIn } from './support/brow
  * With SCREENSHOTS=1 the search, the comparison and the adoption map are saved in docs/screenshots.
  */
 const SCREENSHOTS = process.env.SCREENSHOTS ? 'docs/screenshots' : null;
+
+/** A plain PNG of one colour (a logo or a screenshot to upload). */
+function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 describe('catalogue: Arlon searches, compares and orders', () => {
   let server: E2eApp;
@@ -118,7 +153,7 @@ describe('catalogue: Arlon searches, compares and orders', () => {
 
     await page.goto('/catalogue?tab=agreements');
     const callOffs = page.getByTestId('call-offs');
-    await callOffs.getByRole('cell', { name: 'Signal’Commune' }).waitFor();
+    await callOffs.getByRole('cell', { name: 'Signal’Commune', exact: true }).waitFor();
     expect(await callOffs.getByRole('row').count()).toBe(2);
     await expectNoSeriousA11yViolations(page, 'the agreements and orders');
     await shoot('agreements');
@@ -158,9 +193,48 @@ describe('catalogue: Arlon searches, compares and orders', () => {
     await form.getByRole('combobox', { name: 'Catégories' }).click();
     await page.getByRole('option', { name: 'Wi-Fi public' }).click();
     await page.keyboard.press('Escape');
+    // price tiers and GDPR sub-processors, from the form (not only the API)
+    await form.getByLabel('Sous-traitants ultérieurs (RGPD)').fill('OVHcloud (hébergement, France)');
+    await form.getByLabel('Sous-traitants ultérieurs (RGPD)').press('Enter');
+    await form.getByRole('button', { name: 'Ajouter un palier' }).click();
+    await form.getByRole('textbox', { name: 'Palier 1 : à qui il s’applique' }).fill('jusqu’à 5 000 habitants');
+    await form.getByRole('textbox', { name: 'Palier 1 : prix (€ HTVA par an)' }).fill('1200');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('heading', { level: 1, name: 'WiFi Village' }).waitFor();
+    const facts = page.getByRole('region', { name: 'Ce qu’il faut savoir' });
+    await facts.getByRole('row', { name: /jusqu’à 5 000 habitants\s+1\s200,00\s€/ }).waitFor();
+    await facts.getByRole('cell', { name: 'OVHcloud (hébergement, France)' }).waitFor();
     await page.getByText('Évaluée', { exact: true }).first().waitFor();
+
+    // … upload its logo and a screenshot, shown from the app's own origin (the CSP keeps img-src 'self') …
+    const images = page.getByRole('region', { name: 'Logo et captures d’écran' });
+    await images
+      .locator('input[type="file"]')
+      .nth(0)
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png(64, 64, [31, 122, 76]) });
+    await images.getByRole('button', { name: 'Envoyer' }).nth(0).click();
+    await page.getByText('Logo enregistré.').waitFor();
+    await images
+      .locator('input[type="file"]')
+      .nth(1)
+      .setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('<html>pas une image</html>') });
+    await images.getByRole('button', { name: 'Envoyer' }).nth(1).click();
+    await images.getByText('Le fichier n’est pas une image PNG, JPEG ou WebP.').waitFor();
+    await images
+      .locator('input[type="file"]')
+      .nth(1)
+      .setInputFiles({ name: 'ecran.png', mimeType: 'image/png', buffer: png(320, 200, [220, 230, 240]) });
+    await images.getByRole('textbox', { name: 'Légende' }).fill('Carte des bornes');
+    await images.getByRole('button', { name: 'Envoyer' }).nth(1).click();
+    const shot = images.getByRole('img', { name: 'Carte des bornes' });
+    await shot.waitFor();
+    const logo = page.getByRole('img', { name: 'Logo de WiFi Village' }).first();
+    await logo.waitFor();
+    for (const img of [shot, logo]) {
+      await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    }
+    await expectNoSeriousA11yViolations(page, 'a solution with its images');
+    await shoot('solution-images');
 
     // … and award a lot a larger ceiling.
     await page.goto('/catalogue?tab=agreements');
@@ -169,6 +243,28 @@ describe('catalogue: Arlon searches, compares and orders', () => {
     await lotForm.getByRole('textbox', { name: 'Plafond (€ HTVA)' }).fill('300000');
     await lotForm.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText(/0,00\s€ commandés sur 300\s000,00\s€/).waitFor();
+
+    // … change the agreement after its creation (a ceiling below what was ordered is refused) …
+    const agreementSection = page.getByRole('region', { name: /^IDELUX/ }).first();
+    await agreementSection.getByRole('button', { name: /^Modifier l’accord-cadre/ }).click();
+    const agreementForm = page.getByRole('dialog', { name: /^Modifier l’accord-cadre/ });
+    await agreementForm.getByRole('textbox', { name: 'Plafond (€ HTVA)' }).fill('100');
+    await agreementForm.getByRole('button', { name: 'Enregistrer' }).click();
+    await agreementForm.getByText(/ne peut pas descendre sous ce qui est déjà commandé/).waitFor();
+    await agreementForm.getByRole('textbox', { name: 'Plafond (€ HTVA)' }).fill('900000');
+    await agreementForm.getByRole('textbox', { name: 'Description' }).fill('Modifié par l’agence.');
+    await agreementForm.getByRole('button', { name: 'Enregistrer' }).click();
+    await agreementSection.getByText('Modifié par l’agence.').first().waitFor();
+
+    // … and cancel Arlon's call-off, which frees the ceiling.
+    const callOffs = page.getByTestId('call-offs');
+    await callOffs.getByRole('button', { name: 'Annuler la commande de Signal’Commune pour Arlon' }).click();
+    const cancel = page.getByRole('dialog', { name: 'Annuler une commande' });
+    await cancel.getByRole('textbox', { name: 'Motif de l’annulation' }).fill('Commandée en double');
+    await cancel.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+    await page.getByText('Commande annulée : les plafonds sont libérés.').waitFor();
+    await callOffs.getByText(/Annulée le .* — Commandée en double/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'the agreements after a cancellation');
 
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Veille' }).click();
     await page.getByRole('heading', { level: 1, name: 'Veille technologique' }).waitFor();

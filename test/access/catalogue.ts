@@ -16,6 +16,8 @@ import {
  * shortlists (its viewers read them); saved searches belong to their author (a fixture saved by another user is
  * deleted by nobody else).
  */
+/** A one-pixel PNG, base64. */
+const ACCESS_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP4z8DwHwAFAAH/puO3xgAAAABJRU5ErkJggg==';
 const catalogue = (ctx: AccessContext) => ctx.t.app.services.catalogue;
 const watch = (ctx: AccessContext) => ctx.t.app.services.watch;
 
@@ -227,6 +229,70 @@ export const cases: AccessCase[] = [
       };
     },
     expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'PATCH /api/catalogue/agreements/:id',
+    request: async (ctx) => ({
+      method: 'PATCH',
+      url: `/api/catalogue/agreements/${(await world(ctx)).agreementId}`,
+      payload: { title: 'Fixture modifiée' },
+    }),
+    expect: agencyStaff,
+  },
+  {
+    // a fresh call-off of the commune each time, placed by the CLI
+    route: 'POST /api/catalogue/call-offs/:id/cancel',
+    request: async (ctx, c) => {
+      const w = await world(ctx);
+      const placed = await catalogue(ctx).order(CLI_CONTEXT, {
+        lotId: w.lotId,
+        solutionId: w.solutionId,
+        communeNis: c,
+        quantity: 1,
+        amount: 1,
+        note: '',
+      });
+      return { method: 'POST', url: `/api/catalogue/call-offs/${placed.id}/cancel`, payload: { reason: 'Erreur' } };
+    },
+    expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'POST /api/catalogue/solutions/:id/images',
+    request: async (ctx) => ({
+      method: 'POST',
+      url: `/api/catalogue/solutions/${(await world(ctx)).solutionId}/images`,
+      payload: { kind: 'logo', content: ACCESS_PNG },
+    }),
+    expect: agencyStaff,
+  },
+  {
+    route: 'DELETE /api/catalogue/solutions/:id/images/:imageId',
+    request: async (ctx) => {
+      const w = await world(ctx);
+      const solution = await catalogue(ctx).addImage(CLI_CONTEXT, w.otherId, {
+        kind: 'logo',
+        content: ACCESS_PNG,
+        caption: '',
+      });
+      return { method: 'DELETE', url: `/api/catalogue/solutions/${w.otherId}/images/${solution.logo!.id}` };
+    },
+    expect: agencyStaff,
+  },
+  {
+    route: 'GET /api/catalogue/images/:id',
+    request: async (ctx) => {
+      const url = await ctx.fixture('catalogue-image', async () => {
+        const w = await world(ctx);
+        const solution = await catalogue(ctx).addImage(CLI_CONTEXT, w.solutionId, {
+          kind: 'screenshot',
+          content: ACCESS_PNG,
+          caption: '',
+        });
+        return solution.gallery[0]!.url;
+      });
+      return { method: 'GET', url };
+    },
+    expect: signedIn,
   },
   {
     route: 'GET /api/catalogue/saved-searches',

@@ -23,6 +23,46 @@ export const AgreementInput = z
   .meta({ id: 'AgreementCreateInput' });
 export type AgreementInput = z.infer<typeof AgreementInput>;
 
+/** What may change after creation (the reference stays): every field optional, the rest stays as it is. */
+export const AgreementUpdateInput = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    description: z.string().trim().max(4000).optional(),
+    startDate: IsoDate.optional(),
+    endDate: IsoDate.optional(),
+    ceiling: money.nullable().optional(),
+  })
+  .meta({ id: 'AgreementUpdateInput' });
+export type AgreementUpdateInput = z.infer<typeof AgreementUpdateInput>;
+
+/**
+ * The rules of an agreement's change, given what was ordered under it (not cancelled): its period must still cover
+ * every call-off's date and its ceiling cannot go below the ordered amount.
+ */
+export function checkAgreementChange(next: {
+  startDate: string;
+  endDate: string;
+  ceiling: number | null;
+  ordered: number;
+  /** the first and last call-off dates (YYYY-MM-DD), null without call-offs */
+  firstOrder: string | null;
+  lastOrder: string | null;
+}): void {
+  if (next.startDate > next.endDate) throw new DomainError('AGREEMENT_PERIOD_ORDER', 'the end precedes the start');
+  if (next.firstOrder && next.lastOrder && (next.startDate > next.firstOrder || next.endDate < next.lastOrder)) {
+    throw new DomainError('AGREEMENT_PERIOD_EXCLUDES_CALL_OFFS', 'the period no longer covers the call-offs', {
+      first: next.firstOrder,
+      last: next.lastOrder,
+    });
+  }
+  const cents = (n: number) => Math.round(n * 100);
+  if (next.ceiling !== null && cents(next.ceiling) < cents(next.ordered)) {
+    throw new DomainError('AGREEMENT_CEILING_BELOW_ORDERED', 'the ceiling is below what was ordered', {
+      ordered: Math.round(next.ordered * 100) / 100,
+    });
+  }
+}
+
 export const LotInput = z
   .strictObject({
     number: z.number().int().min(1).max(999),
@@ -111,9 +151,36 @@ export const CallOff = z
     note: z.string(),
     orderedAt: IsoDateTime,
     orderedBy: z.string().nullable(),
+    /** set once cancelled: the call-off no longer counts against the ceilings */
+    cancelledAt: IsoDateTime.nullable(),
+    cancellationReason: z.string().nullable(),
   })
   .meta({ id: 'CallOff' });
 export type CallOff = z.infer<typeof CallOff>;
+
+export const CallOffCancelInput = z
+  .strictObject({ reason: z.string().trim().min(1).max(1000).describe('why the order is cancelled') })
+  .meta({ id: 'CallOffCancelInput' });
+export type CallOffCancelInput = z.infer<typeof CallOffCancelInput>;
+
+/** A commune's editor may cancel their commune's order within this many days; agency staff at any time. */
+export const CALL_OFF_CANCEL_DAYS = 14;
+
+/** The rules of a cancellation. `byAgency`: agency staff (no time limit). */
+export function checkCancellation(input: {
+  cancelledAt: Date | null;
+  orderedAt: Date;
+  now: Date;
+  byAgency: boolean;
+}): void {
+  if (input.cancelledAt) throw new DomainError('CALL_OFF_ALREADY_CANCELLED', 'the call-off is already cancelled');
+  const days = (input.now.getTime() - input.orderedAt.getTime()) / 86_400_000;
+  if (!input.byAgency && days > CALL_OFF_CANCEL_DAYS) {
+    throw new DomainError('CALL_OFF_CANCEL_TOO_LATE', 'too late for the commune to cancel', {
+      days: CALL_OFF_CANCEL_DAYS,
+    });
+  }
+}
 
 export const CallOffQuery = z.strictObject({
   commune: NisCode.optional(),

@@ -3,6 +3,7 @@ import { DIMENSIONS } from '../shared/dimensions.ts';
 import { DomainError } from '../shared/errors.ts';
 import { IsoDateTime, NisCode } from '../shared/schemas.ts';
 import { SMART_CATEGORY_KEYS } from '../shared/smart-categories.ts';
+import { SolutionImage } from './images.ts';
 
 /**
  * A catalogue solution: one Smart application or service a commune may buy, with the facts a buyer compares
@@ -174,6 +175,10 @@ export const Solution = z
     dimensions: z.array(z.enum(DIMENSIONS)),
     logoUrl: z.string().nullable(),
     screenshots: z.array(z.string()),
+    /** the uploaded logo, served by the app (logoUrl and screenshots are links, not shown as images) */
+    logo: SolutionImage.nullable(),
+    /** the uploaded screenshots, served by the app */
+    gallery: z.array(SolutionImage),
     interoperability: z.object({
       standards: z.array(z.string()),
       mims: z.array(z.string()),
@@ -231,6 +236,8 @@ export const SolutionSummary = Solution.pick({
   .extend({
     priceModel: PriceModel,
     standards: z.array(z.string()),
+    /** the uploaded logo's address (served by the app), or null */
+    logo: z.string().nullable(),
     /** rank of the hit, higher is better (0 when no text was searched) */
     score: z.number(),
   })

@@ -161,11 +161,12 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     commune_editor: { read: 'own', create: 'own' },
     commune_viewer: { read: 'own' },
   },
-  // Call-offs (orders under a lot): a commune's editors order for their commune only.
+  // Call-offs (orders under a lot): a commune's editors order for their commune only, and may cancel (delete) their
+  // commune's order while it is recent (the service checks the delay, decision 060).
   call_off: {
     agency_admin: FULL,
     consultant: FULL,
-    commune_editor: { read: 'own', create: 'own' },
+    commune_editor: { read: 'own', create: 'own', delete: 'own' },
     commune_viewer: { read: 'own' },
   },
   // A buyer's shortlist, kept for a commune (or for the agency when it has none).

@@ -1,5 +1,6 @@
 import type { Agreement, CallOff } from '../../domain/catalogue/agreements.ts';
 import { consumption } from '../../domain/catalogue/agreements.ts';
+import type { SolutionImage } from '../../domain/catalogue/images.ts';
 import type { SavedSearch } from '../../domain/catalogue/search.ts';
 import type { Shortlist } from '../../domain/catalogue/shortlists.ts';
 import type { Interoperability, Pricing, Solution, SolutionInput } from '../../domain/catalogue/solutions.ts';
@@ -65,11 +66,40 @@ export function solutionInputOf(row: SolutionRow): SolutionInput {
   };
 }
 
-export function presentSolution(row: SolutionRow, lots: SolutionLotRow[], orderedBy: string[]): Solution {
+export type ImageMeta = {
+  id: string;
+  solutionId: string;
+  kind: 'logo' | 'screenshot';
+  caption: string;
+  sizeBytes: number;
+};
+
+export const imageUrl = (id: string) => `/api/catalogue/images/${id}`;
+
+export function presentImage(image: ImageMeta): SolutionImage {
+  return {
+    id: image.id,
+    kind: image.kind,
+    url: imageUrl(image.id),
+    caption: image.caption,
+    sizeBytes: image.sizeBytes,
+  };
+}
+
+export function presentSolution(
+  row: SolutionRow,
+  lots: SolutionLotRow[],
+  orderedBy: string[],
+  images: ImageMeta[] = [],
+): Solution {
   const input = solutionInputOf(row);
+  const own = images.filter((i) => i.solutionId === row.id);
+  const logo = own.find((i) => i.kind === 'logo');
   return {
     id: row.id,
     ...input,
+    logo: logo ? presentImage(logo) : null,
+    gallery: own.filter((i) => i.kind === 'screenshot').map(presentImage),
     usedBy: [...new Set([...row.referenceCommunes, ...orderedBy])].sort(),
     lots: lots
       .filter((l) => l.solutionId === row.id)
@@ -138,6 +168,8 @@ export function presentCallOff(row: CallOffRecord): CallOff {
     note: row.note,
     orderedAt: row.orderedAt.toISOString(),
     orderedBy: row.orderedByName,
+    cancelledAt: row.cancelledAt ? row.cancelledAt.toISOString() : null,
+    cancellationReason: row.cancellationReason,
   };
 }
 

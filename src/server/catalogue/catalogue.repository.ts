@@ -1,10 +1,11 @@
-import { and, arrayContains, arrayOverlaps, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type SearchDocument, searchDocument, trigramText } from '../../domain/catalogue/search.ts';
 import { type Executor, rowsOf } from '../db/client.ts';
 import {
   agreementAdhesions,
   agreementLots,
   callOffs,
+  catalogueImages,
   catalogueLexicon,
   catalogueSavedSearches,
   catalogueShortlists,
@@ -183,7 +184,7 @@ export class CatalogueRepository {
     return this.db
       .selectDistinct({ solutionId: callOffs.solutionId, communeNis: callOffs.communeNis })
       .from(callOffs)
-      .where(inArray(callOffs.solutionId, ids));
+      .where(and(inArray(callOffs.solutionId, ids), isNull(callOffs.cancelledAt)));
   }
 
   // ── search ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -387,7 +388,7 @@ export class CatalogueRepository {
         amount: sql<string>`coalesce(sum(${callOffs.amount}), 0)`,
       })
       .from(callOffs)
-      .where(inArray(callOffs.agreementId, agreementIds))
+      .where(and(inArray(callOffs.agreementId, agreementIds), isNull(callOffs.cancelledAt)))
       .groupBy(callOffs.lotId, callOffs.agreementId);
     return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
   }
@@ -425,6 +426,67 @@ export class CatalogueRepository {
       .from(lotSolutions)
       .where(and(eq(lotSolutions.lotId, lotId), eq(lotSolutions.solutionId, solutionId)));
     return rows.length > 0;
+  }
+
+  /** The first and last dates (YYYY-MM-DD, Brussels time) of the agreement's call-offs not cancelled. */
+  async callOffSpan(agreementId: string): Promise<{ first: string | null; last: string | null }> {
+    const [row] = await this.db
+      .select({
+        first: sql<string | null>`to_char(min(${callOffs.orderedAt} at time zone 'Europe/Brussels'), 'YYYY-MM-DD')`,
+        last: sql<string | null>`to_char(max(${callOffs.orderedAt} at time zone 'Europe/Brussels'), 'YYYY-MM-DD')`,
+      })
+      .from(callOffs)
+      .where(and(eq(callOffs.agreementId, agreementId), isNull(callOffs.cancelledAt)));
+    return { first: row?.first ?? null, last: row?.last ?? null };
+  }
+
+  async callOffRow(id: string, options: { lock?: boolean } = {}) {
+    const query = this.db.select().from(callOffs).where(eq(callOffs.id, id));
+    const [row] = options.lock ? await query.for('update') : await query;
+    return row ?? null;
+  }
+
+  async cancelCallOff(id: string, values: { cancelledBy: string | null; reason: string; at: Date }): Promise<void> {
+    await this.db
+      .update(callOffs)
+      .set({ cancelledAt: values.at, cancelledBy: values.cancelledBy, cancellationReason: values.reason })
+      .where(eq(callOffs.id, id));
+  }
+
+  // ── images ───────────────────────────────────────────────────────────────────────────────────────────────────
+  /** The images of the solutions, without their bytes (logo first, then screenshots in upload order). */
+  async imagesOf(solutionIds: string[]) {
+    if (solutionIds.length === 0) return [];
+    return this.db
+      .select({
+        id: catalogueImages.id,
+        solutionId: catalogueImages.solutionId,
+        kind: catalogueImages.kind,
+        caption: catalogueImages.caption,
+        sizeBytes: catalogueImages.sizeBytes,
+      })
+      .from(catalogueImages)
+      .where(inArray(catalogueImages.solutionId, solutionIds))
+      .orderBy(asc(catalogueImages.createdAt), asc(catalogueImages.id));
+  }
+
+  async image(id: string) {
+    const [row] = await this.db.select().from(catalogueImages).where(eq(catalogueImages.id, id));
+    return row ?? null;
+  }
+
+  async insertImage(values: typeof catalogueImages.$inferInsert): Promise<string> {
+    const [row] = await this.db.insert(catalogueImages).values(values).returning({ id: catalogueImages.id });
+    return row!.id;
+  }
+
+  async deleteImages(filter: { id?: string; solutionId?: string; kind?: 'logo' | 'screenshot' }): Promise<void> {
+    const c: SQL[] = [];
+    if (filter.id) c.push(eq(catalogueImages.id, filter.id));
+    if (filter.solutionId) c.push(eq(catalogueImages.solutionId, filter.solutionId));
+    if (filter.kind) c.push(eq(catalogueImages.kind, filter.kind));
+    if (c.length === 0) return;
+    await this.db.delete(catalogueImages).where(and(...c));
   }
 
   async insertCallOff(values: typeof callOffs.$inferInsert): Promise<string> {
@@ -482,7 +544,7 @@ export class CatalogueRepository {
       })
       .from(callOffs)
       .innerJoin(catalogueSolutions, eq(catalogueSolutions.id, callOffs.solutionId))
-      .where(and(...c));
+      .where(and(...c, isNull(callOffs.cancelledAt)));
     const referenced = await this.db
       .select({
         solutionId: catalogueSolutions.id,

@@ -4,12 +4,15 @@ import {
   AdhesionInput,
   Agreement,
   AgreementInput,
+  AgreementUpdateInput,
   CallOff,
+  CallOffCancelInput,
   CallOffInput,
   CallOffQuery,
   CallOffTotals,
   LotInput,
 } from '../../domain/catalogue/agreements.ts';
+import { ImageUploadInput } from '../../domain/catalogue/images.ts';
 import { SavedSearch, SavedSearchInput, SearchQuery, SearchResult } from '../../domain/catalogue/search.ts';
 import { OutcomeInput, Shortlist, ShortlistInput, ShortlistUpdateInput } from '../../domain/catalogue/shortlists.ts';
 import { Solution, SolutionInput, SolutionStatus, SolutionUpdateInput } from '../../domain/catalogue/solutions.ts';
@@ -117,6 +120,61 @@ export async function catalogueRoutes(app: ApiInstance, options: { catalogue: Ca
     async (request) => catalogue.updateSolution(request.ctx, request.params.id, request.body),
   );
 
+  app.post(
+    '/api/catalogue/solutions/:id/images',
+    {
+      config: access('update', 'catalogue'),
+      schema: {
+        tags,
+        summary:
+          'Upload the logo (replaces the previous one; at most 128 KiB) or a screenshot (at most 4, 512 KiB each): PNG, JPEG or WebP, base64',
+        params: IdParams,
+        body: ImageUploadInput,
+        response: { 201: Solution, ...withRules },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await catalogue.addImage(request.ctx, request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/api/catalogue/solutions/:id/images/:imageId',
+    {
+      config: access('update', 'catalogue'),
+      schema: {
+        tags,
+        summary: 'Remove the logo or a screenshot',
+        params: z.object({ id: z.uuid(), imageId: z.uuid() }),
+        response: { 200: Solution, ...errorResponses },
+      },
+    },
+    async (request) => catalogue.removeImage(request.ctx, request.params.id, request.params.imageId),
+  );
+
+  app.get(
+    '/api/catalogue/images/:id',
+    {
+      config: access('read', 'catalogue'),
+      schema: {
+        tags,
+        summary:
+          'An uploaded logo or screenshot (from the app’s own origin; immutable: a new upload has a new address)',
+        params: IdParams,
+        produces: ['image/png', 'image/jpeg', 'image/webp'],
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const image = await catalogue.image(request.actor, request.params.id);
+      return reply
+        .header('content-type', image.mimeType)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', 'inline')
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .send(image.content as never);
+    },
+  );
+
   app.get(
     '/api/catalogue/compare',
     {
@@ -190,6 +248,22 @@ export async function catalogueRoutes(app: ApiInstance, options: { catalogue: Ca
       },
     },
     async (request) => catalogue.agreement(request.actor, request.params.id),
+  );
+
+  app.patch(
+    '/api/catalogue/agreements/:id',
+    {
+      config: access('update', 'catalogue'),
+      schema: {
+        tags,
+        summary:
+          'Change an agreement’s title, description, period or ceiling (the ceiling never below what was ordered, the period covering its call-offs)',
+        params: IdParams,
+        body: AgreementUpdateInput,
+        response: { 200: Agreement, ...withRules },
+      },
+    },
+    async (request) => catalogue.updateAgreement(request.ctx, request.params.id, request.body),
   );
 
   app.post(
@@ -282,6 +356,22 @@ export async function catalogueRoutes(app: ApiInstance, options: { catalogue: Ca
       },
     },
     async (request, reply) => reply.status(201).send(await catalogue.order(request.ctx, request.body)),
+  );
+
+  app.post(
+    '/api/catalogue/call-offs/:id/cancel',
+    {
+      config: access('delete', 'call_off'),
+      schema: {
+        tags,
+        summary:
+          'Cancel a call-off (agency staff; or the ordering commune’s editors within 14 days): it frees the ceilings',
+        params: IdParams,
+        body: CallOffCancelInput,
+        response: { 200: CallOff, ...withRules },
+      },
+    },
+    async (request) => catalogue.cancelCallOff(request.ctx, request.params.id, request.body),
   );
 
   // ── saved searches ───────────────────────────────────────────────────────────────────────────────────────────

@@ -2,13 +2,18 @@ import { type Adoption, type AdoptionQuery, adoptionOf } from '../../domain/cata
 import {
   type Agreement,
   type AgreementInput,
+  type AgreementUpdateInput,
   type CallOff,
+  type CallOffCancelInput,
   type CallOffInput,
   type CallOffTotals,
+  checkAgreementChange,
   checkCallOff,
+  checkCancellation,
   type LotInput,
   totalsBy,
 } from '../../domain/catalogue/agreements.ts';
+import { checkImage, type ImageUploadInput } from '../../domain/catalogue/images.ts';
 import {
   categoriesNamedBy,
   FACETS,
@@ -39,6 +44,7 @@ import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import {
+  imageUrl,
   presentAgreement,
   presentCallOff,
   presentSavedSearch,
@@ -94,15 +100,17 @@ export class CatalogueService {
   // ── solutions ────────────────────────────────────────────────────────────────────────────────────────────────
   private async present(repos: Repositories, rows: SolutionRow[]): Promise<Solution[]> {
     const ids = rows.map((r) => r.id);
-    const [lots, ordering] = await Promise.all([
+    const [lots, ordering, images] = await Promise.all([
       repos.catalogue.lotsOfSolutions(ids),
       repos.catalogue.orderingCommunes(ids),
+      repos.catalogue.imagesOf(ids),
     ]);
     return rows.map((row) =>
       presentSolution(
         row,
         lots,
         ordering.filter((o) => o.solutionId === row.id).map((o) => o.communeNis),
+        images,
       ),
     );
   }
@@ -146,6 +154,9 @@ export class CatalogueService {
         ({ hits, facets } = await run(corrected));
       }
     }
+    const logos = (await this.uow.read((repos) => repos.catalogue.imagesOf(hits.map((h) => h.id)))).filter(
+      (i) => i.kind === 'logo',
+    );
     const summaries: SolutionSummary[] = hits.map((h) => ({
       id: h.id,
       name: h.name,
@@ -159,6 +170,7 @@ export class CatalogueService {
       logoUrl: h.logo_url,
       priceModel: h.price_model as SolutionSummary['priceModel'],
       standards: h.standards,
+      logo: ((id) => (id ? imageUrl(id) : null))(logos.find((l) => l.solutionId === h.id)?.id),
       score: Number(h.score),
     }));
     const facetCounts = Object.fromEntries(
@@ -264,6 +276,68 @@ export class CatalogueService {
     });
   }
 
+  // ── images ───────────────────────────────────────────────────────────────────────────────────────────────────
+  /** Uploads a logo (replacing the one there was) or a screenshot; the type is what the bytes say. */
+  async addImage(ctx: RequestContext, solutionId: string, input: ImageUploadInput): Promise<Solution> {
+    authorize(ctx.actor, 'update', { type: 'catalogue' });
+    const bytes = Buffer.from(input.content, 'base64');
+    return this.uow.write(async (repos) => {
+      const row = await repos.catalogue.solution(solutionId);
+      if (!row) throw new NotFoundError('SOLUTION_NOT_FOUND');
+      const existing = await repos.catalogue.imagesOf([solutionId]);
+      const screenshots = existing.filter((i) => i.kind === 'screenshot').length;
+      const mimeType = rule(() => checkImage(input.kind, bytes, screenshots));
+      const replaced = input.kind === 'logo' ? existing.filter((i) => i.kind === 'logo') : [];
+      if (input.kind === 'logo') await repos.catalogue.deleteImages({ solutionId, kind: 'logo' });
+      const id = await repos.catalogue.insertImage({
+        solutionId,
+        kind: input.kind,
+        mimeType,
+        sizeBytes: bytes.length,
+        caption: input.caption,
+        content: bytes,
+      });
+      await this.audit(repos, ctx, {
+        action: 'catalogue.image.create',
+        entityType: 'solution',
+        entityId: solutionId,
+        ...(replaced.length ? { before: { images: replaced.map((i) => i.id) } } : {}),
+        after: { imageId: id, kind: input.kind, mimeType, sizeBytes: bytes.length, caption: input.caption },
+      });
+      return (await this.present(repos, [row]))[0]!;
+    });
+  }
+
+  async removeImage(ctx: RequestContext, solutionId: string, imageId: string): Promise<Solution> {
+    authorize(ctx.actor, 'update', { type: 'catalogue' });
+    return this.uow.write(async (repos) => {
+      const row = await repos.catalogue.solution(solutionId);
+      const image = await repos.catalogue.image(imageId);
+      if (!row || !image || image.solutionId !== solutionId) throw new NotFoundError('IMAGE_NOT_FOUND');
+      await repos.catalogue.deleteImages({ id: imageId });
+      await this.audit(repos, ctx, {
+        action: 'catalogue.image.delete',
+        entityType: 'solution',
+        entityId: solutionId,
+        before: { imageId, kind: image.kind, mimeType: image.mimeType, sizeBytes: image.sizeBytes },
+      });
+      return (await this.present(repos, [row]))[0]!;
+    });
+  }
+
+  /** An image's bytes, for whoever may see its solution. */
+  async image(actor: Actor, id: string): Promise<{ mimeType: string; content: Buffer }> {
+    authorize(actor, 'read', { type: 'catalogue' });
+    return this.uow.read(async (repos) => {
+      const image = await repos.catalogue.image(id);
+      const solution = image ? await repos.catalogue.solution(image.solutionId) : null;
+      if (!image || !solution || !this.visibleStatuses(actor).includes(solution.status)) {
+        throw new NotFoundError('IMAGE_NOT_FOUND');
+      }
+      return { mimeType: image.mimeType, content: image.content };
+    });
+  }
+
   // ── agreements and lots ──────────────────────────────────────────────────────────────────────────────────────
   private async presentAgreements(repos: Repositories, actor: Actor, ids: string[]): Promise<Agreement[]> {
     const rows = (await repos.catalogue.agreements()).filter((a) => ids.includes(a.id));
@@ -319,6 +393,44 @@ export class CatalogueService {
         after: input,
       });
       return row.id;
+    });
+    return this.agreement(ctx.actor, id);
+  }
+
+  /**
+   * Changes an agreement's title, description, period or ceiling (its reference stays). Locked like an order, so an
+   * order placed meanwhile is counted: the ceiling never goes below what was ordered, the period always covers the
+   * call-offs.
+   */
+  async updateAgreement(ctx: RequestContext, id: string, patch: AgreementUpdateInput): Promise<Agreement> {
+    authorize(ctx.actor, 'update', { type: 'catalogue' });
+    await this.uow.write(async (repos) => {
+      const before = await repos.catalogue.agreement(id, { lock: true });
+      if (!before) throw new NotFoundError('AGREEMENT_NOT_FOUND');
+      const next = {
+        title: patch.title ?? before.title,
+        description: patch.description ?? before.description,
+        startDate: patch.startDate ?? before.startDate,
+        endDate: patch.endDate ?? before.endDate,
+        ceiling: patch.ceiling === undefined ? before.ceiling : patch.ceiling,
+      };
+      const ordered = (await repos.catalogue.orderedTotals([id])).reduce((sum, t) => sum + t.amount, 0);
+      const span = await repos.catalogue.callOffSpan(id);
+      rule(() => checkAgreementChange({ ...next, ordered, firstOrder: span.first, lastOrder: span.last }));
+      await repos.catalogue.updateAgreement(id, next);
+      await this.audit(repos, ctx, {
+        action: 'catalogue.agreement.update',
+        entityType: 'agreement',
+        entityId: id,
+        before: {
+          title: before.title,
+          description: before.description,
+          startDate: before.startDate,
+          endDate: before.endDate,
+          ceiling: before.ceiling,
+        },
+        after: next,
+      });
     });
     return this.agreement(ctx.actor, id);
   }
@@ -476,6 +588,46 @@ export class CatalogueService {
     return presentCallOff(record!);
   }
 
+  /**
+   * Cancels a call-off: it stays listed (cancelled) and no longer counts against the ceilings. Agency staff at any
+   * time; the ordering commune's editors within CALL_OFF_CANCEL_DAYS days of the order. Locks like an order.
+   */
+  async cancelCallOff(ctx: RequestContext, id: string, input: CallOffCancelInput): Promise<CallOff> {
+    authorize(ctx.actor, 'delete', { type: 'call_off' });
+    await this.uow.write(async (repos) => {
+      const found = await repos.catalogue.callOffRow(id);
+      if (!found) throw new NotFoundError('CALL_OFF_NOT_FOUND');
+      authorize(ctx.actor, 'delete', { type: 'call_off', communeNis: found.communeNis });
+      await repos.catalogue.agreement(found.agreementId, { lock: true });
+      await repos.catalogue.lot(found.lotId, { lock: true });
+      const row = (await repos.catalogue.callOffRow(id, { lock: true }))!;
+      const now = this.now();
+      rule(() =>
+        checkCancellation({
+          cancelledAt: row.cancelledAt,
+          orderedAt: row.orderedAt,
+          now,
+          byAgency: can(ctx.actor, 'delete', { type: 'catalogue' }),
+        }),
+      );
+      await repos.catalogue.cancelCallOff(id, {
+        cancelledBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+        reason: input.reason,
+        at: now,
+      });
+      await this.audit(repos, ctx, {
+        action: 'catalogue.call_off.cancel',
+        entityType: 'call_off',
+        entityId: id,
+        before: { amount: row.amount, quantity: row.quantity, orderedAt: row.orderedAt.toISOString() },
+        after: { cancelledAt: now.toISOString(), reason: input.reason },
+        communeNis: row.communeNis,
+      });
+    });
+    const [record] = await this.uow.read((repos) => repos.catalogue.callOffs({ ids: [id] }));
+    return presentCallOff(record!);
+  }
+
   async callOffs(
     actor: Actor,
     query: { commune?: string; agreement?: string; lot?: string; vendor?: string },
@@ -498,7 +650,9 @@ export class CatalogueService {
 
   /** Orders by commune, lot and vendor: the agency's view (a commune user gets their own commune's). */
   async callOffTotals(actor: Actor, query: { agreement?: string }): Promise<CallOffTotals> {
-    const list = await this.callOffs(actor, query.agreement ? { agreement: query.agreement } : {});
+    const list = (await this.callOffs(actor, query.agreement ? { agreement: query.agreement } : {})).filter(
+      (c) => c.cancelledAt === null,
+    );
     return {
       byCommune: totalsBy(
         list,

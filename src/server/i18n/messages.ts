@@ -673,6 +673,34 @@ export const messages: Catalogue = {
     fr: 'Le plafond du lot ne peut pas descendre sous ce qui est déjà commandé ({ordered} € HTVA).',
     en: 'The lot’s ceiling cannot go below what was already ordered (€{ordered} excl. VAT).',
   },
+  AGREEMENT_PERIOD_EXCLUDES_CALL_OFFS: {
+    fr: 'La période de l’accord-cadre doit couvrir ses commandes (du {first} au {last}).',
+    en: 'The agreement’s period must cover its call-offs ({first} to {last}).',
+  },
+  AGREEMENT_CEILING_BELOW_ORDERED: {
+    fr: 'Le plafond de l’accord-cadre ne peut pas descendre sous ce qui est déjà commandé ({ordered} € HTVA).',
+    en: 'The agreement’s ceiling cannot go below what was already ordered (€{ordered} excl. VAT).',
+  },
+  CALL_OFF_NOT_FOUND: { fr: 'Commande introuvable.', en: 'Call-off not found.' },
+  CALL_OFF_ALREADY_CANCELLED: { fr: 'Cette commande est déjà annulée.', en: 'This call-off is already cancelled.' },
+  CALL_OFF_CANCEL_TOO_LATE: {
+    fr: 'Passé {days} jours, seule l’agence peut annuler une commande.',
+    en: 'After {days} days, only the agency can cancel a call-off.',
+  },
+  IMAGE_NOT_FOUND: { fr: 'Image introuvable.', en: 'Image not found.' },
+  IMAGE_EMPTY: { fr: 'Le fichier est vide.', en: 'The file is empty.' },
+  IMAGE_TOO_LARGE: {
+    fr: 'L’image dépasse la taille permise ({limitBytes} octets).',
+    en: 'The image exceeds the allowed size ({limitBytes} bytes).',
+  },
+  IMAGE_TYPE: {
+    fr: 'Le fichier n’est pas une image PNG, JPEG ou WebP.',
+    en: 'The file is not a PNG, JPEG or WebP image.',
+  },
+  TOO_MANY_SCREENSHOTS: {
+    fr: 'Une solution garde au plus {max} captures d’écran.',
+    en: 'A solution keeps at most {max} screenshots.',
+  },
   ALREADY_ADHERENT: {
     fr: 'La commune adhère déjà à cet accord-cadre.',
     en: 'The commune already adheres to this agreement.',

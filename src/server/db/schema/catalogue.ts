@@ -27,6 +27,10 @@ import { communes } from './communes.ts';
  */
 const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 const STATUSES = ['watch', 'evaluated', 'listed', 'withdrawn'] as const;
 
 export const catalogueSolutions = pgTable(
@@ -162,11 +166,39 @@ export const callOffs = pgTable(
     note: text('note').notNull().default(''),
     orderedAt: timestamp('ordered_at', { withTimezone: true }).notNull().defaultNow(),
     orderedBy: uuid('ordered_by').references(() => users.id, { onDelete: 'set null' }),
+    /** A cancelled call-off stays (history, audit) but no longer counts against the ceilings. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
+    cancellationReason: text('cancellation_reason'),
   },
   (t) => [
     index('call_offs_commune_idx').on(t.communeNis),
     index('call_offs_lot_idx').on(t.lotId),
     check('call_offs_positive', sql`${t.amount} > 0 AND ${t.quantity} > 0`),
+  ],
+);
+
+/**
+ * A solution's logo and screenshots, uploaded by agency staff and served from the app's own origin (the CSP keeps
+ * img-src 'self'). Type checked by magic bytes and size limited by the domain, the size again by the constraint.
+ */
+export const catalogueImages = pgTable(
+  'catalogue_images',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    solutionId: uuid('solution_id')
+      .notNull()
+      .references(() => catalogueSolutions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['logo', 'screenshot'] }).notNull(),
+    mimeType: text('mime_type', { enum: ['image/png', 'image/jpeg', 'image/webp'] }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    caption: text('caption').notNull().default(''),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('catalogue_images_solution_idx').on(t.solutionId),
+    check('catalogue_images_size', sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 524288`),
   ],
 );
 

@@ -1,30 +1,50 @@
 import { Button, MultiSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lot } from '../../../domain/catalogue/agreements.ts';
+import type { Agreement, Lot } from '../../../domain/catalogue/agreements.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { notify } from '../../lib/notify.ts';
-import { useCreateAgreement, useCreateLot, useSolutions, useUpdateLot } from './api.ts';
+import { useCreateAgreement, useCreateLot, useSolutions, useUpdateAgreement, useUpdateLot } from './api.ts';
 
-/** Agency staff add a framework agreement: reference, title, period, overall ceiling. */
-export function AgreementFormModal(props: { onClose(): void }) {
+/**
+ * Agency staff add a framework agreement (reference, title, period, overall ceiling), or change one after creation
+ * (its reference stays; the server refuses a ceiling below what was ordered and a period leaving out a call-off).
+ */
+export function AgreementFormModal(props: { onClose(): void; agreement?: Agreement }) {
   const { t } = useTranslation();
   const create = useCreateAgreement();
+  const update = useUpdateAgreement();
+  const editing = props.agreement;
+  const mutation = editing ? update : create;
   const year = new Date().getFullYear();
   const [form, setForm] = useState({
-    reference: '',
-    title: '',
-    description: '',
-    startDate: `${year}-01-01`,
-    endDate: `${year + 3}-12-31`,
-    ceiling: '' as number | string,
+    reference: editing?.reference ?? '',
+    title: editing?.title ?? '',
+    description: editing?.description ?? '',
+    startDate: editing?.startDate ?? `${year}-01-01`,
+    endDate: editing?.endDate ?? `${year + 3}-12-31`,
+    ceiling: (editing ? (editing.consumption.ceiling ?? '') : '') as number | string,
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const ceiling = form.ceiling === '' ? null : Number(form.ceiling);
+    if (editing) {
+      const { reference: _reference, ...patch } = form;
+      update.mutate(
+        { id: editing.id, patch: { ...patch, ceiling } },
+        {
+          onSuccess: (a) => {
+            notify(t('catalogue.agreements.updated', { reference: a.reference }));
+            props.onClose();
+          },
+        },
+      );
+      return;
+    }
     create.mutate(
-      { ...form, ceiling: form.ceiling === '' ? null : Number(form.ceiling) },
+      { ...form, ceiling },
       {
         onSuccess: (a) => {
           notify(t('catalogue.agreements.created', { reference: a.reference }));
@@ -34,7 +54,14 @@ export function AgreementFormModal(props: { onClose(): void }) {
     );
   };
   return (
-    <AppModal opened onClose={props.onClose} title={t('catalogue.agreements.new')} size="lg">
+    <AppModal
+      opened
+      onClose={props.onClose}
+      title={
+        editing ? t('catalogue.agreements.editTitle', { reference: editing.reference }) : t('catalogue.agreements.new')
+      }
+      size="lg"
+    >
       <form onSubmit={submit}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -43,6 +70,7 @@ export function AgreementFormModal(props: { onClose(): void }) {
               value={form.reference}
               onChange={(e) => set('reference', e.currentTarget.value)}
               required
+              disabled={Boolean(editing)}
             />
             <TextInput
               label={t('catalogue.agreements.titleField')}
@@ -77,8 +105,8 @@ export function AgreementFormModal(props: { onClose(): void }) {
             onChange={(e) => set('description', e.currentTarget.value)}
             autosize
           />
-          <ErrorAlert error={create.error} />
-          <Button type="submit" loading={create.isPending}>
+          <ErrorAlert error={mutation.error} />
+          <Button type="submit" loading={mutation.isPending}>
             {t('common.save')}
           </Button>
         </Stack>

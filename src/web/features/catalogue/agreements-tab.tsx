@@ -1,9 +1,16 @@
-import { Badge, Button, Grid, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Grid, Group, Paper, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAgencyRole } from '../../../domain/auth/roles.ts';
-import type { Consumption, Lot } from '../../../domain/catalogue/agreements.ts';
+import {
+  type Agreement,
+  CALL_OFF_CANCEL_DAYS,
+  type CallOff,
+  type Consumption,
+  type Lot,
+} from '../../../domain/catalogue/agreements.ts';
 import { formatDate, formatDateTime, formatEuro } from '../../../domain/shared/format.ts';
+import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useCommuneList } from '../../lib/communes-query.ts';
@@ -11,7 +18,7 @@ import { notify } from '../../lib/notify.ts';
 import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { AgreementFormModal, LotFormModal } from './agreement-forms.tsx';
-import { useAdhere, useAgreements, useCallOffs, useCallOffTotals } from './api.ts';
+import { useAdhere, useAgreements, useCallOffs, useCallOffTotals, useCancelCallOff } from './api.ts';
 
 /** The framework agreements: lots, vendors, ceilings and their consumption; the call-offs and their totals. */
 export function AgreementsTab() {
@@ -23,6 +30,7 @@ export function AgreementsTab() {
   const me = useMe();
   const agency = me.data ? isAgencyRole(me.data.user.role) : false;
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Agreement | null>(null);
   const adhere = useAdhere();
   const [lotFor, setLotFor] = useState<{ id: string; next: number; lot?: Lot } | null>(null);
   return (
@@ -35,6 +43,7 @@ export function AgreementsTab() {
         </Group>
       ) : null}
       {adding ? <AgreementFormModal onClose={() => setAdding(false)} /> : null}
+      {editing ? <AgreementFormModal key={editing.id} agreement={editing} onClose={() => setEditing(null)} /> : null}
       {lotFor ? (
         <LotFormModal
           key={lotFor.lot?.id ?? 'new'}
@@ -54,12 +63,25 @@ export function AgreementsTab() {
               <Title order={2} size="h4" id={`agreement-${a.id}`}>
                 {a.reference} — {a.title}
               </Title>
-              {a.demo ? (
-                <Badge color="dark" variant="outline">
-                  {t('catalogue.demo')}
-                </Badge>
-              ) : null}
+              <Group gap="xs">
+                {a.demo ? (
+                  <Badge color="dark" variant="outline">
+                    {t('catalogue.demo')}
+                  </Badge>
+                ) : null}
+                {agency ? (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setEditing(a)}
+                    aria-label={t('catalogue.agreements.editTitle', { reference: a.reference })}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                ) : null}
+              </Group>
             </Group>
+            {a.description ? <Text size="sm">{a.description}</Text> : null}
             <Text size="sm" c="dimmed">
               {t('catalogue.agreements.period', {
                 start: formatDate(a.startDate, language),
@@ -178,8 +200,20 @@ function CallOffs() {
   const language = useLanguage();
   const callOffs = useCallOffs(null);
   const totals = useCallOffTotals();
+  const me = useMe();
+  const user = me.data?.user;
+  const [cancelling, setCancelling] = useState<CallOff | null>(null);
+  // Agency staff cancel any call-off; a commune's editors their commune's, within CALL_OFF_CANCEL_DAYS days.
+  const mayCancel = (c: CallOff) =>
+    c.cancelledAt === null &&
+    Boolean(user) &&
+    (isAgencyRole(user!.role) ||
+      (user!.role === 'commune_editor' &&
+        user!.communeNis === c.communeNis &&
+        Date.now() - Date.parse(c.orderedAt) <= CALL_OFF_CANCEL_DAYS * 86_400_000));
   return (
     <Stack gap="md" component="section" aria-labelledby="call-offs-title">
+      {cancelling ? <CancelCallOffModal callOff={cancelling} onClose={() => setCancelling(null)} /> : null}
       <Title order={2} size="h4" id="call-offs-title">
         {t('catalogue.callOffs.title')}
       </Title>
@@ -220,6 +254,7 @@ function CallOffs() {
                 <Table.Th>{t('catalogue.agreements.vendor')}</Table.Th>
                 <Table.Th ta="right">{t('catalogue.order.quantity')}</Table.Th>
                 <Table.Th ta="right">{t('catalogue.order.amount')}</Table.Th>
+                <Table.Th>{t('catalogue.callOffs.state')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -233,7 +268,29 @@ function CallOffs() {
                   </Table.Td>
                   <Table.Td>{c.vendor ?? '—'}</Table.Td>
                   <Table.Td ta="right">{c.quantity}</Table.Td>
-                  <Table.Td ta="right">{formatEuro(c.amount, language)}</Table.Td>
+                  <Table.Td ta="right" td={c.cancelledAt ? 'line-through' : undefined}>
+                    {formatEuro(c.amount, language)}
+                  </Table.Td>
+                  <Table.Td>
+                    {c.cancelledAt ? (
+                      <Text size="sm" title={c.cancellationReason ?? ''}>
+                        {t('catalogue.callOffs.cancelledOn', { date: formatDateTime(c.cancelledAt, language) })}
+                        {c.cancellationReason ? ` — ${c.cancellationReason}` : ''}
+                      </Text>
+                    ) : mayCancel(c) ? (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        color="red"
+                        onClick={() => setCancelling(c)}
+                        aria-label={t('catalogue.callOffs.cancelOf', { name: c.solutionName, commune: c.communeName })}
+                      >
+                        {t('catalogue.callOffs.cancel')}
+                      </Button>
+                    ) : (
+                      <Text size="sm">{t('catalogue.callOffs.active')}</Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -241,5 +298,53 @@ function CallOffs() {
         </Table.ScrollContainer>
       ) : null}
     </Stack>
+  );
+}
+
+/** Why the call-off is cancelled; once cancelled it no longer counts against the ceilings. */
+function CancelCallOffModal({ callOff, onClose }: { callOff: CallOff; onClose(): void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const cancel = useCancelCallOff();
+  const [reason, setReason] = useState('');
+  return (
+    <AppModal opened onClose={onClose} title={t('catalogue.callOffs.cancelTitle')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          cancel.mutate(
+            { id: callOff.id, reason },
+            {
+              onSuccess: () => {
+                notify(t('catalogue.callOffs.cancelled'));
+                onClose();
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm">
+            {t('catalogue.callOffs.cancelWhat', {
+              name: callOff.solutionName,
+              commune: callOff.communeName,
+              amount: formatEuro(callOff.amount, language),
+            })}
+          </Text>
+          <Textarea
+            label={t('catalogue.callOffs.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required
+            autosize
+            minRows={2}
+          />
+          <ErrorAlert error={cancel.error} />
+          <Button type="submit" color="red" loading={cancel.isPending}>
+            {t('catalogue.callOffs.confirmCancel')}
+          </Button>
+        </Stack>
+      </form>
+    </AppModal>
   );
 }

@@ -3,11 +3,13 @@ import type { Adoption } from '../../../domain/catalogue/adoption.ts';
 import type {
   Agreement,
   AgreementInput,
+  AgreementUpdateInput,
   CallOff,
   CallOffInput,
   CallOffTotals,
   LotInput,
 } from '../../../domain/catalogue/agreements.ts';
+import type { ImageKind } from '../../../domain/catalogue/images.ts';
 import {
   type SavedSearch,
   type SavedSearchInput,
@@ -155,3 +157,33 @@ export const useUpdateLot = () =>
   useCatalogueMutation((input: { lotId: string; lot: LotInput }) =>
     api.put<Agreement>(`/api/catalogue/lots/${input.lotId}`, input.lot),
   );
+export const useUpdateAgreement = () =>
+  useCatalogueMutation((input: { id: string; patch: AgreementUpdateInput }) =>
+    api.patch<Agreement>(`/api/catalogue/agreements/${input.id}`, input.patch),
+  );
+export const useCancelCallOff = () =>
+  useCatalogueMutation((input: { id: string; reason: string }) =>
+    api.post<CallOff>(`/api/catalogue/call-offs/${input.id}/cancel`, { reason: input.reason }),
+  );
+export const useUploadImage = () =>
+  useCatalogueMutation((input: { solutionId: string; kind: ImageKind; content: string; caption: string }) =>
+    api.post<Solution>(`/api/catalogue/solutions/${input.solutionId}/images`, {
+      kind: input.kind,
+      content: input.content,
+      caption: input.caption,
+    }),
+  );
+export const useRemoveImage = () =>
+  useCatalogueMutation((input: { solutionId: string; imageId: string }) =>
+    api.delete<Solution>(`/api/catalogue/solutions/${input.solutionId}/images/${input.imageId}`),
+  );
+
+/** A file's bytes as base64 (what the upload sends). */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}

@@ -12,6 +12,7 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { useComparison } from './api.ts';
 import { comparisonTable, STATUS_COLOURS } from './labels.ts';
 import { NewShortlistModal } from './search-tab.tsx';
+import { SolutionLogo } from './solution-images.tsx';
 
 /** Two to four solutions side by side, the facts that differ marked. */
 export default function ComparePage() {
@@ -59,6 +60,7 @@ export default function ComparePage() {
                   {solutions.map((s) => (
                     <Table.Th key={s.id} scope="col">
                       <Stack gap={4}>
+                        <SolutionLogo url={s.logo?.url ?? null} name={s.name} size={40} />
                         <Anchor component={Link} to={paths.catalogueSolution.to(s.id)} fw={700}>
                           {s.name}
                         </Anchor>

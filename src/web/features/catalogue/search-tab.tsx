@@ -39,6 +39,7 @@ import {
   useUpdateShortlist,
 } from './api.ts';
 import { categoryLabel, facetLabel, STATUS_COLOURS } from './labels.ts';
+import { SolutionLogo } from './solution-images.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -208,6 +209,7 @@ export function SearchTab() {
                 {result.hits.map((hit) => (
                   <Paper key={hit.id} withBorder p="md" component="li">
                     <Group justify="space-between" align="flex-start" wrap="nowrap">
+                      <SolutionLogo url={hit.logo} name={hit.name} />
                       <Stack gap={4} style={{ flex: 1 }}>
                         <Group gap="xs">
                           <Title order={3} size="h4">

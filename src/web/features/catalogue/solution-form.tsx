@@ -1,6 +1,7 @@
 import {
   Button,
   Checkbox,
+  Fieldset,
   Group,
   MultiSelect,
   NumberInput,
@@ -8,6 +9,7 @@ import {
   SimpleGrid,
   Stack,
   TagsInput,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -55,6 +57,8 @@ type Form = {
   priceModel: string;
   amount: number | string;
   priceDetails: string;
+  tiers: { label: string; price: number | string }[];
+  subProcessors: string[];
   support: string;
   status: string;
 };
@@ -81,6 +85,8 @@ function formOf(s: Solution | null): Form {
     priceModel: s?.pricing.model ?? 'flat',
     amount: s?.pricing.amount ?? '',
     priceDetails: s?.pricing.details ?? '',
+    tiers: s?.pricing.tiers ?? [],
+    subProcessors: s?.gdpr.subProcessors ?? [],
     support: s?.support ?? '',
     status: s?.status ?? 'evaluated',
   };
@@ -117,14 +123,16 @@ export function SolutionFormModal(props: { opened: boolean; onClose(): void; sol
       hosting: form.hosting,
       gdpr: {
         dataProcessingAgreement: form.dataProcessingAgreement,
-        subProcessors: props.solution?.gdpr.subProcessors ?? [],
+        subProcessors: form.subProcessors,
       },
       accessibilityStatementUrl: form.accessibilityStatementUrl || null,
       languages: form.languages,
       pricing: {
         model: form.priceModel,
         amount: form.amount === '' ? null : Number(form.amount),
-        tiers: props.solution?.pricing.tiers ?? [],
+        tiers: form.tiers
+          .filter((tier) => tier.label.trim() !== '' || tier.price !== '')
+          .map((tier) => ({ label: tier.label, price: tier.price === '' ? Number.NaN : Number(tier.price) })),
         details: form.priceDetails || null,
       },
       support: form.support,
@@ -274,7 +282,78 @@ export function SolutionFormModal(props: { opened: boolean; onClose(): void; sol
               onChange={(v) => v && set('status', v)}
               allowDeselect={false}
             />
+            <TagsInput
+              label={t('catalogue.edit.subProcessors')}
+              description={t('catalogue.edit.subProcessorsHint')}
+              value={form.subProcessors}
+              onChange={(v) => set('subProcessors', v)}
+            />
           </SimpleGrid>
+          <Fieldset legend={t('catalogue.edit.tiers')} variant="filled">
+            <Stack gap="xs">
+              {form.tiers.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('catalogue.edit.noTier')}
+                </Text>
+              ) : null}
+              {form.tiers.map((tier, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, by position
+                <Group key={i} align="flex-end" wrap="nowrap">
+                  <TextInput
+                    label={t('catalogue.edit.tierLabel', { n: i + 1 })}
+                    placeholder={t('catalogue.edit.tierLabelExample')}
+                    value={tier.label}
+                    onChange={(e) => {
+                      const label = e.currentTarget.value;
+                      set(
+                        'tiers',
+                        form.tiers.map((x, j) => (j === i ? { ...x, label } : x)),
+                      );
+                    }}
+                    style={{ flex: 1 }}
+                    required
+                  />
+                  <NumberInput
+                    label={t('catalogue.edit.tierPrice', { n: i + 1 })}
+                    min={0}
+                    decimalScale={2}
+                    value={tier.price}
+                    onChange={(price) =>
+                      set(
+                        'tiers',
+                        form.tiers.map((x, j) => (j === i ? { ...x, price } : x)),
+                      )
+                    }
+                    w={180}
+                    required
+                  />
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    onClick={() =>
+                      set(
+                        'tiers',
+                        form.tiers.filter((_, j) => j !== i),
+                      )
+                    }
+                    aria-label={t('catalogue.edit.removeTier', { n: i + 1 })}
+                  >
+                    {t('catalogue.images.remove')}
+                  </Button>
+                </Group>
+              ))}
+              <Group>
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={() => set('tiers', [...form.tiers, { label: '', price: '' }])}
+                  disabled={form.tiers.length >= 20}
+                >
+                  {t('catalogue.edit.addTier')}
+                </Button>
+              </Group>
+            </Stack>
+          </Fieldset>
           <Group>
             <Checkbox
               label={t('catalogue.facts.openApi')}

@@ -32,6 +32,7 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { useAdhere, useAgreements, useOrder, useSolution, useUpdateSolution } from './api.ts';
 import { categoryLabel, comparisonTable, STATUS_COLOURS } from './labels.ts';
 import { SolutionFormModal } from './solution-form.tsx';
+import { SolutionImages, SolutionLogo } from './solution-images.tsx';
 
 /** One solution: what a buyer reads, the lots offering it, and the order form (call-off). */
 export default function SolutionPage() {
@@ -72,6 +73,7 @@ export default function SolutionPage() {
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Stack gap="md">
               <Group gap="xs">
+                <SolutionLogo url={s.logo?.url ?? null} name={s.name} size={64} />
                 <Badge color={STATUS_COLOURS[s.status]} variant="light">
                   {t(`catalogue.status.${s.status}`)}
                 </Badge>
@@ -87,6 +89,7 @@ export default function SolutionPage() {
                 ))}
               </Group>
               {s.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{s.description}</Text> : null}
+              <SolutionImages solution={s} agency={agency} />
               <Facts solution={s} />
               {agency ? <StatusEditor solution={s} /> : null}
             </Stack>
