@@ -125,6 +125,7 @@ describe('needs: from a commune’s need to a pooled purchase', () => {
     const row = table.locator('tbody tr', { hasText: 'Remplacer les lampadaires par des LED' });
     await row.getByText('Sans catégorie — suggestion : Éclairage public intelligent').waitFor();
     await expectNoSeriousA11yViolations(page, 'a suggested category in the register');
+    await shoot(page, 'suggested-category');
     await row
       .getByRole('button', {
         name: 'Accepter la catégorie suggérée « Éclairage public intelligent » pour « Remplacer les lampadaires par des LED »',

@@ -163,10 +163,14 @@ function RegisterPanel(props: { staff: boolean; communeNis: string | null; role:
                   </Table.Td>
                   <Table.Td>{need.communeName}</Table.Td>
                   <Table.Td>
-                    <NeedCategory need={need} compact />
+                    <NeedCategory need={need} />
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={URGENCY_COLOURS[need.urgency]} variant="outline">
+                    <Badge
+                      color={URGENCY_COLOURS[need.urgency]}
+                      variant="outline"
+                      styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}
+                    >
                       {t(`needs.urgencies.${need.urgency}`)}
                     </Badge>
                   </Table.Td>

@@ -11,7 +11,7 @@ import { categoryLabel } from './labels.ts';
  * A need's category, or, for a need entered without one, the category the latest grouping run recognised in its
  * text: shown as a suggestion its commune's editors accept in one click.
  */
-export function NeedCategory(props: { need: Need; compact?: boolean }) {
+export function NeedCategory(props: { need: Need }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const save = useSaveNeed(props.need.id);
@@ -19,7 +19,7 @@ export function NeedCategory(props: { need: Need; compact?: boolean }) {
   if (category || !suggestedCategory) return <>{categoryLabel(category, language, t)}</>;
   const label = categoryLabel(suggestedCategory, language, t);
   return (
-    <Group gap={6} wrap={props.compact ? 'nowrap' : 'wrap'} component="span">
+    <Group gap={6} wrap="wrap" component="span">
       <Text span size="sm" c="dimmed">
         {t('needs.suggestedCategory', { category: label })}
       </Text>
@@ -27,6 +27,7 @@ export function NeedCategory(props: { need: Need; compact?: boolean }) {
         <Button
           size="compact-xs"
           variant="light"
+          style={{ flexShrink: 0 }}
           loading={save.isPending}
           aria-label={t('needs.acceptSuggestionLabel', { category: label, title: props.need.title })}
           onClick={() =>
