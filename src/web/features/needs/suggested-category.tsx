@@ -1,7 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Need } from '../../../domain/needs/need.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useSaveNeed } from './api.ts';
@@ -40,7 +39,12 @@ export function NeedCategory(props: { need: Need }) {
           {t('needs.acceptSuggestion')}
         </Button>
       ) : null}
-      {save.error ? <ErrorAlert error={save.error} /> : null}
+      {save.error ? (
+        // Inline (the category sits in a paragraph on the need page): the server's message, in French.
+        <Text span size="xs" c="red.8" role="alert">
+          {save.error.message}
+        </Text>
+      ) : null}
     </Group>
   );
 }
