@@ -28,6 +28,7 @@ describe('diagnostic: a consultant diagnoses Tintigny; an Arlon editor cannot se
   let browser: Browser;
   let consultant: E2eUser;
   let arlonEditor: E2eUser;
+  let admin: E2eUser;
   let session: Session;
   let missionUrl = '';
 
@@ -36,6 +37,7 @@ describe('diagnostic: a consultant diagnoses Tintigny; an Arlon editor cannot se
     browser = await launchBrowser();
     consultant = await server.createUser({ role: 'consultant', displayName: 'Benoît Consultant' });
     arlonEditor = await server.createUser({ role: 'commune_editor', displayName: 'Élise Arlon', communeNis: '81001' });
+    admin = await server.createUser({ role: 'agency_admin', displayName: 'Alice Admin' });
     session = await openSession(browser, server.baseUrl);
     // The capture screen draws 88 questions: give a loaded machine time.
     session.context.setDefaultTimeout(30_000);
@@ -43,6 +45,32 @@ describe('diagnostic: a consultant diagnoses Tintigny; an Arlon editor cannot se
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it('an agency admin creates a new interview guide and publishes its version 1', async () => {
+    const own = await openSession(browser, server.baseUrl);
+    const { page } = own;
+    await signIn(page, admin);
+    await page.goto('/diagnostic/guide');
+    await page.getByRole('button', { name: 'Nouveau guide' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Créer un nouveau guide d’entretien' });
+    await dialog.getByRole('textbox', { name: /^Clé du guide/ }).fill('smart-rural-ecoles');
+    await dialog.getByRole('textbox', { name: /^Titre du guide/ }).fill('Guide des écoles numériques');
+    await expectNoSeriousA11yViolations(page, 'the new guide dialog');
+    await dialog.getByRole('button', { name: 'Créer le guide' }).click();
+    await page.getByText('Guide « Guide des écoles numériques » créé en brouillon (version 1).').waitFor();
+    await page
+      .getByRole('row', { name: /Guide des écoles numériques — v1/ })
+      .getByText('brouillon')
+      .waitFor();
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Publier la version 1' }).getByRole('button', { name: 'Publier' }).click();
+    await page.getByText('Version 1 publiée.').waitFor();
+    await page
+      .getByRole('row', { name: /Guide des écoles numériques — v1/ })
+      .getByText(/publiée le/)
+      .waitFor();
+    await own.context.close();
   });
 
   it('the consultant opens a mission for Tintigny and records a first interview with the keyboard', {
@@ -64,6 +92,15 @@ describe('diagnostic: a consultant diagnoses Tintigny; an Arlon editor cannot se
     await page.getByRole('tab', { name: 'Diagnostic' }).click();
     await page.waitForURL(/\/diagnostic/);
     missionUrl = page.url().split('?')[0]!;
+
+    // Before the first interview, the consultant chooses the guide: the new one, then the reference guide again.
+    const choice = page.getByRole('combobox', { name: 'Guide d’entretien du diagnostic' });
+    await choice.click();
+    await page.getByRole('option', { name: 'Guide des écoles numériques (version 1)' }).click();
+    await page.getByText('Le diagnostic utilisera Guide des écoles numériques (version 1).').waitFor();
+    await choice.click();
+    await page.getByRole('option', { name: /^Guide d’entretien Smart Rural/ }).click();
+    await page.getByText(/^Le diagnostic utilisera Guide d’entretien Smart Rural/).waitFor();
 
     await newInterview(page, 'Élu·e', 'Bourgmestre');
     // 3, 2, don't know, 4: each key answers a question and moves to the next one.
@@ -103,7 +140,7 @@ describe('diagnostic: a consultant diagnoses Tintigny; an Arlon editor cannot se
     expect(await rows.nth(0).textContent()).toContain('Bourgmestre');
   });
 
-  it('adds SWOT items tagged with dimensions, reorders them with the keyboard', async () => {
+  it('adds SWOT items tagged with dimensions, reorders them with the keyboard and by drag and drop', async () => {
     const { page } = session;
     await page.locator('label', { hasText: 'AFOM et spécificités' }).click();
     const add = async (category: string, text: string) => {
@@ -119,6 +156,14 @@ describe('diagnostic: a consultant diagnoses Tintigny; an Arlon editor cannot se
     await page.getByRole('button', { name: 'Monter « Fermeture du dernier distributeur de billets »' }).click();
     const threats = page.getByRole('region', { name: /Menaces/ }).locator('[data-swot-item]');
     await expect.poll(() => threats.first().textContent()).toContain('Fermeture du dernier distributeur');
+    // With the mouse: drag the second threat onto the first one.
+    await threats
+      .filter({ hasText: 'Départ à la retraite des médecins généralistes' })
+      .dragTo(threats.filter({ hasText: 'Fermeture du dernier distributeur de billets' }));
+    await expect.poll(() => threats.first().textContent()).toContain('Départ à la retraite des médecins');
+    await page.reload();
+    await page.getByRole('region', { name: /Menaces/ }).waitFor();
+    expect(await threats.first().textContent()).toContain('Départ à la retraite des médecins');
     await expectNoSeriousA11yViolations(page, 'the SWOT');
   });
 

@@ -118,6 +118,25 @@ describe('needs: from a commune’s need to a pooled purchase', () => {
     expect((await communes.textContent())?.replace(/\s/g, ' ')).toContain('200 000,00 €');
   });
 
+  it('the grouping recognised the category of Arlon’s need: its editor accepts the suggestion in one click', async () => {
+    const page = editorSession.page;
+    await page.goto('/needs');
+    const table = page.getByRole('table', { name: 'Besoins des communes' });
+    const row = table.locator('tbody tr', { hasText: 'Remplacer les lampadaires par des LED' });
+    await row.getByText('Sans catégorie — suggestion : Éclairage public intelligent').waitFor();
+    await expectNoSeriousA11yViolations(page, 'a suggested category in the register');
+    await shoot(page, 'suggested-category');
+    await row
+      .getByRole('button', {
+        name: 'Accepter la catégorie suggérée « Éclairage public intelligent » pour « Remplacer les lampadaires par des LED »',
+      })
+      .click();
+    await page.getByText('Catégorie « Éclairage public intelligent » retenue.').waitFor();
+    await row.getByRole('button', { name: /Accepter/ }).waitFor({ state: 'detached' });
+    expect((await row.textContent())?.replace(/\s/g, ' ')).toContain('Éclairage public intelligent');
+    expect(await row.textContent()).not.toContain('suggestion');
+  });
+
   it('the consultant confirms the group and asks its communes', async () => {
     const page = consultantSession.page;
     await page.getByRole('button', { name: 'Confirmer le groupe' }).click();

@@ -38,6 +38,8 @@ async function newSwotItem(ctx: AccessContext, communeNis: string, category: 'st
   ).id;
 }
 
+let newGuides = 0;
+
 const base = async (ctx: AccessContext, c: string) => `/api/missions/${await missionIn(ctx, c)}`;
 
 export const cases: AccessCase[] = [
@@ -56,6 +58,15 @@ export const cases: AccessCase[] = [
     route: 'GET /api/diagnostic/guides/:key/versions/:version/changes',
     request: () => ({ method: 'GET', url: `${GUIDE}/changes` }),
     expect: signedIn,
+  },
+  {
+    route: 'POST /api/diagnostic/guides',
+    request: () => ({
+      method: 'POST',
+      url: '/api/diagnostic/guides',
+      payload: { key: `matrice-${++newGuides}`, title: 'Guide de la matrice' },
+    }),
+    expect: adminOnly,
   },
   {
     route: 'POST /api/diagnostic/guides/:key/drafts',
@@ -81,6 +92,22 @@ export const cases: AccessCase[] = [
     route: 'GET /api/diagnostic/province',
     request: () => ({ method: 'GET', url: '/api/diagnostic/province' }),
     expect: signedIn,
+  },
+
+  // The guide of a mission's diagnostic
+  {
+    route: 'GET /api/missions/:id/diagnostic/guide',
+    request: async (ctx, c) => ({ method: 'GET', url: `${await base(ctx, c)}/diagnostic/guide` }),
+    expect: agencyOrOwnCommune,
+  },
+  {
+    route: 'PUT /api/missions/:id/diagnostic/guide',
+    request: async (ctx, c) => ({
+      method: 'PUT',
+      url: `${await base(ctx, c)}/diagnostic/guide`,
+      payload: { key: 'smart-rural-fr' },
+    }),
+    expect: agencyStaff,
   },
 
   // Interviews

@@ -47,6 +47,31 @@ export const GuideDiffResponse = z
   .meta({ id: 'GuideDiff' });
 export type GuideDiffResponse = Omit<z.infer<typeof GuideDiffResponse>, 'changes'> & { changes: GuideChange[] };
 
+/** A new guide (issue 3): its key and title; version 1 starts as a draft copy of a published guide to edit. */
+export const GuideCreateInput = z
+  .strictObject({
+    key: ModelKey.describe('lower-case letters, digits, - or _; never changes'),
+    title: z.string().trim().min(1).max(200),
+    from: GuideRef.optional().describe('the published version to start from (default: the reference guide)'),
+  })
+  .meta({ id: 'GuideCreateInput' });
+export type GuideCreateInput = z.infer<typeof GuideCreateInput>;
+
+/** The guide a mission's diagnostic uses, and whether it may still change (before the first interview). */
+export const MissionGuide = z
+  .object({
+    key: ModelKey,
+    version: z.number().int().positive(),
+    title: z.string(),
+    chosen: z.boolean().describe('false: the default guide, nothing stored for the mission yet'),
+    changeable: z.boolean().describe('no interview recorded yet, and the caller may run the diagnostic'),
+  })
+  .meta({ id: 'MissionGuide' });
+export type MissionGuide = z.infer<typeof MissionGuide>;
+
+export const MissionGuideChoice = z.strictObject({ key: ModelKey }).meta({ id: 'MissionGuideChoice' });
+export type MissionGuideChoice = z.infer<typeof MissionGuideChoice>;
+
 /** Counts shown beside a guide version. */
 export function guideSize(model: MaturityModel): { dimensions: number; factors: number; questions: number } {
   const factors = model.dimensions.flatMap((d) => d.factors);

@@ -115,6 +115,19 @@ export function reorderSwotCategory(current: readonly string[], proposed: readon
 // ---------------------------------------------------------------------------------------------------------------
 // Territory specificities
 
+/**
+ * The order of a category after dragging item `dragged` onto item `target`: the dragged item takes the target's
+ * place (dragged downwards, it lands after the target; upwards, before it). Unknown ids leave the order unchanged.
+ */
+export function dropSwotItem(ids: readonly string[], dragged: string, target: string): string[] {
+  const from = ids.indexOf(dragged);
+  const to = ids.indexOf(target);
+  if (from < 0 || to < 0 || from === to) return [...ids];
+  const next = ids.filter((id) => id !== dragged);
+  next.splice(to, 0, dragged);
+  return next;
+}
+
 export const SPECIFICITY_TOPICS = ['geography', 'demography', 'economy', 'assets'] as const;
 export type SpecificityTopic = (typeof SPECIFICITY_TOPICS)[number];
 

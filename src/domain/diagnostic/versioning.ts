@@ -216,3 +216,8 @@ export function checkNewGuideVersion(latest: MaturityModel | null, proposed: Mat
 export function draftNextVersion(latest: MaturityModel): MaturityModel {
   return { ...structuredClone(latest), version: latest.version + 1 };
 }
+
+/** Version 1 of a new guide: a copy of a published guide under a new key and title, to edit as a draft. */
+export function draftNewGuide(base: MaturityModel, key: string, title: string): MaturityModel {
+  return { ...structuredClone(base), key, title, version: 1 };
+}

@@ -12,7 +12,15 @@ export const MutualisationRun = z.object({
   status: z.enum(['running', 'done', 'failed']),
   progress: z.number().describe('0 to 1'),
   step: z.string().nullable(),
-  stats: z.object({ needs: z.number(), groups: z.number(), durationMs: z.number() }).nullable().describe('when done'),
+  stats: z
+    .object({
+      needs: z.number(),
+      groups: z.number(),
+      suggestedCategories: z.number().optional().describe('needs given a suggested category'),
+      durationMs: z.number(),
+    })
+    .nullable()
+    .describe('when done'),
   error: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),

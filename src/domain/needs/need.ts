@@ -64,6 +64,10 @@ export const Need = z.object({
   description: z.string(),
   dimensions: z.array(z.enum(DIMENSIONS)),
   category: z.string().nullable(),
+  suggestedCategory: z
+    .string()
+    .nullable()
+    .describe('for a need without a category: the category the latest grouping run recognised in its text'),
   urgency: Urgency,
   estimatedBudget: z.number().nullable(),
   timeframe: Timeframe.nullable(),

@@ -58,15 +58,35 @@ export class DiagnosticRepository {
     return row ?? null;
   }
 
-  /** The guide new diagnostics start with: the highest published version (drafts start only from stored keys). */
-  async latestPublishedGuide(): Promise<GuideRow | null> {
+  /**
+   * The guide new diagnostics start with: the highest published version of `key` (the reference guide unless a
+   * consultant chose another), else of any guide.
+   */
+  async latestPublishedGuide(key?: string): Promise<GuideRow | null> {
     const [row] = await this.db
       .select()
       .from(maturityModels)
       .where(eq(maturityModels.status, 'published'))
-      .orderBy(desc(maturityModels.version), desc(maturityModels.publishedAt))
+      .orderBy(
+        ...(key ? [desc(sql`${maturityModels.key} = ${key}`)] : []),
+        desc(maturityModels.version),
+        desc(maturityModels.publishedAt),
+      )
       .limit(1);
     return row ?? null;
+  }
+
+  /** The guide a mission's diagnostic uses, chosen before its first interview (replaces an earlier choice). */
+  async chooseMissionGuide(missionId: string, guideKey: string, guideVersion: number): Promise<void> {
+    await this.db
+      .insert(missionDiagnostics)
+      .values({ missionId, guideKey, guideVersion })
+      .onConflictDoUpdate({ target: missionDiagnostics.missionId, set: { guideKey, guideVersion } });
+  }
+
+  async countMissionInterviews(missionId: string): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(interviews).where(eq(interviews.missionId, missionId));
+    return Number(row?.n ?? 0);
   }
 
   async countInterviewsWithGuide(key: string, version: number): Promise<number> {

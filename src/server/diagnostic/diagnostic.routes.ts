@@ -1,11 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  GuideCreateInput,
   GuideDiffResponse,
   GuideKeyParams,
   GuideParams,
   GuideVersion,
   GuideVersionSummary,
+  MissionGuide,
+  MissionGuideChoice,
 } from '../../domain/diagnostic/guides.ts';
 import {
   Interview,
@@ -106,6 +109,20 @@ export async function diagnosticRoutes(
   );
 
   app.post(
+    '/api/diagnostic/guides',
+    {
+      config: { access: { action: 'create', resource: 'maturity_model' } },
+      schema: {
+        tags,
+        summary: 'Create a new guide: version 1 as a draft copy of a published guide, under a new key and title',
+        body: GuideCreateInput,
+        response: { 201: GuideVersion, ...errorResponses, 409: errorResponses[400].describe('The key is taken') },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await guides.createGuide(request.ctx, request.body)),
+  );
+
+  app.post(
     '/api/diagnostic/guides/:key/drafts',
     {
       config: { access: { action: 'create', resource: 'maturity_model' } },
@@ -176,6 +193,35 @@ export async function diagnosticRoutes(
   );
 
   // -- interviews ------------------------------------------------------------------------------------------------
+
+  app.get(
+    '/api/missions/:id/diagnostic/guide',
+    {
+      config: { access: { action: 'read', resource: 'diagnostic' } },
+      schema: {
+        tags,
+        summary: 'The guide the mission’s diagnostic uses, and whether it may still change',
+        params: MissionParams,
+        response: { 200: MissionGuide, ...errorResponses },
+      },
+    },
+    async (request) => diagnostic.missionGuide(request.actor, request.params.id),
+  );
+
+  app.put(
+    '/api/missions/:id/diagnostic/guide',
+    {
+      config: { access: { action: 'update', resource: 'diagnostic' } },
+      schema: {
+        tags,
+        summary: 'Choose the guide of the mission’s diagnostic before its first interview (409 afterwards)',
+        params: MissionParams,
+        body: MissionGuideChoice,
+        response: { 200: MissionGuide, ...errorResponses, 409: errorResponses[400].describe('Already started') },
+      },
+    },
+    async (request) => diagnostic.chooseMissionGuide(request.ctx, request.params.id, request.body),
+  );
 
   app.get(
     '/api/missions/:id/interviews',

@@ -1,5 +1,6 @@
 import { type CommuneMaturity, zScoresByDimension } from '../../domain/diagnostic/benchmark.ts';
-import { guideSize } from '../../domain/diagnostic/guides.ts';
+import { GUIDE_FR_V1 } from '../../domain/diagnostic/guide-fr-v1.ts';
+import { guideSize, type MissionGuide, type MissionGuideChoice } from '../../domain/diagnostic/guides.ts';
 import type { Interview, InterviewCreateInput, InterviewUpdateInput } from '../../domain/diagnostic/interviews.ts';
 import { checkInterview, eraseIdentity, type MaturityModel } from '../../domain/diagnostic/model.ts';
 import {
@@ -22,7 +23,7 @@ import {
 import { DIMENSIONS, type Dimension } from '../../domain/shared/dimensions.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import type { MissionRecord } from '../missions/missions.repository.ts';
 import {
@@ -92,9 +93,59 @@ export class DiagnosticService {
   async guideOfMission(repos: Repositories, missionId: string): Promise<MaturityModel> {
     const diagnostic = await repos.diagnostic.findMissionDiagnostic(missionId);
     if (diagnostic) return this.guide(repos, diagnostic.guideKey, diagnostic.guideVersion);
-    const latest = await repos.diagnostic.latestPublishedGuide();
+    const latest = await repos.diagnostic.latestPublishedGuide(GUIDE_FR_V1.key);
     if (!latest) throw new NotFoundError('GUIDE_NOT_FOUND', { key: '—', version: 0 });
     return this.guide(repos, latest.key, latest.version);
+  }
+
+  /** Which guide the mission's diagnostic uses, and whether it may still change (no interview yet). */
+  async missionGuide(actor: Actor, missionId: string): Promise<MissionGuide> {
+    return this.uow.read(async (repos) => {
+      const mission = await this.missionFor(repos, actor, missionId, 'read');
+      const chosen = await repos.diagnostic.findMissionDiagnostic(missionId);
+      const guide = await this.guideOfMission(repos, missionId);
+      const interviews = await repos.diagnostic.countMissionInterviews(missionId);
+      return {
+        key: guide.key,
+        version: guide.version,
+        title: guide.title,
+        chosen: chosen !== null,
+        changeable: interviews === 0 && this.canEdit(actor, mission.communeNis),
+      };
+    });
+  }
+
+  /**
+   * A consultant chooses the guide of a mission's diagnostic before it starts: the latest published version of that
+   * guide. Once an interview is recorded, the guide never changes (409), so the interviews stay comparable.
+   */
+  async chooseMissionGuide(ctx: RequestContext, missionId: string, input: MissionGuideChoice): Promise<MissionGuide> {
+    await this.uow.write(async (repos) => {
+      const mission = await this.missionFor(repos, ctx.actor, missionId, 'update');
+      if ((await repos.diagnostic.countMissionInterviews(missionId)) > 0) {
+        throw new ConflictError('DIAGNOSTIC_ALREADY_STARTED');
+      }
+      const before = await repos.diagnostic.findMissionDiagnostic(missionId);
+      const guide = await this.latestPublishedOf(repos, input.key);
+      if (!guide) throw new NotFoundError('GUIDE_NOT_PUBLISHED', { key: input.key });
+      await repos.diagnostic.chooseMissionGuide(missionId, guide.key, guide.version);
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'diagnostic.guide',
+          entityType: 'mission',
+          entityId: missionId,
+          communeNis: mission.communeNis,
+          ...(before ? { before: { guide: `${before.guideKey}/${before.guideVersion}` } } : {}),
+          after: { guide: `${guide.key}/${guide.version}` },
+        }),
+      );
+    });
+    return this.missionGuide(ctx.actor, missionId);
+  }
+
+  private async latestPublishedOf(repos: Repositories, key: string) {
+    const row = await repos.diagnostic.latestPublishedGuide(key);
+    return row && row.key === key ? row : null;
   }
 
   /** The mission keeps the guide version it started with, so its interviews stay comparable. */

@@ -599,6 +599,119 @@ describe('diagnostic', () => {
       ).json();
       expect(fresh).toMatchObject({ guide: { version: 2 }, questions: saved.json().questions });
     });
+
+    it('an admin creates a new guide; a consultant chooses it for a mission before its first interview', async () => {
+      const input = { key: 'smart-rural-ecoles', title: 'Guide des écoles numériques' };
+      expect((await consultant.post('/api/diagnostic/guides', input)).statusCode).toBe(403);
+      const badKey = await admin.post('/api/diagnostic/guides', { ...input, key: 'Guide écoles' });
+      expect(badKey.statusCode).toBe(400);
+      expect(JSON.stringify(badKey.json().error)).toContain('key');
+      const taken = await admin.post('/api/diagnostic/guides', { ...input, key: 'smart-rural-fr' });
+      expect(taken.statusCode).toBe(409);
+      expect(taken.json().error.code).toBe('GUIDE_KEY_EXISTS');
+
+      const created = await admin.post('/api/diagnostic/guides', input);
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json()).toMatchObject({
+        key: 'smart-rural-ecoles',
+        version: 1,
+        status: 'draft',
+        title: 'Guide des écoles numériques',
+        permissions: { edit: true },
+      });
+      // Started from the latest published reference guide (version 2, published above).
+      expect(created.json().questions).toBe(
+        (await admin.get('/api/diagnostic/guides/smart-rural-fr/versions/2')).json().questions,
+      );
+      expect((await admin.post('/api/diagnostic/guides', input)).statusCode).toBe(409);
+
+      // A draft cannot be chosen; the admin edits it and publishes version 1.
+      const mission = (
+        await consultant.post('/api/missions', {
+          title: 'Écoles de Virton',
+          communeNis: '85045',
+          consultantIds: [consultantUser.id],
+          startDate: '2026-03-01',
+        })
+      ).json().id;
+      const early = await consultant.request({
+        method: 'PUT',
+        url: `/api/missions/${mission}/diagnostic/guide`,
+        payload: { key: 'smart-rural-ecoles' },
+      });
+      expect(early.statusCode).toBe(404);
+      expect(early.json().error.code).toBe('GUIDE_NOT_PUBLISHED');
+      const model = structuredClone(created.json().model);
+      model.dimensions[4].factors[0].questions[0].text = 'Les écoles ont-elles un accès internet suffisant ?';
+      const edited = await admin.request({
+        method: 'PUT',
+        url: '/api/diagnostic/guides/smart-rural-ecoles/versions/1',
+        payload: { ...model, title: 'Guide des écoles' },
+      });
+      expect(edited.json()).toMatchObject({ title: 'Guide des écoles', status: 'draft' });
+      expect((await admin.post('/api/diagnostic/guides/smart-rural-ecoles/versions/1/publish')).json().status).toBe(
+        'published',
+      );
+      const listed = (await consultant.get('/api/diagnostic/guides')).json();
+      expect(listed.map((g: { key: string; version: number }) => `${g.key}/${g.version}`)).toContain(
+        'smart-rural-ecoles/1',
+      );
+
+      // Before its first interview, the mission shows the default guide, and the consultant may choose another.
+      expect((await consultant.get(`/api/missions/${mission}/diagnostic/guide`)).json()).toMatchObject({
+        key: 'smart-rural-fr',
+        version: 2,
+        chosen: false,
+        changeable: true,
+      });
+      const chosen = await consultant.request({
+        method: 'PUT',
+        url: `/api/missions/${mission}/diagnostic/guide`,
+        payload: { key: 'smart-rural-ecoles' },
+      });
+      expect(chosen.statusCode, chosen.body).toBe(200);
+      expect(chosen.json()).toMatchObject({ key: 'smart-rural-ecoles', version: 1, title: 'Guide des écoles' });
+      const interview = (
+        await consultant.post(`/api/missions/${mission}/interviews`, {
+          resourcePerson: { type: 'other' },
+          date: '2026-03-05',
+          interviewer: 'B',
+        })
+      ).json();
+      expect(interview.guide).toEqual({ key: 'smart-rural-ecoles', version: 1 });
+      expect((await consultant.get(`/api/missions/${mission}/diagnostic/guide`)).json()).toMatchObject({
+        chosen: true,
+        changeable: false,
+      });
+      // Once an interview exists, the guide no longer changes.
+      const late = await consultant.request({
+        method: 'PUT',
+        url: `/api/missions/${mission}/diagnostic/guide`,
+        payload: { key: 'smart-rural-fr' },
+      });
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error.code).toBe('DIAGNOSTIC_ALREADY_STARTED');
+      // Commune users read which guide their mission uses, and cannot change it.
+      const virton = await t.login(await t.createUser('commune_editor', '85045'));
+      expect((await virton.get(`/api/missions/${mission}/diagnostic/guide`)).json()).toMatchObject({
+        key: 'smart-rural-ecoles',
+        changeable: false,
+      });
+      const audit = await t.app.services.uow.read((repos) =>
+        repos.audit.search({ entityId: mission, page: 1, pageSize: 50 }),
+      );
+      expect(audit.items.find((e: { action: string }) => e.action === 'diagnostic.guide')).toMatchObject({
+        after: { guide: 'smart-rural-ecoles/1' },
+      });
+      const guideAudit = await t.app.services.uow.read((repos) =>
+        repos.audit.search({ entityId: 'smart-rural-ecoles/1', page: 1, pageSize: 50 }),
+      );
+      expect(guideAudit.items.map((e: { action: string }) => e.action).sort()).toEqual([
+        'guide.create',
+        'guide.publish',
+        'guide.update',
+      ]);
+    });
   });
 
   // Last: it spends the address's allowance on the public token routes.

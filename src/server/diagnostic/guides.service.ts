@@ -1,10 +1,16 @@
 import { GUIDE_FR_V1 } from '../../domain/diagnostic/guide-fr-v1.ts';
-import { type GuideVersion, type GuideVersionSummary, guideSize } from '../../domain/diagnostic/guides.ts';
+import {
+  type GuideCreateInput,
+  type GuideVersion,
+  type GuideVersionSummary,
+  guideSize,
+} from '../../domain/diagnostic/guides.ts';
 import { MaturityModel } from '../../domain/diagnostic/model.ts';
 import {
   checkGuideEdit,
   checkNewGuideVersion,
   diffGuides,
+  draftNewGuide,
   draftNextVersion,
 } from '../../domain/diagnostic/versioning.ts';
 import { type Actor, authorize, can } from '../auth/policy.ts';
@@ -76,6 +82,45 @@ export class GuidesService {
       changes: diff.changes as unknown as Record<string, unknown>[],
       comparableQuestions: diff.comparableQuestionKeys.length,
     };
+  }
+
+  /**
+   * A new guide: version 1, a draft copy of a published guide (the reference guide by default) under the new key and
+   * title, which the admin edits and publishes like any draft. A key already used is refused (409).
+   */
+  async createGuide(ctx: RequestContext, input: GuideCreateInput): Promise<GuideVersion> {
+    authorize(ctx.actor, 'create', { type: 'maturity_model' });
+    await this.uow.write(async (repos) => {
+      if (await repos.diagnostic.latestGuide(input.key))
+        throw new ConflictError('GUIDE_KEY_EXISTS', { key: input.key });
+      const from = input.from ?? { key: GUIDE_FR_V1.key, version: 0 };
+      const base =
+        from.version > 0
+          ? await repos.diagnostic.findGuide(from.key, from.version)
+          : await repos.diagnostic.latestPublishedGuide(from.key);
+      if (base?.status !== 'published' || base.key !== from.key) {
+        throw new NotFoundError('GUIDE_NOT_FOUND', { key: from.key, version: from.version });
+      }
+      const model = MaturityModel.parse(draftNewGuide(base.model, input.key, input.title));
+      checkNewGuideVersion(null, model);
+      await repos.diagnostic.insertGuide({
+        key: model.key,
+        version: 1,
+        status: 'draft',
+        title: model.title,
+        model,
+        createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      });
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'guide.create',
+          entityType: 'maturity_model',
+          entityId: `${model.key}/1`,
+          after: { key: model.key, version: 1, title: model.title, from: `${base.key}/${base.version}` },
+        }),
+      );
+    });
+    return this.get(ctx.actor, input.key, 1);
   }
 
   /** A copy of the latest version with the next number, as a draft. One draft at a time. */

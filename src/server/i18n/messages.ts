@@ -475,6 +475,18 @@ export const messages: Catalogue = {
     fr: 'La clé et le numéro de version d’un guide ne changent jamais ({key}, version {version}).',
     en: 'The key and version number of a guide never change ({key}, version {version}).',
   },
+  GUIDE_KEY_EXISTS: {
+    fr: 'Un guide d’entretien a déjà la clé « {key} » : choisissez-en une autre, ou créez une nouvelle version de ce guide.',
+    en: 'An interview guide already has key “{key}”: choose another one, or create a new version of that guide.',
+  },
+  GUIDE_NOT_PUBLISHED: {
+    fr: 'Le guide d’entretien « {key} » n’a aucune version publiée.',
+    en: 'Interview guide “{key}” has no published version.',
+  },
+  DIAGNOSTIC_ALREADY_STARTED: {
+    fr: 'Le diagnostic de cette mission a déjà des entretiens : son guide ne change plus.',
+    en: 'This mission’s diagnostic already has interviews: its guide no longer changes.',
+  },
   GUIDE_KEY_MISMATCH: {
     fr: 'Une nouvelle version doit garder la clé {key}.',
     en: 'A new version must keep key {key}.',

@@ -40,6 +40,11 @@ export type GroupingOptions = {
    * compares every pair of needs with the same rules, the naive baseline of bench/mutualisation.ts.
    */
   candidates?: 'indexed' | 'all-pairs';
+  /**
+   * Receives, for each need given without a category, the category the run recognised for it (the taxonomy's terms
+   * in its text, or the category of the group it joined): the app proposes it on the need.
+   */
+  onSuggestedCategories?: (suggestions: { id: string; category: string }[]) => Promise<void> | void;
 };
 
 export const GROUPING_DEFAULTS = { wordThreshold: 0.35, titleThreshold: 0.5 } as const;
@@ -177,6 +182,22 @@ export async function groupNeedsInDatabase(
       })),
       edges,
     );
+
+    if (options.onSuggestedCategories) {
+      const suggested = new Map<string, string>();
+      for (const d of docs) {
+        const need = needs[d.idx]!;
+        if (need.category === null && d.category) suggested.set(need.id, d.category);
+      }
+      for (const group of groups) {
+        if (!group.category) continue;
+        for (const idx of group.members) {
+          const need = needs[idx]!;
+          if (need.category === null && !suggested.has(need.id)) suggested.set(need.id, group.category);
+        }
+      }
+      await options.onSuggestedCategories([...suggested].map(([id, category]) => ({ id, category })));
+    }
 
     await progress(0.8, 'explain');
     const result = await explainAll(tx, groups, docCount);

@@ -93,6 +93,7 @@ export class MutualisationService {
     const started = Date.now();
     try {
       const needs = await this.uow.read((repos) => repos.needs.needsToGroup());
+      let suggestions: { id: string; category: string }[] = [];
       const proposals = await groupNeedsInDatabase(
         this.uow.db,
         needs.map((n) => ({
@@ -106,6 +107,9 @@ export class MutualisationService {
           onProgress: (fraction, step) => {
             state.progress = Math.round(fraction * 90) / 100;
             state.step = step;
+          },
+          onSuggestedCategories: (found) => {
+            suggestions = found;
           },
         },
       );
@@ -129,7 +133,17 @@ export class MutualisationService {
           );
           saved++;
         }
-        const stats = { needs: needs.length, groups: saved, durationMs: Date.now() - started };
+        // The categories recognised in needs entered without one: proposed on each need, replacing the last run's.
+        const categorised = await repos.needs.replaceSuggestedCategories(
+          needs.map((n) => n.id),
+          suggestions,
+        );
+        const stats = {
+          needs: needs.length,
+          groups: saved,
+          suggestedCategories: categorised,
+          durationMs: Date.now() - started,
+        };
         await repos.needs.updateRun(runId, {
           status: 'done',
           progress: 1,

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../db/client.ts';
+import { type Executor, rowsOf } from '../db/client.ts';
 import {
   communes,
   interestPollCommunes,
@@ -86,6 +86,24 @@ export class NeedsRepository {
 
   async delete(id: string): Promise<void> {
     await this.db.delete(needs).where(eq(needs.id, id));
+  }
+
+  /**
+   * Replaces the categories proposed by an earlier grouping run for the needs this run grouped (needs of confirmed
+   * groups are left out of runs and keep theirs): needs still without a category get the new suggestion (or none).
+   * Returns how many needs got one. The need's own `updated_at` is left alone: nobody edited it.
+   */
+  async replaceSuggestedCategories(
+    groupedIds: string[],
+    suggestions: { id: string; category: string }[],
+  ): Promise<number> {
+    await this.db.execute(sql`update needs set suggested_category = null where suggested_category is not null
+      and id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(groupedIds)}::jsonb) as x)`);
+    if (!suggestions.length) return 0;
+    const rows = await this.db.execute(sql`update needs n set suggested_category = s.category
+      from jsonb_to_recordset(${JSON.stringify(suggestions)}::jsonb) as s(id uuid, category text)
+      where n.id = s.id and n.category is null returning n.id`);
+    return rowsOf(rows).length;
   }
 
   /** The groups a need belongs to, for its detail page. */

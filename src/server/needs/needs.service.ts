@@ -17,6 +17,7 @@ export function presentNeed(row: NeedRecord, actor: Actor): Need {
     description: row.description,
     dimensions: row.dimensions as Need['dimensions'],
     category: row.category,
+    suggestedCategory: row.category ? null : row.suggestedCategory,
     urgency: row.urgency,
     estimatedBudget: row.estimatedBudget,
     timeframe: row.timeframe,
@@ -103,7 +104,8 @@ export class NeedsService {
       const before = await repos.needs.find(id);
       if (!before) throw new NotFoundError('NEED_NOT_FOUND');
       authorize(ctx.actor, 'update', { type: 'need', communeNis: before.communeNis });
-      await repos.needs.update(id, input);
+      // A category chosen (the suggested one accepted, or another) replaces the suggestion.
+      await repos.needs.update(id, input.category ? { ...input, suggestedCategory: null } : input);
       const after = (await repos.needs.find(id))!;
       await repos.audit.record(
         auditOf(ctx, {

@@ -37,6 +37,8 @@ export const needs = pgTable(
     description: text('description').notNull().default(''),
     dimensions: text('dimensions').array().notNull().default(sql`'{}'::text[]`),
     category: text('category'),
+    /** The category the latest grouping run recognised in the text of a need entered without one (issue 5). */
+    suggestedCategory: text('suggested_category'),
     urgency: text('urgency', { enum: ['low', 'medium', 'high'] })
       .notNull()
       .default('medium'),

@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { GuideDiffResponse, GuideVersion, GuideVersionSummary } from '../../../domain/diagnostic/guides.ts';
+import type {
+  GuideCreateInput,
+  GuideDiffResponse,
+  GuideVersion,
+  GuideVersionSummary,
+  MissionGuide,
+} from '../../../domain/diagnostic/guides.ts';
 import type {
   Interview,
   InterviewCreateInput,
@@ -55,6 +61,7 @@ export const diagnosticKeys = {
   guides: ['diagnostic', 'guides'] as const,
   guide: (key: string, version: number) => ['diagnostic', 'guides', key, version] as const,
   guideChanges: (key: string, version: number) => ['diagnostic', 'guides', key, version, 'changes'] as const,
+  missionGuide: (missionId: string) => ['diagnostic', 'mission', missionId, 'guide'] as const,
 };
 
 export const reportUrl = (missionId: string, kind: 'pdf' | 'xlsx') => `${m(missionId)}/report.${kind}`;
@@ -89,6 +96,10 @@ export function useGuideMutations() {
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: diagnosticKeys.guides });
   return {
+    create: useMutation({
+      mutationFn: (input: z.input<typeof GuideCreateInput>) => api.post<GuideVersion>('/api/diagnostic/guides', input),
+      onSuccess: refresh,
+    }),
     draft: useMutation({
       mutationFn: (key: string) => api.post<GuideVersion>(`/api/diagnostic/guides/${key}/drafts`),
       onSuccess: refresh,
@@ -109,6 +120,22 @@ export function useGuideMutations() {
       onSuccess: refresh,
     }),
   };
+}
+
+/** The guide a mission's diagnostic uses; a consultant may choose another before the first interview. */
+export function useMissionGuide(missionId: string) {
+  return useQuery({
+    queryKey: diagnosticKeys.missionGuide(missionId),
+    queryFn: () => api.get<MissionGuide>(`${m(missionId)}/diagnostic/guide`),
+  });
+}
+
+export function useChooseMissionGuide(missionId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (key: string) => api.put<MissionGuide>(`${m(missionId)}/diagnostic/guide`, { key }),
+    onSuccess: () => client.invalidateQueries({ queryKey: diagnosticKeys.mission(missionId) }),
+  });
 }
 
 // -- interviews ---------------------------------------------------------------------------------------------------

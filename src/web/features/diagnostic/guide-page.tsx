@@ -17,6 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { GuideVersion } from '../../../domain/diagnostic/guides.ts';
 import type { Factor, MaturityModel, Question } from '../../../domain/diagnostic/model.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
@@ -309,6 +310,53 @@ function PublishModal({
   );
 }
 
+const REFERENCE_KEY = 'smart-rural-fr';
+
+/** A new guide: its key and title; version 1 starts as a draft copy of the reference guide. */
+function NewGuideModal({ onClose, onCreated }: { onClose(): void; onCreated(created: GuideVersion): void }) {
+  const { t } = useTranslation();
+  const { create } = useGuideMutations();
+  const [key, setKey] = useState('');
+  const [title, setTitle] = useState('');
+  return (
+    <AppModal opened onClose={onClose} title={t('diagnostic.guide.newGuideTitle')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate({ key: key.trim(), title: title.trim() }, { onSuccess: onCreated });
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t('diagnostic.guide.newGuideIntro')}</Text>
+          <TextInput
+            label={t('diagnostic.guide.newGuideKey')}
+            description={t('diagnostic.guide.newGuideKeyHelp')}
+            value={key}
+            onChange={(e) => setKey(e.currentTarget.value)}
+            required
+            data-autofocus
+          />
+          <TextInput
+            label={t('diagnostic.guide.titleLabel')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            required
+          />
+          <ErrorAlert error={create.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('diagnostic.guide.newGuideCreate')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
 /** The interview guide: its versions; an agency admin drafts the next one, edits it and publishes it. */
 export default function GuidePage() {
   const { t } = useTranslation();
@@ -316,8 +364,11 @@ export default function GuidePage() {
   const guides = useGuides();
   const mutations = useGuideMutations();
   const [selected, setSelected] = useState<{ key: string; version: number } | null>(null);
-  const latest = guides.data?.[0] ?? null;
-  const current = selected ?? (latest ? { key: latest.key, version: latest.version } : null);
+  const [creating, setCreating] = useState(false);
+  // The list is sorted by key, then version downwards; the reference guide is shown first.
+  const reference = guides.data?.find((g) => g.key === REFERENCE_KEY) ?? guides.data?.[0] ?? null;
+  const current = selected ?? (reference ? { key: reference.key, version: reference.version } : null);
+  const latest = guides.data?.find((g) => g.key === current?.key) ?? null;
   const guide = useGuide(current?.key ?? null, current?.version ?? null);
   const [model, setModel] = useState<MaturityModel | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -340,8 +391,13 @@ export default function GuidePage() {
     setDirty(true);
   };
   const canEdit = guide.data?.permissions.edit ?? false;
-  const hasDraft = (guides.data ?? []).some((g) => g.status === 'draft');
-  const error = mutations.draft.error ?? mutations.save.error ?? mutations.publish.error ?? mutations.discard.error;
+  const hasDraft = (guides.data ?? []).some((g) => g.key === current?.key && g.status === 'draft');
+  const error =
+    mutations.create.error ??
+    mutations.draft.error ??
+    mutations.save.error ??
+    mutations.publish.error ??
+    mutations.discard.error;
 
   return (
     <Stack gap="lg">
@@ -354,22 +410,29 @@ export default function GuidePage() {
         title={t('diagnostic.guide.title')}
         description={t('diagnostic.guide.intro')}
         actions={
-          !hasDraft && latest && guide.data?.permissions.createDraft ? (
-            <Button
-              variant="light"
-              loading={mutations.draft.isPending}
-              onClick={() =>
-                mutations.draft.mutate(latest.key, {
-                  onSuccess: (draft) => {
-                    setSelected({ key: draft.key, version: draft.version });
-                    notify(t('diagnostic.guide.drafted', { version: draft.version }));
-                  },
-                })
-              }
-            >
-              {t('diagnostic.guide.createDraft')}
-            </Button>
-          ) : null
+          <Group gap="xs">
+            {guide.data?.permissions.createDraft ? (
+              <Button variant="default" onClick={() => setCreating(true)}>
+                {t('diagnostic.guide.newGuide')}
+              </Button>
+            ) : null}
+            {!hasDraft && latest && guide.data?.permissions.createDraft ? (
+              <Button
+                variant="light"
+                loading={mutations.draft.isPending}
+                onClick={() =>
+                  mutations.draft.mutate(latest.key, {
+                    onSuccess: (draft) => {
+                      setSelected({ key: draft.key, version: draft.version });
+                      notify(t('diagnostic.guide.drafted', { version: draft.version }));
+                    },
+                  })
+                }
+              >
+                {t('diagnostic.guide.createDraft')}
+              </Button>
+            ) : null}
+          </Group>
         }
       />
       <ErrorAlert error={guides.error ?? error} />
@@ -388,7 +451,10 @@ export default function GuidePage() {
             {guides.data.map((g) => (
               <Table.Tr key={`${g.key}/${g.version}`}>
                 <Table.Td>
-                  {g.title} — v{g.version}
+                  {g.title} — v{g.version}{' '}
+                  <Text span size="xs" c="dimmed">
+                    ({g.key})
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   {g.status === 'draft' ? (
@@ -413,7 +479,7 @@ export default function GuidePage() {
                 <Table.Td>
                   <Button
                     size="compact-sm"
-                    variant={current?.version === g.version ? 'filled' : 'default'}
+                    variant={current?.key === g.key && current.version === g.version ? 'filled' : 'default'}
                     onClick={() => setSelected({ key: g.key, version: g.version })}
                   >
                     {g.status === 'draft' ? t('diagnostic.guide.editDraft') : t('diagnostic.guide.view')}
@@ -557,6 +623,16 @@ export default function GuidePage() {
         </Stack>
       ) : guide.isPending && current ? (
         <BlockSkeleton />
+      ) : null}
+      {creating ? (
+        <NewGuideModal
+          onClose={() => setCreating(false)}
+          onCreated={(created) => {
+            setCreating(false);
+            setSelected({ key: created.key, version: created.version });
+            notify(t('diagnostic.guide.created', { title: created.title }));
+          }}
+        />
       ) : null}
       {publishing && model ? (
         <PublishModal

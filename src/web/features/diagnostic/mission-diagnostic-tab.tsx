@@ -5,6 +5,7 @@ import { useMissionOutlet } from '../../lib/mission-outlet.ts';
 import { reportUrl } from './api.ts';
 import { InterviewCapture } from './interview-capture.tsx';
 import { InterviewsPanel } from './interviews-panel.tsx';
+import { MissionGuideChoice } from './mission-guide.tsx';
 import { ResultsPanel } from './results-panel.tsx';
 import { SwotPanel } from './swot-panel.tsx';
 
@@ -59,6 +60,7 @@ export default function MissionDiagnosticTab() {
           </Button>
         </Group>
       </Group>
+      {view === 'interviews' ? <MissionGuideChoice missionId={mission.id} /> : null}
       {view === 'interviews' ? (
         <InterviewsPanel mission={mission} onOpen={(id) => go({ view: 'interviews', interview: id })} />
       ) : null}

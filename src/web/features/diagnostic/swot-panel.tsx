@@ -18,6 +18,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
+  dropSwotItem,
   SPECIFICITY_TOPICS,
   SWOT_CATEGORIES,
   type SwotCategory,
@@ -115,6 +116,8 @@ function ItemCard(props: {
   interviewLabel(id: string): string;
   onSelect(selected: boolean): void;
   onMove(step: -1 | 1): void;
+  /** Native drag and drop (the ↑/↓ buttons stay for the keyboard): `drag` is the item being dragged, if any. */
+  drag: { dragging: string | null; over: boolean; start(): void; enter(): void; drop(): void; end(): void };
   onEdit(): void;
   onDelete(): void;
   onProjectSheet(): void;
@@ -122,7 +125,32 @@ function ItemCard(props: {
   const { t } = useTranslation();
   const { item } = props;
   return (
-    <Paper withBorder p="xs" data-swot-item={item.id}>
+    <Paper
+      withBorder
+      p="xs"
+      data-swot-item={item.id}
+      draggable={props.canEdit}
+      title={props.canEdit ? t('diagnostic.swot.dragHint') : undefined}
+      style={{
+        cursor: props.canEdit ? 'grab' : undefined,
+        opacity: props.drag.dragging === item.id ? 0.5 : 1,
+        outline: props.drag.over ? '2px dashed var(--mantine-color-blue-7)' : undefined,
+      }}
+      onDragStart={(e) => {
+        e.dataTransfer.effectAllowed = 'move';
+        e.dataTransfer.setData('text/plain', item.id);
+        props.drag.start();
+      }}
+      onDragEnter={props.drag.enter}
+      onDragOver={(e) => {
+        if (props.drag.dragging) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        props.drag.drop();
+      }}
+      onDragEnd={props.drag.end}
+    >
       <Group align="flex-start" wrap="nowrap" gap="xs">
         {props.canEdit ? (
           <Checkbox
@@ -212,6 +240,8 @@ function Swot({ mission }: { mission: Mission }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<(Draft & { id: string }) | null>(null);
   const [merging, setMerging] = useState<{ ids: string[]; text: string } | null>(null);
+  const [dragging, setDragging] = useState<{ id: string; category: SwotCategory } | null>(null);
+  const [over, setOver] = useState<string | null>(null);
   const canEdit = swot.data?.permissions.edit ?? false;
   const label = (id: string) => interviewOptions.find((o) => o.value === id)?.label ?? id;
 
@@ -248,6 +278,26 @@ function Swot({ mission }: { mission: Mission }) {
       },
     );
   };
+
+  const dragOf = (item: SwotItem) => ({
+    dragging: dragging?.id ?? null,
+    over: over === item.id && dragging !== null && dragging.id !== item.id,
+    start: () => setDragging({ id: item.id, category: item.category }),
+    // Items of another category are not drop targets: a drag reorders one category.
+    enter: () => setOver(dragging?.category === item.category ? item.id : null),
+    drop: () => {
+      if (dragging && dragging.category === item.category && dragging.id !== item.id) {
+        const ids = items.filter((i) => i.category === item.category).map((i) => i.id);
+        mutations.reorder.mutate({ category: item.category, itemIds: dropSwotItem(ids, dragging.id, item.id) });
+      }
+      setDragging(null);
+      setOver(null);
+    },
+    end: () => {
+      setDragging(null);
+      setOver(null);
+    },
+  });
 
   return (
     <Stack gap="md">
@@ -335,6 +385,7 @@ function Swot({ mission }: { mission: Mission }) {
                       interviewLabel={label}
                       onSelect={(on) => setSelected((s) => (on ? [...s, item.id] : s.filter((x) => x !== item.id)))}
                       onMove={(step) => move(category, item.id, step)}
+                      drag={dragOf(item)}
                       onEdit={() =>
                         setEditing({
                           id: item.id,

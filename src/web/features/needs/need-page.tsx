@@ -10,8 +10,9 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useDeleteNeed, useNeed } from './api.ts';
-import { categoryLabel, STATUS_COLOURS, URGENCY_COLOURS } from './labels.ts';
+import { STATUS_COLOURS, URGENCY_COLOURS } from './labels.ts';
 import { NeedFormModal } from './need-form.tsx';
+import { NeedCategory } from './suggested-category.tsx';
 
 /** One need: its facts, where it comes from, the groups it is in; its commune's editors change it. */
 export default function NeedPage() {
@@ -72,7 +73,7 @@ export default function NeedPage() {
         <Stack gap="md">
           <Text style={{ whiteSpace: 'pre-wrap' }}>{n.description || t('needs.noDescription')}</Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {fact(t('needs.category'), categoryLabel(n.category, language, t))}
+            {fact(t('needs.category'), <NeedCategory need={n} />)}
             {fact(
               t('needs.dimensions'),
               n.dimensions.length ? n.dimensions.map((d) => t(`needs.dimension.${d}`)).join(', ') : '—',

@@ -14,9 +14,10 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { exportUrl, useNeeds } from './api.ts';
 import { GroupsPanel } from './groups-panel.tsx';
 import { ImportModal } from './import-modal.tsx';
-import { categoryLabel, categoryOptions, URGENCY_COLOURS } from './labels.ts';
+import { categoryOptions, URGENCY_COLOURS } from './labels.ts';
 import { NeedFormModal } from './need-form.tsx';
 import { PollsPanel } from './polls-panel.tsx';
+import { NeedCategory } from './suggested-category.tsx';
 
 const TABS = ['register', 'groups', 'polls'] as const;
 type Tab = (typeof TABS)[number];
@@ -161,9 +162,15 @@ function RegisterPanel(props: { staff: boolean; communeNis: string | null; role:
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{need.communeName}</Table.Td>
-                  <Table.Td>{categoryLabel(need.category, language, t)}</Table.Td>
                   <Table.Td>
-                    <Badge color={URGENCY_COLOURS[need.urgency]} variant="outline">
+                    <NeedCategory need={need} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge
+                      color={URGENCY_COLOURS[need.urgency]}
+                      variant="outline"
+                      styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}
+                    >
                       {t(`needs.urgencies.${need.urgency}`)}
                     </Badge>
                   </Table.Td>
