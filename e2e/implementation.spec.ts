@@ -136,6 +136,42 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await history.getByText(/Jalon ajouté : « Pose des contrôleurs »/).waitFor();
   });
 
+  it('edits the milestone, corrects and deletes a measurement, and changes the indicator', async () => {
+    const milestones = page.getByRole('region', { name: 'Jalons' });
+    await milestones.getByRole('button', { name: 'Modifier le jalon « Pose des contrôleurs »' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Modifier le jalon' });
+    await dialog.getByLabel(/^Responsable/).fill('Service technique communal');
+    await dialog.getByLabel(/^Date prévue/).fill(dayOf(10));
+    await expectNoSeriousA11yViolations(page, 'the milestone editor');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await milestones.getByRole('cell', { name: 'Service technique communal', exact: true }).waitFor();
+
+    const indicators = page.getByRole('region', { name: 'Indicateurs' });
+    await indicators.getByLabel(/^Date de la mesure/).fill(dayOf(-30));
+    await indicators.getByLabel(/^Valeur de « Consommation électrique »/).fill('999');
+    await indicators.getByRole('button', { name: 'Ajouter la mesure' }).click();
+    const wrong = indicators.getByRole('button', { name: /^Modifier la mesure de « Consommation électrique » .*999/ });
+    await wrong.click();
+    const correction = page.getByRole('dialog', { name: /Corriger une mesure/ });
+    await correction.getByLabel(/^Valeur de « Consommation électrique »/).fill('398');
+    await correction.getByRole('button', { name: 'Enregistrer' }).click();
+    await correction.waitFor({ state: 'detached' });
+    const history = page.getByRole('region', { name: 'Historique' });
+    await history.getByText(/Mesure « Consommation électrique » corrigée : 999 MWh\/an .* → 398 MWh\/an/).waitFor();
+    await indicators.getByRole('button', { name: /^Supprimer la mesure de « Consommation électrique » .*398/ }).click();
+    await history.getByText(/Mesure « Consommation électrique » supprimée : 398 MWh\/an/).waitFor();
+    expect(await indicators.getByRole('button', { name: /^Supprimer la mesure/ }).count()).toBe(2);
+
+    await indicators.getByRole('button', { name: 'Modifier l’indicateur « Consommation électrique »' }).click();
+    const editor = page.getByRole('dialog', { name: 'Modifier l’indicateur' });
+    await editor.getByLabel(/^Cible/).fill('240');
+    await editor.getByRole('button', { name: 'Enregistrer' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await indicators.getByText(/cible 240 MWh\/an/).waitFor();
+    await history.getByText(/Indicateur modifié : « Consommation électrique » \(420 → 240 MWh\/an\)/).waitFor();
+  });
+
   it('raises an alert once the milestone’s date has passed', async () => {
     clock = new Date(start.getTime() + 12 * DAY);
     await signIn(page, consultant); // the move of the clock ended the session
@@ -203,7 +239,7 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await card.getByText('Avancement : 100 %').waitFor();
     await card.getByRole('img', { name: /Évolution de l’indicateur « Consommation électrique »/ }).waitFor();
     const text = (await visitor.page.getByRole('main').textContent()) ?? '';
-    expect(text).not.toContain('Service travaux');
+    expect(text).not.toContain('Service technique communal');
     expect(text).not.toContain('Éric');
     await expectNoSeriousA11yViolations(visitor.page, 'the public progress page');
     await visitor.page.screenshot({ path: join(SHOTS, 'implementation-public.png'), fullPage: true });

@@ -69,6 +69,15 @@ async function freshIndicator(ctx: AccessContext, c: string) {
   return state.indicators.at(-1)!.id;
 }
 
+async function freshMeasurement(ctx: AccessContext, c: string) {
+  const indicatorId = await freshIndicator(ctx, c);
+  const state = await services(ctx).implementation.addMeasurement(CLI_CONTEXT, indicatorId, {
+    date: '2026-05-31',
+    value: 90,
+  });
+  return state.indicators.find((i) => i.id === indicatorId)!.measurements.at(-1)!.id;
+}
+
 async function freshDocument(ctx: AccessContext, c: string) {
   const projectId = await projectIn(ctx, c);
   const state = await services(ctx).implementation.addDocument(CLI_CONTEXT, projectId, {
@@ -172,6 +181,32 @@ export const cases: AccessCase[] = [
     request: async (ctx, c) => ({
       method: 'DELETE',
       url: `/api/implementation/indicators/${await freshIndicator(ctx, c)}`,
+    }),
+    expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'PUT /api/implementation/indicators/:id',
+    request: async (ctx, c) => ({
+      method: 'PUT',
+      url: `/api/implementation/indicators/${await freshIndicator(ctx, c)}`,
+      payload: { name: 'Consommation', unit: 'MWh/an', baseline: 430, target: 240 },
+    }),
+    expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'PUT /api/implementation/measurements/:id',
+    request: async (ctx, c) => ({
+      method: 'PUT',
+      url: `/api/implementation/measurements/${await freshMeasurement(ctx, c)}`,
+      payload: { date: '2026-05-30', value: 85 },
+    }),
+    expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'DELETE /api/implementation/measurements/:id',
+    request: async (ctx, c) => ({
+      method: 'DELETE',
+      url: `/api/implementation/measurements/${await freshMeasurement(ctx, c)}`,
     }),
     expect: agencyOrOwnEditor,
   },

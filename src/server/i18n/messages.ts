@@ -582,6 +582,7 @@ export const messages: Catalogue = {
   },
   MILESTONE_NOT_FOUND: { fr: 'Jalon introuvable.', en: 'Milestone not found.' },
   INDICATOR_NOT_FOUND: { fr: 'Indicateur introuvable.', en: 'Indicator not found.' },
+  MEASUREMENT_NOT_FOUND: { fr: 'Mesure introuvable.', en: 'Measurement not found.' },
   DOCUMENT_NOT_FOUND: { fr: 'Document introuvable.', en: 'Document not found.' },
   DOCUMENT_TOO_LARGE: {
     fr: 'Le fichier dépasse 512 Kio : déposez-le ailleurs et ajoutez un lien.',

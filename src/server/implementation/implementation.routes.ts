@@ -192,6 +192,50 @@ export async function implementationRoutes(
     async (request) => implementation.deleteIndicator(request.ctx, request.params.id),
   );
 
+  app.put(
+    '/api/implementation/indicators/:id',
+    {
+      config: access('update'),
+      schema: {
+        tags,
+        summary: 'Change an indicator (name, unit, baseline, target); its measurements stay',
+        params: IdParams,
+        body: IndicatorInput,
+        response: { 200: ProjectFollowUp, ...withRules },
+      },
+    },
+    async (request) => implementation.updateIndicator(request.ctx, request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/implementation/measurements/:id',
+    {
+      config: access('update'),
+      schema: {
+        tags,
+        summary: 'Correct a measurement of an indicator (its date or value)',
+        params: IdParams,
+        body: MeasurementInput,
+        response: { 200: ProjectFollowUp, ...withRules },
+      },
+    },
+    async (request) => implementation.updateMeasurement(request.ctx, request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/implementation/measurements/:id',
+    {
+      config: access('delete'),
+      schema: {
+        tags,
+        summary: 'Delete a measurement of an indicator',
+        params: IdParams,
+        response: { 200: ProjectFollowUp, ...withRules },
+      },
+    },
+    async (request) => implementation.deleteMeasurement(request.ctx, request.params.id),
+  );
+
   app.post(
     '/api/implementation/indicators/:id/measurements',
     {

@@ -498,6 +498,63 @@ export class ImplementationService {
     });
   }
 
+  async updateIndicator(ctx: RequestContext, id: string, input: IndicatorInput): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const { indicator, project } = await this.indicatorProject(repos, ctx.actor, id, 'update');
+      await repos.implementation.updateIndicator(id, input);
+      await this.record(repos, ctx, project, {
+        action: 'implementation.indicator.update',
+        entityType: 'project_indicator',
+        entityId: id,
+        summary:
+          `Indicateur modifié : « ${input.name} » (${input.baseline} → ${input.target} ${input.unit})` +
+          `${indicator.name === input.name ? '' : `, anciennement « ${indicator.name} »`}`,
+        before: { name: indicator.name, unit: indicator.unit, baseline: indicator.baseline, target: indicator.target },
+        after: input,
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  private async measurementProject(repos: Repositories, actor: Actor, id: string, action: Action) {
+    const measurement = await repos.implementation.measurement(id);
+    if (!measurement) throw new NotFoundError('MEASUREMENT_NOT_FOUND');
+    return { measurement, ...(await this.indicatorProject(repos, actor, measurement.indicatorId, action)) };
+  }
+
+  async updateMeasurement(ctx: RequestContext, id: string, input: MeasurementInput): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const { measurement, indicator, project } = await this.measurementProject(repos, ctx.actor, id, 'update');
+      await repos.implementation.updateMeasurement(id, input);
+      await this.record(repos, ctx, project, {
+        action: 'implementation.measurement.update',
+        entityType: 'indicator_measurement',
+        entityId: id,
+        summary:
+          `Mesure « ${indicator.name} » corrigée : ${measurement.value} ${indicator.unit} le ${frDate(measurement.date)}` +
+          ` → ${input.value} ${indicator.unit} le ${frDate(input.date)}`,
+        before: { date: measurement.date, value: measurement.value },
+        after: input,
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  async deleteMeasurement(ctx: RequestContext, id: string): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const { measurement, indicator, project } = await this.measurementProject(repos, ctx.actor, id, 'delete');
+      await repos.implementation.deleteMeasurement(id);
+      await this.record(repos, ctx, project, {
+        action: 'implementation.measurement.delete',
+        entityType: 'indicator_measurement',
+        entityId: id,
+        summary: `Mesure « ${indicator.name} » supprimée : ${measurement.value} ${indicator.unit} le ${frDate(measurement.date)}`,
+        before: { date: measurement.date, value: measurement.value },
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
   async addDocument(ctx: RequestContext, projectId: string, input: DocumentInput): Promise<ProjectFollowUp> {
     return this.uow.write(async (repos) => {
       const project = await this.project(repos, ctx.actor, projectId, 'create');
