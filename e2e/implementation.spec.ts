@@ -264,7 +264,33 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await p.getByRole('button', { name: 'Enregistrer les seuils' }).click();
     await p.getByRole('columnheader', { name: 'Du 01/01/2028 au 31/12/2029' }).waitFor();
     await p.getByText('Enregistré.').waitFor();
+
+    // The evidence of the new period: one figure checked in its source, with its legal basis.
+    await p.getByRole('button', { name: /^Du 01\/01\/2028 au 31\/12\/2029 — 6 chiffres à vérifier/ }).click();
+    const figure = 'Seuil européen, travaux — 01/01/2028';
+    await p.getByLabel(`Base légale — ${figure}`).fill('Règlement délégué (UE) 2027/… art. 1');
+    await p.getByLabel(`Vérifié dans la source — ${figure}`).check();
+    await p.getByLabel(`Reste à vérifier — ${figure}`).fill('');
     await expectNoSeriousA11yViolations(p, 'the thresholds');
+    await p.getByRole('button', { name: 'Enregistrer les seuils' }).click();
+    await p.getByRole('button', { name: /^Du 01\/01\/2028 au 31\/12\/2029 — 5 chiffres à vérifier/ }).waitFor();
+    await p.reload();
+    await p.getByRole('tab', { name: 'Seuils des marchés' }).click();
+    await p.getByRole('button', { name: /^Du 01\/01\/2028 au 31\/12\/2029 — 5 chiffres à vérifier/ }).click();
+    expect(await p.getByLabel(`Base légale — ${figure}`).inputValue()).toBe('Règlement délégué (UE) 2027/… art. 1');
+
+    // The period in force today cannot go; the mistaken future one can.
+    p.on('dialog', (dialog) => void dialog.accept());
+    await p.getByRole('button', { name: /^Du 01\/01\/2026 au 31\/12\/2027/ }).click();
+    await p.getByRole('button', { name: 'Supprimer la période du 01/01/2026 au 31/12/2027' }).click();
+    await p
+      .getByRole('alert')
+      .getByText(/en vigueur aujourd’hui/)
+      .waitFor();
+    await p.getByRole('button', { name: 'Supprimer la période du 01/01/2028 au 31/12/2029' }).click();
+    await p.getByText('Période supprimée.').waitFor();
+    await p.getByRole('columnheader', { name: 'Du 01/01/2028 au 31/12/2029' }).waitFor({ state: 'detached' });
+    await p.getByRole('columnheader', { name: 'Du 01/01/2026 au 31/12/2027' }).waitFor();
     await adminSession.context.close();
   });
 });

@@ -1,3 +1,4 @@
+import type { ThresholdTable } from '../../src/domain/implementation/thresholds.ts';
 import { ProjectSheetCreateInput } from '../../src/domain/strategy/project-sheets.ts';
 import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
 import {
@@ -292,6 +293,24 @@ export const cases: AccessCase[] = [
         url: '/api/implementation/thresholds',
         payload: current.map(({ updatedAt: _, ...period }) => period),
       };
+    },
+    expect: adminOnly,
+  },
+  {
+    route: 'DELETE /api/implementation/thresholds/:validFrom',
+    request: async (ctx) => {
+      // A far-future period, added when missing: the last one, never in force today, so it may go.
+      const current = (await services(ctx).implementation.thresholds(CLI_CONTEXT.actor)).map(
+        ({ updatedAt: _, ...period }) => period as ThresholdTable[number],
+      );
+      if (!current.some((p) => p.validFrom === '2098-01-01')) {
+        const last = current.at(-1)!;
+        await services(ctx).implementation.replaceThresholds(CLI_CONTEXT, [
+          ...current,
+          { ...last, validFrom: '2098-01-01', validTo: '2099-12-31' },
+        ]);
+      }
+      return { method: 'DELETE', url: '/api/implementation/thresholds/2098-01-01' };
     },
     expect: adminOnly,
   },

@@ -622,6 +622,18 @@ export const messages: Catalogue = {
     en: 'This project has no procurement file with a chosen procedure yet.',
   },
   THRESHOLDS_INVALID: { fr: 'Seuils invalides : {problem}', en: 'Invalid thresholds: {problem}' },
+  THRESHOLD_PERIOD_UNKNOWN: {
+    fr: 'Aucune période de seuils ne commence le {date}.',
+    en: 'No threshold period starts on {date}.',
+  },
+  THRESHOLD_PERIOD_IN_FORCE: {
+    fr: 'La période du {from} au {to} est celle des seuils en vigueur aujourd’hui (ou la seule) : corrigez-la plutôt que de la supprimer.',
+    en: 'The period from {from} to {to} holds the thresholds in force today (or is the only one): correct it rather than delete it.',
+  },
+  THRESHOLD_PERIOD_LEAVES_GAP: {
+    fr: 'Supprimer la période du {from} au {to} laisserait des dates sans seuils entre la précédente et la suivante.',
+    en: 'Deleting the period from {from} to {to} would leave dates without thresholds between the previous and the next one.',
+  },
   THRESHOLD_PERIOD_NOT_FOUND: {
     fr: 'Aucun seuil de marchés publics n’est enregistré pour le {date} : un administrateur doit compléter la table.',
     en: 'No procurement thresholds are recorded for {date}: an admin must complete the table.',

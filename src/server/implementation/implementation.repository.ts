@@ -275,6 +275,10 @@ export class ImplementationRepository {
     return inserted.length;
   }
 
+  async deleteThreshold(validFrom: string): Promise<void> {
+    await this.db.delete(procurementThresholds).where(eq(procurementThresholds.validFrom, validFrom));
+  }
+
   async replaceThresholds(rows: (typeof procurementThresholds.$inferInsert)[]): Promise<void> {
     await this.db.delete(procurementThresholds);
     if (rows.length > 0) await this.db.insert(procurementThresholds).values(rows);

@@ -25,7 +25,7 @@ import {
   ThresholdPeriodRecord,
 } from '../../domain/implementation/implementation-api.ts';
 import { ThresholdTable } from '../../domain/implementation/thresholds.ts';
-import { ApiError, NisCode } from '../../domain/shared/schemas.ts';
+import { ApiError, IsoDate, NisCode } from '../../domain/shared/schemas.ts';
 import type { ResourceType } from '../auth/policy.ts';
 import { NotFoundError } from '../errors.ts';
 import { errorResponses } from '../http/responses.ts';
@@ -394,6 +394,20 @@ export async function implementationRoutes(
       },
     },
     async (request) => implementation.replaceThresholds(request.ctx, request.body),
+  );
+
+  app.delete(
+    '/api/implementation/thresholds/:validFrom',
+    {
+      config: access('delete', 'procurement_threshold'),
+      schema: {
+        tags,
+        summary: 'Delete a period of thresholds (agency admins; only the first or last, never the one in force today)',
+        params: z.object({ validFrom: IsoDate }),
+        response: { 200: z.array(ThresholdPeriodRecord), ...withRules },
+      },
+    },
+    async (request) => implementation.deleteThresholdPeriod(request.ctx, request.params.validFrom),
   );
 
   // ── alerts and notices ──────────────────────────────────────────────────────────────────────────────────────

@@ -46,7 +46,7 @@ import {
   stepsFor,
   validateProcurementFile,
 } from '../../domain/implementation/procurement-file.ts';
-import { SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementation/thresholds.ts';
+import { checkPeriodRemoval, SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementation/thresholds.ts';
 import { formatEuro } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, readScope, type UserActor } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
@@ -839,6 +839,27 @@ export class ImplementationService {
           entityId: 'table',
           before: before.map(periodOf),
           after: parsed.data,
+        }),
+      );
+      return (await repos.implementation.thresholds()).map(presentThreshold);
+    });
+  }
+
+  /** Delete one period (the first or last, not in force today: `checkPeriodRemoval`), audited with its figures. */
+  async deleteThresholdPeriod(ctx: RequestContext, validFrom: string): Promise<ThresholdPeriodRecord[]> {
+    authorize(ctx.actor, 'delete', { type: 'procurement_threshold' });
+    return this.uow.write(async (repos) => {
+      const rows = await repos.implementation.thresholds();
+      const row = rows.find((r) => r.validFrom === validFrom);
+      if (!row) throw new NotFoundError('THRESHOLD_PERIOD_UNKNOWN', { date: validFrom });
+      checkPeriodRemoval(rows.map(periodOf), validFrom, this.today());
+      await repos.implementation.deleteThreshold(validFrom);
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'procurement_thresholds.delete',
+          entityType: 'procurement_thresholds',
+          entityId: validFrom,
+          before: periodOf(row),
         }),
       );
       return (await repos.implementation.thresholds()).map(presentThreshold);

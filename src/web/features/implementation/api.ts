@@ -191,6 +191,15 @@ export function useThresholds(enabled = true) {
   });
 }
 
+export function useDeleteThresholdPeriod() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (validFrom: string) =>
+      api.delete<ThresholdPeriodRecord[]>(`/api/implementation/thresholds/${encodeURIComponent(validFrom)}`),
+    onSuccess: (rows) => client.setQueryData(implementationKeys.thresholds, rows),
+  });
+}
+
 export function useSaveThresholds() {
   const client = useQueryClient();
   return useMutation({
