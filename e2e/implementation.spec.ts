@@ -170,6 +170,14 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await editor.waitFor({ state: 'detached' });
     await indicators.getByText(/cible 240 MWh\/an/).waitFor();
     await history.getByText(/Indicateur modifié : « Consommation électrique » \(420 → 240 MWh\/an\)/).waitFor();
+
+    // In English, the history reads in English.
+    await page.getByRole('button', { name: 'EN – English' }).click();
+    const historyEn = page.getByRole('region', { name: 'History' });
+    await historyEn.getByText('Indicator changed: “Consommation électrique” (420 → 240 MWh/an)').waitFor();
+    await historyEn.getByText('Status: in procurement → in progress').waitFor();
+    await page.getByRole('button', { name: 'FR – Français' }).click();
+    await history.getByText('Statut : en marché public → en cours').waitFor();
   });
 
   it('raises an alert once the milestone’s date has passed', async () => {

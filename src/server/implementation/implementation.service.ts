@@ -190,6 +190,7 @@ export class ImplementationService {
       entityId?: string;
       before?: unknown;
       after?: unknown;
+      params?: Record<string, unknown>;
     },
   ) {
     await repos.audit.record(
@@ -209,6 +210,7 @@ export class ImplementationService {
       actorName: await this.actorName(repos, ctx),
       action: entry.action,
       summary: entry.summary,
+      params: entry.params ?? {},
     });
   }
 
@@ -301,6 +303,7 @@ export class ImplementationService {
         actor: h.actorName,
         action: h.action,
         summary: h.summary,
+        params: (h.params as Record<string, unknown> | null) ?? null,
       })),
       alerts: alertsOf(p, today),
       today,
@@ -355,6 +358,7 @@ export class ImplementationService {
       await this.record(repos, ctx, project, {
         action: 'implementation.status',
         summary: `Statut : ${STATUS_FR[from]} → ${STATUS_FR[input.status]}${reason ? ` (${reason})` : ''}`,
+        params: { from, to: input.status, reason },
         before: { status: from },
         after: { status: saved.status, reason, progress },
       });
@@ -383,6 +387,13 @@ export class ImplementationService {
       await this.record(repos, ctx, project, {
         action: 'implementation.update',
         summary: parts.length ? `Suivi : ${parts.join(', ')}` : 'Suivi enregistré sans changement',
+        params: {
+          progressFrom: before?.progress ?? 0,
+          progressTo: input.progress ?? null,
+          budget: input.budget !== undefined,
+          funding: input.funding !== undefined,
+          risks: input.risks?.length ?? null,
+        },
         before: before
           ? { progress: before.progress, budget: before.budget, funding: before.funding, risks: before.risks }
           : null,
@@ -401,6 +412,7 @@ export class ImplementationService {
         entityType: 'project_milestone',
         entityId: created.id,
         summary: `Jalon ajouté : « ${input.title} » pour le ${frDate(input.dueDate)}${input.owner ? ` (${input.owner})` : ''}`,
+        params: { title: input.title, dueDate: input.dueDate, owner: input.owner },
         after: input,
       });
       return this.present(repos, ctx.actor, project);
@@ -425,6 +437,7 @@ export class ImplementationService {
         summary: done
           ? `Jalon atteint : « ${input.title} » le ${frDate(input.doneDate ?? '')}`
           : `Jalon modifié : « ${input.title} » pour le ${frDate(input.dueDate)}`,
+        params: { title: input.title, dueDate: input.dueDate, doneDate: input.doneDate, met: Boolean(done) },
         before: milestone,
         after: input,
       });
@@ -441,6 +454,7 @@ export class ImplementationService {
         entityType: 'project_milestone',
         entityId: id,
         summary: `Jalon supprimé : « ${milestone.title} »`,
+        params: { title: milestone.title },
         before: milestone,
       });
       return this.present(repos, ctx.actor, project);
@@ -456,6 +470,7 @@ export class ImplementationService {
         entityType: 'project_indicator',
         entityId: created.id,
         summary: `Indicateur ajouté : « ${input.name} » (${input.baseline} → ${input.target} ${input.unit})`,
+        params: { ...input },
         after: input,
       });
       return this.present(repos, ctx.actor, project);
@@ -477,6 +492,7 @@ export class ImplementationService {
         entityType: 'project_indicator',
         entityId: id,
         summary: `Indicateur supprimé : « ${indicator.name} »`,
+        params: { name: indicator.name },
         before: indicator,
       });
       return this.present(repos, ctx.actor, project);
@@ -492,6 +508,7 @@ export class ImplementationService {
         entityType: 'indicator_measurement',
         entityId: created.id,
         summary: `Mesure « ${indicator.name} » : ${input.value} ${indicator.unit} le ${frDate(input.date)}`,
+        params: { name: indicator.name, unit: indicator.unit, value: input.value, date: input.date },
         after: input,
       });
       return this.present(repos, ctx.actor, project);
@@ -509,6 +526,7 @@ export class ImplementationService {
         summary:
           `Indicateur modifié : « ${input.name} » (${input.baseline} → ${input.target} ${input.unit})` +
           `${indicator.name === input.name ? '' : `, anciennement « ${indicator.name} »`}`,
+        params: { ...input, previousName: indicator.name === input.name ? null : indicator.name },
         before: { name: indicator.name, unit: indicator.unit, baseline: indicator.baseline, target: indicator.target },
         after: input,
       });
@@ -533,6 +551,14 @@ export class ImplementationService {
         summary:
           `Mesure « ${indicator.name} » corrigée : ${measurement.value} ${indicator.unit} le ${frDate(measurement.date)}` +
           ` → ${input.value} ${indicator.unit} le ${frDate(input.date)}`,
+        params: {
+          name: indicator.name,
+          unit: indicator.unit,
+          previousValue: measurement.value,
+          previousDate: measurement.date,
+          value: input.value,
+          date: input.date,
+        },
         before: { date: measurement.date, value: measurement.value },
         after: input,
       });
@@ -549,6 +575,7 @@ export class ImplementationService {
         entityType: 'indicator_measurement',
         entityId: id,
         summary: `Mesure « ${indicator.name} » supprimée : ${measurement.value} ${indicator.unit} le ${frDate(measurement.date)}`,
+        params: { name: indicator.name, unit: indicator.unit, value: measurement.value, date: measurement.date },
         before: { date: measurement.date, value: measurement.value },
       });
       return this.present(repos, ctx.actor, project);
@@ -580,6 +607,7 @@ export class ImplementationService {
         entityType: 'project_document',
         entityId: created.id,
         summary: `Document ajouté : « ${input.name} »`,
+        params: { name: input.name },
         after: { kind: created.kind, name: created.name, url: created.url, sizeBytes: created.sizeBytes },
       });
       return this.present(repos, ctx.actor, project);
@@ -606,6 +634,7 @@ export class ImplementationService {
         entityType: 'project_document',
         entityId: id,
         summary: `Document supprimé : « ${document.name} »`,
+        params: { name: document.name },
         before: { kind: document.kind, name: document.name, url: document.url },
       });
       return this.present(repos, ctx.actor, project);
@@ -748,6 +777,12 @@ export class ImplementationService {
           `${formatEuro(input.estimatedAmountExclVat, 'fr')} HTVA` +
           `${done.length ? `, étapes faites : ${done.map((s) => STEP_LABELS_FR[s]).join(', ')}` : ''}` +
           `${input.vendorName ? `, attribué à ${input.vendorName}` : ''}`,
+        params: {
+          procedure: input.procedure,
+          amount: input.estimatedAmountExclVat,
+          steps: done,
+          vendor: input.vendorName,
+        },
         before,
         after: input,
       });

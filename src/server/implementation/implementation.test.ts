@@ -257,6 +257,11 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
       'Indicateur ajouté : « Points lumineux » (0 → 300 points)',
     ]);
     expect(summaries).toContain('Jalon modifié : « Étude de faisabilité » pour le 29/05/2026');
+    // Each line keeps its facts, for the UI to word them in the reader's language.
+    expect(after.history[0]).toMatchObject({
+      action: 'implementation.measurement.delete',
+      params: { name: 'Points lumineux LED', unit: 'points', value: 55, date: '2026-02-28' },
+    });
     await editor.delete(`/api/implementation/milestones/${milestoneId}`);
     await editor.delete(`/api/implementation/indicators/${indicatorId}`);
     const audit = await t.app.services.uow.read((repos) =>
