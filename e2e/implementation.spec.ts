@@ -136,6 +136,50 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await history.getByText(/Jalon ajouté : « Pose des contrôleurs »/).waitFor();
   });
 
+  it('edits the milestone, corrects and deletes a measurement, and changes the indicator', async () => {
+    const milestones = page.getByRole('region', { name: 'Jalons' });
+    await milestones.getByRole('button', { name: 'Modifier le jalon « Pose des contrôleurs »' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Modifier le jalon' });
+    await dialog.getByLabel(/^Responsable/).fill('Service technique communal');
+    await dialog.getByLabel(/^Date prévue/).fill(dayOf(10));
+    await expectNoSeriousA11yViolations(page, 'the milestone editor');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await milestones.getByRole('cell', { name: 'Service technique communal', exact: true }).waitFor();
+
+    const indicators = page.getByRole('region', { name: 'Indicateurs' });
+    await indicators.getByLabel(/^Date de la mesure/).fill(dayOf(-30));
+    await indicators.getByLabel(/^Valeur de « Consommation électrique »/).fill('999');
+    await indicators.getByRole('button', { name: 'Ajouter la mesure' }).click();
+    const wrong = indicators.getByRole('button', { name: /^Modifier la mesure de « Consommation électrique » .*999/ });
+    await wrong.click();
+    const correction = page.getByRole('dialog', { name: /Corriger une mesure/ });
+    await correction.getByLabel(/^Valeur de « Consommation électrique »/).fill('398');
+    await correction.getByRole('button', { name: 'Enregistrer' }).click();
+    await correction.waitFor({ state: 'detached' });
+    const history = page.getByRole('region', { name: 'Historique' });
+    await history.getByText(/Mesure « Consommation électrique » corrigée : 999 MWh\/an .* → 398 MWh\/an/).waitFor();
+    await indicators.getByRole('button', { name: /^Supprimer la mesure de « Consommation électrique » .*398/ }).click();
+    await history.getByText(/Mesure « Consommation électrique » supprimée : 398 MWh\/an/).waitFor();
+    expect(await indicators.getByRole('button', { name: /^Supprimer la mesure/ }).count()).toBe(2);
+
+    await indicators.getByRole('button', { name: 'Modifier l’indicateur « Consommation électrique »' }).click();
+    const editor = page.getByRole('dialog', { name: 'Modifier l’indicateur' });
+    await editor.getByLabel(/^Cible/).fill('240');
+    await editor.getByRole('button', { name: 'Enregistrer' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await indicators.getByText(/cible 240 MWh\/an/).waitFor();
+    await history.getByText(/Indicateur modifié : « Consommation électrique » \(420 → 240 MWh\/an\)/).waitFor();
+
+    // In English, the history reads in English.
+    await page.getByRole('button', { name: 'EN – English' }).click();
+    const historyEn = page.getByRole('region', { name: 'History' });
+    await historyEn.getByText('Indicator changed: “Consommation électrique” (420 → 240 MWh/an)').waitFor();
+    await historyEn.getByText('Status: in procurement → in progress').waitFor();
+    await page.getByRole('button', { name: 'FR – Français' }).click();
+    await history.getByText('Statut : en marché public → en cours').waitFor();
+  });
+
   it('raises an alert once the milestone’s date has passed', async () => {
     clock = new Date(start.getTime() + 12 * DAY);
     await signIn(page, consultant); // the move of the clock ended the session
@@ -203,7 +247,7 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await card.getByText('Avancement : 100 %').waitFor();
     await card.getByRole('img', { name: /Évolution de l’indicateur « Consommation électrique »/ }).waitFor();
     const text = (await visitor.page.getByRole('main').textContent()) ?? '';
-    expect(text).not.toContain('Service travaux');
+    expect(text).not.toContain('Service technique communal');
     expect(text).not.toContain('Éric');
     await expectNoSeriousA11yViolations(visitor.page, 'the public progress page');
     await visitor.page.screenshot({ path: join(SHOTS, 'implementation-public.png'), fullPage: true });
@@ -228,7 +272,33 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await p.getByRole('button', { name: 'Enregistrer les seuils' }).click();
     await p.getByRole('columnheader', { name: 'Du 01/01/2028 au 31/12/2029' }).waitFor();
     await p.getByText('Enregistré.').waitFor();
+
+    // The evidence of the new period: one figure checked in its source, with its legal basis.
+    await p.getByRole('button', { name: /^Du 01\/01\/2028 au 31\/12\/2029 — 6 chiffres à vérifier/ }).click();
+    const figure = 'Seuil européen, travaux — 01/01/2028';
+    await p.getByLabel(`Base légale — ${figure}`).fill('Règlement délégué (UE) 2027/… art. 1');
+    await p.getByLabel(`Vérifié dans la source — ${figure}`).check();
+    await p.getByLabel(`Reste à vérifier — ${figure}`).fill('');
     await expectNoSeriousA11yViolations(p, 'the thresholds');
+    await p.getByRole('button', { name: 'Enregistrer les seuils' }).click();
+    await p.getByRole('button', { name: /^Du 01\/01\/2028 au 31\/12\/2029 — 5 chiffres à vérifier/ }).waitFor();
+    await p.reload();
+    await p.getByRole('tab', { name: 'Seuils des marchés' }).click();
+    await p.getByRole('button', { name: /^Du 01\/01\/2028 au 31\/12\/2029 — 5 chiffres à vérifier/ }).click();
+    expect(await p.getByLabel(`Base légale — ${figure}`).inputValue()).toBe('Règlement délégué (UE) 2027/… art. 1');
+
+    // The period in force today cannot go; the mistaken future one can.
+    p.on('dialog', (dialog) => void dialog.accept());
+    await p.getByRole('button', { name: /^Du 01\/01\/2026 au 31\/12\/2027/ }).click();
+    await p.getByRole('button', { name: 'Supprimer la période du 01/01/2026 au 31/12/2027' }).click();
+    await p
+      .getByRole('alert')
+      .getByText(/en vigueur aujourd’hui/)
+      .waitFor();
+    await p.getByRole('button', { name: 'Supprimer la période du 01/01/2028 au 31/12/2029' }).click();
+    await p.getByText('Période supprimée.').waitFor();
+    await p.getByRole('columnheader', { name: 'Du 01/01/2028 au 31/12/2029' }).waitFor({ state: 'detached' });
+    await p.getByRole('columnheader', { name: 'Du 01/01/2026 au 31/12/2027' }).waitFor();
     await adminSession.context.close();
   });
 });

@@ -1,3 +1,4 @@
+import type { ThresholdTable } from '../../src/domain/implementation/thresholds.ts';
 import { ProjectSheetCreateInput } from '../../src/domain/strategy/project-sheets.ts';
 import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
 import {
@@ -67,6 +68,15 @@ async function freshIndicator(ctx: AccessContext, c: string) {
     target: 50,
   });
   return state.indicators.at(-1)!.id;
+}
+
+async function freshMeasurement(ctx: AccessContext, c: string) {
+  const indicatorId = await freshIndicator(ctx, c);
+  const state = await services(ctx).implementation.addMeasurement(CLI_CONTEXT, indicatorId, {
+    date: '2026-05-31',
+    value: 90,
+  });
+  return state.indicators.find((i) => i.id === indicatorId)!.measurements.at(-1)!.id;
 }
 
 async function freshDocument(ctx: AccessContext, c: string) {
@@ -176,6 +186,32 @@ export const cases: AccessCase[] = [
     expect: agencyOrOwnEditor,
   },
   {
+    route: 'PUT /api/implementation/indicators/:id',
+    request: async (ctx, c) => ({
+      method: 'PUT',
+      url: `/api/implementation/indicators/${await freshIndicator(ctx, c)}`,
+      payload: { name: 'Consommation', unit: 'MWh/an', baseline: 430, target: 240 },
+    }),
+    expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'PUT /api/implementation/measurements/:id',
+    request: async (ctx, c) => ({
+      method: 'PUT',
+      url: `/api/implementation/measurements/${await freshMeasurement(ctx, c)}`,
+      payload: { date: '2026-05-30', value: 85 },
+    }),
+    expect: agencyOrOwnEditor,
+  },
+  {
+    route: 'DELETE /api/implementation/measurements/:id',
+    request: async (ctx, c) => ({
+      method: 'DELETE',
+      url: `/api/implementation/measurements/${await freshMeasurement(ctx, c)}`,
+    }),
+    expect: agencyOrOwnEditor,
+  },
+  {
     route: 'POST /api/implementation/indicators/:id/measurements',
     request: async (ctx, c) => ({
       method: 'POST',
@@ -257,6 +293,24 @@ export const cases: AccessCase[] = [
         url: '/api/implementation/thresholds',
         payload: current.map(({ updatedAt: _, ...period }) => period),
       };
+    },
+    expect: adminOnly,
+  },
+  {
+    route: 'DELETE /api/implementation/thresholds/:validFrom',
+    request: async (ctx) => {
+      // A far-future period, added when missing: the last one, never in force today, so it may go.
+      const current = (await services(ctx).implementation.thresholds(CLI_CONTEXT.actor)).map(
+        ({ updatedAt: _, ...period }) => period as ThresholdTable[number],
+      );
+      if (!current.some((p) => p.validFrom === '2098-01-01')) {
+        const last = current.at(-1)!;
+        await services(ctx).implementation.replaceThresholds(CLI_CONTEXT, [
+          ...current,
+          { ...last, validFrom: '2098-01-01', validTo: '2099-12-31' },
+        ]);
+      }
+      return { method: 'DELETE', url: '/api/implementation/thresholds/2098-01-01' };
     },
     expect: adminOnly,
   },

@@ -186,7 +186,11 @@ export const HistoryEntry = z.object({
   at: IsoDateTime,
   actor: z.string().describe('who made the change (agency staff or commune user, by name)'),
   action: z.string(),
-  summary: z.string(),
+  summary: z.string().describe('the line in French, as written at the time'),
+  params: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('the facts of the line (by action), for the UI to word in its language; null on lines before them'),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

@@ -108,6 +108,37 @@ export function findThresholdPeriod(table: ThresholdTable, date: string): Thresh
   return period;
 }
 
+/**
+ * Whether the period starting on `validFrom` may be removed from the table on `today`. Refused when it is the period
+ * in force today (advice for today would have no figures), when it is the last period left, or when it sits between
+ * two others (launch dates between them would find no figures). The first or last period of the table, not in force
+ * today, may go: a mistyped future period, or an old one nobody needs.
+ */
+export function checkPeriodRemoval(table: ThresholdTable, validFrom: string, today: string): void {
+  const sorted = [...table].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+  const index = sorted.findIndex((p) => p.validFrom === validFrom);
+  if (index < 0) {
+    throw new DomainError('THRESHOLD_PERIOD_UNKNOWN', `Aucune période de seuils ne commence le ${validFrom}.`, {
+      date: validFrom,
+    });
+  }
+  const period = sorted[index]!;
+  if (sorted.length === 1 || (period.validFrom <= today && today <= period.validTo)) {
+    throw new DomainError(
+      'THRESHOLD_PERIOD_IN_FORCE',
+      'Cette période est celle des seuils en vigueur aujourd’hui : corrigez-la plutôt que de la supprimer.',
+      { from: period.validFrom, to: period.validTo },
+    );
+  }
+  if (index > 0 && index < sorted.length - 1) {
+    throw new DomainError(
+      'THRESHOLD_PERIOD_LEAVES_GAP',
+      'Supprimer cette période laisserait des dates sans seuils entre la précédente et la suivante.',
+      { from: period.validFrom, to: period.validTo },
+    );
+  }
+}
+
 /** Figures of a period that nobody has checked yet, so the UI can say which advice rests on them. */
 export function unverifiedFigures(period: ThresholdPeriod): { key: ThresholdKey; value: number; note: string }[] {
   return (Object.keys(period.evidence) as ThresholdKey[])

@@ -594,6 +594,7 @@ export const messages: Catalogue = {
   },
   MILESTONE_NOT_FOUND: { fr: 'Jalon introuvable.', en: 'Milestone not found.' },
   INDICATOR_NOT_FOUND: { fr: 'Indicateur introuvable.', en: 'Indicator not found.' },
+  MEASUREMENT_NOT_FOUND: { fr: 'Mesure introuvable.', en: 'Measurement not found.' },
   DOCUMENT_NOT_FOUND: { fr: 'Document introuvable.', en: 'Document not found.' },
   DOCUMENT_TOO_LARGE: {
     fr: 'Le fichier dépasse 512 Kio : déposez-le ailleurs et ajoutez un lien.',
@@ -633,6 +634,18 @@ export const messages: Catalogue = {
     en: 'This project has no procurement file with a chosen procedure yet.',
   },
   THRESHOLDS_INVALID: { fr: 'Seuils invalides : {problem}', en: 'Invalid thresholds: {problem}' },
+  THRESHOLD_PERIOD_UNKNOWN: {
+    fr: 'Aucune période de seuils ne commence le {date}.',
+    en: 'No threshold period starts on {date}.',
+  },
+  THRESHOLD_PERIOD_IN_FORCE: {
+    fr: 'La période du {from} au {to} est celle des seuils en vigueur aujourd’hui (ou la seule) : corrigez-la plutôt que de la supprimer.',
+    en: 'The period from {from} to {to} holds the thresholds in force today (or is the only one): correct it rather than delete it.',
+  },
+  THRESHOLD_PERIOD_LEAVES_GAP: {
+    fr: 'Supprimer la période du {from} au {to} laisserait des dates sans seuils entre la précédente et la suivante.',
+    en: 'Deleting the period from {from} to {to} would leave dates without thresholds between the previous and the next one.',
+  },
   THRESHOLD_PERIOD_NOT_FOUND: {
     fr: 'Aucun seuil de marchés publics n’est enregistré pour le {date} : un administrateur doit compléter la table.',
     en: 'No procurement thresholds are recorded for {date}: an admin must complete the table.',

@@ -187,6 +187,23 @@ export class ImplementationRepository {
     return created!;
   }
 
+  async updateIndicator(id: string, patch: Partial<typeof projectIndicators.$inferInsert>): Promise<void> {
+    await this.db.update(projectIndicators).set(patch).where(eq(projectIndicators.id, id));
+  }
+
+  async measurement(id: string): Promise<MeasurementRow | null> {
+    const [row] = await this.db.select().from(indicatorMeasurements).where(eq(indicatorMeasurements.id, id));
+    return row ?? null;
+  }
+
+  async updateMeasurement(id: string, patch: Partial<typeof indicatorMeasurements.$inferInsert>): Promise<void> {
+    await this.db.update(indicatorMeasurements).set(patch).where(eq(indicatorMeasurements.id, id));
+  }
+
+  async deleteMeasurement(id: string): Promise<void> {
+    await this.db.delete(indicatorMeasurements).where(eq(indicatorMeasurements.id, id));
+  }
+
   // ── documents ───────────────────────────────────────────────────────────────────────────────────────────────
   async documents(projectId: string): Promise<DocumentMetaRow[]> {
     return this.db
@@ -256,6 +273,10 @@ export class ImplementationRepository {
       .onConflictDoNothing()
       .returning({ validFrom: procurementThresholds.validFrom });
     return inserted.length;
+  }
+
+  async deleteThreshold(validFrom: string): Promise<void> {
+    await this.db.delete(procurementThresholds).where(eq(procurementThresholds.validFrom, validFrom));
   }
 
   async replaceThresholds(rows: (typeof procurementThresholds.$inferInsert)[]): Promise<void> {

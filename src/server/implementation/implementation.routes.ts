@@ -25,7 +25,7 @@ import {
   ThresholdPeriodRecord,
 } from '../../domain/implementation/implementation-api.ts';
 import { ThresholdTable } from '../../domain/implementation/thresholds.ts';
-import { ApiError, NisCode } from '../../domain/shared/schemas.ts';
+import { ApiError, IsoDate, NisCode } from '../../domain/shared/schemas.ts';
 import type { ResourceType } from '../auth/policy.ts';
 import { NotFoundError } from '../errors.ts';
 import { errorResponses } from '../http/responses.ts';
@@ -192,6 +192,50 @@ export async function implementationRoutes(
     async (request) => implementation.deleteIndicator(request.ctx, request.params.id),
   );
 
+  app.put(
+    '/api/implementation/indicators/:id',
+    {
+      config: access('update'),
+      schema: {
+        tags,
+        summary: 'Change an indicator (name, unit, baseline, target); its measurements stay',
+        params: IdParams,
+        body: IndicatorInput,
+        response: { 200: ProjectFollowUp, ...withRules },
+      },
+    },
+    async (request) => implementation.updateIndicator(request.ctx, request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/implementation/measurements/:id',
+    {
+      config: access('update'),
+      schema: {
+        tags,
+        summary: 'Correct a measurement of an indicator (its date or value)',
+        params: IdParams,
+        body: MeasurementInput,
+        response: { 200: ProjectFollowUp, ...withRules },
+      },
+    },
+    async (request) => implementation.updateMeasurement(request.ctx, request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/implementation/measurements/:id',
+    {
+      config: access('delete'),
+      schema: {
+        tags,
+        summary: 'Delete a measurement of an indicator',
+        params: IdParams,
+        response: { 200: ProjectFollowUp, ...withRules },
+      },
+    },
+    async (request) => implementation.deleteMeasurement(request.ctx, request.params.id),
+  );
+
   app.post(
     '/api/implementation/indicators/:id/measurements',
     {
@@ -350,6 +394,20 @@ export async function implementationRoutes(
       },
     },
     async (request) => implementation.replaceThresholds(request.ctx, request.body),
+  );
+
+  app.delete(
+    '/api/implementation/thresholds/:validFrom',
+    {
+      config: access('delete', 'procurement_threshold'),
+      schema: {
+        tags,
+        summary: 'Delete a period of thresholds (agency admins; only the first or last, never the one in force today)',
+        params: z.object({ validFrom: IsoDate }),
+        response: { 200: z.array(ThresholdPeriodRecord), ...withRules },
+      },
+    },
+    async (request) => implementation.deleteThresholdPeriod(request.ctx, request.params.validFrom),
   );
 
   // ── alerts and notices ──────────────────────────────────────────────────────────────────────────────────────

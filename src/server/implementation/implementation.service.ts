@@ -46,7 +46,7 @@ import {
   stepsFor,
   validateProcurementFile,
 } from '../../domain/implementation/procurement-file.ts';
-import { SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementation/thresholds.ts';
+import { checkPeriodRemoval, SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementation/thresholds.ts';
 import { formatEuro } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, readScope, type UserActor } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
@@ -190,6 +190,7 @@ export class ImplementationService {
       entityId?: string;
       before?: unknown;
       after?: unknown;
+      params?: Record<string, unknown>;
     },
   ) {
     await repos.audit.record(
@@ -209,6 +210,7 @@ export class ImplementationService {
       actorName: await this.actorName(repos, ctx),
       action: entry.action,
       summary: entry.summary,
+      params: entry.params ?? {},
     });
   }
 
@@ -301,6 +303,7 @@ export class ImplementationService {
         actor: h.actorName,
         action: h.action,
         summary: h.summary,
+        params: (h.params as Record<string, unknown> | null) ?? null,
       })),
       alerts: alertsOf(p, today),
       today,
@@ -355,6 +358,7 @@ export class ImplementationService {
       await this.record(repos, ctx, project, {
         action: 'implementation.status',
         summary: `Statut : ${STATUS_FR[from]} → ${STATUS_FR[input.status]}${reason ? ` (${reason})` : ''}`,
+        params: { from, to: input.status, reason },
         before: { status: from },
         after: { status: saved.status, reason, progress },
       });
@@ -383,6 +387,13 @@ export class ImplementationService {
       await this.record(repos, ctx, project, {
         action: 'implementation.update',
         summary: parts.length ? `Suivi : ${parts.join(', ')}` : 'Suivi enregistré sans changement',
+        params: {
+          progressFrom: before?.progress ?? 0,
+          progressTo: input.progress ?? null,
+          budget: input.budget !== undefined,
+          funding: input.funding !== undefined,
+          risks: input.risks?.length ?? null,
+        },
         before: before
           ? { progress: before.progress, budget: before.budget, funding: before.funding, risks: before.risks }
           : null,
@@ -401,6 +412,7 @@ export class ImplementationService {
         entityType: 'project_milestone',
         entityId: created.id,
         summary: `Jalon ajouté : « ${input.title} » pour le ${frDate(input.dueDate)}${input.owner ? ` (${input.owner})` : ''}`,
+        params: { title: input.title, dueDate: input.dueDate, owner: input.owner },
         after: input,
       });
       return this.present(repos, ctx.actor, project);
@@ -425,6 +437,7 @@ export class ImplementationService {
         summary: done
           ? `Jalon atteint : « ${input.title} » le ${frDate(input.doneDate ?? '')}`
           : `Jalon modifié : « ${input.title} » pour le ${frDate(input.dueDate)}`,
+        params: { title: input.title, dueDate: input.dueDate, doneDate: input.doneDate, met: Boolean(done) },
         before: milestone,
         after: input,
       });
@@ -441,6 +454,7 @@ export class ImplementationService {
         entityType: 'project_milestone',
         entityId: id,
         summary: `Jalon supprimé : « ${milestone.title} »`,
+        params: { title: milestone.title },
         before: milestone,
       });
       return this.present(repos, ctx.actor, project);
@@ -456,6 +470,7 @@ export class ImplementationService {
         entityType: 'project_indicator',
         entityId: created.id,
         summary: `Indicateur ajouté : « ${input.name} » (${input.baseline} → ${input.target} ${input.unit})`,
+        params: { ...input },
         after: input,
       });
       return this.present(repos, ctx.actor, project);
@@ -477,6 +492,7 @@ export class ImplementationService {
         entityType: 'project_indicator',
         entityId: id,
         summary: `Indicateur supprimé : « ${indicator.name} »`,
+        params: { name: indicator.name },
         before: indicator,
       });
       return this.present(repos, ctx.actor, project);
@@ -492,7 +508,75 @@ export class ImplementationService {
         entityType: 'indicator_measurement',
         entityId: created.id,
         summary: `Mesure « ${indicator.name} » : ${input.value} ${indicator.unit} le ${frDate(input.date)}`,
+        params: { name: indicator.name, unit: indicator.unit, value: input.value, date: input.date },
         after: input,
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  async updateIndicator(ctx: RequestContext, id: string, input: IndicatorInput): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const { indicator, project } = await this.indicatorProject(repos, ctx.actor, id, 'update');
+      await repos.implementation.updateIndicator(id, input);
+      await this.record(repos, ctx, project, {
+        action: 'implementation.indicator.update',
+        entityType: 'project_indicator',
+        entityId: id,
+        summary:
+          `Indicateur modifié : « ${input.name} » (${input.baseline} → ${input.target} ${input.unit})` +
+          `${indicator.name === input.name ? '' : `, anciennement « ${indicator.name} »`}`,
+        params: { ...input, previousName: indicator.name === input.name ? null : indicator.name },
+        before: { name: indicator.name, unit: indicator.unit, baseline: indicator.baseline, target: indicator.target },
+        after: input,
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  private async measurementProject(repos: Repositories, actor: Actor, id: string, action: Action) {
+    const measurement = await repos.implementation.measurement(id);
+    if (!measurement) throw new NotFoundError('MEASUREMENT_NOT_FOUND');
+    return { measurement, ...(await this.indicatorProject(repos, actor, measurement.indicatorId, action)) };
+  }
+
+  async updateMeasurement(ctx: RequestContext, id: string, input: MeasurementInput): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const { measurement, indicator, project } = await this.measurementProject(repos, ctx.actor, id, 'update');
+      await repos.implementation.updateMeasurement(id, input);
+      await this.record(repos, ctx, project, {
+        action: 'implementation.measurement.update',
+        entityType: 'indicator_measurement',
+        entityId: id,
+        summary:
+          `Mesure « ${indicator.name} » corrigée : ${measurement.value} ${indicator.unit} le ${frDate(measurement.date)}` +
+          ` → ${input.value} ${indicator.unit} le ${frDate(input.date)}`,
+        params: {
+          name: indicator.name,
+          unit: indicator.unit,
+          previousValue: measurement.value,
+          previousDate: measurement.date,
+          value: input.value,
+          date: input.date,
+        },
+        before: { date: measurement.date, value: measurement.value },
+        after: input,
+      });
+      return this.present(repos, ctx.actor, project);
+    });
+  }
+
+  async deleteMeasurement(ctx: RequestContext, id: string): Promise<ProjectFollowUp> {
+    return this.uow.write(async (repos) => {
+      const { measurement, indicator, project } = await this.measurementProject(repos, ctx.actor, id, 'delete');
+      await repos.implementation.deleteMeasurement(id);
+      await this.record(repos, ctx, project, {
+        action: 'implementation.measurement.delete',
+        entityType: 'indicator_measurement',
+        entityId: id,
+        summary: `Mesure « ${indicator.name} » supprimée : ${measurement.value} ${indicator.unit} le ${frDate(measurement.date)}`,
+        params: { name: indicator.name, unit: indicator.unit, value: measurement.value, date: measurement.date },
+        before: { date: measurement.date, value: measurement.value },
       });
       return this.present(repos, ctx.actor, project);
     });
@@ -523,6 +607,7 @@ export class ImplementationService {
         entityType: 'project_document',
         entityId: created.id,
         summary: `Document ajouté : « ${input.name} »`,
+        params: { name: input.name },
         after: { kind: created.kind, name: created.name, url: created.url, sizeBytes: created.sizeBytes },
       });
       return this.present(repos, ctx.actor, project);
@@ -549,6 +634,7 @@ export class ImplementationService {
         entityType: 'project_document',
         entityId: id,
         summary: `Document supprimé : « ${document.name} »`,
+        params: { name: document.name },
         before: { kind: document.kind, name: document.name, url: document.url },
       });
       return this.present(repos, ctx.actor, project);
@@ -691,6 +777,12 @@ export class ImplementationService {
           `${formatEuro(input.estimatedAmountExclVat, 'fr')} HTVA` +
           `${done.length ? `, étapes faites : ${done.map((s) => STEP_LABELS_FR[s]).join(', ')}` : ''}` +
           `${input.vendorName ? `, attribué à ${input.vendorName}` : ''}`,
+        params: {
+          procedure: input.procedure,
+          amount: input.estimatedAmountExclVat,
+          steps: done,
+          vendor: input.vendorName,
+        },
         before,
         after: input,
       });
@@ -782,6 +874,27 @@ export class ImplementationService {
           entityId: 'table',
           before: before.map(periodOf),
           after: parsed.data,
+        }),
+      );
+      return (await repos.implementation.thresholds()).map(presentThreshold);
+    });
+  }
+
+  /** Delete one period (the first or last, not in force today: `checkPeriodRemoval`), audited with its figures. */
+  async deleteThresholdPeriod(ctx: RequestContext, validFrom: string): Promise<ThresholdPeriodRecord[]> {
+    authorize(ctx.actor, 'delete', { type: 'procurement_threshold' });
+    return this.uow.write(async (repos) => {
+      const rows = await repos.implementation.thresholds();
+      const row = rows.find((r) => r.validFrom === validFrom);
+      if (!row) throw new NotFoundError('THRESHOLD_PERIOD_UNKNOWN', { date: validFrom });
+      checkPeriodRemoval(rows.map(periodOf), validFrom, this.today());
+      await repos.implementation.deleteThreshold(validFrom);
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'procurement_thresholds.delete',
+          entityType: 'procurement_thresholds',
+          entityId: validFrom,
+          before: periodOf(row),
         }),
       );
       return (await repos.implementation.thresholds()).map(presentThreshold);

@@ -174,6 +174,106 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
     expect((await otherEditor.get(`/api/implementation/documents/${doc.id}`)).statusCode).toBe(403);
   });
 
+  it('edits a milestone, an indicator and its measurements, with history and audit', async () => {
+    const added = (
+      await editor.post(`/api/implementation/projects/${projectId}/milestones`, {
+        title: 'Étude',
+        dueDate: '2026-05-15',
+        owner: null,
+        doneDate: null,
+      })
+    ).json();
+    const milestoneId = added.milestones.find((m: { title: string }) => m.title === 'Étude').id;
+    const moved = await editor.put(`/api/implementation/milestones/${milestoneId}`, {
+      title: 'Étude de faisabilité',
+      dueDate: '2026-05-29',
+      owner: 'Bureau d’études',
+      doneDate: null,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().milestones.find((m: { id: string }) => m.id === milestoneId)).toMatchObject({
+      title: 'Étude de faisabilité',
+      dueDate: '2026-05-29',
+      owner: 'Bureau d’études',
+    });
+
+    const created = (
+      await editor.post(`/api/implementation/projects/${projectId}/indicators`, {
+        name: 'Points lumineux',
+        unit: 'points',
+        baseline: 0,
+        target: 300,
+      })
+    ).json();
+    const indicatorId = created.indicators.find((i: { name: string }) => i.name === 'Points lumineux').id;
+    const edited = await editor.put(`/api/implementation/indicators/${indicatorId}`, {
+      name: 'Points lumineux LED',
+      unit: 'points',
+      baseline: 10,
+      target: 320,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const measured = (
+      await editor.post(`/api/implementation/indicators/${indicatorId}/measurements`, { date: '2026-02-27', value: 50 })
+    ).json();
+    const indicator = measured.indicators.find((i: { id: string }) => i.id === indicatorId);
+    expect(indicator).toMatchObject({ name: 'Points lumineux LED', baseline: 10, target: 320 });
+    const measurementId = indicator.measurements[0].id;
+    const corrected = await editor.put(`/api/implementation/measurements/${measurementId}`, {
+      date: '2026-02-28',
+      value: 55,
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json().indicators.find((i: { id: string }) => i.id === indicatorId).measurements).toEqual([
+      { id: measurementId, date: '2026-02-28', value: 55 },
+    ]);
+    // Another commune's editor and a viewer cannot; a bad value is refused and nothing changes.
+    expect(
+      (await otherEditor.put(`/api/implementation/measurements/${measurementId}`, { date: '2026-02-28', value: 1 }))
+        .statusCode,
+    ).toBe(403);
+    expect((await viewer.delete(`/api/implementation/measurements/${measurementId}`)).statusCode).toBe(403);
+    const bad = await editor.put(`/api/implementation/indicators/${indicatorId}`, {
+      name: '',
+      unit: 'points',
+      baseline: 1,
+      target: 2,
+    });
+    expect(bad.statusCode).toBe(400);
+    const removed = await editor.delete(`/api/implementation/measurements/${measurementId}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    const after = removed.json();
+    expect(after.indicators.find((i: { id: string }) => i.id === indicatorId)).toMatchObject({
+      name: 'Points lumineux LED',
+      measurements: [],
+    });
+    expect((await editor.delete(`/api/implementation/measurements/${measurementId}`)).statusCode).toBe(404);
+    const summaries = after.history.map((h: { summary: string }) => h.summary);
+    expect(summaries.slice(0, 5)).toEqual([
+      'Mesure « Points lumineux LED » supprimée : 55 points le 28/02/2026',
+      'Mesure « Points lumineux LED » corrigée : 50 points le 27/02/2026 → 55 points le 28/02/2026',
+      'Mesure « Points lumineux LED » : 50 points le 27/02/2026',
+      'Indicateur modifié : « Points lumineux LED » (10 → 320 points), anciennement « Points lumineux »',
+      'Indicateur ajouté : « Points lumineux » (0 → 300 points)',
+    ]);
+    expect(summaries).toContain('Jalon modifié : « Étude de faisabilité » pour le 29/05/2026');
+    // Each line keeps its facts, for the UI to word them in the reader's language.
+    expect(after.history[0]).toMatchObject({
+      action: 'implementation.measurement.delete',
+      params: { name: 'Points lumineux LED', unit: 'points', value: 55, date: '2026-02-28' },
+    });
+    await editor.delete(`/api/implementation/milestones/${milestoneId}`);
+    await editor.delete(`/api/implementation/indicators/${indicatorId}`);
+    const audit = await t.app.services.uow.read((repos) =>
+      repos.audit.search({ entityId: measurementId, page: 1, pageSize: 50 }),
+    );
+    expect(audit.items.map((e: { action: string }) => e.action).sort()).toEqual([
+      'implementation.measurement.create',
+      'implementation.measurement.delete',
+      'implementation.measurement.update',
+    ]);
+  });
+
   it('proposes procedures with the thresholds in force on the launch date', async () => {
     const advice = async (date: string) =>
       (
@@ -282,6 +382,41 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
     const audit = (await admin.get('/api/audit?action=procurement_thresholds.update')).json();
     expect(JSON.stringify(audit)).toContain('31000');
     expect((await consultant.put('/api/implementation/thresholds', edited)).statusCode).toBe(403);
+  });
+
+  it('deletes a period of thresholds only at the ends of the table and never the one in force today', async () => {
+    const table = (await admin.get('/api/implementation/thresholds'))
+      .json()
+      .map(({ updatedAt: _, ...p }: { updatedAt: string }) => p);
+    const today = (await admin.get('/api/implementation/alerts')).json().today as string;
+    const inForce = table.find(
+      (p: { validFrom: string; validTo: string }) => p.validFrom <= today && today <= p.validTo,
+    );
+    const later = { ...structuredClone(table.at(-1)), validFrom: '2030-01-01', validTo: '2031-12-31' };
+    const muchLater = { ...structuredClone(table.at(-1)), validFrom: '2032-01-01', validTo: '2033-12-31' };
+    expect((await admin.put('/api/implementation/thresholds', [...table, later, muchLater])).statusCode).toBe(200);
+
+    const current = await admin.delete(`/api/implementation/thresholds/${inForce.validFrom}`);
+    expect(current.statusCode).toBe(422);
+    expect(current.json().error).toMatchObject({ code: 'THRESHOLD_PERIOD_IN_FORCE' });
+    expect(current.json().error.message).toMatch(/en vigueur aujourd’hui/);
+    const gap = await admin.delete('/api/implementation/thresholds/2030-01-01');
+    expect(gap.statusCode).toBe(422);
+    expect(gap.json().error.code).toBe('THRESHOLD_PERIOD_LEAVES_GAP');
+    expect((await admin.delete('/api/implementation/thresholds/2029-02-03')).statusCode).toBe(404);
+    expect((await consultant.delete('/api/implementation/thresholds/2032-01-01')).statusCode).toBe(403);
+    expect((await admin.get('/api/implementation/thresholds')).json()).toHaveLength(table.length + 2);
+
+    for (const from of ['2032-01-01', '2030-01-01']) {
+      const ok = await admin.delete(`/api/implementation/thresholds/${from}`);
+      expect(ok.statusCode, ok.body).toBe(200);
+    }
+    const after = (await admin.get('/api/implementation/thresholds')).json();
+    expect(after.map((p: { validFrom: string }) => p.validFrom)).toEqual(
+      table.map((p: { validFrom: string }) => p.validFrom),
+    );
+    const audit = (await admin.get('/api/audit?action=procurement_thresholds.delete')).json();
+    expect(JSON.stringify(audit)).toContain('2030-01-01');
   });
 
   it('shows the province dashboard with filters, and exports it', async () => {

@@ -149,6 +149,8 @@ export const projectHistory = pgTable(
     actorName: text('actor_name').notNull(),
     action: text('action').notNull(),
     summary: text('summary').notNull(),
+    /** The line's facts (names, dates, values, status codes) for the UI to word in the reader's language; null on old rows. */
+    params: jsonb('params'),
   },
   (t) => [index('project_history_project_idx').on(t.projectId, t.seq)],
 );

@@ -93,6 +93,22 @@ export const useAddMeasurement = (projectId: string) =>
   useFollowUpChange(projectId, ({ indicatorId, ...input }: MeasurementInput & { indicatorId: string }) =>
     api.post<ProjectFollowUp>(`/api/implementation/indicators/${encodeURIComponent(indicatorId)}/measurements`, input),
   );
+export const useUpdateIndicator = (projectId: string) =>
+  useFollowUpChange(projectId, ({ id, ...input }: IndicatorInput & { id: string }) =>
+    api.put<ProjectFollowUp>(`/api/implementation/indicators/${encodeURIComponent(id)}`, input),
+  );
+export const useDeleteIndicator = (projectId: string) =>
+  useFollowUpChange(projectId, (id: string) =>
+    api.delete<ProjectFollowUp>(`/api/implementation/indicators/${encodeURIComponent(id)}`),
+  );
+export const useUpdateMeasurement = (projectId: string) =>
+  useFollowUpChange(projectId, ({ id, ...input }: MeasurementInput & { id: string }) =>
+    api.put<ProjectFollowUp>(`/api/implementation/measurements/${encodeURIComponent(id)}`, input),
+  );
+export const useDeleteMeasurement = (projectId: string) =>
+  useFollowUpChange(projectId, (id: string) =>
+    api.delete<ProjectFollowUp>(`/api/implementation/measurements/${encodeURIComponent(id)}`),
+  );
 export const useAddDocument = (projectId: string) =>
   useFollowUpChange(projectId, (input: DocumentInput) =>
     api.post<ProjectFollowUp>(`${project(projectId)}/documents`, input),
@@ -172,6 +188,15 @@ export function useThresholds(enabled = true) {
     queryKey: implementationKeys.thresholds,
     queryFn: () => api.get<ThresholdPeriodRecord[]>('/api/implementation/thresholds'),
     enabled,
+  });
+}
+
+export function useDeleteThresholdPeriod() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (validFrom: string) =>
+      api.delete<ThresholdPeriodRecord[]>(`/api/implementation/thresholds/${encodeURIComponent(validFrom)}`),
+    onSuccess: (rows) => client.setQueryData(implementationKeys.thresholds, rows),
   });
 }
 

@@ -30,6 +30,7 @@ import {
 } from '../../../domain/implementation/follow-up.ts';
 import type { ProjectFollowUp } from '../../../domain/implementation/implementation-api.ts';
 import { formatDate, formatNumber } from '../../../domain/shared/format.ts';
+import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
@@ -40,8 +41,12 @@ import {
   useAddMeasurement,
   useAddMilestone,
   useDeleteDocument,
+  useDeleteIndicator,
+  useDeleteMeasurement,
   useDeleteMilestone,
   useUpdateFollowUp,
+  useUpdateIndicator,
+  useUpdateMeasurement,
   useUpdateMilestone,
 } from './api.ts';
 import { euros } from './labels.tsx';
@@ -74,8 +79,10 @@ export function MilestonesSection({ state }: { state: ProjectFollowUp }) {
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [owner, setOwner] = useState('');
+  const [editing, setEditing] = useState<ProjectFollowUp['milestones'][number] | null>(null);
   return (
     <Section id="milestones-heading" title={t('implementation.milestones.title')}>
+      {editing ? <MilestoneEditor state={state} milestone={editing} onClose={() => setEditing(null)} /> : null}
       {state.milestones.length === 0 ? (
         <Text size="sm">{t('implementation.milestones.empty')}</Text>
       ) : (
@@ -132,6 +139,14 @@ export function MilestonesSection({ state }: { state: ProjectFollowUp }) {
                             {t('implementation.milestones.markDone')}
                           </Button>
                         ) : null}
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={t('implementation.milestones.editOf', { title: m.title })}
+                          onClick={() => setEditing(m)}
+                        >
+                          {t('common.edit')}
+                        </Button>
                         <Button
                           size="compact-sm"
                           variant="subtle"
@@ -194,6 +209,76 @@ export function MilestonesSection({ state }: { state: ProjectFollowUp }) {
         </form>
       ) : null}
     </Section>
+  );
+}
+
+/** Change a milestone's title, due date and owner (its done date is kept; "mark met" sets it). */
+function MilestoneEditor(props: {
+  state: ProjectFollowUp;
+  milestone: ProjectFollowUp['milestones'][number];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateMilestone(props.state.id);
+  const [form, setForm] = useState({
+    title: props.milestone.title,
+    dueDate: props.milestone.dueDate,
+    owner: props.milestone.owner ?? '',
+  });
+  return (
+    <AppModal opened onClose={props.onClose} title={t('implementation.milestones.edit')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          update.mutate(
+            {
+              id: props.milestone.id,
+              title: form.title,
+              dueDate: form.dueDate,
+              owner: form.owner.trim() || null,
+              doneDate: props.milestone.doneDate,
+            },
+            {
+              onSuccess: () => {
+                notify(t('implementation.milestones.saved'));
+                props.onClose();
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            label={t('implementation.milestones.name')}
+            value={form.title}
+            onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+            required
+            data-autofocus
+          />
+          <TextInput
+            type="date"
+            label={t('implementation.milestones.dueDate')}
+            value={form.dueDate}
+            onChange={(e) => setForm({ ...form, dueDate: e.currentTarget.value })}
+            required
+          />
+          <TextInput
+            label={t('implementation.milestones.owner')}
+            value={form.owner}
+            onChange={(e) => setForm({ ...form, owner: e.currentTarget.value })}
+          />
+          <ErrorAlert error={update.error} />
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
   );
 }
 
@@ -505,8 +590,21 @@ export function IndicatorsSection({ state }: { state: ProjectFollowUp }) {
     target: '',
   });
   const [measurement, setMeasurement] = useState<Record<string, { date: string; value: number | string }>>({});
+  const removeIndicator = useDeleteIndicator(state.id);
+  const removeMeasurement = useDeleteMeasurement(state.id);
+  const [editingIndicator, setEditingIndicator] = useState<ProjectFollowUp['indicators'][number] | null>(null);
+  const [editingMeasurement, setEditingMeasurement] = useState<{
+    indicator: ProjectFollowUp['indicators'][number];
+    measurement: ProjectFollowUp['indicators'][number]['measurements'][number];
+  } | null>(null);
   return (
     <Section id="indicators-heading" title={t('implementation.indicators.title')}>
+      {editingIndicator ? (
+        <IndicatorEditor state={state} indicator={editingIndicator} onClose={() => setEditingIndicator(null)} />
+      ) : null}
+      {editingMeasurement ? (
+        <MeasurementEditor state={state} {...editingMeasurement} onClose={() => setEditingMeasurement(null)} />
+      ) : null}
       {state.indicators.length === 0 ? <Text size="sm">{t('implementation.indicators.empty')}</Text> : null}
       <Stack gap="md">
         {state.indicators.map((i) => {
@@ -514,7 +612,33 @@ export function IndicatorsSection({ state }: { state: ProjectFollowUp }) {
           const last = i.measurements.at(-1);
           return (
             <Paper key={i.id} withBorder p="sm">
-              <Text fw={600}>{i.name}</Text>
+              <Group justify="space-between" wrap="nowrap">
+                <Text fw={600}>{i.name}</Text>
+                {editable(state) ? (
+                  <Group gap="xs" wrap="nowrap">
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      aria-label={t('implementation.indicators.editOf', { name: i.name })}
+                      onClick={() => setEditingIndicator(i)}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('implementation.indicators.deleteOf', { name: i.name })}
+                      onClick={() => {
+                        if (window.confirm(t('implementation.indicators.confirmDelete', { name: i.name })))
+                          removeIndicator.mutate(i.id);
+                      }}
+                    >
+                      {t('common.delete')}
+                    </Button>
+                  </Group>
+                ) : null}
+              </Group>
               <Text size="sm">
                 {t('implementation.indicators.summary', {
                   baseline: formatNumber(i.baseline, language, 2),
@@ -532,6 +656,55 @@ export function IndicatorsSection({ state }: { state: ProjectFollowUp }) {
                     targetLabel={t('implementation.indicators.target')}
                   />
                 </Suspense>
+              ) : null}
+              {editable(state) && i.measurements.length > 0 ? (
+                <Table.ScrollContainer minWidth={360}>
+                  <Table mt="xs" aria-label={t('implementation.indicators.measurementsOf', { name: i.name })}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">{t('implementation.indicators.date')}</Table.Th>
+                        <Table.Th scope="col">{t('implementation.indicators.value')}</Table.Th>
+                        <Table.Th scope="col">{t('common.actions')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {i.measurements.map((x) => {
+                        const label = {
+                          name: i.name,
+                          date: formatDate(x.date, language),
+                          value: `${formatNumber(x.value, language, 2)} ${i.unit}`,
+                        };
+                        return (
+                          <Table.Tr key={x.id}>
+                            <Table.Td>{formatDate(x.date, language)}</Table.Td>
+                            <Table.Td>{label.value}</Table.Td>
+                            <Table.Td>
+                              <Group gap="xs" wrap="nowrap">
+                                <Button
+                                  size="compact-sm"
+                                  variant="default"
+                                  aria-label={t('implementation.indicators.editMeasurementOf', label)}
+                                  onClick={() => setEditingMeasurement({ indicator: i, measurement: x })}
+                                >
+                                  {t('common.edit')}
+                                </Button>
+                                <Button
+                                  size="compact-sm"
+                                  variant="subtle"
+                                  color="red"
+                                  aria-label={t('implementation.indicators.deleteMeasurementOf', label)}
+                                  onClick={() => removeMeasurement.mutate(x.id)}
+                                >
+                                  {t('common.delete')}
+                                </Button>
+                              </Group>
+                            </Table.Td>
+                          </Table.Tr>
+                        );
+                      })}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
               ) : null}
               {editable(state) ? (
                 <form
@@ -567,7 +740,7 @@ export function IndicatorsSection({ state }: { state: ProjectFollowUp }) {
           );
         })}
       </Stack>
-      <ErrorAlert error={add.error ?? measure.error} />
+      <ErrorAlert error={add.error ?? measure.error ?? removeIndicator.error ?? removeMeasurement.error} />
       {editable(state) ? (
         <form
           onSubmit={(e) => {
@@ -613,6 +786,145 @@ export function IndicatorsSection({ state }: { state: ProjectFollowUp }) {
         </form>
       ) : null}
     </Section>
+  );
+}
+
+function IndicatorEditor(props: {
+  state: ProjectFollowUp;
+  indicator: ProjectFollowUp['indicators'][number];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateIndicator(props.state.id);
+  const { name, unit, baseline, target } = props.indicator;
+  const [form, setForm] = useState<{ name: string; unit: string; baseline: number | string; target: number | string }>({
+    name,
+    unit,
+    baseline,
+    target,
+  });
+  return (
+    <AppModal opened onClose={props.onClose} title={t('implementation.indicators.edit')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          update.mutate(
+            {
+              id: props.indicator.id,
+              name: form.name,
+              unit: form.unit,
+              baseline: Number(form.baseline),
+              target: Number(form.target),
+            },
+            {
+              onSuccess: () => {
+                notify(t('implementation.indicators.saved'));
+                props.onClose();
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            label={t('implementation.indicators.name')}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+            required
+            data-autofocus
+          />
+          <TextInput
+            label={t('implementation.indicators.unit')}
+            value={form.unit}
+            onChange={(e) => setForm({ ...form, unit: e.currentTarget.value })}
+            required
+          />
+          <NumberInput
+            label={t('implementation.indicators.baseline')}
+            value={form.baseline}
+            onChange={(v) => setForm({ ...form, baseline: v })}
+            required
+          />
+          <NumberInput
+            label={t('implementation.indicators.target')}
+            value={form.target}
+            onChange={(v) => setForm({ ...form, target: v })}
+            required
+          />
+          <ErrorAlert error={update.error} />
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+function MeasurementEditor(props: {
+  state: ProjectFollowUp;
+  indicator: ProjectFollowUp['indicators'][number];
+  measurement: ProjectFollowUp['indicators'][number]['measurements'][number];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateMeasurement(props.state.id);
+  const [form, setForm] = useState<{ date: string; value: number | string }>({
+    date: props.measurement.date,
+    value: props.measurement.value,
+  });
+  return (
+    <AppModal
+      opened
+      onClose={props.onClose}
+      title={t('implementation.indicators.editMeasurement', { name: props.indicator.name })}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          update.mutate(
+            { id: props.measurement.id, date: form.date, value: Number(form.value) },
+            {
+              onSuccess: () => {
+                notify(t('implementation.indicators.measurementSaved'));
+                props.onClose();
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            type="date"
+            label={t('implementation.indicators.date')}
+            value={form.date}
+            onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
+            required
+            data-autofocus
+          />
+          <NumberInput
+            label={t('implementation.indicators.valueOf', { name: props.indicator.name })}
+            value={form.value}
+            onChange={(v) => setForm({ ...form, value: v })}
+            required
+          />
+          <ErrorAlert error={update.error} />
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={props.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
   );
 }
 

@@ -1,7 +1,9 @@
 import {
+  Accordion,
   Alert,
   Anchor,
   Button,
+  Checkbox,
   Grid,
   Group,
   List,
@@ -15,6 +17,7 @@ import {
   Table,
   Tabs,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -39,6 +42,7 @@ import {
   dashboardXlsxUrl,
   useAlerts,
   useDashboard,
+  useDeleteThresholdPeriod,
   useNotices,
   useNotificationSettings,
   usePublishedCommunes,
@@ -558,11 +562,83 @@ function nextPeriod(last: ThresholdTable[number], note: string): ThresholdTable[
   return { ...last, validFrom: `${from}-01-01`, validTo: `${from + 1}-12-31`, source: '', evidence };
 }
 
+/** The table as the API takes it: empty "checked against" lines dropped, an empty note left out. */
+function cleanPeriod(p: ThresholdTable[number]): ThresholdTable[number] {
+  const evidence = Object.fromEntries(
+    Object.entries(p.evidence).map(([k, e]) => {
+      const { note, ...rest } = e;
+      const checkedAgainst = e.checkedAgainst.map((u) => u.trim()).filter(Boolean);
+      return [k, note?.trim() ? { ...rest, checkedAgainst, note: note.trim() } : { ...rest, checkedAgainst }];
+    }),
+  ) as ThresholdTable[number]['evidence'];
+  return { ...p, evidence };
+}
+
+/** Where each figure of a period comes from: legal basis, documents checked, whether it was verified, what to check. */
+function EvidenceEditor(props: {
+  period: ThresholdTable[number];
+  onChange: (update: (p: ThresholdTable[number]) => ThresholdTable[number]) => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const period = formatDate(props.period.validFrom, language);
+  const set = (figure: ThresholdKey, patch: Partial<ThresholdTable[number]['evidence'][ThresholdKey]>) =>
+    props.onChange((q) => ({ ...q, evidence: { ...q.evidence, [figure]: { ...q.evidence[figure], ...patch } } }));
+  return (
+    <Stack gap="md">
+      {THRESHOLD_KEYS.map((figure) => {
+        const e = props.period.evidence[figure];
+        const name = `${t(`implementation.thresholds.keys.${figure}`)} — ${period}`;
+        return (
+          <Paper key={figure} withBorder p="sm">
+            <Text fw={600} size="sm" mb={4}>
+              {t(`implementation.thresholds.keys.${figure}`)}
+            </Text>
+            <Stack gap={6}>
+              <TextInput
+                label={t('implementation.thresholds.legalBasis')}
+                aria-label={t('implementation.thresholds.legalBasisOf', { name })}
+                value={e.legalBasis}
+                onChange={(ev) => set(figure, { legalBasis: ev.currentTarget.value })}
+                required
+              />
+              <Textarea
+                label={t('implementation.thresholds.checkedAgainst')}
+                aria-label={t('implementation.thresholds.checkedAgainstOf', { name })}
+                description={t('implementation.thresholds.checkedAgainstHelp')}
+                value={e.checkedAgainst.join('\n')}
+                onChange={(ev) => set(figure, { checkedAgainst: ev.currentTarget.value.split('\n') })}
+                autosize
+                minRows={1}
+              />
+              <Checkbox
+                label={t('implementation.thresholds.verified')}
+                aria-label={t('implementation.thresholds.verifiedOf', { name })}
+                checked={e.verified}
+                onChange={(ev) => set(figure, { verified: ev.currentTarget.checked })}
+              />
+              <TextInput
+                label={t('implementation.thresholds.note')}
+                aria-label={t('implementation.thresholds.noteOf', { name })}
+                description={e.verified ? undefined : t('implementation.thresholds.noteRequired')}
+                value={e.note ?? ''}
+                onChange={(ev) => set(figure, { note: ev.currentTarget.value })}
+                required={!e.verified}
+              />
+            </Stack>
+          </Paper>
+        );
+      })}
+    </Stack>
+  );
+}
+
 function ThresholdsView({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const thresholds = useThresholds();
   const save = useSaveThresholds();
+  const remove = useDeleteThresholdPeriod();
   const [draft, setDraft] = useState<DraftPeriod[] | null>(null);
   useEffect(() => {
     if (thresholds.data) {
@@ -667,13 +743,55 @@ function ThresholdsView({ editable }: { editable: boolean }) {
           ),
         )}
       </Stack>
-      <ErrorAlert error={save.error} />
+      {editable ? (
+        <>
+          <Title order={3} size="h5" mt="md" mb="xs">
+            {t('implementation.thresholds.evidenceTitle')}
+          </Title>
+          <Accordion variant="contained" multiple>
+            {draft.map(({ key, period: p }) => {
+              const toCheck = THRESHOLD_KEYS.filter((k) => !p.evidence[k].verified).length;
+              const saved = thresholds.data?.some((r) => r.validFrom === key) ?? false;
+              const dates = { from: formatDate(p.validFrom, language), to: formatDate(p.validTo, language) };
+              const label = t('implementation.thresholds.period', dates);
+              return (
+                <Accordion.Item key={key} value={key}>
+                  <Accordion.Control>
+                    {t('implementation.thresholds.evidenceOf', { period: label, count: toCheck })}
+                  </Accordion.Control>
+                  <Accordion.Panel>
+                    <EvidenceEditor period={p} onChange={(update) => change(key, update)} />
+                    <Group mt="sm">
+                      <Button
+                        variant="subtle"
+                        color="red"
+                        loading={remove.isPending}
+                        onClick={() => {
+                          if (!saved) {
+                            setDraft(draft.filter((d) => d.key !== key));
+                            return;
+                          }
+                          if (window.confirm(t('implementation.thresholds.confirmDelete', dates)))
+                            remove.mutate(key, { onSuccess: () => notify(t('implementation.thresholds.deleted')) });
+                        }}
+                      >
+                        {t('implementation.thresholds.deletePeriodOf', dates)}
+                      </Button>
+                    </Group>
+                  </Accordion.Panel>
+                </Accordion.Item>
+              );
+            })}
+          </Accordion>
+        </>
+      ) : null}
+      <ErrorAlert error={save.error ?? remove.error} />
       {editable ? (
         <Group mt="sm">
           <Button
             onClick={() =>
               save.mutate(
-                draft.map((d) => d.period),
+                draft.map((d) => cleanPeriod(d.period)),
                 { onSuccess: () => notify(t('implementation.saved')) },
               )
             }

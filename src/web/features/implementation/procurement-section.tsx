@@ -230,7 +230,7 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
                               {p.labelFr}
                             </Text>
                             {p.recommended ? (
-                              <Badge color="green" size="sm">
+                              <Badge color="green" variant="light" size="sm">
                                 {t('implementation.procurement.recommended')}
                               </Badge>
                             ) : null}

@@ -30,7 +30,7 @@ import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useChangeStatus, useFollowUp, usePublish, useUpdateFollowUp } from './api.ts';
 import { BudgetSection, DocumentsSection, IndicatorsSection, MilestonesSection } from './follow-up-sections.tsx';
-import { alertText, StatusBadge } from './labels.tsx';
+import { alertText, historyText, StatusBadge } from './labels.tsx';
 import { ProcurementSection } from './procurement-section.tsx';
 
 /** The follow-up page of one project: status, progress, alerts, milestones, budget, indicators, procurement, history. */
@@ -239,7 +239,7 @@ function HistorySection({ state }: { state: ProjectFollowUp }) {
               <Badge size="xs" variant="outline" color="gray">
                 {h.actor}
               </Badge>{' '}
-              {h.summary}
+              {historyText(h, t, language)}
             </List.Item>
           ))}
         </List>

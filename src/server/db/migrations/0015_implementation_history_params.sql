@@ -1,0 +1,1 @@
+ALTER TABLE "project_history" ADD COLUMN "params" jsonb;
