@@ -5,8 +5,8 @@ import { comparisonRows } from '../../domain/catalogue/shortlists.ts';
 import type { Solution } from '../../domain/catalogue/solutions.ts';
 import { formatDate, formatEuro, type Locale } from '../../domain/shared/format.ts';
 import { smartCategory } from '../../domain/shared/smart-categories.ts';
-import { safeCell } from '../diagnostic/report/report-xlsx.ts';
 import { printable, renderPdf } from '../pdf/pdf.ts';
+import { safeCell } from '../xlsx/safe-cell.ts';
 
 /** The shortlist, fact by fact, side by side: a spreadsheet (exceljs) and a PDF (pdfmake), from the same rows. */
 const LABELS = {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Dashboard } from '../../domain/implementation/implementation-api.ts';
 import { PROCEDURE_LABELS_FR, type ProcurementProcedure } from '../../domain/implementation/procurement.ts';
 import { STEP_LABELS_FR } from '../../domain/implementation/procurement-file.ts';
-import { safeCell } from '../diagnostic/report/report-xlsx.ts';
+import { safeCell } from '../xlsx/safe-cell.ts';
 import { describeAlert } from './notices.service.ts';
 
 const STATUS_FR: Record<string, string> = {

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { NEED_COLUMNS, type RawNeedRow } from '../../domain/needs/import-rows.ts';
-import { safeCell } from '../diagnostic/report/report-xlsx.ts';
 import { ValidationError } from '../errors.ts';
+import { safeCell } from '../xlsx/safe-cell.ts';
 
 /**
  * Reading and writing the needs spreadsheet (CSV or XLSX, the same columns both ways). CSV: UTF-8 (a BOM is fine),

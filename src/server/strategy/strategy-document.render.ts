@@ -4,6 +4,7 @@ import { formatDate, formatEuro, formatNumber, type Locale } from '../../domain/
 import type { HorizonKey } from '../../domain/strategy/horizons.ts';
 import { buildStrategyDocument, type PstAction, type PstDocument } from '../../domain/strategy/strategy-document.ts';
 import { printable, renderPdf } from '../pdf/pdf.ts';
+import { safeCell } from '../xlsx/safe-cell.ts';
 import type { StrategyService } from './strategy.service.ts';
 
 /**
@@ -464,27 +465,27 @@ async function renderXlsx(doc: PstDocument, lang: Locale): Promise<Buffer> {
   ];
   const actionRow = (a: PstAction) => ({
     code: a.code,
-    title: a.title,
-    description: a.description ?? '',
+    title: safeCell(a.title),
+    description: safeCell(a.description ?? ''),
     dimensions: a.dimensions.map((d) => L.dimensionNames[d] ?? d).join(', '),
-    owner: a.owner ?? '',
+    owner: safeCell(a.owner ?? ''),
     horizon: a.horizon ? L.horizons[a.horizon] : '',
     years: a.years ?? '',
     period: a.period ?? '',
     investment: a.investmentCost,
     running: a.runningCostPerYear,
-    funding: a.funding.join(' ; '),
+    funding: safeCell(a.funding.join(' ; ')),
     mandatory: a.mandatory ? L.yes : L.no,
     status: L.statuses[a.status] ?? a.status,
     rank: a.rank ?? '',
   });
   for (const goal of doc.strategic) {
     for (const op of goal.operational) {
-      const base = { os: goal.code, osTitle: goal.title, oo: op.code, ooTitle: op.title };
+      const base = { os: goal.code, osTitle: safeCell(goal.title), oo: op.code, ooTitle: safeCell(op.title) };
       if (op.actions.length === 0) pst.addRow(base);
       for (const a of op.actions) pst.addRow({ ...base, ...actionRow(a) });
     }
-    if (goal.operational.length === 0) pst.addRow({ os: goal.code, osTitle: goal.title });
+    if (goal.operational.length === 0) pst.addRow({ os: goal.code, osTitle: safeCell(goal.title) });
   }
   for (const a of doc.unassigned) pst.addRow(actionRow(a));
   styleHeader(pst);
@@ -522,7 +523,7 @@ async function renderXlsx(doc: PstDocument, lang: Locale): Promise<Buffer> {
     ];
     for (const a of doc.notPlanned) {
       out.addRow({
-        title: a.title,
+        title: safeCell(a.title),
         rank: a.rank ?? '',
         investment: a.investmentCost,
         running: a.runningCostPerYear,
@@ -539,7 +540,7 @@ async function renderXlsx(doc: PstDocument, lang: Locale): Promise<Buffer> {
     { header: L.weight, key: 'weight', width: 10, style: { numFmt: '0.0%' } },
   ];
   for (const c of doc.criteria) {
-    criteria.addRow({ name: c.name, direction: c.direction === 'max' ? L.max : L.min, weight: c.weight });
+    criteria.addRow({ name: safeCell(c.name), direction: c.direction === 'max' ? L.max : L.min, weight: c.weight });
   }
   styleHeader(criteria);
 

@@ -597,6 +597,10 @@ describe('strategy of a mission', () => {
       title: 'Raccorder les bâtiments et les places',
     });
     expect(renamed.json()[1].title).toBe('Raccorder les bâtiments et les places');
+    // A title a spreadsheet would read as a formula is exported as text.
+    const trap = await consultant.post(`${base()}/objectives`, { title: '=HYPERLINK("http://example.org","Voir")' });
+    expect(trap.statusCode, trap.body).toBe(201);
+    const trapId = (trap.json() as { id: string; title: string }[]).find((o) => o.title.startsWith('='))!.id;
     await planNow();
 
     const pdf = await aubangeViewer.get(`${base()}/document.pdf`);
@@ -618,6 +622,10 @@ describe('strategy of a mission', () => {
     expect(fibreRow).toContain('OO 1.1');
     expect(fibreRow).toContain('A 1.1.');
     expect(texts.some((r) => r.includes('Application citoyenne') || r.includes('Bornes d’information'))).toBe(true);
+    const cells = rows.flat().filter((v): v is string => typeof v === 'string');
+    expect(cells).toContain(`'=HYPERLINK("http://example.org","Voir")`);
+    expect(cells.some((v) => v.startsWith('='))).toBe(false);
+    expect((await consultant.delete(`/api/strategy/objectives/${trapId}`)).statusCode).toBe(204);
 
     // Deleting the strategic objective deletes its operational one; the projects keep no objective.
     expect((await consultant.delete(`/api/strategy/objectives/${goalId}`)).statusCode).toBe(204);

@@ -2,17 +2,8 @@ import ExcelJS from 'exceljs';
 import type { MaturityModel } from '../../../domain/diagnostic/model.ts';
 import type { DiagnosticResultsView } from '../../../domain/diagnostic/results.ts';
 import { SPECIFICITY_TOPICS, type Specificities, type SwotItem } from '../../../domain/diagnostic/swot.ts';
+import { safeCell } from '../../xlsx/safe-cell.ts';
 import { DIMENSION_SHORT_FR, INTERVIEWEE_TYPE_FR, SPECIFICITY_FR, SWOT_FR } from './labels-fr.ts';
-
-/**
- * A cell a spreadsheet could read as a formula (=, +, -, @, tab, carriage return first) is written as text with a
- * leading apostrophe: interview comments come from outside the agency (self-assessments) and must not run.
- */
-export function safeCell(value: string | number | null | undefined): string | number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export type XlsxInterview = {
   id: string;
