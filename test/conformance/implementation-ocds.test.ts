@@ -94,7 +94,7 @@ describe.skipIf(!existsSync(ocdsDir))('OCDS export of a stored procurement file'
       estimatedAmountExclVat: 24_000,
       launchDate: '2026-05-01',
       procedure: 'framework-call-off',
-      framework: { solutionId: guichet.id, lotId: guichet.lots[0]!.lotId },
+      framework: { solutionId: guichet.id, lotId: guichet.lots[0]!.lotId, callOffId: null },
       reference: null,
       steps: [{ step: 'specifications', plannedDate: '2026-05-15' }],
       vendorName: null,

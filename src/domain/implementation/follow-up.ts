@@ -205,6 +205,11 @@ export const EnterpriseNumber = z
 export const FrameworkChoice = z.strictObject({
   solutionId: z.uuid().describe('a listed solution of the catalogue'),
   lotId: z.uuid().describe('the lot of the agency’s framework agreement that offers it'),
+  callOffId: z
+    .uuid()
+    .nullable()
+    .default(null)
+    .describe('the order the commune placed in the catalogue under that lot, once placed'),
 });
 export type FrameworkChoice = z.infer<typeof FrameworkChoice>;
 

@@ -333,6 +333,11 @@ export class CatalogueRepository {
       .orderBy(asc(agreementLots.number));
   }
 
+  async callOff(id: string): Promise<typeof callOffs.$inferSelect | null> {
+    const [row] = await this.db.select().from(callOffs).where(eq(callOffs.id, id));
+    return row ?? null;
+  }
+
   async lot(id: string, options: { lock?: boolean } = {}): Promise<LotRow | null> {
     const query = this.db.select().from(agreementLots).where(eq(agreementLots.id, id));
     const [row] = options.lock ? await query.for('update') : await query;

@@ -605,6 +605,10 @@ export const messages: Catalogue = {
     fr: '« {field} » doit être un numéro d’entreprise belge (ex. 0712.345.678)',
     en: '“{field}” must be a Belgian enterprise number (e.g. 0712.345.678)',
   },
+  CALL_OFF_NOT_FOR_THIS_FILE: {
+    fr: '« {field} » : choisissez une commande non annulée de la commune, pour cette solution et ce lot.',
+    en: '“{field}”: choose a call-off of the commune, not cancelled, for this solution and lot.',
+  },
   FRAMEWORK_SOLUTION_NOT_IN_LOT: {
     fr: 'Cette solution n’est pas référencée dans ce lot du marché-cadre : choisissez une solution et un lot du catalogue.',
     en: 'This solution is not listed in this lot of the framework agreement: choose a solution and lot of the catalogue.',

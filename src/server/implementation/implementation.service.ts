@@ -325,7 +325,7 @@ export class ImplementationService {
       procedure: (row.procedure as ProcurementProcedure | null) ?? null,
       framework:
         row.frameworkSolutionId && row.frameworkLotId
-          ? { solutionId: row.frameworkSolutionId, lotId: row.frameworkLotId }
+          ? { solutionId: row.frameworkSolutionId, lotId: row.frameworkLotId, callOffId: row.callOffId }
           : null,
       frameworkLabel: row.frameworkReference,
       reference: row.reference,
@@ -692,7 +692,7 @@ export class ImplementationService {
    */
   private async frameworkMatch(
     repos: Repositories,
-    choice: FrameworkChoice | null,
+    choice: Omit<FrameworkChoice, 'callOffId'> | null,
     launchDate: string,
   ): Promise<{ frameworkMatch?: FrameworkMatch; frameworkLabel?: string }> {
     if (!choice) return {};
@@ -728,6 +728,19 @@ export class ImplementationService {
         throw new ValidationError('CALL_OFF_NEEDS_REFERENCE');
       }
       const { frameworkMatch, frameworkLabel } = await this.frameworkMatch(repos, input.framework, input.launchDate);
+      if (input.framework?.callOffId) {
+        // The order the commune placed in the catalogue: its own, for this solution and lot, and not cancelled.
+        const callOff = await repos.catalogue.callOff(input.framework.callOffId);
+        if (
+          !callOff ||
+          callOff.communeNis !== project.communeNis ||
+          callOff.solutionId !== input.framework.solutionId ||
+          callOff.lotId !== input.framework.lotId ||
+          callOff.cancelledAt !== null
+        ) {
+          throw new ValidationError('CALL_OFF_NOT_FOR_THIS_FILE', { field: 'framework.callOffId' });
+        }
+      }
       if (input.procedure) {
         // The chosen procedure must be one the rules allow on the launch date (conditional ones included: to motivate).
         const advice = proposeProcedures({
@@ -761,6 +774,7 @@ export class ImplementationService {
         procedure: input.procedure,
         frameworkSolutionId: input.framework?.solutionId ?? null,
         frameworkLotId: input.framework?.lotId ?? null,
+        callOffId: input.framework?.callOffId ?? null,
         frameworkReference: frameworkLabel ?? null,
         reference: input.reference,
         steps: input.steps,

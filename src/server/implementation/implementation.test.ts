@@ -523,7 +523,7 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
       estimatedAmountExclVat: 60_000,
       launchDate: '2026-04-01',
       procedure: 'framework-call-off',
-      framework: { solutionId: guichet.id, lotId: lot2 },
+      framework: { solutionId: guichet.id, lotId: lot2, callOffId: null },
       reference: null,
       steps: [],
       vendorName: null,
@@ -538,15 +538,46 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
     const outOfPeriod = await consultant.put(url, {
       ...file,
       launchDate: '2031-01-05',
-      framework: { solutionId: lumigest.id, lotId: lot2 },
+      framework: { solutionId: lumigest.id, lotId: lot2, callOffId: null },
     });
     expect(outOfPeriod.statusCode).toBe(400);
     expect(outOfPeriod.json().error.message).toContain('ne couvre que la période');
-    const saved = await consultant.put(url, { ...file, framework: { solutionId: lumigest.id, lotId: lot2 } });
+    const saved = await consultant.put(url, {
+      ...file,
+      framework: { solutionId: lumigest.id, lotId: lot2, callOffId: null },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().procurement).toMatchObject({
-      framework: { solutionId: lumigest.id, lotId: lot2 },
+      framework: { solutionId: lumigest.id, lotId: lot2, callOffId: null },
       frameworkLabel: 'LumiGest — lot 2 « Territoire connecté », accord-cadre IDELUX-SMART-2026-DEMO',
     });
+
+    // Once the commune has ordered under the lot, the file points to that call-off; another commune's is refused.
+    const catalogue = t.app.services.catalogue;
+    const agreementId = lumigest.lots[0]!.agreementId;
+    await catalogue.adhere(CLI_CONTEXT, agreementId, LIBRAMONT);
+    const order = (communeNis: string) =>
+      catalogue.order(CLI_CONTEXT, {
+        lotId: lot2,
+        solutionId: lumigest.id,
+        communeNis,
+        quantity: 40,
+        amount: 24_000,
+        note: '',
+      });
+    const ours = await order(LIBRAMONT);
+    const arlons = await order(ARLON);
+    const foreign = await consultant.put(url, {
+      ...file,
+      framework: { solutionId: lumigest.id, lotId: lot2, callOffId: arlons.id },
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.code).toBe('CALL_OFF_NOT_FOR_THIS_FILE');
+    const linked = await consultant.put(url, {
+      ...file,
+      framework: { solutionId: lumigest.id, lotId: lot2, callOffId: ours.id },
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().procurement.framework.callOffId).toBe(ours.id);
   });
 });

@@ -16,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
-import { agreementLots, catalogueSolutions } from './catalogue.ts';
+import { agreementLots, callOffs, catalogueSolutions } from './catalogue.ts';
 import { projectSheets } from './strategy.ts';
 
 /**
@@ -166,6 +166,8 @@ export const procurementFiles = pgTable('procurement_files', {
   /** A call-off's solution and lot (the catalogue's), and the two in words as they were when chosen. */
   frameworkSolutionId: uuid('framework_solution_id').references(() => catalogueSolutions.id),
   frameworkLotId: uuid('framework_lot_id').references(() => agreementLots.id),
+  /** The call-off the commune placed in the catalogue for this file, once placed. */
+  callOffId: uuid('call_off_id').references(() => callOffs.id),
   frameworkReference: text('framework_reference'),
   reference: text('reference'),
   /** [{ step, plannedDate?, actualDate? }] */

@@ -162,6 +162,26 @@ export function useFrameworkOffers(enabled: boolean) {
   });
 }
 
+type CatalogueCallOff = {
+  id: string;
+  solutionId: string;
+  lotId: string;
+  quantity: number;
+  amount: number;
+  orderedAt: string;
+  cancelledAt: string | null;
+};
+
+/** The commune's orders in the catalogue (not cancelled): the call-off a procurement file can point to. */
+export function useCommuneCallOffs(communeNis: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['implementation', 'call-offs', communeNis],
+    queryFn: () => api.get<CatalogueCallOff[]>('/api/catalogue/call-offs', { commune: communeNis }),
+    enabled,
+    select: (callOffs) => callOffs.filter((c) => c.cancelledAt === null),
+  });
+}
+
 export const documentUrl = (id: string) => `/api/implementation/documents/${encodeURIComponent(id)}`;
 export const ocdsUrl = (projectId: string) => `${project(projectId)}/procurement/ocds`;
 export const dashboardXlsxUrl = (query: DashboardQuery) => withQuery('/api/implementation/dashboard.xlsx', query);

@@ -25,7 +25,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import type { ApiError } from '../../lib/api.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { fetchProcedureAdvice, ocdsUrl, useFrameworkOffers, useSaveProcurement } from './api.ts';
+import { fetchProcedureAdvice, ocdsUrl, useCommuneCallOffs, useFrameworkOffers, useSaveProcurement } from './api.ts';
 import { euros } from './labels.tsx';
 
 type StepDates = Record<string, { plannedDate: string; actualDate: string }>;
@@ -49,8 +49,22 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
   );
   const offers = useFrameworkOffers(canEdit);
   const [frameworkSolutionId, frameworkLotId] = framework ? framework.split('/') : [];
+  const [callOffId, setCallOffId] = useState<string | null>(file?.framework?.callOffId ?? null);
   const frameworkChoice =
-    frameworkSolutionId && frameworkLotId ? { solutionId: frameworkSolutionId, lotId: frameworkLotId } : null;
+    frameworkSolutionId && frameworkLotId
+      ? { solutionId: frameworkSolutionId, lotId: frameworkLotId, callOffId }
+      : null;
+  const callOffs = useCommuneCallOffs(state.communeNis, canEdit && frameworkChoice !== null);
+  const callOffOptions = (callOffs.data ?? [])
+    .filter((c) => c.solutionId === frameworkSolutionId && c.lotId === frameworkLotId)
+    .map((c) => ({
+      value: c.id,
+      label: t('implementation.procurement.callOffOption', {
+        date: formatDate(c.orderedAt.slice(0, 10), language),
+        quantity: c.quantity,
+        amount: euros(c.amount, language),
+      }),
+    }));
   const [reference, setReference] = useState(file?.reference ?? '');
   const [procedure, setProcedure] = useState<string | null>(file?.procedure ?? null);
   const [advice, setAdvice] = useState<ProcedureAdvice | null>(null);
@@ -301,6 +315,19 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
+              {procedure === 'framework-call-off' && frameworkChoice ? (
+                <Select
+                  label={t('implementation.procurement.callOff')}
+                  description={t('implementation.procurement.callOffHelp')}
+                  data={callOffOptions}
+                  value={callOffId}
+                  onChange={setCallOffId}
+                  nothingFoundMessage={t('implementation.procurement.callOffNone')}
+                  placeholder={callOffOptions.length ? undefined : t('implementation.procurement.callOffNone')}
+                  clearable
+                  w={420}
+                />
+              ) : null}
               <Group align="flex-end" gap="xs">
                 <TextInput
                   label={t('implementation.procurement.reference')}

@@ -1,0 +1,2 @@
+ALTER TABLE "procurement_files" ADD COLUMN "call_off_id" uuid;--> statement-breakpoint
+ALTER TABLE "procurement_files" ADD CONSTRAINT "procurement_files_call_off_id_call_offs_id_fk" FOREIGN KEY ("call_off_id") REFERENCES "public"."call_offs"("id") ON DELETE no action ON UPDATE no action;
