@@ -17,7 +17,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type BudgetLine,
@@ -424,25 +424,16 @@ export function BudgetSection({ state }: { state: ProjectFollowUp }) {
           {state.funding.length === 0 ? <Text size="sm">{t('implementation.funding.empty')}</Text> : null}
           <Stack gap={4}>
             {state.funding.map((f, i) => (
-              <Group key={JSON.stringify(f)} gap="xs" justify="space-between">
-                <Text size="sm">
-                  {t(`implementation.funding.kinds.${f.kind}`)}
-                  {f.label ? ` — ${f.label}` : ''} : {euros(f.amount, language)}{' '}
-                  <Badge size="xs" variant="light" color={f.secured ? 'green' : 'gray'}>
-                    {t(f.secured ? 'implementation.funding.secured' : 'implementation.funding.requested')}
-                  </Badge>
-                </Text>
-                {editable(state) ? (
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => saveFunding(state.funding.filter((_, j) => j !== i))}
-                  >
-                    {t('common.delete')}
-                  </Button>
-                ) : null}
-              </Group>
+              <RemovableLine
+                key={JSON.stringify(f)}
+                onRemove={editable(state) ? () => saveFunding(state.funding.filter((_, j) => j !== i)) : undefined}
+              >
+                {t(`implementation.funding.kinds.${f.kind}`)}
+                {f.label ? ` — ${f.label}` : ''} : {euros(f.amount, language)}{' '}
+                <Badge size="xs" variant="light" color={f.secured ? 'green' : 'gray'}>
+                  {t(f.secured ? 'implementation.funding.secured' : 'implementation.funding.requested')}
+                </Badge>
+              </RemovableLine>
             ))}
           </Stack>
           {editable(state) ? (
@@ -505,23 +496,14 @@ export function BudgetSection({ state }: { state: ProjectFollowUp }) {
           {state.risks.length === 0 ? <Text size="sm">{t('implementation.risks.empty')}</Text> : null}
           <Stack gap={4}>
             {state.risks.map((r, i) => (
-              <Group key={JSON.stringify(r)} gap="xs" justify="space-between" wrap="nowrap">
-                <Text size="sm">
-                  {r.description} ({t('implementation.risks.likelihood')} : {t(`implementation.levels.${r.likelihood}`)}
-                  , {t('implementation.risks.impact')} : {t(`implementation.levels.${r.impact}`)})
-                  {r.mitigation ? ` — ${r.mitigation}` : ''}
-                </Text>
-                {editable(state) ? (
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => saveRisks(state.risks.filter((_, j) => j !== i))}
-                  >
-                    {t('common.delete')}
-                  </Button>
-                ) : null}
-              </Group>
+              <RemovableLine
+                key={JSON.stringify(r)}
+                onRemove={editable(state) ? () => saveRisks(state.risks.filter((_, j) => j !== i)) : undefined}
+              >
+                {r.description} ({t('implementation.risks.likelihood')} : {t(`implementation.levels.${r.likelihood}`)},{' '}
+                {t('implementation.risks.impact')} : {t(`implementation.levels.${r.impact}`)})
+                {r.mitigation ? ` — ${r.mitigation}` : ''}
+              </RemovableLine>
             ))}
           </Stack>
           {editable(state) ? (
@@ -1068,5 +1050,20 @@ export function DocumentsSection({ state }: { state: ProjectFollowUp }) {
         </Grid>
       ) : null}
     </Section>
+  );
+}
+
+/** One line of a small list kept on the follow-up (a funding source, a risk), with its delete button when editable. */
+function RemovableLine(props: { children: ReactNode; onRemove?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" justify="space-between" wrap="nowrap">
+      <Text size="sm">{props.children}</Text>
+      {props.onRemove ? (
+        <Button size="compact-xs" variant="subtle" color="red" onClick={props.onRemove}>
+          {t('common.delete')}
+        </Button>
+      ) : null}
+    </Group>
   );
 }
