@@ -77,6 +77,17 @@ export const cases: AccessCase[] = [
     expect: agencyOrOwnCommune,
   },
   {
+    // The empty file to fill in: whoever may import.
+    route: 'GET /api/needs/template.csv',
+    request: () => ({ method: 'GET', url: '/api/needs/template.csv' }),
+    expect: { ...agencyStaff, commune_editor: 'allow' },
+  },
+  {
+    route: 'GET /api/needs/template.xlsx',
+    request: () => ({ method: 'GET', url: '/api/needs/template.xlsx' }),
+    expect: { ...agencyStaff, commune_editor: 'allow' },
+  },
+  {
     // Checking a file writes nothing; another commune's rows are listed as not the editor's to import.
     route: 'POST /api/needs/import/preview',
     request: (_ctx, c) => ({ method: 'POST', url: '/api/needs/import/preview', payload: csvFor(c) }),

@@ -17,7 +17,16 @@ import { api, withQuery } from '../../lib/api.ts';
 export type NeedWithGroups = Need & { groups: { id: string; label: string; status: string }[] };
 export type NeedFilter = { communeNis?: string | null; category?: string | null; q?: string };
 export type ImportFile = { filename: string; contentBase64: string };
-export type ImportPreview = { rows: ImportRowResult[]; valid: number; invalid: number; columns: string[] };
+export type ImportPreview = {
+  rows: ImportRowResult[];
+  valid: number;
+  invalid: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  columns: string[];
+  ignoredColumns: string[];
+};
 
 export const needKeys = {
   all: ['needs'] as const,
@@ -74,7 +83,8 @@ export function usePreviewImport() {
 export function useConfirmImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (file: ImportFile) => api.post<{ created: number; skipped: number }>('/api/needs/import', file),
+    mutationFn: (file: ImportFile) =>
+      api.post<{ created: number; updated: number; unchanged: number; skipped: number }>('/api/needs/import', file),
     onSuccess: () => client.invalidateQueries({ queryKey: needKeys.all }),
   });
 }
