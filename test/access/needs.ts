@@ -174,6 +174,14 @@ export const cases: AccessCase[] = [
     expect: agencyStaff,
   },
   {
+    route: 'GET /api/mutualisation/groups/:id/purchase/draft',
+    request: async (ctx, c) => ({
+      method: 'GET',
+      url: `/api/mutualisation/groups/${(await groupIn(ctx, c)).groupId}/purchase/draft`,
+    }),
+    expect: agencyStaff,
+  },
+  {
     // The group is not confirmed: allowed callers get 409, the others 401/403.
     route: 'POST /api/mutualisation/groups/:id/purchase',
     request: async (ctx, c) => ({

@@ -171,6 +171,7 @@ describe('framework-agreement catalogue', () => {
         communeNis: '81001',
         quantity: 1,
         amount: 10_500,
+        amountReason: 'Forfait pour la population d’Arlon',
         note: 'Abonnement 2027',
       };
       const ok = await order(arlon, body);
@@ -193,6 +194,7 @@ describe('framework-agreement catalogue', () => {
         communeNis: '81004',
         quantity: 1,
         amount: 5000,
+        amountReason: 'Forfait pour la population d’Aubange',
       };
       const before = await order(aubange, body);
       expect(before.statusCode).toBe(422);

@@ -396,28 +396,52 @@ describe('needs register', () => {
     await seedCatalogueDemo(t.app.services.catalogue, t.app.services.watch, new Date('2026-01-10T00:00:00Z'));
     const [agreement] = await t.app.services.catalogue.agreements(CLI_CONTEXT.actor);
     const lot2 = agreement!.lots.find((lot) => lot.number === 2)!;
-    const unknownLot = await consultant.post(`/api/mutualisation/groups/${lighting.id}/purchase`, {
-      title: 'Achat groupé de luminaires LED',
-      lotId: '0f6a2b1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c',
-    });
+    const lumigest = agreement!.lots.find((l) => l.number === 2)!.solutions.find((s) => s.name === 'LumiGest')!;
+    const buy = (body: Record<string, unknown>) =>
+      consultant.post(`/api/mutualisation/groups/${lighting.id}/purchase`, {
+        title: 'Achat groupé de luminaires LED',
+        lotId: lot2.id,
+        solutionId: lumigest.solutionId,
+        ...body,
+      });
+    const unknownLot = await buy({ lotId: '0f6a2b1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c' });
     expect(unknownLot.statusCode).toBe(400);
     expect(unknownLot.json().error.code).toBe('LOT_NOT_FOUND');
-    const purchase = await consultant.post(`/api/mutualisation/groups/${lighting.id}/purchase`, {
-      title: 'Achat groupé de luminaires LED',
-      lotId: lot2.id,
+    expect((await buy({ solutionId: null })).json().error.code).toBe('VALIDATION_FAILED');
+    // Aubange has not adhered to the demo agreement (Arlon has): the consultant must confirm adhering on its behalf.
+    const unconfirmed = await buy({});
+    expect(unconfirmed.statusCode).toBe(409);
+    expect(unconfirmed.json().error).toMatchObject({
+      code: 'PURCHASE_NEEDS_CONFIRMATION',
+      details: { warnings: [{ code: 'not-adherent', communes: ['Aubange'] }] },
     });
+    expect(unconfirmed.json().error.message).toContain('Aubange n’a pas adhéré');
+    const purchase = await buy({ confirmed: ['not-adherent'] });
     expect(purchase.statusCode, purchase.body).toBe(201);
     expect(purchase.json().lot).toEqual({
       id: lot2.id,
+      agreementId: agreement!.id,
       label: `Lot 2 « Territoire connecté » — accord-cadre ${agreement!.reference} (Territoires Intelligents SA (démo))`,
     });
+    expect(purchase.json().solution).toEqual({ id: lumigest.solutionId, name: 'LumiGest' });
     expect((await consultant.get(`/api/mutualisation/groups/${lighting.id}`)).json().purchase.lot.id).toBe(lot2.id);
     // 350 points together reach the 400 € tier; alone each pays 500 €.
     expect(purchase.json().totals).toEqual({ quantity: 350, costAlone: 175000, costTogether: 140000, saving: 35000 });
     expect(purchase.json().lines).toEqual([
-      { communeNis: ARLON, communeName: 'Arlon', quantity: 200, amount: 80000 },
-      { communeNis: AUBANGE, communeName: 'Aubange', quantity: 150, amount: 60000 },
+      { communeNis: ARLON, communeName: 'Arlon', quantity: 200, amount: 80000, callOffId: expect.any(String) },
+      { communeNis: AUBANGE, communeName: 'Aubange', quantity: 150, amount: 60000, callOffId: expect.any(String) },
     ]);
+    // The lot's consumption shows it, like the call-offs it is made of.
+    const after = (await consultant.get(`/api/catalogue/agreements/${agreement!.id}`)).json();
+    expect(after.lots.find((l: { number: number }) => l.number === 2).consumption).toMatchObject({
+      ordered: 140000,
+      remaining: 460000,
+    });
+    expect(after.adherents.map((a: { communeNis: string }) => a.communeNis).sort()).toEqual([ARLON, AUBANGE]);
+    // An Arlon editor sees Arlon's line of the purchase only.
+    const seenByArlon = (await arlonEditor.get(`/api/mutualisation/groups/${lighting.id}`)).json().purchase;
+    expect(seenByArlon.lines.map((l: { communeNis: string }) => l.communeNis)).toEqual([ARLON]);
+    expect(seenByArlon.totals).toBeNull();
 
     // A new run keeps the confirmed group and its decisions.
     const second = (await consultant.post('/api/mutualisation/runs')).json();

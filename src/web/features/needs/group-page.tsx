@@ -127,7 +127,15 @@ function GroupView({ group }: { group: GroupDetail }) {
                     {c.population === null ? '—' : formatNumber(c.population, language)}
                   </Table.Td>
                   <Table.Td style={{ textAlign: 'right' }}>{c.needCount}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{formatEuro(c.budget, language)}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right' }}>
+                    {c.budget === null ? (
+                      <Text span size="sm" c="dimmed">
+                        {t('needs.group.notShown')}
+                      </Text>
+                    ) : (
+                      formatEuro(c.budget, language)
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -136,7 +144,9 @@ function GroupView({ group }: { group: GroupDetail }) {
                 <Table.Th scope="row">{t('needs.savings.total')}</Table.Th>
                 <Table.Td style={{ textAlign: 'right' }}>{formatNumber(group.totals.population, language)}</Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>{group.needCount}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatEuro(group.totals.budget, language)}</Table.Td>
+                <Table.Td style={{ textAlign: 'right' }}>
+                  {group.totals.budget === null ? '—' : formatEuro(group.totals.budget, language)}
+                </Table.Td>
               </Table.Tr>
             </Table.Tfoot>
           </Table>
@@ -223,9 +233,13 @@ function NeedsSection({ group }: { group: GroupDetail }) {
                     </Table.Td>
                   ) : null}
                   <Table.Td>
-                    <Anchor component={Link} to={paths.need.to(need.id)}>
-                      {need.title}
-                    </Anchor>
+                    {need.restricted ? (
+                      need.title
+                    ) : (
+                      <Anchor component={Link} to={paths.need.to(need.id)}>
+                        {need.title}
+                      </Anchor>
+                    )}
                     {need.description ? (
                       <Text size="sm" c="dimmed" lineClamp={2}>
                         {need.description}
@@ -234,7 +248,15 @@ function NeedsSection({ group }: { group: GroupDetail }) {
                   </Table.Td>
                   <Table.Td>{need.communeName}</Table.Td>
                   <Table.Td style={{ textAlign: 'right' }}>
-                    {need.estimatedBudget === null ? '—' : formatEuro(need.estimatedBudget, language)}
+                    {need.restricted ? (
+                      <Text span size="sm" c="dimmed">
+                        {t('needs.group.notShown')}
+                      </Text>
+                    ) : need.estimatedBudget === null ? (
+                      '—'
+                    ) : (
+                      formatEuro(need.estimatedBudget, language)
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
