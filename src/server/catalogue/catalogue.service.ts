@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { type Adoption, type AdoptionQuery, adoptionOf } from '../../domain/catalogue/adoption.ts';
 import {
   type Agreement,
@@ -39,13 +40,13 @@ import {
   type SolutionSummary,
   type SolutionUpdateInput,
 } from '../../domain/catalogue/solutions.ts';
-import type { z } from 'zod';
 import { DomainError } from '../../domain/shared/errors.ts';
 import { formatEuro } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
+import { placeCallOffs } from './call-offs.ts';
 import {
   imageUrl,
   presentAgreement,
@@ -57,7 +58,6 @@ import {
   solutionValues,
 } from './catalogue.presenter.ts';
 import type { SolutionRow } from './catalogue.repository.ts';
-import { placeCallOffs } from './call-offs.ts';
 
 const ALL_STATUSES: SolutionStatus[] = ['watch', 'evaluated', 'listed', 'withdrawn'];
 
