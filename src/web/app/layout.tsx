@@ -20,6 +20,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoader } from '../components/loading.tsx';
 import { useLogout, useMe } from '../features/auth/api.ts';
 import { AlertsBell } from '../features/implementation/alerts-bell.tsx';
+import { PollNotices, usePollsToAnswer } from '../features/needs/poll-notices.tsx';
 import { LANGUAGES, type Language, setLanguage } from '../i18n/i18n.ts';
 import { notify } from '../lib/notify.ts';
 import { usePublicConfig } from '../lib/public-config.ts';
@@ -117,7 +118,7 @@ function UserMenu() {
   );
 }
 
-function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
+function NavEntry({ item, onNavigate, count }: { item: NavItem; onNavigate: () => void; count?: number }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const active = isActive(item, pathname);
@@ -130,6 +131,13 @@ function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void 
       aria-current={active ? 'page' : undefined}
       onClick={onNavigate}
       variant="light"
+      rightSection={
+        count ? (
+          <Badge color="red.9" size="sm" circle aria-label={t('layout.toAnswer', { count })}>
+            {count}
+          </Badge>
+        ) : null
+      }
     />
   );
 }
@@ -139,12 +147,14 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const me = useMe();
   const capabilities = me.data?.capabilities;
   const admin = ADMIN_NAV.filter((item) => item.capability && capabilities?.[item.capability]);
+  // The polls a commune editor has to answer are counted on the area where they answer them.
+  const polls = usePollsToAnswer();
   return (
     <Stack gap={4}>
       <ul className="nav-list">
         {MAIN_NAV.map((item) => (
           <li key={item.key}>
-            <NavEntry item={item} onNavigate={onNavigate} />
+            <NavEntry item={item} onNavigate={onNavigate} count={item.key === 'needs' ? polls.length : 0} />
           </li>
         ))}
       </ul>
@@ -222,7 +232,7 @@ export function Layout() {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitch />
-              <AlertsBell />
+              <Bell />
               <UserMenu />
             </Group>
           </Group>
@@ -240,6 +250,12 @@ export function Layout() {
       </AppShell>
     </>
   );
+}
+
+/** The bell: follow-up alerts and the polls the commune's editor has to answer. */
+function Bell() {
+  const polls = usePollsToAnswer();
+  return <AlertsBell more={{ count: polls.length, content: <PollNotices polls={polls} /> }} />;
 }
 
 /** The agency running the platform, with a badge when this is the demo workspace. */
