@@ -625,17 +625,17 @@ export class MutualisationService {
     throw new NotFoundError('PURCHASE_NOT_FOUND', { id });
   }
 
-  /** "Lot 2 « Territoire connecté » — accord-cadre REF (vendor)": how a purchase names its framework lot. */
+  /** "lot 2 « Territoire connecté » de l’accord-cadre REF, attribué à VENDOR": how a purchase names its framework lot. */
   private async lotLabel(repos: Repositories, lotId: string | null) {
     if (!lotId) return null;
     const lot = await repos.catalogue.lot(lotId);
     const agreement = lot ? await repos.catalogue.agreement(lot.agreementId) : null;
     if (!lot || !agreement) return null;
-    const vendor = lot.vendor ? ` (${lot.vendor})` : '';
+    const vendor = lot.vendor ? `, attribué à ${lot.vendor}` : '';
     return {
       id: lot.id,
       agreementId: agreement.id,
-      label: `Lot ${lot.number} « ${lot.title} » — accord-cadre ${agreement.reference}${vendor}`,
+      label: `lot ${lot.number} « ${lot.title} » de l’accord-cadre ${agreement.reference}${vendor}`,
     };
   }
 

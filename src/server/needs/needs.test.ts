@@ -421,7 +421,7 @@ describe('needs register', () => {
     expect(purchase.json().lot).toEqual({
       id: lot2.id,
       agreementId: agreement!.id,
-      label: `Lot 2 « Territoire connecté » — accord-cadre ${agreement!.reference} (Territoires Intelligents SA (démo))`,
+      label: `lot 2 « Territoire connecté » de l’accord-cadre ${agreement!.reference}, attribué à Territoires Intelligents SA (démo)`,
     });
     expect(purchase.json().solution).toEqual({ id: lumigest.solutionId, name: 'LumiGest' });
     expect((await consultant.get(`/api/mutualisation/groups/${lighting.id}`)).json().purchase.lot.id).toBe(lot2.id);

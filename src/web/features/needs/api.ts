@@ -9,6 +9,8 @@ import type {
   MutualisationRun,
   PollAnswerInput,
   PollCreateInput,
+  PurchaseDraft,
+  PurchaseInput,
 } from '../../../domain/mutualisation/api.ts';
 import type { ImportRowResult } from '../../../domain/needs/import-rows.ts';
 import type { Need, NeedInput, NeedUpdateInput } from '../../../domain/needs/need.ts';
@@ -146,32 +148,58 @@ export function useCreatePoll(groupId: string) {
 export function useCreatePurchase(groupId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { title: string; lotId: string | null }) =>
+    mutationFn: (input: z.input<typeof PurchaseInput>) =>
       api.post<JointPurchase>(`/api/mutualisation/groups/${groupId}/purchase`, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: needKeys.group(groupId) }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: needKeys.group(groupId) }),
+        // The lot's consumption changed: the catalogue's agreements are read again.
+        client.invalidateQueries({ queryKey: ['catalogue'] }),
+        client.invalidateQueries({ queryKey: ['needs', 'framework-lots'] }),
+      ]),
+  });
+}
+
+/** What the purchase would be through the lot chosen (or none): its lines, what the lot has left, what to confirm. */
+export function usePurchaseDraft(groupId: string, lotId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['mutualisation', 'group', groupId, 'purchase-draft', lotId],
+    queryFn: () =>
+      api.get<PurchaseDraft>(`/api/mutualisation/groups/${groupId}/purchase/draft`, { lotId: lotId ?? undefined }),
+    enabled,
   });
 }
 
 type AgreementLots = {
   reference: string;
   title: string;
-  lots: { id: string; number: number; title: string; vendor: string | null }[];
+  lots: {
+    id: string;
+    number: number;
+    title: string;
+    vendor: string | null;
+    solutions: { solutionId: string; name: string; status: string }[];
+  }[];
 };
 
-/** The lots of the agency's framework agreements a joint purchase can go through. */
+/** The lots of the agency's framework agreements a joint purchase can go through, with the solutions they offer. */
 export function useFrameworkLots(enabled: boolean) {
   return useQuery({
     queryKey: ['needs', 'framework-lots'],
     queryFn: () => api.get<AgreementLots[]>('/api/catalogue/agreements'),
     enabled,
-    select: (agreements) =>
-      agreements.map((agreement) => ({
+    select: (agreements) => ({
+      options: agreements.map((agreement) => ({
         group: `${agreement.reference} — ${agreement.title}`,
         items: agreement.lots.map((lot) => ({
           value: lot.id,
           label: `Lot ${lot.number} « ${lot.title} »${lot.vendor ? ` (${lot.vendor})` : ''}`,
         })),
       })),
+      lots: agreements.flatMap((agreement) =>
+        agreement.lots.map((lot) => ({ ...lot, solutions: lot.solutions.filter((x) => x.status === 'listed') })),
+      ),
+    }),
   });
 }
 
