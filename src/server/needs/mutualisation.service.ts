@@ -11,7 +11,7 @@ import type {
   PurchaseInput,
   ScenarioQuantities,
 } from '../../domain/mutualisation/api.ts';
-import { purchaseWarnings, unconfirmed } from '../../domain/mutualisation/purchase.ts';
+import { frenchList, purchaseWarnings, unconfirmed } from '../../domain/mutualisation/purchase.ts';
 import { estimateSavings, type PriceModel } from '../../domain/mutualisation/savings.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
 import { type Actor, authorize, can, needView, readScope } from '../auth/policy.ts';
@@ -355,9 +355,11 @@ export class MutualisationService {
           const staying = memberIds.filter((n) => !leaving.has(n));
           if (staying.length === 0) throw new ValidationError('SPLIT_LEAVES_NOTHING', { field: 'needIds' });
           await repos.needs.setGroupNeeds(id, staying);
+          // The new group says whose needs it holds, so the two read apart in the list.
+          const names = [...new Set((await repos.needs.findMany([...leaving])).map((n) => n.communeName))];
           const created = await repos.needs.insertGroup(
             {
-              label: group.label,
+              label: `${group.label} — ${frenchList(names)}`.slice(0, 200),
               category: group.category,
               reason: group.reason,
               sharedTerms: group.sharedTerms,

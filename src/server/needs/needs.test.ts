@@ -472,6 +472,8 @@ describe('needs register', () => {
     const others = (await consultant.get('/api/mutualisation/groups?status=proposed')).json();
     const piece = others.find((g: { category: string; id: string }) => g.category === 'waste' && g.id !== waste.id);
     expect(piece.needCount).toBe(1);
+    // The new group names whose need it holds, so the two read apart.
+    expect(piece.label).toBe(`${waste.label} — ${detail.needs[0].communeName}`);
     const merged = await consultant.post(`/api/mutualisation/groups/${waste.id}/actions`, {
       action: 'merge',
       groupId: piece.id,

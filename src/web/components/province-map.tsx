@@ -106,7 +106,14 @@ export function ProvinceMap(props: ProvinceMapProps) {
       zoomControl={false}
       attributionControl={Boolean(props.baseMap)}
       scrollWheelZoom={false}
-      style={{ height: props.height ?? 520, width: '100%', borderRadius: 6, background: MAP_BACKGROUND }}
+      // Its own stacking context: Leaflet's panes (z-index 400 to 1000) stay under dialogs and menus.
+      style={{
+        height: props.height ?? 520,
+        width: '100%',
+        borderRadius: 6,
+        background: MAP_BACKGROUND,
+        isolation: 'isolate',
+      }}
     >
       <ContainerSemantics role="region" label={props.label} />
       <ZoomControl position="topright" zoomInTitle={props.zoomInTitle} zoomOutTitle={props.zoomOutTitle} />
@@ -140,7 +147,13 @@ export function OutlineMap(props: { boundary: Boundary; label: string; baseMap?:
       touchZoom={false}
       boxZoom={false}
       keyboard={false}
-      style={{ height: props.height ?? 260, width: '100%', borderRadius: 6, background: MAP_BACKGROUND }}
+      style={{
+        height: props.height ?? 260,
+        width: '100%',
+        borderRadius: 6,
+        background: MAP_BACKGROUND,
+        isolation: 'isolate',
+      }}
     >
       <ContainerSemantics role="img" label={props.label} />
       {props.baseMap ? <TileLayer url={props.baseMap.url} attribution={props.baseMap.attribution ?? ''} /> : null}

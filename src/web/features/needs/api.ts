@@ -38,6 +38,10 @@ export const needKeys = {
   group: (id: string) => ['mutualisation', 'group', id] as const,
   run: ['mutualisation', 'run'] as const,
   myPolls: ['mutualisation', 'polls', 'mine'] as const,
+  purchaseDraft: (groupId: string, lotId?: string | null) =>
+    lotId === undefined
+      ? (['mutualisation', 'purchase-draft', groupId] as const)
+      : (['mutualisation', 'purchase-draft', groupId, lotId] as const),
 };
 
 const query = (filter: NeedFilter) => ({
@@ -131,7 +135,11 @@ export function useGroupAction(id: string) {
       api.post<GroupDetail>(`/api/mutualisation/groups/${id}/actions`, action),
     onSuccess: (group) => {
       client.setQueryData(needKeys.group(id), group);
-      return client.invalidateQueries({ queryKey: needKeys.groups });
+      return Promise.all([
+        client.invalidateQueries({ queryKey: needKeys.groups }),
+        // The purchase's draft is priced with the saved model.
+        client.invalidateQueries({ queryKey: needKeys.purchaseDraft(id) }),
+      ]);
     },
   });
 }
@@ -163,7 +171,7 @@ export function useCreatePurchase(groupId: string) {
 /** What the purchase would be through the lot chosen (or none): its lines, what the lot has left, what to confirm. */
 export function usePurchaseDraft(groupId: string, lotId: string | null, enabled: boolean) {
   return useQuery({
-    queryKey: ['mutualisation', 'group', groupId, 'purchase-draft', lotId],
+    queryKey: needKeys.purchaseDraft(groupId, lotId),
     queryFn: () =>
       api.get<PurchaseDraft>(`/api/mutualisation/groups/${groupId}/purchase/draft`, { lotId: lotId ?? undefined }),
     enabled,
@@ -217,5 +225,16 @@ export function useAnswerPoll(pollId: string) {
     mutationFn: (input: z.input<typeof PollAnswerInput>) =>
       api.post<InterestPoll>(`/api/mutualisation/polls/${pollId}/answers`, input),
     onSuccess: () => client.invalidateQueries({ queryKey: ['mutualisation'] }),
+  });
+}
+
+/** The listed catalogue solutions of a category (the group's), to propose the one a lot offers. */
+export function useListedSolutionsOf(category: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['catalogue', 'solutions', 'listed', category],
+    queryFn: () =>
+      api.get<{ id: string }[]>('/api/catalogue/solutions', { status: 'listed', category: category ?? undefined }),
+    enabled: enabled && category !== null,
+    select: (solutions) => solutions.map((x) => x.id),
   });
 }

@@ -36,6 +36,7 @@ import {
   useGroup,
   useGroupAction,
   useGroups,
+  useListedSolutionsOf,
   usePurchaseDraft,
 } from './api.ts';
 import { STATUS_COLOURS } from './labels.ts';
@@ -472,6 +473,7 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
   const [confirmed, setConfirmed] = useState<PurchaseWarningCode[]>([]);
   const canBuy = !group.purchase && group.permissions.manage && group.status === 'confirmed';
   const lots = useFrameworkLots(canBuy);
+  const ofCategory = useListedSolutionsOf(group.category, canBuy);
   const draft = usePurchaseDraft(group.id, lotId, canBuy);
   if (!group.purchase && !canBuy) return null;
   const lot = lots.data?.lots.find((l) => l.id === lotId);
@@ -495,7 +497,11 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
                 </Anchor>
               </Text>
             ) : null}
-            <PurchaseLines lines={purchase.lines} withCallOffs={Boolean(purchase.lot)} />
+            <PurchaseLines
+              lines={purchase.lines}
+              withCallOffs={Boolean(purchase.lot)}
+              label={t('needs.purchase.linesLabel')}
+            />
             {purchase.totals ? (
               <Text size="sm">
                 {t('needs.purchase.totals', {
@@ -521,8 +527,11 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
                 value={lotId}
                 onChange={(value) => {
                   setLotId(value);
+                  // The lot's only solution, or its only one of the group's category, is proposed.
                   const solutions = lots.data?.lots.find((l) => l.id === value)?.solutions ?? [];
-                  setSolutionId(solutions.length === 1 ? solutions[0]!.solutionId : null);
+                  const fitting = solutions.filter((x) => ofCategory.data?.includes(x.solutionId));
+                  const proposed = solutions.length === 1 ? solutions : fitting.length === 1 ? fitting : [];
+                  setSolutionId(proposed[0]?.solutionId ?? null);
                 }}
                 clearable
                 w={420}
@@ -539,7 +548,11 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
               ) : null}
             </Group>
             <ErrorAlert error={draft.error} />
-            {draft.data ? (
+            {draft.data && draft.data.lines.length === 0 ? (
+              <Text size="sm" c="dimmed" data-testid="purchase-draft">
+                {t('needs.purchase.noLines')}
+              </Text>
+            ) : draft.data ? (
               <Text size="sm" data-testid="purchase-draft">
                 {draft.data.lot
                   ? t('needs.purchase.draftLot', {
@@ -551,7 +564,9 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
             ) : null}
             <Group>
               <Button
-                disabled={!draft.data || !title.trim() || (Boolean(lotId) && !solutionId)}
+                disabled={
+                  !draft.data || draft.data.lines.length === 0 || !title.trim() || (Boolean(lotId) && !solutionId)
+                }
                 onClick={() => {
                   create.reset();
                   setConfirmed([]);
@@ -582,7 +597,11 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
                   })
                 : t('needs.purchase.review', { title, amount: euro(draft.data.amount) })}
             </Text>
-            <PurchaseLines lines={draft.data.lines.map((l) => ({ ...l, callOffId: null }))} withCallOffs={false} />
+            <PurchaseLines
+              lines={draft.data.lines.map((l) => ({ ...l, callOffId: null }))}
+              withCallOffs={false}
+              label={t('needs.purchase.draftLinesLabel')}
+            />
             {draft.data.lot && draft.data.amount > draft.data.lot.remaining ? (
               <Alert color="red" variant="light" role="alert">
                 {t('needs.purchase.overCeiling', { remaining: euro(draft.data.lot.remaining) })}
@@ -640,14 +659,16 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
 function PurchaseLines({
   lines,
   withCallOffs,
+  label,
 }: {
   lines: { communeNis: string; communeName: string; quantity: number; amount: number; callOffId: string | null }[];
   withCallOffs: boolean;
+  label: string;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <Table aria-label={t('needs.purchase.linesLabel')}>
+    <Table aria-label={label}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">{t('needs.commune')}</Table.Th>
