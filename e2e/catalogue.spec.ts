@@ -146,7 +146,10 @@ describe('catalogue: Arlon searches, compares and orders', () => {
     const order = page.getByRole('region', { name: 'Commander dans l’accord-cadre' });
     await order.getByText('Arlon').waitFor();
     // The amount comes from the price: 0,35 € per inhabitant × Arlon's population.
-    await order.getByTestId('order-basis').getByText(/0,35\s€ × 30\s081 = 10\s528,35\s€ HTVA/).waitFor();
+    await order
+      .getByTestId('order-basis')
+      .getByText(/0,35\s€ × 30\s081 = 10\s528,35\s€ HTVA/)
+      .waitFor();
     await order.getByRole('textbox', { name: 'Remarque (facultatif)' }).fill('Abonnement 2027');
     await order.getByRole('button', { name: 'Passer la commande' }).click();
     await page
@@ -158,7 +161,10 @@ describe('catalogue: Arlon searches, compares and orders', () => {
 
     await page.goto('/catalogue?tab=agreements');
     const callOffs = page.getByTestId('call-offs');
-    await callOffs.getByRole('cell', { name: /^Signal’Commune/ }).getByText('Abonnement 2027').waitFor();
+    await callOffs
+      .getByRole('cell', { name: /^Signal’Commune/ })
+      .getByText('Abonnement 2027')
+      .waitFor();
     expect(await callOffs.getByRole('row').count()).toBe(2);
     await expectNoSeriousA11yViolations(page, 'the agreements and orders');
     await shoot('agreements');

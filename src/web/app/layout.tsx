@@ -12,6 +12,7 @@ import {
   Stack,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useRef } from 'react';
@@ -133,9 +134,12 @@ function NavEntry({ item, onNavigate, count }: { item: NavItem; onNavigate: () =
       variant="light"
       rightSection={
         count ? (
-          <Badge color="red.9" size="sm" circle aria-label={t('layout.toAnswer', { count })}>
-            {count}
-          </Badge>
+          <>
+            <Badge color="red.9" size="sm" circle aria-hidden="true">
+              {count}
+            </Badge>
+            <VisuallyHidden>{t('layout.toAnswer', { count })}</VisuallyHidden>
+          </>
         ) : null
       }
     />

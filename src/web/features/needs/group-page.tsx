@@ -52,8 +52,21 @@ export default function GroupPage() {
   const { groupId = '' } = useParams();
   const group = useGroup(groupId);
   if (group.isPending) return <BlockSkeleton />;
-  if (!group.data) return <ErrorAlert error={group.error} />;
+  if (!group.data) return <GroupError error={group.error} />;
   return <GroupView group={group.data} />;
+}
+
+/** A group the caller may not read, or that is gone: the reason, and the way back. */
+function GroupError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <ErrorAlert error={error} />
+      <Anchor component={Link} to={paths.needs.to('groups')} size="sm">
+        ← {t('needs.backToGroups')}
+      </Anchor>
+    </Stack>
+  );
 }
 
 function GroupView({ group }: { group: GroupDetail }) {
