@@ -7,7 +7,7 @@ import {
 import type { Need, NeedInput, NeedListQuery, NeedUpdateInput } from '../../domain/needs/need.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
 import { belgianToday } from '../communes/communes.service.ts';
-import type { UnitOfWork } from '../db/unit-of-work.ts';
+import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import type { NeedRecord } from './needs.repository.ts';
@@ -128,25 +128,34 @@ export class NeedsService {
   }
 
   async update(ctx: RequestContext, id: string, input: NeedUpdateInput) {
-    await this.uow.write(async (repos) => {
-      const before = await repos.needs.find(id);
-      if (!before) throw new NotFoundError('NEED_NOT_FOUND');
-      authorize(ctx.actor, 'update', { type: 'need', communeNis: before.communeNis });
-      // A category chosen (the suggested one accepted, or another) replaces the suggestion.
-      await repos.needs.update(id, input.category ? { ...input, suggestedCategory: null } : input);
-      const after = (await repos.needs.find(id))!;
-      await repos.audit.record(
-        auditOf(ctx, {
-          action: 'need.update',
-          entityType: 'need',
-          entityId: id,
-          communeNis: before.communeNis,
-          before: auditable(before),
-          after: auditable(after),
-        }),
-      );
-    });
+    await this.uow.write((repos) => this.applyUpdate(repos, ctx, id, input));
     return this.get(ctx.actor, id);
+  }
+
+  /** One audited change of a need, in the caller's transaction (a form's edit, or an imported row). */
+  private async applyUpdate(
+    repos: Repositories,
+    ctx: RequestContext,
+    id: string,
+    input: NeedUpdateInput,
+    note: Record<string, unknown> = {},
+  ) {
+    const before = await repos.needs.find(id);
+    if (!before) throw new NotFoundError('NEED_NOT_FOUND');
+    authorize(ctx.actor, 'update', { type: 'need', communeNis: before.communeNis });
+    // A category chosen (the suggested one accepted, or another) replaces the suggestion.
+    await repos.needs.update(id, input.category ? { ...input, suggestedCategory: null } : input);
+    const after = (await repos.needs.find(id))!;
+    await repos.audit.record(
+      auditOf(ctx, {
+        action: 'need.update',
+        entityType: 'need',
+        entityId: id,
+        communeNis: before.communeNis,
+        before: auditable(before),
+        after: { ...auditable(after), ...note },
+      }),
+    );
   }
 
   async delete(ctx: RequestContext, id: string): Promise<void> {
@@ -250,20 +259,7 @@ export class NeedsService {
     const result = await this.uow.write(async (repos) => {
       const rows = await repos.needs.insert(creates.map((need) => ({ ...need, createdBy: actorId })));
       for (const { id, communeNis: _commune, ...patch } of updates) {
-        const before = (await repos.needs.find(id))!;
-        authorize(ctx.actor, 'update', { type: 'need', communeNis: before.communeNis });
-        await repos.needs.update(id, patch.category ? { ...patch, suggestedCategory: null } : patch);
-        const after = (await repos.needs.find(id))!;
-        await repos.audit.record(
-          auditOf(ctx, {
-            action: 'need.update',
-            entityType: 'need',
-            entityId: id,
-            communeNis: before.communeNis,
-            before: auditable(before),
-            after: { ...auditable(after), importedFrom: file.filename },
-          }),
-        );
+        await this.applyUpdate(repos, ctx, id, patch, { importedFrom: file.filename });
       }
       const communes = new Set([...creates, ...updates].map((n) => n.communeNis));
       await repos.audit.record(
