@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalogueDemo } from '../src/server/catalogue/catalogue-demo.ts';
 import { type E2eApp, type E2eUser, startApp } from './support/app.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
@@ -54,12 +54,6 @@ describe('journey: a Tintigny editor, from a need to an order and a project’s 
     commune = await openSession(browser, server.baseUrl);
     staff = await openSession(browser, server.baseUrl);
     page = commune.page;
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && process.env.DEBUG_SHOTS) {
-      await page.screenshot({ path: `${process.env.DEBUG_SHOTS}/editor-fail.png`, fullPage: true });
-      await staff.page.screenshot({ path: `${process.env.DEBUG_SHOTS}/staff-fail.png`, fullPage: true });
-    }
   });
   afterAll(async () => {
     await browser?.close();
