@@ -177,6 +177,25 @@ describe('journey: a Tintigny editor, from a need to an order and a project’s 
     await page.getByRole('link', { name: 'Besoins & mutualisation', exact: true }).waitFor();
   });
 
+  it('reads the group its need is in: Arlon’s need by its title only, its own in full', async () => {
+    await page.getByRole('tab', { name: 'Registre des besoins' }).click();
+    await page.getByRole('link', { name: 'Éclairage LED des rues du centre' }).click();
+    await page.getByRole('link', { name: 'Éclairage public intelligent' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Éclairage public intelligent' }).waitFor();
+    const needs = page.getByRole('table', { name: 'Besoins du groupe' });
+    const arlon = needs.locator('tbody tr', { hasText: 'Remplacer les lampadaires par des LED' });
+    expect(spaced(await arlon.textContent())).toContain('non communiqué');
+    expect(await arlon.getByRole('link').count()).toBe(0);
+    const ours = needs.locator('tbody tr', { hasText: 'Éclairage LED des rues du centre' });
+    expect(spaced(await ours.textContent())).toMatch(/Remplacer les lampadaires au sodium.*90\s000,00\s€/);
+    expect(spaced(await page.getByRole('main').textContent())).not.toContain('150 000');
+    await page.getByText('2 communes interrogées ; chacune ne voit que sa réponse.').waitFor();
+    // The answer's toast, fading out, is not what is checked here.
+    await page.getByText('Réponse enregistrée.').waitFor({ state: 'detached' });
+    await expectNoSeriousA11yViolations(page, 'a group seen by a commune');
+    await shoot(page, 'group');
+  });
+
   it('orders a listed solution: the amount from its price, confirmed, the form emptied, the same order asks again', async () => {
     await page.getByRole('link', { name: 'Catalogue' }).click();
     await page.getByRole('textbox', { name: 'Rechercher une solution' }).fill('LumiGest');
@@ -207,7 +226,9 @@ describe('journey: a Tintigny editor, from a need to an order and a project’s 
     await again.getByText(/Une commande identique a été passée il y a \d+ min/).waitFor();
     await again.getByRole('button', { name: 'Annuler' }).click();
     await page.goto('/catalogue?tab=agreements');
-    expect(await page.getByTestId('call-offs').locator('tbody tr', { hasText: 'LumiGest' }).count()).toBe(1);
+    const ours = page.getByTestId('call-offs').locator('tbody tr', { hasText: 'LumiGest' });
+    await ours.first().waitFor();
+    expect(await ours.count()).toBe(1);
   });
 
   it('updates the progress of its commune’s project', async () => {

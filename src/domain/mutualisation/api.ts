@@ -87,7 +87,8 @@ export const InterestPoll = z.object({
   deadline: z.string(),
   audience: z.enum(['group', 'all']),
   closed: z.boolean().describe('the deadline has passed'),
-  answers: z.array(PollAnswer),
+  asked: z.number().int().describe('how many communes the poll asks'),
+  answers: z.array(PollAnswer).describe('a commune user: their own commune’s answer only'),
   createdAt: z.string(),
 });
 export type InterestPoll = z.infer<typeof InterestPoll>;

@@ -448,6 +448,7 @@ export class MutualisationService {
     const rows = await this.uow.read((repos) => repos.needs.pollsForCommune(communeNis));
     return rows.map((r) => ({
       ...this.presentPoll(r.poll, [{ ...r.answer, communeName: '' }], actor),
+      asked: r.asked,
       groupLabel: r.groupLabel,
     }));
   }
@@ -736,6 +737,7 @@ export class MutualisationService {
       deadline: poll.deadline,
       audience: poll.audience,
       closed: poll.deadline < belgianToday(this.now()),
+      asked: answers.length,
       answers: visible.map((a) => ({
         communeNis: a.communeNis,
         communeName: a.communeName,

@@ -290,7 +290,12 @@ export class NeedsRepository {
   /** Polls a commune is asked, with the group's label. */
   async pollsForCommune(communeNis: string) {
     return this.db
-      .select({ poll: interestPolls, groupLabel: mutualisationGroups.label, answer: interestPollCommunes })
+      .select({
+        poll: interestPolls,
+        groupLabel: mutualisationGroups.label,
+        answer: interestPollCommunes,
+        asked: sql<number>`(select count(*)::int from ${interestPollCommunes} pc where pc.poll_id = ${interestPolls.id})`,
+      })
       .from(interestPollCommunes)
       .innerJoin(interestPolls, eq(interestPolls.id, interestPollCommunes.pollId))
       .innerJoin(mutualisationGroups, eq(mutualisationGroups.id, interestPolls.groupId))

@@ -381,7 +381,9 @@ function PollsSection({ group }: { group: GroupDetail }) {
                 </Badge>
               </Group>
               <Text size="sm" c="dimmed">
-                {t('needs.polls.progress', { answered, asked: poll.answers.length })}
+                {group.permissions.manage
+                  ? t('needs.polls.progress', { answered, asked: poll.asked })
+                  : t('needs.polls.asked', { count: poll.asked })}
               </Text>
               <Table.ScrollContainer minWidth={560}>
                 <Table aria-label={t('needs.polls.answersLabel')}>
