@@ -410,6 +410,18 @@ export const messages: Catalogue = {
     fr: 'Une erreur inattendue est survenue. Elle a été enregistrée.',
     en: 'An unexpected error occurred. It has been logged.',
   },
+  // Infrastructure: the embedded database's folder, the database server, the framework's own refusals.
+  DATA_DIR_LOCKED: {
+    fr:
+      'La base de données du dossier {dataDir} est déjà utilisée par un autre processus ({command}, n° {pid} sur {host}, ' +
+      'depuis le {since} UTC). La base intégrée ne sert qu’un seul processus à la fois : arrêtez d’abord l’application ' +
+      'ou la commande qui l’utilise, puis réessayez (pour faire tourner plusieurs instances, utilisez un serveur ' +
+      'PostgreSQL avec DATABASE_URL). Rien n’a été modifié.',
+    en:
+      'The database in {dataDir} is already in use by another process ({command}, pid {pid} on {host}, since ' +
+      '{since} UTC). The embedded database serves one process at a time: stop the app or command using it first, ' +
+      'then try again (to run several instances, use a PostgreSQL server with DATABASE_URL). Nothing was changed.',
+  },
   // Validation problems, one per field; {field} is the field's path.
   FIELD_REQUIRED: { fr: 'le champ « {field} » est obligatoire', en: 'the field “{field}” is required' },
   FIELD_TYPE: {
