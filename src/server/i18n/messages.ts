@@ -422,6 +422,34 @@ export const messages: Catalogue = {
       '{since} UTC). The embedded database serves one process at a time: stop the app or command using it first, ' +
       'then try again (to run several instances, use a PostgreSQL server with DATABASE_URL). Nothing was changed.',
   },
+  DATABASE_UNAVAILABLE: {
+    fr: 'La base de données est momentanément injoignable. Réessayez dans quelques secondes ; rien n’a été enregistré.',
+    en: 'The database cannot be reached for the moment. Try again in a few seconds; nothing was saved.',
+  },
+  VALUE_NOT_STORABLE: {
+    fr: 'Une valeur envoyée ne peut pas être enregistrée (caractère invisible NUL, ou date hors limites). Rien n’a été modifié.',
+    en: 'A value sent cannot be stored (an invisible NUL character, or a date out of range). Nothing was changed.',
+  },
+  CONTENT_LENGTH_MISMATCH: {
+    fr: 'La taille annoncée du corps de la requête (Content-Length) ne correspond pas à ce qui a été reçu.',
+    en: 'The announced size of the request body (Content-Length) does not match what was received.',
+  },
+  BAD_URL: {
+    fr: 'L’adresse demandée contient un caractère mal encodé.',
+    en: 'The requested address holds a badly encoded character.',
+  },
+  URL_PARAMETER_TOO_LONG: {
+    fr: 'Un élément de l’adresse dépasse {maximum} caractères : aucune ressource n’a un identifiant aussi long.',
+    en: 'A part of the address exceeds {maximum} characters: no resource has such a long identifier.',
+  },
+  METHOD_NOT_ALLOWED: {
+    fr: 'L’adresse {url} n’accepte pas la méthode {method} (méthodes acceptées : {allowed}).',
+    en: 'The address {url} does not accept the method {method} (accepted: {allowed}).',
+  },
+  REQUEST_REFUSED: {
+    fr: 'La requête a été refusée (erreur {status}) : elle ne correspond pas à ce que cette adresse attend.',
+    en: 'The request was refused (error {status}): it does not match what this address expects.',
+  },
   // Validation problems, one per field; {field} is the field's path.
   FIELD_REQUIRED: { fr: 'le champ « {field} » est obligatoire', en: 'the field “{field}” is required' },
   FIELD_TYPE: {
@@ -454,6 +482,14 @@ export const messages: Catalogue = {
     en: 'the field “{field}” must be one of: {options}',
   },
   FIELD_INVALID: { fr: 'le champ « {field} » est invalide', en: 'the field “{field}” is invalid' },
+  FIELD_NUL_CHARACTER: {
+    fr: 'le champ « {field} » contient un caractère invisible interdit (NUL) : retapez ou recollez le texte',
+    en: 'the field “{field}” holds a forbidden invisible character (NUL): type or paste the text again',
+  },
+  FIELD_DATE_RANGE: {
+    fr: 'le champ « {field} » doit être une date comprise entre le 01/01/1900 et le 31/12/2199',
+    en: 'the field “{field}” must be a date between 01/01/1900 and 31/12/2199',
+  },
   NIS_CODE_FORMAT: {
     fr: 'le champ « {field} » doit être un code INS de cinq chiffres (ex. 81001)',
     en: 'the field “{field}” must be a five-digit NIS code (e.g. 81001)',
