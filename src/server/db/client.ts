@@ -30,16 +30,27 @@ export type DatabaseOptions =
   | { dataDir?: string; loadDataDir?: Blob | File; memory?: boolean };
 
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('databaseUrl' in options) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle connection the server ends (a restart, an administrator, a dropped database) is an 'error' event of
-    // the pool: unheard, it would end the process. The pool replaces the connection at the next query.
-    let closing = false;
-    pool.on('error', (error) => {
-      if (!closing) console.error(`PostgreSQL: an idle connection was lost (${error.message}); it will be replaced.`);
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // A server that does not answer (a network cut) fails the request after this long rather than hanging it.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
+    // A connection the server ends (a restart, a failover, pg_terminate_backend) emits 'error' on its client; with
+    // no listener that ends the process. node-postgres listens only while the client is idle in the pool, so each
+    // client gets its own listener for its whole life: the query it was running fails (its request answers 503),
+    // the pool drops the dead client when it is released, and the next query opens a new connection.
+    let closing = false;
+    const connectionLost = (error: Error) => {
+      if (!closing) console.error(`PostgreSQL: a connection was lost (${error.message}); it will be replaced.`);
+    };
+    pool.on('connect', (client) => client.on('error', connectionLost));
+    // The pool re-emits an idle client's error: already reported by the client's own listener above.
+    pool.on('error', () => undefined);
     // A bad URL or a stopped server should stop the start with its own message, not at the first request.
     const client = await pool.connect();
     client.release();
