@@ -79,7 +79,7 @@ export function buildServices(
   const agencyName = async () => (await uow.read((repos) => repos.users.getAgency()))?.name ?? config.agencyName;
   return {
     uow,
-    auth: new AuthService(uow, { ttlHours: config.sessionTtlHours }, now),
+    auth: new AuthService(uow, { ttlHours: config.sessionTtlHours, loginLimit: config.loginRateLimit }, now),
     users: new UsersService(uow),
     communes: new CommunesService(uow, now),
     missions: new MissionsService(uow, now),

@@ -27,6 +27,44 @@ export const messages: Catalogue = {
   ACCOUNT_DISABLED: { fr: 'Ce compte est désactivé.', en: 'This account is disabled.' },
   WRONG_PASSWORD: { fr: 'Le mot de passe actuel est incorrect.', en: 'The current password is wrong.' },
   FORBIDDEN: { fr: 'Vous n’avez pas le droit de faire cela.', en: 'You are not allowed to do this.' },
+  // Why a chosen password is refused (auth/password-policy.ts); shown under the password field.
+  PASSWORD_PERSONAL: {
+    fr: 'ce mot de passe reprend le nom ou l’adresse e-mail du compte, ou le nom de l’application ou de l’agence : choisissez-en un sans lien avec eux',
+    en: 'this password reuses the account’s name or e-mail address, or the name of the application or the agency: choose one unrelated to them',
+  },
+  PASSWORD_COMMON: {
+    fr: 'ce mot de passe est l’un des plus répandus, ou ressemble à un mot de passe déjà divulgué : choisissez-en un autre',
+    en: 'this password is one of the most common, or looks like one already leaked: choose another',
+  },
+  PASSWORD_PATTERN: {
+    fr: 'ce mot de passe est une répétition ou une suite (comme « aaaa », « 1234 » ou « azerty ») : il serait deviné trop vite',
+    en: 'this password is a repetition or a sequence (like “aaaa”, “1234” or “qwerty”): it would be guessed too fast',
+  },
+  PASSWORD_DATES: {
+    fr: 'ce mot de passe repose sur une date ou une année : il serait deviné trop vite',
+    en: 'this password rests on a date or a year: it would be guessed too fast',
+  },
+  PASSWORD_WORDS: {
+    fr: 'ce mot de passe se résume à un mot ou à un nom courant : ajoutez-y d’autres mots sans rapport entre eux',
+    en: 'this password comes down to a common word or name: add other, unrelated words',
+  },
+  PASSWORD_GUESSABLE: {
+    fr: 'ce mot de passe serait deviné trop vite : allongez-le, par exemple avec trois ou quatre mots sans rapport entre eux',
+    en: 'this password would be guessed too fast: make it longer, for instance with three or four unrelated words',
+  },
+  PASSWORD_UNCHANGED: {
+    fr: 'le nouveau mot de passe doit être différent de l’actuel',
+    en: 'the new password must differ from the current one',
+  },
+  ADMIN_PASSWORD_WEAK: {
+    fr:
+      'Réglage ADMIN_PASSWORD refusé : {reason}. Choisissez un mot de passe plus sûr, ou laissez ADMIN_PASSWORD vide : ' +
+      'un mot de passe sûr sera alors créé et affiché une seule fois.',
+    en:
+      'Setting ADMIN_PASSWORD refused: {reason}. Choose a stronger password, or leave ADMIN_PASSWORD empty: a strong ' +
+      'one will then be created and shown once.',
+  },
+
   FORBIDDEN_OTHER_COMMUNE: {
     fr: 'Vous n’avez accès qu’aux données de votre commune.',
     en: 'You only have access to your own commune’s data.',
@@ -72,6 +110,12 @@ export const messages: Catalogue = {
   COMMUNE_MERGED: {
     fr: 'La commune {nisCode} a fusionné le {mergedOn} : choisissez la commune actuelle.',
     en: 'Commune {nisCode} merged on {mergedOn}: choose the current commune.',
+  },
+  LOGIN_RATE_LIMITED: {
+    fr:
+      'Trop de tentatives de connexion ont échoué pour ce compte ou depuis cette adresse. Par sécurité, patientez ' +
+      '{wait} avant de réessayer.',
+    en: 'Too many sign-in attempts failed for this account or from this address. For safety, wait {wait} before trying again.',
   },
   RATE_LIMITED: {
     fr: 'Trop de tentatives. Réessayez dans {seconds} secondes.',
