@@ -10,7 +10,7 @@ import { presentUser } from './users.presenter.ts';
 
 export type SessionSettings = {
   ttlHours: number;
-  /** At most `max` failed sign-ins per account, and per address, within `windowMinutes` (decision 080). */
+  /** At most `max` failed sign-ins per account, and per address, within `windowMinutes` (decision 006). */
   loginLimit: { max: number; windowMinutes: number };
 };
 

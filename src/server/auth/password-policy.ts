@@ -5,7 +5,7 @@ import * as fr from '@zxcvbn-ts/language-fr';
 import { InvalidFieldsError } from '../errors.ts';
 
 /**
- * Which passwords we accept, beyond the 12 characters the schema asks (decision 080). zxcvbn (Dropbox's estimator,
+ * Which passwords we accept, beyond the 12 characters the schema asks (decision 006). zxcvbn (Dropbox's estimator,
  * here its maintained TypeScript port) estimates how many guesses a password would cost an attacker who tries the
  * common and leaked passwords first, French and English words, first names and surnames, keyboard rows (AZERTY
  * too), repetitions, sequences and dates, with their usual disguises (capitals, l33t, reversal), and the words of

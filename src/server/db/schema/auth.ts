@@ -66,7 +66,7 @@ export const sessions = pgTable(
 
 /**
  * Failed sign-ins, the login limit's memory: kept in the database so that every instance counts the same attempts
- * (decision 080). Only failures are counted; a success clears those of its account from its address. Rows older
+ * (decision 006). Only failures are counted; a success clears those of its account from its address. Rows older
  * than the limit's window are deleted as new failures come.
  */
 export const loginFailures = pgTable(
