@@ -129,7 +129,7 @@ const ISSUE_MESSAGES_FR: Record<string, string> = {
   PRICE_NOT_IN_WHOLE_CENTS: 'les prix se donnent au cent près',
   TIERS_MUST_START_AT_ZERO: 'le premier palier doit commencer à 0 unité',
   TIERS_NOT_SORTED: 'les paliers doivent être classés par quantité croissante, sans doublon',
-  TIER_PRICE_INCREASES: "le prix unitaire ne peut pas augmenter d'un palier au suivant",
+  TIER_PRICE_INCREASES: 'le prix unitaire ne peut pas augmenter d’un palier au suivant',
   NO_PARTICIPANTS: 'il faut au moins un participant',
   DUPLICATE_COMMUNE: 'une commune figure deux fois parmi les participants',
 };
@@ -321,8 +321,10 @@ function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, code: stri
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw new DomainError(code, `${prefix} : ${ISSUE_MESSAGES_FR[issue.message] ?? issue.message}`, {
+  const reason = ISSUE_MESSAGES_FR[issue.message] ?? issue.message;
+  throw new DomainError(code, `${prefix} : ${reason}`, {
     field: issue.path.join('.'),
     issue: issue.message,
+    reason,
   });
 }

@@ -458,8 +458,30 @@ export const messages: Catalogue = {
     fr: 'la commune {nisCode} n’est ni dans ce groupe ni interrogée par ses sondages (« {field} »)',
     en: 'commune {nisCode} is neither in this group nor asked by its polls (“{field}”)',
   },
+  // The price model's rules (src/domain/mutualisation/savings.ts), named where a request breaks them.
+  NO_TIERS: { fr: 'indiquez au moins un palier de prix (« {field} »)', en: 'give at least one price tier (“{field}”)' },
+  TIERS_MUST_START_AT_ZERO: {
+    fr: 'le premier palier doit commencer à 0 unité (« {field} »)',
+    en: 'the first tier must start at 0 units (“{field}”)',
+  },
+  TIERS_NOT_SORTED: {
+    fr: 'les paliers doivent être classés par quantité croissante, sans doublon (« {field} »)',
+    en: 'tiers must be sorted by increasing quantity, without duplicates (“{field}”)',
+  },
+  TIER_PRICE_INCREASES: {
+    fr: 'le prix unitaire ne peut pas augmenter d’un palier au suivant (« {field} »)',
+    en: 'the unit price cannot rise from one tier to the next (“{field}”)',
+  },
+  PRICE_NOT_IN_WHOLE_CENTS: {
+    fr: 'les prix se donnent au cent près (« {field} »)',
+    en: 'prices are given to the cent (“{field}”)',
+  },
+  NEGATIVE_PRICE: {
+    fr: 'un prix ne peut pas être négatif (« {field} »)',
+    en: 'a price cannot be negative (“{field}”)',
+  },
   INVALID_PRICE_MODEL: {
-    fr: 'Modèle de prix invalide ({issue}, « {field} »).',
+    fr: 'Modèle de prix invalide : {reason} (« {field} »).',
     en: 'Invalid price model ({issue}, “{field}”).',
   },
   INVALID_PARTICIPANTS: { fr: 'Participants invalides ({issue}).', en: 'Invalid participants ({issue}).' },

@@ -197,4 +197,48 @@ describe('a joint purchase through a framework lot', () => {
     ]);
     expect((await buy(groupId, { lotId: lot2.id })).json().error.code).toBe('PURCHASE_EXISTS');
   });
+
+  it('keeps the savings scenario’s quantities with the model; a commune user reads its own line only (issue 10)', async () => {
+    const groupId = await groupAnswered([
+      [ARLON, 200, null],
+      [AUBANGE, 150, null],
+    ]);
+    const model = {
+      kind: 'volume-tiers',
+      unit: 'point lumineux',
+      tiers: [
+        { fromQuantity: 0, unitPrice: 500 },
+        { fromQuantity: 300, unitPrice: 400 },
+      ],
+    };
+    const rising = await consultant.post(`/api/mutualisation/groups/${groupId}/actions`, {
+      action: 'price-model',
+      priceModel: { ...model, tiers: [model.tiers[0], { fromQuantity: 300, unitPrice: 600 }] },
+    });
+    expect(rising.statusCode).toBe(400);
+    expect(rising.json().error.message).toContain(
+      'le prix unitaire ne peut pas augmenter d’un palier au suivant (« priceModel.tiers.1.unitPrice »)',
+    );
+    const stranger = await consultant.post(`/api/mutualisation/groups/${groupId}/actions`, {
+      action: 'price-model',
+      priceModel: model,
+      quantities: { [ARLON]: 200, '85046': 10 },
+    });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().error.code).toBe('COMMUNE_NOT_IN_GROUP');
+    const saved = await consultant.post(`/api/mutualisation/groups/${groupId}/actions`, {
+      action: 'price-model',
+      priceModel: model,
+      quantities: { [ARLON]: 200, [AUBANGE]: 180 },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await consultant.get(`/api/mutualisation/groups/${groupId}`)).json().scenarioQuantities).toEqual({
+      [ARLON]: 200,
+      [AUBANGE]: 180,
+    });
+    const seen = (await arlon.get(`/api/mutualisation/groups/${groupId}`)).json();
+    expect(seen.scenarioQuantities).toEqual({ [ARLON]: 200 });
+    // 380 points together reach the 400 € tier: Arlon pays 80 000 € instead of 100 000 €.
+    expect(seen.yourShare).toEqual({ quantity: 200, costAlone: 100_000, costTogether: 80_000, saving: 20_000 });
+  });
 });
