@@ -54,7 +54,10 @@ export function purchaseWarnings(input: {
     warnings.push({
       code: 'not-adherent',
       communes: input.notAdherent,
-      messageFr: `${frenchList(input.notAdherent)} n’${input.notAdherent.length === 1 ? 'a' : 'ont'} pas adhéré à l’accord-cadre ${input.agreementReference ?? ''} : en confirmant, l’agence enregistre leur adhésion en leur nom avec l’achat.`,
+      messageFr:
+        input.notAdherent.length === 1
+          ? `${input.notAdherent[0]} n’a pas adhéré à l’accord-cadre ${input.agreementReference ?? ''} : en confirmant, l’agence enregistre son adhésion en son nom avec l’achat.`
+          : `${frenchList(input.notAdherent)} n’ont pas adhéré à l’accord-cadre ${input.agreementReference ?? ''} : en confirmant, l’agence enregistre leur adhésion en leur nom avec l’achat.`,
     });
   }
   return warnings;
