@@ -157,6 +157,7 @@ describe('catalogue: Arlon searches, compares and orders', () => {
       .getByRole('button', { name: 'Confirmer la commande' })
       .click();
     await page.getByText('Commande enregistrée : Signal’Commune').waitFor();
+    await page.getByRole('dialog', { name: 'Confirmer la commande' }).waitFor({ state: 'detached' });
     await expectNoSeriousA11yViolations(page, 'a solution and its order form');
 
     await page.goto('/catalogue?tab=agreements');

@@ -24,6 +24,9 @@ const shoot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SHOTS, `commune-editor-${name}.png`) });
   await page.setViewportSize({ width: 1360, height: 900 });
 };
+/** The screen at rest: dialogs and toasts done fading in, so axe reads the colours a user sees. */
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 const spaced = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
 
 const TINTIGNY = '85039';
@@ -90,6 +93,7 @@ describe('journey: a Tintigny editor, from a need to an order and a project’s 
     expect(spaced(await bad.textContent())).toContain(
       'Urgence : urgence inconnue (« Pressante ») — valeurs acceptées : Faible, Moyenne, Élevée',
     );
+    await settled(page);
     await expectNoSeriousA11yViolations(page, 'the import preview');
     await shoot(page, 'import');
     await dialog.getByRole('button', { name: 'Importer 2 besoins' }).click();
@@ -170,6 +174,7 @@ describe('journey: a Tintigny editor, from a need to an order and a project’s 
     const poll = page.locator('[data-poll]');
     await poll.getByLabel('Quantité (point lumineux)').fill('400');
     await poll.getByLabel('Commentaire').fill('Les rues du centre et de Bellefontaine.');
+    await settled(page);
     await expectNoSeriousA11yViolations(page, 'the poll answer');
     await shoot(page, 'poll');
     await poll.getByRole('button', { name: 'Envoyer' }).click();
@@ -192,6 +197,7 @@ describe('journey: a Tintigny editor, from a need to an order and a project’s 
     await page.getByText('2 communes interrogées ; chacune ne voit que sa réponse.').waitFor();
     // The answer's toast, fading out, is not what is checked here.
     await page.getByText('Réponse enregistrée.').waitFor({ state: 'detached' });
+    await settled(page);
     await expectNoSeriousA11yViolations(page, 'a group seen by a commune');
     await shoot(page, 'group');
   });
@@ -207,10 +213,11 @@ describe('journey: a Tintigny editor, from a need to an order and a project’s 
     await page.getByText('La commune adhère à l’accord-cadre.').waitFor();
     await order.getByRole('textbox', { name: 'Quantité' }).fill('2500');
     await order.getByText(/4,50\s€ × 2\s500 = 11\s250,00\s€ HTVA/).waitFor();
-    expect(await order.getByRole('textbox', { name: 'Montant (€ HTVA)' }).inputValue()).toMatch(/^11\s250$/);
+    expect(await order.getByRole('textbox', { name: 'Montant (€ HTVA)' }).inputValue()).toMatch(/^11\s250,00$/);
     await order.getByRole('button', { name: 'Passer la commande' }).click();
     const confirm = page.getByRole('dialog', { name: 'Confirmer la commande' });
     expect(spaced(await confirm.textContent())).toMatch(/LumiGest pour Tintigny : 2\s500 unités, 11\s250,00\s€ HTVA/);
+    await settled(page);
     await expectNoSeriousA11yViolations(page, 'the order confirmation');
     await shoot(page, 'order-confirm');
     await confirm.getByRole('button', { name: 'Confirmer la commande' }).click();
@@ -242,6 +249,32 @@ describe('journey: a Tintigny editor, from a need to an order and a project’s 
     await page.getByText('Avancement : 40 %').waitFor();
     await page.reload();
     await page.getByText('Avancement : 40 %').waitFor();
+  });
+
+  it('reads its pages on a phone without scrolling sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = async (path: string, ready: string) => {
+      await page.goto(path);
+      await page.getByText(ready).first().waitFor();
+      return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    };
+    const sideways: Record<string, number> = {};
+    sideways.register = await overflow('/needs', 'Éclairage LED des rues du centre');
+    sideways.polls = await overflow('/needs?tab=polls', 'Votre réponse');
+    await page.goto('/needs');
+    await page.getByRole('link', { name: 'Éclairage LED des rues du centre' }).click();
+    await page.getByRole('link', { name: 'Éclairage public intelligent' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Éclairage public intelligent' }).waitFor();
+    sideways.group = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.goto('/catalogue');
+    await page.getByRole('textbox', { name: 'Rechercher une solution' }).fill('LumiGest');
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await page.getByRole('link', { name: 'LumiGest', exact: true }).first().click();
+    await page.getByRole('region', { name: 'Commander dans l’accord-cadre' }).waitFor();
+    sideways.order = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'commune-editor-phone-order.png'), fullPage: true });
+    expect(sideways).toEqual({ register: 0, polls: 0, group: 0, order: 0 });
+    await page.setViewportSize({ width: 1360, height: 900 });
   });
 
   it('is refused another commune’s mission and need by their address, with a message', async () => {

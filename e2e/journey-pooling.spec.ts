@@ -22,6 +22,9 @@ const shoot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SHOTS, `pooling-${name}.png`) });
   await page.setViewportSize({ width: 1360, height: 900 });
 };
+/** The screen at rest: dialogs and toasts done fading in, so axe reads the colours a user sees. */
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 const text = async (page: Page) => ((await page.getByRole('main').textContent()) ?? '').replace(/\s+/g, ' ');
 
 const ARLON = '81001';
@@ -84,6 +87,7 @@ describe('journey: a consultant pools the lighting needs into a joint purchase t
     const lighting = page.locator('[data-group="Éclairage public intelligent"]');
     expect((await lighting.textContent())?.replace(/\s+/g, ' ')).toContain('Arlon, Aubange, Habay');
     expect(await lighting.textContent()).toContain('Même catégorie « Éclairage public intelligent »');
+    await settled(page);
     await expectNoSeriousA11yViolations(page, 'the groups');
     await shoot(page, 'groups');
   });
@@ -152,6 +156,7 @@ describe('journey: a consultant pools the lighting needs into a joint purchase t
     await page.getByRole('button', { name: 'Enregistrer le scénario' }).click();
     await page.getByText('Scénario enregistré : modèle de prix et quantités.').waitFor();
     expect((await page.getByTestId('total-saving').textContent())?.replace(/\s/g, ' ')).toContain('35 000,00 €');
+    await settled(page);
     await expectNoSeriousA11yViolations(page, 'the savings estimate');
   });
 
@@ -180,6 +185,7 @@ describe('journey: a consultant pools the lighting needs into a joint purchase t
     // Aubange has not adhered to the agreement (the demo's Arlon has): the consultant confirms doing it for them.
     expect(await confirm.isDisabled()).toBe(true);
     await review.getByRole('checkbox', { name: /Aubange n’a pas adhéré/ }).check();
+    await settled(page);
     await expectNoSeriousA11yViolations(page, 'the purchase review');
     await shoot(page, 'purchase-review');
     await confirm.click();

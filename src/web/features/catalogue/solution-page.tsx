@@ -355,6 +355,7 @@ function OrderPanel({ solution }: { solution: Solution }) {
                   label={t('catalogue.order.amount')}
                   min={0}
                   decimalScale={2}
+                  fixedDecimalScale
                   thousandSeparator=" "
                   decimalSeparator=","
                   value={amount}

@@ -129,52 +129,54 @@ function GroupView({ group }: { group: GroupDetail }) {
           <CommunesMap group={group} onSelect={(nis) => void navigate(paths.commune.to(nis))} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Table aria-label={t('needs.group.communesLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('needs.commune')}</Table.Th>
-                <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                  {t('needs.group.population')}
-                </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                  {t('needs.group.needs')}
-                </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                  {t('needs.budget')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {group.communes.map((c) => (
-                <Table.Tr key={c.nisCode}>
-                  <Table.Td>{c.name}</Table.Td>
+          <Table.ScrollContainer minWidth={420}>
+            <Table aria-label={t('needs.group.communesLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('needs.commune')}</Table.Th>
+                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                    {t('needs.group.population')}
+                  </Table.Th>
+                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                    {t('needs.group.needs')}
+                  </Table.Th>
+                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                    {t('needs.budget')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {group.communes.map((c) => (
+                  <Table.Tr key={c.nisCode}>
+                    <Table.Td>{c.name}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>
+                      {c.population === null ? '—' : formatNumber(c.population, language)}
+                    </Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>{c.needCount}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>
+                      {c.budget === null ? (
+                        <Text span size="sm" c="dimmed">
+                          {t('needs.group.notShown')}
+                        </Text>
+                      ) : (
+                        formatEuro(c.budget, language)
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+              <Table.Tfoot>
+                <Table.Tr>
+                  <Table.Th scope="row">{t('needs.savings.total')}</Table.Th>
+                  <Table.Td style={{ textAlign: 'right' }}>{formatNumber(group.totals.population, language)}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right' }}>{group.needCount}</Table.Td>
                   <Table.Td style={{ textAlign: 'right' }}>
-                    {c.population === null ? '—' : formatNumber(c.population, language)}
-                  </Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{c.needCount}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>
-                    {c.budget === null ? (
-                      <Text span size="sm" c="dimmed">
-                        {t('needs.group.notShown')}
-                      </Text>
-                    ) : (
-                      formatEuro(c.budget, language)
-                    )}
+                    {group.totals.budget === null ? '—' : formatEuro(group.totals.budget, language)}
                   </Table.Td>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr>
-                <Table.Th scope="row">{t('needs.savings.total')}</Table.Th>
-                <Table.Td style={{ textAlign: 'right' }}>{formatNumber(group.totals.population, language)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{group.needCount}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>
-                  {group.totals.budget === null ? '—' : formatEuro(group.totals.budget, language)}
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tfoot>
-          </Table>
+              </Table.Tfoot>
+            </Table>
+          </Table.ScrollContainer>
         </Grid.Col>
       </Grid>
       {group.needs.some((n) => n.restricted) ? (
