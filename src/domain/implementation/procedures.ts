@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors.ts';
-import { formatEuro, formatNumber } from '../shared/format.ts';
+import { formatEuro } from '../shared/format.ts';
 import { IsoDate } from '../shared/schemas.ts';
 import { NATURE_LABELS_FR, PROCEDURE_LABELS_FR, ProcurementNature, type ProcurementProcedure } from './procurement.ts';
 import {
@@ -312,5 +312,5 @@ function warnings(amount: number, nature: ProcurementNature, v: ThresholdValues,
 
 /** "30 000 €" for whole amounts (thresholds), "12 345,67 €" otherwise; Belgian French conventions. */
 function euros(value: number): string {
-  return Number.isInteger(value) ? `${formatNumber(value, 'fr')} €` : formatEuro(value, 'fr');
+  return formatEuro(value, 'fr');
 }

@@ -48,6 +48,7 @@ import {
 } from '../../domain/implementation/procurement-file.ts';
 import { checkPeriodRemoval, SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementation/thresholds.ts';
 import { formatEuro } from '../../domain/shared/format.ts';
+import { countOf, deName } from '../../domain/shared/french.ts';
 import { type Actor, authorize, can, readScope, type UserActor } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
@@ -383,7 +384,7 @@ export class ImplementationService {
       }
       if (input.budget !== undefined) parts.push('budget par année mis à jour');
       if (input.funding !== undefined) parts.push('sources de financement mises à jour');
-      if (input.risks !== undefined) parts.push(`${input.risks.length} risque(s)`);
+      if (input.risks !== undefined) parts.push(countOf(input.risks.length, 'risque', 'risques'));
       await this.record(repos, ctx, project, {
         action: 'implementation.update',
         summary: parts.length ? `Suivi : ${parts.join(', ')}` : 'Suivi enregistré sans changement',
@@ -835,7 +836,7 @@ export class ImplementationService {
           publisher: { name: agency },
           license: 'https://creativecommons.org/licenses/by/4.0/',
         },
-        buyer: { nisCode: project.communeNis, name: `Commune de ${project.communeName}` },
+        buyer: { nisCode: project.communeNis, name: `Commune ${deName(project.communeName)}` },
         title: project.title,
         ...(project.description ? { description: project.description } : {}),
         nature: row.nature,

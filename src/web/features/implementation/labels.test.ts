@@ -82,8 +82,8 @@ describe('history lines in the reader’s language', () => {
         steps: ['specifications'],
         vendor: null,
       }),
-      `Dossier de marché : ${fr.implementation.procedures['low-value']}, 25 000,00 € HTVA, étapes faites : ${fr.implementation.steps.specifications}`,
-      `Procurement file: ${en.implementation.procedures['low-value']}, €25,000.00 excl. VAT, steps done: ${en.implementation.steps.specifications}`,
+      `Dossier de marché : ${fr.implementation.procedures['low-value']}, 25 000 € HTVA, étapes faites : ${fr.implementation.steps.specifications}`,
+      `Procurement file: ${en.implementation.procedures['low-value']}, €25,000 excl. VAT, steps done: ${en.implementation.steps.specifications}`,
     ],
   ];
 

@@ -44,12 +44,7 @@ export function StatusBadge({ status }: { status: FollowUpStatus }) {
 
 /** "12 500 €" without cents when whole. */
 export function euros(value: number, language: Language): string {
-  if (!Number.isInteger(value)) return formatEuro(value, language);
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-BE' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-    maximumFractionDigits: 0,
-  }).format(value);
+  return formatEuro(value, language);
 }
 
 /** One alert in a sentence of the UI's language. */

@@ -16,6 +16,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mission } from '../../../domain/missions/mission.ts';
+import { formatMonthYear, type Locale } from '../../../domain/shared/format.ts';
 import type { Objective } from '../../../domain/strategy/objectives.ts';
 import type { Roadmap } from '../../../domain/strategy/roadmap.ts';
 import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
@@ -101,11 +102,8 @@ export default function RoadmapSection({ state, mission }: { state: StrategyStat
   );
 }
 
-function monthName(label: string, language: string): string {
-  const [year, month] = label.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-BE' : 'en-GB', { month: 'long', year: 'numeric' }).format(
-    new Date(Date.UTC(year!, month! - 1, 1)),
-  );
+function monthName(label: string, language: Locale): string {
+  return formatMonthYear(label, language, 'long');
 }
 
 function RoadmapView({ roadmap, state }: { roadmap: Roadmap; state: StrategyState }) {
