@@ -7,6 +7,7 @@ import {
   formatMonthYear,
   formatNumber,
   formatPercent,
+  parseDate,
 } from './format.ts';
 
 const NARROW_NBSP = '\u202f';
@@ -43,5 +44,22 @@ describe('Belgian French formats', () => {
     expect(formatMonthYear('2027-01')).toBe('janv. 2027');
     expect(formatMonthYear('2027-06-15', 'fr', 'long')).toBe('juin 2027');
     expect(formatMonthYear('2027-01', 'en')).toBe('Jan 2027');
+  });
+});
+
+describe('reading a typed date', () => {
+  it('reads dd/mm/yyyy and its usual variants, and the ISO form', () => {
+    expect(parseDate('31/01/2027')).toBe('2027-01-31');
+    expect(parseDate(' 1/2/2027 ')).toBe('2027-02-01');
+    expect(parseDate('31.01.2027')).toBe('2027-01-31');
+    expect(parseDate('31-01-2027')).toBe('2027-01-31');
+    expect(parseDate('31012027')).toBe('2027-01-31');
+    expect(parseDate('2027-01-31')).toBe('2027-01-31');
+  });
+
+  it('refuses what is not a whole, real date', () => {
+    for (const text of ['', '31/02/2027', '01/13/2027', '12/31/2027', '31/01/27', '2027', 'demain', '00/01/2027']) {
+      expect(parseDate(text), text).toBeNull();
+    }
   });
 });

@@ -90,3 +90,23 @@ export function formatMonthYear(
   const { date, timeZone } = toDate(value);
   return new Intl.DateTimeFormat(intlLocale(locale), { month, year: 'numeric', timeZone }).format(date);
 }
+
+/**
+ * What a person types in a date field, read the Belgian way: « 31/01/2027 », « 31-01-2027 », « 31.01.2027 »,
+ * « 1/2/2027 », « 31012027 », or the ISO « 2027-01-31 » a browser or a script may send. Returns the ISO day, or null
+ * when the text is not a whole, real date (« 31/02/2027 »).
+ */
+export function parseDate(text: string): string | null {
+  const value = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const belgian = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(value);
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : belgian
+      ? [Number(belgian[3]), Number(belgian[2]), Number(belgian[1])]
+      : [0, 0, 0];
+  if (!year || month < 1 || month > 12 || day < 1) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

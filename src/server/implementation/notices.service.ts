@@ -1,7 +1,8 @@
 import nodemailer from 'nodemailer';
 import { type Alert, isDigestDue } from '../../domain/implementation/alerts.ts';
 import type { Notice, NoticeRunResult } from '../../domain/implementation/implementation-api.ts';
-import { STEP_LABELS_FR } from '../../domain/implementation/procurement-file.ts';
+import { ProcurementProcedure } from '../../domain/implementation/procurement.ts';
+import { ProcurementStep, stepLabelFr } from '../../domain/implementation/procurement-file.ts';
 import { formatDate, formatEuro } from '../../domain/shared/format.ts';
 import { countOf } from '../../domain/shared/french.ts';
 import { type Actor, authorize, type UserActor } from '../auth/policy.ts';
@@ -38,8 +39,15 @@ export function describeAlert(alert: Alert): string {
     case 'budget-over-plan':
       return `${where} : budget ${alert.subject} dépassé de ${formatEuro(alert.amountOver ?? 0, 'fr')}.`;
     case 'procurement-step-overdue':
-      return `${where} : étape « ${STEP_LABELS_FR[alert.subject as keyof typeof STEP_LABELS_FR] ?? alert.subject} » du marché en retard de ${countOf(alert.daysLate ?? 0, 'jour', 'jours')}.`;
+      return `${where} : étape « ${stepName(alert)} » du marché en retard de ${countOf(alert.daysLate ?? 0, 'jour', 'jours')}.`;
   }
+}
+
+/** An overdue step's name on the route its file follows (« Envoi du bon de commande » for a call-off). */
+function stepName(alert: Alert): string {
+  const step = ProcurementStep.safeParse(alert.subject);
+  const procedure = ProcurementProcedure.safeParse(alert.procedure);
+  return step.success ? stepLabelFr(step.data, procedure.success ? procedure.data : null) : alert.subject;
 }
 
 /**

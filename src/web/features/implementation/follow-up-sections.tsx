@@ -31,6 +31,7 @@ import {
 import type { ProjectFollowUp } from '../../../domain/implementation/implementation-api.ts';
 import { formatDate, formatNumber } from '../../../domain/shared/format.ts';
 import { AppModal } from '../../components/app-modal.tsx';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
@@ -190,13 +191,7 @@ export function MilestonesSection({ state }: { state: ProjectFollowUp }) {
               onChange={(e) => setTitle(e.currentTarget.value)}
               required
             />
-            <TextInput
-              type="date"
-              label={t('implementation.milestones.dueDate')}
-              value={dueDate}
-              onChange={(e) => setDueDate(e.currentTarget.value)}
-              required
-            />
+            <DateField label={t('implementation.milestones.dueDate')} value={dueDate} onChange={setDueDate} required />
             <TextInput
               label={t('implementation.milestones.owner')}
               value={owner}
@@ -255,11 +250,10 @@ function MilestoneEditor(props: {
             required
             data-autofocus
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('implementation.milestones.dueDate')}
             value={form.dueDate}
-            onChange={(e) => setForm({ ...form, dueDate: e.currentTarget.value })}
+            onChange={(dueDate) => setForm({ ...form, dueDate })}
             required
           />
           <TextInput
@@ -696,13 +690,10 @@ export function IndicatorsSection({ state }: { state: ProjectFollowUp }) {
                   }}
                 >
                   <Group align="flex-end" gap="xs" mt="xs">
-                    <TextInput
-                      type="date"
+                    <DateField
                       label={t('implementation.indicators.date')}
                       value={m.date}
-                      onChange={(e) =>
-                        setMeasurement({ ...measurement, [i.id]: { ...m, date: e.currentTarget.value } })
-                      }
+                      onChange={(date) => setMeasurement({ ...measurement, [i.id]: { ...m, date } })}
                       required
                     />
                     <NumberInput
@@ -881,11 +872,10 @@ function MeasurementEditor(props: {
         }}
       >
         <Stack gap="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t('implementation.indicators.date')}
             value={form.date}
-            onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
+            onChange={(date) => setForm({ ...form, date })}
             required
             data-autofocus
           />

@@ -30,6 +30,7 @@ import type { ThresholdKey, ThresholdTable } from '../../../domain/implementatio
 import { DIMENSIONS } from '../../../domain/shared/dimensions.ts';
 import { formatDate, formatDateTime } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -684,14 +685,11 @@ function ThresholdsView({ editable }: { editable: boolean }) {
                     </Table.Th>
                     {draft.map(({ key, period: p }) => (
                       <Table.Td key={key}>
-                        <TextInput
-                          type="date"
+                        <DateField
                           aria-label={`${t(`implementation.thresholds.${field}`)} — ${key}`}
                           value={p[field]}
-                          onChange={(e) => {
-                            const value = e.currentTarget.value;
-                            change(key, (q) => ({ ...q, [field]: value }));
-                          }}
+                          onChange={(value) => change(key, (q) => ({ ...q, [field]: value }))}
+                          miw={150}
                         />
                       </Table.Td>
                     ))}

@@ -20,6 +20,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { GroupDetail } from '../../../domain/mutualisation/api.ts';
 import { formatDate, formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -383,13 +384,7 @@ function PollsSection({ group }: { group: GroupDetail }) {
                   value={unit}
                   onChange={(e) => setUnit(e.currentTarget.value)}
                 />
-                <TextInput
-                  type="date"
-                  label={t('needs.polls.deadlineLabel')}
-                  required
-                  value={deadline}
-                  onChange={(e) => setDeadline(e.currentTarget.value)}
-                />
+                <DateField label={t('needs.polls.deadlineLabel')} required value={deadline} onChange={setDeadline} />
                 <Select
                   label={t('needs.polls.audience')}
                   data={[
