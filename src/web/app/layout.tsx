@@ -2,6 +2,7 @@ import {
   Anchor,
   AppShell,
   Badge,
+  Box,
   Burger,
   Button,
   Group,
@@ -88,10 +89,10 @@ function UserMenu() {
           aria-label={t('layout.userMenu', { name: me.data.user.displayName })}
           px="sm"
           py={6}
+          className="user-menu-button"
           style={{
             borderRadius: 4,
             border: '1px solid var(--mantine-color-gray-4)',
-            maxWidth: 240,
             overflow: 'hidden',
             textOverflow: 'ellipsis',
             whiteSpace: 'nowrap',
@@ -220,8 +221,10 @@ export function Layout() {
               </Anchor>
               <AgencyName />
             </Group>
-            <Group gap="sm" wrap="nowrap">
-              <LanguageSwitch />
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Box visibleFrom="sm">
+                <LanguageSwitch />
+              </Box>
               <AlertsBell />
               <UserMenu />
             </Group>
@@ -230,6 +233,10 @@ export function Layout() {
         <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
           <AppShell.Section grow component={ScrollArea}>
             <Navigation onNavigate={close} />
+          </AppShell.Section>
+          {/* On a phone the header has no room for the language: it is here, under the menu. */}
+          <AppShell.Section hiddenFrom="sm" pt="sm">
+            <LanguageSwitch />
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main id="main-content" ref={main} tabIndex={-1}>

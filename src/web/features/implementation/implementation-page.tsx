@@ -52,7 +52,7 @@ import {
   useSaveThresholds,
   useThresholds,
 } from './api.ts';
-import { alertText, euros, STATUS_CHART_COLORS, StatusBadge } from './labels.tsx';
+import { alertText, euros, STATUS_CHART_COLORS, StatusBadge, stepLabel } from './labels.tsx';
 
 const ProvinceMap = lazy(() => import('../../components/province-map.tsx').then((m) => ({ default: m.ProvinceMap })));
 const BarsChart = lazy(() => import('./status-chart.tsx'));
@@ -484,7 +484,7 @@ function ProcurementTable({ data }: { data: Dashboard }) {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{p.procedure ? t(`implementation.procedures.${p.procedure}`) : '—'}</Table.Td>
-                  <Table.Td>{p.nextStep ? t(`implementation.steps.${p.nextStep}`) : '—'}</Table.Td>
+                  <Table.Td>{p.nextStep ? stepLabel(t, p.nextStep, p.procedure) : '—'}</Table.Td>
                   <Table.Td>{euros(p.estimatedAmountExclVat, language)}</Table.Td>
                 </Table.Tr>
               ))}
