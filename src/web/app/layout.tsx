@@ -93,17 +93,16 @@ function UserMenu() {
           style={{
             borderRadius: 4,
             border: '1px solid var(--mantine-color-gray-4)',
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
+            display: 'flex',
             whiteSpace: 'nowrap',
           }}
           data-testid="user-menu"
         >
-          <Text fw={600} size="sm" component="span">
+          <Text fw={600} size="sm" component="span" truncate="end">
             {me.data.user.displayName}
           </Text>
-          <Text component="span" size="sm" aria-hidden="true">
-            {' ▾'}
+          <Text component="span" size="sm" aria-hidden="true" style={{ flex: 'none' }}>
+            {'\u00a0▾'}
           </Text>
         </UnstyledButton>
       </Menu.Target>

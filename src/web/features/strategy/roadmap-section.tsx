@@ -301,7 +301,7 @@ function Objectives({ state }: { state: StrategyState }) {
           {strategic.map((goal, index) => (
             <li key={goal.id}>
               <Paper withBorder p="sm" bg="gray.0">
-                <Group justify="space-between" wrap="nowrap">
+                <Group justify="space-between" wrap="wrap">
                   <Text fw={700}>{`${goal.code} — ${goal.title}`}</Text>
                   {edit ? (
                     <Group gap={4} wrap="nowrap">
@@ -337,7 +337,7 @@ function Objectives({ state }: { state: StrategyState }) {
                     .filter((o) => o.parentId === goal.id)
                     .map((op) => (
                       <li key={op.id}>
-                        <Group justify="space-between" wrap="nowrap">
+                        <Group justify="space-between" wrap="wrap">
                           <div>
                             <Text size="sm" fw={600}>{`${op.code} — ${op.title}`}</Text>
                             <Text size="xs" c="dimmed">
