@@ -404,6 +404,7 @@ function Charts({ data }: { data: Dashboard }) {
         {data.budgetByYear.length === 0 ? <Text size="sm">{t('implementation.dashboard.noBudget')}</Text> : null}
         <Suspense fallback={<Skeleton height={200} />}>
           <BarsChart
+            unit="euro"
             height={data.budgetByYear.length === 0 ? 0 : 200}
             label={t('implementation.dashboard.budgetByYearLabel')}
             categories={data.budgetByYear.map((b) => String(b.year))}
