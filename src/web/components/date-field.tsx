@@ -1,11 +1,10 @@
-import { ActionIcon, Popover, TextInput, type TextInputProps } from '@mantine/core';
-import { DatePicker, DatesProvider } from '@mantine/dates';
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/fr';
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { ActionIcon, Loader, Popover, TextInput, type TextInputProps } from '@mantine/core';
+import { lazy, type ReactNode, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, parseDate } from '../../domain/shared/format.ts';
 import { useLanguage } from '../lib/use-language.ts';
+
+const DateFieldCalendar = lazy(() => import('./date-field-calendar.tsx'));
 
 export type DateFieldProps = Omit<TextInputProps, 'value' | 'onChange' | 'type' | 'error'> & {
   /** The day as ISO `YYYY-MM-DD`, or '' (or null) when none. */
@@ -60,59 +59,60 @@ export function DateField({ value: given, onChange, error, minDate, maxDate, onB
             : null;
 
   return (
-    <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
-      <TextInput
-        {...rest}
-        id={rest.id ?? id}
-        value={text}
-        placeholder={rest.placeholder ?? t('dateField.placeholder')}
-        autoComplete="off"
-        error={error ?? problem}
-        onChange={(event) => {
-          const next = event.currentTarget.value;
-          setText(next);
-          emit(parseDate(next) ?? '');
-        }}
-        onBlur={(event) => {
-          setTouched(true);
-          if (parsed) setText(formatDate(parsed, language));
-          onBlur?.(event);
-        }}
-        rightSectionPointerEvents="all"
-        rightSection={
-          <Popover opened={opened} onChange={setOpened} position="bottom-end" shadow="md" trapFocus withinPortal>
-            <Popover.Target>
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                aria-label={t('dateField.calendar')}
-                aria-describedby={`${rest.id ?? id}-label`}
-                aria-expanded={opened}
-                onClick={() => setOpened((o) => !o)}
-                disabled={rest.disabled || rest.readOnly}
-              >
-                <CalendarIcon />
-              </ActionIcon>
-            </Popover.Target>
-            <Popover.Dropdown>
-              <DatePicker
-                value={parsed}
-                defaultDate={parsed ?? maxDate ?? undefined}
-                minDate={minDate}
-                maxDate={maxDate}
-                onChange={(day) => {
-                  if (!day) return;
-                  setText(formatDate(day, language));
-                  setTouched(true);
-                  emit(day);
-                  setOpened(false);
-                }}
-              />
-            </Popover.Dropdown>
-          </Popover>
-        }
-      />
-    </DatesProvider>
+    <TextInput
+      {...rest}
+      id={rest.id ?? id}
+      value={text}
+      placeholder={rest.placeholder ?? t('dateField.placeholder')}
+      autoComplete="off"
+      error={error ?? problem}
+      onChange={(event) => {
+        const next = event.currentTarget.value;
+        setText(next);
+        emit(parseDate(next) ?? '');
+      }}
+      onBlur={(event) => {
+        setTouched(true);
+        if (parsed) setText(formatDate(parsed, language));
+        onBlur?.(event);
+      }}
+      rightSectionPointerEvents="all"
+      rightSection={
+        <Popover opened={opened} onChange={setOpened} position="bottom-end" shadow="md" trapFocus withinPortal>
+          <Popover.Target>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={t('dateField.calendar')}
+              aria-describedby={`${rest.id ?? id}-label`}
+              aria-expanded={opened}
+              onClick={() => setOpened((o) => !o)}
+              disabled={rest.disabled || rest.readOnly}
+            >
+              <CalendarIcon />
+            </ActionIcon>
+          </Popover.Target>
+          <Popover.Dropdown>
+            {opened ? (
+              <Suspense fallback={<Loader size="sm" />}>
+                <DateFieldCalendar
+                  locale={language}
+                  value={parsed}
+                  minDate={minDate}
+                  maxDate={maxDate}
+                  onPick={(day) => {
+                    setText(formatDate(day, language));
+                    setTouched(true);
+                    emit(day);
+                    setOpened(false);
+                  }}
+                />
+              </Suspense>
+            ) : null}
+          </Popover.Dropdown>
+        </Popover>
+      }
+    />
   );
 }
 

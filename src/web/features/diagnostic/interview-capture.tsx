@@ -329,6 +329,7 @@ function Capture({
   return (
     <Stack gap="md">
       <Box
+        data-testid="capture-header"
         style={{
           position: 'sticky',
           // On a phone only the progress and the save state stay in view: the title scrolls away above them, so
