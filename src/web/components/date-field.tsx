@@ -84,7 +84,8 @@ export function DateField({ value: given, onChange, error, minDate, maxDate, onB
               variant="subtle"
               color="gray"
               aria-label={t('dateField.calendar')}
-              aria-describedby={`${rest.id ?? id}-label`}
+              // Which field it opens: the field's visible label (a field named by aria-label alone has none).
+              aria-describedby={rest.label ? `${rest.id ?? id}-label` : undefined}
               aria-expanded={opened}
               onClick={() => setOpened((o) => !o)}
               disabled={rest.disabled || rest.readOnly}
