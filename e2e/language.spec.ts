@@ -1,7 +1,9 @@
+import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { belgianDate } from '../src/domain/implementation/alerts.ts';
 import { formatDate } from '../src/domain/shared/format.ts';
+import { seedCatalogueDemo } from '../src/server/catalogue/catalogue-demo.ts';
 import { type E2eApp, type E2eUser, startApp } from './support/app.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { launchBrowser, openSession, type Session, signIn } from './support/browser.ts';
@@ -9,12 +11,14 @@ import { launchBrowser, openSession, type Session, signIn } from './support/brow
 /**
  * French as a Belgian civil servant reads it, in an American browser (locale en-US, New York time): dates typed and
  * shown dd/mm/yyyy (never mm/dd/yyyy, never the day before), amounts « 22 500 € » with Intl's narrow no-break space,
- * « d’Arlon », « Probabilité : moyenne », charts in fr-BE; a procurement step done « tomorrow » refused in the form;
+ * « d’Arlon », « Probabilité : moyenne », charts in fr-BE; a call-off's steps named as an order, a step done
+ * « tomorrow » refused in the form;
  * and a page that fails says so in the user's language, with a way back. Everything through the screen.
  */
 const NARROW_NBSP = '\u202f';
 const NBSP = '\u00a0';
 const DAY = 86_400_000;
+const SHOTS = process.env.SCREENSHOT_DIR ?? tmpdir();
 
 describe('French whatever the browser, and a failing page in the user’s language', () => {
   let server: E2eApp;
@@ -31,6 +35,8 @@ describe('French whatever the browser, and a failing page in the user’s langua
     server = await startApp();
     browser = await launchBrowser();
     consultant = await server.createUser({ role: 'consultant', displayName: 'Camille Consultante' });
+    // The agency's demo catalogue (fixtures): its lot 2 lists LumiGest, which a call-off can order.
+    await seedCatalogueDemo(server.services.catalogue, server.services.watch, new Date());
     session = await openSession(browser, server.baseUrl, { locale: 'en-US', timezoneId: 'America/New_York' });
     page = session.page;
     await signIn(page, consultant);
@@ -129,13 +135,18 @@ describe('French whatever the browser, and a failing page in the user’s langua
     await expectNoSeriousA11yViolations(page, 'the follow-up with its date fields');
   });
 
-  it('refuses, in the form, a procurement step done after today', async () => {
+  it('names a call-off’s steps as an order, and refuses in the form a step done after today', async () => {
     const procurement = page.getByRole('region', { name: 'Marché public' });
-    await procurement.getByLabel(/^Montant estimé HTVA/).fill('25000');
+    await procurement.getByLabel(/^Montant estimé HTVA/).fill('24000');
     expect(await procurement.getByRole('textbox', { name: /^Date de lancement/ }).inputValue()).toBe(formatDate(today));
+    await procurement.getByRole('combobox', { name: /^Solution du catalogue/ }).fill('LumiGest');
+    await page.getByRole('option', { name: /^LumiGest — lot 2/ }).click();
     await procurement.getByRole('button', { name: 'Proposer les procédures' }).click();
-    await procurement.getByRole('radio', { name: /Marché de faible montant/ }).check();
-    const done = procurement.getByRole('textbox', { name: 'Date réalisée — Cahier des charges' });
+    await procurement.getByRole('radio', { name: /Commande dans le marché-cadre/ }).check();
+    // The steps of an order, not those of a procedure of the commune's own.
+    expect(await procurement.getByRole('cell', { name: 'Cahier des charges' }).count()).toBe(0);
+    await procurement.getByRole('cell', { name: 'Envoi du bon de commande', exact: true }).waitFor();
+    const done = procurement.getByRole('textbox', { name: 'Date réalisée — Expression du besoin' });
     await done.fill(formatDate(tomorrow));
     await done.blur();
     await procurement.getByText(`Cette date ne peut pas être postérieure au ${formatDate(today)}.`).waitFor();
@@ -145,8 +156,11 @@ describe('French whatever the browser, and a failing page in the user’s langua
       .waitFor();
     expect(await procurement.getByRole('button', { name: 'Enregistrer le dossier de marché' }).isDisabled()).toBe(true);
     await done.fill(formatDate(today));
+    await procurement.getByRole('textbox', { name: 'Date prévue — Décision de commander' }).fill(formatDate(tomorrow));
     await procurement.getByRole('button', { name: 'Enregistrer le dossier de marché' }).click();
-    await procurement.getByText('Prochaine étape : Réception des offres').waitFor();
+    await procurement.getByText('Prochaine étape : Décision de commander').waitFor();
+    expect(await procurement.getByText(/Cahier des charges/).count()).toBe(0);
+    await procurement.screenshot({ path: `${SHOTS}/implementation-procurement.png` });
   });
 
   it('draws the province’s budgets with Belgian amounts on the chart’s axis', async () => {
