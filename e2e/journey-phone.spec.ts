@@ -173,6 +173,8 @@ describe('on a phone: a consultant follows Tintigny, a citizen reads its progres
     await page.getByText('Projet publié.').waitFor();
     await expectNoSidewaysScroll(page, 'the project page, followed');
     await expectNoSeriousA11yViolations(page, 'the project page on a phone');
+    await page.getByText('Projet publié.').waitFor({ state: 'hidden', timeout: 30_000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/phone-project.png`, fullPage: true });
   });
 
@@ -184,11 +186,12 @@ describe('on a phone: a consultant follows Tintigny, a citizen reads its progres
       await p.getByLabel('Rechercher une commune').fill('Tintigny');
       await p.getByRole('link', { name: 'Tintigny', exact: true }).click();
       await p.getByRole('heading', { level: 1, name: 'Tintigny' }).waitFor();
-      page = p;
+      await p.getByText('Commune de l’arrondissement de Virton, province de Luxembourg.').waitFor();
+      await p.locator('.leaflet-container path').first().waitFor();
       await expectNoSidewaysScroll(p, 'the commune page');
+      await p.screenshot({ path: `${SHOTS}/phone-commune.png`, fullPage: true });
       const link = p.getByRole('link', { name: 'Les projets que la commune publie' });
       await expectAcrossTheScreen(link, 'the link to the published projects');
-      await p.screenshot({ path: `${SHOTS}/phone-commune.png`, fullPage: true });
       await link.click();
       await p.getByRole('heading', { level: 1, name: 'Avancement des projets — Tintigny' }).waitFor();
       const card = p.getByRole('article').filter({ hasText: project });

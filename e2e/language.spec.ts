@@ -160,7 +160,11 @@ describe('French whatever the browser, and a failing page in the user’s langua
     await procurement.getByRole('button', { name: 'Enregistrer le dossier de marché' }).click();
     await procurement.getByText('Prochaine étape : Décision de commander').waitFor();
     expect(await procurement.getByText(/Cahier des charges/).count()).toBe(0);
-    await procurement.screenshot({ path: `${SHOTS}/implementation-procurement.png` });
+    // The section alone, once the « saved » notice is gone, without the fixed header across it.
+    await page.getByText('Dossier de marché enregistré.').waitFor({ state: 'hidden', timeout: 30_000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = (await procurement.boundingBox())!;
+    await page.screenshot({ path: `${SHOTS}/implementation-procurement.png`, fullPage: true, clip: box });
   });
 
   it('draws the province’s budgets with Belgian amounts on the chart’s axis', async () => {
@@ -179,6 +183,11 @@ describe('French whatever the browser, and a failing page in the user’s langua
       labels.some((l) => /^\d{1,3}(,\d{3})+$/.test(l)),
       labels.join(' | '),
     ).toBe(false);
+    // Every word on the dashboard is a word, not a translation key (the map's legend counts alerts by plural rules).
+    const text = (await page.getByRole('main').textContent()) ?? '';
+    expect(text).not.toMatch(/\b(implementation|common|missions|strategy|needs)\.[a-zA-Z.]+/);
+    await page.getByText('1 alerte', { exact: true }).waitFor();
+    await page.getByText('3 alertes ou plus', { exact: true }).waitFor();
   });
 
   it('shows a failing page in the user’s language, with a way back, never the raw error', async () => {

@@ -305,7 +305,9 @@ function DashboardView() {
                           ? label
                           : i === 1
                             ? t('implementation.dashboard.legendOnTime')
-                            : t('implementation.dashboard.legendLate', { count: label })}
+                            : label === '3+'
+                              ? t('implementation.dashboard.legendLateMore')
+                              : t('implementation.dashboard.legendLate', { count: Number(label) })}
                       </Text>
                     </Group>
                   ))}
