@@ -3,7 +3,12 @@ import type { z } from 'zod';
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** Words the server's custom validation codes (e.g. `COMMUNE_REQUIRED_FOR_ROLE`) through the UI's catalogue. */
-const CUSTOM_CODES = new Set(['COMMUNE_REQUIRED_FOR_ROLE', 'COMMUNE_FORBIDDEN_FOR_ROLE', 'NIS_CODE_FORMAT']);
+const CUSTOM_CODES = new Set([
+  'COMMUNE_REQUIRED_FOR_ROLE',
+  'COMMUNE_FORBIDDEN_FOR_ROLE',
+  'NIS_CODE_FORMAT',
+  'FIELD_DATE_RANGE',
+]);
 
 function describe(issue: z.core.$ZodIssue, t: Translate): string {
   if (CUSTOM_CODES.has(issue.message)) return t(`validation.${issue.message}`);
