@@ -55,7 +55,12 @@ export default function IndicatorChart(props: {
               )
               .join('<br/>'),
         },
-        xAxis: { type: 'time', axisLabel: { color: '#1f2a30', formatter: chartTimeTick(language) } },
+        xAxis: {
+          type: 'time',
+          // Ticks a month apart at least, on the first of the month: « nov. 2026 », « janv. 2027 ».
+          minInterval: 28 * 86_400_000,
+          axisLabel: { color: '#1f2a30', formatter: chartTimeTick(language), hideOverlap: true },
+        },
         yAxis: {
           type: 'value',
           name: indicator.unit,
