@@ -169,8 +169,11 @@ describe('on a phone: a consultant follows Tintigny, a citizen reads its progres
     await progress.getByRole('textbox', { name: 'Avancement (%)' }).fill('40');
     await progress.getByRole('button', { name: 'Enregistrer l’avancement' }).click();
     await progress.getByText('Avancement : 40 %').waitFor();
-    await progress.getByRole('switch', { name: /Publier sur la page publique/ }).check();
+    // The switch follows the server: it turns on once the publication is saved.
+    const publish = progress.getByRole('switch', { name: /Publier sur la page publique/ });
+    await publish.click();
     await page.getByText('Projet publié.').waitFor();
+    await expect.poll(() => publish.isChecked()).toBe(true);
     await expectNoSidewaysScroll(page, 'the project page, followed');
     await expectNoSeriousA11yViolations(page, 'the project page on a phone');
     await page.getByText('Projet publié.').waitFor({ state: 'hidden', timeout: 30_000 });

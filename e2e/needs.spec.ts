@@ -167,7 +167,7 @@ describe('needs: from a commune’s need to a pooled purchase', () => {
     await page.getByLabel('Palier 1 : prix unitaire HTVA').fill('500');
     await page.getByLabel('Palier 2 : à partir de').fill('300');
     await page.getByLabel('Palier 2 : prix unitaire HTVA').fill('400');
-    await page.getByLabel('Quantité de Aubange').fill('150');
+    await page.getByLabel('Quantité d’Aubange').fill('150');
     const saving = page.getByTestId('total-saving');
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="total-saving"]')?.textContent?.includes('35'),
