@@ -721,6 +721,14 @@ export const messages: Catalogue = {
     fr: 'Dossier de marché incohérent : {problem}',
     en: 'Inconsistent procurement file: {problem}',
   },
+  PROCUREMENT_STEP_DONE_IN_FUTURE: {
+    fr: 'La date réalisée de l’étape « {step} » ({date}) est dans le futur : une étape faite l’est au plus tard aujourd’hui ({today}). Indiquez plutôt une date prévue.',
+    en: 'The date done of the step “{step}” ({date}) is in the future: a step is done today at the latest ({today}). Give a planned date instead.',
+  },
+  MILESTONE_DONE_IN_FUTURE: {
+    fr: 'Le jalon ne peut pas être atteint le {date} : cette date est dans le futur (aujourd’hui : {today}).',
+    en: 'The milestone cannot be met on {date}: that date is in the future (today: {today}).',
+  },
   PROCUREMENT_STEPS_NEED_PROCEDURE: {
     fr: 'Choisissez la procédure avant d’enregistrer les étapes du marché.',
     en: 'Choose the procedure before recording the steps.',

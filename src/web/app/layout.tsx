@@ -2,6 +2,7 @@ import {
   Anchor,
   AppShell,
   Badge,
+  Box,
   Burger,
   Button,
   Group,
@@ -88,21 +89,20 @@ function UserMenu() {
           aria-label={t('layout.userMenu', { name: me.data.user.displayName })}
           px="sm"
           py={6}
+          className="user-menu-button"
           style={{
             borderRadius: 4,
             border: '1px solid var(--mantine-color-gray-4)',
-            maxWidth: 240,
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
+            display: 'flex',
             whiteSpace: 'nowrap',
           }}
           data-testid="user-menu"
         >
-          <Text fw={600} size="sm" component="span">
+          <Text fw={600} size="sm" component="span" truncate="end">
             {me.data.user.displayName}
           </Text>
-          <Text component="span" size="sm" aria-hidden="true">
-            {' ▾'}
+          <Text component="span" size="sm" aria-hidden="true" style={{ flex: 'none' }}>
+            {'\u00a0▾'}
           </Text>
         </UnstyledButton>
       </Menu.Target>
@@ -220,8 +220,10 @@ export function Layout() {
               </Anchor>
               <AgencyName />
             </Group>
-            <Group gap="sm" wrap="nowrap">
-              <LanguageSwitch />
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Box visibleFrom="sm">
+                <LanguageSwitch />
+              </Box>
               <AlertsBell />
               <UserMenu />
             </Group>
@@ -230,6 +232,10 @@ export function Layout() {
         <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
           <AppShell.Section grow component={ScrollArea}>
             <Navigation onNavigate={close} />
+          </AppShell.Section>
+          {/* On a phone the header has no room for the language: it is here, under the menu. */}
+          <AppShell.Section hiddenFrom="sm" pt="sm">
+            <LanguageSwitch />
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main id="main-content" ref={main} tabIndex={-1}>

@@ -18,6 +18,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
+import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { type KeyboardEvent, memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { questionsInOrder } from '../../../domain/diagnostic/guides.ts';
@@ -262,6 +263,8 @@ function Capture({
   const [notes, setNotes] = useState<string | null>(null);
   const [editingPerson, setEditingPerson] = useState(false);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const { ref: headRef, height: headHeight } = useElementSize();
   const ordered = useMemo(() => questionsInOrder(guide), [guide]);
   const options = useMemo<Option[]>(
     () => [
@@ -326,16 +329,19 @@ function Capture({
   return (
     <Stack gap="md">
       <Box
+        data-testid="capture-header"
         style={{
           position: 'sticky',
-          top: 60,
+          // On a phone only the progress and the save state stay in view: the title scrolls away above them, so
+          // the questions keep the screen (the whole block would take half of it).
+          top: phone ? 60 - headHeight : 60,
           zIndex: 5,
           background: '#fff',
           paddingBottom: 8,
           borderBottom: '1px solid #e9ecef',
         }}
       >
-        <Group justify="space-between" align="flex-start">
+        <Group justify="space-between" align="flex-start" ref={headRef} pb="xs">
           <Stack gap={4}>
             <Anchor component="button" type="button" onClick={onBack} size="sm" style={{ alignSelf: 'flex-start' }}>
               ← {t('diagnostic.capture.back')}
@@ -356,21 +362,21 @@ function Capture({
               {data.source === 'self_assessment' ? ` · ${t('diagnostic.interviews.selfAssessment')}` : ''}
             </Text>
           </Stack>
-          <SaveIndicator state={save.state} unsent={save.unsent} savedAt={save.savedAt} error={save.error} />
         </Group>
         <Paper withBorder p="sm" bg="#f8fafa">
-          <Group gap="lg" wrap="wrap">
-            <Box style={{ flex: 1, minWidth: 220 }}>
+          <Group gap="sm" wrap="wrap" align="flex-start">
+            <Box style={{ flex: 1, minWidth: 180 }}>
               <Text size="sm" fw={600}>
                 {t('diagnostic.capture.progress', { answered, dontKnow, total: ordered.length })}
               </Text>
               <Progress value={((answered + dontKnow) / ordered.length) * 100} aria-hidden="true" mt={4} />
             </Box>
             {readOnly ? null : (
-              <Text size="sm" c="dimmed" maw={560} id="capture-keys">
+              <Text size="sm" c="dimmed" maw={560} id="capture-keys" visibleFrom="sm">
                 {t('diagnostic.capture.keys')}
               </Text>
             )}
+            <SaveIndicator state={save.state} unsent={save.unsent} savedAt={save.savedAt} error={save.error} />
           </Group>
         </Paper>
       </Box>

@@ -9,6 +9,7 @@ import {
   MissionUpdateInput,
 } from '../../../domain/missions/mission.ts';
 import { AppModal } from '../../components/app-modal.tsx';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { communeOptions, useCommuneList } from '../../lib/communes-query.ts';
@@ -136,8 +137,8 @@ export function MissionFormModal(props: { mission?: Mission; onClose(): void; on
             {...form.getInputProps('consultantIds')}
           />
           <Group grow align="flex-start">
-            <TextInput type="date" label={t('missions.startDate')} required {...form.getInputProps('startDate')} />
-            <TextInput type="date" label={t('missions.endDate')} {...form.getInputProps('endDate')} />
+            <DateField label={t('missions.startDate')} required {...form.getInputProps('startDate')} />
+            <DateField label={t('missions.endDate')} {...form.getInputProps('endDate')} />
           </Group>
           <Select
             label={t('missions.phase')}

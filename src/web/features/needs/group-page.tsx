@@ -20,6 +20,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { GroupDetail } from '../../../domain/mutualisation/api.ts';
 import { formatDate, formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -104,42 +105,44 @@ function GroupView({ group }: { group: GroupDetail }) {
           <CommunesMap group={group} onSelect={(nis) => void navigate(paths.commune.to(nis))} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Table aria-label={t('needs.group.communesLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('needs.commune')}</Table.Th>
-                <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                  {t('needs.group.population')}
-                </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                  {t('needs.group.needs')}
-                </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                  {t('needs.budget')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {group.communes.map((c) => (
-                <Table.Tr key={c.nisCode}>
-                  <Table.Td>{c.name}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>
-                    {c.population === null ? '—' : formatNumber(c.population, language)}
-                  </Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{c.needCount}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{formatEuro(c.budget, language)}</Table.Td>
+          <Table.ScrollContainer minWidth={420}>
+            <Table aria-label={t('needs.group.communesLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('needs.commune')}</Table.Th>
+                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                    {t('needs.group.population')}
+                  </Table.Th>
+                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                    {t('needs.group.needs')}
+                  </Table.Th>
+                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                    {t('needs.budget')}
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr>
-                <Table.Th scope="row">{t('needs.savings.total')}</Table.Th>
-                <Table.Td style={{ textAlign: 'right' }}>{formatNumber(group.totals.population, language)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{group.needCount}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatEuro(group.totals.budget, language)}</Table.Td>
-              </Table.Tr>
-            </Table.Tfoot>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {group.communes.map((c) => (
+                  <Table.Tr key={c.nisCode}>
+                    <Table.Td>{c.name}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>
+                      {c.population === null ? '—' : formatNumber(c.population, language)}
+                    </Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>{c.needCount}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>{formatEuro(c.budget, language)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+              <Table.Tfoot>
+                <Table.Tr>
+                  <Table.Th scope="row">{t('needs.savings.total')}</Table.Th>
+                  <Table.Td style={{ textAlign: 'right' }}>{formatNumber(group.totals.population, language)}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right' }}>{group.needCount}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right' }}>{formatEuro(group.totals.budget, language)}</Table.Td>
+                </Table.Tr>
+              </Table.Tfoot>
+            </Table>
+          </Table.ScrollContainer>
         </Grid.Col>
       </Grid>
       <NeedsSection group={group} />
@@ -383,13 +386,7 @@ function PollsSection({ group }: { group: GroupDetail }) {
                   value={unit}
                   onChange={(e) => setUnit(e.currentTarget.value)}
                 />
-                <TextInput
-                  type="date"
-                  label={t('needs.polls.deadlineLabel')}
-                  required
-                  value={deadline}
-                  onChange={(e) => setDeadline(e.currentTarget.value)}
-                />
+                <DateField label={t('needs.polls.deadlineLabel')} required value={deadline} onChange={setDeadline} />
                 <Select
                   label={t('needs.polls.audience')}
                   data={[
@@ -434,28 +431,30 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
             {group.purchase.lot ? (
               <Text size="sm">{t('needs.purchase.throughLot', { lot: group.purchase.lot.label })}</Text>
             ) : null}
-            <Table aria-label={t('needs.purchase.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('needs.commune')}</Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                    {t('needs.savings.quantity')}
-                  </Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                    {t('needs.purchase.amount')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {group.purchase.lines.map((line) => (
-                  <Table.Tr key={line.communeNis}>
-                    <Table.Td>{line.communeName}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>{formatNumber(line.quantity, language)}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>{formatEuro(line.amount, language)}</Table.Td>
+            <Table.ScrollContainer minWidth={360}>
+              <Table aria-label={t('needs.purchase.title')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('needs.commune')}</Table.Th>
+                    <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                      {t('needs.savings.quantity')}
+                    </Table.Th>
+                    <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                      {t('needs.purchase.amount')}
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {group.purchase.lines.map((line) => (
+                    <Table.Tr key={line.communeNis}>
+                      <Table.Td>{line.communeName}</Table.Td>
+                      <Table.Td style={{ textAlign: 'right' }}>{formatNumber(line.quantity, language)}</Table.Td>
+                      <Table.Td style={{ textAlign: 'right' }}>{formatEuro(line.amount, language)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
             {group.purchase.totals ? (
               <Text size="sm">
                 {t('needs.purchase.totals', {

@@ -5,6 +5,7 @@ import type { GroupDetail } from '../../../domain/mutualisation/api.ts';
 import { estimateSavings, type PriceModelInput } from '../../../domain/mutualisation/savings.ts';
 import { formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { userMessage } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useGroupAction } from './api.ts';
@@ -21,7 +22,7 @@ function estimateOrError(model: PriceModelInput, participants: { communeNis: str
   try {
     return { result: estimateSavings(model, participants), error: null };
   } catch (error) {
-    return { result: null, error: (error as Error).message };
+    return { result: null, error };
   }
 }
 
@@ -150,7 +151,7 @@ export function SavingsPanel({ group }: { group: GroupDetail }) {
         )}
         {estimate.error ? (
           <Text c="red.9" size="sm">
-            {estimate.error}
+            {userMessage(estimate.error, t)}
           </Text>
         ) : null}
         <Table.ScrollContainer minWidth={620}>

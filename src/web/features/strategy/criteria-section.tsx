@@ -313,57 +313,60 @@ function Scenarios({ state }: { state: StrategyState }) {
         {state.scenarios.length === 0 ? (
           <Text c="dimmed">{t('strategy.scenarios.none')}</Text>
         ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('strategy.scenarios.name')}</Table.Th>
-                <Table.Th scope="col">{t('strategy.scenarios.weights')}</Table.Th>
-                {state.permissions.edit ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {state.scenarios.map((s) => {
-                const total = Object.values(s.weights).reduce((a, b) => a + b, 0);
-                return (
-                  <Table.Tr key={s.id}>
-                    <Table.Td fw={600}>{s.name}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs">
-                        {Object.entries(s.weights)
-                          .filter(([id]) => criterionName.has(id))
-                          .map(
-                            ([id, w]) => `${criterionName.get(id)} ${percent(total > 0 ? w / total : 0, language, 0)}`,
-                          )
-                          .join(' · ')}
-                      </Text>
-                    </Table.Td>
-                    {state.permissions.edit ? (
+          <Table.ScrollContainer minWidth={460}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('strategy.scenarios.name')}</Table.Th>
+                  <Table.Th scope="col">{t('strategy.scenarios.weights')}</Table.Th>
+                  {state.permissions.edit ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {state.scenarios.map((s) => {
+                  const total = Object.values(s.weights).reduce((a, b) => a + b, 0);
+                  return (
+                    <Table.Tr key={s.id}>
+                      <Table.Td fw={600}>{s.name}</Table.Td>
                       <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() =>
-                              apply.mutate(s.id, {
-                                onSuccess: () => notify(t('strategy.scenarios.applied', { name: s.name })),
-                              })
-                            }
-                          >
-                            {t('strategy.scenarios.apply')}
-                            <VisuallyHidden>{` ${s.name}`}</VisuallyHidden>
-                          </Button>
-                          <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(s.id)}>
-                            {t('common.delete')}
-                            <VisuallyHidden>{` ${s.name}`}</VisuallyHidden>
-                          </Button>
-                        </Group>
+                        <Text size="xs">
+                          {Object.entries(s.weights)
+                            .filter(([id]) => criterionName.has(id))
+                            .map(
+                              ([id, w]) =>
+                                `${criterionName.get(id)} ${percent(total > 0 ? w / total : 0, language, 0)}`,
+                            )
+                            .join(' · ')}
+                        </Text>
                       </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+                      {state.permissions.edit ? (
+                        <Table.Td>
+                          <Group gap="xs" wrap="nowrap">
+                            <Button
+                              size="xs"
+                              variant="default"
+                              onClick={() =>
+                                apply.mutate(s.id, {
+                                  onSuccess: () => notify(t('strategy.scenarios.applied', { name: s.name })),
+                                })
+                              }
+                            >
+                              {t('strategy.scenarios.apply')}
+                              <VisuallyHidden>{` ${s.name}`}</VisuallyHidden>
+                            </Button>
+                            <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(s.id)}>
+                              {t('common.delete')}
+                              <VisuallyHidden>{` ${s.name}`}</VisuallyHidden>
+                            </Button>
+                          </Group>
+                        </Table.Td>
+                      ) : null}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         {state.permissions.edit ? (
           <form

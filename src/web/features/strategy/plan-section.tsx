@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../domain/shared/format.ts';
 import { HORIZON_KEYS, type Horizon, type HorizonKey } from '../../../domain/strategy/horizons.ts';
 import type { PlanResult, PlanRun, StrategyState } from '../../../domain/strategy/strategy-api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -287,7 +288,7 @@ function PlanView({ state, run, result }: { state: StrategyState; run: PlanRun; 
           </Group>
           <Text size="sm" c="dimmed">
             {t('strategy.plan.computed', {
-              at: new Date(run.finishedAt ?? run.startedAt).toLocaleString(language === 'fr' ? 'fr-BE' : 'en-GB'),
+              at: formatDateTime(run.finishedAt ?? run.startedAt, language),
               by: run.requestedBy ?? '—',
               locks: run.locks.length,
             })}
