@@ -5,6 +5,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginInput } from '../../../domain/auth/users.ts';
 import { paths, safeNextPath } from '../../app/paths.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { PageLoader } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
@@ -39,6 +40,7 @@ export default function LoginPage() {
         <form onSubmit={submit} noValidate>
           <Stack>
             <ErrorAlert error={login.error} title={t('auth.loginFailed')} />
+            <FormErrorSummary errors={form.errors} />
             <TextInput
               label={t('auth.email')}
               type="email"

@@ -31,6 +31,7 @@ import type { Mission } from '../../../domain/missions/mission.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
@@ -133,6 +134,7 @@ export function InterviewPersonModal({
       >
         <Stack>
           <ErrorAlert error={mutation.error} />
+          <FormErrorSummary errors={form.errors} />
           <Select
             label={t('diagnostic.interviews.type')}
             data={typeOptions}
