@@ -147,6 +147,10 @@ export const messages: Catalogue = {
     fr: 'le projet « {title} » ne peut pas commencer aussi tôt (« {field} »)',
     en: 'project “{title}” cannot start that early (“{field}”)',
   },
+  PLAN_NEEDS_BUDGET: {
+    fr: 'Aucun horizon n’a de budget : saisissez et enregistrez le budget d’investissement d’au moins un horizon avant de calculer le plan.',
+    en: 'No horizon has a budget: enter and save the investment budget of at least one horizon before computing the plan.',
+  },
   PLAN_ALREADY_RUNNING: {
     fr: 'Un calcul du plan est déjà en cours pour cette mission : attendez son résultat.',
     en: 'A plan is already being computed for this mission: wait for its result.',

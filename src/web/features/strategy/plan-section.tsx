@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HORIZON_KEYS, type Horizon, type HorizonKey } from '../../../domain/strategy/horizons.ts';
+import { HORIZON_KEYS, type Horizon, type HorizonKey, hasNoBudget } from '../../../domain/strategy/horizons.ts';
 import type { PlanResult, PlanRun, StrategyState } from '../../../domain/strategy/strategy-api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
@@ -35,6 +35,8 @@ export default function PlanSection({ state }: { state: StrategyState }) {
   const request = useRequestPlan(state.missionId);
   const run = plan.data?.run ?? null;
   const running = run?.status === 'running';
+  // An optimal plan without money is empty: the budgets come first.
+  const noBudget = hasNoBudget(state.horizons);
 
   return (
     <Stack gap="md">
@@ -54,13 +56,18 @@ export default function PlanSection({ state }: { state: StrategyState }) {
               <Button
                 onClick={() => request.mutate({})}
                 loading={request.isPending}
-                disabled={running}
+                disabled={running || noBudget}
                 data-testid="run-plan"
               >
                 {run ? t('strategy.plan.rerun') : t('strategy.plan.run')}
               </Button>
             ) : null}
           </Group>
+          {noBudget && state.permissions.edit ? (
+            <Alert color="blue" variant="light" data-testid="plan-needs-budget">
+              {t('strategy.plan.needsBudget')}
+            </Alert>
+          ) : null}
           <ErrorAlert error={request.error ?? plan.error} />
           {plan.isPending ? <BlockSkeleton /> : null}
           {run && plan.data?.stale && !running ? (
