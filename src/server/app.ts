@@ -76,7 +76,9 @@ export function buildServices(
   const diagnostic = new DiagnosticService(uow, now);
   const implementation = new ImplementationService(uow, now);
   const catalogue = new CatalogueService(uow, now);
-  const agencyName = async () => (await uow.read((repos) => repos.users.getAgency()))?.name ?? config.agencyName;
+  // What resource persons and report readers see: the agency's name (AGENCY_NAME), not the workspace's label
+  // (« … — espace de démonstration »).
+  const agencyName = async () => config.agencyName;
   return {
     uow,
     auth: new AuthService(uow, { ttlHours: config.sessionTtlHours }, now),
