@@ -30,7 +30,9 @@ export default function LoginPage() {
   if (me.data && !login.isSuccess) return <Navigate to={landingPath(me.data.user, next)} replace />;
 
   const submit = form.onSubmit((values) => {
-    login.mutate(values, { onSuccess: (signedIn) => void navigate(landingPath(signedIn.user, next), { replace: true }) });
+    login.mutate(values, {
+      onSuccess: (signedIn) => void navigate(landingPath(signedIn.user, next), { replace: true }),
+    });
   });
 
   return (
