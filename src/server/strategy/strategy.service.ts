@@ -841,6 +841,38 @@ export class StrategyService {
     });
   }
 
+  /**
+   * Approves the projects the latest plan places: the plan the consultant and the commune agree on becomes the
+   * projects the implementation follows. Only a computed plan that still matches the data can be approved.
+   */
+  async approvePlan(ctx: RequestContext, missionId: string): Promise<StrategyState> {
+    await this.uow.write(async (repos) => {
+      const mission = await this.mission(repos, ctx.actor, missionId, 'update');
+      const row = await repos.strategy.latestRun(missionId);
+      const result = row?.status === 'done' ? presentRun(row).result : null;
+      if (!row || !result) throw new ConflictError('PLAN_NOT_COMPUTED');
+      if (canonicalJson(row.problem) !== canonicalJson(await this.snapshot(repos, mission))) {
+        throw new ConflictError('PLAN_STALE');
+      }
+      if (result.placements.length === 0) throw new ConflictError('PLAN_EMPTY');
+      const projects = new Map((await repos.strategy.projects(missionId)).map((p) => [p.id, p]));
+      const approved: string[] = [];
+      for (const { projectId } of result.placements) {
+        const project = projects.get(projectId);
+        if (!project || project.status === 'approved') continue;
+        await repos.strategy.updateProject(projectId, { status: 'approved' });
+        approved.push(project.title);
+      }
+      await this.audit(repos, ctx, mission, {
+        action: 'strategy.plan.approve',
+        entityType: 'plan_run',
+        entityId: row.id,
+        after: { approved, placements: result.placements },
+      });
+    });
+    return this.state(ctx.actor, missionId);
+  }
+
   // ── objectives ───────────────────────────────────────────────────────────────────────────────────────────────
   async objectives(actor: Actor, missionId: string) {
     return this.uow.read(async (repos) => {

@@ -503,6 +503,9 @@ describe('strategy of a mission', () => {
     expect(response.json().error.message).toContain('budget');
     expect(await runs()).toBe(before);
     expect((await consultant.get(`${base()}/plan`)).json()).toEqual({ run: null, stale: false });
+    const approve = await consultant.post(`${base()}/plan/approve`);
+    expect(approve.statusCode).toBe(409);
+    expect(approve.json().error.code).toBe('PLAN_NOT_COMPUTED');
   });
 
   it('sets the horizons: budgets, value factors and years in order', async () => {
@@ -579,6 +582,28 @@ describe('strategy of a mission', () => {
     expect(plan.run!.locks).toEqual([{ projectId: ids.kiosk, horizon: 'long' }]);
     expect(plan.run!.result!.placements).toContainEqual({ projectId: ids.kiosk, horizon: 'long' });
     expect(plan.run!.result!.placements.some((p) => p.projectId === ids.app)).toBe(false);
+  });
+
+  it('approves the plan: the projects it places become approved, the others stay as they were', async () => {
+    const plan = ((await consultant.get(`${base()}/plan`)).json() as PlanState).run!.result!;
+    const placed = new Set(plan.placements.map((p) => p.projectId));
+    const before = await state();
+    const approved = await consultant.post(`${base()}/plan/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    for (const project of (approved.json() as StrategyState).projects) {
+      const was = before.projects.find((p) => p.id === project.id)!.status;
+      expect(project.status, project.title).toBe(placed.has(project.id) ? 'approved' : was);
+    }
+    expect(((await consultant.get(`${base()}/plan`)).json() as PlanState).stale, 'approving keeps the plan').toBe(
+      false,
+    );
+    expect((await aubangeEditor.post(`${base()}/plan/approve`)).statusCode).toBe(403);
+    // A plan the data has moved away from is computed again before it is approved.
+    await consultant.patch(`/api/strategy/projects/${ids.sensors}`, { investmentCost: 91_000 });
+    const stale = await consultant.post(`${base()}/plan/approve`);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('PLAN_STALE');
+    await consultant.patch(`/api/strategy/projects/${ids.sensors}`, { investmentCost: 90_000 });
   });
 
   it('says why a plan is infeasible', async () => {
