@@ -5,7 +5,7 @@ import type { MissionPhase } from '../../../domain/missions/mission.ts';
 const PHASE_COLOURS: Record<MissionPhase, string> = {
   diagnostic: 'blue',
   planning: 'violet',
-  implementation: 'teal',
+  implementation: 'teal.9',
   closed: 'gray',
 };
 
