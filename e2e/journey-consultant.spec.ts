@@ -149,6 +149,16 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
     await page.getByText('Maturité globale, d’après 4 entretiens').waitFor();
     expect(await page.getByTestId('overall-score').textContent()).toMatch(/\d,\d/);
     await page.screenshot({ path: join(SHOTS, 'diagnostic-results.png'), fullPage: true });
+    // In English, the guide's bands and dimensions read in English too (they are stored in French).
+    await page.getByRole('button', { name: 'EN – English' }).click();
+    await page.getByText('Smart Living — Quality of life').waitFor();
+    await page
+      .getByText(/^(Initiation|Exploration|Structuring|Integration|Reference)$/)
+      .first()
+      .waitFor();
+    expect(await page.getByText('Smart Living — Qualité de vie').count()).toBe(0);
+    await page.getByRole('button', { name: 'FR – Français' }).click();
+    await page.getByText('Smart Living — Qualité de vie').waitFor();
   });
 
   it('builds the SWOT: each item its own dimensions, a deletion confirmed', async () => {

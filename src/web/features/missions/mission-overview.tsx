@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title }
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { guideText } from '../../../domain/diagnostic/guide-fr-v1-en.ts';
 import { SWOT_CATEGORIES } from '../../../domain/diagnostic/swot.ts';
 import { FOLLOW_UP_STATUSES } from '../../../domain/implementation/follow-up.ts';
 import type { MissionOverview as Overview } from '../../../domain/missions/overview.ts';
@@ -58,7 +59,7 @@ function DiagnosticCard({ missionId, part }: { missionId: string; part: NonNulla
     >
       <Text>
         {t('missions.overview.interviews', { count: part.interviews })}
-        {part.interviews > 0 ? ` (${t('missions.overview.complete', { count: part.completeInterviews })})` : ''}
+        {part.completeInterviews > 0 ? ` (${t('missions.overview.complete', { count: part.completeInterviews })})` : ''}
         {part.selfAssessments > 0
           ? ` · ${t('missions.overview.selfAssessments', { count: part.selfAssessments })}`
           : ''}
@@ -70,7 +71,9 @@ function DiagnosticCard({ missionId, part }: { missionId: string; part: NonNulla
               mean: formatNumber(part.maturity.mean, language, 1),
               max: part.maturity.scaleMax,
             })}
-            {part.maturity.band ? ` — ${part.maturity.band.label}` : ''}
+            {part.maturity.band
+              ? ` — ${guideText('bandLabel', part.maturity.band.key, part.maturity.band.label, language)}`
+              : ''}
           </Text>
           <Progress
             value={(part.maturity.mean / part.maturity.scaleMax) * 100}
@@ -121,7 +124,13 @@ function ImplementationCard({ missionId, part }: { missionId: string; part: NonN
         </Text>
       ) : null}
       <Group gap="xs">
-        <Badge color={part.openAlerts > 0 ? 'red.9' : 'teal.9'} variant="light" size="lg" tt="none">
+        <Badge
+          color={part.openAlerts > 0 ? 'red' : 'teal'}
+          c={part.openAlerts > 0 ? 'red.9' : 'teal.9'}
+          variant="light"
+          size="lg"
+          tt="none"
+        >
           {t('missions.overview.alerts', { count: part.openAlerts })}
         </Badge>
       </Group>
