@@ -24,7 +24,7 @@ const MISSION = 'Vaux-sur-Sûre Smart Rural';
 
 /** The five sheets: one comes from a SWOT item, the Wi-Fi depends on the fibre. Scores on the six judged criteria. */
 const SHEETS = [
-  { title: 'Fibre optique des bâtiments communaux', cost: '150000', scores: [4, 5, 4, 3, 2, 3] },
+  { title: 'Fibre optique des bâtiments communaux', cost: '95000', scores: [4, 5, 4, 3, 2, 3] },
   { title: 'Wi-Fi public dans les villages', cost: '40000', scores: [4, 3, 5, 2, 3, 3], requires: 0 },
   { title: 'Guichet numérique', cost: '35000', scores: [4, 4, 5, 2, 4, 4] },
   { title: 'Navette à la demande', cost: '80000', scores: [5, 4, 3, 3, 4, 3] },
@@ -67,6 +67,11 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
   });
 
   const subTab = (name: string) => page.locator('label', { hasText: name }).click();
+  /** A full-page picture from the top, so the fixed header sits where it belongs. */
+  const shot = async (file: string) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, file), fullPage: true });
+  };
 
   it('opens the mission and finds it empty on its overview', async () => {
     await signIn(page, consultant);
@@ -148,7 +153,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
     await page.getByTestId('radar-chart').locator('svg').waitFor();
     await page.getByText('Maturité globale, d’après 4 entretiens').waitFor();
     expect(await page.getByTestId('overall-score').textContent()).toMatch(/\d,\d/);
-    await page.screenshot({ path: join(SHOTS, 'diagnostic-results.png'), fullPage: true });
+    await shot('diagnostic-results.png');
     // In English, the guide's bands and dimensions read in English too (they are stored in French).
     await page.getByRole('button', { name: 'EN – English' }).click();
     await page.getByText('Smart Living — Quality of life').waitFor();
@@ -201,7 +206,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
       .filter({ hasText: 'Couverture mobile inégale' })
       .waitFor({ state: 'detached' });
     await page.getByText('Élément supprimé.').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'diagnostic-swot.png'), fullPage: true });
+    await shot('diagnostic-swot.png');
   });
 
   it('writes five project sheets: one from a SWOT item, one depending on another', async () => {
@@ -231,7 +236,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
     }
     expect(await page.getByTestId('projects-table').locator('tbody tr').count()).toBe(5);
     expect(await page.locator(`tr[data-project="${SHEETS[1].title}"]`).textContent()).toContain(SHEETS[0].title);
-    await page.screenshot({ path: join(SHOTS, 'strategy-projects.png'), fullPage: true });
+    await shot('strategy-projects.png');
   });
 
   it('weighs the criteria by AHP and scores the projects', async () => {
@@ -270,7 +275,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
     await legend.waitFor();
     expect(await legend.locator('li').count()).toBe(5);
     await page.getByTestId('gaia-chart').locator('svg').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'strategy-ranking.png'), fullPage: true });
+    await shot('strategy-ranking.png');
   });
 
   it('plans within budgets over horizons that start with the mission, then approves the plan', async () => {
@@ -299,7 +304,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
     const placed = await page.getByTestId('plan-budgets').locator('li').allTextContents();
     expect(placed.filter((line) => !line.includes('Aucun')).length).toBeGreaterThan(1);
     await expectNoSeriousA11yViolations(page, 'the plan');
-    await page.screenshot({ path: join(SHOTS, 'strategy-plan.png'), fullPage: true });
+    await shot('strategy-plan.png');
   });
 
   it('changes the mission’s phase to « Mise en œuvre »', async () => {
@@ -372,7 +377,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
     await procurement.getByRole('button', { name: 'Enregistrer le dossier de marché' }).click();
     await procurement.getByText(/Prochaine étape/).waitFor();
     await expectNoSeriousA11yViolations(page, 'the follow-up page');
-    await page.screenshot({ path: join(SHOTS, 'implementation-follow-up.png'), fullPage: true });
+    await shot('journey-follow-up-procurement.png');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -406,7 +411,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
     await implementation.getByText('Mise en service').waitFor();
     await implementation.getByText(/0 alerte ouverte/).waitFor();
     await expectNoSeriousA11yViolations(page, 'the mission overview');
-    await page.screenshot({ path: join(SHOTS, 'mission-overview.png'), fullPage: true });
+    await shot('mission-overview.png');
     expect(session.pageErrors).toEqual([]);
   });
 });

@@ -73,7 +73,7 @@ describe('gaiaOption', () => {
 
   it('places each axis name outward from its end', () => {
     const criteria = seriesOf(900).find((s) => s.name === 'criteria')!;
-    expect(criteria.data.map((d) => d.label!.position)).toEqual(['right', 'top', 'left']);
+    expect(criteria.data.map((d) => d.label!.position)).toEqual(['right', 'left', 'left']);
   });
 
   it('fits the plot to what it draws, on one scale, inside the chart, from a phone to a wide card', () => {

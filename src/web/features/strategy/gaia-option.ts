@@ -27,10 +27,12 @@ const AXIS = '#3b6f96';
 const STICK = '#c92a2a';
 const POINT = '#0b6b6d';
 
-/** Where an axis's name goes, so it reads outward from the axis's end and never over the plot. */
-function labelPosition(x: number, y: number): 'left' | 'right' | 'top' | 'bottom' {
-  if (Math.abs(x) >= Math.abs(y) * 0.6) return x >= 0 ? 'right' : 'left';
-  return y >= 0 ? 'top' : 'bottom';
+/**
+ * Where an axis's name goes: beside its end, on the side the axis points to, so names of axes that point the same
+ * way (up, say) part left and right instead of stacking; close names are then moved apart vertically.
+ */
+function labelPosition(x: number): 'left' | 'right' {
+  return x >= 0 ? 'right' : 'left';
 }
 
 /** Below this width the axes carry letters (A, B, …) and the legend names them. */
@@ -143,7 +145,7 @@ export function gaiaOption(view: GaiaView): { option: Record<string, unknown>; h
         data: axisEnds.map((end, i) => ({
           value: [end.x, end.y],
           name: name(end.id),
-          label: { position: labelPosition(end.x, end.y), ...(compact ? { formatter: axisLetter(i) } : {}) },
+          label: { position: labelPosition(end.x), ...(compact ? { formatter: axisLetter(i) } : {}) },
         })),
         symbolSize: 6,
         itemStyle: { color: AXIS },
@@ -152,6 +154,7 @@ export function gaiaOption(view: GaiaView): { option: Record<string, unknown>; h
           formatter: '{b}',
           color: '#24435b',
           fontSize: compact ? 12 : 11,
+          distance: 7,
           fontWeight: compact ? 'bold' : 'normal',
           width: labelWidth,
           overflow: 'break',
