@@ -124,7 +124,7 @@ function ImplementationCard({ missionId, part }: { missionId: string; part: NonN
         </Text>
       ) : null}
       <Group gap="xs">
-        <Badge color={part.openAlerts > 0 ? '#c92a2a' : '#087f5b'} variant="light" size="lg" tt="none">
+        <Badge color={part.openAlerts > 0 ? '#a61e1e' : '#066649'} variant="light" size="lg" tt="none">
           {t('missions.overview.alerts', { count: part.openAlerts })}
         </Badge>
       </Group>

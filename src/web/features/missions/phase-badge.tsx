@@ -6,7 +6,7 @@ const PHASE_COLOURS: Record<MissionPhase, string> = {
   diagnostic: 'blue',
   planning: 'violet',
   // A hex colour: the light variant then draws a paler ground, and the text keeps 4.5:1 (Mantine's teal does not).
-  implementation: '#087f5b',
+  implementation: '#066649',
   closed: 'gray',
 };
 
