@@ -1,1 +1,0 @@
-ALTER TABLE "mutualisation_groups" ADD COLUMN "explanation" jsonb;
