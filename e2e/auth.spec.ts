@@ -67,9 +67,23 @@ describe('signing in and out', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Le mot de passe actuel est incorrect.');
 
+    // A common password passes the browser's length check; the server refuses it and says why, under the field.
     await page.getByLabel('Mot de passe actuel').fill(consultant.password);
+    await page.getByRole('textbox', { name: 'Nouveau mot de passe', exact: true }).fill('password1234');
+    await page.getByLabel('Confirmer le nouveau mot de passe').fill('password1234');
     await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
-    await page.getByRole('status').filter({ hasText: 'Votre mot de passe a été changé.' }).waitFor();
+    await page.getByText('Ce mot de passe est l’un des plus répandus', { exact: false }).waitFor();
+    expect(
+      await page.getByRole('textbox', { name: 'Nouveau mot de passe', exact: true }).getAttribute('aria-invalid'),
+    ).toBe('true');
+
+    await page.getByRole('textbox', { name: 'Nouveau mot de passe', exact: true }).fill(newPassword);
+    await page.getByLabel('Confirmer le nouveau mot de passe').fill(newPassword);
+    await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Votre mot de passe a été changé. Vos autres sessions ouvertes ont été fermées.' })
+      .waitFor();
     consultant = { ...consultant, password: newPassword };
   });
 

@@ -47,7 +47,7 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<E2eA
     services: app.services,
     async createUser({ role, displayName, communeNis = null, email }) {
       const address = email ?? `${role.replace('_', '-')}-${randomBytes(4).toString('hex')}@e2e.test`;
-      const password = `e2e-${randomBytes(12).toString('hex')}`;
+      const password = randomBytes(18).toString('base64url');
       const { user } = await users.create(CLI_CONTEXT, { email: address, displayName, role, communeNis, password });
       return { id: user.id, email: address, password, displayName, role };
     },

@@ -110,6 +110,12 @@ describe('the smart-rural command', () => {
     expect((await run(env, 'users', 'disable', 'nobody@x.be')).stderr).toContain(
       'no account with the e-mail nobody@x.be',
     );
+    const weak = ['users', 'create', '--email', 'marc@x.be', '--name', 'Marc', '--role', 'consultant'];
+    const refused = await run(env, ...weak, '--password', 'password1234');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('this password is one of the most common');
+    const inFrench = await run({ ...env, LANG: 'fr_BE.UTF-8' }, ...weak, '--password', 'marc@x.be-2026');
+    expect(inFrench.stderr).toContain('ce mot de passe reprend le nom ou l’adresse e-mail du compte');
     expect(JSON.parse((await run(env, 'users', 'list', '--json')).stdout)).toHaveLength(1);
     expect((await run(env, 'nonsense')).code).toBe(2);
   });

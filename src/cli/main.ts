@@ -1,8 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/data-dir-lock.ts';
-import { AppError } from '../server/errors.ts';
-import { translate } from '../server/i18n/messages.ts';
+import { AppError, describeError } from '../server/errors.ts';
 import { registerNeedsAnalysis } from './commands/analyse-needs.ts';
 import { registerStrategyAnalyses } from './commands/analyse-strategy.ts';
 import { registerBackupCommands } from './commands/backup.ts';
@@ -39,7 +38,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const lang = io.env.LANG?.startsWith('fr') ? 'fr' : 'en';
     const message =
       error instanceof AppError
-        ? translate(error.code, lang, error.params)
+        ? describeError(error, lang)
         : error instanceof CliError || error instanceof ConfigError || error instanceof DataDirLockedError
           ? error.message
           : `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;

@@ -32,7 +32,7 @@ import { GuidesService } from './diagnostic/guides.service.ts';
 import { ReportService } from './diagnostic/report.service.ts';
 import { SelfAssessmentService } from './diagnostic/self-assessment.service.ts';
 import { healthRoutes, VERSION } from './health/health.routes.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { errorResponder, MAX_PARAM_LENGTH, registerErrorHandling } from './http/error-handler.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web.plugin.ts';
 import { implementationRoutes } from './implementation/implementation.routes.ts';
@@ -84,7 +84,7 @@ export function buildServices(
   const agencyName = async () => config.agencyName;
   return {
     uow,
-    auth: new AuthService(uow, { ttlHours: config.sessionTtlHours }, now),
+    auth: new AuthService(uow, { ttlHours: config.sessionTtlHours, loginLimit: config.loginRateLimit }, now),
     users: new UsersService(uow),
     communes: new CommunesService(uow, now),
     missions,
@@ -109,9 +109,13 @@ export type Services = ReturnType<typeof buildServices>;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const now = options.now ?? (() => new Date());
+  const respondWithError = errorResponder(BODY_LIMIT_BYTES);
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Errors Fastify raises before a route is found (a malformed or too long address) take the one shape too.
+    frameworkErrors: (error, request, reply) => respondWithError(error, request, reply),
     trustProxy: config.trustProxy,
     logController: new LogController({
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
@@ -124,7 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   const distDir = config.webDistDir ? resolve(config.webDistDir) : DEFAULT_WEB_DIST;
   const webBuilt = existsSync(join(distDir, 'index.html'));
-  registerErrorHandling(app, BODY_LIMIT_BYTES, webBuilt ? 'index.html' : null);
+  registerErrorHandling(app, respondWithError, webBuilt ? 'index.html' : null);
 
   // Documentation pages are public like the document they show. The catalogue lets tests check every route.
   const routeCatalog: RouteEntry[] = [];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../test/support/test-app.ts';
 import { createTestDatabase } from '../../test/support/test-database.ts';
 import { verifyPassword } from './auth/password.ts';
+import { ConfigError } from './config.ts';
 import { agency, users } from './db/schema/index.ts';
 import { prepareDatabase } from './setup.ts';
 
@@ -53,5 +54,25 @@ describe('first start', () => {
 
   it('refuses a too short ADMIN_PASSWORD at start-up', () => {
     expect(() => testConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
+  });
+
+  it('refuses a weak ADMIN_PASSWORD at start-up, with the reason in French and English, before writing anything', async () => {
+    const database = await createTestDatabase();
+    try {
+      for (const [password, reason] of [
+        ['password1234', 'l’un des plus répandus'],
+        ['chef@idelux.be-2026', 'reprend le nom ou l’adresse e-mail du compte'],
+      ]) {
+        const config = testConfig({ ADMIN_EMAIL: 'chef@idelux.be', ADMIN_PASSWORD: password });
+        const attempt = prepareDatabase(database, config);
+        await expect(attempt).rejects.toThrow(ConfigError);
+        await expect(attempt).rejects.toThrow(reason);
+        await expect(attempt).rejects.toThrow(/^Réglage ADMIN_PASSWORD refusé : .*\nSetting ADMIN_PASSWORD refused: /s);
+      }
+      expect((await database.db.select({ n: count() }).from(users))[0]!.n).toBe(0);
+      expect(await database.db.select().from(agency)).toEqual([]);
+    } finally {
+      await database.close();
+    }
   });
 });

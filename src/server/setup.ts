@@ -1,4 +1,4 @@
-import { bootstrapAccounts, type CreatedAccount } from './auth/bootstrap.ts';
+import { bootstrapAccounts, type CreatedAccount, checkAdminPassword } from './auth/bootstrap.ts';
 import { UsersService } from './auth/users.service.ts';
 import { CatalogueService } from './catalogue/catalogue.service.ts';
 import { seedCatalogueDemo } from './catalogue/catalogue-demo.ts';
@@ -18,6 +18,7 @@ export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> 
 
 /** Everything a start needs before serving: migrations, reference data, first accounts. */
 export async function prepareDatabase(database: DatabaseHandle, config: Config): Promise<CreatedAccount[]> {
+  checkAdminPassword(config);
   await applyMigrations(database);
   const uow = new UnitOfWork(database.db);
   await seedReferenceData(uow);

@@ -1,7 +1,10 @@
 import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
 import { type AccessCase, type AccessContext, agencyOrOwnCommune, agencyStaff } from './types.ts';
 
-/** A mission for the commune, run by one consultant. */
+/**
+ * A mission for the commune, run by one consultant — not the matrix's own consultant: every staff row below is a
+ * consultant who is not in charge of the mission. Agency staff may change any mission (decision 006).
+ */
 export async function missionIn(ctx: AccessContext, communeNis: string): Promise<string> {
   return ctx.fixture(`mission-${communeNis}`, async () => {
     const consultant = await ctx.fixture('mission-consultant', () => ctx.t.createUser('consultant'));

@@ -72,7 +72,7 @@ export async function createTestApp(options: { env?: NodeJS.ProcessEnv; now?: ()
     anonymous: client(null, null, null),
     async createUser(role, communeNis = null) {
       const email = `${role}-${randomBytes(4).toString('hex')}@test.local`;
-      const password = `pw-${randomBytes(12).toString('hex')}`;
+      const password = randomBytes(18).toString('base64url');
       const { user } = await users.create(CLI_CONTEXT, {
         email,
         displayName: `Test ${role}`,

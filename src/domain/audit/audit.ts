@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, NisCode } from '../shared/schemas.ts';
+import { IsoDate, IsoDateTime, NisCode } from '../shared/schemas.ts';
 
 export const AuditEntry = z
   .object({
@@ -23,8 +23,8 @@ export const AuditQuery = z.object({
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
   communeNis: NisCode.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

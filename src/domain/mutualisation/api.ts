@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NisCode } from '../shared/schemas.ts';
+import { IsoDate, NisCode } from '../shared/schemas.ts';
 import { GroupExplanation } from './grouping.ts';
 import { PriceModel } from './savings.ts';
 
@@ -131,7 +131,7 @@ export type GroupAction = z.infer<typeof GroupAction>;
 export const PollCreateInput = z.strictObject({
   question: z.string().trim().min(1).max(500),
   unit: z.string().trim().min(1).max(80).describe('what a quantity counts, e.g. "point lumineux"'),
-  deadline: z.iso.date(),
+  deadline: IsoDate,
   audience: z.enum(['group', 'all']).default('group').describe('the group’s communes, or every current commune'),
 });
 export type PollCreateInput = z.infer<typeof PollCreateInput>;

@@ -45,7 +45,8 @@ async function accessPlugin(app: FastifyInstance, options: { auth: AuthService }
   app.addHook('onRequest', async (request) => {
     request.actor = ANONYMOUS;
     const token = request.cookies[SESSION_COOKIE];
-    if (token && request.url.startsWith('/api/')) {
+    // The routed path (the matched route's pattern), never the raw URL: `/%61pi/…` is routed to `/api/…` too.
+    if (token && isApiRoute(request)) {
       const session = await options.auth.resolveSession(token);
       if (session) {
         request.actor = session.actor;
@@ -55,10 +56,12 @@ async function accessPlugin(app: FastifyInstance, options: { auth: AuthService }
     request.ctx = { actor: request.actor, ip: request.ip ?? null };
   });
 
-  // Before validation: a caller without the right learns nothing about the shape of the input.
+  // Before validation: a caller without the right learns nothing about the shape of the input. Every matched
+  // route is decided by its own declaration, whatever the address it was reached by; the web app's files declare
+  // themselves public (app.ts), and a route that declares nothing is refused.
   app.addHook('preValidation', async (request) => {
+    if (request.is404) return;
     const access = request.routeOptions.config.access;
-    if (!request.url.startsWith('/api/') || request.is404) return;
     if (!access) throw new ForbiddenError('ROUTE_WITHOUT_POLICY');
     if ('public' in access) {
       if (access.csrf !== false) checkCsrf(request);
@@ -70,6 +73,11 @@ async function accessPlugin(app: FastifyInstance, options: { auth: AuthService }
     });
     checkCsrf(request);
   });
+}
+
+/** Whether the route the request was matched to is part of the API (decided on its pattern, not the raw URL). */
+function isApiRoute(request: FastifyRequest): boolean {
+  return !request.is404 && (request.routeOptions.url ?? '').startsWith('/api/');
 }
 
 /** Writes made with a session must carry the session's anti-forgery token. */

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LoginInput, Me, PasswordChangeInput, type User } from '../../domain/auth/users.ts';
 import type { Config } from '../config.ts';
-import { RateLimitedError, UnauthenticatedError } from '../errors.ts';
+import { UnauthenticatedError } from '../errors.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { ApiInstance } from '../http/types.ts';
 import { SESSION_COOKIE } from './access.plugin.ts';
@@ -36,22 +36,18 @@ export async function authRoutes(app: ApiInstance, options: { auth: AuthService;
     '/api/auth/login',
     {
       config: {
+        // The login limit counts failed attempts in the database (AuthService.login), not requests in memory.
         access: { public: true, csrf: false },
-        rateLimit: {
-          max: config.loginRateLimit.max,
-          timeWindow: config.loginRateLimit.windowMinutes * 60_000,
-          hook: 'preHandler',
-          keyGenerator: (request: FastifyRequest) =>
-            `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-          errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
-            new RateLimitedError(Math.ceil(context.ttl / 1000)),
-        },
       },
       schema: {
         tags: ['auth'],
         summary: 'Sign in: sets the session cookie and returns the CSRF token for later writes',
         body: LoginInput,
-        response: { 200: Me, ...errorResponses, 429: errorResponses[400].describe('Too many attempts') },
+        response: {
+          200: Me,
+          ...errorResponses,
+          429: errorResponses[400].describe('Too many failed attempts for this account or from this address'),
+        },
       },
     },
     async (request, reply) => {

@@ -1,8 +1,13 @@
 import type { Role } from '../../domain/auth/roles.ts';
-import type { Config } from '../config.ts';
+import { type Config, ConfigError } from '../config.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { auditOf, BOOTSTRAP_CONTEXT } from '../http/request-context.ts';
+import { translate } from '../i18n/messages.ts';
+import { passwordWeakness } from './password-policy.ts';
 import type { UsersService } from './users.service.ts';
+
+const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
+const ADMIN_DISPLAY_NAME = 'Administrateur';
 
 export type CreatedAccount = { email: string; role: Role; password: string | null; demo: boolean };
 
@@ -51,7 +56,7 @@ export async function bootstrapAccounts(
   }
 
   if (!hasAdmin) {
-    const email = config.adminEmail ?? 'admin@localhost';
+    const email = config.adminEmail ?? DEFAULT_ADMIN_EMAIL;
     const existing = await uow.read((repos) => repos.users.findByEmail(email));
     if (existing) {
       throw new Error(
@@ -60,7 +65,7 @@ export async function bootstrapAccounts(
     }
     const result = await users.create(BOOTSTRAP_CONTEXT, {
       email,
-      displayName: 'Administrateur',
+      displayName: ADMIN_DISPLAY_NAME,
       role: 'agency_admin',
       communeNis: null,
       ...(config.adminPassword ? { password: config.adminPassword } : {}),
@@ -84,6 +89,22 @@ export async function bootstrapAccounts(
     }
   }
   return created;
+}
+
+/**
+ * ADMIN_PASSWORD follows the same password policy as every password a person chooses: a weak one stops the start
+ * with the reason, before anything is written (in French, then English: a terminal has no language to ask).
+ */
+export function checkAdminPassword(config: Config): void {
+  if (!config.adminPassword) return;
+  const weakness = passwordWeakness(config.adminPassword, {
+    email: config.adminEmail ?? DEFAULT_ADMIN_EMAIL,
+    displayName: ADMIN_DISPLAY_NAME,
+    agencyName: config.agencyName,
+  });
+  if (!weakness) return;
+  const message = (lang: 'fr' | 'en') => translate('ADMIN_PASSWORD_WEAK', lang, { reason: translate(weakness, lang) });
+  throw new ConfigError(`${message('fr')}\n${message('en')}`);
 }
 
 /** The one time these passwords are shown. */

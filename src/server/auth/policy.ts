@@ -86,7 +86,10 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
   },
   user: { agency_admin: { read: 'any', create: 'any', update: 'any' } },
   audit: { agency_admin: READ_ONLY },
-  // Missions are the agency's work for a commune: its staff run them, the commune's users follow them.
+  // Missions are the agency's work for a commune: its staff run them, the commune's users follow them. Any
+  // consultant may change any mission and its phases, not only those they are in charge of: the agency is a small
+  // team whose project leaders take over from one another, and the audit log names who changed what (decision 006).
+  // The consultants named on a mission are who is responsible, not who may act.
   mission: {
     agency_admin: FULL,
     consultant: FULL,

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { sessions, users } from '../db/schema/index.ts';
 
@@ -30,6 +30,15 @@ export class SessionsRepository {
 
   async deleteForUser(userId: string): Promise<number> {
     const deleted = await this.db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+    return deleted.length;
+  }
+
+  /** Ends every session of the user but one (the one that changed the password). */
+  async deleteForUserExcept(userId: string, keptId: string): Promise<number> {
+    const deleted = await this.db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), ne(sessions.id, keptId)))
+      .returning({ id: sessions.id });
     return deleted.length;
   }
 

@@ -4,6 +4,7 @@ import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import { generatePassword, hashPassword } from './password.ts';
+import { assertStrongPassword } from './password-policy.ts';
 import { authorize } from './policy.ts';
 import { auditableUser, presentUser } from './users.presenter.ts';
 
@@ -18,6 +19,14 @@ export class UsersService {
   /** Creates an account; when no password is given one is generated and returned once. */
   async create(ctx: RequestContext, input: UserCreateInput, options: { demo?: boolean } = {}) {
     authorize(ctx.actor, 'create', { type: 'user' });
+    if (input.password) {
+      const agency = await this.uow.read((repos) => repos.users.getAgency());
+      assertStrongPassword('password', input.password, {
+        email: input.email,
+        displayName: input.displayName,
+        agencyName: agency?.name ?? null,
+      });
+    }
     const password = input.password ?? generatePassword();
     const passwordHash = await hashPassword(password);
     const user = await this.uow.write(async (repos) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { passwordWeakness } from './password-policy.ts';
 
 describe('accounts, managed by the agency admin', () => {
   let t: TestApp;
@@ -120,5 +121,33 @@ describe('accounts, managed by the agency admin', () => {
     const { generatedPassword } = (await admin.post(`/api/users/${user.id}/password-reset`)).json();
     await expect(t.login(user)).rejects.toThrow();
     await t.login({ ...user, password: generatedPassword });
+  });
+
+  it('refuses a chosen password that is weak or personal, naming the field and the reason; creates nothing', async () => {
+    const account = { email: 'jean.lambert@bouillon.be', displayName: 'Jean Lambert', role: 'consultant' };
+    for (const [password, code] of [
+      ['JeanLambert2026', 'PASSWORD_PERSONAL'],
+      ['azerty123456', 'PASSWORD_COMMON'],
+      ['111111111111', 'PASSWORD_PATTERN'],
+    ]) {
+      const response = await admin.post('/api/users', { ...account, password });
+      expect(response.statusCode, password).toBe(400);
+      expect(response.json().error.details).toEqual([
+        { field: 'password', code, message: expect.stringMatching(/^ce mot de passe /) },
+      ]);
+    }
+    const emails = (await admin.get('/api/users')).json().map((u: { email: string }) => u.email);
+    expect(emails).not.toContain(account.email);
+    const created = await admin.post('/api/users', { ...account, password: 'quatre saisons à Bouillon' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().generatedPassword).toBeUndefined();
+  });
+
+  it('a reset password is one the policy accepts, and ends the account’s sessions', async () => {
+    const user = await t.createUser('consultant');
+    const session = await t.login(user);
+    const { generatedPassword } = (await admin.post(`/api/users/${user.id}/password-reset`)).json();
+    expect(passwordWeakness(generatedPassword, { email: user.email })).toBeNull();
+    expect((await session.get('/api/auth/me')).statusCode).toBe(401);
   });
 });

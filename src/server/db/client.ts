@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -7,6 +6,7 @@ import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -30,16 +30,27 @@ export type DatabaseOptions =
   | { dataDir?: string; loadDataDir?: Blob | File; memory?: boolean };
 
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('databaseUrl' in options) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle connection the server ends (a restart, an administrator, a dropped database) is an 'error' event of
-    // the pool: unheard, it would end the process. The pool replaces the connection at the next query.
-    let closing = false;
-    pool.on('error', (error) => {
-      if (!closing) console.error(`PostgreSQL: an idle connection was lost (${error.message}); it will be replaced.`);
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // A server that does not answer (a network cut) fails the request after this long rather than hanging it.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
+    // A connection the server ends (a restart, a failover, pg_terminate_backend) emits 'error' on its client; with
+    // no listener that ends the process. node-postgres listens only while the client is idle in the pool, so each
+    // client gets its own listener for its whole life: the query it was running fails (its request answers 503),
+    // the pool drops the dead client when it is released, and the next query opens a new connection.
+    let closing = false;
+    const connectionLost = (error: Error) => {
+      if (!closing) console.error(`PostgreSQL: a connection was lost (${error.message}); it will be replaced.`);
+    };
+    pool.on('connect', (client) => client.on('error', connectionLost));
+    // The pool re-emits an idle client's error: already reported by the client's own listener above.
+    pool.on('error', () => undefined);
     // A bad URL or a stopped server should stop the start with its own message, not at the first request.
     const client = await pool.connect();
     client.release();
@@ -54,18 +65,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       },
     };
   }
-  let dataDir: string | undefined;
-  if (!options.memory && options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
-    dataDir = options.dataDir;
+  const dataDir = !options.memory && options.dataDir ? options.dataDir : undefined;
+  // One process per data folder (decision 002): taken before PGlite reads a byte, released once it is closed.
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: PGLITE_EXTENSIONS,
+    });
+  } catch (error) {
+    unlock();
+    throw error;
   }
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: PGLITE_EXTENSIONS,
-  });
   const db = drizzlePglite(pglite, { schema }) as unknown as Database;
-  return { db, kind: 'pglite', pglite, close: () => pglite.close() };
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        unlock();
+      }
+    },
+  };
 }
 
 /** Rows of a raw `db.execute(sql)` result, whichever driver answered. */

@@ -1,4 +1,5 @@
 import { AuditRepository } from '../audit/audit.repository.ts';
+import { LoginFailuresRepository } from '../auth/login-failures.repository.ts';
 import { SessionsRepository } from '../auth/sessions.repository.ts';
 import { UsersRepository } from '../auth/users.repository.ts';
 import { CatalogueRepository } from '../catalogue/catalogue.repository.ts';
@@ -18,6 +19,7 @@ export function repositoriesFor(db: Executor) {
     communes: new CommunesRepository(db),
     diagnostic: new DiagnosticRepository(db),
     implementation: new ImplementationRepository(db),
+    loginFailures: new LoginFailuresRepository(db),
     missions: new MissionsRepository(db),
     sessions: new SessionsRepository(db),
     strategy: new StrategyRepository(db),

@@ -155,4 +155,65 @@ describe('bad input', () => {
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('ROUTE_NOT_FOUND');
   });
+
+  describe('the framework’s own refusals take the one shape, in French by default', () => {
+    const frenchShape = (response: { json(): unknown }, code: string) => {
+      expectErrorShape(response.json());
+      const { error } = response.json() as { error: { code: string; message: string } };
+      expect(error.code).toBe(code);
+      // Worded by us, not Fastify's English.
+      expect(error.message).not.toMatch(/Bad Request|exceeding|not a valid url|FST_/);
+      return error.message;
+    };
+
+    it('a path parameter over 100 characters → 414 URL_PARAMETER_TOO_LONG', async () => {
+      const response = await admin.get(`/api/missions/${'a'.repeat(120)}`);
+      expect(response.statusCode).toBe(414);
+      expect(frenchShape(response, 'URL_PARAMETER_TOO_LONG')).toContain('dépasse 100 caractères');
+    });
+
+    it('a badly percent-encoded address → 400 BAD_URL', async () => {
+      const response = await admin.get('/api/missions/%E0%A4%A');
+      expect(response.statusCode).toBe(400);
+      expect(frenchShape(response, 'BAD_URL')).toContain('mal encodé');
+    });
+
+    it('a method the address does not take → 405 with Allow', async () => {
+      const response = await admin.request({ method: 'DELETE', url: '/api/communes' });
+      expect(response.statusCode).toBe(405);
+      expect(response.headers.allow).toBe('GET');
+      expect(frenchShape(response, 'METHOD_NOT_ALLOWED')).toContain('n’accepte pas la méthode DELETE');
+    });
+
+    it('a body shorter than its Content-Length → 400 CONTENT_LENGTH_MISMATCH, nothing written', async () => {
+      const before = await snapshot();
+      const response = await admin.request({
+        method: 'POST',
+        url: '/api/users',
+        headers: { 'content-type': 'application/json', 'content-length': '5' },
+        payload: '{"email":"x@y.be"}',
+      });
+      expect(response.statusCode).toBe(400);
+      frenchShape(response, 'CONTENT_LENGTH_MISMATCH');
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('every one of them in English when asked', async () => {
+      const response = await admin.request({
+        method: 'GET',
+        url: `/api/missions/${'a'.repeat(120)}`,
+        headers: { 'accept-language': 'en' },
+      });
+      expect(response.json().error.message).toBe(
+        'A part of the address exceeds 100 characters: no resource has such a long identifier.',
+      );
+      const json = await admin.request({
+        method: 'POST',
+        url: '/api/users',
+        headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+        payload: '{',
+      });
+      expect(json.json().error.message).toBe('The request body is not valid JSON.');
+    });
+  });
 });

@@ -6,6 +6,10 @@ import type { FastifyInstance } from 'fastify';
  * client router can take over. Without a build, the API still runs.
  */
 export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  // The built files (the page shell, scripts, styles, images) are public: the data they show comes from the API.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) route.config = { ...route.config, access: { public: true } };
+  });
   await app.register(fastifyStatic, {
     root: distDir,
     wildcard: false,

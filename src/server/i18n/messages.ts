@@ -27,6 +27,44 @@ export const messages: Catalogue = {
   ACCOUNT_DISABLED: { fr: 'Ce compte est désactivé.', en: 'This account is disabled.' },
   WRONG_PASSWORD: { fr: 'Le mot de passe actuel est incorrect.', en: 'The current password is wrong.' },
   FORBIDDEN: { fr: 'Vous n’avez pas le droit de faire cela.', en: 'You are not allowed to do this.' },
+  // Why a chosen password is refused (auth/password-policy.ts); shown under the password field.
+  PASSWORD_PERSONAL: {
+    fr: 'ce mot de passe reprend le nom ou l’adresse e-mail du compte, ou le nom de l’application ou de l’agence : choisissez-en un sans lien avec eux',
+    en: 'this password reuses the account’s name or e-mail address, or the name of the application or the agency: choose one unrelated to them',
+  },
+  PASSWORD_COMMON: {
+    fr: 'ce mot de passe est l’un des plus répandus, ou ressemble à un mot de passe déjà divulgué : choisissez-en un autre',
+    en: 'this password is one of the most common, or looks like one already leaked: choose another',
+  },
+  PASSWORD_PATTERN: {
+    fr: 'ce mot de passe est une répétition ou une suite (comme « aaaa », « 1234 » ou « azerty ») : il serait deviné trop vite',
+    en: 'this password is a repetition or a sequence (like “aaaa”, “1234” or “qwerty”): it would be guessed too fast',
+  },
+  PASSWORD_DATES: {
+    fr: 'ce mot de passe repose sur une date ou une année : il serait deviné trop vite',
+    en: 'this password rests on a date or a year: it would be guessed too fast',
+  },
+  PASSWORD_WORDS: {
+    fr: 'ce mot de passe se résume à un mot ou à un nom courant : ajoutez-y d’autres mots sans rapport entre eux',
+    en: 'this password comes down to a common word or name: add other, unrelated words',
+  },
+  PASSWORD_GUESSABLE: {
+    fr: 'ce mot de passe serait deviné trop vite : allongez-le, par exemple avec trois ou quatre mots sans rapport entre eux',
+    en: 'this password would be guessed too fast: make it longer, for instance with three or four unrelated words',
+  },
+  PASSWORD_UNCHANGED: {
+    fr: 'le nouveau mot de passe doit être différent de l’actuel',
+    en: 'the new password must differ from the current one',
+  },
+  ADMIN_PASSWORD_WEAK: {
+    fr:
+      'Réglage ADMIN_PASSWORD refusé : {reason}. Choisissez un mot de passe plus sûr, ou laissez ADMIN_PASSWORD vide : ' +
+      'un mot de passe sûr sera alors créé et affiché une seule fois.',
+    en:
+      'Setting ADMIN_PASSWORD refused: {reason}. Choose a stronger password, or leave ADMIN_PASSWORD empty: a strong ' +
+      'one will then be created and shown once.',
+  },
+
   FORBIDDEN_OTHER_COMMUNE: {
     fr: 'Vous n’avez accès qu’aux données de votre commune.',
     en: 'You only have access to your own commune’s data.',
@@ -72,6 +110,12 @@ export const messages: Catalogue = {
   COMMUNE_MERGED: {
     fr: 'La commune {nisCode} a fusionné le {mergedOn} : choisissez la commune actuelle.',
     en: 'Commune {nisCode} merged on {mergedOn}: choose the current commune.',
+  },
+  LOGIN_RATE_LIMITED: {
+    fr:
+      'Trop de tentatives de connexion ont échoué pour ce compte ou depuis cette adresse. Par sécurité, patientez ' +
+      '{wait} avant de réessayer.',
+    en: 'Too many sign-in attempts failed for this account or from this address. For safety, wait {wait} before trying again.',
   },
   RATE_LIMITED: {
     fr: 'Trop de tentatives. Réessayez dans {seconds} secondes.',
@@ -426,6 +470,46 @@ export const messages: Catalogue = {
     fr: 'Une erreur inattendue est survenue. Elle a été enregistrée.',
     en: 'An unexpected error occurred. It has been logged.',
   },
+  // Infrastructure: the embedded database's folder, the database server, the framework's own refusals.
+  DATA_DIR_LOCKED: {
+    fr:
+      'La base de données du dossier {dataDir} est déjà utilisée par un autre processus ({command}, n° {pid} sur {host}, ' +
+      'depuis le {since} UTC). La base intégrée ne sert qu’un seul processus à la fois : arrêtez d’abord l’application ' +
+      'ou la commande qui l’utilise, puis réessayez (pour faire tourner plusieurs instances, utilisez un serveur ' +
+      'PostgreSQL avec DATABASE_URL). Rien n’a été modifié.',
+    en:
+      'The database in {dataDir} is already in use by another process ({command}, pid {pid} on {host}, since ' +
+      '{since} UTC). The embedded database serves one process at a time: stop the app or command using it first, ' +
+      'then try again (to run several instances, use a PostgreSQL server with DATABASE_URL). Nothing was changed.',
+  },
+  DATABASE_UNAVAILABLE: {
+    fr: 'La base de données est momentanément injoignable. Réessayez dans quelques secondes ; rien n’a été enregistré.',
+    en: 'The database cannot be reached for the moment. Try again in a few seconds; nothing was saved.',
+  },
+  VALUE_NOT_STORABLE: {
+    fr: 'Une valeur envoyée ne peut pas être enregistrée (caractère invisible NUL, ou date hors limites). Rien n’a été modifié.',
+    en: 'A value sent cannot be stored (an invisible NUL character, or a date out of range). Nothing was changed.',
+  },
+  CONTENT_LENGTH_MISMATCH: {
+    fr: 'La taille annoncée du corps de la requête (Content-Length) ne correspond pas à ce qui a été reçu.',
+    en: 'The announced size of the request body (Content-Length) does not match what was received.',
+  },
+  BAD_URL: {
+    fr: 'L’adresse demandée contient un caractère mal encodé.',
+    en: 'The requested address holds a badly encoded character.',
+  },
+  URL_PARAMETER_TOO_LONG: {
+    fr: 'Un élément de l’adresse dépasse {maximum} caractères : aucune ressource n’a un identifiant aussi long.',
+    en: 'A part of the address exceeds {maximum} characters: no resource has such a long identifier.',
+  },
+  METHOD_NOT_ALLOWED: {
+    fr: 'L’adresse {url} n’accepte pas la méthode {method} (méthodes acceptées : {allowed}).',
+    en: 'The address {url} does not accept the method {method} (accepted: {allowed}).',
+  },
+  REQUEST_REFUSED: {
+    fr: 'La requête a été refusée (erreur {status}) : elle ne correspond pas à ce que cette adresse attend.',
+    en: 'The request was refused (error {status}): it does not match what this address expects.',
+  },
   // Validation problems, one per field; {field} is the field's path.
   FIELD_REQUIRED: { fr: 'le champ « {field} » est obligatoire', en: 'the field “{field}” is required' },
   FIELD_TYPE: {
@@ -458,6 +542,14 @@ export const messages: Catalogue = {
     en: 'the field “{field}” must be one of: {options}',
   },
   FIELD_INVALID: { fr: 'le champ « {field} » est invalide', en: 'the field “{field}” is invalid' },
+  FIELD_NUL_CHARACTER: {
+    fr: 'le champ « {field} » contient un caractère invisible interdit (NUL) : retapez ou recollez le texte',
+    en: 'the field “{field}” holds a forbidden invisible character (NUL): type or paste the text again',
+  },
+  FIELD_DATE_RANGE: {
+    fr: 'le champ « {field} » doit être une date comprise entre le 01/01/1900 et le 31/12/2199',
+    en: 'the field “{field}” must be a date between 01/01/1900 and 31/12/2199',
+  },
   NIS_CODE_FORMAT: {
     fr: 'le champ « {field} » doit être un code INS de cinq chiffres (ex. 81001)',
     en: 'the field “{field}” must be a five-digit NIS code (e.g. 81001)',

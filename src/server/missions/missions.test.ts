@@ -87,6 +87,19 @@ describe('missions', () => {
     });
   });
 
+  it('a consultant not in charge of a mission may still edit it; the audit log names who did (decision 006)', async () => {
+    const mission = (await consultant.get('/api/missions?communeNis=81001')).json()[0];
+    const colleagueUser = await t.createUser('consultant');
+    const colleague = await t.login(colleagueUser);
+    expect(mission.consultants.map((c: { id: string }) => c.id)).not.toContain(colleagueUser.id);
+    expect((await colleague.get(`/api/missions/${mission.id}`)).json().permissions).toEqual({ edit: true });
+    const response = await colleague.patch(`/api/missions/${mission.id}`, { description: 'Reprise pendant un congé' });
+    expect(response.statusCode).toBe(200);
+    const admin = await t.login(await t.createUser('agency_admin'));
+    const log = (await admin.get(`/api/audit?entityType=mission&entityId=${mission.id}`)).json();
+    expect(log.items[0]).toMatchObject({ action: 'mission.update', actorEmail: colleagueUser.email });
+  });
+
   it('refuses bad input: end before start, a commune user as consultant, a merged commune', async () => {
     const editor = await t.createUser('commune_editor', '81004');
     const base = { title: 'X', communeNis: '81004', consultantIds: [consultantUser.id], startDate: '2026-05-01' };

@@ -25,8 +25,8 @@ describe('API errors', () => {
     expect(error.message).toContain('Données invalides');
     expect(error.details).toHaveLength(3);
     expect(error.fieldErrors()).toEqual({
-      website: 'le champ « website » n’a pas le bon format (url) ; le champ « website » est invalide',
-      name: 'le champ « name » est obligatoire',
+      website: 'Le champ « website » n’a pas le bon format (url) ; le champ « website » est invalide',
+      name: 'Le champ « name » est obligatoire',
     });
   });
 

@@ -16,11 +16,17 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The field problems as `{ field: message }`, the shape form libraries take (several problems joined). */
+  /**
+   * The field problems as `{ field: message }`, the shape form libraries take (several problems joined), each
+   * starting with a capital: the server words them to follow « Données invalides : », the form shows them alone.
+   */
   fieldErrors(): Record<string, string> {
     const errors: Record<string, string> = {};
     for (const problem of this.details) {
       errors[problem.field] = errors[problem.field] ? `${errors[problem.field]} ; ${problem.message}` : problem.message;
+    }
+    for (const [field, message] of Object.entries(errors)) {
+      errors[field] = message.charAt(0).toLocaleUpperCase('fr') + message.slice(1);
     }
     return errors;
   }

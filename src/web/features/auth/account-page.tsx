@@ -62,7 +62,10 @@ function PasswordForm() {
   return (
     <form onSubmit={submit} noValidate>
       <Stack maw={420}>
-        <ErrorAlert error={change.error} />
+        {/* A refused new password is explained under its field; other errors (wrong current password) here. */}
+        {change.error instanceof ApiError && change.error.details.length > 0 ? null : (
+          <ErrorAlert error={change.error} />
+        )}
         <FormErrorSummary errors={form.errors} />
         {change.isSuccess ? (
           <Alert color="green" variant="light" role="status">
