@@ -94,10 +94,14 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
 
   it('records three interviews with the guide', { timeout: 300_000 }, async () => {
     await page.getByRole('tab', { name: 'Diagnostic' }).click();
+    // Every question of the guide, one key each: a level that varies by question and person, now and then « ne
+    // sait pas », so each dimension gets its score.
+    const keysOf = (person: number) =>
+      Array.from({ length: 88 }, (_, q) => ((q + person) % 11 === 0 ? 'n' : String(1 + ((q * 7 + person * 3) % 4))));
     const interviews: [string, string, string[]][] = [
-      ['Élu·e', 'Bourgmestre', ['3', '2', 'n', '3', '2', '2']],
-      ['Personnel communal', 'Directrice générale', ['2', '2', '3', '1', '2', '3']],
-      ['Citoyen·ne', 'Habitant de Sibret', ['1', '2', '2', 'n', '1', '2']],
+      ['Élu·e', 'Bourgmestre', keysOf(0)],
+      ['Personnel communal', 'Directrice générale', keysOf(1)],
+      ['Citoyen·ne', 'Habitant de Sibret', keysOf(2)],
     ];
     for (const [type, role, keys] of interviews) {
       await page.getByRole('button', { name: 'Nouvel entretien' }).click();
@@ -110,6 +114,10 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
         .getByRole('heading', { level: 2, name: new RegExp(`Entretien : ${type}`) })
         .waitFor({ timeout: 60_000 });
       await answerWithKeys(page, keys);
+      const dontKnow = keys.filter((k) => k === 'n').length;
+      await page
+        .getByText(`${keys.length - dontKnow} réponses, ${dontKnow} « ne sait pas », sur 88 questions`)
+        .waitFor();
       await page.getByTestId('save-state').and(page.locator('[data-state="saved"]')).waitFor({ timeout: 30_000 });
       await page.getByRole('button', { name: /Retour aux entretiens/ }).click();
     }
@@ -401,7 +409,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
   it('the overview now says where the mission stands', async () => {
     await page.goto(missionUrl);
     const diagnostic = page.getByTestId('overview-diagnostic');
-    await diagnostic.getByText(/4 entretiens/).waitFor();
+    await diagnostic.getByText(/4 entretiens \(3 complets\)/).waitFor();
     await diagnostic.getByText(/dont 1 auto-évaluation/).waitFor();
     await diagnostic.getByText('3 éléments AFOM').waitFor();
     const strategy = page.getByTestId('overview-strategy');
