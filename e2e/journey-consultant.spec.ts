@@ -68,9 +68,14 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
 
   const subTab = (name: string) => page.locator('label', { hasText: name }).click();
   /** A full-page picture from the top, so the fixed header sits where it belongs. */
-  const shot = async (file: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SHOTS, file), fullPage: true });
+  const shot = async (file: string, on: Page = page) => {
+    await on.evaluate(() => window.scrollTo(0, 0));
+    // The confirmations of the steps before would hide the page.
+    await on.screenshot({
+      path: join(SHOTS, file),
+      fullPage: true,
+      style: '.mantine-Notifications-root { display: none !important; }',
+    });
   };
 
   it('opens the mission and finds it empty on its overview', async () => {
@@ -146,6 +151,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
     await answerWithKeys(p, ['2', '3', '2', '2', '1', '3', '2']);
     await p.getByText('7 / 88 questions').waitFor();
     await expectNoSeriousA11yViolations(p, 'the self-assessment page');
+    await p.evaluate(() => window.scrollTo(0, 0));
     await p.screenshot({ path: join(SHOTS, 'diagnostic-self-assessment.png') });
     await p.getByRole('button', { name: 'Envoyer mes réponses' }).click();
     await p.getByText('Merci !').waitFor();
