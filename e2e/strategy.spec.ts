@@ -153,6 +153,9 @@ describe('strategy: a consultant plans Aubange’s projects', () => {
 
   it('computes the optimal plan within the budgets', async () => {
     await section(/Plan pluriannuel/);
+    // No budget yet: the plan is not computed, the page says what to do first.
+    await page.getByTestId('plan-needs-budget').waitFor();
+    expect(await page.getByTestId('run-plan').isDisabled()).toBe(true);
     for (const [horizon, budget] of [
       ['Court terme', '200000'],
       ['Moyen terme', '150000'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, NisCode } from '../shared/schemas.ts';
+import { GroupExplanation } from './grouping.ts';
 import { PriceModel } from './savings.ts';
 
 /** The mutualisation's API shapes (issue 5): runs, groups, polls, joint purchases, and the calculator's format. */
@@ -32,7 +33,8 @@ export const GroupSummary = z.object({
   status: GroupStatus,
   label: z.string(),
   category: z.string().nullable(),
-  reason: z.string(),
+  reason: z.string().describe('why the group was formed, in French'),
+  explanation: GroupExplanation.nullable().describe('the same, as facts for other languages (null for older groups)'),
   sharedTerms: z.array(z.string()),
   needCount: z.number(),
   communeCount: z.number(),

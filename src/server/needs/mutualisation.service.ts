@@ -9,6 +9,7 @@ import type {
   PollCreateInput,
   PurchaseInput,
 } from '../../domain/mutualisation/api.ts';
+import { GroupExplanation } from '../../domain/mutualisation/grouping.ts';
 import { estimateSavings, type PriceModel } from '../../domain/mutualisation/savings.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
@@ -127,6 +128,7 @@ export class MutualisationService {
               label: group.label,
               category: group.category,
               reason: group.reason,
+              explanation: group.explanation,
               sharedTerms: group.sharedTerms,
             },
             group.needIds,
@@ -295,6 +297,7 @@ export class MutualisationService {
               label: group.label,
               category: group.category,
               reason: group.reason,
+              explanation: group.explanation,
               sharedTerms: group.sharedTerms,
               status: 'proposed',
             },
@@ -527,6 +530,9 @@ export class MutualisationService {
       label: group.label,
       category: group.category,
       reason: group.reason,
+      explanation: GroupExplanation.nullable()
+        .catch(null)
+        .parse(group.explanation ?? null),
       sharedTerms: group.sharedTerms,
       updatedAt: group.updatedAt.toISOString(),
     };

@@ -25,7 +25,7 @@ import { LANGUAGES, type Language, setLanguage } from '../i18n/i18n.ts';
 import { notify } from '../lib/notify.ts';
 import { usePublicConfig } from '../lib/public-config.ts';
 import { useLanguage } from '../lib/use-language.ts';
-import { ADMIN_NAV, isActive, MAIN_NAV, type NavItem } from './navigation.ts';
+import { ADMIN_NAV, isActive, MAIN_NAV, type NavItem, ownCommuneNav } from './navigation.ts';
 import { paths } from './paths.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English' };
@@ -117,15 +117,23 @@ function UserMenu() {
   );
 }
 
-function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
+function NavEntry({
+  item,
+  onNavigate,
+  ownCommune,
+}: {
+  item: NavItem;
+  onNavigate: () => void;
+  ownCommune?: NavItem | null;
+}) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const active = isActive(item, pathname);
+  const active = isActive(item, pathname, ownCommune);
   return (
     <NavLink
       component={Link}
       to={item.to}
-      label={t(item.label)}
+      label={t(item.label, item.labelParams)}
       active={active}
       aria-current={active ? 'page' : undefined}
       onClick={onNavigate}
@@ -139,12 +147,13 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const me = useMe();
   const capabilities = me.data?.capabilities;
   const admin = ADMIN_NAV.filter((item) => item.capability && capabilities?.[item.capability]);
+  const ownCommune = ownCommuneNav(me.data?.user);
   return (
     <Stack gap={4}>
       <ul className="nav-list">
-        {MAIN_NAV.map((item) => (
+        {(ownCommune ? [ownCommune, ...MAIN_NAV] : MAIN_NAV).map((item) => (
           <li key={item.key}>
-            <NavEntry item={item} onNavigate={onNavigate} />
+            <NavEntry item={item} onNavigate={onNavigate} ownCommune={ownCommune} />
           </li>
         ))}
       </ul>
@@ -239,6 +248,36 @@ export function Layout() {
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main id="main-content" ref={main} tabIndex={-1}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}
+
+/**
+ * The frame of the pages a person reaches without an account by a link they were sent (the self-assessment): the
+ * product's name, the language, and the page. No application menu, no sign-in: nothing there is theirs to open.
+ */
+export function BareLayout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a href="#main-content" className="skip-link">
+        {t('layout.skipToContent')}
+      </a>
+      <AppShell header={{ height: 60 }} padding="lg">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Text c="rural.9" fw={750} fz={{ base: 'lg', sm: 'xl' }} style={{ whiteSpace: 'nowrap' }}>
+              Smart Rural
+            </Text>
+            <LanguageSwitch />
+          </Group>
+        </AppShell.Header>
+        <AppShell.Main id="main-content" tabIndex={-1}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>

@@ -7,7 +7,7 @@ import { NeedsPage } from '../features/needs/needs-page.tsx';
 import { StrategyPage } from '../features/strategy/strategy-page.tsx';
 import { WatchPage } from '../features/watch/watch-page.tsx';
 import { RequireAuth } from './guards.tsx';
-import { Layout } from './layout.tsx';
+import { BareLayout, Layout } from './layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './not-found-page.tsx';
 import { PageError } from './page-error.tsx';
 import { paths } from './paths.ts';
@@ -95,7 +95,6 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
       },
-      { path: paths.selfAssessment.pattern, element: <SelfAssessmentPage /> },
       { path: paths.strategy.pattern, element: <StrategyPage /> },
       { path: paths.implementation.pattern, element: <ImplementationPage /> },
       {
@@ -176,5 +175,11 @@ export const router = createBrowserRouter([
       },
       { path: '*', element: <NotFoundPage /> },
     ]),
+  },
+  {
+    // Reached by a link sent to a resource person, without an account: no application menu.
+    element: <BareLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [{ path: paths.selfAssessment.pattern, element: <SelfAssessmentPage /> }],
   },
 ]);

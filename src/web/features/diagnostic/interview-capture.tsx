@@ -30,6 +30,7 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { useGuide, useInterview } from './api.ts';
 import { overlay, type PendingAnswer } from './autosave-queue.ts';
 import { DIMENSION_COLOURS } from './dimension-labels.ts';
+import { useGuideText } from './guide-text.ts';
 import { InterviewPersonModal } from './interviews-panel.tsx';
 import { type SaveState, useAutosave } from './use-autosave.ts';
 
@@ -258,6 +259,7 @@ function Capture({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const text = useGuideText();
   const interview = useInterview(missionId, interviewId);
   const save = useAutosave(missionId, interviewId);
   const [notes, setNotes] = useState<string | null>(null);
@@ -268,7 +270,12 @@ function Capture({
   const ordered = useMemo(() => questionsInOrder(guide), [guide]);
   const options = useMemo<Option[]>(
     () => [
-      ...guide.scale.levels.map((l) => ({ value: l.level, label: l.label, descriptor: '', key: `l${l.level}` })),
+      ...guide.scale.levels.map((l) => ({
+        value: l.level,
+        label: text.level(l.level, l.label),
+        descriptor: '',
+        key: `l${l.level}`,
+      })),
       {
         value: null,
         label: t('diagnostic.capture.dontKnow'),
@@ -276,7 +283,7 @@ function Capture({
         key: 'dk',
       },
     ],
-    [guide, t],
+    [guide, t, text],
   );
   const optionsByQuestion = useMemo(
     () =>
@@ -391,7 +398,7 @@ function Capture({
                 <NavLink
                   key={d.key}
                   href={`#dim-${d.key}`}
-                  label={d.label.split('—').at(-1)?.trim()}
+                  label={text.dimension(d.key, d.label).split('—').at(-1)?.trim()}
                   description={t('diagnostic.capture.dimensionProgress', { done, total: keys.length })}
                   leftSection={<Box w={10} h={10} style={{ borderRadius: 5, background: DIMENSION_COLOURS[d.key] }} />}
                 />
@@ -415,13 +422,13 @@ function Capture({
                   id={`dim-h-${dimension.key}`}
                   style={{ borderLeft: `4px solid ${DIMENSION_COLOURS[dimension.key]}`, paddingLeft: 8 }}
                 >
-                  {dimension.label}
+                  {text.dimension(dimension.key, dimension.label)}
                 </Title>
                 {dimension.factors.map((factor) => (
                   <Stack gap="xs" key={factor.key}>
                     <Box>
                       <Text fw={700}>
-                        {factor.label}
+                        {text.factor(factor.key, factor.label)}
                         {factor.rural ? (
                           <Badge ml="xs" size="xs" variant="outline" color="#1f6e30">
                             {t('diagnostic.rural')}

@@ -28,7 +28,7 @@ import { useBoundaries } from '../../lib/communes-query.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useCreatePoll, useCreatePurchase, useFrameworkLots, useGroup, useGroupAction, useGroups } from './api.ts';
-import { STATUS_COLOURS } from './labels.ts';
+import { groupReason, STATUS_COLOURS } from './labels.ts';
 import { SavingsPanel } from './savings-panel.tsx';
 
 const ProvinceMap = lazy(() => import('../../components/province-map.tsx').then((m) => ({ default: m.ProvinceMap })));
@@ -63,7 +63,7 @@ function GroupView({ group }: { group: GroupDetail }) {
           </Anchor>
         }
         title={group.label}
-        description={group.reason}
+        description={groupReason(group, language, t)}
         actions={
           <Group gap="sm">
             <Badge color={STATUS_COLOURS[group.status]} size="lg" variant="outline">

@@ -23,6 +23,7 @@ import type { PreferenceFunction, PreferenceFunctionType } from '../../../domain
 import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
@@ -489,6 +490,7 @@ function CriterionFormModal(props: { state: StrategyState; criterion?: Criterion
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={mutation.error} />
+          <FormErrorSummary errors={form.errors} />
           <TextInput
             label={t('strategy.criteria.fields.name')}
             required

@@ -258,7 +258,7 @@ function RoadmapView({ roadmap, state }: { roadmap: Roadmap; state: StrategyStat
         </Table>
       )}
       {roadmap.rows.some((r) => r.endsAfterLegislature) ? (
-        <Text size="sm" c="orange.9">
+        <Text size="sm" c="#a84300">
           {t('strategy.roadmap.beyond')}
         </Text>
       ) : null}
