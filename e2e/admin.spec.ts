@@ -76,7 +76,7 @@ describe('administration: an admin creates a commune editor, who edits only thei
     await page.goto('/communes/81001');
     await page.getByRole('heading', { level: 1, name: 'Arlon' }).waitFor();
     await page.getByRole('button', { name: 'Modifier le profil' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Modifier le profil de Arlon' });
+    const dialog = page.getByRole('dialog', { name: 'Modifier le profil d’Arlon' });
     await dialog.getByLabel('Présentation').fill(DESCRIPTION);
     // A web address without its scheme is refused next to the field, before anything is sent.
     await dialog.getByLabel('Site web').fill('www.arlon.be');

@@ -184,7 +184,7 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     clock = new Date(start.getTime() + 12 * DAY);
     await signIn(page, consultant); // the move of the clock ended the session
     await page.goto(`/implementation/projects/${projectId}`);
-    const alert = page.getByText(/jalon « Pose des contrôleurs » en retard de 2 jour\(s\)/).first();
+    const alert = page.getByText(/jalon « Pose des contrôleurs » en retard de 2 jours/).first();
     await alert.waitFor();
     await page.getByRole('cell', { name: 'En retard' }).waitFor();
     await page.getByRole('button', { name: /Alertes de suivi : 2/ }).waitFor(); // the milestone and the offers step

@@ -50,6 +50,31 @@ describe('missions: a consultant opens one for a site, the commune follows its o
     expect(pageErrors).toEqual([]);
   });
 
+  it('the consultant edits the mission: a refused end date says why, then phase, title and end date are saved', async () => {
+    const { page, pageErrors } = await openSession(browser, server.baseUrl);
+    await signIn(page, consultant);
+    await page.getByRole('link', { name: 'Missions' }).click();
+    await page.getByRole('link', { name: 'Musée connecté' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Musée connecté' }).waitFor();
+    await page.getByRole('button', { name: 'Modifier' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Modifier la mission' });
+    await dialog.getByLabel('Intitulé').fill('Musée connecté 2027');
+    await dialog.getByLabel('Fin prévue').fill('2001-01-01');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.getByText('La date de fin précède la date de début.').waitFor();
+    await dialog.getByLabel('Fin prévue').fill('2030-12-31');
+    await dialog.getByRole('combobox', { name: 'Phase' }).click();
+    await page.getByRole('option', { name: 'Mise en œuvre' }).click();
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 1, name: 'Musée connecté 2027' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Mise en œuvre');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Musée connecté 2027' }).waitFor();
+    expect(await page.getByRole('main').getByText('31/12/2030').count()).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('an Arlon editor sees no mission of Bastogne and cannot open one', async () => {
     const { page } = await openSession(browser, server.baseUrl);
     await signIn(page, arlonEditor);
@@ -58,5 +83,6 @@ describe('missions: a consultant opens one for a site, the commune follows its o
     await page.getByText('Aucune mission pour le moment.').waitFor();
     expect(await page.getByRole('button', { name: 'Ouvrir une mission' }).count()).toBe(0);
     expect(await page.getByText('Musée connecté').count()).toBe(0);
+    expect(await page.getByText('Musée connecté 2027').count()).toBe(0);
   });
 });

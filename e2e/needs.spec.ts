@@ -66,7 +66,7 @@ describe('needs: from a commune’s need to a pooled purchase', () => {
     await page.getByRole('heading', { level: 1, name: 'Remplacer les lampadaires par des LED' }).waitFor();
     const main = (await page.getByRole('main').textContent())?.replace(/\s/g, ' ') ?? '';
     expect(main).toContain('Arlon');
-    expect(main).toContain('120 000,00 €');
+    expect(main).toContain('120 000 €');
     await expectNoSeriousA11yViolations(page, 'a need’s page');
   });
 
@@ -115,7 +115,7 @@ describe('needs: from a commune’s need to a pooled purchase', () => {
     expect(await page.locator('path[data-nis="81004"]').getAttribute('fill')).toBe('#1f7a7c');
     expect(await page.locator('path[data-nis="83012"]').getAttribute('fill')).toBe('#e4e7e5');
     const communes = page.getByRole('table', { name: 'Communes du groupe' });
-    expect((await communes.textContent())?.replace(/\s/g, ' ')).toContain('200 000,00 €');
+    expect((await communes.textContent())?.replace(/\s/g, ' ')).toContain('200 000 €');
   });
 
   it('the grouping recognised the category of Arlon’s need: its editor accepts the suggestion in one click', async () => {
@@ -144,7 +144,7 @@ describe('needs: from a commune’s need to a pooled purchase', () => {
     await page.getByLabel('Unité comptée').first().fill('point lumineux');
     await page.getByLabel('Échéance').fill('2099-12-31');
     await page.getByRole('button', { name: 'Envoyer' }).click();
-    await page.getByText('0 réponse(s) sur 2 communes interrogées.').waitFor();
+    await page.getByText('0 réponse sur 2 communes interrogées.').waitFor();
     await expectNoSeriousA11yViolations(page, 'a group’s page');
   });
 
@@ -163,16 +163,16 @@ describe('needs: from a commune’s need to a pooled purchase', () => {
   it('the consultant sees the answer and the savings of buying together', async () => {
     const page = consultantSession.page;
     await page.goto(groupUrl);
-    await page.getByText('1 réponse(s) sur 2 communes interrogées.').waitFor();
+    await page.getByText('1 réponse sur 2 communes interrogées.').waitFor();
     await page.getByLabel('Palier 1 : prix unitaire HTVA').fill('500');
     await page.getByLabel('Palier 2 : à partir de').fill('300');
     await page.getByLabel('Palier 2 : prix unitaire HTVA').fill('400');
-    await page.getByLabel('Quantité de Aubange').fill('150');
+    await page.getByLabel('Quantité d’Aubange').fill('150');
     const saving = page.getByTestId('total-saving');
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="total-saving"]')?.textContent?.includes('35'),
     );
-    expect((await saving.textContent())?.replace(/\s/g, ' ')).toContain('35 000,00 €');
+    expect((await saving.textContent())?.replace(/\s/g, ' ')).toContain('35 000 €');
     expect(await page.getByRole('main').textContent()).toContain('remise sur toutes les unités');
     await page.getByRole('button', { name: 'Enregistrer le scénario' }).click();
     await page.getByText('Scénario enregistré : modèle de prix et quantités.').waitFor();

@@ -26,13 +26,20 @@ export type Session = {
   pageErrors: string[];
 };
 
-/** A new browser context (own cookies and storage, like another person's browser) with one page. */
-export async function openSession(browser: Browser, baseUrl: string): Promise<Session> {
+/**
+ * A new browser context (own cookies and storage, like another person's browser) with one page: a desktop in
+ * Belgian French in Brussels unless told otherwise (a phone's `viewport`, an American browser's `locale` and zone).
+ */
+export async function openSession(
+  browser: Browser,
+  baseUrl: string,
+  options: { viewport?: { width: number; height: number }; locale?: string; timezoneId?: string } = {},
+): Promise<Session> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    locale: 'fr-BE',
-    timezoneId: 'Europe/Brussels',
-    viewport: { width: 1360, height: 900 },
+    locale: options.locale ?? 'fr-BE',
+    timezoneId: options.timezoneId ?? 'Europe/Brussels',
+    viewport: options.viewport ?? { width: 1360, height: 900 },
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();

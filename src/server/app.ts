@@ -38,6 +38,7 @@ import { registerWebApp } from './http/web.plugin.ts';
 import { implementationRoutes } from './implementation/implementation.routes.ts';
 import { ImplementationService } from './implementation/implementation.service.ts';
 import { createMailer, NoticesService } from './implementation/notices.service.ts';
+import { MissionOverviewService } from './missions/mission-overview.service.ts';
 import { missionsRoutes } from './missions/missions.routes.ts';
 import { MissionsService } from './missions/missions.service.ts';
 import { mutualisationRoutes } from './needs/mutualisation.routes.ts';
@@ -77,15 +78,20 @@ export function buildServices(
   const diagnostic = new DiagnosticService(uow, now);
   const implementation = new ImplementationService(uow, now);
   const catalogue = new CatalogueService(uow, now);
-  const agencyName = async () => (await uow.read((repos) => repos.users.getAgency()))?.name ?? config.agencyName;
+  const missions = new MissionsService(uow, now);
+  const strategy = new StrategyService(uow, planner);
+  // What resource persons and report readers see: the agency's name (AGENCY_NAME), not the workspace's label
+  // (« … — espace de démonstration »).
+  const agencyName = async () => config.agencyName;
   return {
     uow,
     auth: new AuthService(uow, { ttlHours: config.sessionTtlHours, loginLimit: config.loginRateLimit }, now),
     users: new UsersService(uow),
     communes: new CommunesService(uow, now),
-    missions: new MissionsService(uow, now),
+    missions,
+    missionOverview: new MissionOverviewService(missions, diagnostic, strategy, implementation),
     planner,
-    strategy: new StrategyService(uow, planner),
+    strategy,
     calculatorSolver: new PortfolioSolver(),
     diagnostic,
     guides: new GuidesService(uow, now),
@@ -181,7 +187,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(usersRoutes, { users: services.users });
   await app.register(auditRoutes, { uow: services.uow });
   await app.register(communesRoutes, { communes: services.communes });
-  await app.register(missionsRoutes, { missions: services.missions });
+  await app.register(missionsRoutes, { missions: services.missions, overview: services.missionOverview });
   await app.register(strategyRoutes, { strategy: services.strategy, planner: services.planner });
   await app.register(analysisRoutes, { solver: services.calculatorSolver });
   await app.register(diagnosticRoutes, {

@@ -49,6 +49,11 @@ export const cases: AccessCase[] = [
     expect: agencyOrOwnCommune,
   },
   {
+    route: 'GET /api/missions/:id/overview',
+    request: async (ctx, c) => ({ method: 'GET', url: `/api/missions/${await missionIn(ctx, c)}/overview` }),
+    expect: agencyOrOwnCommune,
+  },
+  {
     route: 'PATCH /api/missions/:id',
     request: async (ctx, c) => ({
       method: 'PATCH',

@@ -297,6 +297,11 @@ export const cases: AccessCase[] = [
     expect: agencyStaff,
   },
   {
+    route: 'POST /api/missions/:missionId/strategy/plan/approve',
+    request: async (ctx, c) => ({ method: 'POST', url: `${await base(ctx, c)}/plan/approve` }),
+    expect: agencyStaff,
+  },
+  {
     route: 'GET /api/missions/:missionId/strategy/plan',
     request: async (ctx, c) => ({ method: 'GET', url: `${await base(ctx, c)}/plan` }),
     expect: agencyOrOwnCommune,

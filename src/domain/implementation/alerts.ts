@@ -24,6 +24,12 @@ export const Alert = z.object({
   date: z.string().nullable().describe('the date missed, when there is one'),
   daysLate: z.number().int().nullable(),
   amountOver: z.number().nullable().describe('euros above the plan'),
+  procedure: z
+    .string()
+    .nullable()
+    .describe(
+      'for a procurement step, the procedure of the file: it names the step (a call-off has no specifications)',
+    ),
 });
 export type Alert = z.infer<typeof Alert>;
 
@@ -65,6 +71,7 @@ export function computeAlerts(project: AlertInput, today: string): Alert[] {
       date: m.dueDate,
       daysLate: daysBetween(m.dueDate, today),
       amountOver: null,
+      procedure: null,
     });
   }
   for (const line of [...project.budget].sort((a, b) => a.year - b.year)) {
@@ -78,6 +85,7 @@ export function computeAlerts(project: AlertInput, today: string): Alert[] {
       date: null,
       daysLate: null,
       amountOver: Math.round(over * 100) / 100,
+      procedure: null,
     });
   }
   if (project.procurement && project.status !== 'suspended') {
@@ -90,6 +98,7 @@ export function computeAlerts(project: AlertInput, today: string): Alert[] {
         date: step.plannedDate,
         daysLate: step.daysLate,
         amountOver: null,
+        procedure: project.procurement.procedure,
       });
     }
   }

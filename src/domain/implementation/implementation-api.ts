@@ -214,6 +214,11 @@ export const ProcedureAdviceSchema = z.object({
     }),
   ),
   warningsFr: z.array(z.string()),
+  verificationNotesFr: z
+    .array(z.string())
+    .describe(
+      'figures of the thresholds in force not yet checked against their source: for agency admins only, empty for others',
+    ),
 });
 
 export const PublishedCommunes = z.array(

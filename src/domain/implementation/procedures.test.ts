@@ -177,10 +177,14 @@ describe('proposeProcedures', () => {
     expect(advice.proposals.map((p) => p.procedure)).not.toContain('framework-call-off');
   });
 
-  it('warns about figures still to verify and about estimates close to a threshold', () => {
+  it('keeps the notes on figures still to verify apart from the warnings, and warns about estimates close to a threshold', () => {
     const advice2026 = advise('services', 50_000, '2026-04-01');
-    expect(advice2026.warningsFr.some((w) => w.includes('Chiffre à vérifier') && w.includes('140'))).toBe(true);
+    expect(advice2026.verificationNotesFr.some((w) => w.includes('Chiffre à vérifier') && w.includes('140'))).toBe(
+      true,
+    );
+    expect(advice2026.warningsFr.some((w) => w.includes('Chiffre à vérifier'))).toBe(false);
     expect(advise('services', 50_000, '2025-04-01').warningsFr).toEqual([]);
+    expect(advise('services', 50_000, '2025-04-01').verificationNotesFr).toEqual([]);
     const near = advise('services', 135_000, '2025-04-01');
     expect(near.warningsFr.some((w) => w.includes('procédure négociée sans publication préalable'))).toBe(true);
   });

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors.ts';
-import { formatEuro, formatNumber } from '../shared/format.ts';
+import { formatEuro } from '../shared/format.ts';
 import { IsoDate } from '../shared/schemas.ts';
 import { NATURE_LABELS_FR, PROCEDURE_LABELS_FR, ProcurementNature, type ProcurementProcedure } from './procurement.ts';
 import {
   findThresholdPeriod,
   type ThresholdKey,
-  type ThresholdPeriod,
   ThresholdTable,
   type ThresholdValues,
   unverifiedFigures,
@@ -69,6 +68,11 @@ export type ProcedureAdvice = {
   belgianPublication: PublicationAdvice;
   proposals: ProcedureProposal[];
   warningsFr: string[];
+  /**
+   * The agency's own notes on figures of the thresholds table not yet checked against their source (« Chiffre à
+   * vérifier … »): internal, for the admins who maintain the table; the server empties them for everyone else.
+   */
+  verificationNotesFr: string[];
 };
 
 const LAW = 'Loi du 17 juin 2016';
@@ -259,7 +263,10 @@ export function proposeProcedures(input: ProcedureQuery): ProcedureAdvice {
       labelFr: labelOf(p.procedure, frameworkMatch),
       recommended: p.procedure === recommended,
     })),
-    warningsFr: warnings(amount, nature, v, period),
+    warningsFr: warnings(amount, nature, v),
+    verificationNotesFr: unverifiedFigures(period).map(
+      (figure) => `Chiffre à vérifier — ${FIGURE_NAMES_FR[figure.key]} (${euros(figure.value)}) : ${figure.note}`,
+    ),
   };
 }
 
@@ -292,7 +299,7 @@ const FIGURE_NAMES_FR: Record<ThresholdKey, string> = {
   lowValue: 'seuil du faible montant',
 };
 
-function warnings(amount: number, nature: ProcurementNature, v: ThresholdValues, period: ThresholdPeriod): string[] {
+function warnings(amount: number, nature: ProcurementNature, v: ThresholdValues): string[] {
   const out: string[] = [];
   for (const [key, name] of NEAR_THRESHOLD_NAMES_FR) {
     if (key === 'negotiatedDirectWithPublicationWorks' && nature !== 'works') continue;
@@ -304,13 +311,10 @@ function warnings(amount: number, nature: ProcurementNature, v: ThresholdValues,
       );
     }
   }
-  for (const figure of unverifiedFigures(period)) {
-    out.push(`Chiffre à vérifier — ${FIGURE_NAMES_FR[figure.key]} (${euros(figure.value)}) : ${figure.note}`);
-  }
   return out;
 }
 
 /** "30 000 €" for whole amounts (thresholds), "12 345,67 €" otherwise; Belgian French conventions. */
 function euros(value: number): string {
-  return Number.isInteger(value) ? `${formatNumber(value, 'fr')} €` : formatEuro(value, 'fr');
+  return formatEuro(value, 'fr');
 }

@@ -6,6 +6,7 @@ import {
   nextStep,
   type ProcurementFile,
   ProcurementStep,
+  stepLabelFr,
   stepsFor,
   validateProcurementFile,
 } from './procurement-file.ts';
@@ -170,5 +171,50 @@ describe('findOverdueSteps and nextStep', () => {
         ],
       }),
     ).toBe('offers-received');
+  });
+});
+
+describe('a file follows the route chosen', () => {
+  it('names the steps of a call-off as an order, not as a procedure of the commune’s own', () => {
+    const callOff: ProcurementFile = { procedure: 'framework-call-off', steps: [] };
+    expect(nextStep(callOff)).toBe('specifications');
+    expect(stepLabelFr(nextStep(callOff)!, 'framework-call-off')).toBe('Expression du besoin');
+    expect(stepsFor('framework-call-off').map((s) => stepLabelFr(s, 'framework-call-off'))).toEqual([
+      'Expression du besoin',
+      'Décision de commander',
+      'Envoi du bon de commande',
+      'Confirmation de la commande',
+    ]);
+    expect(stepLabelFr('specifications', 'open')).toBe('Cahier des charges');
+    expect(stepsFor('framework-call-off').map((s) => stepLabelFr(s, 'framework-call-off'))).not.toContain(
+      'Cahier des charges',
+    );
+  });
+
+  it('refuses a step done after today, naming the step and both dates', () => {
+    const file: ProcurementFile = {
+      procedure: 'low-value',
+      steps: [
+        { step: 'specifications', actualDate: '2026-03-01' },
+        { step: 'offers-received', actualDate: '2026-07-15' },
+      ],
+    };
+    const result = validateProcurementFile(file, '2026-06-30');
+    expect(result.valid).toBe(false);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        code: 'STEP_DONE_IN_FUTURE',
+        step: 'offers-received',
+        messageFr: expect.stringContaining('« Réception des offres » (15/07/2026) est dans le futur'),
+      }),
+    ]);
+    expect(validateProcurementFile(file, '2026-07-15').valid).toBe(true);
+    // A planned date may be in the future: that is what planning is.
+    expect(
+      validateProcurementFile(
+        { procedure: 'low-value', steps: [{ step: 'specifications', plannedDate: '2027-01-10' }] },
+        '2026-06-30',
+      ).valid,
+    ).toBe(true);
   });
 });

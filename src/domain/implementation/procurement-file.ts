@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatDate } from '../shared/format.ts';
 import { IsoDate } from '../shared/schemas.ts';
 import { ProcurementProcedure } from './procurement.ts';
 
@@ -29,6 +30,22 @@ export const STEP_LABELS_FR: Record<ProcurementStep, string> = {
   notification: "Notification de l'attribution",
   contract: 'Conclusion du contrat',
 };
+
+/**
+ * A call-off under the agency's framework agreement is an order, not a procedure of the commune's own: the same four
+ * stages carry the words of an order (the agency already wrote the specifications and awarded the agreement).
+ */
+export const CALL_OFF_STEP_LABELS_FR: Partial<Record<ProcurementStep, string>> = {
+  specifications: 'Expression du besoin',
+  award: 'Décision de commander',
+  notification: 'Envoi du bon de commande',
+  contract: 'Confirmation de la commande',
+};
+
+/** A step's name on the route the file follows: « Cahier des charges » for a procedure, « Expression du besoin » for a call-off. */
+export function stepLabelFr(step: ProcurementStep, procedure: ProcurementProcedure | null | undefined): string {
+  return (procedure === 'framework-call-off' ? CALL_OFF_STEP_LABELS_FR[step] : undefined) ?? STEP_LABELS_FR[step];
+}
 
 /** Questions may never come: a file without them is complete. */
 const OPTIONAL_STEPS: ReadonlySet<ProcurementStep> = new Set(['questions']);
@@ -80,7 +97,8 @@ export type ProcurementFileProblem = {
     | 'PLANNED_STEP_BEFORE_PREVIOUS'
     | 'EARLIER_STEP_MISSING'
     | 'AWARD_AMOUNT_NOT_POSITIVE'
-    | 'AWARD_AMOUNT_MISSING';
+    | 'AWARD_AMOUNT_MISSING'
+    | 'STEP_DONE_IN_FUTURE';
   severity: 'error' | 'warning';
   step?: ProcurementStep;
   messageFr: string;
@@ -88,10 +106,14 @@ export type ProcurementFileProblem = {
 
 export type ProcurementFileValidation = { valid: boolean; problems: ProcurementFileProblem[] };
 
-/** Checks a file; errors make it invalid, warnings only point at gaps a user may still fill. */
-export function validateProcurementFile(file: ProcurementFile): ProcurementFileValidation {
+/**
+ * Checks a file; errors make it invalid, warnings only point at gaps a user may still fill. With `today`
+ * (YYYY-MM-DD), a step done after today is an error: a date done is a fact, and OCDS would publish it as one.
+ */
+export function validateProcurementFile(file: ProcurementFile, today?: string): ProcurementFileValidation {
   const problems: ProcurementFileProblem[] = [];
   const applicable = stepsFor(file.procedure);
+  const label = (step: ProcurementStep) => stepLabelFr(step, file.procedure);
   const seen = new Set<ProcurementStep>();
   for (const record of file.steps) {
     if (!applicable.includes(record.step)) {
@@ -99,7 +121,7 @@ export function validateProcurementFile(file: ProcurementFile): ProcurementFileV
         code: 'STEP_NOT_APPLICABLE',
         severity: 'error',
         step: record.step,
-        messageFr: `L'étape « ${STEP_LABELS_FR[record.step]} » n'existe pas pour cette procédure.`,
+        messageFr: `L'étape « ${label(record.step)} » n'existe pas pour cette procédure.`,
       });
     }
     if (seen.has(record.step)) {
@@ -107,14 +129,28 @@ export function validateProcurementFile(file: ProcurementFile): ProcurementFileV
         code: 'STEP_DUPLICATED',
         severity: 'error',
         step: record.step,
-        messageFr: `L'étape « ${STEP_LABELS_FR[record.step]} » est enregistrée plusieurs fois.`,
+        messageFr: `L'étape « ${label(record.step)} » est enregistrée plusieurs fois.`,
       });
     }
     seen.add(record.step);
   }
 
   const ordered = orderedRecords(file);
-  problems.push(...datesInOrder(ordered, 'actualDate'), ...datesInOrder(ordered, 'plannedDate'));
+  if (today) {
+    for (const r of ordered) {
+      if (r.actualDate && r.actualDate > today) {
+        problems.push({
+          code: 'STEP_DONE_IN_FUTURE',
+          severity: 'error',
+          step: r.step,
+          messageFr:
+            `La date réalisée de l'étape « ${label(r.step)} » (${frenchDate(r.actualDate)}) est dans le futur : ` +
+            `une étape faite l'est au plus tard aujourd'hui (${frenchDate(today)}). Indiquez plutôt une date prévue.`,
+        });
+      }
+    }
+  }
+  problems.push(...datesInOrder(ordered, 'actualDate', label), ...datesInOrder(ordered, 'plannedDate', label));
 
   let lastDone = -1;
   ordered.forEach((r, i) => {
@@ -126,7 +162,7 @@ export function validateProcurementFile(file: ProcurementFile): ProcurementFileV
         code: 'EARLIER_STEP_MISSING',
         severity: 'warning',
         step: r.step,
-        messageFr: `L'étape « ${STEP_LABELS_FR[r.step]} » n'a pas de date alors qu'une étape suivante est faite.`,
+        messageFr: `L'étape « ${label(r.step)} » n'a pas de date alors qu'une étape suivante est faite.`,
       });
     }
   }
@@ -161,7 +197,7 @@ export function findOverdueSteps(file: ProcurementFile, today: string): OverdueS
     )
     .map((r) => ({
       step: r.step,
-      labelFr: STEP_LABELS_FR[r.step],
+      labelFr: stepLabelFr(r.step, file.procedure),
       plannedDate: r.plannedDate,
       daysLate: daysBetween(r.plannedDate, today),
     }));
@@ -180,7 +216,11 @@ function orderedRecords(file: ProcurementFile): ProcurementStepRecord[] {
     .filter((r): r is ProcurementStepRecord => r !== undefined);
 }
 
-function datesInOrder(ordered: ProcurementStepRecord[], field: 'actualDate' | 'plannedDate'): ProcurementFileProblem[] {
+function datesInOrder(
+  ordered: ProcurementStepRecord[],
+  field: 'actualDate' | 'plannedDate',
+  label: (step: ProcurementStep) => string,
+): ProcurementFileProblem[] {
   const problems: ProcurementFileProblem[] = [];
   let previous: ProcurementStepRecord | undefined;
   for (const r of ordered) {
@@ -193,8 +233,8 @@ function datesInOrder(ordered: ProcurementStepRecord[], field: 'actualDate' | 'p
         severity: 'error',
         step: r.step,
         messageFr:
-          `${field === 'actualDate' ? 'La date' : 'La date prévue'} de l'étape « ${STEP_LABELS_FR[r.step]} » ` +
-          `(${frenchDate(date)}) précède celle de l'étape « ${STEP_LABELS_FR[previous.step]} » (${frenchDate(before)}).`,
+          `${field === 'actualDate' ? 'La date' : 'La date prévue'} de l'étape « ${label(r.step)} » ` +
+          `(${frenchDate(date)}) précède celle de l'étape « ${label(previous.step)} » (${frenchDate(before)}).`,
       });
     }
     // Compare with the latest date seen so far, so one early date is not hidden by a later wrong one.
@@ -208,6 +248,5 @@ function daysBetween(from: string, to: string): number {
 }
 
 function frenchDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-');
-  return `${d}/${m}/${y}`;
+  return formatDate(isoDate, 'fr');
 }

@@ -9,6 +9,15 @@ export const MISSION_PHASES = ['diagnostic', 'planning', 'implementation', 'clos
 export const MissionPhase = z.enum(MISSION_PHASES);
 export type MissionPhase = z.infer<typeof MissionPhase>;
 
+/**
+ * One name per phase everywhere (screens, reports, spreadsheets): the phases are named like the mission's tabs,
+ * « Stratégie » rather than « Planification » (the web's i18n files repeat these words; a test holds them equal).
+ */
+export const MISSION_PHASE_LABELS: Record<'fr' | 'en', Record<MissionPhase, string>> = {
+  fr: { diagnostic: 'Diagnostic', planning: 'Stratégie', implementation: 'Mise en œuvre', closed: 'Clôturée' },
+  en: { diagnostic: 'Diagnostic', planning: 'Strategy', implementation: 'Implementation', closed: 'Closed' },
+};
+
 export const MissionBeneficiary = z.object({
   kind: z.enum(['commune', 'site']),
   communeNis: NisCode,

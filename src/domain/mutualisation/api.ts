@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, NisCode } from '../shared/schemas.ts';
+import { GroupExplanation } from './grouping.ts';
 import { PURCHASE_WARNINGS, PurchaseWarning, PurchaseWarningCode } from './purchase.ts';
 import { PriceModel } from './savings.ts';
 
@@ -33,7 +34,8 @@ export const GroupSummary = z.object({
   status: GroupStatus,
   label: z.string(),
   category: z.string().nullable(),
-  reason: z.string(),
+  reason: z.string().describe('why the group was formed, in French'),
+  explanation: GroupExplanation.nullable().describe('the same, as facts for other languages (null for older groups)'),
   sharedTerms: z.array(z.string()),
   needCount: z.number(),
   communeCount: z.number(),

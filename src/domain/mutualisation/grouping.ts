@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { smartCategory } from '../shared/smart-categories.ts';
 
 /**
@@ -67,13 +68,20 @@ export function connectNeeds(nodes: GroupingNode[], edges: GroupingEdge[]): Need
   return groups.sort((x, y) => y.members.length - x.members.length || x.members[0]! - y.members[0]!);
 }
 
-/** The French explanation of a group: its category and the words its needs share. */
-export function explainGroup(input: {
-  category: string | null;
-  taxonomyTerms: string[];
-  sharedWords: string[];
-  titleSimilarity: number | null;
-}): { label: string; reason: string } {
+/**
+ * Why a group was formed, as facts (kept with the group so each reader's language words them): the category its
+ * needs share, the taxonomy's terms recognised, the words they share, and how alike their titles are.
+ */
+export const GroupExplanation = z.object({
+  category: z.string().nullable(),
+  taxonomyTerms: z.array(z.string()),
+  sharedWords: z.array(z.string()),
+  titleSimilarity: z.number().min(0).max(1).nullable(),
+});
+export type GroupExplanation = z.infer<typeof GroupExplanation>;
+
+/** The French explanation of a group: its category and the words its needs share (the facts stay in `input`). */
+export function explainGroup(input: GroupExplanation): { label: string; reason: string } {
   const parts: string[] = [];
   const category = input.category ? smartCategory(input.category) : undefined;
   if (category) {

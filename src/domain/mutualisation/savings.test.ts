@@ -88,7 +88,7 @@ describe('estimateSavings with a shared fixed cost', () => {
       ['81004', 20_665, 5_800.13, 14_864.87, 71.93],
     ]);
     expect(plain(estimate.assumptionsFr[0]!)).toBe(
-      'Coût fixe de 20 000,00 € HTVA (mise en place de la plateforme) : seul, chaque participant le paie en entier ; ' +
+      'Coût fixe de 20 000 € HTVA (mise en place de la plateforme) : seul, chaque participant le paie en entier ; ' +
         'ensemble, il est payé une fois et partagé au prorata des quantités.',
     );
     expect(plain(estimate.assumptionsFr[1]!)).toBe(

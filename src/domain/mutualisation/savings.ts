@@ -201,7 +201,7 @@ function allUnits(model: VolumeTiersModel, quantities: number[], total: number):
       'Modèle à paliers de volume, remise sur toutes les unités : le palier atteint par la quantité commandée fixe le prix de chaque unité.',
       ...tierLines(model),
       'Seul, chaque participant paie au prix du palier atteint par sa propre quantité.',
-      `Ensemble, la quantité totale de ${units(total)} atteint le palier de ${formatEuro(tier.unitPrice)} HTVA par ` +
+      `Ensemble, la quantité totale de ${units(total)} atteint le palier de ${formatEuro(tier.unitPrice, 'fr', { cents: 'always' })} HTVA par ` +
         `${model.unit}, appliqué à toutes les unités : chacun paie ses unités à ce prix.`,
     ],
   };
@@ -239,7 +239,7 @@ function sharedFixed(model: SharedFixedModel, quantities: number[], total: numbe
     modelLines: [
       `Coût fixe de ${formatEuro(model.fixedCost)} HTVA${what} : seul, chaque participant le paie en entier ; ` +
         `ensemble, il est payé une fois et partagé ${split}.`,
-      `Coût variable de ${formatEuro(model.perUnitCost)} HTVA par ${model.unit}, le même seul ou ensemble.`,
+      `Coût variable de ${formatEuro(model.perUnitCost, 'fr', { cents: 'always' })} HTVA par ${model.unit}, le même seul ou ensemble.`,
     ],
   };
 }
@@ -295,7 +295,7 @@ function tierLines(model: VolumeTiersModel): string[] {
       : tier.fromQuantity === 0
         ? 'quelle que soit la quantité'
         : `à partir de ${units(tier.fromQuantity)}`;
-    return `Prix unitaire de ${formatEuro(tier.unitPrice)} HTVA par ${model.unit} ${range}.`;
+    return `Prix unitaire de ${formatEuro(tier.unitPrice, 'fr', { cents: 'always' })} HTVA par ${model.unit} ${range}.`;
   });
 }
 

@@ -1,14 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatEuro, formatNumber } from './format.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatEuro,
+  formatMonthYear,
+  formatNumber,
+  formatPercent,
+  parseDate,
+} from './format.ts';
 
-// Intl uses a narrow no-break space as the thousands separator in fr-BE.
-const spaces = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+const NARROW_NBSP = '\u202f';
+const NBSP = '\u00a0';
 
 describe('Belgian French formats', () => {
-  it('writes numbers, euros and dates as Belgians read them', () => {
-    expect(spaces(formatNumber(286752))).toBe('286 752');
-    expect(spaces(formatEuro(1234.56))).toBe('1 234,56 €');
-    expect(formatDate('2025-01-01T00:00:00Z')).toBe('01/01/2025');
+  it('writes thousands with the narrow no-break space and « € » after a no-break space, as Intl gives them', () => {
+    expect(formatNumber(286752)).toBe(`286${NARROW_NBSP}752`);
+    expect(formatNumber(60000)).toBe(`60${NARROW_NBSP}000`);
+    expect(formatEuro(22500)).toBe(`22${NARROW_NBSP}500${NBSP}€`);
+    expect(formatEuro(1234.56)).toBe(`1${NARROW_NBSP}234,56${NBSP}€`);
     expect(formatNumber(286752, 'en')).toBe('286,752');
+    expect(formatEuro(22500, 'en')).toBe('€22,500');
+  });
+
+  it('drops the cents of a whole amount unless asked to keep them (unit prices)', () => {
+    expect(formatEuro(4.5)).toBe(`4,50${NBSP}€`);
+    expect(formatEuro(12, 'fr', { cents: 'always' })).toBe(`12,00${NBSP}€`);
+    expect(formatEuro(0)).toBe(`0${NBSP}€`);
+  });
+
+  it('writes decimals with a comma, percentages with a space', () => {
+    expect(formatNumber(2.456, 'fr', 1)).toBe('2,5');
+    expect(formatDecimal(0.18349, 'fr', 3)).toBe('0,183');
+    expect(formatDecimal(-0.04, 'fr', 1)).toBe('0,0');
+    expect(formatPercent(0.35)).toBe(`35${NBSP}%`);
+  });
+
+  it('writes dates dd/mm/yyyy and months « janv. 2027 », a calendar day never shifted by a time zone', () => {
+    expect(formatDate('2025-01-01')).toBe('01/01/2025');
+    expect(formatDate('2027-01-31', 'en')).toBe('31/01/2027');
+    expect(formatDate('2025-06-30T23:30:00Z')).toBe('01/07/2025'); // an instant, in Brussels
+    expect(formatDateTime('2027-01-31T13:05:00Z')).toBe('31/01/2027 14:05');
+    expect(formatMonthYear('2027-01')).toBe('janv. 2027');
+    expect(formatMonthYear('2027-06-15', 'fr', 'long')).toBe('juin 2027');
+    expect(formatMonthYear('2027-01', 'en')).toBe('Jan 2027');
+  });
+});
+
+describe('reading a typed date', () => {
+  it('reads dd/mm/yyyy and its usual variants, and the ISO form', () => {
+    expect(parseDate('31/01/2027')).toBe('2027-01-31');
+    expect(parseDate(' 1/2/2027 ')).toBe('2027-02-01');
+    expect(parseDate('31.01.2027')).toBe('2027-01-31');
+    expect(parseDate('31-01-2027')).toBe('2027-01-31');
+    expect(parseDate('31012027')).toBe('2027-01-31');
+    expect(parseDate('2027-01-31')).toBe('2027-01-31');
+  });
+
+  it('refuses what is not a whole, real date', () => {
+    for (const text of ['', '31/02/2027', '01/13/2027', '12/31/2027', '31/01/27', '2027', 'demain', '00/01/2027']) {
+      expect(parseDate(text), text).toBeNull();
+    }
   });
 });

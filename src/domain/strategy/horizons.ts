@@ -49,15 +49,44 @@ export const HorizonsInput = z
   });
 export type HorizonsInput = z.infer<typeof HorizonsInput>;
 
+/** The value factors of the three horizons: 15 points less per horizon, so a project done sooner counts for more. */
+const VALUE_FACTORS = [1, 0.85, 0.7] as const;
+
 /**
- * Budgets start at 0: only the commune knows what it can invest. Value factors fall by 15 points per horizon, so a
- * project done sooner counts for more, as its benefits last longer within the legislature.
+ * The horizons a mission starts with, from its start date. Planning begins with the first budget year the commune
+ * can still act on: the start year, or the next one when the mission starts in the last quarter (the next year's
+ * budget is then being voted). Short and medium terms last two years each; the medium term stretches to the end of
+ * the legislature (2030) when at most three years are left in it, and the long term takes what remains of the
+ * legislature, or the two years after the medium term when the legislature is over by then. Budgets start at 0:
+ * only the commune knows what it can invest, and the plan is not computed until it says so.
  */
-export const DEFAULT_HORIZONS: readonly Horizon[] = [
-  { key: 'short', budget: 0, valueFactor: 1, startYear: 2025, endYear: 2026 },
-  { key: 'medium', budget: 0, valueFactor: 0.85, startYear: 2027, endYear: 2028 },
-  { key: 'long', budget: 0, valueFactor: 0.7, startYear: 2029, endYear: 2030 },
-];
+export function defaultHorizons(missionStartDate: string): Horizon[] {
+  const [year = LEGISLATURE.startYear, month = 1] = missionStartDate.split('-').map(Number);
+  const lastStart = PLANNING_YEARS.max - 5;
+  const first = Math.min(lastStart, Math.max(LEGISLATURE.startYear, month >= 10 ? year + 1 : year));
+  const short = [first, first + 1] as const;
+  const mediumStart = short[1] + 1;
+  const left = LEGISLATURE.endYear - mediumStart + 1;
+  const mediumEnd = left >= 1 && left <= 3 ? LEGISLATURE.endYear : mediumStart + 1;
+  const longStart = mediumEnd + 1;
+  const longEnd = Math.min(PLANNING_YEARS.max, Math.max(longStart + 1, LEGISLATURE.endYear));
+  const spans = [short, [mediumStart, mediumEnd], [longStart, longEnd]] as const;
+  return HORIZON_KEYS.map((key, i) => ({
+    key,
+    budget: 0,
+    valueFactor: VALUE_FACTORS[i]!,
+    startYear: spans[i]![0],
+    endYear: spans[i]![1],
+  }));
+}
+
+/** The horizons of a mission that starts at the beginning of 2025, the legislature's first full year. */
+export const DEFAULT_HORIZONS: readonly Horizon[] = defaultHorizons('2025-01-01');
+
+/** True when no horizon has money to spend: the plan would be empty, so it is not computed. */
+export function hasNoBudget(horizons: readonly Pick<Horizon, 'budget'>[]): boolean {
+  return horizons.every((h) => !(h.budget > 0));
+}
 
 export function horizonIndex(key: HorizonKey): number {
   return HORIZON_KEYS.indexOf(key);

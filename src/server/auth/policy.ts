@@ -40,6 +40,7 @@ export const RESOURCE_TYPES = [
   'procurement',
   'implementation_publication',
   'procurement_threshold',
+  'threshold_verification_note',
   'implementation_alert',
   'implementation_dashboard',
   'notification_log',
@@ -200,6 +201,9 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     commune_editor: READ_ONLY,
     commune_viewer: READ_ONLY,
   },
+  // The notes on threshold figures not yet checked against their source (« Chiffre à vérifier … »): the working notes
+  // of the admins who maintain the table, never shown to consultants or communes (the presenters drop them).
+  threshold_verification_note: { agency_admin: READ_ONLY },
   // Alerts of the follow-up: each user reads those of what they may see (the service scopes them).
   implementation_alert: {
     agency_admin: READ_ONLY,

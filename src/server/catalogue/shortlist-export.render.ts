@@ -3,6 +3,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Shortlist } from '../../domain/catalogue/shortlists.ts';
 import { comparisonRows } from '../../domain/catalogue/shortlists.ts';
 import type { Solution } from '../../domain/catalogue/solutions.ts';
+import { DIMENSION_LABELS } from '../../domain/shared/dimensions.ts';
 import { formatDate, formatEuro, type Locale } from '../../domain/shared/format.ts';
 import { smartCategory } from '../../domain/shared/smart-categories.ts';
 import { printable, renderPdf } from '../pdf/pdf.ts';
@@ -60,14 +61,7 @@ const LABELS = {
       flat: 'forfait',
       tiered: 'par paliers',
     } as Record<string, string>,
-    dimension: {
-      living: 'Vie',
-      mobility: 'Mobilité',
-      environment: 'Environnement',
-      economy: 'Économie',
-      people: 'Citoyen',
-      governance: 'Gouvernance',
-    } as Record<string, string>,
+    dimension: DIMENSION_LABELS.fr as Record<string, string>,
   },
   en: {
     title: 'Shortlist',
@@ -119,14 +113,7 @@ const LABELS = {
       flat: 'flat fee',
       tiered: 'tiered',
     } as Record<string, string>,
-    dimension: {
-      living: 'Living',
-      mobility: 'Mobility',
-      environment: 'Environment',
-      economy: 'Economy',
-      people: 'People',
-      governance: 'Governance',
-    } as Record<string, string>,
+    dimension: DIMENSION_LABELS.en as Record<string, string>,
   },
 };
 

@@ -6,7 +6,7 @@ import { pdfText } from '../../../test/support/pdf-text.ts';
 import { type Client, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.ts';
 import { GUIDE_FR_V1 } from '../../domain/diagnostic/guide-fr-v1.ts';
 import { questionsInOrder } from '../../domain/diagnostic/guides.ts';
-import { auditLog, interviewAnswers, interviews, selfAssessmentLinks, swotItems } from '../db/schema/index.ts';
+import { agency, auditLog, interviewAnswers, interviews, selfAssessmentLinks, swotItems } from '../db/schema/index.ts';
 
 const QUESTIONS = questionsInOrder(GUIDE_FR_V1);
 const Q = (i: number) => QUESTIONS[i]!.question.key;
@@ -423,12 +423,18 @@ describe('diagnostic', () => {
       expect(row!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
       expect(JSON.stringify(row)).not.toContain(token);
 
+      // The workspace may carry a label (the demo's); the resource person reads the agency's name (AGENCY_NAME).
+      await t.database.db
+        .insert(agency)
+        .values({ id: 1, name: 'IDELUX Projets publics — espace de démonstration', demo: true })
+        .onConflictDoUpdate({ target: agency.id, set: { name: 'IDELUX Projets publics — espace de démonstration' } });
       const form = await t.anonymous.get(`/api/self-assessment/${token}`);
       expect(form.statusCode).toBe(200);
       expect(form.json()).toMatchObject({
         missionId: tintigny,
         beneficiary: 'Tintigny',
         intervieweeType: 'association',
+        agencyName: 'IDELUX Projets publics',
       });
       expect(JSON.stringify(form.json())).not.toContain('Marie Laurent');
 

@@ -191,6 +191,22 @@ export const messages: Catalogue = {
     fr: 'le projet « {title} » ne peut pas commencer aussi tôt (« {field} »)',
     en: 'project “{title}” cannot start that early (“{field}”)',
   },
+  PLAN_NOT_COMPUTED: {
+    fr: 'Aucun plan calculé à approuver : calculez d’abord le plan.',
+    en: 'No computed plan to approve: compute the plan first.',
+  },
+  PLAN_STALE: {
+    fr: 'Les données ont changé depuis le calcul du plan : recalculez-le avant de l’approuver.',
+    en: 'The data changed since the plan was computed: compute it again before approving it.',
+  },
+  PLAN_EMPTY: {
+    fr: 'Le plan ne retient aucun projet : il n’y a rien à approuver.',
+    en: 'The plan holds no project: there is nothing to approve.',
+  },
+  PLAN_NEEDS_BUDGET: {
+    fr: 'Aucun horizon n’a de budget : saisissez et enregistrez le budget d’investissement d’au moins un horizon avant de calculer le plan.',
+    en: 'No horizon has a budget: enter and save the investment budget of at least one horizon before computing the plan.',
+  },
   PLAN_ALREADY_RUNNING: {
     fr: 'Un calcul du plan est déjà en cours pour cette mission : attendez son résultat.',
     en: 'A plan is already being computed for this mission: wait for its result.',
@@ -755,6 +771,14 @@ export const messages: Catalogue = {
   PROCUREMENT_FILE_INVALID: {
     fr: 'Dossier de marché incohérent : {problem}',
     en: 'Inconsistent procurement file: {problem}',
+  },
+  PROCUREMENT_STEP_DONE_IN_FUTURE: {
+    fr: 'La date réalisée de l’étape « {step} » ({date}) est dans le futur : une étape faite l’est au plus tard aujourd’hui ({today}). Indiquez plutôt une date prévue.',
+    en: 'The date done of the step “{step}” ({date}) is in the future: a step is done today at the latest ({today}). Give a planned date instead.',
+  },
+  MILESTONE_DONE_IN_FUTURE: {
+    fr: 'Le jalon ne peut pas être atteint le {date} : cette date est dans le futur (aujourd’hui : {today}).',
+    en: 'The milestone cannot be met on {date}: that date is in the future (today: {today}).',
   },
   PROCUREMENT_STEPS_NEED_PROCEDURE: {
     fr: 'Choisissez la procédure avant d’enregistrer les étapes du marché.',

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Dashboard } from '../../domain/implementation/implementation-api.ts';
-import { PROCEDURE_LABELS_FR, type ProcurementProcedure } from '../../domain/implementation/procurement.ts';
-import { STEP_LABELS_FR } from '../../domain/implementation/procurement-file.ts';
+import { PROCEDURE_LABELS_FR, ProcurementProcedure } from '../../domain/implementation/procurement.ts';
+import { ProcurementStep, stepLabelFr } from '../../domain/implementation/procurement-file.ts';
 import { safeCell } from '../xlsx/safe-cell.ts';
 import { describeAlert } from './notices.service.ts';
 
@@ -82,11 +82,18 @@ export async function renderDashboardXlsx(dashboard: Dashboard): Promise<Buffer>
       commune: safeCell(p.communeName),
       title: safeCell(p.projectTitle),
       procedure: p.procedure ? (PROCEDURE_LABELS_FR[p.procedure as ProcurementProcedure] ?? p.procedure) : '—',
-      next: p.nextStep ? (STEP_LABELS_FR[p.nextStep as keyof typeof STEP_LABELS_FR] ?? p.nextStep) : '—',
+      next: p.nextStep ? nextStepName(p.nextStep, p.procedure) : '—',
       amount: p.estimatedAmountExclVat,
     });
   }
   const late = sheet('Alertes', [{ header: 'Alerte', key: 'text', width: 100 }]);
   for (const a of dashboard.lateItems) late.addRow({ text: safeCell(describeAlert(a)) });
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The next step's name on the route the file follows. */
+function nextStepName(step: string, procedure: string | null): string {
+  const parsed = ProcurementStep.safeParse(step);
+  const route = ProcurementProcedure.safeParse(procedure);
+  return parsed.success ? stepLabelFr(parsed.data, route.success ? route.data : null) : step;
 }

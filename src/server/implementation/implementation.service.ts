@@ -42,12 +42,13 @@ import {
   nextStep,
   type ProcurementFile,
   type ProcurementStepRecord,
-  STEP_LABELS_FR,
+  stepLabelFr,
   stepsFor,
   validateProcurementFile,
 } from '../../domain/implementation/procurement-file.ts';
 import { checkPeriodRemoval, SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementation/thresholds.ts';
-import { formatEuro } from '../../domain/shared/format.ts';
+import { formatDate, formatEuro } from '../../domain/shared/format.ts';
+import { countOf, deName } from '../../domain/shared/french.ts';
 import { type Actor, authorize, can, readScope, type UserActor } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
@@ -295,7 +296,7 @@ export class ImplementationService {
         sizeBytes: d.sizeBytes,
         createdAt: d.createdAt.toISOString(),
       })),
-      procurement: p.procurement ? this.procurementState(p.procurement) : null,
+      procurement: p.procurement ? this.procurementState(p.procurement, today) : null,
       published: f?.published ?? false,
       history: history.map((h) => ({
         id: h.id,
@@ -315,9 +316,9 @@ export class ImplementationService {
     };
   }
 
-  private procurementState(row: ProcurementRow): ProcurementState {
+  private procurementState(row: ProcurementRow, today: string): ProcurementState {
     const file = procurementFileOf(row);
-    const validation = file ? validateProcurementFile(file) : { valid: true, problems: [] };
+    const validation = file ? validateProcurementFile(file, today) : { valid: true, problems: [] };
     return {
       nature: row.nature,
       estimatedAmountExclVat: row.estimatedAmount,
@@ -383,7 +384,7 @@ export class ImplementationService {
       }
       if (input.budget !== undefined) parts.push('budget par année mis à jour');
       if (input.funding !== undefined) parts.push('sources de financement mises à jour');
-      if (input.risks !== undefined) parts.push(`${input.risks.length} risque(s)`);
+      if (input.risks !== undefined) parts.push(countOf(input.risks.length, 'risque', 'risques'));
       await this.record(repos, ctx, project, {
         action: 'implementation.update',
         summary: parts.length ? `Suivi : ${parts.join(', ')}` : 'Suivi enregistré sans changement',
@@ -406,6 +407,7 @@ export class ImplementationService {
   async addMilestone(ctx: RequestContext, projectId: string, input: MilestoneInput): Promise<ProjectFollowUp> {
     return this.uow.write(async (repos) => {
       const project = await this.project(repos, ctx.actor, projectId, 'create');
+      this.checkMetDate(input);
       const created = await repos.implementation.insertMilestone({ projectId, ...input });
       await this.record(repos, ctx, project, {
         action: 'implementation.milestone.create',
@@ -419,6 +421,14 @@ export class ImplementationService {
     });
   }
 
+  /** A milestone is met on a day that has come: a future date would read as done and silence its alert. */
+  private checkMetDate(input: MilestoneInput): void {
+    const today = this.today();
+    if (input.doneDate && input.doneDate > today) {
+      throw new ValidationError('MILESTONE_DONE_IN_FUTURE', { date: frDate(input.doneDate), today: frDate(today) });
+    }
+  }
+
   private async milestoneProject(repos: Repositories, actor: Actor, id: string, action: Action) {
     const milestone = await repos.implementation.milestone(id);
     if (!milestone) throw new NotFoundError('MILESTONE_NOT_FOUND');
@@ -428,6 +438,7 @@ export class ImplementationService {
   async updateMilestone(ctx: RequestContext, id: string, input: MilestoneInput): Promise<ProjectFollowUp> {
     return this.uow.write(async (repos) => {
       const { milestone, project } = await this.milestoneProject(repos, ctx.actor, id, 'update');
+      this.checkMetDate(input);
       await repos.implementation.updateMilestone(id, input);
       const done = !milestone.doneDate && input.doneDate;
       await this.record(repos, ctx, project, {
@@ -676,13 +687,16 @@ export class ImplementationService {
           : null,
         query.launchDate,
       );
-      return proposeProcedures({
+      const advice = proposeProcedures({
         nature: query.nature,
         estimatedAmountExclVat: query.estimatedAmountExclVat,
         launchDate: query.launchDate,
         thresholds: await this.thresholdTable(repos),
         ...(frameworkMatch ? { frameworkMatch } : {}),
       });
+      return can(actor, 'read', { type: 'threshold_verification_note' })
+        ? advice
+        : { ...advice, verificationNotesFr: [] };
     });
   }
 
@@ -754,11 +768,24 @@ export class ImplementationService {
         if (!proposal?.allowed) {
           throw new ValidationError('PROCEDURE_NOT_ALLOWED', { procedure: proposal?.labelFr ?? input.procedure });
         }
-        const validation = validateProcurementFile({
-          procedure: input.procedure,
-          steps: input.steps,
-          ...(input.awardAmountExclVat === null ? {} : { awardAmountExclVat: input.awardAmountExclVat }),
-        });
+        const today = this.today();
+        const validation = validateProcurementFile(
+          {
+            procedure: input.procedure,
+            steps: input.steps,
+            ...(input.awardAmountExclVat === null ? {} : { awardAmountExclVat: input.awardAmountExclVat }),
+          },
+          today,
+        );
+        const future = validation.problems.find((p) => p.code === 'STEP_DONE_IN_FUTURE');
+        if (future?.step) {
+          const done = input.steps.find((s) => s.step === future.step)?.actualDate ?? today;
+          throw new ValidationError('PROCUREMENT_STEP_DONE_IN_FUTURE', {
+            step: stepLabelFr(future.step, input.procedure),
+            date: formatDate(done, 'fr'),
+            today: formatDate(today, 'fr'),
+          });
+        }
         const error = validation.problems.find((p) => p.severity === 'error');
         if (error)
           throw new ValidationError('PROCUREMENT_FILE_INVALID', { problem: error.messageFr }, validation.problems);
@@ -789,7 +816,7 @@ export class ImplementationService {
         summary:
           `Dossier de marché : ${input.procedure ? PROCEDURE_LABELS_FR[input.procedure] : 'procédure à choisir'}, ` +
           `${formatEuro(input.estimatedAmountExclVat, 'fr')} HTVA` +
-          `${done.length ? `, étapes faites : ${done.map((s) => STEP_LABELS_FR[s]).join(', ')}` : ''}` +
+          `${done.length ? `, étapes faites : ${done.map((s) => stepLabelFr(s, input.procedure)).join(', ')}` : ''}` +
           `${input.vendorName ? `, attribué à ${input.vendorName}` : ''}`,
         params: {
           procedure: input.procedure,
@@ -835,7 +862,7 @@ export class ImplementationService {
           publisher: { name: agency },
           license: 'https://creativecommons.org/licenses/by/4.0/',
         },
-        buyer: { nisCode: project.communeNis, name: `Commune de ${project.communeName}` },
+        buyer: { nisCode: project.communeNis, name: `Commune ${deName(project.communeName)}` },
         title: project.title,
         ...(project.description ? { description: project.description } : {}),
         nature: row.nature,
@@ -868,7 +895,10 @@ export class ImplementationService {
   // ── thresholds ──────────────────────────────────────────────────────────────────────────────────────────────
   async thresholds(actor: Actor): Promise<ThresholdPeriodRecord[]> {
     authorize(actor, 'read', { type: 'procurement_threshold' });
-    return this.uow.read(async (repos) => (await repos.implementation.thresholds()).map(presentThreshold));
+    const notes = can(actor, 'read', { type: 'threshold_verification_note' });
+    return this.uow.read(async (repos) =>
+      (await repos.implementation.thresholds()).map((row) => presentThreshold(row, notes)),
+    );
   }
 
   async replaceThresholds(ctx: RequestContext, table: ThresholdTable): Promise<ThresholdPeriodRecord[]> {
@@ -890,7 +920,7 @@ export class ImplementationService {
           after: parsed.data,
         }),
       );
-      return (await repos.implementation.thresholds()).map(presentThreshold);
+      return (await repos.implementation.thresholds()).map((row) => presentThreshold(row));
     });
   }
 
@@ -911,7 +941,7 @@ export class ImplementationService {
           before: periodOf(row),
         }),
       );
-      return (await repos.implementation.thresholds()).map(presentThreshold);
+      return (await repos.implementation.thresholds()).map((row) => presentThreshold(row));
     });
   }
 
@@ -1088,8 +1118,7 @@ export class ImplementationService {
 
 /** "08/12/2026" from "2026-12-08", as the history reads. */
 function frDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-');
-  return `${d}/${m}/${y}`;
+  return formatDate(isoDate, 'fr');
 }
 
 function selfOf(actor: Actor): UserActor {
@@ -1118,8 +1147,16 @@ function rowOf(period: ThresholdTable[number]) {
   };
 }
 
-function presentThreshold(row: ThresholdRow): ThresholdPeriodRecord {
-  return { ...periodOf(row), updatedAt: row.updatedAt.toISOString() };
+/**
+ * A period as the API shows it. Without `withNotes` (policy: `threshold_verification_note`), the admins' notes on
+ * what remains to check are left out; the legal basis, the documents compared and the « verified » flag stay.
+ */
+function presentThreshold(row: ThresholdRow, withNotes = true): ThresholdPeriodRecord {
+  const period = periodOf(row);
+  const evidence = withNotes
+    ? period.evidence
+    : Object.fromEntries(Object.entries(period.evidence).map(([key, { note: _, ...rest }]) => [key, rest]));
+  return { ...period, evidence, updatedAt: row.updatedAt.toISOString() };
 }
 
 /** The seed periods of the domain, stored once (an admin's edits are kept). */

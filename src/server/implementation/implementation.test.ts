@@ -580,5 +580,78 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
     });
     expect(linked.statusCode, linked.body).toBe(200);
     expect(linked.json().procurement.framework.callOffId).toBe(ours.id);
+
+    // A call-off is an order: its steps carry the words of an order, never « Cahier des charges ».
+    const ordered = await consultant.put(url, {
+      ...file,
+      framework: { solutionId: lumigest.id, lotId: lot2, callOffId: ours.id },
+      steps: [{ step: 'specifications', actualDate: '2026-04-01' }],
+    });
+    expect(ordered.statusCode, ordered.body).toBe(200);
+    expect(ordered.json().procurement.nextStep).toBe('award');
+    expect(ordered.json().history[0].summary).toContain('étapes faites : Expression du besoin');
+    expect(ordered.json().history[0].summary).not.toContain('Cahier des charges');
+  });
+
+  it('shows the notes on threshold figures still to verify to agency admins only', async () => {
+    const query =
+      `/api/implementation/projects/${projectId}/procurement/advice` +
+      '?nature=services&estimatedAmountExclVat=50000&launchDate=2026-04-01';
+    const advice = async (client: Client) => {
+      const response = await client.get(query);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const forAdmin = await advice(admin);
+    expect(forAdmin.verificationNotesFr.some((n: string) => n.startsWith('Chiffre à vérifier'))).toBe(true);
+    for (const client of [consultant, editor, viewer]) {
+      const seen = await advice(client);
+      expect(seen.verificationNotesFr).toEqual([]);
+      expect(JSON.stringify(seen)).not.toContain('Chiffre à vérifier');
+    }
+    const thresholds = async (client: Client) => (await client.get('/api/implementation/thresholds')).json();
+    const note = (periods: { evidence: Record<string, { note?: string }> }[]) =>
+      periods.flatMap((p) => Object.values(p.evidence).map((e) => e.note)).filter(Boolean);
+    expect(note(await thresholds(admin)).length).toBeGreaterThan(0);
+    for (const client of [consultant, editor, viewer]) {
+      const periods = await thresholds(client);
+      expect(note(periods)).toEqual([]);
+      expect(periods[0].evidence.lowValue).toMatchObject({ verified: true, legalBasis: expect.any(String) });
+    }
+  });
+
+  it('refuses a procurement step or a milestone done after today, and changes nothing', async () => {
+    const project = await newProject('Bornes de recharge');
+    const { today } = (await consultant.get(`/api/implementation/projects/${project}`)).json();
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const url = `/api/implementation/projects/${project}/procurement`;
+    const file = {
+      nature: 'supplies',
+      estimatedAmountExclVat: 12_000,
+      launchDate: today,
+      procedure: 'low-value',
+      framework: null,
+      reference: null,
+      steps: [{ step: 'specifications', actualDate: tomorrow }],
+      vendorName: null,
+      vendorEnterpriseNumber: null,
+      awardAmountExclVat: null,
+    };
+    const future = await consultant.put(url, file);
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.code).toBe('PROCUREMENT_STEP_DONE_IN_FUTURE');
+    expect(future.json().error.message).toContain('« Cahier des charges »');
+    expect(future.json().error.message).toContain('est dans le futur');
+    expect((await consultant.get(`/api/implementation/projects/${project}`)).json().procurement).toBeNull();
+    const planned = await consultant.put(url, { ...file, steps: [{ step: 'specifications', plannedDate: tomorrow }] });
+    expect(planned.statusCode, planned.body).toBe(200);
+    const doneToday = await consultant.put(url, { ...file, steps: [{ step: 'specifications', actualDate: today }] });
+    expect(doneToday.statusCode, doneToday.body).toBe(200);
+
+    const milestone = { title: 'Commande', dueDate: today, owner: null, doneDate: tomorrow };
+    const met = await consultant.post(`/api/implementation/projects/${project}/milestones`, milestone);
+    expect(met.statusCode).toBe(400);
+    expect(met.json().error.code).toBe('MILESTONE_DONE_IN_FUTURE');
+    expect((await consultant.get(`/api/implementation/projects/${project}`)).json().milestones).toEqual([]);
   });
 });

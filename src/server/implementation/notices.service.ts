@@ -1,8 +1,10 @@
 import nodemailer from 'nodemailer';
 import { type Alert, isDigestDue } from '../../domain/implementation/alerts.ts';
 import type { Notice, NoticeRunResult } from '../../domain/implementation/implementation-api.ts';
-import { STEP_LABELS_FR } from '../../domain/implementation/procurement-file.ts';
-import { formatEuro } from '../../domain/shared/format.ts';
+import { ProcurementProcedure } from '../../domain/implementation/procurement.ts';
+import { ProcurementStep, stepLabelFr } from '../../domain/implementation/procurement-file.ts';
+import { formatDate, formatEuro } from '../../domain/shared/format.ts';
+import { countOf } from '../../domain/shared/french.ts';
 import { type Actor, authorize, type UserActor } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
@@ -44,12 +46,19 @@ export function describeAlert(alert: Alert): string {
   const where = `${alert.communeName} — ${alert.projectTitle}`;
   switch (alert.kind) {
     case 'milestone-late':
-      return `${where} : jalon « ${alert.subject} » en retard de ${alert.daysLate} jour(s) (prévu le ${alert.date}).`;
+      return `${where} : jalon « ${alert.subject} » en retard de ${countOf(alert.daysLate ?? 0, 'jour', 'jours')} (prévu le ${alert.date ? formatDate(alert.date) : '—'}).`;
     case 'budget-over-plan':
       return `${where} : budget ${alert.subject} dépassé de ${formatEuro(alert.amountOver ?? 0, 'fr')}.`;
     case 'procurement-step-overdue':
-      return `${where} : étape « ${STEP_LABELS_FR[alert.subject as keyof typeof STEP_LABELS_FR] ?? alert.subject} » du marché en retard de ${alert.daysLate} jour(s).`;
+      return `${where} : étape « ${stepName(alert)} » du marché en retard de ${countOf(alert.daysLate ?? 0, 'jour', 'jours')}.`;
   }
+}
+
+/** An overdue step's name on the route its file follows (« Envoi du bon de commande » for a call-off). */
+function stepName(alert: Alert): string {
+  const step = ProcurementStep.safeParse(alert.subject);
+  const procedure = ProcurementProcedure.safeParse(alert.procedure);
+  return step.success ? stepLabelFr(step.data, procedure.success ? procedure.data : null) : alert.subject;
 }
 
 /**
@@ -119,7 +128,7 @@ export class NoticesService {
         const fresh = alerts.filter((a) => !known.has(a.key));
         if (fresh.length > 0) {
           await this.send(r, 'alert', {
-            subject: `Smart Rural : ${fresh.length} nouvelle(s) alerte(s) de suivi`,
+            subject: `Smart Rural : ${countOf(fresh.length, 'nouvelle alerte', 'nouvelles alertes')} de suivi`,
             text: `Bonjour ${r.displayName},\n\n${fresh.map((a) => `- ${describeAlert(a)}`).join('\n')}\n`,
             keys: fresh.map((a) => a.key),
           });
@@ -138,7 +147,7 @@ export class NoticesService {
       }
       if (r.weeklyDigest && isDigestDue(r.lastDigestAt, now)) {
         await this.send(r, 'digest', {
-          subject: `Smart Rural : résumé hebdomadaire du suivi (${alerts.length} alerte(s) ouverte(s))`,
+          subject: `Smart Rural : résumé hebdomadaire du suivi (${countOf(alerts.length, 'alerte ouverte', 'alertes ouvertes')})`,
           text:
             `Bonjour ${r.displayName},\n\n` +
             (alerts.length

@@ -7,15 +7,20 @@ import {
   MissionUpdateInput,
   StaffMember,
 } from '../../domain/missions/mission.ts';
+import { MissionOverview } from '../../domain/missions/overview.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { ApiInstance } from '../http/types.ts';
+import type { MissionOverviewService } from './mission-overview.service.ts';
 import type { MissionsService } from './missions.service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const communeInQuery = (request: FastifyRequest) => (request.query as { communeNis?: string }).communeNis;
 
-export async function missionsRoutes(app: ApiInstance, options: { missions: MissionsService }) {
-  const { missions } = options;
+export async function missionsRoutes(
+  app: ApiInstance,
+  options: { missions: MissionsService; overview: MissionOverviewService },
+) {
+  const { missions, overview } = options;
 
   app.get(
     '/api/missions',
@@ -70,6 +75,20 @@ export async function missionsRoutes(app: ApiInstance, options: { missions: Miss
       },
     },
     async (request) => missions.get(request.actor, request.params.id),
+  );
+
+  app.get(
+    '/api/missions/:id/overview',
+    {
+      config: { access: { action: 'read', resource: 'mission' } },
+      schema: {
+        tags: ['missions'],
+        summary: 'Where a mission stands: interviews, maturity, SWOT, projects by status, open alerts, next milestones',
+        params: IdParams,
+        response: { 200: MissionOverview, ...errorResponses },
+      },
+    },
+    async (request) => overview.overview(request.actor, request.params.id),
   );
 
   app.patch(

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.ts';
+import { GUIDE_FR_V1 } from '../../domain/diagnostic/guide-fr-v1.ts';
+import { questionsInOrder } from '../../domain/diagnostic/guides.ts';
+import type { MissionOverview } from '../../domain/missions/overview.ts';
 
 describe('missions', () => {
   let t: TestApp;
@@ -108,5 +111,76 @@ describe('missions', () => {
     const merged = await consultant.post('/api/missions', { ...base, communeNis: '82005' });
     expect(merged.json().error.code).toBe('COMMUNE_MERGED');
     expect((await consultant.get('/api/missions?communeNis=81004')).json()).toEqual([]);
+  });
+
+  it('sums up where a mission stands for its overview, with the reader’s rights', async () => {
+    const habayEditor = await t.login(await t.createUser('commune_editor', '85046'));
+    const mission = (
+      await consultant.post('/api/missions', {
+        title: 'Habay Smart',
+        communeNis: '85046',
+        consultantIds: [consultantUser.id],
+        startDate: '2026-12-01',
+      })
+    ).json();
+    const url = `/api/missions/${mission.id}/overview`;
+    const empty = (await consultant.get(url)).json() as MissionOverview;
+    expect(empty.diagnostic).toMatchObject({ interviews: 0, completeInterviews: 0, maturity: null });
+    expect(empty.strategy).toEqual({ projects: 0, byStatus: { draft: 0, proposed: 0, approved: 0, rejected: 0 } });
+    expect(empty.implementation).toMatchObject({ started: false, projects: 0, openAlerts: 0, nextMilestones: [] });
+
+    // Two interviews, one complete at level 3; two SWOT items; two sheets, one approved and followed.
+    const questions = questionsInOrder(GUIDE_FR_V1).map(({ question }) => question.key);
+    for (const [type, answered] of [
+      ['elected_official', questions.length],
+      ['citizen', 5],
+    ] as const) {
+      const interview = (
+        await consultant.post(`/api/missions/${mission.id}/interviews`, {
+          resourcePerson: { type },
+          date: '2026-12-02',
+          interviewer: 'Benoît Consultant',
+        })
+      ).json();
+      const saved = await consultant.patch(`/api/missions/${mission.id}/interviews/${interview.id}`, {
+        answers: questions.slice(0, answered).map((questionKey) => ({ questionKey, level: 3 })),
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+    }
+    await consultant.post(`/api/missions/${mission.id}/swot`, { category: 'strength', text: 'Tissu associatif' });
+    await consultant.post(`/api/missions/${mission.id}/swot`, { category: 'threat', text: 'Vieillissement' });
+    const sheet = async (title: string, status: string) =>
+      (await consultant.post(`/api/missions/${mission.id}/strategy/projects`, { title, status })).json();
+    const followed = await sheet('Éclairage public intelligent', 'approved');
+    await sheet('Guichet numérique', 'draft');
+    await consultant.patch(`/api/missions/${mission.id}`, { phase: 'implementation' });
+    const milestone = await consultant.post(`/api/implementation/projects/${followed.id}/milestones`, {
+      title: 'Cahier des charges',
+      dueDate: '2027-03-31',
+      owner: null,
+      doneDate: null,
+    });
+    expect(milestone.statusCode, milestone.body).toBe(201);
+
+    const overview = (await consultant.get(url)).json() as MissionOverview;
+    expect(overview.diagnostic).toMatchObject({
+      interviews: 2,
+      completeInterviews: 1,
+      selfAssessments: 0,
+      maturity: { mean: 3, scaleMax: 4 },
+      swot: { strength: 1, weakness: 0, opportunity: 0, threat: 1 },
+    });
+    expect(overview.strategy).toEqual({ projects: 2, byStatus: { draft: 1, proposed: 0, approved: 1, rejected: 0 } });
+    expect(overview.implementation).toMatchObject({
+      started: true,
+      projects: 1,
+      byStatus: { planned: 1 },
+      nextMilestones: [
+        { projectTitle: 'Éclairage public intelligent', title: 'Cahier des charges', dueDate: '2027-03-31' },
+      ],
+    });
+    // The commune reads its own mission's overview; another commune is refused.
+    expect((await habayEditor.get(url)).json()).toMatchObject({ diagnostic: { interviews: 2 } });
+    expect((await arlonEditor.get(url)).statusCode).toBe(403);
   });
 });

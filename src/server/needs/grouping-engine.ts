@@ -1,5 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { connectNeeds, explainGroup, type GroupingEdge } from '../../domain/mutualisation/grouping.ts';
+import {
+  connectNeeds,
+  explainGroup,
+  type GroupExplanation,
+  type GroupingEdge,
+} from '../../domain/mutualisation/grouping.ts';
 import { SMART_CATEGORIES } from '../../domain/shared/smart-categories.ts';
 import { type Database, rowsOf, type Transaction } from '../db/client.ts';
 
@@ -26,6 +31,8 @@ export type ProposedGroup = {
   category: string | null;
   label: string;
   reason: string;
+  /** The facts behind `reason` (which is their French wording), for readers of another language. */
+  explanation: GroupExplanation;
   sharedTerms: string[];
 };
 
@@ -219,7 +226,7 @@ async function explainAll(
   tx: Transaction,
   groups: ReturnType<typeof connectNeeds>,
   docCount: number,
-): Promise<{ label: string; reason: string; sharedTerms: string[] }[]> {
+): Promise<{ label: string; reason: string; explanation: GroupExplanation; sharedTerms: string[] }[]> {
   if (groups.length === 0) return [];
   const membership = groups.flatMap((g, gi) => g.members.map((idx) => ({ g: gi, idx })));
   await tx.execute(sql`create temp table mg_member on commit drop as
@@ -269,12 +276,17 @@ async function explainAll(
   return groups.map((group, gi) => {
     const sharedWords = (topStems.get(gi) ?? []).map((s) => wordOf.get(s) ?? s);
     const titleEdge = group.edges.find((e) => e.kind === 'title');
-    const explained = explainGroup({
+    const explanation = {
       category: group.category,
-      taxonomyTerms: termsOf.get(gi) ?? [],
-      sharedWords,
+      taxonomyTerms: (termsOf.get(gi) ?? []).slice(0, 5),
+      sharedWords: sharedWords.slice(0, 6),
       titleSimilarity: titleEdge ? titleEdge.score : null,
-    });
-    return { ...explained, sharedTerms: [...new Set([...(termsOf.get(gi) ?? []).slice(0, 5), ...sharedWords])] };
+    };
+    const explained = explainGroup(explanation);
+    return {
+      ...explained,
+      explanation,
+      sharedTerms: [...new Set([...(termsOf.get(gi) ?? []).slice(0, 5), ...sharedWords])],
+    };
   });
 }

@@ -11,6 +11,7 @@ import type {
   PurchaseInput,
   ScenarioQuantities,
 } from '../../domain/mutualisation/api.ts';
+import { GroupExplanation } from '../../domain/mutualisation/grouping.ts';
 import { frenchList, purchaseWarnings, unconfirmed } from '../../domain/mutualisation/purchase.ts';
 import { estimateSavings, type PriceModel } from '../../domain/mutualisation/savings.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
@@ -137,6 +138,7 @@ export class MutualisationService {
               label: group.label,
               category: group.category,
               reason: group.reason,
+              explanation: group.explanation,
               sharedTerms: group.sharedTerms,
             },
             group.needIds,
@@ -362,6 +364,7 @@ export class MutualisationService {
               label: `${group.label} — ${frenchList(names)}`.slice(0, 200),
               category: group.category,
               reason: group.reason,
+              explanation: group.explanation,
               sharedTerms: group.sharedTerms,
               status: 'proposed',
             },
@@ -722,6 +725,9 @@ export class MutualisationService {
       label: group.label,
       category: group.category,
       reason: group.reason,
+      explanation: GroupExplanation.nullable()
+        .catch(null)
+        .parse(group.explanation ?? null),
       sharedTerms: group.sharedTerms,
       updatedAt: group.updatedAt.toISOString(),
     };

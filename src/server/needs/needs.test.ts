@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { explainGroup } from '../../domain/mutualisation/grouping.ts';
 import { seedCatalogueDemo } from '../catalogue/catalogue-demo.ts';
 import { CLI_CONTEXT } from '../http/request-context.ts';
 import { groupNeedsInDatabase } from './grouping-engine.ts';
@@ -295,6 +296,10 @@ describe('needs register', () => {
     const lighting = groups.find((g) => g.category === 'public-lighting')!;
     expect(lighting.reason).toContain('Éclairage public intelligent');
     expect(lighting.sharedTerms).toContain('lampadaire');
+    // The facts behind the French reason are kept, so another language can word them.
+    expect(lighting.explanation.category).toBe('public-lighting');
+    expect(lighting.explanation.taxonomyTerms).toContain('lampadaire');
+    expect(explainGroup(lighting.explanation).reason).toBe(lighting.reason);
   });
 
   it('the calculator groups needs over HTTP in the CLI format, storing nothing', async () => {
@@ -341,6 +346,7 @@ describe('needs register', () => {
     const groups = (await consultant.get('/api/mutualisation/groups')).json();
     const lighting = groups.find((g: { category: string }) => g.category === 'public-lighting');
     expect(lighting.communeNames, JSON.stringify(lighting)).toEqual(['Arlon', 'Aubange']);
+    expect(lighting.explanation).toMatchObject({ category: 'public-lighting' });
     // A commune user sees the groups their commune is in.
     expect((await arlonViewer.get('/api/mutualisation/groups')).json().map((g: { id: string }) => g.id)).toContain(
       lighting.id,

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { DIMENSION_LABELS } from '../../domain/shared/dimensions.ts';
 import { formatDate, formatEuro, formatNumber, type Locale } from '../../domain/shared/format.ts';
+import { countOf } from '../../domain/shared/french.ts';
 import type { HorizonKey } from '../../domain/strategy/horizons.ts';
 import { buildStrategyDocument, type PstAction, type PstDocument } from '../../domain/strategy/strategy-document.ts';
 import { printable, renderPdf } from '../pdf/pdf.ts';
@@ -21,7 +23,7 @@ const LABELS = {
     generated: 'Document établi le',
     summary: 'Synthèse',
     summaryText: (n: number, investment: string, running: string) =>
-      `${n} action(s), pour un investissement total de ${investment} et des coûts de fonctionnement de ${running} par an.`,
+      `${countOf(n, 'action', 'actions')}, pour un investissement total de ${investment} et des coûts de fonctionnement de ${running} par an.`,
     noPlan: 'Aucun plan n’a encore été calculé : les actions sont présentées sans horizon.',
     planTimeLimit: 'Plan calculé dans la limite de temps : le meilleur plan trouvé est présenté.',
     horizon: 'Horizon',
@@ -70,14 +72,7 @@ const LABELS = {
       string,
       string
     >,
-    dimensionNames: {
-      living: 'Vie',
-      mobility: 'Mobilité',
-      environment: 'Environnement',
-      economy: 'Économie',
-      people: 'Citoyens',
-      governance: 'Gouvernance',
-    } as Record<string, string>,
+    dimensionNames: DIMENSION_LABELS.fr as Record<string, string>,
     none: '—',
     sheetPst: 'PST',
     sheetHorizons: 'Plan par horizon',
@@ -91,7 +86,7 @@ const LABELS = {
     generated: 'Document drawn up on',
     summary: 'Summary',
     summaryText: (n: number, investment: string, running: string) =>
-      `${n} action(s), for a total investment of ${investment} and running costs of ${running} a year.`,
+      `${countOf(n, 'action', 'actions', 'en')}, for a total investment of ${investment} and running costs of ${running} a year.`,
     noPlan: 'No plan has been computed yet: the actions are shown without a horizon.',
     planTimeLimit: 'Plan computed within the time limit: the best plan found is shown.',
     horizon: 'Horizon',
@@ -140,14 +135,7 @@ const LABELS = {
       string,
       string
     >,
-    dimensionNames: {
-      living: 'Living',
-      mobility: 'Mobility',
-      environment: 'Environment',
-      economy: 'Economy',
-      people: 'People',
-      governance: 'Governance',
-    } as Record<string, string>,
+    dimensionNames: DIMENSION_LABELS.en as Record<string, string>,
     none: '—',
     sheetPst: 'PST',
     sheetHorizons: 'Plan by horizon',

@@ -94,7 +94,8 @@ export function presentEvaluations(rows: EvaluationRow[]): Evaluation[] {
   return rows.map((r) => ({ projectId: r.projectId, criterionId: r.criterionId, value: r.value }));
 }
 
-export function presentHorizons(rows: HorizonRow[]): Horizon[] {
+/** The stored horizons; a horizon not stored yet shows its default (`fallback`, from the mission's start date). */
+export function presentHorizons(rows: HorizonRow[], fallback: readonly Horizon[] = DEFAULT_HORIZONS): Horizon[] {
   return HORIZON_KEYS.map((key) => {
     const row = rows.find((r) => r.key === key);
     return row
@@ -105,7 +106,7 @@ export function presentHorizons(rows: HorizonRow[]): Horizon[] {
           startYear: row.startYear,
           endYear: row.endYear,
         }
-      : { ...DEFAULT_HORIZONS.find((h) => h.key === key)! };
+      : { ...fallback.find((h) => h.key === key)! };
   });
 }
 

@@ -424,6 +424,20 @@ export async function strategyRoutes(
       reply.status(202).send(await strategy.requestPlan(request.ctx, request.params.missionId, request.body)),
   );
 
+  app.post(
+    '/api/missions/:missionId/strategy/plan/approve',
+    {
+      config: update,
+      schema: {
+        tags,
+        summary: 'Approve the projects the latest plan places (the plan must be computed and up to date)',
+        params: MissionParams,
+        response: { 200: StrategyState, ...withDomainErrors },
+      },
+    },
+    async (request) => strategy.approvePlan(request.ctx, request.params.missionId),
+  );
+
   app.get(
     '/api/missions/:missionId/strategy/plan',
     {

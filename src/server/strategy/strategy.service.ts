@@ -7,7 +7,7 @@ import {
   DEFAULT_CRITERIA,
   type WeightsInput,
 } from '../../domain/strategy/criteria.ts';
-import { DEFAULT_HORIZONS, type HorizonsInput, horizonIndex } from '../../domain/strategy/horizons.ts';
+import { defaultHorizons, type HorizonsInput, hasNoBudget, horizonIndex } from '../../domain/strategy/horizons.ts';
 import {
   analyseRanking,
   buildPortfolioProblem,
@@ -109,20 +109,19 @@ export class StrategyService {
         scaleMax: c.scale?.max ?? null,
       })),
     );
-    await repos.strategy.setHorizons(
-      mission.id,
-      DEFAULT_HORIZONS.map((h) => ({ ...h })),
-    );
+    const horizons = defaultHorizons(mission.startDate);
+    await repos.strategy.setHorizons(mission.id, horizons);
     await this.audit(repos, ctx, mission, {
       action: 'strategy.start',
       entityType: 'mission',
       entityId: mission.id,
-      after: { criteria: criteria.map((c) => c.name), horizons: DEFAULT_HORIZONS },
+      after: { criteria: criteria.map((c) => c.name), horizons },
     });
     return true;
   }
 
-  private async data(repos: Repositories, missionId: string) {
+  private async data(repos: Repositories, mission: MissionRecord) {
+    const missionId = mission.id;
     const [criteriaRows, projectRows, evaluationRows, horizonRows, lockRows] = await Promise.all([
       repos.strategy.criteria(missionId),
       repos.strategy.projects(missionId),
@@ -136,7 +135,7 @@ export class StrategyService {
       criteria,
       projects,
       evaluations: presentEvaluations(evaluationRows),
-      horizons: presentHorizons(horizonRows),
+      horizons: presentHorizons(horizonRows, defaultHorizons(mission.startDate)),
       locks: lockRows.map((l) => ({ projectId: l.projectId, horizon: l.horizon })),
     };
     return { data, criteria, projects };
@@ -148,7 +147,7 @@ export class StrategyService {
       const mission = await this.mission(repos, actor, missionId, 'read');
       const [settings, { data, criteria, projects }, objectives, scenarios] = await Promise.all([
         repos.strategy.settings(missionId),
-        this.data(repos, missionId),
+        this.data(repos, mission),
         repos.strategy.objectives(missionId),
         repos.strategy.scenarios(missionId),
       ]);
@@ -602,8 +601,8 @@ export class StrategyService {
     query: { scenarioId?: string | undefined; topK?: number | undefined },
   ) {
     return this.uow.read(async (repos) => {
-      await this.mission(repos, actor, missionId, 'read');
-      const { data } = await this.data(repos, missionId);
+      const mission = await this.mission(repos, actor, missionId, 'read');
+      const { data } = await this.data(repos, mission);
       let weights: Record<string, number> | undefined;
       if (query.scenarioId) {
         const scenario = await repos.strategy.scenario(query.scenarioId);
@@ -683,8 +682,8 @@ export class StrategyService {
   /** The current weights and every saved scenario, side by side. */
   async compareScenarios(actor: Actor, missionId: string) {
     return this.uow.read(async (repos) => {
-      await this.mission(repos, actor, missionId, 'read');
-      const { data, criteria } = await this.data(repos, missionId);
+      const mission = await this.mission(repos, actor, missionId, 'read');
+      const { data, criteria } = await this.data(repos, mission);
       const saved = await repos.strategy.scenarios(missionId);
       const current = {
         id: 'current',
@@ -769,8 +768,8 @@ export class StrategyService {
   }
 
   /** What the plan is computed from, now: the problem, and what the report and roadmap need beside it. */
-  private async snapshot(repos: Repositories, missionId: string): Promise<PlanSnapshot> {
-    const { data, projects } = await this.data(repos, missionId);
+  private async snapshot(repos: Repositories, mission: MissionRecord): Promise<PlanSnapshot> {
+    const { data, projects } = await this.data(repos, mission);
     const analysis = analyseRanking(data, { topK: null });
     const { problem, outside } = buildPortfolioProblem(data, analysis.ranking);
     return {
@@ -795,7 +794,9 @@ export class StrategyService {
       if (latest?.status === 'running' && !this.planner.isAbandoned(latest)) {
         throw new ConflictError('PLAN_ALREADY_RUNNING');
       }
-      const snapshot = await this.snapshot(repos, missionId);
+      const snapshot = await this.snapshot(repos, mission);
+      // Without money the optimal plan is empty: ask for the budgets rather than report an empty "optimal" plan.
+      if (hasNoBudget(snapshot.horizons)) throw new ValidationError('PLAN_NEEDS_BUDGET', { field: 'horizons' });
       const run = await repos.strategy.insertRun({
         missionId,
         status: 'running',
@@ -827,17 +828,49 @@ export class StrategyService {
 
   async plan(actor: Actor, missionId: string): Promise<PlanState> {
     return this.uow.read(async (repos) => {
-      await this.mission(repos, actor, missionId, 'read');
+      const mission = await this.mission(repos, actor, missionId, 'read');
       let row = await repos.strategy.latestRun(missionId);
       if (row?.status === 'running' && this.planner.isAbandoned(row)) {
         await this.planner.abandon(row.id);
         row = await repos.strategy.latestRun(missionId);
       }
       if (!row) return { run: null, stale: false };
-      const now = await this.snapshot(repos, missionId);
+      const now = await this.snapshot(repos, mission);
       const stale = canonicalJson(row.problem) !== canonicalJson(now);
       return { run: presentRun(row), stale };
     });
+  }
+
+  /**
+   * Approves the projects the latest plan places: the plan the consultant and the commune agree on becomes the
+   * projects the implementation follows. Only a computed plan that still matches the data can be approved.
+   */
+  async approvePlan(ctx: RequestContext, missionId: string): Promise<StrategyState> {
+    await this.uow.write(async (repos) => {
+      const mission = await this.mission(repos, ctx.actor, missionId, 'update');
+      const row = await repos.strategy.latestRun(missionId);
+      const result = row?.status === 'done' ? presentRun(row).result : null;
+      if (!row || !result) throw new ConflictError('PLAN_NOT_COMPUTED');
+      if (canonicalJson(row.problem) !== canonicalJson(await this.snapshot(repos, mission))) {
+        throw new ConflictError('PLAN_STALE');
+      }
+      if (result.placements.length === 0) throw new ConflictError('PLAN_EMPTY');
+      const projects = new Map((await repos.strategy.projects(missionId)).map((p) => [p.id, p]));
+      const approved: string[] = [];
+      for (const { projectId } of result.placements) {
+        const project = projects.get(projectId);
+        if (!project || project.status === 'approved') continue;
+        await repos.strategy.updateProject(projectId, { status: 'approved' });
+        approved.push(project.title);
+      }
+      await this.audit(repos, ctx, mission, {
+        action: 'strategy.plan.approve',
+        entityType: 'plan_run',
+        entityId: row.id,
+        after: { approved, placements: result.placements },
+      });
+    });
+    return this.state(ctx.actor, missionId);
   }
 
   // ── objectives ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -1014,7 +1047,7 @@ export class StrategyService {
     return this.uow.read(async (repos) => {
       const mission = await this.mission(repos, actor, missionId, 'read');
       const [{ data, criteria, projects }, objectives, settings, run] = await Promise.all([
-        this.data(repos, missionId),
+        this.data(repos, mission),
         repos.strategy.objectives(missionId),
         repos.strategy.settings(missionId),
         repos.strategy.latestDoneRun(missionId),

@@ -61,10 +61,11 @@ describe('strategy of a mission', () => {
     ]);
     expect(started.criteria.reduce((s, c) => s + c.normalisedWeight, 0)).toBeCloseTo(1, 12);
     expect(started.criteria.find((c) => c.source === 'investmentCost')).toMatchObject({ direction: 'min' });
-    expect(started.horizons.map((h) => [h.key, h.startYear, h.endYear])).toEqual([
-      ['short', 2025, 2026],
-      ['medium', 2027, 2028],
-      ['long', 2029, 2030],
+    // From the mission's start (January 2026), the medium term ending with the legislature.
+    expect(started.horizons.map((h) => [h.key, h.startYear, h.endYear, h.budget])).toEqual([
+      ['short', 2026, 2027, 0],
+      ['medium', 2028, 2030, 0],
+      ['long', 2031, 2032, 0],
     ]);
     expect(started.permissions).toEqual({ edit: true, comment: true });
     const audits = await auditCount();
@@ -479,6 +480,34 @@ describe('strategy of a mission', () => {
     expect((await state()).scenarios).toHaveLength(1);
   });
 
+  it('a mission starting in December plans from the next year', async () => {
+    const december = await t.app.services.missions.create(CLI_CONTEXT, {
+      title: 'Habay Smart',
+      communeNis: '85046',
+      consultantIds: [consultantUser.id],
+      startDate: '2026-12-01',
+    });
+    const before = (await consultant.get(`/api/missions/${december.id}/strategy`)).json() as StrategyState;
+    const started = (await consultant.post(`/api/missions/${december.id}/strategy`)).json() as StrategyState;
+    for (const horizons of [before.horizons, started.horizons]) {
+      expect(horizons.map((h) => `${h.startYear}–${h.endYear}`)).toEqual(['2027–2028', '2029–2030', '2031–2032']);
+    }
+  });
+
+  it('asks for budgets before computing a plan: none is run while every horizon has 0 €', async () => {
+    const runs = async () => (await t.database.db.select({ n: count() }).from(strategyPlanRuns))[0]!.n;
+    const before = await runs();
+    const response = await consultant.post(`${base()}/plan`, {});
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('PLAN_NEEDS_BUDGET');
+    expect(response.json().error.message).toContain('budget');
+    expect(await runs()).toBe(before);
+    expect((await consultant.get(`${base()}/plan`)).json()).toEqual({ run: null, stale: false });
+    const approve = await consultant.post(`${base()}/plan/approve`);
+    expect(approve.statusCode).toBe(409);
+    expect(approve.json().error.code).toBe('PLAN_NOT_COMPUTED');
+  });
+
   it('sets the horizons: budgets, value factors and years in order', async () => {
     const horizons = [
       { key: 'short', budget: 200_000, valueFactor: 1, startYear: 2025, endYear: 2026 },
@@ -553,6 +582,28 @@ describe('strategy of a mission', () => {
     expect(plan.run!.locks).toEqual([{ projectId: ids.kiosk, horizon: 'long' }]);
     expect(plan.run!.result!.placements).toContainEqual({ projectId: ids.kiosk, horizon: 'long' });
     expect(plan.run!.result!.placements.some((p) => p.projectId === ids.app)).toBe(false);
+  });
+
+  it('approves the plan: the projects it places become approved, the others stay as they were', async () => {
+    const plan = ((await consultant.get(`${base()}/plan`)).json() as PlanState).run!.result!;
+    const placed = new Set(plan.placements.map((p) => p.projectId));
+    const before = await state();
+    const approved = await consultant.post(`${base()}/plan/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    for (const project of (approved.json() as StrategyState).projects) {
+      const was = before.projects.find((p) => p.id === project.id)!.status;
+      expect(project.status, project.title).toBe(placed.has(project.id) ? 'approved' : was);
+    }
+    expect(((await consultant.get(`${base()}/plan`)).json() as PlanState).stale, 'approving keeps the plan').toBe(
+      false,
+    );
+    expect((await aubangeEditor.post(`${base()}/plan/approve`)).statusCode).toBe(403);
+    // A plan the data has moved away from is computed again before it is approved.
+    await consultant.patch(`/api/strategy/projects/${ids.sensors}`, { investmentCost: 91_000 });
+    const stale = await consultant.post(`${base()}/plan/approve`);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('PLAN_STALE');
+    await consultant.patch(`/api/strategy/projects/${ids.sensors}`, { investmentCost: 90_000 });
   });
 
   it('says why a plan is infeasible', async () => {

@@ -2,6 +2,7 @@ import {
   Anchor,
   AppShell,
   Badge,
+  Box,
   Burger,
   Button,
   Group,
@@ -26,7 +27,7 @@ import { LANGUAGES, type Language, setLanguage } from '../i18n/i18n.ts';
 import { notify } from '../lib/notify.ts';
 import { usePublicConfig } from '../lib/public-config.ts';
 import { useLanguage } from '../lib/use-language.ts';
-import { ADMIN_NAV, isActive, MAIN_NAV, type NavItem } from './navigation.ts';
+import { ADMIN_NAV, isActive, MAIN_NAV, type NavItem, ownCommuneNav } from './navigation.ts';
 import { paths } from './paths.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English' };
@@ -90,21 +91,20 @@ function UserMenu() {
           aria-label={t('layout.userMenu', { name: me.data.user.displayName })}
           px="sm"
           py={6}
+          className="user-menu-button"
           style={{
             borderRadius: 4,
             border: '1px solid var(--mantine-color-gray-4)',
-            maxWidth: 240,
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
+            display: 'flex',
             whiteSpace: 'nowrap',
           }}
           data-testid="user-menu"
         >
-          <Text fw={600} size="sm" component="span">
+          <Text fw={600} size="sm" component="span" truncate="end">
             {me.data.user.displayName}
           </Text>
-          <Text component="span" size="sm" aria-hidden="true">
-            {' ▾'}
+          <Text component="span" size="sm" aria-hidden="true" style={{ flex: 'none' }}>
+            {'\u00a0▾'}
           </Text>
         </UnstyledButton>
       </Menu.Target>
@@ -119,15 +119,26 @@ function UserMenu() {
   );
 }
 
-function NavEntry({ item, onNavigate, count }: { item: NavItem; onNavigate: () => void; count?: number }) {
+function NavEntry({
+  item,
+  onNavigate,
+  ownCommune,
+  count,
+}: {
+  item: NavItem;
+  onNavigate: () => void;
+  ownCommune?: NavItem | null;
+  /** things waiting for the user in that area (the polls to answer) */
+  count?: number;
+}) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const active = isActive(item, pathname);
+  const active = isActive(item, pathname, ownCommune);
   return (
     <NavLink
       component={Link}
       to={item.to}
-      label={t(item.label)}
+      label={t(item.label, item.labelParams)}
       active={active}
       aria-current={active ? 'page' : undefined}
       onClick={onNavigate}
@@ -151,14 +162,20 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const me = useMe();
   const capabilities = me.data?.capabilities;
   const admin = ADMIN_NAV.filter((item) => item.capability && capabilities?.[item.capability]);
+  const ownCommune = ownCommuneNav(me.data?.user);
   // The polls a commune editor has to answer are counted on the area where they answer them.
   const polls = usePollsToAnswer();
   return (
     <Stack gap={4}>
       <ul className="nav-list">
-        {MAIN_NAV.map((item) => (
+        {(ownCommune ? [ownCommune, ...MAIN_NAV] : MAIN_NAV).map((item) => (
           <li key={item.key}>
-            <NavEntry item={item} onNavigate={onNavigate} count={item.key === 'needs' ? polls.length : 0} />
+            <NavEntry
+              item={item}
+              onNavigate={onNavigate}
+              ownCommune={ownCommune}
+              count={item.key === 'needs' ? polls.length : 0}
+            />
           </li>
         ))}
       </ul>
@@ -234,8 +251,10 @@ export function Layout() {
               </Anchor>
               <AgencyName />
             </Group>
-            <Group gap="sm" wrap="nowrap">
-              <LanguageSwitch />
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Box visibleFrom="sm">
+                <LanguageSwitch />
+              </Box>
               <Bell />
               <UserMenu />
             </Group>
@@ -244,6 +263,10 @@ export function Layout() {
         <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
           <AppShell.Section grow component={ScrollArea}>
             <Navigation onNavigate={close} />
+          </AppShell.Section>
+          {/* On a phone the header has no room for the language: it is here, under the menu. */}
+          <AppShell.Section hiddenFrom="sm" pt="sm">
+            <LanguageSwitch />
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main id="main-content" ref={main} tabIndex={-1}>
@@ -260,6 +283,36 @@ export function Layout() {
 function Bell() {
   const polls = usePollsToAnswer();
   return <AlertsBell more={{ count: polls.length, content: <PollNotices polls={polls} /> }} />;
+}
+
+/**
+ * The frame of the pages a person reaches without an account by a link they were sent (the self-assessment): the
+ * product's name, the language, and the page. No application menu, no sign-in: nothing there is theirs to open.
+ */
+export function BareLayout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a href="#main-content" className="skip-link">
+        {t('layout.skipToContent')}
+      </a>
+      <AppShell header={{ height: 60 }} padding="lg">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Text c="rural.9" fw={750} fz={{ base: 'lg', sm: 'xl' }} style={{ whiteSpace: 'nowrap' }}>
+              Smart Rural
+            </Text>
+            <LanguageSwitch />
+          </Group>
+        </AppShell.Header>
+        <AppShell.Main id="main-content" tabIndex={-1}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
 }
 
 /** The agency running the platform, with a badge when this is the demo workspace. */

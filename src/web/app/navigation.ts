@@ -8,7 +8,20 @@ export type NavItem = {
   to: string;
   /** what /api/auth/me must allow for the entry to show */
   capability?: Capability;
+  /** values for the label (e.g. the commune's name) */
+  labelParams?: Record<string, string>;
 };
+
+/** A commune user's first entry: their own commune's page, where their work is. */
+export function ownCommuneNav(user: { communeNis: string | null; communeName: string | null } | undefined) {
+  if (!user?.communeNis) return null;
+  return {
+    key: 'ownCommune',
+    label: 'nav.ownCommune',
+    to: paths.commune.to(user.communeNis),
+    labelParams: { name: user.communeName ?? user.communeNis },
+  } satisfies NavItem;
+}
 
 /** Every area of the product, in the order of the work: the province, a commune's mission, pooling. */
 export const MAIN_NAV: NavItem[] = [
@@ -28,7 +41,8 @@ export const ADMIN_NAV: NavItem[] = [
 ];
 
 /** Is `pathname` inside the area that `item` opens? The province area also holds the commune pages. */
-export function isActive(item: NavItem, pathname: string): boolean {
-  if (item.key === 'communes') return pathname === '/' || pathname.startsWith('/communes/');
+export function isActive(item: NavItem, pathname: string, ownCommune?: NavItem | null): boolean {
+  const inOwnCommune = ownCommune ? pathname === ownCommune.to || pathname.startsWith(`${ownCommune.to}/`) : false;
+  if (item.key === 'communes') return pathname === '/' || (pathname.startsWith('/communes/') && !inOwnCommune);
   return pathname === item.to || pathname.startsWith(`${item.to}/`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paths, safeNextPath } from './paths.ts';
+import { landingPath, paths, safeNextPath } from './paths.ts';
 
 describe('paths', () => {
   it('builds links from the patterns', () => {
@@ -14,5 +14,16 @@ describe('paths', () => {
     expect(safeNextPath('//evil.example')).toBe('/');
     expect(safeNextPath('/login?next=/x')).toBe('/');
     expect(safeNextPath(null)).toBe('/');
+  });
+
+  it('lands a commune user on their commune, unless they were going elsewhere', () => {
+    const tintigny = { communeNis: '85039' };
+    expect(landingPath(tintigny, null)).toBe('/communes/85039');
+    expect(landingPath(tintigny, '/')).toBe('/communes/85039');
+    expect(landingPath(tintigny, '/needs')).toBe('/needs');
+    expect(landingPath(tintigny, 'https://evil.example')).toBe('/communes/85039');
+    expect(landingPath({ communeNis: null }, null)).toBe('/');
+    expect(landingPath({ communeNis: null }, '/missions')).toBe('/missions');
+    expect(landingPath(undefined, null)).toBe('/');
   });
 });

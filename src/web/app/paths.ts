@@ -65,3 +65,14 @@ export function safeNextPath(next: string | null | undefined): string {
   if (next.startsWith(paths.login.pattern)) return paths.province.to();
   return next;
 }
+
+/**
+ * Where a user lands after signing in: the page they were going to, else their own commune's page for a commune
+ * user (the province table is not where their work is), else the province. `/` asked as `next` is the default
+ * page, not a choice.
+ */
+export function landingPath(user: { communeNis: string | null } | null | undefined, next: string | null): string {
+  const asked = safeNextPath(next);
+  if (asked !== paths.province.to()) return asked;
+  return user?.communeNis ? paths.commune.to(user.communeNis) : asked;
+}

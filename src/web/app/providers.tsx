@@ -1,13 +1,14 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './global.css';
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, NumberInput } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { i18next } from '../i18n/i18n.ts';
 import { ApiError } from '../lib/api.ts';
+import { useLanguage } from '../lib/use-language.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 /** A 401 from any call means the session ended (expired, signed out elsewhere): ask again who is signed in. */
@@ -35,12 +36,32 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18next}>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <LocalisedMantine>
           {/* Bottom left, over the empty end of the navigation: they never cover the header or a page's actions. */}
           <Notifications position="bottom-left" containerWidth={340} autoClose={4000} />
           {children}
-        </MantineProvider>
+        </LocalisedMantine>
       </QueryClientProvider>
     </I18nextProvider>
+  );
+}
+
+/** Number fields show « 4,50 » in French and « 4.50 » in English (both separators are accepted when typing). */
+function LocalisedMantine({ children }: { children: ReactNode }) {
+  const language = useLanguage();
+  const localised = useMemo(
+    () => ({
+      ...theme,
+      components: {
+        ...theme.components,
+        NumberInput: NumberInput.extend({ defaultProps: { decimalSeparator: language === 'fr' ? ',' : '.' } }),
+      },
+    }),
+    [language],
+  );
+  return (
+    <MantineProvider theme={localised} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
   );
 }

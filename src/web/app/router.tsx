@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { CataloguePage } from '../features/catalogue/catalogue-page.tsx';
 import { DiagnosticPage } from '../features/diagnostic/diagnostic-page.tsx';
 import { ImplementationPage } from '../features/implementation/implementation-page.tsx';
@@ -7,8 +7,9 @@ import { NeedsPage } from '../features/needs/needs-page.tsx';
 import { StrategyPage } from '../features/strategy/strategy-page.tsx';
 import { WatchPage } from '../features/watch/watch-page.tsx';
 import { RequireAuth } from './guards.tsx';
-import { Layout } from './layout.tsx';
+import { BareLayout, Layout } from './layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './not-found-page.tsx';
+import { PageError } from './page-error.tsx';
 import { paths } from './paths.ts';
 
 // Heavy pages (the map, the admin tables) load when first opened.
@@ -33,11 +34,27 @@ const PublicProgressPage = lazy(() => import('../features/implementation/public-
 const NeedDetailPage = lazy(() => import('../features/needs/need-page.tsx'));
 const GroupPage = lazy(() => import('../features/needs/group-page.tsx'));
 
+/**
+ * Every page (and every tab of a mission) gets its own error boundary: a page that fails to render shows a message
+ * in the user's language and ways back, inside the header and navigation, and the other pages keep working.
+ */
+function withPageErrors(routes: RouteObject[]): RouteObject[] {
+  return routes.map(
+    (route) =>
+      ({
+        ...route,
+        errorElement: route.errorElement ?? <PageError />,
+        ...(route.children ? { children: withPageErrors(route.children) } : {}),
+      }) as RouteObject,
+  );
+}
+
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    // Only when the frame itself fails (the header, the navigation): the pages have their own boundaries.
     errorElement: <RouteErrorPage />,
-    children: [
+    children: withPageErrors([
       { path: paths.province.pattern, element: <ProvincePage /> },
       { path: paths.commune.pattern, element: <CommunePage /> },
       {
@@ -78,7 +95,6 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
       },
-      { path: paths.selfAssessment.pattern, element: <SelfAssessmentPage /> },
       { path: paths.strategy.pattern, element: <StrategyPage /> },
       { path: paths.implementation.pattern, element: <ImplementationPage /> },
       {
@@ -158,6 +174,12 @@ export const router = createBrowserRouter([
         ),
       },
       { path: '*', element: <NotFoundPage /> },
-    ],
+    ]),
+  },
+  {
+    // Reached by a link sent to a resource person, without an account: no application menu.
+    element: <BareLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [{ path: paths.selfAssessment.pattern, element: <SelfAssessmentPage /> }],
   },
 ]);

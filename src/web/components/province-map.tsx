@@ -3,6 +3,7 @@ import L from 'leaflet';
 import { useEffect, useMemo, useRef } from 'react';
 import { GeoJSON, MapContainer, TileLayer, useMap, ZoomControl } from 'react-leaflet';
 import type { Boundary, BoundaryCollection, BoundaryFeature } from '../../domain/communes/commune.ts';
+import { escapeHtml } from '../lib/html.ts';
 
 type BoundaryProperties = BoundaryFeature['properties'];
 
@@ -27,10 +28,6 @@ const MAP_STYLE = { width: '100%', borderRadius: 6, background: MAP_BACKGROUND, 
 
 const BASE_STYLE: L.PathOptions = { color: '#3f474d', weight: 0.8, fillOpacity: 0.85, opacity: 1 };
 const HIGHLIGHT_STYLE: L.PathOptions = { color: '#111111', weight: 2.5 };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export type ProvinceMapProps = {
   collection: BoundaryCollection;

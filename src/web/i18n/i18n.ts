@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../domain/shared/format.ts';
+import { deName } from '../../domain/shared/french.ts';
 import en from './en.json';
 import fr from './fr.json';
 
@@ -49,5 +50,13 @@ export const i18nReady = i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/**
+ * `{{commune, de}}` in a French string writes « d’Arlon » or « de Bastogne » (src/domain/shared/french.ts); in
+ * English the name is left as it is. Counts go through i18next's plural rules (`key_one`, `key_other`), never « (s) ».
+ */
+i18next.services.formatter?.add('de', (value: unknown, lng: string | undefined) =>
+  lng === 'fr' ? deName(String(value)) : String(value),
+);
 
 export { i18next };

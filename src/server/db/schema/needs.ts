@@ -86,6 +86,8 @@ export const mutualisationGroups = pgTable(
     label: text('label').notNull(),
     category: text('category'),
     reason: text('reason').notNull().default(''),
+    /** Why the group was formed, as facts (GroupExplanation) each reader's language words; null for older groups. */
+    explanation: jsonb('explanation'),
     sharedTerms: text('shared_terms').array().notNull().default(sql`'{}'::text[]`),
     /** The savings price model (src/domain/mutualisation/savings.ts), once the consultant set one. */
     priceModel: jsonb('price_model'),

@@ -1,6 +1,6 @@
 import type { IntervieweeType } from '../../../domain/diagnostic/model.ts';
 import type { SpecificityTopic, SwotCategory } from '../../../domain/diagnostic/swot.ts';
-import type { Dimension } from '../../../domain/shared/dimensions.ts';
+import { DIMENSION_LABELS, type Dimension } from '../../../domain/shared/dimensions.ts';
 import { formatNumber } from '../../../domain/shared/format.ts';
 
 /** The report's French words (reports are in French; the web app has its own catalogue in i18n/fr.json). */
@@ -27,14 +27,7 @@ export const SPECIFICITY_FR: Record<SpecificityTopic, string> = {
   assets: 'Atouts du territoire',
 };
 
-export const DIMENSION_SHORT_FR: Record<Dimension, string> = {
-  living: 'Qualité de vie',
-  mobility: 'Mobilité',
-  environment: 'Environnement',
-  economy: 'Économie',
-  people: 'Citoyens',
-  governance: 'Gouvernance',
-};
+export const DIMENSION_SHORT_FR: Record<Dimension, string> = DIMENSION_LABELS.fr;
 
 /** A score on the scale, "2,4", or an en dash when not assessed. */
 export const score = (value: number | null | undefined, digits = 1) =>

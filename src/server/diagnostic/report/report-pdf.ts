@@ -8,6 +8,7 @@ import {
   type SwotItem,
 } from '../../../domain/diagnostic/swot.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
+import { countOf } from '../../../domain/shared/french.ts';
 import type { MissionRecord } from '../../missions/missions.repository.ts';
 import { renderPdf } from '../../pdf/pdf.ts';
 import { DIMENSION_SHORT_FR, INTERVIEWEE_TYPE_FR, percent, SPECIFICITY_FR, SWOT_FR, score } from './labels-fr.ts';
@@ -155,7 +156,7 @@ export function reportDefinition(input: ReportInput): TDocumentDefinitions {
   content.push(
     { text: '2. Personnes entendues', style: 'h1' },
     {
-      text: `${input.interviews.length} entretien${input.interviews.length > 1 ? 's' : ''}, dont ${input.interviews.filter((i) => i.source === 'self_assessment').length} auto-évaluation(s) en ligne.`,
+      text: `${countOf(input.interviews.length, 'entretien', 'entretiens')}, dont ${countOf(input.interviews.filter((i) => i.source === 'self_assessment').length, 'auto-évaluation', 'auto-évaluations')} en ligne.`,
       style: 'p',
     },
     table(

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../domain/audit/audit.ts';
 import { formatDateTime } from '../../../domain/shared/format.ts';
 import { AppModal } from '../../components/app-modal.tsx';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -202,18 +203,8 @@ export default function AuditPage() {
               searchable
               nothingFoundMessage={t('common.nothingFound')}
             />
-            <TextInput
-              label={t('audit.from')}
-              type="date"
-              value={from}
-              onChange={(event) => filterSetter(setFrom)(event.currentTarget.value)}
-            />
-            <TextInput
-              label={t('audit.to')}
-              type="date"
-              value={to}
-              onChange={(event) => filterSetter(setTo)(event.currentTarget.value)}
-            />
+            <DateField label={t('audit.from')} value={from} onChange={filterSetter(setFrom)} />
+            <DateField label={t('audit.to')} value={to} onChange={filterSetter(setTo)} />
           </SimpleGrid>
           {anyFilter ? (
             <Button variant="subtle" mt="xs" onClick={clear}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH, PasswordChangeInput } from '../../../domain/auth/users.ts';
 import { formatDateTime } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
 import { ApiError } from '../../lib/api.ts';
@@ -65,6 +66,7 @@ function PasswordForm() {
         {change.error instanceof ApiError && change.error.details.length > 0 ? null : (
           <ErrorAlert error={change.error} />
         )}
+        <FormErrorSummary errors={form.errors} />
         {change.isSuccess ? (
           <Alert color="green" variant="light" role="status">
             {t('account.passwordChanged')}

@@ -3,8 +3,9 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginInput } from '../../../domain/auth/users.ts';
-import { paths, safeNextPath } from '../../app/paths.ts';
+import { landingPath, paths } from '../../app/paths.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { PageLoader } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
@@ -14,7 +15,7 @@ import { useLogin, useMe } from './api.ts';
 export default function LoginPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const next = safeNextPath(params.get('next'));
+  const next = params.get('next');
   const navigate = useNavigate();
   const me = useMe();
   const login = useLogin();
@@ -26,10 +27,12 @@ export default function LoginPage() {
 
   if (me.isPending) return <PageLoader />;
   // Already signed in (e.g. the back button): go where the login was meant to lead.
-  if (me.data && !login.isSuccess) return <Navigate to={next} replace />;
+  if (me.data && !login.isSuccess) return <Navigate to={landingPath(me.data.user, next)} replace />;
 
   const submit = form.onSubmit((values) => {
-    login.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) });
+    login.mutate(values, {
+      onSuccess: (signedIn) => void navigate(landingPath(signedIn.user, next), { replace: true }),
+    });
   });
 
   return (
@@ -39,6 +42,7 @@ export default function LoginPage() {
         <form onSubmit={submit} noValidate>
           <Stack>
             <ErrorAlert error={login.error} title={t('auth.loginFailed')} />
+            <FormErrorSummary errors={form.errors} />
             <TextInput
               label={t('auth.email')}
               type="email"

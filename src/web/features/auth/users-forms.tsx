@@ -6,6 +6,7 @@ import type { UserCreated } from '../../../domain/auth/users.ts';
 import { type User, UserCreateInput, UserUpdateInput } from '../../../domain/auth/users.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { communeOptions, useCommuneList } from '../../lib/communes-query.ts';
@@ -75,6 +76,7 @@ export function CreateUserModal(props: { onClose(): void; onCreated(result: User
       <form onSubmit={submit} noValidate>
         <Stack>
           {create.isError && !hasFieldDetails(create.error) ? <ErrorAlert error={create.error} /> : null}
+          <FormErrorSummary errors={form.errors} />
           <TextInput
             label={t('auth.email')}
             type="email"
@@ -165,6 +167,7 @@ export function EditUserModal(props: { user: User; onClose(): void }) {
       <form onSubmit={submit} noValidate>
         <Stack>
           {update.isError && !hasFieldDetails(update.error) ? <ErrorAlert error={update.error} /> : null}
+          <FormErrorSummary errors={form.errors} />
           <TextInput label={t('users.name')} required {...form.getInputProps('displayName')} />
           <Select
             label={t('users.role')}

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, Lot } from '../../../domain/catalogue/agreements.ts';
 import { AppModal } from '../../components/app-modal.tsx';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { notify } from '../../lib/notify.ts';
 import { useCreateAgreement, useCreateLot, useSolutions, useUpdateAgreement, useUpdateLot } from './api.ts';
@@ -78,18 +79,16 @@ export function AgreementFormModal(props: { onClose(): void; agreement?: Agreeme
               onChange={(e) => set('title', e.currentTarget.value)}
               required
             />
-            <TextInput
+            <DateField
               label={t('catalogue.agreements.start')}
-              type="date"
               value={form.startDate}
-              onChange={(e) => set('startDate', e.currentTarget.value)}
+              onChange={(value) => set('startDate', value)}
               required
             />
-            <TextInput
+            <DateField
               label={t('catalogue.agreements.end')}
-              type="date"
               value={form.endDate}
-              onChange={(e) => set('endDate', e.currentTarget.value)}
+              onChange={(value) => set('endDate', value)}
               required
             />
             <NumberInput

@@ -210,7 +210,7 @@ export function SearchTab() {
                   <Paper key={hit.id} withBorder p="md" component="li">
                     <Group justify="space-between" align="flex-start" wrap="nowrap">
                       <SolutionLogo url={hit.logo} name={hit.name} />
-                      <Stack gap={4} style={{ flex: 1 }}>
+                      <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
                         <Group gap="xs">
                           <Title order={3} size="h4">
                             <Anchor component={Link} to={paths.catalogueSolution.to(hit.id)}>

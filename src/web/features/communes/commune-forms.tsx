@@ -10,6 +10,7 @@ import {
 } from '../../../domain/communes/commune.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
@@ -58,6 +59,7 @@ export function ProfileFormModal(props: { commune: CommuneDetail; opened: boolea
           {update.isError && !(update.error instanceof ApiError && update.error.details.length > 0) ? (
             <ErrorAlert error={update.error} />
           ) : null}
+          <FormErrorSummary errors={form.errors} />
           <Textarea
             label={t('communes.description')}
             autosize
@@ -129,6 +131,7 @@ export function SiteFormModal(props: { nisCode: string; site: Site | null; opene
           {mutation.isError && !(mutation.error instanceof ApiError && mutation.error.details.length > 0) ? (
             <ErrorAlert error={mutation.error} />
           ) : null}
+          <FormErrorSummary errors={form.errors} />
           <TextInput label={t('sites.name')} required {...form.getInputProps('name')} />
           <Select
             label={t('sites.kind')}

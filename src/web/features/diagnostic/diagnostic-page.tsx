@@ -14,6 +14,7 @@ import { usePublicConfig } from '../../lib/public-config.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useGuide, useGuides, useProvinceDiagnostics } from './api.ts';
 import { BAND_COLOURS, bandColour, formatScore } from './dimension-labels.ts';
+import { useGuideText } from './guide-text.ts';
 
 // Leaflet is only downloaded for pages with a map.
 const ProvinceMap = lazy(() => import('../../components/province-map.tsx').then((m) => ({ default: m.ProvinceMap })));
@@ -24,6 +25,7 @@ const NOT_DIAGNOSED = '#f1f3f5';
 export function DiagnosticPage() {
   const { t } = useTranslation();
   const language = useLanguage();
+  const text = useGuideText();
   const navigate = useNavigate();
   const overview = useProvinceDiagnostics();
   const boundaries = useBoundaries();
@@ -70,7 +72,7 @@ export function DiagnosticPage() {
                       detail: d
                         ? t('diagnostic.province.mapDetail', {
                             score: formatScore(d.overall, language),
-                            band: d.band?.label ?? '–',
+                            band: d.band ? text.band(d.band).label : '–',
                             count: d.interviews,
                           })
                         : t('diagnostic.province.notDiagnosed'),
@@ -112,7 +114,7 @@ export function DiagnosticPage() {
                       }}
                     />
                     <Text size="sm">
-                      {band.label} ({formatScore(band.from, language)} – {formatScore(band.to, language)})
+                      {text.band(band).label} ({formatScore(band.from, language)} – {formatScore(band.to, language)})
                     </Text>
                   </Box>
                 ))}
@@ -177,7 +179,7 @@ export function DiagnosticPage() {
                       {formatScore(c.overall, language)}{' '}
                       {c.band ? (
                         <Text span size="xs" c="dimmed">
-                          {c.band.label}
+                          {text.band(c.band).label}
                         </Text>
                       ) : null}
                     </Table.Td>

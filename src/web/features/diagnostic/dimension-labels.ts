@@ -1,5 +1,6 @@
 import type { MaturityModel } from '../../../domain/diagnostic/model.ts';
 import type { Dimension } from '../../../domain/shared/dimensions.ts';
+import { formatDecimal, formatPercent as formatShare } from '../../../domain/shared/format.ts';
 
 /** The six dimensions' colours, the same on the radar, the badges and the SWOT tags (AA on white for text). */
 export const DIMENSION_COLOURS: Record<Dimension, string> = {
@@ -24,18 +25,10 @@ export function bandColour(bandKey: string | null | undefined, model: Pick<Matur
 /** "2,4" — one decimal, Belgian comma; a dash when not assessed. */
 export function formatScore(value: number | null | undefined, locale: 'fr' | 'en', digits = 1): string {
   if (value === null || value === undefined) return '–';
-  // -0.04 rounds to "-0,0": show 0 without a sign.
-  const rounded = Math.round(value * 10 ** digits) / 10 ** digits || 0;
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-BE' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(rounded);
+  return formatDecimal(value, locale, digits);
 }
 
 export function formatPercent(value: number | null | undefined, locale: 'fr' | 'en'): string {
   if (value === null || value === undefined) return '–';
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-BE' : 'en-GB', {
-    style: 'percent',
-    maximumFractionDigits: 0,
-  }).format(value);
+  return formatShare(value, locale);
 }

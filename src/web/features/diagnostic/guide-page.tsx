@@ -437,58 +437,60 @@ export default function GuidePage() {
       />
       <ErrorAlert error={guides.error ?? error} />
       {guides.data ? (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('diagnostic.guide.version')}</Table.Th>
-              <Table.Th scope="col">{t('diagnostic.guide.status')}</Table.Th>
-              <Table.Th scope="col">{t('diagnostic.guide.size')}</Table.Th>
-              <Table.Th scope="col">{t('diagnostic.guide.used')}</Table.Th>
-              <Table.Th scope="col">{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {guides.data.map((g) => (
-              <Table.Tr key={`${g.key}/${g.version}`}>
-                <Table.Td>
-                  {g.title} — v{g.version}{' '}
-                  <Text span size="xs" c="dimmed">
-                    ({g.key})
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {g.status === 'draft' ? (
-                    <Badge color="orange.9" variant="outline" tt="none">
-                      {t('diagnostic.guide.draft')}
-                    </Badge>
-                  ) : (
-                    <Badge
-                      color="teal.9"
-                      variant="outline"
-                      tt="none"
-                      styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}
-                    >
-                      {t('diagnostic.guide.publishedOn', {
-                        date: g.publishedAt ? formatDate(g.publishedAt, language) : '',
-                      })}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{t('diagnostic.guide.sizeValue', { factors: g.factors, questions: g.questions })}</Table.Td>
-                <Table.Td>{t('diagnostic.guide.usedValue', { count: g.interviews })}</Table.Td>
-                <Table.Td>
-                  <Button
-                    size="compact-sm"
-                    variant={current?.key === g.key && current.version === g.version ? 'filled' : 'default'}
-                    onClick={() => setSelected({ key: g.key, version: g.version })}
-                  >
-                    {g.status === 'draft' ? t('diagnostic.guide.editDraft') : t('diagnostic.guide.view')}
-                  </Button>
-                </Table.Td>
+        <Table.ScrollContainer minWidth={600}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('diagnostic.guide.version')}</Table.Th>
+                <Table.Th scope="col">{t('diagnostic.guide.status')}</Table.Th>
+                <Table.Th scope="col">{t('diagnostic.guide.size')}</Table.Th>
+                <Table.Th scope="col">{t('diagnostic.guide.used')}</Table.Th>
+                <Table.Th scope="col">{t('common.actions')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {guides.data.map((g) => (
+                <Table.Tr key={`${g.key}/${g.version}`}>
+                  <Table.Td>
+                    {g.title} — v{g.version}{' '}
+                    <Text span size="xs" c="dimmed">
+                      ({g.key})
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {g.status === 'draft' ? (
+                      <Badge color="orange.9" variant="outline" tt="none">
+                        {t('diagnostic.guide.draft')}
+                      </Badge>
+                    ) : (
+                      <Badge
+                        color="teal.9"
+                        variant="outline"
+                        tt="none"
+                        styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}
+                      >
+                        {t('diagnostic.guide.publishedOn', {
+                          date: g.publishedAt ? formatDate(g.publishedAt, language) : '',
+                        })}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{t('diagnostic.guide.sizeValue', { factors: g.factors, questions: g.questions })}</Table.Td>
+                  <Table.Td>{t('diagnostic.guide.usedValue', { count: g.interviews })}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-sm"
+                      variant={current?.key === g.key && current.version === g.version ? 'filled' : 'default'}
+                      onClick={() => setSelected({ key: g.key, version: g.version })}
+                    >
+                      {g.status === 'draft' ? t('diagnostic.guide.editDraft') : t('diagnostic.guide.view')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       ) : (
         <BlockSkeleton lines={3} />
       )}

@@ -18,6 +18,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
+import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { type KeyboardEvent, memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { questionsInOrder } from '../../../domain/diagnostic/guides.ts';
@@ -29,6 +30,7 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { useGuide, useInterview } from './api.ts';
 import { overlay, type PendingAnswer } from './autosave-queue.ts';
 import { DIMENSION_COLOURS } from './dimension-labels.ts';
+import { useGuideText } from './guide-text.ts';
 import { InterviewPersonModal } from './interviews-panel.tsx';
 import { type SaveState, useAutosave } from './use-autosave.ts';
 
@@ -257,15 +259,23 @@ function Capture({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const text = useGuideText();
   const interview = useInterview(missionId, interviewId);
   const save = useAutosave(missionId, interviewId);
   const [notes, setNotes] = useState<string | null>(null);
   const [editingPerson, setEditingPerson] = useState(false);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const { ref: headRef, height: headHeight } = useElementSize();
   const ordered = useMemo(() => questionsInOrder(guide), [guide]);
   const options = useMemo<Option[]>(
     () => [
-      ...guide.scale.levels.map((l) => ({ value: l.level, label: l.label, descriptor: '', key: `l${l.level}` })),
+      ...guide.scale.levels.map((l) => ({
+        value: l.level,
+        label: text.level(l.level, l.label),
+        descriptor: '',
+        key: `l${l.level}`,
+      })),
       {
         value: null,
         label: t('diagnostic.capture.dontKnow'),
@@ -273,7 +283,7 @@ function Capture({
         key: 'dk',
       },
     ],
-    [guide, t],
+    [guide, t, text],
   );
   const optionsByQuestion = useMemo(
     () =>
@@ -326,16 +336,19 @@ function Capture({
   return (
     <Stack gap="md">
       <Box
+        data-testid="capture-header"
         style={{
           position: 'sticky',
-          top: 60,
+          // On a phone only the progress and the save state stay in view: the title scrolls away above them, so
+          // the questions keep the screen (the whole block would take half of it).
+          top: phone ? 60 - headHeight : 60,
           zIndex: 5,
           background: '#fff',
           paddingBottom: 8,
           borderBottom: '1px solid #e9ecef',
         }}
       >
-        <Group justify="space-between" align="flex-start">
+        <Group justify="space-between" align="flex-start" ref={headRef} pb="xs">
           <Stack gap={4}>
             <Anchor component="button" type="button" onClick={onBack} size="sm" style={{ alignSelf: 'flex-start' }}>
               ← {t('diagnostic.capture.back')}
@@ -356,21 +369,21 @@ function Capture({
               {data.source === 'self_assessment' ? ` · ${t('diagnostic.interviews.selfAssessment')}` : ''}
             </Text>
           </Stack>
-          <SaveIndicator state={save.state} unsent={save.unsent} savedAt={save.savedAt} error={save.error} />
         </Group>
         <Paper withBorder p="sm" bg="#f8fafa">
-          <Group gap="lg" wrap="wrap">
-            <Box style={{ flex: 1, minWidth: 220 }}>
+          <Group gap="sm" wrap="wrap" align="flex-start">
+            <Box style={{ flex: 1, minWidth: 180 }}>
               <Text size="sm" fw={600}>
                 {t('diagnostic.capture.progress', { answered, dontKnow, total: ordered.length })}
               </Text>
               <Progress value={((answered + dontKnow) / ordered.length) * 100} aria-hidden="true" mt={4} />
             </Box>
             {readOnly ? null : (
-              <Text size="sm" c="dimmed" maw={560} id="capture-keys">
+              <Text size="sm" c="dimmed" maw={560} id="capture-keys" visibleFrom="sm">
                 {t('diagnostic.capture.keys')}
               </Text>
             )}
+            <SaveIndicator state={save.state} unsent={save.unsent} savedAt={save.savedAt} error={save.error} />
           </Group>
         </Paper>
       </Box>
@@ -385,7 +398,7 @@ function Capture({
                 <NavLink
                   key={d.key}
                   href={`#dim-${d.key}`}
-                  label={d.label.split('—').at(-1)?.trim()}
+                  label={text.dimension(d.key, d.label).split('—').at(-1)?.trim()}
                   description={t('diagnostic.capture.dimensionProgress', { done, total: keys.length })}
                   leftSection={<Box w={10} h={10} style={{ borderRadius: 5, background: DIMENSION_COLOURS[d.key] }} />}
                 />
@@ -409,13 +422,13 @@ function Capture({
                   id={`dim-h-${dimension.key}`}
                   style={{ borderLeft: `4px solid ${DIMENSION_COLOURS[dimension.key]}`, paddingLeft: 8 }}
                 >
-                  {dimension.label}
+                  {text.dimension(dimension.key, dimension.label)}
                 </Title>
                 {dimension.factors.map((factor) => (
                   <Stack gap="xs" key={factor.key}>
                     <Box>
                       <Text fw={700}>
-                        {factor.label}
+                        {text.factor(factor.key, factor.label)}
                         {factor.rural ? (
                           <Badge ml="xs" size="xs" variant="outline" color="#1f6e30">
                             {t('diagnostic.rural')}

@@ -30,7 +30,9 @@ import { INTERVIEWEE_TYPES, type IntervieweeType } from '../../../domain/diagnos
 import type { Mission } from '../../../domain/missions/mission.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
 import { AppModal } from '../../components/app-modal.tsx';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
@@ -133,6 +135,7 @@ export function InterviewPersonModal({
       >
         <Stack>
           <ErrorAlert error={mutation.error} />
+          <FormErrorSummary errors={form.errors} />
           <Select
             label={t('diagnostic.interviews.type')}
             data={typeOptions}
@@ -154,7 +157,7 @@ export function InterviewPersonModal({
             {...form.getInputProps('name')}
           />
           <Group grow>
-            <TextInput type="date" label={t('diagnostic.interviews.date')} required {...form.getInputProps('date')} />
+            <DateField label={t('diagnostic.interviews.date')} required {...form.getInputProps('date')} />
             <TextInput label={t('diagnostic.interviews.interviewer')} required {...form.getInputProps('interviewer')} />
           </Group>
           <Group justify="flex-end">

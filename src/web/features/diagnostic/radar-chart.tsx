@@ -41,7 +41,8 @@ export default function RadarChart(props: RadarProps) {
       {
         animation: false,
         legend: { bottom: 0, textStyle: { color: '#1f2a30' } },
-        tooltip: { trigger: 'item' },
+        // Scores as the tables write them (« 2,4 »), not ECharts' « 2.43 ».
+        tooltip: { trigger: 'item', valueFormatter: (value: unknown) => props.format(Number(value)) },
         radar: {
           indicator: props.axes.map((name) => ({ name, max: props.max, min: 0 })),
           splitNumber: props.max,
@@ -68,7 +69,7 @@ export default function RadarChart(props: RadarProps) {
       },
       true,
     );
-  }, [props.axes, props.max, props.series]);
+  }, [props.axes, props.max, props.series, props.format]);
 
   return (
     <div

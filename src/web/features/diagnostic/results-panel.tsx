@@ -8,6 +8,7 @@ import { BlockSkeleton } from '../../components/loading.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useResults } from './api.ts';
 import { bandColour, DIMENSION_COLOURS, formatPercent, formatScore } from './dimension-labels.ts';
+import { useGuideText } from './guide-text.ts';
 
 // ECharts is downloaded only when a radar is shown.
 const RadarChart = lazy(() => import('./radar-chart.tsx'));
@@ -29,6 +30,7 @@ export function BandBadge({
   results: Pick<DiagnosticResultsView, 'bands'>;
 }) {
   const { t } = useTranslation();
+  const text = useGuideText();
   if (!band)
     return (
       <Badge variant="outline" color="gray">
@@ -42,7 +44,7 @@ export function BandBadge({
       styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}
       style={{ background: bandColour(band.key, results), color: '#1f2a30' }}
     >
-      {band.label}
+      {text.band(band).label}
     </Badge>
   );
 }
@@ -117,6 +119,7 @@ function ComparisonTable({ results }: { results: DiagnosticResultsView }) {
 export function ResultsPanel({ mission }: { mission: Mission }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const text = useGuideText();
   const results = useResults(mission.id);
   const data = results.data;
   const series = useMemo(() => {
@@ -173,7 +176,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
               </Text>
               <BandBadge band={data.overall.band} results={data} />
             </Group>
-            {data.overall.band ? <Text size="sm">{data.overall.band.interpretation}</Text> : null}
+            {data.overall.band ? <Text size="sm">{text.band(data.overall.band).interpretation}</Text> : null}
           </Stack>
           <Text size="xs" c="dimmed" maw={300}>
             {t('diagnostic.results.guide', { title: data.guideTitle, version: data.guide.version })}
@@ -218,7 +221,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
               <Accordion.Control>
                 <Group gap="sm">
                   <Box w={10} h={10} style={{ borderRadius: 5, background: DIMENSION_COLOURS[d.dimension] }} />
-                  <Text fw={600}>{d.label}</Text>
+                  <Text fw={600}>{text.dimension(d.dimension, d.label)}</Text>
                   <Text fw={700}>{formatScore(d.mean, language)}</Text>
                   <BandBadge band={d.band} results={data} />
                 </Group>
@@ -226,10 +229,10 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
               <Accordion.Panel>
                 {d.band ? (
                   <Text size="sm" mb="xs">
-                    {d.band.interpretation}
+                    {text.band(d.band).interpretation}
                   </Text>
                 ) : null}
-                <ScrollRegion minWidth={640} label={d.label}>
+                <ScrollRegion minWidth={640} label={text.dimension(d.dimension, d.label)}>
                   <Table>
                     <Table.Thead>
                       <Table.Tr>
@@ -253,7 +256,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
                       {d.factors.map((f) => (
                         <Table.Tr key={f.factorKey}>
                           <Table.Td>
-                            {f.label}
+                            {text.factor(f.factorKey, f.label)}
                             {f.rural ? (
                               <Badge ml="xs" size="xs" variant="outline" color="#1f6e30">
                                 {t('diagnostic.rural')}

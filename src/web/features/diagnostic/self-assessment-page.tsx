@@ -12,6 +12,7 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { type SelfAssessmentFormData, submitSelfAssessment, useSelfAssessmentForm } from './api.ts';
 import type { PendingAnswer } from './autosave-queue.ts';
 import { DIMENSION_COLOURS } from './dimension-labels.ts';
+import { useGuideText } from './guide-text.ts';
 import { type Option, QuestionCard } from './interview-capture.tsx';
 
 type Draft = { answers: Record<string, PendingAnswer>; notes: string };
@@ -29,6 +30,7 @@ function loadDraft(token: string): Draft {
 function Form({ token, form }: { token: string; form: SelfAssessmentFormData }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const text = useGuideText();
   const guide = form.guide;
   const [draft, setDraft] = useState<Draft>(() => loadDraft(token));
   const [sending, setSending] = useState(false);
@@ -44,7 +46,7 @@ function Form({ token, form }: { token: string; form: SelfAssessmentFormData }) 
           [
             ...guide.scale.levels.map((l) => ({
               value: l.level,
-              label: l.label,
+              label: text.level(l.level, l.label),
               descriptor: question.levels.find((d) => d.level === l.level)?.descriptor ?? '',
               key: `l${l.level}`,
             })),
@@ -57,7 +59,7 @@ function Form({ token, form }: { token: string; form: SelfAssessmentFormData }) 
           ],
         ]),
       ),
-    [guide, ordered, t],
+    [guide, ordered, t, text],
   );
   const update = useCallback(
     (change: (d: Draft) => Draft) =>
@@ -157,11 +159,11 @@ function Form({ token, form }: { token: string; form: SelfAssessmentFormData }) 
             id={`self-${dimension.key}`}
             style={{ borderLeft: `4px solid ${DIMENSION_COLOURS[dimension.key]}`, paddingLeft: 8 }}
           >
-            {dimension.label}
+            {text.dimension(dimension.key, dimension.label)}
           </Title>
           {dimension.factors.map((factor) => (
             <Stack gap="xs" key={factor.key}>
-              <Text fw={700}>{factor.label}</Text>
+              <Text fw={700}>{text.factor(factor.key, factor.label)}</Text>
               {factor.questions.map((question) => {
                 index += 1;
                 return (

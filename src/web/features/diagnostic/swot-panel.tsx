@@ -240,6 +240,7 @@ function Swot({ mission }: { mission: Mission }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<(Draft & { id: string }) | null>(null);
   const [merging, setMerging] = useState<{ ids: string[]; text: string } | null>(null);
+  const [removing, setRemoving] = useState<SwotItem | null>(null);
   const [dragging, setDragging] = useState<{ id: string; category: SwotCategory } | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const canEdit = swot.data?.permissions.edit ?? false;
@@ -311,7 +312,8 @@ function Swot({ mission }: { mission: Mission }) {
               mutations.create.mutate(draft, {
                 onSuccess: () => {
                   notify(t('diagnostic.swot.added'));
-                  setDraft({ ...draft, text: '', interviewIds: [] });
+                  // The category stays (items are often entered by category); what describes the item clears.
+                  setDraft({ category: draft.category, text: '', dimensions: [], interviewIds: [] });
                 },
               });
             }}
@@ -395,9 +397,7 @@ function Swot({ mission }: { mission: Mission }) {
                           interviewIds: item.interviewIds,
                         })
                       }
-                      onDelete={() =>
-                        mutations.remove.mutate(item.id, { onSuccess: () => notify(t('diagnostic.swot.removed')) })
-                      }
+                      onDelete={() => setRemoving(item)}
                       onProjectSheet={() =>
                         mutations.toProjectSheet.mutate(item.id, {
                           onSuccess: (sheet) => {
@@ -435,6 +435,33 @@ function Swot({ mission }: { mission: Mission }) {
                 }}
               >
                 {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </AppModal>
+      ) : null}
+      {removing ? (
+        <AppModal opened onClose={() => setRemoving(null)} title={t('diagnostic.swot.removeTitle')}>
+          <Stack>
+            <Text size="sm">{t('diagnostic.swot.removeConfirm', { text: removing.text })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setRemoving(null)} data-autofocus>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                color="red"
+                loading={mutations.remove.isPending}
+                onClick={() =>
+                  mutations.remove.mutate(removing.id, {
+                    onSuccess: () => {
+                      notify(t('diagnostic.swot.removed'));
+                      setSelected((s) => s.filter((id) => id !== removing.id));
+                      setRemoving(null);
+                    },
+                  })
+                }
+              >
+                {t('common.delete')}
               </Button>
             </Group>
           </Stack>

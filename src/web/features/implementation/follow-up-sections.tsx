@@ -31,6 +31,7 @@ import {
 import type { ProjectFollowUp } from '../../../domain/implementation/implementation-api.ts';
 import { formatDate, formatNumber } from '../../../domain/shared/format.ts';
 import { AppModal } from '../../components/app-modal.tsx';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
@@ -86,7 +87,7 @@ export function MilestonesSection({ state }: { state: ProjectFollowUp }) {
       {state.milestones.length === 0 ? (
         <Text size="sm">{t('implementation.milestones.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={640} className="stack-on-phone">
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -100,10 +101,12 @@ export function MilestonesSection({ state }: { state: ProjectFollowUp }) {
             <Table.Tbody>
               {state.milestones.map((m) => (
                 <Table.Tr key={m.id}>
-                  <Table.Td>{m.title}</Table.Td>
-                  <Table.Td>{formatDate(m.dueDate, language)}</Table.Td>
-                  <Table.Td>{m.owner ?? '—'}</Table.Td>
-                  <Table.Td>
+                  <Table.Td fw={{ base: 600, sm: 400 }}>{m.title}</Table.Td>
+                  <Table.Td data-label={t('implementation.milestones.dueDate')}>
+                    {formatDate(m.dueDate, language)}
+                  </Table.Td>
+                  <Table.Td data-label={t('implementation.milestones.owner')}>{m.owner ?? '—'}</Table.Td>
+                  <Table.Td data-label={t('implementation.milestones.state')}>
                     {m.doneDate ? (
                       <Badge color="green" variant="light">
                         {t('implementation.milestones.done', { date: formatDate(m.doneDate, language) })}
@@ -120,7 +123,7 @@ export function MilestonesSection({ state }: { state: ProjectFollowUp }) {
                   </Table.Td>
                   {editable(state) ? (
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
+                      <Group gap="xs" wrap="nowrap" className="wrap-on-phone">
                         {!m.doneDate ? (
                           <Button
                             size="compact-sm"
@@ -190,13 +193,7 @@ export function MilestonesSection({ state }: { state: ProjectFollowUp }) {
               onChange={(e) => setTitle(e.currentTarget.value)}
               required
             />
-            <TextInput
-              type="date"
-              label={t('implementation.milestones.dueDate')}
-              value={dueDate}
-              onChange={(e) => setDueDate(e.currentTarget.value)}
-              required
-            />
+            <DateField label={t('implementation.milestones.dueDate')} value={dueDate} onChange={setDueDate} required />
             <TextInput
               label={t('implementation.milestones.owner')}
               value={owner}
@@ -255,11 +252,10 @@ function MilestoneEditor(props: {
             required
             data-autofocus
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('implementation.milestones.dueDate')}
             value={form.dueDate}
-            onChange={(e) => setForm({ ...form, dueDate: e.currentTarget.value })}
+            onChange={(dueDate) => setForm({ ...form, dueDate })}
             required
           />
           <TextInput
@@ -311,7 +307,7 @@ export function BudgetSection({ state }: { state: ProjectFollowUp }) {
   const over = (l: BudgetLine) => Math.max(l.committed, l.spent) > l.planned;
   return (
     <Section id="budget-heading" title={t('implementation.budget.title')} help={t('implementation.budget.help')}>
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={560} className="stack-on-phone">
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -325,10 +321,15 @@ export function BudgetSection({ state }: { state: ProjectFollowUp }) {
           <Table.Tbody>
             {state.budget.map((l) => (
               <Table.Tr key={l.year}>
-                <Table.Td>{l.year}</Table.Td>
-                <Table.Td>{euros(l.planned, language)}</Table.Td>
-                <Table.Td c={l.committed > l.planned ? 'red.9' : undefined}>{euros(l.committed, language)}</Table.Td>
-                <Table.Td c={l.spent > l.planned ? 'red.9' : undefined}>
+                <Table.Td fw={{ base: 600, sm: 400 }}>{l.year}</Table.Td>
+                <Table.Td data-label={t('implementation.budget.planned')}>{euros(l.planned, language)}</Table.Td>
+                <Table.Td
+                  data-label={t('implementation.budget.committed')}
+                  c={l.committed > l.planned ? 'red.9' : undefined}
+                >
+                  {euros(l.committed, language)}
+                </Table.Td>
+                <Table.Td data-label={t('implementation.budget.spent')} c={l.spent > l.planned ? 'red.9' : undefined}>
                   {euros(l.spent, language)}
                   {over(l) ? (
                     <Badge ml="xs" color="red.9" size="sm">
@@ -353,9 +354,15 @@ export function BudgetSection({ state }: { state: ProjectFollowUp }) {
             ))}
             <Table.Tr fw={700}>
               <Table.Td>{t('implementation.budget.total')}</Table.Td>
-              <Table.Td>{euros(state.budgetTotals.planned, language)}</Table.Td>
-              <Table.Td>{euros(state.budgetTotals.committed, language)}</Table.Td>
-              <Table.Td>{euros(state.budgetTotals.spent, language)}</Table.Td>
+              <Table.Td data-label={t('implementation.budget.planned')}>
+                {euros(state.budgetTotals.planned, language)}
+              </Table.Td>
+              <Table.Td data-label={t('implementation.budget.committed')}>
+                {euros(state.budgetTotals.committed, language)}
+              </Table.Td>
+              <Table.Td data-label={t('implementation.budget.spent')}>
+                {euros(state.budgetTotals.spent, language)}
+              </Table.Td>
               {editable(state) ? <Table.Td /> : null}
             </Table.Tr>
           </Table.Tbody>
@@ -500,9 +507,9 @@ export function BudgetSection({ state }: { state: ProjectFollowUp }) {
                 key={JSON.stringify(r)}
                 onRemove={editable(state) ? () => saveRisks(state.risks.filter((_, j) => j !== i)) : undefined}
               >
-                {r.description} ({t('implementation.risks.likelihood')} : {t(`implementation.levels.${r.likelihood}`)},{' '}
-                {t('implementation.risks.impact')} : {t(`implementation.levels.${r.impact}`)})
-                {r.mitigation ? ` — ${r.mitigation}` : ''}
+                {r.description} ({t('implementation.risks.likelihood')} :{' '}
+                {t(`implementation.likelihoodLevels.${r.likelihood}`)}, {t('implementation.risks.impact')} :{' '}
+                {t(`implementation.levels.${r.impact}`)}){r.mitigation ? ` — ${r.mitigation}` : ''}
               </RemovableLine>
             ))}
           </Stack>
@@ -534,7 +541,13 @@ export function BudgetSection({ state }: { state: ProjectFollowUp }) {
                     <Select
                       key={k}
                       label={t(`implementation.risks.${k}`)}
-                      data={LEVELS.map((l) => ({ value: l, label: t(`implementation.levels.${l}`) }))}
+                      data={LEVELS.map((l) => ({
+                        value: l,
+                        // « Probabilité : moyenne », « Impact : moyen »: the word agrees with its noun.
+                        label: t(
+                          k === 'likelihood' ? `implementation.likelihoodLevels.${l}` : `implementation.levels.${l}`,
+                        ),
+                      }))}
                       value={risk[k]}
                       onChange={(v) => setRisk({ ...risk, [k]: v ?? 'medium' })}
                       allowDeselect={false}
@@ -696,13 +709,10 @@ export function IndicatorsSection({ state }: { state: ProjectFollowUp }) {
                   }}
                 >
                   <Group align="flex-end" gap="xs" mt="xs">
-                    <TextInput
-                      type="date"
+                    <DateField
                       label={t('implementation.indicators.date')}
                       value={m.date}
-                      onChange={(e) =>
-                        setMeasurement({ ...measurement, [i.id]: { ...m, date: e.currentTarget.value } })
-                      }
+                      onChange={(date) => setMeasurement({ ...measurement, [i.id]: { ...m, date } })}
                       required
                     />
                     <NumberInput
@@ -881,11 +891,10 @@ function MeasurementEditor(props: {
         }}
       >
         <Stack gap="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t('implementation.indicators.date')}
             value={form.date}
-            onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
+            onChange={(date) => setForm({ ...form, date })}
             required
             data-autofocus
           />
@@ -1057,10 +1066,13 @@ export function DocumentsSection({ state }: { state: ProjectFollowUp }) {
 function RemovableLine(props: { children: ReactNode; onRemove?: () => void }) {
   const { t } = useTranslation();
   return (
-    <Group gap="xs" justify="space-between" wrap="nowrap">
-      <Text size="sm">{props.children}</Text>
+    <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+      <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+        {props.children}
+      </Text>
       {props.onRemove ? (
-        <Button size="compact-xs" variant="subtle" color="red" onClick={props.onRemove}>
+        // Never shrunk: a long line wraps instead of clipping the button to « Supp ».
+        <Button size="compact-xs" variant="subtle" color="red" onClick={props.onRemove} style={{ flexShrink: 0 }}>
           {t('common.delete')}
         </Button>
       ) : null}

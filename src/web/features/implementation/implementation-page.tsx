@@ -30,6 +30,7 @@ import type { ThresholdKey, ThresholdTable } from '../../../domain/implementatio
 import { DIMENSIONS } from '../../../domain/shared/dimensions.ts';
 import { formatDate, formatDateTime } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -51,7 +52,7 @@ import {
   useSaveThresholds,
   useThresholds,
 } from './api.ts';
-import { alertText, euros, STATUS_CHART_COLORS, StatusBadge } from './labels.tsx';
+import { alertText, euros, STATUS_CHART_COLORS, StatusBadge, stepLabel } from './labels.tsx';
 
 const ProvinceMap = lazy(() => import('../../components/province-map.tsx').then((m) => ({ default: m.ProvinceMap })));
 const BarsChart = lazy(() => import('./status-chart.tsx'));
@@ -304,7 +305,9 @@ function DashboardView() {
                           ? label
                           : i === 1
                             ? t('implementation.dashboard.legendOnTime')
-                            : t('implementation.dashboard.legendLate', { count: label })}
+                            : label === '3+'
+                              ? t('implementation.dashboard.legendLateMore')
+                              : t('implementation.dashboard.legendLate', { count: Number(label) })}
                       </Text>
                     </Group>
                   ))}
@@ -403,6 +406,7 @@ function Charts({ data }: { data: Dashboard }) {
         {data.budgetByYear.length === 0 ? <Text size="sm">{t('implementation.dashboard.noBudget')}</Text> : null}
         <Suspense fallback={<Skeleton height={200} />}>
           <BarsChart
+            unit="euro"
             height={data.budgetByYear.length === 0 ? 0 : 200}
             label={t('implementation.dashboard.budgetByYearLabel')}
             categories={data.budgetByYear.map((b) => String(b.year))}
@@ -483,7 +487,7 @@ function ProcurementTable({ data }: { data: Dashboard }) {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{p.procedure ? t(`implementation.procedures.${p.procedure}`) : '—'}</Table.Td>
-                  <Table.Td>{p.nextStep ? t(`implementation.steps.${p.nextStep}`) : '—'}</Table.Td>
+                  <Table.Td>{p.nextStep ? stepLabel(t, p.nextStep, p.procedure) : '—'}</Table.Td>
                   <Table.Td>{euros(p.estimatedAmountExclVat, language)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -684,14 +688,11 @@ function ThresholdsView({ editable }: { editable: boolean }) {
                     </Table.Th>
                     {draft.map(({ key, period: p }) => (
                       <Table.Td key={key}>
-                        <TextInput
-                          type="date"
+                        <DateField
                           aria-label={`${t(`implementation.thresholds.${field}`)} — ${key}`}
                           value={p[field]}
-                          onChange={(e) => {
-                            const value = e.currentTarget.value;
-                            change(key, (q) => ({ ...q, [field]: value }));
-                          }}
+                          onChange={(value) => change(key, (q) => ({ ...q, [field]: value }))}
+                          miw={150}
                         />
                       </Table.Td>
                     ))}

@@ -4,6 +4,9 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { Indicator } from '../../../domain/implementation/follow-up.ts';
+import { formatDate } from '../../../domain/shared/format.ts';
+import { chartTimeTick, chartValue } from '../../components/chart-format.ts';
+import { useLanguage } from '../../lib/use-language.ts';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
 
@@ -17,6 +20,7 @@ export default function IndicatorChart(props: {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const { indicator } = props;
+  const language = useLanguage();
 
   useEffect(() => {
     if (!element.current) return;
@@ -36,18 +40,33 @@ export default function IndicatorChart(props: {
     const low = Math.min(...values);
     const high = Math.max(...values);
     const pad = (high - low || Math.abs(high) || 1) * 0.1;
+    const value = chartValue('number', language);
     chart.current?.setOption(
       {
         animation: false,
         grid: { left: 56, right: 24, top: 28, bottom: 30 },
-        tooltip: { trigger: 'axis' },
-        xAxis: { type: 'time', axisLabel: { color: '#1f2a30' } },
+        tooltip: {
+          trigger: 'axis',
+          // « 31/01/2027 — Consommation : 1 234,5 kWh », not ECharts' « 2027-01-31 » and « 1,234.5 ».
+          formatter: (points: { value: [string, number]; seriesName: string }[]) =>
+            points
+              .map(
+                (p) => `${formatDate(p.value[0], language)} — ${p.seriesName} : ${value(p.value[1])} ${indicator.unit}`,
+              )
+              .join('<br/>'),
+        },
+        xAxis: {
+          type: 'time',
+          // Ticks a month apart at least, on the first of the month: « nov. 2026 », « janv. 2027 ».
+          minInterval: 28 * 86_400_000,
+          axisLabel: { color: '#1f2a30', formatter: chartTimeTick(language), hideOverlap: true },
+        },
         yAxis: {
           type: 'value',
           name: indicator.unit,
           min: Math.floor(low - pad),
           max: Math.ceil(high + pad),
-          axisLabel: { color: '#1f2a30' },
+          axisLabel: { color: '#1f2a30', formatter: value },
         },
         series: [
           {
@@ -73,7 +92,7 @@ export default function IndicatorChart(props: {
       },
       true,
     );
-  }, [indicator, props.baselineLabel, props.targetLabel]);
+  }, [indicator, props.baselineLabel, props.targetLabel, language]);
 
   return <div ref={element} role="img" aria-label={props.label} style={{ width: '100%', height: 220 }} />;
 }

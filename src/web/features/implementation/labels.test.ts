@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../domain/implementation/follow-up.ts';
 import en from '../../i18n/en.json';
 import fr from '../../i18n/fr.json';
-import { historyText } from './labels.tsx';
+import { alertText, historyText, stepLabel } from './labels.tsx';
 
 const i18n = i18next.createInstance();
 beforeAll(() =>
@@ -82,8 +82,8 @@ describe('history lines in the reader’s language', () => {
         steps: ['specifications'],
         vendor: null,
       }),
-      `Dossier de marché : ${fr.implementation.procedures['low-value']}, 25 000,00 € HTVA, étapes faites : ${fr.implementation.steps.specifications}`,
-      `Procurement file: ${en.implementation.procedures['low-value']}, €25,000.00 excl. VAT, steps done: ${en.implementation.steps.specifications}`,
+      `Dossier de marché : ${fr.implementation.procedures['low-value']}, 25 000 € HTVA, étapes faites : ${fr.implementation.steps.specifications}`,
+      `Procurement file: ${en.implementation.procedures['low-value']}, €25,000 excl. VAT, steps done: ${en.implementation.steps.specifications}`,
     ],
   ];
 
@@ -98,5 +98,50 @@ describe('history lines in the reader’s language', () => {
     const old = entry('implementation.status', null, 'Statut : prévu → en marché public');
     expect(read(old, 'en')).toBe('Statut : prévu → en marché public');
     expect(read(entry('implementation.unknown', {}, 'Autre'), 'en')).toBe('Autre');
+  });
+});
+
+describe('procurement steps named on the route the file follows', () => {
+  it('names a call-off’s steps as an order, never « Cahier des charges »', () => {
+    const t = i18n.getFixedT('fr');
+    expect(stepLabel(t, 'specifications', 'framework-call-off')).toBe('Expression du besoin');
+    expect(stepLabel(t, 'notification', 'framework-call-off')).toBe('Envoi du bon de commande');
+    expect(stepLabel(t, 'specifications', 'open')).toBe('Cahier des charges');
+    expect(stepLabel(i18n.getFixedT('en'), 'award', 'framework-call-off')).toBe('Decision to order');
+  });
+
+  it('words an overdue call-off step and the steps done in history with the order’s words', () => {
+    const t = i18n.getFixedT('fr');
+    const line = read(
+      entry('implementation.procurement.update', {
+        procedure: 'framework-call-off',
+        amount: 60000,
+        steps: ['specifications'],
+        vendor: null,
+      }),
+      'fr',
+    );
+    expect(line).toContain('étapes faites : Expression du besoin');
+    expect(line).not.toContain('Cahier des charges');
+    expect(
+      alertText(
+        {
+          kind: 'procurement-step-overdue',
+          key: 'k',
+          projectId: '00000000-0000-4000-8000-000000000000',
+          projectTitle: 'Télégestion',
+          missionId: '00000000-0000-4000-8000-000000000000',
+          communeNis: '84077',
+          communeName: 'Libramont-Chevigny',
+          subject: 'notification',
+          date: '2026-03-01',
+          daysLate: 1,
+          amountOver: null,
+          procedure: 'framework-call-off',
+        },
+        t,
+        'fr',
+      ),
+    ).toBe('étape « Envoi du bon de commande » du marché en retard de 1 jour');
   });
 });

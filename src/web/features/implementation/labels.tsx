@@ -44,12 +44,17 @@ export function StatusBadge({ status }: { status: FollowUpStatus }) {
 
 /** "12 500 €" without cents when whole. */
 export function euros(value: number, language: Language): string {
-  if (!Number.isInteger(value)) return formatEuro(value, language);
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-BE' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-    maximumFractionDigits: 0,
-  }).format(value);
+  return formatEuro(value, language);
+}
+
+/**
+ * A procurement step's name on the route its file follows: a call-off under the framework agreement is an order
+ * (« Expression du besoin », « Envoi du bon de commande »), not a procedure with its « Cahier des charges ».
+ */
+export function stepLabel(t: Translate, step: string, procedure: string | null | undefined): string {
+  return procedure === 'framework-call-off'
+    ? t(`implementation.callOffSteps.${step}`, { defaultValue: t(`implementation.steps.${step}`) })
+    : t(`implementation.steps.${step}`);
 }
 
 /** One alert in a sentence of the UI's language. */
@@ -68,7 +73,7 @@ export function alertText(alert: Alert, t: Translate, language: Language): strin
       });
     case 'procurement-step-overdue':
       return t('implementation.alerts.stepOverdue', {
-        step: t(`implementation.steps.${alert.subject}`),
+        step: stepLabel(t, alert.subject, alert.procedure),
         days: alert.daysLate,
       });
   }
@@ -158,7 +163,7 @@ export function historyText(entry: HistoryEntry, t: Translate, language: Languag
         key('amountExclVat', { amount: formatEuro(Number(p.amount), language) }),
       ];
       if (steps.length)
-        parts.push(key('stepsDone', { steps: steps.map((s) => t(`implementation.steps.${s}`)).join(', ') }));
+        parts.push(key('stepsDone', { steps: steps.map((s) => stepLabel(t, s, str('procedure'))).join(', ') }));
       if (p.vendor) parts.push(key('awardedTo', { vendor: str('vendor') }));
       return key('procurement', { parts: parts.join(', ') });
     }

@@ -21,12 +21,13 @@ import type { ProcedureAdvice } from '../../../domain/implementation/procedures.
 import { ProcurementNature, type ProcurementProcedure } from '../../../domain/implementation/procurement.ts';
 import { type ProcurementStep, stepsFor } from '../../../domain/implementation/procurement-file.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import type { ApiError } from '../../lib/api.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { fetchProcedureAdvice, ocdsUrl, useCommuneCallOffs, useFrameworkOffers, useSaveProcurement } from './api.ts';
-import { euros } from './labels.tsx';
+import { euros, stepLabel } from './labels.tsx';
 
 type StepDates = Record<string, { plannedDate: string; actualDate: string }>;
 
@@ -78,6 +79,8 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
   const [vendorNumber, setVendorNumber] = useState(file?.vendorEnterpriseNumber ?? '');
   const [award, setAward] = useState<number | string>(file?.awardAmountExclVat ?? '');
   const steps: readonly ProcurementStep[] = procedure ? stepsFor(procedure as ProcurementProcedure) : [];
+  // A step is done today at the latest: said here before the server refuses it (and OCDS would publish it).
+  const doneInFuture = steps.find((step) => (dates[step]?.actualDate ?? '') > state.today);
 
   const propose = async () => {
     setAdviceError(null);
@@ -147,7 +150,7 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
           </Text>
           {file.nextStep ? (
             <Text size="sm">
-              {t('implementation.procurement.nextStep', { step: t(`implementation.steps.${file.nextStep}`) })}
+              {t('implementation.procurement.nextStep', { step: stepLabel(t, file.nextStep, file.procedure) })}
             </Text>
           ) : null}
           {file.frameworkLabel ? (
@@ -177,7 +180,7 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
               value={nature}
               onChange={(v) => setNature(v ?? 'supplies')}
               allowDeselect={false}
-              w={160}
+              w={{ base: '100%', xs: 160 }}
             />
             <NumberInput
               label={t('implementation.procurement.amount')}
@@ -185,14 +188,14 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
               onChange={setAmount}
               min={0}
               thousandSeparator=" "
-              w={200}
+              w={{ base: '100%', xs: 200 }}
               required
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('implementation.procurement.launchDate')}
               value={launchDate}
-              onChange={(e) => setLaunchDate(e.currentTarget.value)}
+              onChange={setLaunchDate}
+              w={{ base: '100%', xs: 170 }}
               required
             />
             <Select
@@ -205,7 +208,7 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
               nothingFoundMessage={t('implementation.procurement.frameworkEmpty')}
               searchable
               clearable
-              w={360}
+              w={{ base: '100%', sm: 360 }}
             />
             <Button variant="light" onClick={propose}>
               {t('implementation.procurement.propose')}
@@ -227,6 +230,18 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
                   {w}
                 </Alert>
               ))}
+              {advice.verificationNotesFr.length > 0 ? (
+                // The admins' working notes on the thresholds table: the server sends them to admins only.
+                <Alert color="gray" variant="light" p="xs" title={t('implementation.procurement.verificationTitle')}>
+                  <Stack gap={4}>
+                    {advice.verificationNotesFr.map((n) => (
+                      <Text key={n} size="sm">
+                        {n}
+                      </Text>
+                    ))}
+                  </Stack>
+                </Alert>
+              ) : null}
               <Radio.Group
                 label={t('implementation.procurement.chooseProcedure')}
                 value={procedure ?? ''}
@@ -285,28 +300,23 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
                   <Table.Tbody>
                     {steps.map((step) => {
                       const d = dates[step] ?? { plannedDate: '', actualDate: '' };
-                      const label = t(`implementation.steps.${step}`);
+                      const label = stepLabel(t, step, procedure);
                       return (
                         <Table.Tr key={step}>
                           <Table.Td>{label}</Table.Td>
                           <Table.Td>
-                            <TextInput
-                              type="date"
+                            <DateField
                               aria-label={t('implementation.procurement.plannedOf', { step: label })}
                               value={d.plannedDate}
-                              onChange={(e) =>
-                                setDates({ ...dates, [step]: { ...d, plannedDate: e.currentTarget.value } })
-                              }
+                              onChange={(plannedDate) => setDates({ ...dates, [step]: { ...d, plannedDate } })}
                             />
                           </Table.Td>
                           <Table.Td>
-                            <TextInput
-                              type="date"
+                            <DateField
                               aria-label={t('implementation.procurement.actualOf', { step: label })}
                               value={d.actualDate}
-                              onChange={(e) =>
-                                setDates({ ...dates, [step]: { ...d, actualDate: e.currentTarget.value } })
-                              }
+                              maxDate={state.today}
+                              onChange={(actualDate) => setDates({ ...dates, [step]: { ...d, actualDate } })}
                             />
                           </Table.Td>
                         </Table.Tr>
@@ -325,7 +335,7 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
                   nothingFoundMessage={t('implementation.procurement.callOffNone')}
                   placeholder={callOffOptions.length ? undefined : t('implementation.procurement.callOffNone')}
                   clearable
-                  w={420}
+                  w={{ base: '100%', sm: 420 }}
                 />
               ) : null}
               <Group align="flex-end" gap="xs">
@@ -351,14 +361,23 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
                   onChange={setAward}
                   min={0}
                   thousandSeparator=" "
-                  w={200}
+                  w={{ base: '100%', xs: 200 }}
                 />
               </Group>
             </>
           ) : null}
+          {doneInFuture ? (
+            <Alert color="red" variant="light" role="alert">
+              {t('implementation.procurement.doneInFuture', {
+                step: stepLabel(t, doneInFuture, procedure),
+                date: formatDate(dates[doneInFuture]!.actualDate, language),
+                today: formatDate(state.today, language),
+              })}
+            </Alert>
+          ) : null}
           <ErrorAlert error={save.error} />
           <Group>
-            <Button onClick={submit} loading={save.isPending} disabled={amount === ''}>
+            <Button onClick={submit} loading={save.isPending} disabled={amount === '' || doneInFuture !== undefined}>
               {t('implementation.procurement.save')}
             </Button>
           </Group>

@@ -3,6 +3,8 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { type ChartUnit, chartValue } from '../../components/chart-format.ts';
+import { useLanguage } from '../../lib/use-language.ts';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
@@ -15,7 +17,10 @@ export default function BarsChart(props: {
   label: string;
   horizontal?: boolean;
   height?: number;
+  /** What the values are: counts of projects (default) or euros. */
+  unit?: ChartUnit;
 }) {
+  const language = useLanguage();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -33,12 +38,13 @@ export default function BarsChart(props: {
 
   useEffect(() => {
     const category = { type: 'category', data: props.categories, axisLabel: { color: '#1f2a30' } };
-    const value = { type: 'value', axisLabel: { color: '#1f2a30' }, minInterval: 1 };
+    const format = chartValue(props.unit ?? 'count', language);
+    const value = { type: 'value', axisLabel: { color: '#1f2a30', formatter: format }, minInterval: 1 };
     chart.current?.setOption(
       {
         animation: false,
-        grid: { left: props.horizontal ? 130 : 60, right: 20, top: 30, bottom: 30 },
-        tooltip: { trigger: 'axis' },
+        grid: { left: props.horizontal ? 130 : props.unit === 'euro' ? 96 : 60, right: 20, top: 30, bottom: 30 },
+        tooltip: { trigger: 'axis', valueFormatter: format },
         legend: props.series.length > 1 ? { top: 0, textStyle: { color: '#1f2a30' } } : undefined,
         xAxis: props.horizontal ? value : category,
         yAxis: props.horizontal ? category : value,
@@ -51,7 +57,7 @@ export default function BarsChart(props: {
       },
       true,
     );
-  }, [props.categories, props.series, props.horizontal]);
+  }, [props.categories, props.series, props.horizontal, props.unit, language]);
 
   return (
     <div ref={element} role="img" aria-label={props.label} style={{ width: '100%', height: props.height ?? 240 }} />

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Mission, MissionCreateInput, MissionUpdateInput, StaffMember } from '../../../domain/missions/mission.ts';
+import type { MissionOverview } from '../../../domain/missions/overview.ts';
 import { api } from '../../lib/api.ts';
 import { missionKeys } from '../../lib/missions-query.ts';
 
@@ -32,5 +33,14 @@ export function useUpdateMission(id: string) {
       client.setQueryData(missionKeys.detail(id), mission);
       return client.invalidateQueries({ queryKey: ['missions', 'list'] });
     },
+  });
+}
+
+/** GET /api/missions/:id/overview: where the mission stands, read fresh each time the tab opens. */
+export function useMissionOverview(id: string) {
+  return useQuery({
+    queryKey: ['missions', 'overview', id],
+    queryFn: () => api.get<MissionOverview>(`/api/missions/${encodeURIComponent(id)}/overview`),
+    staleTime: 0,
   });
 }

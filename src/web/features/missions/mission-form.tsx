@@ -9,7 +9,9 @@ import {
   MissionUpdateInput,
 } from '../../../domain/missions/mission.ts';
 import { AppModal } from '../../components/app-modal.tsx';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { communeOptions, useCommuneList } from '../../lib/communes-query.ts';
 import { zodFormErrors } from '../../lib/form-validation.ts';
@@ -35,16 +37,25 @@ function usePhaseOptions() {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function toCreate(values: Values) {
+function toUpdate(values: Values): MissionUpdateInput {
   return {
     title: values.title,
     description: values.description || null,
-    communeNis: values.communeNis ?? '',
-    siteId: values.siteId,
     consultantIds: values.consultantIds,
     phase: values.phase,
     startDate: values.startDate,
     endDate: values.endDate || null,
+  };
+}
+
+function toCreate(values: Values): MissionCreateInput {
+  return {
+    ...toUpdate(values),
+    title: values.title,
+    consultantIds: values.consultantIds,
+    startDate: values.startDate,
+    communeNis: values.communeNis ?? '',
+    siteId: values.siteId,
   };
 }
 
@@ -69,16 +80,16 @@ export function MissionFormModal(props: { mission?: Mission; onClose(): void; on
       startDate: editing?.startDate ?? today(),
       endDate: editing?.endDate ?? '',
     },
+    // The update carries no beneficiary (it cannot change): its strict schema refuses the keys, even undefined.
     validate: (values) =>
       editing
-        ? zodFormErrors(MissionUpdateInput, { ...toCreate(values), communeNis: undefined, siteId: undefined }, t)
+        ? zodFormErrors(MissionUpdateInput, toUpdate(values), t)
         : zodFormErrors(MissionCreateInput, toCreate(values), t),
   });
   const sites = useCommuneSites(form.values.communeNis);
   const mutation = editing ? update : create;
 
   const submit = form.onSubmit((values) => {
-    const body = toCreate(values);
     const done = (mission: Mission) => {
       notify(t(editing ? 'missions.saved' : 'missions.created', { title: mission.title }));
       props.onSaved?.(mission);
@@ -87,12 +98,8 @@ export function MissionFormModal(props: { mission?: Mission; onClose(): void; on
     const fail = (error: Error) => {
       if (error instanceof ApiError) form.setErrors(error.fieldErrors());
     };
-    if (editing) {
-      const { communeNis: _c, siteId: _s, ...patch } = body;
-      update.mutate(patch, { onSuccess: done, onError: fail });
-    } else {
-      create.mutate(body, { onSuccess: done, onError: fail });
-    }
+    if (editing) update.mutate(toUpdate(values), { onSuccess: done, onError: fail });
+    else create.mutate(toCreate(values), { onSuccess: done, onError: fail });
   });
 
   return (
@@ -105,6 +112,7 @@ export function MissionFormModal(props: { mission?: Mission; onClose(): void; on
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={mutation.error} />
+          <FormErrorSummary errors={form.errors} />
           <TextInput label={t('missions.title')} required {...form.getInputProps('title')} />
           <Select
             label={t('missions.commune')}
@@ -136,8 +144,8 @@ export function MissionFormModal(props: { mission?: Mission; onClose(): void; on
             {...form.getInputProps('consultantIds')}
           />
           <Group grow align="flex-start">
-            <TextInput type="date" label={t('missions.startDate')} required {...form.getInputProps('startDate')} />
-            <TextInput type="date" label={t('missions.endDate')} {...form.getInputProps('endDate')} />
+            <DateField label={t('missions.startDate')} required {...form.getInputProps('startDate')} />
+            <DateField label={t('missions.endDate')} {...form.getInputProps('endDate')} />
           </Group>
           <Select
             label={t('missions.phase')}

@@ -5,7 +5,8 @@ import type { MissionPhase } from '../../../domain/missions/mission.ts';
 const PHASE_COLOURS: Record<MissionPhase, string> = {
   diagnostic: 'blue',
   planning: 'violet',
-  implementation: 'teal',
+  // A hex colour: the light variant then draws a paler ground, and the text keeps 4.5:1 (Mantine's teal does not).
+  implementation: '#066649',
   closed: 'gray',
 };
 

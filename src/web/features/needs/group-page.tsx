@@ -23,6 +23,7 @@ import type { PurchaseWarningCode } from '../../../domain/mutualisation/purchase
 import { formatDate, formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
 import { AppModal } from '../../components/app-modal.tsx';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -39,7 +40,7 @@ import {
   useListedSolutionsOf,
   usePurchaseDraft,
 } from './api.ts';
-import { STATUS_COLOURS } from './labels.ts';
+import { groupReason, STATUS_COLOURS } from './labels.ts';
 import { SavingsPanel } from './savings-panel.tsx';
 
 const ProvinceMap = lazy(() => import('../../components/province-map.tsx').then((m) => ({ default: m.ProvinceMap })));
@@ -87,7 +88,7 @@ function GroupView({ group }: { group: GroupDetail }) {
           </Anchor>
         }
         title={group.label}
-        description={group.reason}
+        description={groupReason(group, language, t)}
         actions={
           <Group gap="sm">
             <Badge color={STATUS_COLOURS[group.status]} size="lg" variant="outline">
@@ -443,13 +444,7 @@ function PollsSection({ group }: { group: GroupDetail }) {
                   value={unit}
                   onChange={(e) => setUnit(e.currentTarget.value)}
                 />
-                <TextInput
-                  type="date"
-                  label={t('needs.polls.deadlineLabel')}
-                  required
-                  value={deadline}
-                  onChange={(e) => setDeadline(e.currentTarget.value)}
-                />
+                <DateField label={t('needs.polls.deadlineLabel')} required value={deadline} onChange={setDeadline} />
                 <Select
                   label={t('needs.polls.audience')}
                   data={[
@@ -535,7 +530,7 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
                 label={t('needs.purchase.name')}
                 value={title}
                 onChange={(e) => setTitle(e.currentTarget.value)}
-                w={420}
+                w={{ base: "100%", sm: 420 }}
               />
               <Select
                 label={t('needs.purchase.lot')}
@@ -551,7 +546,7 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
                   setSolutionId(proposed[0]?.solutionId ?? null);
                 }}
                 clearable
-                w={420}
+                w={{ base: "100%", sm: 420 }}
               />
               {lot ? (
                 <Select
@@ -685,32 +680,34 @@ function PurchaseLines({
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <Table aria-label={label}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('needs.commune')}</Table.Th>
-          <Table.Th scope="col" style={{ textAlign: 'right' }}>
-            {t('needs.savings.quantity')}
-          </Table.Th>
-          <Table.Th scope="col" style={{ textAlign: 'right' }}>
-            {t('needs.purchase.amount')}
-          </Table.Th>
-          {withCallOffs ? <Table.Th scope="col">{t('needs.purchase.callOff')}</Table.Th> : null}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {lines.map((line) => (
-          <Table.Tr key={line.communeNis}>
-            <Table.Td>{line.communeName}</Table.Td>
-            <Table.Td style={{ textAlign: 'right' }}>
-              {line.quantity ? formatNumber(line.quantity, language) : '—'}
-            </Table.Td>
-            <Table.Td style={{ textAlign: 'right' }}>{formatEuro(line.amount, language)}</Table.Td>
-            {withCallOffs ? <Table.Td>{line.callOffId ? t('needs.purchase.ordered') : '—'}</Table.Td> : null}
+    <Table.ScrollContainer minWidth={360}>
+      <Table aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('needs.commune')}</Table.Th>
+            <Table.Th scope="col" style={{ textAlign: 'right' }}>
+              {t('needs.savings.quantity')}
+            </Table.Th>
+            <Table.Th scope="col" style={{ textAlign: 'right' }}>
+              {t('needs.purchase.amount')}
+            </Table.Th>
+            {withCallOffs ? <Table.Th scope="col">{t('needs.purchase.callOff')}</Table.Th> : null}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map((line) => (
+            <Table.Tr key={line.communeNis}>
+              <Table.Td>{line.communeName}</Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>
+                {line.quantity ? formatNumber(line.quantity, language) : '—'}
+              </Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>{formatEuro(line.amount, language)}</Table.Td>
+              {withCallOffs ? <Table.Td>{line.callOffId ? t('needs.purchase.ordered') : '—'}</Table.Td> : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useGroups, useLatestRun, useStartRun } from './api.ts';
-import { STATUS_COLOURS } from './labels.ts';
+import { groupReason, STATUS_COLOURS } from './labels.ts';
 
 /** The groups of similar needs; agency staff start a grouping run and follow its progress. */
 export function GroupsPanel(props: { staff: boolean }) {
@@ -102,7 +102,7 @@ export function GroupsPanel(props: { staff: boolean }) {
                   </Anchor>
                   <Text size="sm">{group.communeNames.join(', ')}</Text>
                   <Text size="sm" c="dimmed">
-                    {group.reason}
+                    {groupReason(group, language, t)}
                   </Text>
                 </Stack>
                 <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>

@@ -14,6 +14,7 @@ import {
 import { DIMENSIONS, type Dimension } from '../../../domain/shared/dimensions.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { communeOptions, useCommuneList } from '../../lib/communes-query.ts';
 import { zodFormErrors } from '../../lib/form-validation.ts';
@@ -99,6 +100,7 @@ export function NeedFormModal(props: {
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={save.error} />
+          <FormErrorSummary errors={form.errors} />
           <Select
             label={t('needs.commune')}
             data={communeOptions(communes.data)}

@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupDetail } from '../../../domain/mutualisation/api.ts';
 import { estimateSavings, type PriceModelInput } from '../../../domain/mutualisation/savings.ts';
-import { DomainError } from '../../../domain/shared/errors.ts';
 import { formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { userMessage } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useGroupAction } from './api.ts';
@@ -23,7 +23,7 @@ function estimateOrError(model: PriceModelInput, participants: { communeNis: str
   try {
     return { result: estimateSavings(model, participants), error: null };
   } catch (error) {
-    return { result: null, error: error instanceof DomainError ? error.message : null };
+    return { result: null, error };
   }
 }
 
@@ -173,9 +173,9 @@ export function SavingsPanel({ group }: { group: GroupDetail }) {
             {t('needs.savings.startHint')}
           </Text>
         ) : null}
-        {estimate.error || (!incomplete && !estimate.result) ? (
+        {estimate.error ? (
           <Text c="red.9" size="sm" role="alert">
-            {estimate.error ?? t('needs.savings.invalid')}
+            {userMessage(estimate.error, t)}
           </Text>
         ) : null}
         <Table.ScrollContainer minWidth={620}>

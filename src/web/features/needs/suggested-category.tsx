@@ -1,6 +1,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Need } from '../../../domain/needs/need.ts';
+import { userMessage } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useSaveNeed } from './api.ts';
@@ -42,7 +43,7 @@ export function NeedCategory(props: { need: Need }) {
       {save.error ? (
         // Inline (the category sits in a paragraph on the need page): the server's message, in French.
         <Text span size="xs" c="red.8" role="alert">
-          {save.error.message}
+          {userMessage(save.error, t)}
         </Text>
       ) : null}
     </Group>

@@ -202,6 +202,10 @@ export function useRequestPlan(missionId: string) {
   );
 }
 
+export function useApprovePlan(missionId: string) {
+  return useStrategyMutation(missionId, () => api.post<StrategyState>(`${base(missionId)}/plan/approve`));
+}
+
 export function useCreateObjective(missionId: string) {
   return useStrategyMutation(missionId, (body: z.input<typeof ObjectiveCreateInput>) =>
     api.post<Objective[]>(`${base(missionId)}/objectives`, body),

@@ -23,6 +23,7 @@ import type { PreferenceFunction, PreferenceFunctionType } from '../../../domain
 import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
@@ -313,57 +314,60 @@ function Scenarios({ state }: { state: StrategyState }) {
         {state.scenarios.length === 0 ? (
           <Text c="dimmed">{t('strategy.scenarios.none')}</Text>
         ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('strategy.scenarios.name')}</Table.Th>
-                <Table.Th scope="col">{t('strategy.scenarios.weights')}</Table.Th>
-                {state.permissions.edit ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {state.scenarios.map((s) => {
-                const total = Object.values(s.weights).reduce((a, b) => a + b, 0);
-                return (
-                  <Table.Tr key={s.id}>
-                    <Table.Td fw={600}>{s.name}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs">
-                        {Object.entries(s.weights)
-                          .filter(([id]) => criterionName.has(id))
-                          .map(
-                            ([id, w]) => `${criterionName.get(id)} ${percent(total > 0 ? w / total : 0, language, 0)}`,
-                          )
-                          .join(' · ')}
-                      </Text>
-                    </Table.Td>
-                    {state.permissions.edit ? (
+          <Table.ScrollContainer minWidth={460}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('strategy.scenarios.name')}</Table.Th>
+                  <Table.Th scope="col">{t('strategy.scenarios.weights')}</Table.Th>
+                  {state.permissions.edit ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {state.scenarios.map((s) => {
+                  const total = Object.values(s.weights).reduce((a, b) => a + b, 0);
+                  return (
+                    <Table.Tr key={s.id}>
+                      <Table.Td fw={600}>{s.name}</Table.Td>
                       <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() =>
-                              apply.mutate(s.id, {
-                                onSuccess: () => notify(t('strategy.scenarios.applied', { name: s.name })),
-                              })
-                            }
-                          >
-                            {t('strategy.scenarios.apply')}
-                            <VisuallyHidden>{` ${s.name}`}</VisuallyHidden>
-                          </Button>
-                          <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(s.id)}>
-                            {t('common.delete')}
-                            <VisuallyHidden>{` ${s.name}`}</VisuallyHidden>
-                          </Button>
-                        </Group>
+                        <Text size="xs">
+                          {Object.entries(s.weights)
+                            .filter(([id]) => criterionName.has(id))
+                            .map(
+                              ([id, w]) =>
+                                `${criterionName.get(id)} ${percent(total > 0 ? w / total : 0, language, 0)}`,
+                            )
+                            .join(' · ')}
+                        </Text>
                       </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+                      {state.permissions.edit ? (
+                        <Table.Td>
+                          <Group gap="xs" wrap="nowrap">
+                            <Button
+                              size="xs"
+                              variant="default"
+                              onClick={() =>
+                                apply.mutate(s.id, {
+                                  onSuccess: () => notify(t('strategy.scenarios.applied', { name: s.name })),
+                                })
+                              }
+                            >
+                              {t('strategy.scenarios.apply')}
+                              <VisuallyHidden>{` ${s.name}`}</VisuallyHidden>
+                            </Button>
+                            <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(s.id)}>
+                              {t('common.delete')}
+                              <VisuallyHidden>{` ${s.name}`}</VisuallyHidden>
+                            </Button>
+                          </Group>
+                        </Table.Td>
+                      ) : null}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         {state.permissions.edit ? (
           <form
@@ -486,6 +490,7 @@ function CriterionFormModal(props: { state: StrategyState; criterion?: Criterion
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={mutation.error} />
+          <FormErrorSummary errors={form.errors} />
           <TextInput
             label={t('strategy.criteria.fields.name')}
             required

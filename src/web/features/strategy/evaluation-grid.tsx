@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../domain/shared/format.ts';
 import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
@@ -29,8 +30,7 @@ export default function EvaluationGrid({ state }: { state: StrategyState }) {
   const projects = state.projects.filter((p) => p.status !== 'rejected');
   const manual = state.criteria.filter((c) => c.source === 'manual');
   const saved = new Map(state.evaluations.map((e) => [key(e.projectId, e.criterionId), e.value]));
-  const format = (value: number | undefined) =>
-    value === undefined ? '' : new Intl.NumberFormat(language === 'fr' ? 'fr-BE' : 'en-GB').format(value);
+  const format = (value: number | undefined) => (value === undefined ? '' : formatNumber(value, language, 3));
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');

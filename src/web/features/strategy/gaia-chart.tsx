@@ -1,132 +1,145 @@
-import { Table, Text } from '@mantine/core';
+import { Badge, Grid, Group, List, Table, Text, VisuallyHidden } from '@mantine/core';
 import { LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankingAnalysis } from '../../../domain/strategy/strategy-api.ts';
 import { useLanguage } from '../../lib/use-language.ts';
+import { axisLetter, gaiaOption } from './gaia-option.ts';
 import { decimal, percent } from './labels.ts';
 
-echarts.use([ScatterChart, LineChart, GridComponent, TooltipComponent, SVGRenderer]);
+echarts.use([ScatterChart, LineChart, GridComponent, TooltipComponent, LabelLayout, SVGRenderer]);
 
-/** An ECharts chart in a div: created once, updated with the option, resized with its box, disposed on unmount. */
-function EChart({ option, height }: { option: echarts.EChartsCoreOption; height: number }) {
+type Gaia = NonNullable<RankingAnalysis['gaia']>;
+
+/** The width of an element, followed as it is resized (0 until it is laid out). */
+function useWidth<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    if (!ref.current) return;
+    const observer = new ResizeObserver((entries) => setWidth(Math.round(entries[0]?.contentRect.width ?? 0)));
+    observer.observe(ref.current);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
+}
+
+/** An ECharts chart in a div: created once, given the option and height, disposed on unmount. */
+function EChart({ option, width, height }: { option: echarts.EChartsCoreOption; width: number; height: number }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
     if (!box.current) return;
-    const instance = echarts.init(box.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
+    chart.current = echarts.init(box.current, undefined, { renderer: 'svg' });
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
   useEffect(() => {
+    chart.current?.resize({ width, height });
     chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-  return <div ref={box} style={{ height, width: '100%' }} />;
+  }, [option, width, height]);
+  return <div ref={box} style={{ height, width: '100%' }} data-testid="gaia-chart" />;
 }
 
-type Gaia = NonNullable<RankingAnalysis['gaia']>;
-
-const shorten = (text: string, max = 28) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 /**
- * The GAIA plane: projects as points, criteria as axes from the centre (scaled to the cloud of points, as GAIA
- * software draws them), and the decision stick π in red, pointing where the weighted best projects lie. The same
- * coordinates follow in a table for screen readers and for anyone who wants the figures.
+ * The GAIA plane: projects as points numbered by their rank, criteria as axes from the centre (scaled to the cloud
+ * of points, as GAIA software draws them), and the decision stick π in red, pointing where the weighted best
+ * projects lie. The legend beside it names the numbered points (and, on a narrow screen, the lettered axes);
+ * hovering a point names it too. The same coordinates follow in a table for screen readers and for anyone who wants
+ * the figures.
  */
 export default function GaiaChart(props: {
   gaia: Gaia;
+  ranking: RankingAnalysis['ranking'];
   titles: Map<string, string>;
   criterionName: Map<string, string>;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { gaia } = props;
-  const spread = Math.max(1e-9, ...gaia.alternatives.map((a) => Math.hypot(a.x, a.y)));
-  const axisLength = Math.max(1e-9, ...gaia.criteria.map((c) => Math.hypot(c.x, c.y)));
-  const scale = spread / axisLength;
-  const stickLength = Math.hypot(gaia.decisionStick.x, gaia.decisionStick.y);
-  const stickScale = stickLength > 0 ? spread / stickLength : 0;
-  const extent = spread * 1.35;
-
-  const option = {
-    animation: false,
-    // A square plot, centred: both axes on the same scale, so the angles between criteria are true.
-    grid: { width: 420, height: 420, top: 20, left: 'center', containLabel: false },
-    xAxis: { type: 'value', min: -extent, max: extent, show: false },
-    yAxis: { type: 'value', min: -extent, max: extent, show: false },
-    tooltip: { trigger: 'item' },
-    series: [
-      ...gaia.criteria.map((c) => ({
-        type: 'line',
-        name: props.criterionName.get(c.id) ?? c.id,
-        data: [
-          [0, 0],
-          [c.x * scale, c.y * scale],
-        ],
-        symbol: (_value: unknown, params: { dataIndex: number }) => (params.dataIndex === 0 ? 'none' : 'circle'),
-        symbolSize: 4,
-        lineStyle: { color: '#3b6f96', width: 1.5 },
-        itemStyle: { color: '#3b6f96' },
-        endLabel: {
-          show: true,
-          formatter: shorten(props.criterionName.get(c.id) ?? c.id, 22),
-          color: '#2b5270',
-          fontSize: 11,
-        },
-        tooltip: { show: false },
-        silent: true,
-      })),
-      {
-        type: 'line',
-        name: 'π',
-        data: [
-          [0, 0],
-          [gaia.decisionStick.x * stickScale, gaia.decisionStick.y * stickScale],
-        ],
-        symbol: (_value: unknown, params: { dataIndex: number }) => (params.dataIndex === 0 ? 'none' : 'arrow'),
-        symbolSize: 14,
-        symbolRotate: (Math.atan2(gaia.decisionStick.y, gaia.decisionStick.x) * 180) / Math.PI - 90,
-        lineStyle: { color: '#c92a2a', width: 3 },
-        itemStyle: { color: '#c92a2a' },
-        endLabel: { show: true, formatter: 'π', color: '#a51d1d', fontWeight: 'bold', fontSize: 14 },
-        silent: true,
-      },
-      {
-        type: 'scatter',
-        name: t('strategy.gaia.projects'),
-        data: gaia.alternatives.map((a) => ({
-          value: [a.x, a.y],
-          name: props.titles.get(a.id) ?? a.id,
-        })),
-        symbolSize: 11,
-        itemStyle: { color: '#0b6b6d', borderColor: '#ffffff', borderWidth: 1 },
-        label: {
-          show: true,
-          position: 'right',
-          formatter: (p: { name: string }) => shorten(p.name),
-          color: '#1a1b1e',
-          fontSize: 11,
-        },
-        labelLayout: { hideOverlap: true },
-        tooltip: { formatter: (p: { name: string }) => p.name },
-      },
-    ],
-  };
+  const { gaia, ranking, titles, criterionName } = props;
+  const { ref, width } = useWidth<HTMLDivElement>();
+  const built = useMemo(
+    () =>
+      width > 0
+        ? gaiaOption({
+            gaia,
+            titles,
+            criterionName,
+            ranks: new Map(ranking.map((r) => [r.id, { rank: r.rank, phi: r.phi }])),
+            width,
+            minHeight: 280,
+            maxHeight: width < 600 ? 460 : 620,
+            labels: {
+              projects: t('strategy.gaia.projects'),
+              rankLine: (rank, phi) => t('strategy.gaia.rankLine', { rank, phi: decimal(phi, language) }),
+            },
+          })
+        : null,
+    [gaia, ranking, titles, criterionName, t, language, width],
+  );
+  const placed = new Set(gaia.alternatives.map((a) => a.id));
+  const legend = [...ranking].filter((r) => placed.has(r.id)).sort((a, b) => a.rank - b.rank);
 
   return (
     <>
-      <div role="img" aria-label={t('strategy.gaia.chartLabel', { delta: percent(gaia.delta, language, 0) })}>
-        <EChart option={option} height={460} />
-      </div>
+      <Grid gap="md" align="center">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <div
+            ref={ref}
+            role="img"
+            aria-label={t('strategy.gaia.chartLabel', { delta: percent(gaia.delta, language, 0) })}
+            style={{ minHeight: built?.height ?? 300 }}
+          >
+            {built ? <EChart option={built.option} width={width} height={built.height} /> : null}
+          </div>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Text size="sm" fw={600} id="gaia-legend">
+            {t('strategy.gaia.legend')}
+          </Text>
+          <List size="sm" spacing={4} listStyleType="none" aria-labelledby="gaia-legend" data-testid="gaia-legend">
+            {legend.map((r) => (
+              <List.Item key={r.id}>
+                <Group gap={8} wrap="nowrap" align="flex-start">
+                  <Badge circle size="md" color="#0b6b6d" style={{ flex: 'none' }} aria-hidden="true">
+                    {r.rank}
+                  </Badge>
+                  <Text size="sm">
+                    <VisuallyHidden>{t('strategy.gaia.rankPrefix', { rank: r.rank })}</VisuallyHidden>
+                    {titles.get(r.id) ?? r.id}
+                  </Text>
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+          {built?.compact ? (
+            <>
+              <Text size="sm" fw={600} id="gaia-axes" mt="sm">
+                {t('strategy.gaia.axesLegend')}
+              </Text>
+              <List size="sm" spacing={2} listStyleType="none" aria-labelledby="gaia-axes">
+                {gaia.criteria.map((c, i) => (
+                  <List.Item key={c.id}>
+                    <Text span fw={700} c="#24435b">
+                      {axisLetter(i)}
+                    </Text>{' '}
+                    {criterionName.get(c.id) ?? c.id}
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          ) : null}
+          <Text size="xs" c="dimmed" mt="sm">
+            {t('strategy.gaia.legendHelp')}
+          </Text>
+        </Grid.Col>
+      </Grid>
       <Text size="sm">
         {t('strategy.gaia.delta', { delta: percent(gaia.delta, language, 0) })}{' '}
         {gaia.delta < 0.7 ? t('strategy.gaia.lowDelta') : ''}

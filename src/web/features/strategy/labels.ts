@@ -1,5 +1,5 @@
 import { DIMENSIONS } from '../../../domain/shared/dimensions.ts';
-import { formatEuro, formatNumber } from '../../../domain/shared/format.ts';
+import { formatDecimal, formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { HORIZON_KEYS } from '../../../domain/strategy/horizons.ts';
 import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
 import type { Language } from '../../i18n/i18n.ts';
@@ -21,12 +21,7 @@ export function horizonOptions(t: Translate) {
 
 /** "12 500 €" without cents when the amount is whole: the grids are about orders of magnitude. */
 export function euros(value: number, language: Language): string {
-  if (!Number.isInteger(value)) return formatEuro(value, language);
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-BE' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-    maximumFractionDigits: 0,
-  }).format(value);
+  return formatEuro(value, language);
 }
 
 /** A share between 0 and 1 as "23,5 %". */
@@ -36,10 +31,7 @@ export function percent(value: number, language: Language, digits = 1): string {
 
 /** A flow or a weight with a fixed number of decimals, in the UI's language ("0,183"). */
 export function decimal(value: number, language: Language, digits = 3): string {
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-BE' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
+  return formatDecimal(value, language, digits);
 }
 
 export const HORIZON_COLORS: Record<(typeof HORIZON_KEYS)[number], string> = {

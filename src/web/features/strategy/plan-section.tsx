@@ -15,13 +15,14 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HORIZON_KEYS, type Horizon, type HorizonKey } from '../../../domain/strategy/horizons.ts';
+import { formatDateTime } from '../../../domain/shared/format.ts';
+import { HORIZON_KEYS, type Horizon, type HorizonKey, hasNoBudget } from '../../../domain/strategy/horizons.ts';
 import type { PlanResult, PlanRun, StrategyState } from '../../../domain/strategy/strategy-api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { usePlan, useRequestPlan, useSetHorizons, useSetLocks } from './api.ts';
+import { useApprovePlan, usePlan, useRequestPlan, useSetHorizons, useSetLocks } from './api.ts';
 import { decimal, euros, HORIZON_COLORS, percent, titlesOf } from './labels.ts';
 
 /**
@@ -35,6 +36,8 @@ export default function PlanSection({ state }: { state: StrategyState }) {
   const request = useRequestPlan(state.missionId);
   const run = plan.data?.run ?? null;
   const running = run?.status === 'running';
+  // An optimal plan without money is empty: the budgets come first.
+  const noBudget = hasNoBudget(state.horizons);
 
   return (
     <Stack gap="md">
@@ -54,13 +57,18 @@ export default function PlanSection({ state }: { state: StrategyState }) {
               <Button
                 onClick={() => request.mutate({})}
                 loading={request.isPending}
-                disabled={running}
+                disabled={running || noBudget}
                 data-testid="run-plan"
               >
                 {run ? t('strategy.plan.rerun') : t('strategy.plan.run')}
               </Button>
             ) : null}
           </Group>
+          {noBudget && state.permissions.edit ? (
+            <Alert color="blue" variant="light" data-testid="plan-needs-budget">
+              {t('strategy.plan.needsBudget')}
+            </Alert>
+          ) : null}
           <ErrorAlert error={request.error ?? plan.error} />
           {plan.isPending ? <BlockSkeleton /> : null}
           {run && plan.data?.stale && !running ? (
@@ -77,7 +85,9 @@ export default function PlanSection({ state }: { state: StrategyState }) {
           {!run && !plan.isPending ? <Text c="dimmed">{t('strategy.plan.none')}</Text> : null}
         </Stack>
       </Paper>
-      {run?.status === 'done' && run.result ? <PlanView state={state} run={run} result={run.result} /> : null}
+      {run?.status === 'done' && run.result ? (
+        <PlanView state={state} run={run} result={run.result} stale={plan.data?.stale ?? false} />
+      ) : null}
     </Stack>
   );
 }
@@ -202,11 +212,22 @@ function HorizonsEditor({ state }: { state: StrategyState }) {
   );
 }
 
-function PlanView({ state, run, result }: { state: StrategyState; run: PlanRun; result: PlanResult }) {
+function PlanView({
+  state,
+  run,
+  result,
+  stale,
+}: {
+  state: StrategyState;
+  run: PlanRun;
+  result: PlanResult;
+  stale: boolean;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const titles = titlesOf(state);
   const setLocks = useSetLocks(state.missionId);
+  const approve = useApprovePlan(state.missionId);
   const projectOf = new Map(state.projects.map((p) => [p.id, p]));
   const placed = new Map(result.placements.map((p) => [p.projectId, p.horizon]));
   const greedy = new Map(result.greedyPlacements.map((p) => [p.projectId, p.horizon]));
@@ -287,7 +308,7 @@ function PlanView({ state, run, result }: { state: StrategyState; run: PlanRun; 
           </Group>
           <Text size="sm" c="dimmed">
             {t('strategy.plan.computed', {
-              at: new Date(run.finishedAt ?? run.startedAt).toLocaleString(language === 'fr' ? 'fr-BE' : 'en-GB'),
+              at: formatDateTime(run.finishedAt ?? run.startedAt, language),
               by: run.requestedBy ?? '—',
               locks: run.locks.length,
             })}
@@ -322,6 +343,18 @@ function PlanView({ state, run, result }: { state: StrategyState; run: PlanRun; 
               )}
             </Text>
           )}
+          <ApprovePlan
+            state={state}
+            placed={result.placements.map((p) => p.projectId)}
+            stale={stale}
+            approve={() =>
+              approve.mutate(undefined, {
+                onSuccess: () => notify(t('strategy.plan.approved', { count: result.placements.length })),
+              })
+            }
+            pending={approve.isPending}
+          />
+          <ErrorAlert error={approve.error} />
           {result.status !== 'infeasible' ? (
             <SimpleGrid cols={{ base: 1, md: 3 }} data-testid="plan-budgets">
               {result.budgets.map((line) => {
@@ -508,5 +541,38 @@ function PlanView({ state, run, result }: { state: StrategyState; run: PlanRun; 
         </Stack>
       </Paper>
     </>
+  );
+}
+
+/**
+ * The plan's projects approved in one click: they become the projects the mission's implementation follows. Says
+ * how many are approved already, and why the button waits (a plan older than the data).
+ */
+function ApprovePlan(props: {
+  state: StrategyState;
+  placed: string[];
+  stale: boolean;
+  approve(): void;
+  pending: boolean;
+}) {
+  const { t } = useTranslation();
+  if (props.placed.length === 0) return null;
+  const status = new Map(props.state.projects.map((p) => [p.id, p.status]));
+  const approved = props.placed.filter((id) => status.get(id) === 'approved').length;
+  const all = approved === props.placed.length;
+  return (
+    <Group gap="sm" data-testid="plan-approval">
+      <Text size="sm">{t('strategy.plan.approvedCount', { count: approved, total: props.placed.length })}</Text>
+      {props.state.permissions.edit && !all ? (
+        <Button size="compact-md" onClick={props.approve} loading={props.pending} disabled={props.stale}>
+          {t('strategy.plan.approve', { count: props.placed.length })}
+        </Button>
+      ) : null}
+      {props.stale && !all ? (
+        <Text size="sm" c="dimmed">
+          {t('strategy.plan.approveStale')}
+        </Text>
+      ) : null}
+    </Group>
   );
 }

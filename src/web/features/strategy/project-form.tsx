@@ -28,6 +28,7 @@ import {
 import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
@@ -156,6 +157,7 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={mutation.error} />
+          <FormErrorSummary errors={form.errors} />
           <TextInput
             label={t('strategy.projects.fields.title')}
             required

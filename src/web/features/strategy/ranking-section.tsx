@@ -67,7 +67,12 @@ export default function RankingSection({ state }: { state: StrategyState }) {
               </Title>
               {ranking.data.gaia ? (
                 <Suspense fallback={<BlockSkeleton lines={8} />}>
-                  <GaiaChart gaia={ranking.data.gaia} titles={titles} criterionName={criterionName} />
+                  <GaiaChart
+                    gaia={ranking.data.gaia}
+                    ranking={ranking.data.ranking}
+                    titles={titles}
+                    criterionName={criterionName}
+                  />
                 </Suspense>
               ) : (
                 <Text c="dimmed">{t('strategy.gaia.needMore')}</Text>

@@ -16,6 +16,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mission } from '../../../domain/missions/mission.ts';
+import { formatMonthYear, type Locale } from '../../../domain/shared/format.ts';
 import type { Objective } from '../../../domain/strategy/objectives.ts';
 import type { Roadmap } from '../../../domain/strategy/roadmap.ts';
 import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
@@ -101,11 +102,8 @@ export default function RoadmapSection({ state, mission }: { state: StrategyStat
   );
 }
 
-function monthName(label: string, language: string): string {
-  const [year, month] = label.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-BE' : 'en-GB', { month: 'long', year: 'numeric' }).format(
-    new Date(Date.UTC(year!, month! - 1, 1)),
-  );
+function monthName(label: string, language: Locale): string {
+  return formatMonthYear(label, language, 'long');
 }
 
 function RoadmapView({ roadmap, state }: { roadmap: Roadmap; state: StrategyState }) {
@@ -260,7 +258,7 @@ function RoadmapView({ roadmap, state }: { roadmap: Roadmap; state: StrategyStat
         </Table>
       )}
       {roadmap.rows.some((r) => r.endsAfterLegislature) ? (
-        <Text size="sm" c="orange.9">
+        <Text size="sm" c="#a84300">
           {t('strategy.roadmap.beyond')}
         </Text>
       ) : null}
@@ -303,7 +301,7 @@ function Objectives({ state }: { state: StrategyState }) {
           {strategic.map((goal, index) => (
             <li key={goal.id}>
               <Paper withBorder p="sm" bg="gray.0">
-                <Group justify="space-between" wrap="nowrap">
+                <Group justify="space-between" wrap="wrap">
                   <Text fw={700}>{`${goal.code} — ${goal.title}`}</Text>
                   {edit ? (
                     <Group gap={4} wrap="nowrap">
@@ -339,7 +337,7 @@ function Objectives({ state }: { state: StrategyState }) {
                     .filter((o) => o.parentId === goal.id)
                     .map((op) => (
                       <li key={op.id}>
-                        <Group justify="space-between" wrap="nowrap">
+                        <Group justify="space-between" wrap="wrap">
                           <div>
                             <Text size="sm" fw={600}>{`${op.code} — ${op.title}`}</Text>
                             <Text size="xs" c="dimmed">

@@ -247,8 +247,9 @@ function JsonCalculator({ kind }: { kind: 'rank' | 'portfolio' }) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
-    } catch (error) {
-      setProblem(t('strategy.calculators.badJson', { message: (error as Error).message }));
+    } catch {
+      // The parser's own words (« Unexpected token } in JSON at position 5 ») are not for the screen.
+      setProblem(t('strategy.calculators.badJson'));
       return;
     }
     const schema = kind === 'rank' ? RankProblem : PortfolioProblem;

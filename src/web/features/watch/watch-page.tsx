@@ -24,6 +24,7 @@ import { SMART_CATEGORIES, smartCategory } from '../../../domain/shared/smart-ca
 import { RECOMMENDATIONS, type WatchItem } from '../../../domain/watch/watch-items.ts';
 import { paths } from '../../app/paths.ts';
 import { AppModal } from '../../components/app-modal.tsx';
+import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -247,11 +248,10 @@ function NewItemModal(props: { opened: boolean; onClose(): void; item?: WatchIte
               value={form.sourceUrl}
               onChange={(e) => set('sourceUrl', e.currentTarget.value)}
             />
-            <TextInput
+            <DateField
               label={t('watch.fields.publishedOn')}
-              type="date"
               value={form.publishedOn}
-              onChange={(e) => set('publishedOn', e.currentTarget.value)}
+              onChange={(value) => set('publishedOn', value)}
               required
             />
           </Group>

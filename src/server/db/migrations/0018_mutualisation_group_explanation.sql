@@ -1,0 +1,1 @@
+ALTER TABLE "mutualisation_groups" ADD COLUMN "explanation" jsonb;
