@@ -11,7 +11,7 @@ describe('quoteCallOff (issue 10: the order amount from the solution’s price)'
       quantity: 2500,
     });
     expect(quote?.amount).toBe(11250);
-    expect(nbsp(quote?.basisFr)).toBe('Prix unitaire : 4,50 € × 2 500 = 11 250,00 € HTVA');
+    expect(nbsp(quote?.basisFr)).toBe('Prix unitaire : 4,50 € × 2 500 = 11 250 € HTVA');
   });
 
   it('prefers the lot’s negotiated price, and counts in cents', () => {

@@ -15,7 +15,7 @@ export type CallOffPricing = {
 
 export type CallOffQuote = {
   amount: number;
-  /** how the amount was found, in French: « 4,50 € × 2 500 = 11 250,00 € » */
+  /** how the amount was found, in French: « 4,50 € × 2 500 = 11 250 € » */
   basisFr: string;
 };
 
@@ -32,7 +32,7 @@ export function quoteCallOff(input: {
     const amount = (cents(unit) * quantity) / 100;
     return {
       amount,
-      basisFr: `${what} ${formatEuro(unit)} × ${formatNumber(quantity)} = ${formatEuro(amount)} HTVA`,
+      basisFr: `${what} ${formatEuro(unit, 'fr', { cents: 'always' })} × ${formatNumber(quantity)} = ${formatEuro(amount)} HTVA`,
     };
   };
   if (lotUnitPrice !== null) return times(lotUnitPrice, 'Prix unitaire du lot :');
