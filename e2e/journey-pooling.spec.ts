@@ -140,7 +140,7 @@ describe('journey: a consultant pools the lighting needs into a joint purchase t
     await page.getByLabel('Palier 1 : prix unitaire HTVA').fill('500');
     await page.getByLabel('Palier 2 : à partir de').fill('300');
     await page.getByLabel('Palier 2 : prix unitaire HTVA').fill('400');
-    await page.getByLabel('Quantité de Aubange').fill('180');
+    await page.getByLabel('Quantité d’Aubange').fill('180');
     await page
       .getByTestId('total-saving')
       .getByText(/38\s000\s€/)
@@ -149,7 +149,7 @@ describe('journey: a consultant pools the lighting needs into a joint purchase t
     await page.getByText('Scénario enregistré : modèle de prix et quantités.').waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Éclairage public intelligent' }).waitFor();
-    expect(await page.getByLabel('Quantité de Aubange').inputValue()).toBe('180');
+    expect(await page.getByLabel('Quantité d’Aubange').inputValue()).toBe('180');
     expect((await page.getByTestId('total-saving').textContent())?.replace(/\s/g, ' ')).toContain('38 000 €');
     // Back to the poll's answers for the purchase.
     await page.getByRole('button', { name: 'Reprendre les quantités du sondage' }).click();
