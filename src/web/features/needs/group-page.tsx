@@ -530,7 +530,7 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
                 label={t('needs.purchase.name')}
                 value={title}
                 onChange={(e) => setTitle(e.currentTarget.value)}
-                w={{ base: "100%", sm: 420 }}
+                w={{ base: '100%', sm: 420 }}
               />
               <Select
                 label={t('needs.purchase.lot')}
@@ -546,7 +546,7 @@ function PurchaseSection({ group }: { group: GroupDetail }) {
                   setSolutionId(proposed[0]?.solutionId ?? null);
                 }}
                 clearable
-                w={{ base: "100%", sm: 420 }}
+                w={{ base: '100%', sm: 420 }}
               />
               {lot ? (
                 <Select
