@@ -34,27 +34,15 @@ export function presentNeed(row: NeedRecord, actor: Actor): Need {
   };
 }
 
-function existingNeed(row: NeedRecord): ExistingNeed {
+/** A need's facts: what the audit records, and what an imported row is compared with. */
+function auditable(
+  row: Omit<NeedRecord, 'communeName' | 'createdAt' | 'updatedAt' | 'createdBy' | 'id'>,
+): ExistingNeed {
   return {
     communeNis: row.communeNis,
     title: row.title,
     description: row.description,
     dimensions: row.dimensions as ExistingNeed['dimensions'],
-    category: row.category,
-    urgency: row.urgency,
-    estimatedBudget: row.estimatedBudget,
-    timeframe: row.timeframe,
-    source: row.source,
-    sourceRef: row.sourceRef,
-  };
-}
-
-function auditable(row: Omit<NeedRecord, 'communeName' | 'createdAt' | 'updatedAt' | 'createdBy' | 'id'>) {
-  return {
-    communeNis: row.communeNis,
-    title: row.title,
-    description: row.description,
-    dimensions: row.dimensions,
     category: row.category,
     urgency: row.urgency,
     estimatedBudget: row.estimatedBudget,
@@ -216,7 +204,7 @@ export class NeedsService {
     const results = validateNeedRows(rows, {
       communeNis,
       onlyCommune,
-      existing: new Map(visible.map((n) => [n.id, existingNeed(n)])),
+      existing: new Map(visible.map((n) => [n.id, auditable(n)])),
       columns: new Set(columns),
     });
     const count = (action: string) => results.filter((r) => r.ok && r.action === action).length;
