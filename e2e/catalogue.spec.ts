@@ -145,15 +145,27 @@ describe('catalogue: Arlon searches, compares and orders', () => {
     await page.getByRole('heading', { level: 1, name: 'Signal’Commune' }).waitFor();
     const order = page.getByRole('region', { name: 'Commander dans l’accord-cadre' });
     await order.getByText('Arlon').waitFor();
-    await order.getByRole('textbox', { name: 'Montant (€ HTVA)' }).fill('10500');
+    // The amount comes from the price: 0,35 € per inhabitant × Arlon's population.
+    await order
+      .getByTestId('order-basis')
+      .getByText(/0,35\s€ × 30\s081 = 10\s528,35\s€ HTVA/)
+      .waitFor();
     await order.getByRole('textbox', { name: 'Remarque (facultatif)' }).fill('Abonnement 2027');
     await order.getByRole('button', { name: 'Passer la commande' }).click();
+    await page
+      .getByRole('dialog', { name: 'Confirmer la commande' })
+      .getByRole('button', { name: 'Confirmer la commande' })
+      .click();
     await page.getByText('Commande enregistrée : Signal’Commune').waitFor();
+    await page.getByRole('dialog', { name: 'Confirmer la commande' }).waitFor({ state: 'detached' });
     await expectNoSeriousA11yViolations(page, 'a solution and its order form');
 
     await page.goto('/catalogue?tab=agreements');
     const callOffs = page.getByTestId('call-offs');
-    await callOffs.getByRole('cell', { name: 'Signal’Commune', exact: true }).waitFor();
+    await callOffs
+      .getByRole('cell', { name: /^Signal’Commune/ })
+      .getByText('Abonnement 2027')
+      .waitFor();
     expect(await callOffs.getByRole('row').count()).toBe(2);
     await expectNoSeriousA11yViolations(page, 'the agreements and orders');
     await shoot('agreements');

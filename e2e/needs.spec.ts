@@ -81,14 +81,14 @@ describe('needs: from a commune’s need to a pooled purchase', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(IMPORT_CSV, 'utf8'),
     });
-    await dialog.getByText('3 lignes valides, 2 lignes avec un problème').waitFor();
+    await dialog.getByText('3 lignes valides, 2 lignes avec un problème (elles ne seront pas importées).').waitFor();
     const rows = dialog.getByRole('table', { name: 'Lignes du fichier' });
     expect(await rows.locator('tr[data-line="5"]').textContent()).toContain('aucune commune n’a ce code INS');
     expect(await rows.locator('tr[data-line="6"]').textContent()).toContain('formule refusée');
     await expectNoSeriousA11yViolations(page, 'the import preview');
     await shoot(page, 'import');
     expect(await page.getByRole('table', { name: 'Besoins des communes' }).locator('tbody tr').count()).toBe(1);
-    await dialog.getByRole('button', { name: 'Importer 3 lignes valides' }).click();
+    await dialog.getByRole('button', { name: 'Importer 3 besoins' }).click();
     await page.getByText('3 besoins importés, 2 lignes écartées.').waitFor();
     await page.getByRole('table', { name: 'Besoins des communes' }).getByText('Éclairage public intelligent').waitFor();
     expect(await page.getByRole('table', { name: 'Besoins des communes' }).locator('tbody tr').count()).toBe(4);
@@ -174,8 +174,8 @@ describe('needs: from a commune’s need to a pooled purchase', () => {
     );
     expect((await saving.textContent())?.replace(/\s/g, ' ')).toContain('35 000 €');
     expect(await page.getByRole('main').textContent()).toContain('remise sur toutes les unités');
-    await page.getByRole('button', { name: 'Enregistrer le modèle de prix' }).click();
-    await page.getByText('Modèle de prix enregistré.').waitFor();
+    await page.getByRole('button', { name: 'Enregistrer le scénario' }).click();
+    await page.getByText('Scénario enregistré : modèle de prix et quantités.').waitFor();
     await expectNoSeriousA11yViolations(page, 'the savings estimate');
     await shoot(page, 'group');
     expect(consultantSession.pageErrors).toEqual([]);

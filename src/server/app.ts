@@ -45,6 +45,7 @@ import { mutualisationRoutes } from './needs/mutualisation.routes.ts';
 import { MutualisationService } from './needs/mutualisation.service.ts';
 import { needsRoutes } from './needs/needs.routes.ts';
 import { NeedsService } from './needs/needs.service.ts';
+import { pollNoticeSource } from './needs/poll-notices.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
 import { PortfolioSolver } from './strategy/portfolio-solver.ts';
 import { strategyRoutes } from './strategy/strategy.routes.ts';
@@ -97,7 +98,9 @@ export function buildServices(
     selfAssessment: new SelfAssessmentService(uow, diagnostic, agencyName, now),
     reports: new ReportService(diagnostic, agencyName, now),
     implementation,
-    notices: new NoticesService(uow, implementation, createMailer(config.smtp), now, log),
+    notices: new NoticesService(uow, implementation, createMailer(config.smtp), now, log, [
+      pollNoticeSource(uow, config.publicUrl, now),
+    ]),
     catalogue,
     watch: new WatchService(uow, catalogue),
     needs: new NeedsService(uow, now),

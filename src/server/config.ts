@@ -55,6 +55,10 @@ const Env = z.object({
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().min(3).default('Smart Rural <no-reply@localhost>'),
   NOTICES_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(60),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export type Config = {
@@ -77,6 +81,8 @@ export type Config = {
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string } | null;
   /** How often the server looks for new alerts and due digests (0: never, tests trigger it). */
   noticesIntervalMinutes: number;
+  /** The address users reach the app at, for the links in e-mails (no trailing slash). */
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -115,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     noticesIntervalMinutes: e.NOTICES_INTERVAL_MINUTES,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

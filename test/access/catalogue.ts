@@ -225,7 +225,14 @@ export const cases: AccessCase[] = [
       return {
         method: 'POST',
         url: '/api/catalogue/call-offs',
-        payload: { lotId: w.lotId, solutionId: w.solutionId, communeNis: c, quantity: 1, amount: 10 },
+        payload: {
+          lotId: w.lotId,
+          solutionId: w.solutionId,
+          communeNis: c,
+          quantity: 1,
+          amount: 10,
+          amountReason: 'Prix négocié',
+        },
       };
     },
     expect: agencyOrOwnEditor,
@@ -250,7 +257,8 @@ export const cases: AccessCase[] = [
         communeNis: c,
         quantity: 1,
         amount: 1,
-        note: '',
+        amountReason: 'Prix négocié',
+        confirmDuplicate: true,
       });
       return { method: 'POST', url: `/api/catalogue/call-offs/${placed.id}/cancel`, payload: { reason: 'Erreur' } };
     },

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
 import {
   type AccessCase,
@@ -50,6 +51,59 @@ async function groupIn(ctx: AccessContext, communeNis: string) {
   });
 }
 
+const THIRD = '83012';
+
+/**
+ * A group pooling the commune's need with a third commune's (its description and budget are that commune's own),
+ * asked by a poll both answered: what a commune user may see of the other commune is its name and need title.
+ */
+async function pooledGroup(ctx: AccessContext, communeNis: string) {
+  return ctx.fixture(`pooled-${communeNis}`, async () => {
+    const make = (nis: string, description: string, budget: number) =>
+      needsService(ctx).create(CLI_CONTEXT, {
+        communeNis: nis,
+        title: `Wi-Fi public ${nis}`,
+        description,
+        dimensions: [],
+        category: 'public-wifi',
+        urgency: 'high',
+        estimatedBudget: budget,
+        timeframe: null,
+        source: 'direct',
+        sourceRef: null,
+      });
+    const own = await make(communeNis, `Détail de ${communeNis}`, 1234);
+    const other = await make(THIRD, 'Détail confidentiel de la troisième commune', 98765);
+    const group = await ctx.t.app.services.uow.write((repos) =>
+      // Confirmed: a grouping run of another row of the matrix replaces proposed groups only.
+      repos.needs.insertGroup({ label: 'Wi-Fi public', reason: 'fixture', status: 'confirmed' }, [own.id, other.id]),
+    );
+    const poll = await ctx.t.app.services.mutualisation.createPoll(CLI_CONTEXT, group.id, {
+      question: 'Rejoignez-vous ?',
+      unit: 'borne',
+      deadline: '2099-12-31',
+      audience: 'group',
+    });
+    for (const nis of [communeNis, THIRD]) {
+      await ctx.t.app.services.mutualisation.answer(CLI_CONTEXT, poll.id, {
+        communeNis: nis,
+        answer: 'yes',
+        quantity: nis === THIRD ? 777 : 3,
+        budget: null,
+        comment: nis === THIRD ? 'Commentaire confidentiel' : null,
+      });
+    }
+    return group.id;
+  });
+}
+
+type SeenGroup = {
+  needs: { communeNis: string; restricted: boolean; description: string | null; estimatedBudget: number | null }[];
+  communes: { nisCode: string; budget: number | null }[];
+  totals: { budget: number | null };
+  polls: { answers: { communeNis: string }[] }[];
+};
+
 const csvFor = (communeNis: string) => ({
   filename: 'besoins.csv',
   contentBase64: Buffer.from(`nis_code;title\n${communeNis};Wi-Fi public sur la place\n`).toString('base64'),
@@ -68,13 +122,37 @@ export const cases: AccessCase[] = [
   },
   {
     route: 'GET /api/needs/export.csv',
-    request: (_ctx, c) => ({ method: 'GET', url: `/api/needs/export.csv?communeNis=${c}` }),
+    request: async (ctx, c) => {
+      await pooledGroup(ctx, c);
+      // Without a commune: a commune user gets theirs, whatever the register holds.
+      return { method: 'GET', url: `/api/needs/export.csv${c === '81001' ? '' : `?communeNis=${c}`}` };
+    },
     expect: agencyOrOwnCommune,
+    sees: (answer, who, scope) => {
+      if (!who.startsWith('commune_') || scope !== 'own') return;
+      const codes = answer.body
+        .split('\r\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => line.split(';')[1]);
+      expect(new Set(codes)).toEqual(new Set(['81001']));
+    },
   },
   {
     route: 'GET /api/needs/export.xlsx',
     request: (_ctx, c) => ({ method: 'GET', url: `/api/needs/export.xlsx?communeNis=${c}` }),
     expect: agencyOrOwnCommune,
+  },
+  {
+    // The empty file to fill in: whoever may import.
+    route: 'GET /api/needs/template.csv',
+    request: () => ({ method: 'GET', url: '/api/needs/template.csv' }),
+    expect: { ...agencyStaff, commune_editor: 'allow' },
+  },
+  {
+    route: 'GET /api/needs/template.xlsx',
+    request: () => ({ method: 'GET', url: '/api/needs/template.xlsx' }),
+    expect: { ...agencyStaff, commune_editor: 'allow' },
   },
   {
     // Checking a file writes nothing; another commune's rows are listed as not the editor's to import.
@@ -140,9 +218,27 @@ export const cases: AccessCase[] = [
     expect: signedIn,
   },
   {
+    // Issue 10, the rule of policy.ts (needView): in a group holding one of its needs, a commune user sees the other
+    // communes' names and need titles, and its own needs in full; agency staff see everything.
     route: 'GET /api/mutualisation/groups/:id',
-    request: async (ctx, c) => ({ method: 'GET', url: `/api/mutualisation/groups/${(await groupIn(ctx, c)).groupId}` }),
+    request: async (ctx, c) => ({ method: 'GET', url: `/api/mutualisation/groups/${await pooledGroup(ctx, c)}` }),
     expect: agencyOrOwnCommune,
+    sees: (answer, who) => {
+      const group = answer.json() as SeenGroup;
+      const third = group.needs.find((n) => n.communeNis === THIRD)!;
+      const mine = group.needs.find((n) => n.communeNis !== THIRD)!;
+      expect(mine).toMatchObject({ restricted: false, estimatedBudget: 1234 });
+      if (who.startsWith('commune_')) {
+        expect(third).toMatchObject({ restricted: true, description: null, estimatedBudget: null });
+        expect(group.communes.find((c) => c.nisCode === THIRD)!.budget).toBeNull();
+        expect(group.totals.budget).toBeNull();
+        expect(group.polls[0]!.answers.map((a) => a.communeNis)).not.toContain(THIRD);
+        expect(answer.body).not.toMatch(/confidentiel|98765|777/);
+      } else {
+        expect(third).toMatchObject({ restricted: false, estimatedBudget: 98765 });
+        expect(answer.body).toContain('Détail confidentiel');
+      }
+    },
   },
   {
     route: 'POST /api/mutualisation/groups/:id/actions',
@@ -163,6 +259,14 @@ export const cases: AccessCase[] = [
     expect: agencyStaff,
   },
   {
+    route: 'GET /api/mutualisation/groups/:id/purchase/draft',
+    request: async (ctx, c) => ({
+      method: 'GET',
+      url: `/api/mutualisation/groups/${(await groupIn(ctx, c)).groupId}/purchase/draft`,
+    }),
+    expect: agencyStaff,
+  },
+  {
     // The group is not confirmed: allowed callers get 409, the others 401/403.
     route: 'POST /api/mutualisation/groups/:id/purchase',
     request: async (ctx, c) => ({
@@ -174,8 +278,18 @@ export const cases: AccessCase[] = [
   },
   {
     route: 'GET /api/mutualisation/polls/mine',
-    request: () => ({ method: 'GET', url: '/api/mutualisation/polls/mine' }),
+    request: async (ctx) => {
+      await pooledGroup(ctx, '81001');
+      return { method: 'GET', url: '/api/mutualisation/polls/mine' };
+    },
     expect: signedIn,
+    sees: (answer, who) => {
+      if (!who.startsWith('commune_')) return;
+      const polls = answer.json() as { answers: { communeNis: string }[] }[];
+      expect(polls.length).toBeGreaterThan(0);
+      expect(new Set(polls.flatMap((p) => p.answers.map((a) => a.communeNis)))).toEqual(new Set(['81001']));
+      expect(answer.body).not.toMatch(/confidentiel|777/);
+    },
   },
   {
     route: 'POST /api/mutualisation/polls/:id/answers',

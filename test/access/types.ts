@@ -18,6 +18,11 @@ export type AccessCase = {
   endsSession?: boolean;
   /** A POST that computes and stores nothing (a calculator), so it has nothing to audit. */
   writesNothing?: boolean;
+  /**
+   * What an allowed caller may see of the answer (issue 10: a commune user sees other communes' needs in a group by
+   * name and title only). Asserts with `expect`; called for every allowed call.
+   */
+  sees?(answer: { json(): unknown; body: string }, who: Who, scope: 'own' | 'other'): void;
 };
 
 export type AccessContext = {

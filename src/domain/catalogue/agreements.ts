@@ -128,7 +128,18 @@ export const CallOffInput = z
     communeNis: NisCode,
     quantity: z.number().int().min(1).max(1_000_000),
     amount: z.number().positive().max(1e10).describe('euros excl. VAT'),
+    amountReason: z
+      .string()
+      .trim()
+      .max(1000)
+      .nullable()
+      .default(null)
+      .describe('why the amount differs from the one the solution’s price gives (required then)'),
     note: z.string().trim().max(2000).default(''),
+    confirmDuplicate: z
+      .boolean()
+      .default(false)
+      .describe('order even though an identical order was placed a few minutes ago'),
   })
   .meta({ id: 'CallOffCreateInput' });
 export type CallOffInput = z.infer<typeof CallOffInput>;
@@ -148,6 +159,9 @@ export const CallOff = z
     communeName: z.string(),
     quantity: z.number().int(),
     amount: z.number(),
+    /** the amount the solution's price gave, when it gives one */
+    computedAmount: z.number().nullable(),
+    amountReason: z.string().nullable(),
     note: z.string(),
     orderedAt: IsoDateTime,
     orderedBy: z.string().nullable(),

@@ -80,7 +80,15 @@ export const CategoryKey = z
 
 export const PriceTier = z.strictObject({
   label: shortText.describe('e.g. "jusqu’à 5 000 habitants"'),
-  price: z.number().min(0).max(1e9).describe('euros excl. VAT'),
+  price: z.number().min(0).max(1e9).describe('euros excl. VAT, for the whole order in this tier'),
+  upTo: z
+    .number()
+    .int()
+    .min(0)
+    .max(1e9)
+    .nullable()
+    .default(null)
+    .describe('the tier applies up to this quantity (inhabitants, units) included; null for the last, open tier'),
 });
 
 export const Pricing = z
@@ -194,7 +202,7 @@ export const Solution = z
     pricing: z.object({
       model: PriceModel,
       amount: z.number().nullable(),
-      tiers: z.array(z.object({ label: z.string(), price: z.number() })),
+      tiers: z.array(z.object({ label: z.string(), price: z.number(), upTo: z.number().nullable() })),
       details: z.string().nullable(),
     }),
     support: z.string(),

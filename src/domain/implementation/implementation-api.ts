@@ -115,7 +115,7 @@ export type NotificationSettings = z.infer<typeof NotificationSettings>;
 export const Notice = z.object({
   id: z.uuid(),
   email: z.string(),
-  kind: z.enum(['alert', 'digest']),
+  kind: z.enum(['alert', 'digest', 'poll']),
   subject: z.string(),
   body: z.string(),
   transport: z.enum(['smtp', 'log']),
@@ -124,7 +124,11 @@ export const Notice = z.object({
 });
 export type Notice = z.infer<typeof Notice>;
 
-export const NoticeRunResult = z.object({ alertNotices: z.number().int(), digests: z.number().int() });
+export const NoticeRunResult = z.object({
+  alertNotices: z.number().int(),
+  digests: z.number().int(),
+  otherNotices: z.number().int().optional().describe('notices of other features, e.g. interest polls to answer'),
+});
 export type NoticeRunResult = z.infer<typeof NoticeRunResult>;
 
 export const DashboardQuery = z.strictObject({

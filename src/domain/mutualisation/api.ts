@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, NisCode } from '../shared/schemas.ts';
 import { GroupExplanation } from './grouping.ts';
+import { PURCHASE_WARNINGS, PurchaseWarning, PurchaseWarningCode } from './purchase.ts';
 import { PriceModel } from './savings.ts';
 
 /** The mutualisation's API shapes (issue 5): runs, groups, polls, joint purchases, and the calculator's format. */
@@ -43,14 +44,19 @@ export const GroupSummary = z.object({
 });
 export type GroupSummary = z.infer<typeof GroupSummary>;
 
+/**
+ * A need of the group. A commune user reads their own commune's needs in full, and only the commune and title of
+ * the others' (`restricted`; policy.ts, needView).
+ */
 export const GroupNeed = z.object({
   id: z.uuid(),
   communeNis: NisCode,
   communeName: z.string(),
   title: z.string(),
-  description: z.string(),
+  restricted: z.boolean().describe('only the commune and the title are shown to the caller'),
+  description: z.string().nullable(),
   estimatedBudget: z.number().nullable(),
-  urgency: z.string(),
+  urgency: z.string().nullable(),
 });
 
 export const GroupCommune = z.object({
@@ -58,7 +64,10 @@ export const GroupCommune = z.object({
   name: z.string(),
   population: z.number().nullable(),
   needCount: z.number(),
-  budget: z.number().describe('sum of the estimated budgets of its needs in the group, euros'),
+  budget: z
+    .number()
+    .nullable()
+    .describe('sum of the estimated budgets of its needs in the group, euros; null when not shown to the caller'),
 });
 
 export const PollAnswer = z.object({
@@ -80,34 +89,98 @@ export const InterestPoll = z.object({
   deadline: z.string(),
   audience: z.enum(['group', 'all']),
   closed: z.boolean().describe('the deadline has passed'),
-  answers: z.array(PollAnswer),
+  asked: z.number().int().describe('how many communes the poll asks'),
+  answers: z.array(PollAnswer).describe('a commune user: their own commune’s answer only'),
   createdAt: z.string(),
 });
 export type InterestPoll = z.infer<typeof InterestPoll>;
 
-export const PurchaseInput = z.strictObject({
-  title: z.string().trim().min(1).max(200),
-  lotId: z.uuid().nullable().default(null).describe('a lot of the agency’s framework agreement to buy through'),
-});
+export const PurchaseInput = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200),
+    lotId: z.uuid().nullable().default(null).describe('a lot of the agency’s framework agreement to buy through'),
+    solutionId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .describe('the solution of the lot bought (required with a lot): each commune’s line is a call-off of it'),
+    confirmed: z
+      .array(PurchaseWarningCode)
+      .max(PURCHASE_WARNINGS.length)
+      .default([])
+      .describe('the warnings of the draft the consultant confirmed (single commune, no saving, not adherent)'),
+  })
+  .refine((p) => p.lotId === null || p.solutionId !== null, { message: 'SOLUTION_REQUIRED', path: ['solutionId'] });
 export type PurchaseInput = z.infer<typeof PurchaseInput>;
+
+const PurchaseLine = z.object({
+  communeNis: NisCode,
+  communeName: z.string(),
+  quantity: z.number(),
+  amount: z.number(),
+});
+const PurchaseTotals = z.object({
+  quantity: z.number(),
+  costAlone: z.number(),
+  costTogether: z.number(),
+  saving: z.number(),
+});
 
 export const JointPurchase = z.object({
   id: z.uuid(),
   title: z.string(),
-  lot: z.object({ id: z.uuid(), label: z.string() }).nullable().describe('the framework agreement lot it goes through'),
-  lines: z.array(z.object({ communeNis: NisCode, communeName: z.string(), quantity: z.number(), amount: z.number() })),
-  totals: z
-    .object({ quantity: z.number(), costAlone: z.number(), costTogether: z.number(), saving: z.number() })
-    .nullable(),
+  lot: z
+    .object({ id: z.uuid(), label: z.string(), agreementId: z.uuid() })
+    .nullable()
+    .describe('the framework agreement lot it goes through'),
+  solution: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  lines: z.array(PurchaseLine.extend({ callOffId: z.uuid().nullable() })).describe('a commune user: their own line'),
+  totals: PurchaseTotals.nullable(),
   createdAt: z.string(),
 });
 export type JointPurchase = z.infer<typeof JointPurchase>;
 
+/** What the purchase would be, before it is made: its lines, what the lot has left, what to confirm and why. */
+export const PurchaseDraft = z.object({
+  lines: z.array(PurchaseLine),
+  totals: PurchaseTotals.nullable(),
+  amount: z.number().describe('the whole purchase, euros excl. VAT'),
+  lot: z
+    .object({
+      id: z.uuid(),
+      label: z.string(),
+      remaining: z.number().describe('what the lot has left before the purchase'),
+      agreementRemaining: z.number().nullable(),
+    })
+    .nullable(),
+  warnings: z.array(PurchaseWarning),
+});
+export type PurchaseDraft = z.infer<typeof PurchaseDraft>;
+
+export const PurchaseDraftQuery = z.strictObject({
+  lotId: z.uuid().optional(),
+  solutionId: z.uuid().optional(),
+});
+
+/** What a scenario of the savings estimate tries: a quantity per commune (NIS code → whole units). */
+export const ScenarioQuantities = z.record(NisCode, z.number().int().min(0).max(1_000_000));
+export type ScenarioQuantities = z.infer<typeof ScenarioQuantities>;
+
 export const GroupDetail = GroupSummary.extend({
   needs: z.array(GroupNeed),
   communes: z.array(GroupCommune),
-  totals: z.object({ population: z.number(), budget: z.number() }),
+  totals: z.object({
+    population: z.number(),
+    budget: z.number().nullable().describe('null for a commune user: it would add up the other communes’ budgets'),
+  }),
   priceModel: z.unknown().nullable(),
+  scenarioQuantities: ScenarioQuantities.nullable().describe(
+    'the quantities saved with the price model (a commune user: their own)',
+  ),
+  yourShare: z
+    .object({ quantity: z.number(), costAlone: z.number(), costTogether: z.number(), saving: z.number() })
+    .nullable()
+    .describe('a commune user: their commune’s line of the saved estimate'),
   polls: z.array(InterestPoll),
   purchase: JointPurchase.nullable(),
   permissions: z.object({ manage: z.boolean() }),
@@ -124,7 +197,11 @@ export const GroupAction = z.discriminatedUnion('action', [
   }),
   z.strictObject({ action: z.literal('merge'), groupId: z.uuid().describe('the group merged into this one') }),
   z.strictObject({ action: z.literal('rename'), label: z.string().trim().min(1).max(200) }),
-  z.strictObject({ action: z.literal('price-model'), priceModel: PriceModel.nullable() }),
+  z.strictObject({
+    action: z.literal('price-model'),
+    priceModel: PriceModel.nullable(),
+    quantities: ScenarioQuantities.optional().describe('the scenario’s quantities, kept with the model'),
+  }),
 ]);
 export type GroupAction = z.infer<typeof GroupAction>;
 

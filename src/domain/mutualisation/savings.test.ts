@@ -190,6 +190,17 @@ describe('estimateSavings edge cases', () => {
       expect((error as DomainError).message).toBe('Modèle de prix invalide : un prix ne peut pas être négatif');
     }
   });
+
+  it('says in French that a model without tiers needs one, instead of failing on the missing first tier (issue 10)', () => {
+    // A freshly opened group's panel has no complete tier yet: this threw « Cannot read properties of undefined
+    // (reading 'fromQuantity') », shown as it was on the page.
+    expect(() => estimateSavings({ kind: 'volume-tiers', unit: 'borne', tiers: [] }, group)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_PRICE_MODEL',
+        message: 'Modèle de prix invalide : indiquez au moins un palier de prix',
+      }),
+    );
+  });
 });
 
 describe('estimateSavings properties', () => {

@@ -45,7 +45,7 @@ export const VolumeTiersModel = z
   .strictObject({
     kind: z.literal('volume-tiers'),
     unit: Unit,
-    tiers: z.array(PriceTier).min(1),
+    tiers: z.array(PriceTier).min(1, { message: 'NO_TIERS' }),
     discount: z
       .enum(['all-units', 'incremental'])
       .default('all-units')
@@ -53,6 +53,8 @@ export const VolumeTiersModel = z
   })
   .superRefine((model, ctx) => {
     const tiers = model.tiers;
+    // Zod runs this check even when the list is empty (its `min` issue does not abort): nothing more to say then.
+    if (tiers.length === 0) return;
     if (tiers[0]!.fromQuantity !== 0) {
       ctx.addIssue({ code: 'custom', path: ['tiers', 0, 'fromQuantity'], message: 'TIERS_MUST_START_AT_ZERO' });
     }
@@ -122,11 +124,12 @@ export type SavingsEstimate = {
 };
 
 const ISSUE_MESSAGES_FR: Record<string, string> = {
+  NO_TIERS: 'indiquez au moins un palier de prix',
   NEGATIVE_PRICE: 'un prix ne peut pas être négatif',
   PRICE_NOT_IN_WHOLE_CENTS: 'les prix se donnent au cent près',
   TIERS_MUST_START_AT_ZERO: 'le premier palier doit commencer à 0 unité',
   TIERS_NOT_SORTED: 'les paliers doivent être classés par quantité croissante, sans doublon',
-  TIER_PRICE_INCREASES: "le prix unitaire ne peut pas augmenter d'un palier au suivant",
+  TIER_PRICE_INCREASES: 'le prix unitaire ne peut pas augmenter d’un palier au suivant',
   NO_PARTICIPANTS: 'il faut au moins un participant',
   DUPLICATE_COMMUNE: 'une commune figure deux fois parmi les participants',
 };
@@ -318,8 +321,10 @@ function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, code: stri
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw new DomainError(code, `${prefix} : ${ISSUE_MESSAGES_FR[issue.message] ?? issue.message}`, {
+  const reason = ISSUE_MESSAGES_FR[issue.message] ?? issue.message;
+  throw new DomainError(code, `${prefix} : ${reason}`, {
     field: issue.path.join('.'),
     issue: issue.message,
+    reason,
   });
 }

@@ -70,6 +70,7 @@ describe('authorization matrix', () => {
             if (wrote && !(testCase.endsSession && who === 'anonymous')) {
               expect(await auditCount(), 'every write is audited').toBeGreaterThan(before);
             }
+            testCase.sees?.(response, who, scope);
           }
         });
       }

@@ -233,7 +233,8 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     commune_viewer: { read: 'own' },
   },
   // Mutualisation groups, runs, polls and joint purchases: the agency's work; a commune's users read the groups
-  // their commune is in (docs/decisions/050-needs.md).
+  // their commune is in (docs/decisions/050-needs.md), and in them the other communes' needs only by name and title
+  // (needView below).
   mutualisation: {
     agency_admin: FULL,
     consultant: FULL,
@@ -288,6 +289,24 @@ export function authorize(actor: Actor, action: Action, resource: Resource): voi
   if (actor.kind !== 'user') throw new UnauthenticatedError();
   const ownOnly = GRANTS[resource.type][actor.role]?.[action] === 'own';
   throw new ForbiddenError(ownOnly ? 'FORBIDDEN_OTHER_COMMUNE' : 'FORBIDDEN');
+}
+
+/**
+ * How much of a need a caller sees through a mutualisation group (issue 10, decision 050). Agency staff, and the
+ * need's own commune's users, see it in full; a commune user whose commune has a need in the group sees the other
+ * communes' needs by commune name and title only — not their descriptions, budgets, urgency, poll answers or
+ * amounts, which stay their commune's business; anyone else sees nothing of it. Every route that returns needs
+ * through a group (the group page, its polls and purchase) presents them with this.
+ */
+export type NeedView = 'full' | 'title' | 'none';
+
+export function needView(actor: Actor, need: { communeNis: string }, groupCommunes: readonly string[]): NeedView {
+  if (can(actor, 'read', { type: 'need', communeNis: need.communeNis })) return 'full';
+  const member = actor.kind === 'user' && actor.communeNis !== null && groupCommunes.includes(actor.communeNis);
+  if (member && can(actor, 'read', { type: 'mutualisation', communeNis: (actor as UserActor).communeNis })) {
+    return 'title';
+  }
+  return 'none';
 }
 
 /**

@@ -42,6 +42,7 @@ describe('catalogue changes after creation', () => {
       communeNis: '81001',
       quantity: 1,
       amount,
+      amountReason: 'Montant convenu avec le fournisseur',
     });
   const fresh = async () => (await consultant.get(`/api/catalogue/agreements/${agreement.id}`)).json() as Agreement;
   const auditActions = async (entityId: string) =>

@@ -83,8 +83,8 @@ export const DEMO_SOLUTIONS: SolutionInputDraft[] = [
       model: 'tiered',
       amount: null,
       tiers: [
-        { label: 'jusqu’à 10 000 habitants', price: 6000 },
-        { label: 'au-delà', price: 11000 },
+        { label: 'jusqu’à 10 000 habitants', price: 6000, upTo: 10_000 },
+        { label: 'au-delà', price: 11000, upTo: null },
       ],
       details: 'forfait annuel selon la population',
     },

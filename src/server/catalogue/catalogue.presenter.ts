@@ -58,7 +58,7 @@ export function solutionInputOf(row: SolutionRow): SolutionInput {
     gdpr: row.gdpr as SolutionInput['gdpr'],
     accessibilityStatementUrl: row.accessibilityStatementUrl,
     languages: row.languages as SolutionInput['languages'],
-    pricing: row.pricing as Pricing,
+    pricing: presentPricing(row.pricing as Pricing),
     support: row.support,
     referenceCommunes: row.referenceCommunes,
     status: row.status,
@@ -165,6 +165,8 @@ export function presentCallOff(row: CallOffRecord): CallOff {
     communeName: row.communeName,
     quantity: row.quantity,
     amount: row.amount,
+    computedAmount: row.computedAmount,
+    amountReason: row.amountReason,
     note: row.note,
     orderedAt: row.orderedAt.toISOString(),
     orderedBy: row.orderedByName,
@@ -201,4 +203,9 @@ export function presentShortlist(row: ShortlistRow): Shortlist {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** Tiers stored before they had a bound read as open tiers. */
+function presentPricing(pricing: Pricing): Pricing {
+  return { ...pricing, tiers: pricing.tiers.map((t) => ({ ...t, upTo: t.upTo ?? null })) };
 }

@@ -1,4 +1,4 @@
-import { and, arrayContains, arrayOverlaps, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type SearchDocument, searchDocument, trigramText } from '../../domain/catalogue/search.ts';
 import { type Executor, rowsOf } from '../db/client.ts';
 import {
@@ -492,6 +492,30 @@ export class CatalogueRepository {
     if (filter.kind) c.push(eq(catalogueImages.kind, filter.kind));
     if (c.length === 0) return;
     await this.db.delete(catalogueImages).where(and(...c));
+  }
+
+  /** A call-off like this one (not cancelled) placed since `since`, if any: its time. */
+  async identicalCallOff(
+    values: { lotId: string; solutionId: string; communeNis: string; quantity: number; amount: number },
+    since: Date,
+  ): Promise<Date | null> {
+    const [row] = await this.db
+      .select({ orderedAt: callOffs.orderedAt })
+      .from(callOffs)
+      .where(
+        and(
+          eq(callOffs.lotId, values.lotId),
+          eq(callOffs.solutionId, values.solutionId),
+          eq(callOffs.communeNis, values.communeNis),
+          eq(callOffs.quantity, values.quantity),
+          sql`${callOffs.amount} = ${values.amount}`,
+          isNull(callOffs.cancelledAt),
+          gte(callOffs.orderedAt, since),
+        ),
+      )
+      .orderBy(desc(callOffs.orderedAt))
+      .limit(1);
+    return row?.orderedAt ?? null;
   }
 
   async insertCallOff(values: typeof callOffs.$inferInsert): Promise<string> {

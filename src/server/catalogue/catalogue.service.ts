@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { type Adoption, type AdoptionQuery, adoptionOf } from '../../domain/catalogue/adoption.ts';
 import {
   type Agreement,
@@ -8,11 +9,11 @@ import {
   type CallOffInput,
   type CallOffTotals,
   checkAgreementChange,
-  checkCallOff,
   checkCancellation,
   type LotInput,
   totalsBy,
 } from '../../domain/catalogue/agreements.ts';
+import { amountDiffers, DUPLICATE_CALL_OFF_MINUTES, quoteCallOff } from '../../domain/catalogue/call-off-price.ts';
 import { checkImage, type ImageUploadInput } from '../../domain/catalogue/images.ts';
 import {
   categoriesNamedBy,
@@ -32,6 +33,7 @@ import {
 } from '../../domain/catalogue/shortlists.ts';
 import {
   assertSolutionMove,
+  type Pricing,
   type Solution,
   SolutionInput,
   type SolutionStatus,
@@ -39,10 +41,12 @@ import {
   type SolutionUpdateInput,
 } from '../../domain/catalogue/solutions.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
+import { formatEuro } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
+import { placeCallOffs } from './call-offs.ts';
 import {
   imageUrl,
   presentAgreement,
@@ -528,58 +532,65 @@ export class CatalogueService {
   }
 
   /**
-   * A call-off, under the lot's and the agreement's ceilings. The agreement's row is locked first (then the lot's),
-   * so two orders under one agreement run one after the other and the second sees the first's amount.
+   * A call-off, under the lot's and the agreement's ceilings (placeCallOffs, the mechanism joint purchases use too).
+   * Its amount is the one the solution's price gives for the quantity unless the buyer says why it differs; an
+   * order identical to one placed in the last DUPLICATE_CALL_OFF_MINUTES minutes is refused unless confirmed
+   * (issue 10). Both are checked under the ceilings' locks, so two identical orders sent at once cannot both pass.
    */
-  async order(ctx: RequestContext, input: CallOffInput): Promise<CallOff> {
+  async order(ctx: RequestContext, request: z.input<typeof CallOffInput>): Promise<CallOff> {
+    const input = { note: '', amountReason: null, confirmDuplicate: false, ...request };
     authorize(ctx.actor, 'create', { type: 'call_off', communeNis: input.communeNis });
     const today = this.now().toISOString().slice(0, 10);
     const id = await this.uow.write(async (repos) => {
       const found = await repos.catalogue.lot(input.lotId);
-      if (!found) throw new NotFoundError('LOT_NOT_FOUND');
-      const agreement = (await repos.catalogue.agreement(found.agreementId, { lock: true }))!;
-      const lot = (await repos.catalogue.lot(input.lotId, { lock: true }))!;
       const solution = await repos.catalogue.solution(input.solutionId);
-      if (!solution || !this.visibleStatuses(ctx.actor).includes(solution.status)) {
-        throw new NotFoundError('SOLUTION_NOT_FOUND');
+      const lotPrice = found
+        ? ((await repos.catalogue.lotSolutions([found.id])).find((s) => s.solutionId === input.solutionId)?.unitPrice ??
+          null)
+        : null;
+      const quote = solution
+        ? quoteCallOff({ pricing: solution.pricing as Pricing, lotUnitPrice: lotPrice, quantity: input.quantity })
+        : null;
+      if (amountDiffers(input.amount, quote) && !input.amountReason) {
+        throw new ValidationError(
+          'AMOUNT_REASON_REQUIRED',
+          { computed: formatEuro(quote!.amount) },
+          { field: 'amountReason' },
+        );
       }
-      const totals = await repos.catalogue.orderedTotals([agreement.id]);
-      const adhered = await repos.catalogue.hasAdhered(agreement.id, input.communeNis);
-      const offered = await repos.catalogue.lotOffers(lot.id, solution.id);
-      rule(() =>
-        checkCallOff({
-          today,
-          agreement: {
-            startDate: agreement.startDate,
-            endDate: agreement.endDate,
-            ceiling: agreement.ceiling,
-            ordered: totals.reduce((s, t) => s + t.amount, 0),
-          },
-          lot: {
-            ceiling: lot.ceiling,
-            ordered: totals.filter((t) => t.lotId === lot.id).reduce((s, t) => s + t.amount, 0),
-            vendor: lot.vendor,
-          },
-          solution: { status: solution.status, offeredByLot: offered },
-          adhered,
-          amount: input.amount,
-        }),
-      );
-      const callOffId = await repos.catalogue.insertCallOff({
-        agreementId: agreement.id,
-        lotId: lot.id,
-        solutionId: solution.id,
-        communeNis: input.communeNis,
-        quantity: input.quantity,
-        amount: input.amount,
-        note: input.note,
+      const placed = await placeCallOffs(repos, {
+        lotId: input.lotId,
+        solutionId: input.solutionId,
+        today,
+        visibleStatuses: this.visibleStatuses(ctx.actor),
         orderedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+        lines: [
+          {
+            communeNis: input.communeNis,
+            quantity: input.quantity,
+            amount: input.amount,
+            computedAmount: quote?.amount ?? null,
+            amountReason: amountDiffers(input.amount, quote) ? input.amountReason : null,
+            note: input.note,
+          },
+        ],
+        whileLocked: async () => {
+          if (input.confirmDuplicate) return;
+          const since = new Date(this.now().getTime() - DUPLICATE_CALL_OFF_MINUTES * 60_000);
+          const previous = await repos.catalogue.identicalCallOff(input, since);
+          if (previous) {
+            throw new ConflictError('DUPLICATE_CALL_OFF', {
+              minutes: Math.max(1, Math.ceil((this.now().getTime() - previous.getTime()) / 60_000)),
+            });
+          }
+        },
       });
+      const callOffId = placed.ids[0]!;
       await this.audit(repos, ctx, {
         action: 'catalogue.call_off.create',
         entityType: 'call_off',
         entityId: callOffId,
-        after: input,
+        after: { ...input, computedAmount: quote?.amount ?? null },
         communeNis: input.communeNis,
       });
       return callOffId;

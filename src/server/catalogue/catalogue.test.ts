@@ -171,6 +171,7 @@ describe('framework-agreement catalogue', () => {
         communeNis: '81001',
         quantity: 1,
         amount: 10_500,
+        amountReason: 'Forfait pour la population d’Arlon',
         note: 'Abonnement 2027',
       };
       const ok = await order(arlon, body);
@@ -193,6 +194,7 @@ describe('framework-agreement catalogue', () => {
         communeNis: '81004',
         quantity: 1,
         amount: 5000,
+        amountReason: 'Forfait pour la population d’Aubange',
       };
       const before = await order(aubange, body);
       expect(before.statusCode).toBe(422);
@@ -244,6 +246,40 @@ describe('framework-agreement catalogue', () => {
         solutions: [{ solutionId: byName.get('Participons'), unitPrice: 600 }],
       });
       expect(lower.json().error.code).toBe('LOT_CEILING_BELOW_ORDERED');
+    });
+
+    it('computes the amount from the price, wants a reason to change it, and refuses the same order twice in a row unless confirmed (issue 10)', async () => {
+      const body = {
+        lotId: lot(2),
+        solutionId: byName.get('LumiGest'),
+        communeNis: '81001',
+        quantity: 2500,
+      };
+      // 4,50 € per light point × 2 500.
+      const changed = await order(arlon, { ...body, amount: 10_000 });
+      expect(changed.statusCode).toBe(400);
+      expect(changed.json().error).toMatchObject({ code: 'AMOUNT_REASON_REQUIRED' });
+      expect(changed.json().error.message.replace(/[\u00a0\u202f]/g, ' ')).toContain('11 250 €');
+      const placed = await order(arlon, { ...body, amount: 11_250 });
+      expect(placed.statusCode, placed.body).toBe(201);
+      expect(placed.json()).toMatchObject({ amount: 11_250, computedAmount: 11_250, amountReason: null });
+      const again = await order(arlon, { ...body, amount: 11_250 });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.code).toBe('DUPLICATE_CALL_OFF');
+      expect(again.json().error.message).toContain('identique');
+      const confirmed = await order(arlon, { ...body, amount: 11_250, confirmDuplicate: true });
+      expect(confirmed.statusCode).toBe(201);
+      const discounted = await order(arlon, { ...body, amount: 10_000, amountReason: 'Remise de lancement' });
+      expect(discounted.json()).toMatchObject({
+        amount: 10_000,
+        computedAmount: 11_250,
+        amountReason: 'Remise de lancement',
+      });
+      for (const id of [placed.json().id, confirmed.json().id, discounted.json().id]) {
+        expect((await consultant.post(`/api/catalogue/call-offs/${id}/cancel`, { reason: 'Essai' })).statusCode).toBe(
+          200,
+        );
+      }
     });
 
     it('shows a commune its own call-offs and the agency every call-off by commune, lot and vendor', async () => {

@@ -461,8 +461,43 @@ export const messages: Catalogue = {
     fr: 'Aucune commune n’a encore répondu oui au sondage : pas d’achat groupé possible.',
     en: 'No commune has answered yes to the poll yet: no joint purchase possible.',
   },
+  PURCHASE_NEEDS_CONFIRMATION: {
+    fr: 'Confirmez l’achat groupé en connaissance de cause : {reasons}',
+    en: 'Confirm the joint purchase knowingly: {reasons}',
+  },
+  PURCHASE_NOT_FOUND: { fr: 'Achat groupé introuvable.', en: 'Joint purchase not found.' },
+  SOLUTION_REQUIRED: {
+    fr: 'choisissez la solution du lot à acheter (« {field} »)',
+    en: 'choose the lot’s solution to buy (“{field}”)',
+  },
+  COMMUNE_NOT_IN_GROUP: {
+    fr: 'la commune {nisCode} n’est ni dans ce groupe ni interrogée par ses sondages (« {field} »)',
+    en: 'commune {nisCode} is neither in this group nor asked by its polls (“{field}”)',
+  },
+  // The price model's rules (src/domain/mutualisation/savings.ts), named where a request breaks them.
+  NO_TIERS: { fr: 'indiquez au moins un palier de prix (« {field} »)', en: 'give at least one price tier (“{field}”)' },
+  TIERS_MUST_START_AT_ZERO: {
+    fr: 'le premier palier doit commencer à 0 unité (« {field} »)',
+    en: 'the first tier must start at 0 units (“{field}”)',
+  },
+  TIERS_NOT_SORTED: {
+    fr: 'les paliers doivent être classés par quantité croissante, sans doublon (« {field} »)',
+    en: 'tiers must be sorted by increasing quantity, without duplicates (“{field}”)',
+  },
+  TIER_PRICE_INCREASES: {
+    fr: 'le prix unitaire ne peut pas augmenter d’un palier au suivant (« {field} »)',
+    en: 'the unit price cannot rise from one tier to the next (“{field}”)',
+  },
+  PRICE_NOT_IN_WHOLE_CENTS: {
+    fr: 'les prix se donnent au cent près (« {field} »)',
+    en: 'prices are given to the cent (“{field}”)',
+  },
+  NEGATIVE_PRICE: {
+    fr: 'un prix ne peut pas être négatif (« {field} »)',
+    en: 'a price cannot be negative (“{field}”)',
+  },
   INVALID_PRICE_MODEL: {
-    fr: 'Modèle de prix invalide ({issue}, « {field} »).',
+    fr: 'Modèle de prix invalide : {reason} (« {field} »).',
     en: 'Invalid price model ({issue}, “{field}”).',
   },
   INVALID_PARTICIPANTS: { fr: 'Participants invalides ({issue}).', en: 'Invalid participants ({issue}).' },
@@ -863,6 +898,14 @@ export const messages: Catalogue = {
   SOLUTION_NOT_LISTED: {
     fr: 'Seule une solution référencée peut être commandée.',
     en: 'Only a listed solution can be ordered.',
+  },
+  AMOUNT_REASON_REQUIRED: {
+    fr: 'Le montant diffère de celui que donne le prix de la solution ({computed}) : indiquez pourquoi (« {field} »).',
+    en: 'The amount differs from the one the solution’s price gives ({computed}): say why (“{field}”).',
+  },
+  DUPLICATE_CALL_OFF: {
+    fr: 'Une commande identique a été passée il y a {minutes} min pour cette commune : confirmez si vous voulez vraiment commander une seconde fois.',
+    en: 'An identical order was placed {minutes} min ago for this commune: confirm if you really want to order a second time.',
   },
   LOT_CEILING_EXCEEDED: {
     fr: 'Cette commande dépasserait le plafond du lot : il reste {remaining} € HTVA.',

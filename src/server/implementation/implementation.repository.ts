@@ -322,7 +322,7 @@ export class ImplementationRepository {
     const rows = await this.db
       .select({ keys: notificationLog.alertKeys })
       .from(notificationLog)
-      .where(and(eq(notificationLog.userId, userId), eq(notificationLog.kind, 'alert')));
+      .where(and(eq(notificationLog.userId, userId), inArray(notificationLog.kind, ['alert', 'poll'])));
     return new Set(rows.flatMap((r) => r.keys));
   }
 

@@ -563,6 +563,7 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
         communeNis,
         quantity: 40,
         amount: 24_000,
+        amountReason: 'Installation comprise',
         note: '',
       });
     const ours = await order(LIBRAMONT);

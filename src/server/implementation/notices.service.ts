@@ -12,6 +12,17 @@ import { auditOf, type RequestContext } from '../http/request-context.ts';
 import type { ImplementationService } from './implementation.service.ts';
 
 export type OutgoingMail = { to: string; subject: string; text: string };
+
+/** A notice another feature asks to send once to a user (e.g. an interest poll to answer), under a unique key. */
+export type FeatureNotice = { key: string; subject: string; text: string };
+/**
+ * Another feature's notices for one recipient (issue 10: the polls a commune editor is asked). The pass sends each
+ * notice once, by e-mail when SMTP is set, through the same log as alerts.
+ */
+export type NoticeSource = {
+  kind: 'poll';
+  noticesFor(recipient: UserActor & { displayName: string }): Promise<FeatureNotice[]>;
+};
 /** Sends a mail, or says it cannot; the notices log keeps every notice either way. */
 export type Mailer = { transport: 'smtp' | 'log'; send(mail: OutgoingMail): Promise<void> };
 
@@ -65,6 +76,7 @@ export class NoticesService {
     private readonly mailer: Mailer,
     private readonly now: () => Date,
     private readonly log: { error(object: unknown, message: string): void },
+    private readonly sources: NoticeSource[] = [],
   ) {}
 
   start(intervalMinutes: number): void {
@@ -93,6 +105,7 @@ export class NoticesService {
     const today = this.implementation.today();
     const recipients = await this.uow.read((repos) => repos.implementation.recipients());
     let alertNotices = 0;
+    let featureNotices = 0;
     let digests = 0;
     const byScope = new Map<string, Alert[]>();
     for (const r of recipients) {
@@ -122,6 +135,16 @@ export class NoticesService {
           alertNotices++;
         }
       }
+      if (r.alertEmails) {
+        for (const source of this.sources) {
+          const known = await this.uow.read((repos) => repos.implementation.notifiedKeys(r.id));
+          for (const notice of await source.noticesFor({ ...actor, displayName: r.displayName })) {
+            if (known.has(notice.key)) continue;
+            await this.send(r, source.kind, { subject: notice.subject, text: notice.text, keys: [notice.key] });
+            featureNotices++;
+          }
+        }
+      }
       if (r.weeklyDigest && isDigestDue(r.lastDigestAt, now)) {
         await this.send(r, 'digest', {
           subject: `Smart Rural : résumé hebdomadaire du suivi (${countOf(alerts.length, 'alerte ouverte', 'alertes ouvertes')})`,
@@ -137,12 +160,12 @@ export class NoticesService {
         digests++;
       }
     }
-    return { alertNotices, digests };
+    return { alertNotices, digests, ...(featureNotices ? { otherNotices: featureNotices } : {}) };
   }
 
   private async send(
     recipient: { id: string; email: string },
-    kind: 'alert' | 'digest',
+    kind: 'alert' | 'digest' | NoticeSource['kind'],
     notice: { subject: string; text: string; keys: string[] },
   ): Promise<void> {
     let error: string | null = null;

@@ -12,6 +12,8 @@ import {
   NeedsAnalysisResult,
   PollAnswerInput,
   PollCreateInput,
+  PurchaseDraft,
+  PurchaseDraftQuery,
   PurchaseInput,
 } from '../../domain/mutualisation/api.ts';
 import { ApiError } from '../../domain/shared/schemas.ts';
@@ -137,13 +139,30 @@ export async function mutualisationRoutes(
       reply.status(201).send(await mutualisation.createPoll(request.ctx, request.params.id, request.body)),
   );
 
+  app.get(
+    '/api/mutualisation/groups/:id/purchase/draft',
+    {
+      config: { access: { action: 'create', resource: 'mutualisation' } },
+      schema: {
+        tags,
+        summary:
+          'What the joint purchase would be: its lines, what the lot has left, and what to confirm and why; writes nothing',
+        params: IdParams,
+        querystring: PurchaseDraftQuery,
+        response: { 200: PurchaseDraft, ...errorResponses },
+      },
+    },
+    async (request) => mutualisation.draftPurchase(request.actor, request.params.id, request.query),
+  );
+
   app.post(
     '/api/mutualisation/groups/:id/purchase',
     {
       config: { access: { action: 'create', resource: 'mutualisation' } },
       schema: {
         tags,
-        summary: 'Turn a confirmed group into a joint purchase of the communes that said yes',
+        summary:
+          'Turn a confirmed group into a joint purchase of the communes that said yes; through a lot, one call-off per commune under its ceilings (409 PURCHASE_NEEDS_CONFIRMATION lists what to confirm)',
         params: IdParams,
         body: PurchaseInput,
         response: { 201: JointPurchase, ...withConflicts },

@@ -7,18 +7,28 @@ import type {
   MutualisationRun,
   PollAnswerInput,
   PollCreateInput,
+  PurchaseDraft,
   PurchaseInput,
+  ScenarioQuantities,
 } from '../../domain/mutualisation/api.ts';
 import { GroupExplanation } from '../../domain/mutualisation/grouping.ts';
+import { frenchList, purchaseWarnings, unconfirmed } from '../../domain/mutualisation/purchase.ts';
 import { estimateSavings, type PriceModel } from '../../domain/mutualisation/savings.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
-import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
+import { type Actor, authorize, can, needView, readScope } from '../auth/policy.ts';
+import { lockLot, placeCallOffs } from '../catalogue/call-offs.ts';
 import { belgianToday } from '../communes/communes.service.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
-import { ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
+import { AppError, ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import { groupNeedsInDatabase } from './grouping-engine.ts';
 import type { GroupRow, PollCommuneRow, PollRow, RunRow } from './needs.repository.ts';
+
+/** A lot named in the body that does not exist is the caller's mistake about that field: 400, not 404. */
+const rethrowAs = (code: string, field: string) => (error: unknown) => {
+  if (error instanceof NotFoundError) throw new ValidationError(code, {}, { field });
+  throw error;
+};
 
 type LiveRun = { progress: number; step: string; done: Promise<void> };
 
@@ -203,7 +213,14 @@ export class MutualisationService {
       const polls = await repos.needs.pollsOfGroup(id);
       const answers = await repos.needs.pollCommunes(polls.map((p) => p.id));
       const communes = await repos.needs.communesFacts([...new Set(needs.map((n) => n.communeNis))]);
-      const purchase = await repos.needs.findPurchase(id);
+      const found = await repos.needs.findPurchase(id);
+      const purchase = found
+        ? {
+            ...found,
+            callOffs: await repos.needs.purchaseCallOffs(found.id),
+            solutionName: found.solutionId ? ((await repos.catalogue.solution(found.solutionId))?.name ?? null) : null,
+          }
+        : null;
       const purchaseLot = await this.lotLabel(repos, purchase?.lotId ?? null);
       return { group, needs, polls, answers, communes, purchase, purchaseLot };
     });
@@ -215,6 +232,9 @@ export class MutualisationService {
         communeNis: communeCodes.includes(actor.communeNis ?? '') ? actor.communeNis : '00000',
       });
     } else authorize(actor, 'read', { type: 'mutualisation' });
+    // What the caller sees of each commune's needs: in full, or by name and title only (policy.ts, needView).
+    const full = (communeNis: string) => needView(actor, { communeNis }, communeCodes) === 'full';
+    const seesAll = communeCodes.every(full);
     const communes = detail.communes.map((c) => {
       const own = detail.needs.filter((n) => n.communeNis === c.nisCode);
       return {
@@ -222,29 +242,50 @@ export class MutualisationService {
         name: c.name,
         population: c.population,
         needCount: own.length,
-        budget: own.reduce((sum, n) => sum + (n.estimatedBudget ?? 0), 0),
+        budget: full(c.nisCode) ? own.reduce((sum, n) => sum + (n.estimatedBudget ?? 0), 0) : null,
       };
     });
+    const priceModel = (detail.group.priceModel as PriceModel | null) ?? null;
+    const quantities = (detail.group.scenarioQuantities as ScenarioQuantities | null) ?? null;
     return {
       ...this.presentGroupBase(detail.group),
       needCount: detail.needs.length,
       communeCount: communes.length,
       communeNames: communes.map((c) => c.name),
-      needs: detail.needs.map((n) => ({
-        id: n.id,
-        communeNis: n.communeNis,
-        communeName: n.communeName,
-        title: n.title,
-        description: n.description,
-        estimatedBudget: n.estimatedBudget,
-        urgency: n.urgency,
-      })),
+      needs: detail.needs.map((n) =>
+        full(n.communeNis)
+          ? {
+              id: n.id,
+              communeNis: n.communeNis,
+              communeName: n.communeName,
+              title: n.title,
+              restricted: false,
+              description: n.description,
+              estimatedBudget: n.estimatedBudget,
+              urgency: n.urgency,
+            }
+          : {
+              id: n.id,
+              communeNis: n.communeNis,
+              communeName: n.communeName,
+              title: n.title,
+              restricted: true,
+              description: null,
+              estimatedBudget: null,
+              urgency: null,
+            },
+      ),
       communes,
       totals: {
         population: communes.reduce((sum, c) => sum + (c.population ?? 0), 0),
-        budget: communes.reduce((sum, c) => sum + c.budget, 0),
+        budget: seesAll ? communes.reduce((sum, c) => sum + (c.budget ?? 0), 0) : null,
       },
-      priceModel: detail.group.priceModel ?? null,
+      priceModel,
+      scenarioQuantities:
+        quantities && !seesAll
+          ? Object.fromEntries(Object.entries(quantities).filter(([nis]) => full(nis)))
+          : quantities,
+      yourShare: seesAll ? null : this.shareOf(actor, priceModel, quantities),
       polls: detail.polls.map((p) =>
         this.presentPoll(
           p,
@@ -252,9 +293,30 @@ export class MutualisationService {
           actor,
         ),
       ),
-      purchase: detail.purchase ? this.presentPurchase(detail.purchase, detail.purchaseLot) : null,
+      purchase: detail.purchase ? this.presentPurchase(detail.purchase, detail.purchaseLot, actor) : null,
       permissions: { manage: can(actor, 'update', { type: 'mutualisation' }) },
     };
+  }
+
+  /** A commune user's line of the saved estimate: what their commune pays alone and together. */
+  private shareOf(actor: Actor, model: PriceModel | null, quantities: ScenarioQuantities | null) {
+    const nis = actor.kind === 'user' ? actor.communeNis : null;
+    if (!model || !quantities || !nis || quantities[nis] === undefined) return null;
+    try {
+      const estimate = estimateSavings(
+        model,
+        Object.entries(quantities).map(([communeNis, quantity]) => ({ communeNis, quantity })),
+      );
+      const line = estimate.participants.find((p) => p.communeNis === nis)!;
+      return {
+        quantity: line.quantity,
+        costAlone: line.costAlone,
+        costTogether: line.costTogether,
+        saving: line.saving,
+      };
+    } catch {
+      return null;
+    }
   }
 
   async act(ctx: RequestContext, id: string, action: GroupAction): Promise<GroupDetail> {
@@ -280,11 +342,14 @@ export class MutualisationService {
           await repos.needs.updateGroup(id, { label: action.label });
           after = { label: action.label };
           break;
-        case 'price-model':
+        case 'price-model': {
           if (action.priceModel) this.checkPriceModel(action.priceModel);
-          await repos.needs.updateGroup(id, { priceModel: action.priceModel });
-          after = { priceModel: action.priceModel };
+          if (action.quantities) await this.checkScenarioCommunes(repos, id, memberIds, action.quantities);
+          const quantities = action.quantities === undefined ? group.scenarioQuantities : action.quantities;
+          await repos.needs.updateGroup(id, { priceModel: action.priceModel, scenarioQuantities: quantities });
+          after = { priceModel: action.priceModel, quantities };
           break;
+        }
         case 'split': {
           const leaving = new Set(action.needIds);
           if (![...leaving].every((n) => memberIds.includes(n)))
@@ -292,9 +357,11 @@ export class MutualisationService {
           const staying = memberIds.filter((n) => !leaving.has(n));
           if (staying.length === 0) throw new ValidationError('SPLIT_LEAVES_NOTHING', { field: 'needIds' });
           await repos.needs.setGroupNeeds(id, staying);
+          // The new group says whose needs it holds, so the two read apart in the list.
+          const names = [...new Set((await repos.needs.findMany([...leaving])).map((n) => n.communeName))];
           const created = await repos.needs.insertGroup(
             {
-              label: group.label,
+              label: `${group.label} — ${frenchList(names)}`.slice(0, 200),
               category: group.category,
               reason: group.reason,
               explanation: group.explanation,
@@ -384,6 +451,7 @@ export class MutualisationService {
     const rows = await this.uow.read((repos) => repos.needs.pollsForCommune(communeNis));
     return rows.map((r) => ({
       ...this.presentPoll(r.poll, [{ ...r.answer, communeName: '' }], actor),
+      asked: r.asked,
       groupLabel: r.groupLabel,
     }));
   }
@@ -418,50 +486,163 @@ export class MutualisationService {
     return this.getPoll(actor, pollId);
   }
 
-  /** A confirmed group becomes a joint purchase of the communes that said yes, priced with the group's model. */
+  /**
+   * What the purchase would be (issue 10): the lines of the communes that said yes, priced with the group's model,
+   * what the lot has left, and what the consultant must confirm and why. Writes nothing.
+   */
+  async draftPurchase(actor: Actor, groupId: string, query: { lotId?: string; solutionId?: string }) {
+    authorize(actor, 'create', { type: 'mutualisation' });
+    return this.uow.read(async (repos) => {
+      const group = await repos.needs.findGroup(groupId);
+      if (!group) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
+      return this.draft(repos, group, query.lotId ?? null);
+    });
+  }
+
+  private async draft(repos: Repositories, group: GroupRow, lotId: string | null): Promise<PurchaseDraft> {
+    const [poll] = await repos.needs.pollsOfGroup(group.id);
+    const yes = poll ? (await repos.needs.pollCommunes([poll.id])).filter((a) => a.answer === 'yes') : [];
+    const { lines, totals } = this.priceLines(group, yes);
+    // A commune with nothing to pay (no quantity under the price model) does not take part.
+    const buying = lines.filter((l) => l.amount > 0);
+    let lot: PurchaseDraft['lot'] = null;
+    let notAdherent: string[] = [];
+    let reference: string | null = null;
+    if (lotId) {
+      const row = await repos.catalogue.lot(lotId);
+      const agreement = row ? await repos.catalogue.agreement(row.agreementId) : null;
+      if (!row || !agreement) throw new ValidationError('LOT_NOT_FOUND', {}, { field: 'lotId' });
+      const ordered = await repos.catalogue.orderedTotals([agreement.id]);
+      const sum = (rows: typeof ordered) => rows.reduce((s, t) => s + t.amount, 0);
+      lot = {
+        id: row.id,
+        label: (await this.lotLabel(repos, row.id))!.label,
+        remaining: Math.round((row.ceiling - sum(ordered.filter((t) => t.lotId === row.id))) * 100) / 100,
+        agreementRemaining:
+          agreement.ceiling === null ? null : Math.round((agreement.ceiling - sum(ordered)) * 100) / 100,
+      };
+      reference = agreement.reference;
+      for (const line of buying) {
+        if (!(await repos.catalogue.hasAdhered(agreement.id, line.communeNis))) notAdherent.push(line.communeName);
+      }
+      notAdherent = notAdherent.sort((a, b) => a.localeCompare(b, 'fr'));
+    }
+    return {
+      lines: buying,
+      totals,
+      amount: Math.round(buying.reduce((s, l) => s + l.amount, 0) * 100) / 100,
+      lot,
+      warnings: purchaseWarnings({ communes: buying.length, totals, notAdherent, agreementReference: reference }),
+    };
+  }
+
+  /**
+   * A confirmed group becomes a joint purchase of the communes that said yes, priced with the group's model. Through
+   * a framework lot, each commune's line is a call-off of the chosen solution, placed by the catalogue's one
+   * mechanism (placeCallOffs): it consumes the lot's and the agreement's ceilings and is refused beyond them, also
+   * when orders arrive at the same time. A purchase of one commune, without saving, or of communes that have not
+   * adhered waits for the consultant's confirmation of each reason (409 with the reasons otherwise).
+   */
   async createPurchase(ctx: RequestContext, groupId: string, input: PurchaseInput): Promise<JointPurchase> {
     authorize(ctx.actor, 'create', { type: 'mutualisation' });
-    const purchase = await this.uow.write(async (repos) => {
-      const group = await repos.needs.findGroup(groupId);
+    const actorId = ctx.actor.kind === 'user' ? ctx.actor.id : null;
+    const purchaseId = await this.uow.write(async (repos) => {
+      // Through a lot, its ceilings are locked first, as every order under it does (call-offs.ts, lockLot); then
+      // the group, so two requests for one group cannot both make its purchase.
+      if (input.lotId) await lockLot(repos, input.lotId).catch(rethrowAs('LOT_NOT_FOUND', 'lotId'));
+      const group = await repos.needs.findGroup(groupId, { lock: true });
       if (!group) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
       if (group.status !== 'confirmed') throw new ConflictError('GROUP_NOT_CONFIRMED');
       if (await repos.needs.findPurchase(groupId)) throw new ConflictError('PURCHASE_EXISTS');
-      const [poll] = await repos.needs.pollsOfGroup(groupId);
-      const yes = poll ? (await repos.needs.pollCommunes([poll.id])).filter((a) => a.answer === 'yes') : [];
-      if (yes.length === 0) throw new ConflictError('PURCHASE_WITHOUT_ANSWERS');
-      const { lines, totals } = this.priceLines(group, yes);
-      if (input.lotId && !(await repos.catalogue.lot(input.lotId))) {
-        throw new ValidationError('LOT_NOT_FOUND', { field: 'lotId' });
+      const draft = await this.draft(repos, group, input.lotId);
+      if (draft.lines.length === 0) throw new ConflictError('PURCHASE_WITHOUT_ANSWERS');
+      const missing = unconfirmed(draft.warnings, input.confirmed);
+      if (missing.length) {
+        throw new AppError(
+          409,
+          'PURCHASE_NEEDS_CONFIRMATION',
+          { reasons: missing.map((w) => w.messageFr).join(' ') },
+          { warnings: missing },
+        );
       }
       const created = await repos.needs.insertPurchase({
         groupId,
         title: input.title,
         lotId: input.lotId,
-        lines,
-        totals,
-        createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+        solutionId: input.solutionId,
+        lines: draft.lines,
+        totals: draft.totals,
+        createdBy: actorId,
       });
+      if (input.lotId && input.solutionId) {
+        const lot = (await repos.catalogue.lot(input.lotId))!;
+        // The adhesions the consultant confirmed, recorded on the communes' behalf before their orders.
+        for (const line of draft.lines) {
+          if (await repos.catalogue.adhere(lot.agreementId, line.communeNis, actorId)) {
+            await repos.audit.record(
+              auditOf(ctx, {
+                action: 'catalogue.adhesion.create',
+                entityType: 'agreement',
+                entityId: lot.agreementId,
+                communeNis: line.communeNis,
+                after: { communeNis: line.communeNis, onBehalf: true, jointPurchaseId: created.id },
+              }),
+            );
+          }
+        }
+        const placed = await placeCallOffs(repos, {
+          lotId: input.lotId,
+          solutionId: input.solutionId,
+          today: this.now().toISOString().slice(0, 10),
+          visibleStatuses: ['listed'],
+          orderedBy: actorId,
+          lines: draft.lines.map((line) => ({
+            communeNis: line.communeNis,
+            // A commune that gave a budget and no quantity orders one unit of the solution for that budget.
+            quantity: Math.max(1, line.quantity),
+            amount: line.amount,
+            note: `Achat groupé « ${input.title} »`,
+          })),
+        });
+        await repos.needs.linkCallOffs(created.id, placed.ids);
+      }
       await repos.audit.record(
         auditOf(ctx, {
           action: 'mutualisation.purchase',
           entityType: 'joint_purchase',
           entityId: created.id,
-          after: { groupId, title: input.title, lotId: input.lotId, lines, totals },
+          after: {
+            groupId,
+            title: input.title,
+            lotId: input.lotId,
+            solutionId: input.solutionId,
+            lines: draft.lines,
+            totals: draft.totals,
+            confirmed: input.confirmed,
+          },
         }),
       );
-      return created;
+      return created.id;
     });
-    return this.uow.read(async (repos) => this.presentPurchase(purchase, await this.lotLabel(repos, purchase.lotId)));
+    return (await this.getGroup(ctx.actor, groupId)).purchase ?? this.missingPurchase(purchaseId);
   }
 
-  /** "Lot 2 « Territoire connecté » — accord-cadre REF (vendor)": how a purchase names its framework lot. */
+  private missingPurchase(id: string): never {
+    throw new NotFoundError('PURCHASE_NOT_FOUND', { id });
+  }
+
+  /** "lot 2 « Territoire connecté » de l’accord-cadre REF, attribué à VENDOR": how a purchase names its framework lot. */
   private async lotLabel(repos: Repositories, lotId: string | null) {
     if (!lotId) return null;
     const lot = await repos.catalogue.lot(lotId);
     const agreement = lot ? await repos.catalogue.agreement(lot.agreementId) : null;
     if (!lot || !agreement) return null;
-    const vendor = lot.vendor ? ` (${lot.vendor})` : '';
-    return { id: lot.id, label: `Lot ${lot.number} « ${lot.title} » — accord-cadre ${agreement.reference}${vendor}` };
+    const vendor = lot.vendor ? `, attribué à ${lot.vendor}` : '';
+    return {
+      id: lot.id,
+      agreementId: agreement.id,
+      label: `lot ${lot.number} « ${lot.title} » de l’accord-cadre ${agreement.reference}${vendor}`,
+    };
   }
 
   private priceLines(group: GroupRow, yes: PollCommuneRow[]) {
@@ -506,6 +687,20 @@ export class MutualisationService {
     }
   }
 
+  /** A scenario counts the group's communes and those its polls asked, no other. */
+  private async checkScenarioCommunes(
+    repos: Repositories,
+    groupId: string,
+    memberIds: string[],
+    quantities: ScenarioQuantities,
+  ) {
+    const members = new Set((await repos.needs.findMany(memberIds)).map((n) => n.communeNis));
+    const polls = await repos.needs.pollsOfGroup(groupId);
+    for (const answer of await repos.needs.pollCommunes(polls.map((p) => p.id))) members.add(answer.communeNis);
+    const stranger = Object.keys(quantities).find((nis) => !members.has(nis));
+    if (stranger) throw new ValidationError('COMMUNE_NOT_IN_GROUP', { nisCode: stranger }, { field: 'quantities' });
+  }
+
   private checkPriceModel(model: PriceModel) {
     this.estimate(model, [{ communeNis: '00000', quantity: 1 }]);
   }
@@ -548,6 +743,7 @@ export class MutualisationService {
       deadline: poll.deadline,
       audience: poll.audience,
       closed: poll.deadline < belgianToday(this.now()),
+      asked: answers.length,
       answers: visible.map((a) => ({
         communeNis: a.communeNis,
         communeName: a.communeName,
@@ -561,16 +757,27 @@ export class MutualisationService {
     };
   }
 
+  /** A commune user reads their own commune's line only; the totals would add up the others'. */
   private presentPurchase(
-    row: NonNullable<Awaited<ReturnType<Repositories['needs']['findPurchase']>>>,
+    row: NonNullable<Awaited<ReturnType<Repositories['needs']['findPurchase']>>> & {
+      callOffs: { callOffId: string; communeNis: string }[];
+      solutionName: string | null;
+    },
     lot: JointPurchase['lot'],
+    actor: Actor,
   ): JointPurchase {
+    const lines = row.lines as Omit<JointPurchase['lines'][number], 'callOffId'>[];
+    const visible = lines.filter((l) => can(actor, 'read', { type: 'interest_answer', communeNis: l.communeNis }));
     return {
       id: row.id,
       title: row.title,
       lot,
-      lines: row.lines as JointPurchase['lines'],
-      totals: (row.totals as JointPurchase['totals']) ?? null,
+      solution: row.solutionId ? { id: row.solutionId, name: row.solutionName ?? '' } : null,
+      lines: visible.map((l) => ({
+        ...l,
+        callOffId: row.callOffs.find((c) => c.communeNis === l.communeNis)?.callOffId ?? null,
+      })),
+      totals: visible.length === lines.length ? ((row.totals as JointPurchase['totals']) ?? null) : null,
       createdAt: row.createdAt.toISOString(),
     };
   }

@@ -1,33 +1,56 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { NEED_COLUMNS, type RawNeedRow } from '../../domain/needs/import-rows.ts';
+import {
+  columnOfHeader,
+  NEED_COLUMN_HEADERS_FR,
+  NEED_COLUMN_HELP_FR,
+  NEED_COLUMNS,
+  type NeedColumn,
+  type RawNeedRow,
+} from '../../domain/needs/import-rows.ts';
+import { ACCEPTED_VALUES_FR, type CodedColumn } from '../../domain/needs/need-vocabulary.ts';
 import { ValidationError } from '../errors.ts';
 import { safeCell } from '../xlsx/safe-cell.ts';
 
 /**
- * Reading and writing the needs spreadsheet (CSV or XLSX, the same columns both ways). CSV: UTF-8 (a BOM is fine),
- * comma or semicolon, first line the header. A byte sequence that is not UTF-8 is kept as "�" and the row says so,
- * so the preview can name it instead of importing garbled text.
+ * Reading and writing the needs spreadsheet (CSV or XLSX, the same columns both ways, headers in French). CSV:
+ * UTF-8 (a BOM is fine), comma or semicolon, first line the header, lines starting with « # » are notes (the
+ * template's list of accepted values). A byte sequence that is not UTF-8 is kept as "�" and the row says so, so the
+ * preview can name it instead of importing garbled text.
  */
-export type NeedFileRows = { columns: string[]; rows: RawNeedRow[] };
+export type NeedFileRows = { columns: NeedColumn[]; ignoredColumns: string[]; rows: RawNeedRow[] };
 
 export const MAX_IMPORT_ROWS = 5000;
 
 export async function readNeedFile(filename: string, content: Buffer): Promise<NeedFileRows> {
   const isXlsx = /\.xlsx$/i.test(filename) || content.subarray(0, 2).toString('latin1') === 'PK';
-  const table = isXlsx ? await readXlsx(content) : readCsv(content);
+  const table = (isXlsx ? await readXlsx(content) : readCsv(content)).filter(
+    (r) => !(r.cells[0] ?? '').trim().startsWith('#'),
+  );
   if (table.length === 0) throw new ValidationError('IMPORT_EMPTY');
-  const columns = table[0]!.cells.map((c) => c.trim().toLowerCase());
+  const headers = table[0]!.cells.map((c) => c.trim());
+  const columns = headers.map(columnOfHeader);
   const rows = table.slice(1).filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (rows.length > MAX_IMPORT_ROWS) throw new ValidationError('IMPORT_TOO_MANY_ROWS', { max: MAX_IMPORT_ROWS });
   return {
-    columns,
+    columns: [...new Set(columns.filter((c): c is NeedColumn => c !== null))],
+    ignoredColumns: headers.filter((h, i) => h !== '' && columns[i] === null),
     rows: rows.map((r) => ({
       line: r.line,
-      cells: Object.fromEntries(columns.map((column, i) => [column, r.cells[i] ?? ''])),
+      cells: Object.fromEntries(
+        columns.flatMap((column, i) => (column ? [[column, unescapeCell(r.cells[i] ?? '')] as const] : [])),
+      ),
       ...(r.cells.some((c) => c.includes('\uFFFD')) ? { badEncoding: true } : {}),
     })),
   };
+}
+
+/**
+ * The app writes text that a spreadsheet would run as a formula with a leading apostrophe (safeCell): read back,
+ * the apostrophe goes, so an exported "- 3 lampes" re-imports as it was, as text.
+ */
+function unescapeCell(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 type Line = { line: number; cells: string[] };
@@ -85,28 +108,103 @@ function cellText(cell: ExcelJS.Cell): string {
   return String(value);
 }
 
-export type NeedExportRow = Record<(typeof NEED_COLUMNS)[number], string | number | null>;
+export type NeedExportRow = Record<NeedColumn, string | number | null>;
+
+const HEADER_LINE = NEED_COLUMNS.map((c) => NEED_COLUMN_HEADERS_FR[c]);
+
+function csvLine(cells: (string | number | null)[]): string {
+  return cells
+    .map((value) => {
+      // Amounts in the Belgian way, which a French-language spreadsheet reads as numbers: 12500,5.
+      const text = typeof value === 'number' ? String(value).replace('.', ',') : String(safeCell(value) ?? '');
+      return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    })
+    .join(';');
+}
+
+const csvFile = (lines: string[]) => Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 
 export function needsCsv(rows: NeedExportRow[]): Buffer {
-  const quoted = (value: string | number | null) => {
-    const text = String(safeCell(value) ?? '');
-    return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [NEED_COLUMNS.join(';'), ...rows.map((r) => NEED_COLUMNS.map((c) => quoted(r[c])).join(';'))];
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return csvFile([csvLine(HEADER_LINE), ...rows.map((r) => csvLine(NEED_COLUMNS.map((c) => r[c])))]);
+}
+
+function needsSheet(workbook: ExcelJS.Workbook) {
+  const sheet = workbook.addWorksheet('Besoins', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = NEED_COLUMNS.map((key) => ({
+    header: NEED_COLUMN_HEADERS_FR[key],
+    key,
+    width: key === 'description' ? 60 : key === 'title' ? 40 : key === 'id' ? 38 : key === 'category' ? 32 : 16,
+  }));
+  sheet.getRow(1).font = { bold: true };
+  return sheet;
 }
 
 export async function needsXlsx(rows: NeedExportRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Besoins');
-  sheet.columns = NEED_COLUMNS.map((key) => ({
-    header: key,
-    key,
-    width: key === 'description' ? 60 : key === 'title' ? 40 : 14,
-  }));
-  for (const row of rows) {
-    sheet.addRow(Object.fromEntries(NEED_COLUMNS.map((c) => [c, safeCell(row[c])])));
-  }
-  sheet.getRow(1).font = { bold: true };
+  const sheet = needsSheet(workbook);
+  for (const row of rows) sheet.addRow(Object.fromEntries(NEED_COLUMNS.map((c) => [c, safeCell(row[c])])));
+  sheet.getColumn('budget').numFmt = '#,##0.00';
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const CODED: CodedColumn[] = ['category', 'dimensions', 'urgency', 'timeframe', 'source'];
+
+/**
+ * The template (issue 10): the columns in French, their meaning, and the values each coded column accepts. XLSX:
+ * an empty « Besoins » sheet whose coded columns offer their values in a drop-down, a sheet of the accepted values
+ * and a « Mode d'emploi » sheet. CSV: the header line, then « # » lines listing the accepted values, which import
+ * skips.
+ */
+export async function needsTemplateXlsx(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = needsSheet(workbook);
+  const values = workbook.addWorksheet('Valeurs acceptées');
+  values.columns = CODED.map((c) => ({ header: NEED_COLUMN_HEADERS_FR[c], key: c, width: 36 }));
+  values.getRow(1).font = { bold: true };
+  CODED.forEach((column, i) => {
+    ACCEPTED_VALUES_FR[column].forEach((value, j) => {
+      values.getCell(j + 2, i + 1).value = value;
+    });
+  });
+  const help = workbook.addWorksheet('Mode d’emploi');
+  help.columns = [
+    { header: 'Colonne', key: 'column', width: 26 },
+    { header: 'Contenu', key: 'help', width: 90 },
+  ];
+  help.getRow(1).font = { bold: true };
+  for (const column of NEED_COLUMNS) {
+    help.addRow({ column: NEED_COLUMN_HEADERS_FR[column], help: NEED_COLUMN_HELP_FR[column] });
+  }
+  help.addRow({});
+  help.addRow({
+    column: 'Valeurs',
+    help: 'Catégorie, dimensions, urgence, échéance et source : une valeur de la feuille « Valeurs acceptées » (majuscules et accents indifférents).',
+  });
+  // Drop-downs on the coded columns (one value each; dimensions may list several, so they stay free text).
+  for (const column of CODED.filter((c) => c !== 'dimensions')) {
+    const letter = values.getColumn(CODED.indexOf(column) + 1).letter;
+    const range = `'Valeurs acceptées'!$${letter}$2:$${letter}$${ACCEPTED_VALUES_FR[column].length + 1}`;
+    const target = sheet.getColumn(column).letter;
+    for (let row = 2; row <= 501; row++) {
+      sheet.getCell(`${target}${row}`).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [range],
+        showErrorMessage: true,
+        errorTitle: NEED_COLUMN_HEADERS_FR[column],
+        error: 'Choisissez une valeur de la liste (feuille « Valeurs acceptées »).',
+      };
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function needsTemplateCsv(): Buffer {
+  const notes = [
+    '# Modèle d’import des besoins. Les lignes qui commencent par # sont ignorées à l’import.',
+    ...NEED_COLUMNS.map((c) => `# ${NEED_COLUMN_HEADERS_FR[c]} : ${NEED_COLUMN_HELP_FR[c]}`),
+    ...CODED.map((c) => `# ${NEED_COLUMN_HEADERS_FR[c]} — valeurs acceptées : ${ACCEPTED_VALUES_FR[c].join(' | ')}`),
+  ];
+  // Each note is one cell: quoted if it holds the separator.
+  return csvFile([csvLine(HEADER_LINE), ...notes.map((note) => csvLine([note]))]);
 }

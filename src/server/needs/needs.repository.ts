@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../db/client.ts';
 import {
+  callOffs,
   communes,
   interestPollCommunes,
   interestPolls,
+  jointPurchaseCallOffs,
   jointPurchases,
   mutualisationGroupNeeds,
   mutualisationGroups,
@@ -189,8 +191,9 @@ export class NeedsRepository {
     await this.db.delete(mutualisationGroups).where(eq(mutualisationGroups.id, id));
   }
 
-  async findGroup(id: string): Promise<GroupRow | null> {
-    const [row] = await this.db.select().from(mutualisationGroups).where(eq(mutualisationGroups.id, id));
+  async findGroup(id: string, options: { lock?: boolean } = {}): Promise<GroupRow | null> {
+    const query = this.db.select().from(mutualisationGroups).where(eq(mutualisationGroups.id, id));
+    const [row] = options.lock ? await query.for('update') : await query;
     return row ?? null;
   }
 
@@ -287,7 +290,12 @@ export class NeedsRepository {
   /** Polls a commune is asked, with the group's label. */
   async pollsForCommune(communeNis: string) {
     return this.db
-      .select({ poll: interestPolls, groupLabel: mutualisationGroups.label, answer: interestPollCommunes })
+      .select({
+        poll: interestPolls,
+        groupLabel: mutualisationGroups.label,
+        answer: interestPollCommunes,
+        asked: sql<number>`(select count(*)::int from ${interestPollCommunes} pc where pc.poll_id = ${interestPolls.id})`,
+      })
       .from(interestPollCommunes)
       .innerJoin(interestPolls, eq(interestPolls.id, interestPollCommunes.pollId))
       .innerJoin(mutualisationGroups, eq(mutualisationGroups.id, interestPolls.groupId))
@@ -318,5 +326,19 @@ export class NeedsRepository {
   async insertPurchase(row: typeof jointPurchases.$inferInsert) {
     const [created] = await this.db.insert(jointPurchases).values(row).returning();
     return created!;
+  }
+
+  async linkCallOffs(purchaseId: string, callOffIds: string[]): Promise<void> {
+    if (!callOffIds.length) return;
+    await this.db.insert(jointPurchaseCallOffs).values(callOffIds.map((callOffId) => ({ purchaseId, callOffId })));
+  }
+
+  /** The call-offs a purchase placed, by commune. */
+  async purchaseCallOffs(purchaseId: string): Promise<{ callOffId: string; communeNis: string }[]> {
+    return this.db
+      .select({ callOffId: jointPurchaseCallOffs.callOffId, communeNis: callOffs.communeNis })
+      .from(jointPurchaseCallOffs)
+      .innerJoin(callOffs, eq(callOffs.id, jointPurchaseCallOffs.callOffId))
+      .where(eq(jointPurchaseCallOffs.purchaseId, purchaseId));
   }
 }

@@ -21,19 +21,36 @@ const ImportFile = z.strictObject({
 const ImportPreviewResponse = z.object({
   rows: z.array(
     z.union([
-      z.object({ line: z.number(), ok: z.literal(true), need: z.unknown() }),
+      z.object({
+        line: z.number(),
+        ok: z.literal(true),
+        action: z.enum(['create', 'update', 'unchanged']).describe('what confirming does with the row'),
+        id: z.uuid().nullable().describe('the need the row updates'),
+        need: z.unknown(),
+      }),
       z.object({
         line: z.number(),
         ok: z.literal(false),
         title: z.string().nullable(),
-        problems: z.array(z.object({ column: z.string(), code: z.string(), value: z.string().optional() })),
+        problems: z.array(
+          z.object({
+            column: z.string(),
+            code: z.string(),
+            value: z.string().optional(),
+            accepted: z.array(z.string()).optional().describe('the values the column accepts, in French'),
+          }),
+        ),
       }),
     ]),
   ),
   valid: z.number(),
   invalid: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
   columns: z.array(z.string()),
   missingColumns: z.array(z.string()),
+  ignoredColumns: z.array(z.string()),
 });
 
 export async function needsRoutes(app: ApiInstance, options: { needs: NeedsService }) {
@@ -88,6 +105,26 @@ export async function needsRoutes(app: ApiInstance, options: { needs: NeedsServi
     );
   }
 
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/api/needs/template.${format}`,
+      {
+        config: { access: { action: 'create', resource: 'need' } },
+        schema: {
+          tags,
+          summary: `The empty ${format.toUpperCase()} file to import needs: the columns and the values they accept`,
+        },
+      },
+      async (_request, reply) => {
+        const file = await needs.template(format);
+        return reply
+          .header('content-type', file.type)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .send(file.body);
+      },
+    );
+  }
+
   app.post(
     '/api/needs/import/preview',
     {
@@ -108,9 +145,13 @@ export async function needsRoutes(app: ApiInstance, options: { needs: NeedsServi
       config: { access: { action: 'create', resource: 'need' } },
       schema: {
         tags,
-        summary: 'Import the valid rows of the file, all in one transaction; invalid rows are skipped',
+        summary:
+          'Import the valid rows of the file, all in one transaction: new needs, and the changes of the needs named by identifier; invalid rows are skipped',
         body: ImportFile,
-        response: { 201: z.object({ created: z.number(), skipped: z.number() }), ...errorResponses },
+        response: {
+          201: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), skipped: z.number() }),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => reply.status(201).send(await needs.confirmImport(request.ctx, request.body)),

@@ -1,12 +1,17 @@
-import { type ImportRowResult, validateNeedRows } from '../../domain/needs/import-rows.ts';
+import {
+  type ExistingNeed,
+  type ImportRowResult,
+  needToRow,
+  validateNeedRows,
+} from '../../domain/needs/import-rows.ts';
 import type { Need, NeedInput, NeedListQuery, NeedUpdateInput } from '../../domain/needs/need.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
 import { belgianToday } from '../communes/communes.service.ts';
-import type { UnitOfWork } from '../db/unit-of-work.ts';
+import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import type { NeedRecord } from './needs.repository.ts';
-import { type NeedExportRow, needsCsv, needsXlsx, readNeedFile } from './needs-file.ts';
+import { needsCsv, needsTemplateCsv, needsTemplateXlsx, needsXlsx, readNeedFile } from './needs-file.ts';
 
 export function presentNeed(row: NeedRecord, actor: Actor): Need {
   return {
@@ -29,12 +34,15 @@ export function presentNeed(row: NeedRecord, actor: Actor): Need {
   };
 }
 
-function auditable(row: Omit<NeedRecord, 'communeName' | 'createdAt' | 'updatedAt' | 'createdBy' | 'id'>) {
+/** A need's facts: what the audit records, and what an imported row is compared with. */
+function auditable(
+  row: Omit<NeedRecord, 'communeName' | 'createdAt' | 'updatedAt' | 'createdBy' | 'id'>,
+): ExistingNeed {
   return {
     communeNis: row.communeNis,
     title: row.title,
     description: row.description,
-    dimensions: row.dimensions,
+    dimensions: row.dimensions as ExistingNeed['dimensions'],
     category: row.category,
     urgency: row.urgency,
     estimatedBudget: row.estimatedBudget,
@@ -48,9 +56,17 @@ export type ImportPreview = {
   rows: ImportRowResult[];
   valid: number;
   invalid: number;
+  /** of the valid rows: new needs, needs changed, needs the file leaves as they are */
+  created: number;
+  updated: number;
+  unchanged: number;
   columns: string[];
   missingColumns: string[];
+  /** headers the import does not know, whose cells are not read */
+  ignoredColumns: string[];
 };
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The needs register (issue 5): commune editors keep their own commune's needs; agency staff any commune's. */
 export class NeedsService {
@@ -100,25 +116,34 @@ export class NeedsService {
   }
 
   async update(ctx: RequestContext, id: string, input: NeedUpdateInput) {
-    await this.uow.write(async (repos) => {
-      const before = await repos.needs.find(id);
-      if (!before) throw new NotFoundError('NEED_NOT_FOUND');
-      authorize(ctx.actor, 'update', { type: 'need', communeNis: before.communeNis });
-      // A category chosen (the suggested one accepted, or another) replaces the suggestion.
-      await repos.needs.update(id, input.category ? { ...input, suggestedCategory: null } : input);
-      const after = (await repos.needs.find(id))!;
-      await repos.audit.record(
-        auditOf(ctx, {
-          action: 'need.update',
-          entityType: 'need',
-          entityId: id,
-          communeNis: before.communeNis,
-          before: auditable(before),
-          after: auditable(after),
-        }),
-      );
-    });
+    await this.uow.write((repos) => this.applyUpdate(repos, ctx, id, input));
     return this.get(ctx.actor, id);
+  }
+
+  /** One audited change of a need, in the caller's transaction (a form's edit, or an imported row). */
+  private async applyUpdate(
+    repos: Repositories,
+    ctx: RequestContext,
+    id: string,
+    input: NeedUpdateInput,
+    note: Record<string, unknown> = {},
+  ) {
+    const before = await repos.needs.find(id);
+    if (!before) throw new NotFoundError('NEED_NOT_FOUND');
+    authorize(ctx.actor, 'update', { type: 'need', communeNis: before.communeNis });
+    // A category chosen (the suggested one accepted, or another) replaces the suggestion.
+    await repos.needs.update(id, input.category ? { ...input, suggestedCategory: null } : input);
+    const after = (await repos.needs.find(id))!;
+    await repos.audit.record(
+      auditOf(ctx, {
+        action: 'need.update',
+        entityType: 'need',
+        entityId: id,
+        communeNis: before.communeNis,
+        before: auditable(before),
+        after: { ...auditable(after), ...note },
+      }),
+    );
   }
 
   async delete(ctx: RequestContext, id: string): Promise<void> {
@@ -140,49 +165,67 @@ export class NeedsService {
   }
 
   async export(actor: Actor, filter: NeedListQuery, format: 'csv' | 'xlsx') {
-    const rows: NeedExportRow[] = (await this.list(actor, filter)).map((n) => ({
-      id: n.id,
-      nis_code: n.communeNis,
-      commune: n.communeName,
-      title: n.title,
-      description: n.description,
-      category: n.category,
-      dimensions: n.dimensions.join(','),
-      urgency: n.urgency,
-      budget: n.estimatedBudget,
-      timeframe: n.timeframe,
-      source: n.source,
-      source_ref: n.sourceRef,
-    }));
+    const rows = (await this.list(actor, filter)).map(needToRow);
     const stamp = this.now().toISOString().slice(0, 10);
     return format === 'csv'
       ? { body: needsCsv(rows), type: 'text/csv; charset=utf-8', filename: `besoins-${stamp}.csv` }
-      : {
-          body: await needsXlsx(rows),
-          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          filename: `besoins-${stamp}.xlsx`,
-        };
+      : { body: await needsXlsx(rows), type: XLSX_TYPE, filename: `besoins-${stamp}.xlsx` };
+  }
+
+  /** The empty file to fill in: the columns, what they hold and the values they accept (issue 10). */
+  async template(format: 'csv' | 'xlsx') {
+    return format === 'csv'
+      ? { body: needsTemplateCsv(), type: 'text/csv; charset=utf-8', filename: 'modele-import-besoins.csv' }
+      : { body: await needsTemplateXlsx(), type: XLSX_TYPE, filename: 'modele-import-besoins.xlsx' };
   }
 
   /** Every row checked, nothing written. */
   async previewImport(actor: Actor, file: { filename: string; contentBase64: string }): Promise<ImportPreview> {
     authorize(actor, 'create', { type: 'need' });
-    const { columns, rows } = await readNeedFile(file.filename, Buffer.from(file.contentBase64, 'base64'));
-    const missingColumns = ['nis_code', 'title'].filter((c) => !columns.includes(c));
+    const { columns, ignoredColumns, rows } = await readNeedFile(
+      file.filename,
+      Buffer.from(file.contentBase64, 'base64'),
+    );
+    const missingColumns = ['nis_code', 'title'].filter((c) => !columns.includes(c as (typeof columns)[number]));
     if (missingColumns.length) {
       throw new ValidationError('IMPORT_MISSING_COLUMNS', { columns: missingColumns.join(', ') });
     }
-    const communeNis = new Set(
-      await this.uow.read((repos) => repos.needs.currentCommuneCodes(belgianToday(this.now()))),
+    const ids = [...new Set(rows.map((r) => (r.cells.id ?? '').trim().toLowerCase()))].filter((id) =>
+      /^[0-9a-f-]{36}$/.test(id),
     );
+    const { communeNis, existing } = await this.uow.read(async (repos) => ({
+      communeNis: new Set(await repos.needs.currentCommuneCodes(belgianToday(this.now()))),
+      existing: await repos.needs.findMany(ids),
+    }));
+    // A need the caller may not read is, for them, no need at all: its identifier is unknown.
+    const visible = existing.filter((n) => can(actor, 'read', { type: 'need', communeNis: n.communeNis }));
     const onlyCommune =
       actor.kind === 'user' && !can(actor, 'create', { type: 'need', communeNis: '00000' }) ? actor.communeNis : null;
-    const results = validateNeedRows(rows, { communeNis, onlyCommune });
+    const results = validateNeedRows(rows, {
+      communeNis,
+      onlyCommune,
+      existing: new Map(visible.map((n) => [n.id, auditable(n)])),
+      columns: new Set(columns),
+    });
+    const count = (action: string) => results.filter((r) => r.ok && r.action === action).length;
     const valid = results.filter((r) => r.ok).length;
-    return { rows: results, valid, invalid: results.length - valid, columns, missingColumns };
+    return {
+      rows: results,
+      valid,
+      invalid: results.length - valid,
+      created: count('create'),
+      updated: count('update'),
+      unchanged: count('unchanged'),
+      columns,
+      missingColumns,
+      ignoredColumns,
+    };
   }
 
-  /** Writes the valid rows of the file, all in one transaction with their audit entries, or none. */
+  /**
+   * Writes the valid rows of the file — new needs, and the changes of the needs it names by identifier — all in
+   * one transaction with their audit entries, or nothing. Unchanged rows are left alone.
+   */
   async confirmImport(ctx: RequestContext, file: { filename: string; contentBase64: string }) {
     const preview = await this.previewImport(ctx.actor, file);
     // Naming another commune's rows is an attempt to write its data: refused outright, not skipped.
@@ -190,30 +233,42 @@ export class NeedsService {
       const other = row.ok ? undefined : row.problems.find((p) => p.code === 'NOT_YOUR_COMMUNE');
       if (other) authorize(ctx.actor, 'create', { type: 'need', communeNis: other.value ?? null });
     }
-    const valid = preview.rows.flatMap((r) => (r.ok ? [r.need] : []));
-    if (valid.length === 0) throw new ValidationError('IMPORT_NOTHING_VALID');
-    for (const need of valid) authorize(ctx.actor, 'create', { type: 'need', communeNis: need.communeNis });
-    const created = await this.uow.write(async (repos) => {
-      const rows = await repos.needs.insert(
-        valid.map((need) => ({ ...need, createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null })),
-      );
+    const creates = preview.rows.flatMap((r) => (r.ok && r.action === 'create' ? [r.need] : []));
+    const updates = preview.rows.flatMap((r) =>
+      r.ok && r.action === 'update' && r.id ? [{ ...r.need, id: r.id }] : [],
+    );
+    if (preview.valid === 0) throw new ValidationError('IMPORT_NOTHING_VALID');
+    for (const need of [...creates, ...updates])
+      authorize(ctx.actor, 'create', { type: 'need', communeNis: need.communeNis });
+    if (creates.length + updates.length === 0) {
+      return { created: 0, updated: 0, unchanged: preview.unchanged, skipped: preview.invalid };
+    }
+    const actorId = ctx.actor.kind === 'user' ? ctx.actor.id : null;
+    const result = await this.uow.write(async (repos) => {
+      const rows = await repos.needs.insert(creates.map((need) => ({ ...need, createdBy: actorId })));
+      for (const { id, communeNis: _commune, ...patch } of updates) {
+        await this.applyUpdate(repos, ctx, id, patch, { importedFrom: file.filename });
+      }
+      const communes = new Set([...creates, ...updates].map((n) => n.communeNis));
       await repos.audit.record(
         auditOf(ctx, {
           action: 'need.import',
           entityType: 'need',
           entityId: null,
-          communeNis: new Set(valid.map((n) => n.communeNis)).size === 1 ? valid[0]!.communeNis : null,
+          communeNis: communes.size === 1 ? [...communes][0]! : null,
           after: {
             filename: file.filename,
             created: rows.length,
+            updated: updates.length,
+            unchanged: preview.unchanged,
             skipped: preview.invalid,
             ids: rows.map((r) => r.id),
           },
         }),
       );
-      return rows.length;
+      return { created: rows.length, updated: updates.length };
     });
-    return { created, skipped: preview.invalid };
+    return { ...result, unchanged: preview.unchanged, skipped: preview.invalid };
   }
 
   private async checkCommune(needs: { currentCommuneCodes(today: string): Promise<string[]> }, nis: string) {

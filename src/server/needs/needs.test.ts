@@ -106,10 +106,143 @@ describe('needs register', () => {
 
     const confirmed = await consultant.post('/api/needs/import', file);
     expect(confirmed.statusCode, confirmed.body).toBe(201);
-    expect(confirmed.json()).toEqual({ created: 2, skipped: 4 });
+    expect(confirmed.json()).toEqual({ created: 2, updated: 0, unchanged: 0, skipped: 4 });
     const after = (await consultant.get('/api/needs')).json();
     expect(after.length).toBe(before + 2);
     expect(after.find((n: { title: string }) => n.title === 'Bornes de recharge').estimatedBudget).toBe(12500.5);
+  });
+
+  it('reads a file written with the French labels the screens show, and lists the accepted values of an unknown one', async () => {
+    const file = csv(
+      [
+        'Code INS;Titre;Urgence;Échéance;Source;Dimensions;Catégorie;Budget (€ HTVA)',
+        `${AUBANGE};Éclairage du RAVeL;Élevée;Court terme;Réunion;Gouvernance;Éclairage public;18 000`,
+        `${AUBANGE};Bornes vélo;pressante;court terme;réunion;mobilite;velos partages;`,
+      ].join('\n'),
+    );
+    const preview = (await consultant.post('/api/needs/import/preview', file)).json();
+    expect(preview.rows[0]).toMatchObject({
+      ok: true,
+      action: 'create',
+      need: {
+        urgency: 'high',
+        timeframe: 'short',
+        source: 'meeting',
+        dimensions: ['governance'],
+        category: 'public-lighting',
+        estimatedBudget: 18000,
+      },
+    });
+    expect(preview.rows[1].problems).toEqual([
+      { column: 'urgency', code: 'UNKNOWN_URGENCY', value: 'pressante', accepted: ['Faible', 'Moyenne', 'Élevée'] },
+    ]);
+  });
+
+  it('offers a template with the columns and the values they accept, in CSV and XLSX', async () => {
+    const template = await arlonEditor.get('/api/needs/template.csv');
+    expect(template.statusCode).toBe(200);
+    expect(template.headers['content-disposition']).toContain('modele-import-besoins.csv');
+    const lines = template.body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe(
+      'Identifiant;Code INS;Commune;Titre;Description;Catégorie;Dimensions;Urgence;Budget (€ HTVA);Échéance;Source;Référence de la source',
+    );
+    expect(lines).toContain('# Urgence — valeurs acceptées : Faible | Moyenne | Élevée');
+    // Filled in as it comes, the template imports: its notes are skipped.
+    const filled = `${template.body}${['', ARLON, '', 'Application communale', '', 'Application et information communale', 'Citoyens', 'Faible', '', 'Long terme', 'Diagnostic', ''].join(';')}\r\n`;
+    const preview = (await arlonEditor.post('/api/needs/import/preview', csv(filled))).json();
+    expect(preview).toMatchObject({ valid: 1, invalid: 0, created: 1 });
+
+    const xlsx = await arlonEditor.get('/api/needs/template.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Besoins', 'Valeurs acceptées', 'Mode d’emploi']);
+    expect(workbook.getWorksheet('Besoins')!.getRow(1).getCell(8).value).toBe('Urgence');
+    const values = workbook.getWorksheet('Valeurs acceptées')!;
+    expect(values.getColumn(4).values).toEqual(expect.arrayContaining(['Échéance', 'Court terme', 'Long terme']));
+    expect(workbook.getWorksheet('Besoins')!.getCell('H2').dataValidation).toMatchObject({ type: 'list' });
+    expect((await t.anonymous.get('/api/needs/template.csv')).statusCode).toBe(401);
+  });
+
+  it('re-imports its own export unchanged, CSV and XLSX; an edited cell updates that need only', async () => {
+    const original = (
+      await consultant.post('/api/needs', {
+        communeNis: AUBANGE,
+        title: '- 3 luminaires « place du Marché »',
+        description: 'Ligne 1 ; "citée"\nLigne 2, avec virgule',
+        dimensions: ['governance', 'living'],
+        category: 'public-lighting',
+        urgency: 'low',
+        estimatedBudget: 12500.5,
+        timeframe: 'long',
+        source: 'project_sheet',
+        sourceRef: 'Fiche 3',
+      })
+    ).json();
+    const fields = (n: Record<string, unknown>) => ({
+      communeNis: n.communeNis,
+      title: n.title,
+      description: n.description,
+      dimensions: n.dimensions,
+      category: n.category,
+      urgency: n.urgency,
+      estimatedBudget: n.estimatedBudget,
+      timeframe: n.timeframe,
+      source: n.source,
+      sourceRef: n.sourceRef,
+    });
+    const register = async () => (await consultant.get(`/api/needs?communeNis=${AUBANGE}`)).json();
+    const before = await register();
+    const csvExport = (await consultant.get(`/api/needs/export.csv?communeNis=${AUBANGE}`)).body;
+    expect(csvExport).toContain('Faible');
+    expect(csvExport).toContain('12500,5');
+    const xlsxExport = (await consultant.get(`/api/needs/export.xlsx?communeNis=${AUBANGE}`)).rawPayload;
+    for (const file of [csv(csvExport), { filename: 'besoins.xlsx', contentBase64: xlsxExport.toString('base64') }]) {
+      const preview = (await consultant.post('/api/needs/import/preview', file)).json();
+      expect(preview).toMatchObject({ invalid: 0, created: 0, updated: 0, unchanged: before.length });
+      expect((await consultant.post('/api/needs/import', file)).json()).toEqual({
+        created: 0,
+        updated: 0,
+        unchanged: before.length,
+        skipped: 0,
+      });
+    }
+    expect((await register()).map(fields)).toEqual(before.map(fields));
+
+    // Without the identifier, the export makes the same needs anew (another register, the same facts).
+    const withoutIds = csvExport
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .map((line: string) => line.replace(/^[^;]*;/, ''))
+      .join('\r\n');
+    const copied = (await consultant.post('/api/needs/import', csv(withoutIds))).json();
+    expect(copied.created).toBe(before.length);
+    const copies = (await register()).filter((n: { id: string; title: string }) => n.title === original.title);
+    expect(copies.map(fields)).toEqual([fields(original), fields(original)]);
+    await Promise.all(
+      copies
+        .filter((n: { id: string }) => n.id !== original.id)
+        .map((n: { id: string }) => consultant.delete(`/api/needs/${n.id}`)),
+    );
+
+    // One cell changed in the spreadsheet: that need is updated, and audited with before and after.
+    const edited = csvExport.replace('Faible', 'Élevée');
+    expect((await consultant.post('/api/needs/import/preview', csv(edited))).json()).toMatchObject({ updated: 1 });
+    expect((await consultant.post('/api/needs/import', csv(edited))).json()).toMatchObject({ updated: 1, created: 0 });
+    expect((await consultant.get(`/api/needs/${original.id}`)).json()).toMatchObject({
+      ...fields(original),
+      urgency: 'high',
+    });
+    const audit = await t.app.services.uow.read((repos) =>
+      repos.audit.search({ entityId: original.id, page: 1, pageSize: 50 }),
+    );
+    expect(audit.items.map((e: { action: string }) => e.action)).toContain('need.update');
+
+    // An editor of another commune cannot update Aubange's need by naming it.
+    const foreign = (await arlonEditor.post('/api/needs/import/preview', csv(edited))).json();
+    expect(foreign.rows[0].problems.map((p: { code: string }) => p.code)).toEqual(
+      expect.arrayContaining(['NOT_YOUR_COMMUNE', 'UNKNOWN_ID']),
+    );
+    await consultant.delete(`/api/needs/${original.id}`);
   });
 
   it('exports the register as CSV and XLSX with the columns the import reads', async () => {
@@ -117,19 +250,12 @@ describe('needs register', () => {
     expect(exported.headers['content-type']).toContain('text/csv');
     const text = exported.body.replace(/^\uFEFF/, '');
     expect(text.split('\r\n')[0]).toBe(
-      'id;nis_code;commune;title;description;category;dimensions;urgency;budget;timeframe;source;source_ref',
+      'Identifiant;Code INS;Commune;Titre;Description;Catégorie;Dimensions;Urgence;Budget (€ HTVA);Échéance;Source;Référence de la source',
     );
     expect(text).toContain('Remplacer les lampadaires par des LED');
-    const again = (await consultant.post('/api/needs/import/preview', csv(text))).json();
-    expect(again.invalid).toBe(0);
     const xlsx = await consultant.get('/api/needs/export.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    const fromXlsx = await consultant.post('/api/needs/import/preview', {
-      filename: 'besoins.xlsx',
-      contentBase64: xlsx.rawPayload.toString('base64'),
-    });
-    expect(fromXlsx.json().invalid).toBe(0);
 
     // A formula typed in a spreadsheet cell is refused like one in a CSV.
     const workbook = new ExcelJS.Workbook();
@@ -276,28 +402,52 @@ describe('needs register', () => {
     await seedCatalogueDemo(t.app.services.catalogue, t.app.services.watch, new Date('2026-01-10T00:00:00Z'));
     const [agreement] = await t.app.services.catalogue.agreements(CLI_CONTEXT.actor);
     const lot2 = agreement!.lots.find((lot) => lot.number === 2)!;
-    const unknownLot = await consultant.post(`/api/mutualisation/groups/${lighting.id}/purchase`, {
-      title: 'Achat groupé de luminaires LED',
-      lotId: '0f6a2b1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c',
-    });
+    const lumigest = agreement!.lots.find((l) => l.number === 2)!.solutions.find((s) => s.name === 'LumiGest')!;
+    const buy = (body: Record<string, unknown>) =>
+      consultant.post(`/api/mutualisation/groups/${lighting.id}/purchase`, {
+        title: 'Achat groupé de luminaires LED',
+        lotId: lot2.id,
+        solutionId: lumigest.solutionId,
+        ...body,
+      });
+    const unknownLot = await buy({ lotId: '0f6a2b1c-3d4e-4f5a-8b6c-7d8e9f0a1b2c' });
     expect(unknownLot.statusCode).toBe(400);
     expect(unknownLot.json().error.code).toBe('LOT_NOT_FOUND');
-    const purchase = await consultant.post(`/api/mutualisation/groups/${lighting.id}/purchase`, {
-      title: 'Achat groupé de luminaires LED',
-      lotId: lot2.id,
+    expect((await buy({ solutionId: null })).json().error.code).toBe('VALIDATION_FAILED');
+    // Aubange has not adhered to the demo agreement (Arlon has): the consultant must confirm adhering on its behalf.
+    const unconfirmed = await buy({});
+    expect(unconfirmed.statusCode).toBe(409);
+    expect(unconfirmed.json().error).toMatchObject({
+      code: 'PURCHASE_NEEDS_CONFIRMATION',
+      details: { warnings: [{ code: 'not-adherent', communes: ['Aubange'] }] },
     });
+    expect(unconfirmed.json().error.message).toContain('Aubange n’a pas adhéré');
+    const purchase = await buy({ confirmed: ['not-adherent'] });
     expect(purchase.statusCode, purchase.body).toBe(201);
     expect(purchase.json().lot).toEqual({
       id: lot2.id,
-      label: `Lot 2 « Territoire connecté » — accord-cadre ${agreement!.reference} (Territoires Intelligents SA (démo))`,
+      agreementId: agreement!.id,
+      label: `lot 2 « Territoire connecté » de l’accord-cadre ${agreement!.reference}, attribué à Territoires Intelligents SA (démo)`,
     });
+    expect(purchase.json().solution).toEqual({ id: lumigest.solutionId, name: 'LumiGest' });
     expect((await consultant.get(`/api/mutualisation/groups/${lighting.id}`)).json().purchase.lot.id).toBe(lot2.id);
     // 350 points together reach the 400 € tier; alone each pays 500 €.
     expect(purchase.json().totals).toEqual({ quantity: 350, costAlone: 175000, costTogether: 140000, saving: 35000 });
     expect(purchase.json().lines).toEqual([
-      { communeNis: ARLON, communeName: 'Arlon', quantity: 200, amount: 80000 },
-      { communeNis: AUBANGE, communeName: 'Aubange', quantity: 150, amount: 60000 },
+      { communeNis: ARLON, communeName: 'Arlon', quantity: 200, amount: 80000, callOffId: expect.any(String) },
+      { communeNis: AUBANGE, communeName: 'Aubange', quantity: 150, amount: 60000, callOffId: expect.any(String) },
     ]);
+    // The lot's consumption shows it, like the call-offs it is made of.
+    const after = (await consultant.get(`/api/catalogue/agreements/${agreement!.id}`)).json();
+    expect(after.lots.find((l: { number: number }) => l.number === 2).consumption).toMatchObject({
+      ordered: 140000,
+      remaining: 460000,
+    });
+    expect(after.adherents.map((a: { communeNis: string }) => a.communeNis).sort()).toEqual([ARLON, AUBANGE]);
+    // An Arlon editor sees Arlon's line of the purchase only.
+    const seenByArlon = (await arlonEditor.get(`/api/mutualisation/groups/${lighting.id}`)).json().purchase;
+    expect(seenByArlon.lines.map((l: { communeNis: string }) => l.communeNis)).toEqual([ARLON]);
+    expect(seenByArlon.totals).toBeNull();
 
     // A new run keeps the confirmed group and its decisions.
     const second = (await consultant.post('/api/mutualisation/runs')).json();
@@ -328,6 +478,8 @@ describe('needs register', () => {
     const others = (await consultant.get('/api/mutualisation/groups?status=proposed')).json();
     const piece = others.find((g: { category: string; id: string }) => g.category === 'waste' && g.id !== waste.id);
     expect(piece.needCount).toBe(1);
+    // The new group names whose need it holds, so the two read apart.
+    expect(piece.label).toBe(`${waste.label} — ${detail.needs[0].communeName}`);
     const merged = await consultant.post(`/api/mutualisation/groups/${waste.id}/actions`, {
       action: 'merge',
       groupId: piece.id,

@@ -13,6 +13,7 @@ import {
   Stack,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useRef } from 'react';
@@ -21,6 +22,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoader } from '../components/loading.tsx';
 import { useLogout, useMe } from '../features/auth/api.ts';
 import { AlertsBell } from '../features/implementation/alerts-bell.tsx';
+import { PollNotices, usePollsToAnswer } from '../features/needs/poll-notices.tsx';
 import { LANGUAGES, type Language, setLanguage } from '../i18n/i18n.ts';
 import { notify } from '../lib/notify.ts';
 import { usePublicConfig } from '../lib/public-config.ts';
@@ -121,10 +123,13 @@ function NavEntry({
   item,
   onNavigate,
   ownCommune,
+  count,
 }: {
   item: NavItem;
   onNavigate: () => void;
   ownCommune?: NavItem | null;
+  /** things waiting for the user in that area (the polls to answer) */
+  count?: number;
 }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -138,6 +143,16 @@ function NavEntry({
       aria-current={active ? 'page' : undefined}
       onClick={onNavigate}
       variant="light"
+      rightSection={
+        count ? (
+          <>
+            <Badge color="red.9" size="sm" circle aria-hidden="true">
+              {count}
+            </Badge>
+            <VisuallyHidden>{t('layout.toAnswer', { count })}</VisuallyHidden>
+          </>
+        ) : null
+      }
     />
   );
 }
@@ -148,12 +163,19 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const capabilities = me.data?.capabilities;
   const admin = ADMIN_NAV.filter((item) => item.capability && capabilities?.[item.capability]);
   const ownCommune = ownCommuneNav(me.data?.user);
+  // The polls a commune editor has to answer are counted on the area where they answer them.
+  const polls = usePollsToAnswer();
   return (
     <Stack gap={4}>
       <ul className="nav-list">
         {(ownCommune ? [ownCommune, ...MAIN_NAV] : MAIN_NAV).map((item) => (
           <li key={item.key}>
-            <NavEntry item={item} onNavigate={onNavigate} ownCommune={ownCommune} />
+            <NavEntry
+              item={item}
+              onNavigate={onNavigate}
+              ownCommune={ownCommune}
+              count={item.key === 'needs' ? polls.length : 0}
+            />
           </li>
         ))}
       </ul>
@@ -233,7 +255,7 @@ export function Layout() {
               <Box visibleFrom="sm">
                 <LanguageSwitch />
               </Box>
-              <AlertsBell />
+              <Bell />
               <UserMenu />
             </Group>
           </Group>
@@ -255,6 +277,12 @@ export function Layout() {
       </AppShell>
     </>
   );
+}
+
+/** The bell: follow-up alerts and the polls the commune's editor has to answer. */
+function Bell() {
+  const polls = usePollsToAnswer();
+  return <AlertsBell more={{ count: polls.length, content: <PollNotices polls={polls} /> }} />;
 }
 
 /**

@@ -23,6 +23,8 @@ function ContainerSemantics({ role, label }: { role: 'region' | 'img'; label: st
 
 /** No base map by default: a pale sea-less background. */
 const MAP_BACKGROUND = '#f3f5f4';
+/** Its own stacking context: Leaflet's panes (z-index 400 to 1000) stay under dialogs and menus. */
+const MAP_STYLE = { width: '100%', borderRadius: 6, background: MAP_BACKGROUND, isolation: 'isolate' } as const;
 
 const BASE_STYLE: L.PathOptions = { color: '#3f474d', weight: 0.8, fillOpacity: 0.85, opacity: 1 };
 const HIGHLIGHT_STYLE: L.PathOptions = { color: '#111111', weight: 2.5 };
@@ -103,7 +105,7 @@ export function ProvinceMap(props: ProvinceMapProps) {
       zoomControl={false}
       attributionControl={Boolean(props.baseMap)}
       scrollWheelZoom={false}
-      style={{ height: props.height ?? 520, width: '100%', borderRadius: 6, background: MAP_BACKGROUND }}
+      style={{ ...MAP_STYLE, height: props.height ?? 520 }}
     >
       <ContainerSemantics role="region" label={props.label} />
       <ZoomControl position="topright" zoomInTitle={props.zoomInTitle} zoomOutTitle={props.zoomOutTitle} />
@@ -137,7 +139,7 @@ export function OutlineMap(props: { boundary: Boundary; label: string; baseMap?:
       touchZoom={false}
       boxZoom={false}
       keyboard={false}
-      style={{ height: props.height ?? 260, width: '100%', borderRadius: 6, background: MAP_BACKGROUND }}
+      style={{ ...MAP_STYLE, height: props.height ?? 260 }}
     >
       <ContainerSemantics role="img" label={props.label} />
       {props.baseMap ? <TileLayer url={props.baseMap.url} attribution={props.baseMap.attribution ?? ''} /> : null}

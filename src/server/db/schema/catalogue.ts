@@ -163,6 +163,10 @@ export const callOffs = pgTable(
       .references(() => communes.nisCode),
     quantity: integer('quantity').notNull(),
     amount: money('amount').notNull(),
+    /** The amount the solution's price gave for the quantity, when it gives one (issue 10). */
+    computedAmount: money('computed_amount'),
+    /** Why the amount differs from the computed one: required then. */
+    amountReason: text('amount_reason'),
     note: text('note').notNull().default(''),
     orderedAt: timestamp('ordered_at', { withTimezone: true }).notNull().defaultNow(),
     orderedBy: uuid('ordered_by').references(() => users.id, { onDelete: 'set null' }),

@@ -199,10 +199,10 @@ export const notificationLog = pgTable(
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     email: text('email').notNull(),
-    kind: text('kind', { enum: ['alert', 'digest'] }).notNull(),
+    kind: text('kind', { enum: ['alert', 'digest', 'poll'] }).notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    /** Alert keys the notice covers, so an alert is notified once. */
+    /** Alert keys (or a poll's key) the notice covers, so each is notified once. */
     alertKeys: text('alert_keys').array().notNull().default(sql`'{}'::text[]`),
     transport: text('transport', { enum: ['smtp', 'log'] }).notNull(),
     error: text('error'),

@@ -16,7 +16,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
-import { agreementLots } from './catalogue.ts';
+import { agreementLots, callOffs, catalogueSolutions } from './catalogue.ts';
 import { communes } from './communes.ts';
 
 /**
@@ -91,6 +91,8 @@ export const mutualisationGroups = pgTable(
     sharedTerms: text('shared_terms').array().notNull().default(sql`'{}'::text[]`),
     /** The savings price model (src/domain/mutualisation/savings.ts), once the consultant set one. */
     priceModel: jsonb('price_model'),
+    /** The quantities the consultant tried in the savings estimate, by commune NIS code (issue 10), kept with the model. */
+    scenarioQuantities: jsonb('scenario_quantities'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -165,10 +167,32 @@ export const jointPurchases = pgTable(
     title: text('title').notNull(),
     /** The lot of the agency's framework agreement the purchase goes through, when there is one. */
     lotId: uuid('lot_id').references(() => agreementLots.id),
+    /** The catalogue solution bought through the lot: each commune's line is a call-off of it (issue 10). */
+    solutionId: uuid('solution_id').references(() => catalogueSolutions.id, { onDelete: 'restrict' }),
     lines: jsonb('lines').notNull(),
     totals: jsonb('totals'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('joint_purchases_group_idx').on(t.groupId)],
+);
+
+/**
+ * The call-offs a joint purchase through a framework lot placed, one per commune (issue 10): they consume the lot's
+ * and the agreement's ceilings like any order, and the agreement lists them.
+ */
+export const jointPurchaseCallOffs = pgTable(
+  'joint_purchase_call_offs',
+  {
+    purchaseId: uuid('purchase_id')
+      .notNull()
+      .references(() => jointPurchases.id, { onDelete: 'cascade' }),
+    callOffId: uuid('call_off_id')
+      .notNull()
+      .references(() => callOffs.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.purchaseId, t.callOffId] }),
+    uniqueIndex('joint_purchase_call_offs_call_off_idx').on(t.callOffId),
+  ],
 );

@@ -9,7 +9,7 @@ import {
   type Consumption,
   type Lot,
 } from '../../../domain/catalogue/agreements.ts';
-import { formatDate, formatDateTime, formatEuro } from '../../../domain/shared/format.ts';
+import { formatDate, formatDateTime, formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
@@ -262,12 +262,24 @@ function CallOffs() {
                 <Table.Tr key={c.id}>
                   <Table.Td>{formatDateTime(c.orderedAt, language)}</Table.Td>
                   <Table.Td>{c.communeName}</Table.Td>
-                  <Table.Td>{c.solutionName}</Table.Td>
+                  <Table.Td>
+                    {c.solutionName}
+                    {c.note ? (
+                      <Text size="xs" c="dimmed">
+                        {c.note}
+                      </Text>
+                    ) : null}
+                    {c.amountReason ? (
+                      <Text size="xs" c="dimmed">
+                        {t('catalogue.callOffs.amountReason', { reason: c.amountReason })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
                   <Table.Td>
                     {c.agreementReference} / {c.lotNumber}
                   </Table.Td>
                   <Table.Td>{c.vendor ?? '—'}</Table.Td>
-                  <Table.Td ta="right">{c.quantity}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(c.quantity, language)}</Table.Td>
                   <Table.Td ta="right" td={c.cancelledAt ? 'line-through' : undefined}>
                     {formatEuro(c.amount, language)}
                   </Table.Td>

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { Adoption } from '../../../domain/catalogue/adoption.ts';
 import type {
   Agreement,
@@ -136,7 +137,7 @@ export const useRecordOutcome = () =>
 export const useDeleteShortlist = () =>
   useCatalogueMutation((id: string) => api.delete<void>(`/api/catalogue/shortlists/${id}`));
 export const useOrder = () =>
-  useCatalogueMutation((input: CallOffInput) => api.post<CallOff>('/api/catalogue/call-offs', input));
+  useCatalogueMutation((input: z.input<typeof CallOffInput>) => api.post<CallOff>('/api/catalogue/call-offs', input));
 export const useAdhere = () =>
   useCatalogueMutation((input: { agreementId: string; communeNis: string }) =>
     api.post<Agreement>(`/api/catalogue/agreements/${input.agreementId}/adhesions`, { communeNis: input.communeNis }),

@@ -57,7 +57,7 @@ type Form = {
   priceModel: string;
   amount: number | string;
   priceDetails: string;
-  tiers: { label: string; price: number | string }[];
+  tiers: { label: string; price: number | string; upTo: number | string }[];
   subProcessors: string[];
   support: string;
   status: string;
@@ -85,7 +85,7 @@ function formOf(s: Solution | null): Form {
     priceModel: s?.pricing.model ?? 'flat',
     amount: s?.pricing.amount ?? '',
     priceDetails: s?.pricing.details ?? '',
-    tiers: s?.pricing.tiers ?? [],
+    tiers: (s?.pricing.tiers ?? []).map((tier) => ({ ...tier, upTo: tier.upTo ?? '' })),
     subProcessors: s?.gdpr.subProcessors ?? [],
     support: s?.support ?? '',
     status: s?.status ?? 'evaluated',
@@ -132,7 +132,11 @@ export function SolutionFormModal(props: { opened: boolean; onClose(): void; sol
         amount: form.amount === '' ? null : Number(form.amount),
         tiers: form.tiers
           .filter((tier) => tier.label.trim() !== '' || tier.price !== '')
-          .map((tier) => ({ label: tier.label, price: tier.price === '' ? Number.NaN : Number(tier.price) })),
+          .map((tier) => ({
+            label: tier.label,
+            price: tier.price === '' ? Number.NaN : Number(tier.price),
+            upTo: tier.upTo === '' ? null : Number(tier.upTo),
+          })),
         details: form.priceDetails || null,
       },
       support: form.support,
@@ -298,7 +302,7 @@ export function SolutionFormModal(props: { opened: boolean; onClose(): void; sol
               ) : null}
               {form.tiers.map((tier, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, by position
-                <Group key={i} align="flex-end" wrap="nowrap">
+                <Group key={i} align="flex-end" wrap="wrap">
                   <TextInput
                     label={t('catalogue.edit.tierLabel', { n: i + 1 })}
                     placeholder={t('catalogue.edit.tierLabelExample')}
@@ -327,6 +331,21 @@ export function SolutionFormModal(props: { opened: boolean; onClose(): void; sol
                     w={180}
                     required
                   />
+                  <NumberInput
+                    label={t('catalogue.edit.tierUpTo', { n: i + 1 })}
+                    description={t('catalogue.edit.tierUpToHelp')}
+                    min={0}
+                    allowDecimal={false}
+                    thousandSeparator=" "
+                    value={tier.upTo}
+                    onChange={(upTo) =>
+                      set(
+                        'tiers',
+                        form.tiers.map((x, j) => (j === i ? { ...x, upTo } : x)),
+                      )
+                    }
+                    w={180}
+                  />
                   <Button
                     variant="subtle"
                     color="red"
@@ -346,7 +365,7 @@ export function SolutionFormModal(props: { opened: boolean; onClose(): void; sol
                 <Button
                   variant="default"
                   size="xs"
-                  onClick={() => set('tiers', [...form.tiers, { label: '', price: '' }])}
+                  onClick={() => set('tiers', [...form.tiers, { label: '', price: '', upTo: '' }])}
                   disabled={form.tiers.length >= 20}
                 >
                   {t('catalogue.edit.addTier')}

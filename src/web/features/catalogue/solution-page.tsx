@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -19,12 +20,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isAgencyRole } from '../../../domain/auth/roles.ts';
 import type { Agreement } from '../../../domain/catalogue/agreements.ts';
+import { amountDiffers, quoteCallOff } from '../../../domain/catalogue/call-off-price.ts';
 import { SOLUTION_STATUSES, type Solution, type SolutionStatus } from '../../../domain/catalogue/solutions.ts';
-import { formatEuro } from '../../../domain/shared/format.ts';
+import { formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
+import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { ApiError } from '../../lib/api.ts';
 import { communeOptions, useCommuneList } from '../../lib/communes-query.ts';
 import { notify } from '../../lib/notify.ts';
 import { useMe } from '../../lib/session.ts';
@@ -169,6 +173,11 @@ function StatusEditor({ solution }: { solution: Solution }) {
   );
 }
 
+/**
+ * The order form (issue 10): the amount comes from the solution's price for the quantity (the lot's negotiated
+ * price first), changed only with a reason; the order is confirmed before it commits spend; an identical order of
+ * the last minutes asks again; the form empties once the order is placed.
+ */
 function OrderPanel({ solution }: { solution: Solution }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -182,14 +191,28 @@ function OrderPanel({ solution }: { solution: Solution }) {
   const canOrder = agency || user?.role === 'commune_editor';
   const [lotId, setLotId] = useState<string | null>(solution.lots[0]?.lotId ?? null);
   const [communeNis, setCommuneNis] = useState<string | null>(user?.communeNis ?? null);
-  const [quantity, setQuantity] = useState<number | string>(1);
-  const [amount, setAmount] = useState<number | string>(solution.lots[0]?.unitPrice ?? '');
+  // null: the default (the commune's population for a price per inhabitant or by tiers, else 1); the amount
+  // follows the price until the buyer types another one.
+  const [typedQuantity, setTypedQuantity] = useState<number | string | null>(null);
+  const [typedAmount, setTypedAmount] = useState<number | string | null>(null);
+  const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
+  const [confirming, setConfirming] = useState<'order' | 'duplicate' | null>(null);
 
   const lotRef = solution.lots.find((l) => l.lotId === lotId);
   const agreement: Agreement | undefined = agreements.data?.find((a) => a.id === lotRef?.agreementId);
   const lot = agreement?.lots.find((l) => l.id === lotId);
   const adherent = Boolean(communeNis && agreement?.adherents.some((a) => a.communeNis === communeNis));
+  const byPopulation = solution.pricing.model === 'per-inhabitant' || solution.pricing.model === 'tiered';
+  const population = communes.data?.find((c) => c.nisCode === communeNis)?.population ?? null;
+  const quantity = typedQuantity ?? (byPopulation && population ? population : 1);
+  const quote = quoteCallOff({
+    pricing: solution.pricing,
+    lotUnitPrice: lotRef?.unitPrice ?? null,
+    quantity: Number(quantity),
+  });
+  const amount = typedAmount ?? quote?.amount ?? '';
+  const changed = typedAmount !== null && typedAmount !== '' && amountDiffers(Number(typedAmount), quote);
 
   if (solution.status !== 'listed' || solution.lots.length === 0) {
     return (
@@ -198,21 +221,48 @@ function OrderPanel({ solution }: { solution: Solution }) {
       </Paper>
     );
   }
+  const reset = () => {
+    setTypedQuantity(null);
+    setTypedAmount(null);
+    setReason('');
+    setNote('');
+    setConfirming(null);
+    order.reset();
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!lotId || !communeNis || amount === '') return;
+    order.reset();
+    setConfirming('order');
+  };
+  const place = (confirmDuplicate: boolean) => {
     if (!lotId || !communeNis) return;
     order.mutate(
-      { lotId, solutionId: solution.id, communeNis, quantity: Number(quantity), amount: Number(amount), note },
+      {
+        lotId,
+        solutionId: solution.id,
+        communeNis,
+        quantity: Number(quantity),
+        amount: Number(amount),
+        amountReason: changed ? reason : null,
+        note,
+        confirmDuplicate,
+      },
       {
         onSuccess: (callOff) => {
           notify(
             t('catalogue.order.done', { name: callOff.solutionName, amount: formatEuro(callOff.amount, language) }),
           );
-          setNote('');
+          reset();
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'DUPLICATE_CALL_OFF') setConfirming('duplicate');
         },
       },
     );
   };
+  const quantityLabel = t(`catalogue.order.quantityBy.${solution.pricing.model}`);
+  const communeName = communes.data?.find((c) => c.nisCode === communeNis)?.name ?? user?.communeName ?? '—';
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="order-title" id="order">
       <Stack gap="sm">
@@ -256,7 +306,10 @@ function OrderPanel({ solution }: { solution: Solution }) {
             label={t('catalogue.order.commune')}
             data={communeOptions(communes.data)}
             value={communeNis}
-            onChange={setCommuneNis}
+            onChange={(value) => {
+              setCommuneNis(value);
+              setTypedQuantity(null);
+            }}
             searchable
           />
         ) : (
@@ -287,37 +340,94 @@ function OrderPanel({ solution }: { solution: Solution }) {
         {canOrder ? (
           <form onSubmit={submit}>
             <Stack gap="sm">
-              <Group grow>
+              <Group grow align="flex-start">
                 <NumberInput
-                  label={t('catalogue.order.quantity')}
+                  label={quantityLabel}
+                  description={solution.pricing.details ?? undefined}
                   min={1}
+                  allowDecimal={false}
+                  thousandSeparator=" "
                   value={quantity}
-                  onChange={setQuantity}
+                  onChange={setTypedQuantity}
                   required
                 />
                 <NumberInput
                   label={t('catalogue.order.amount')}
                   min={0}
                   decimalScale={2}
+                  fixedDecimalScale
+                  thousandSeparator=" "
+                  decimalSeparator=","
                   value={amount}
-                  onChange={setAmount}
+                  onChange={setTypedAmount}
                   required
                 />
               </Group>
+              <Text size="sm" c="dimmed" data-testid="order-basis">
+                {quote ? t('catalogue.order.computed', { basis: quote.basisFr }) : t('catalogue.order.noQuote')}
+              </Text>
+              {changed ? (
+                <Textarea
+                  label={t('catalogue.order.amountReason')}
+                  description={t('catalogue.order.amountReasonHelp', {
+                    computed: formatEuro(quote?.amount ?? 0, language),
+                  })}
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                  required
+                  autosize
+                />
+              ) : null}
               <Textarea
                 label={t('catalogue.order.note')}
                 value={note}
                 onChange={(e) => setNote(e.currentTarget.value)}
                 autosize
               />
-              <ErrorAlert error={order.error} />
-              <Button type="submit" loading={order.isPending} disabled={!communeNis || !adherent}>
+              {confirming ? null : <ErrorAlert error={order.error} />}
+              <Button type="submit" disabled={!communeNis || !adherent || amount === '' || (changed && !reason.trim())}>
                 {t('catalogue.order.submit')}
               </Button>
             </Stack>
           </form>
         ) : null}
       </Stack>
+      <AppModal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={t(confirming === 'duplicate' ? 'catalogue.order.duplicateTitle' : 'catalogue.order.confirmTitle')}
+      >
+        <Stack gap="sm">
+          {confirming === 'duplicate' ? (
+            <Alert color="yellow" variant="light">
+              {order.error instanceof ApiError ? order.error.message : null}
+            </Alert>
+          ) : (
+            <Text>
+              {t('catalogue.order.confirmText', {
+                count: Number(quantity),
+                name: solution.name,
+                commune: communeName,
+                quantity: formatNumber(Number(quantity), language),
+                amount: formatEuro(Number(amount), language),
+                lot: lotRef
+                  ? `${lotRef.agreementReference}, ${t('catalogue.order.lotNumber', { number: lotRef.lotNumber })}`
+                  : '',
+              })}
+            </Text>
+          )}
+          {changed ? <Text size="sm">{t('catalogue.order.confirmReason', { reason })}</Text> : null}
+          {confirming === 'order' ? <ErrorAlert error={order.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={order.isPending} onClick={() => place(confirming === 'duplicate')}>
+              {t(confirming === 'duplicate' ? 'catalogue.order.orderAgain' : 'catalogue.order.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </AppModal>
     </Paper>
   );
 }

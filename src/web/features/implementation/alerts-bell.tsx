@@ -1,4 +1,5 @@
 import { Anchor, Button, Indicator, Popover, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths.ts';
@@ -7,19 +8,27 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { useAlerts } from './api.ts';
 import { alertText } from './labels.tsx';
 
-/** The bell in the header: how many follow-up alerts concern the signed-in user, and the first ones. */
-export function AlertsBell() {
+/**
+ * The bell in the header: how many follow-up alerts concern the signed-in user, and the first ones; `more` adds
+ * another feature's notifications (the polls to answer), counted with the alerts and listed first.
+ */
+export function AlertsBell({ more }: { more?: { count: number; content: ReactNode } }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const me = useMe();
   const alerts = useAlerts(Boolean(me.data));
   if (!me.data) return null;
   const list = alerts.data?.alerts ?? [];
+  const count = list.length + (more?.count ?? 0);
   return (
     <Popover position="bottom-end" width={360} withinPortal>
       <Popover.Target>
-        <Button variant="subtle" size="compact-md" aria-label={t('implementation.bell.label', { count: list.length })}>
-          <Indicator label={list.length} size={18} color="red.9" disabled={list.length === 0} offset={-2}>
+        <Button
+          variant="subtle"
+          size="compact-md"
+          aria-label={more?.count ? t('layout.notifications', { count }) : t('implementation.bell.label', { count })}
+        >
+          <Indicator label={count} size={18} color="red.9" disabled={count === 0} offset={-2}>
             <svg
               aria-hidden="true"
               width="20"
@@ -37,6 +46,7 @@ export function AlertsBell() {
       </Popover.Target>
       <Popover.Dropdown>
         <Stack gap="xs">
+          {more?.count ? more.content : null}
           <Text fw={600} size="sm">
             {t('implementation.bell.title')}
           </Text>

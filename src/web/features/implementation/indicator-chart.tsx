@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { Indicator } from '../../../domain/implementation/follow-up.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
 import { chartTimeTick, chartValue } from '../../components/chart-format.ts';
+import { escapeHtml } from '../../lib/html.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
@@ -51,7 +52,9 @@ export default function IndicatorChart(props: {
           formatter: (points: { value: [string, number]; seriesName: string }[]) =>
             points
               .map(
-                (p) => `${formatDate(p.value[0], language)} — ${p.seriesName} : ${value(p.value[1])} ${indicator.unit}`,
+                // The indicator's name and unit are typed by people: text, never markup.
+                (p) =>
+                  `${formatDate(p.value[0], language)} — ${escapeHtml(p.seriesName)} : ${value(p.value[1])} ${escapeHtml(indicator.unit)}`,
               )
               .join('<br/>'),
         },

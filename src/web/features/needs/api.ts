@@ -9,6 +9,8 @@ import type {
   MutualisationRun,
   PollAnswerInput,
   PollCreateInput,
+  PurchaseDraft,
+  PurchaseInput,
 } from '../../../domain/mutualisation/api.ts';
 import type { ImportRowResult } from '../../../domain/needs/import-rows.ts';
 import type { Need, NeedInput, NeedUpdateInput } from '../../../domain/needs/need.ts';
@@ -17,7 +19,16 @@ import { api, withQuery } from '../../lib/api.ts';
 export type NeedWithGroups = Need & { groups: { id: string; label: string; status: string }[] };
 export type NeedFilter = { communeNis?: string | null; category?: string | null; q?: string };
 export type ImportFile = { filename: string; contentBase64: string };
-export type ImportPreview = { rows: ImportRowResult[]; valid: number; invalid: number; columns: string[] };
+export type ImportPreview = {
+  rows: ImportRowResult[];
+  valid: number;
+  invalid: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  columns: string[];
+  ignoredColumns: string[];
+};
 
 export const needKeys = {
   all: ['needs'] as const,
@@ -27,6 +38,10 @@ export const needKeys = {
   group: (id: string) => ['mutualisation', 'group', id] as const,
   run: ['mutualisation', 'run'] as const,
   myPolls: ['mutualisation', 'polls', 'mine'] as const,
+  purchaseDraft: (groupId: string, lotId?: string | null) =>
+    lotId === undefined
+      ? (['mutualisation', 'purchase-draft', groupId] as const)
+      : (['mutualisation', 'purchase-draft', groupId, lotId] as const),
 };
 
 const query = (filter: NeedFilter) => ({
@@ -74,7 +89,8 @@ export function usePreviewImport() {
 export function useConfirmImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (file: ImportFile) => api.post<{ created: number; skipped: number }>('/api/needs/import', file),
+    mutationFn: (file: ImportFile) =>
+      api.post<{ created: number; updated: number; unchanged: number; skipped: number }>('/api/needs/import', file),
     onSuccess: () => client.invalidateQueries({ queryKey: needKeys.all }),
   });
 }
@@ -119,7 +135,11 @@ export function useGroupAction(id: string) {
       api.post<GroupDetail>(`/api/mutualisation/groups/${id}/actions`, action),
     onSuccess: (group) => {
       client.setQueryData(needKeys.group(id), group);
-      return client.invalidateQueries({ queryKey: needKeys.groups });
+      return Promise.all([
+        client.invalidateQueries({ queryKey: needKeys.groups }),
+        // The purchase's draft is priced with the saved model.
+        client.invalidateQueries({ queryKey: needKeys.purchaseDraft(id) }),
+      ]);
     },
   });
 }
@@ -136,32 +156,58 @@ export function useCreatePoll(groupId: string) {
 export function useCreatePurchase(groupId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { title: string; lotId: string | null }) =>
+    mutationFn: (input: z.input<typeof PurchaseInput>) =>
       api.post<JointPurchase>(`/api/mutualisation/groups/${groupId}/purchase`, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: needKeys.group(groupId) }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: needKeys.group(groupId) }),
+        // The lot's consumption changed: the catalogue's agreements are read again.
+        client.invalidateQueries({ queryKey: ['catalogue'] }),
+        client.invalidateQueries({ queryKey: ['needs', 'framework-lots'] }),
+      ]),
+  });
+}
+
+/** What the purchase would be through the lot chosen (or none): its lines, what the lot has left, what to confirm. */
+export function usePurchaseDraft(groupId: string, lotId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: needKeys.purchaseDraft(groupId, lotId),
+    queryFn: () =>
+      api.get<PurchaseDraft>(`/api/mutualisation/groups/${groupId}/purchase/draft`, { lotId: lotId ?? undefined }),
+    enabled,
   });
 }
 
 type AgreementLots = {
   reference: string;
   title: string;
-  lots: { id: string; number: number; title: string; vendor: string | null }[];
+  lots: {
+    id: string;
+    number: number;
+    title: string;
+    vendor: string | null;
+    solutions: { solutionId: string; name: string; status: string }[];
+  }[];
 };
 
-/** The lots of the agency's framework agreements a joint purchase can go through. */
+/** The lots of the agency's framework agreements a joint purchase can go through, with the solutions they offer. */
 export function useFrameworkLots(enabled: boolean) {
   return useQuery({
     queryKey: ['needs', 'framework-lots'],
     queryFn: () => api.get<AgreementLots[]>('/api/catalogue/agreements'),
     enabled,
-    select: (agreements) =>
-      agreements.map((agreement) => ({
+    select: (agreements) => ({
+      options: agreements.map((agreement) => ({
         group: `${agreement.reference} — ${agreement.title}`,
         items: agreement.lots.map((lot) => ({
           value: lot.id,
           label: `Lot ${lot.number} « ${lot.title} »${lot.vendor ? ` (${lot.vendor})` : ''}`,
         })),
       })),
+      lots: agreements.flatMap((agreement) =>
+        agreement.lots.map((lot) => ({ ...lot, solutions: lot.solutions.filter((x) => x.status === 'listed') })),
+      ),
+    }),
   });
 }
 
@@ -179,5 +225,16 @@ export function useAnswerPoll(pollId: string) {
     mutationFn: (input: z.input<typeof PollAnswerInput>) =>
       api.post<InterestPoll>(`/api/mutualisation/polls/${pollId}/answers`, input),
     onSuccess: () => client.invalidateQueries({ queryKey: ['mutualisation'] }),
+  });
+}
+
+/** The listed catalogue solutions of a category (the group's), to propose the one a lot offers. */
+export function useListedSolutionsOf(category: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['catalogue', 'solutions', 'listed', category],
+    queryFn: () =>
+      api.get<{ id: string }[]>('/api/catalogue/solutions', { status: 'listed', category: category ?? undefined }),
+    enabled: enabled && category !== null,
+    select: (solutions) => solutions.map((x) => x.id),
   });
 }

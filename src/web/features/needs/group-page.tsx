@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -18,8 +19,10 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { GroupDetail } from '../../../domain/mutualisation/api.ts';
+import type { PurchaseWarningCode } from '../../../domain/mutualisation/purchase.ts';
 import { formatDate, formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
+import { AppModal } from '../../components/app-modal.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
@@ -27,7 +30,16 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useBoundaries } from '../../lib/communes-query.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useCreatePoll, useCreatePurchase, useFrameworkLots, useGroup, useGroupAction, useGroups } from './api.ts';
+import {
+  useCreatePoll,
+  useCreatePurchase,
+  useFrameworkLots,
+  useGroup,
+  useGroupAction,
+  useGroups,
+  useListedSolutionsOf,
+  usePurchaseDraft,
+} from './api.ts';
 import { groupReason, STATUS_COLOURS } from './labels.ts';
 import { SavingsPanel } from './savings-panel.tsx';
 
@@ -41,8 +53,21 @@ export default function GroupPage() {
   const { groupId = '' } = useParams();
   const group = useGroup(groupId);
   if (group.isPending) return <BlockSkeleton />;
-  if (!group.data) return <ErrorAlert error={group.error} />;
+  if (!group.data) return <GroupError error={group.error} />;
   return <GroupView group={group.data} />;
+}
+
+/** A group the caller may not read, or that is gone: the reason, and the way back. */
+function GroupError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <ErrorAlert error={error} />
+      <Anchor component={Link} to={paths.needs.to('groups')} size="sm">
+        ← {t('needs.backToGroups')}
+      </Anchor>
+    </Stack>
+  );
 }
 
 function GroupView({ group }: { group: GroupDetail }) {
@@ -129,7 +154,15 @@ function GroupView({ group }: { group: GroupDetail }) {
                       {c.population === null ? '—' : formatNumber(c.population, language)}
                     </Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{c.needCount}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>{formatEuro(c.budget, language)}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>
+                      {c.budget === null ? (
+                        <Text span size="sm" c="dimmed">
+                          {t('needs.group.notShown')}
+                        </Text>
+                      ) : (
+                        formatEuro(c.budget, language)
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -138,16 +171,27 @@ function GroupView({ group }: { group: GroupDetail }) {
                   <Table.Th scope="row">{t('needs.savings.total')}</Table.Th>
                   <Table.Td style={{ textAlign: 'right' }}>{formatNumber(group.totals.population, language)}</Table.Td>
                   <Table.Td style={{ textAlign: 'right' }}>{group.needCount}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{formatEuro(group.totals.budget, language)}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right' }}>
+                    {group.totals.budget === null ? '—' : formatEuro(group.totals.budget, language)}
+                  </Table.Td>
                 </Table.Tr>
               </Table.Tfoot>
             </Table>
           </Table.ScrollContainer>
         </Grid.Col>
       </Grid>
+      {group.needs.some((n) => n.restricted) ? (
+        <Text size="sm" c="dimmed">
+          {t('needs.group.restrictedNote')}
+        </Text>
+      ) : null}
       <NeedsSection group={group} />
       <PollsSection group={group} />
-      <SavingsPanel key={`${group.id}:${group.polls[0]?.id ?? ''}`} group={group} />
+      {manage ? (
+        <SavingsPanel key={`${group.id}:${group.polls[0]?.id ?? ''}`} group={group} />
+      ) : (
+        <YourShare group={group} />
+      )}
       <PurchaseSection group={group} />
       <Text size="sm" c="dimmed">
         {t('needs.group.updatedAt', { date: formatDate(group.updatedAt, language) })}
@@ -226,9 +270,13 @@ function NeedsSection({ group }: { group: GroupDetail }) {
                     </Table.Td>
                   ) : null}
                   <Table.Td>
-                    <Anchor component={Link} to={paths.need.to(need.id)}>
-                      {need.title}
-                    </Anchor>
+                    {need.restricted ? (
+                      need.title
+                    ) : (
+                      <Anchor component={Link} to={paths.need.to(need.id)}>
+                        {need.title}
+                      </Anchor>
+                    )}
                     {need.description ? (
                       <Text size="sm" c="dimmed" lineClamp={2}>
                         {need.description}
@@ -237,7 +285,15 @@ function NeedsSection({ group }: { group: GroupDetail }) {
                   </Table.Td>
                   <Table.Td>{need.communeName}</Table.Td>
                   <Table.Td style={{ textAlign: 'right' }}>
-                    {need.estimatedBudget === null ? '—' : formatEuro(need.estimatedBudget, language)}
+                    {need.restricted ? (
+                      <Text span size="sm" c="dimmed">
+                        {t('needs.group.notShown')}
+                      </Text>
+                    ) : need.estimatedBudget === null ? (
+                      '—'
+                    ) : (
+                      formatEuro(need.estimatedBudget, language)
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -328,7 +384,9 @@ function PollsSection({ group }: { group: GroupDetail }) {
                 </Badge>
               </Group>
               <Text size="sm" c="dimmed">
-                {t('needs.polls.progress', { answered, asked: poll.answers.length })}
+                {group.permissions.manage
+                  ? t('needs.polls.progress', { answered, asked: poll.asked })
+                  : t('needs.polls.asked', { count: poll.asked })}
               </Text>
               <Table.ScrollContainer minWidth={560}>
                 <Table aria-label={t('needs.polls.answersLabel')}>
@@ -411,85 +469,269 @@ function PollsSection({ group }: { group: GroupDetail }) {
   );
 }
 
+/**
+ * The joint purchase (issue 10): through a lot of the agency's framework agreement, the consultant chooses the lot
+ * and the solution; the draft shows each commune's line, what the lot has left, and what to confirm and why (one
+ * commune, no saving, adhesions to record); each commune's line becomes a call-off under the lot's ceiling.
+ */
 function PurchaseSection({ group }: { group: GroupDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const create = useCreatePurchase(group.id);
   const [title, setTitle] = useState(t('needs.purchase.defaultTitle', { label: group.label }));
   const [lotId, setLotId] = useState<string | null>(null);
-  const lots = useFrameworkLots(!group.purchase && group.permissions.manage);
-  if (!group.purchase && (!group.permissions.manage || group.status !== 'confirmed')) return null;
+  const [solutionId, setSolutionId] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const [confirmed, setConfirmed] = useState<PurchaseWarningCode[]>([]);
+  const canBuy = !group.purchase && group.permissions.manage && group.status === 'confirmed';
+  const lots = useFrameworkLots(canBuy);
+  const ofCategory = useListedSolutionsOf(group.category, canBuy);
+  const draft = usePurchaseDraft(group.id, lotId, canBuy);
+  if (!group.purchase && !canBuy) return null;
+  const lot = lots.data?.lots.find((l) => l.id === lotId);
+  const euro = (value: number) => formatEuro(value, language);
+  const purchase = group.purchase;
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
         <Text fw={600} component="h2" size="lg">
           {t('needs.purchase.title')}
         </Text>
-        {group.purchase ? (
+        {purchase ? (
           <>
-            <Text>{group.purchase.title}</Text>
-            {group.purchase.lot ? (
-              <Text size="sm">{t('needs.purchase.throughLot', { lot: group.purchase.lot.label })}</Text>
+            <Text>{purchase.title}</Text>
+            {purchase.lot ? (
+              <Text size="sm">
+                {t('needs.purchase.throughLot', { lot: purchase.lot.label })}
+                {purchase.solution ? ` — ${purchase.solution.name}` : ''}.{' '}
+                <Anchor component={Link} to="/catalogue?tab=agreements" underline="always">
+                  {t('needs.purchase.seeAgreement')}
+                </Anchor>
+              </Text>
             ) : null}
-            <Table.ScrollContainer minWidth={360}>
-              <Table aria-label={t('needs.purchase.title')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('needs.commune')}</Table.Th>
-                    <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                      {t('needs.savings.quantity')}
-                    </Table.Th>
-                    <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                      {t('needs.purchase.amount')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {group.purchase.lines.map((line) => (
-                    <Table.Tr key={line.communeNis}>
-                      <Table.Td>{line.communeName}</Table.Td>
-                      <Table.Td style={{ textAlign: 'right' }}>{formatNumber(line.quantity, language)}</Table.Td>
-                      <Table.Td style={{ textAlign: 'right' }}>{formatEuro(line.amount, language)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {group.purchase.totals ? (
+            <PurchaseLines
+              lines={purchase.lines}
+              withCallOffs={Boolean(purchase.lot)}
+              label={t('needs.purchase.linesLabel')}
+            />
+            {purchase.totals ? (
               <Text size="sm">
                 {t('needs.purchase.totals', {
-                  together: formatEuro(group.purchase.totals.costTogether, language),
-                  saving: formatEuro(group.purchase.totals.saving, language),
+                  together: euro(purchase.totals.costTogether),
+                  saving: euro(purchase.totals.saving),
                 })}
               </Text>
             ) : null}
           </>
         ) : (
-          <Group align="flex-end">
-            <ErrorAlert error={create.error} />
-            <TextInput
-              label={t('needs.purchase.name')}
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              w={420}
-            />
-            <Select
-              label={t('needs.purchase.lot')}
-              description={t('needs.purchase.lotHelp')}
-              data={lots.data ?? []}
-              value={lotId}
-              onChange={setLotId}
-              clearable
-              w={420}
-            />
-            <Button
-              loading={create.isPending}
-              onClick={() => create.mutate({ title, lotId }, { onSuccess: () => notify(t('needs.purchase.created')) })}
-            >
-              {t('needs.purchase.create')}
-            </Button>
-          </Group>
+          <>
+            <Group align="flex-end">
+              <TextInput
+                label={t('needs.purchase.name')}
+                value={title}
+                onChange={(e) => setTitle(e.currentTarget.value)}
+                w={{ base: '100%', sm: 420 }}
+              />
+              <Select
+                label={t('needs.purchase.lot')}
+                description={t('needs.purchase.lotHelp')}
+                data={lots.data?.options ?? []}
+                value={lotId}
+                onChange={(value) => {
+                  setLotId(value);
+                  // The lot's only solution, or its only one of the group's category, is proposed.
+                  const solutions = lots.data?.lots.find((l) => l.id === value)?.solutions ?? [];
+                  const fitting = solutions.filter((x) => ofCategory.data?.includes(x.solutionId));
+                  const proposed = solutions.length === 1 ? solutions : fitting.length === 1 ? fitting : [];
+                  setSolutionId(proposed[0]?.solutionId ?? null);
+                }}
+                clearable
+                w={{ base: '100%', sm: 420 }}
+              />
+              {lot ? (
+                <Select
+                  label={t('needs.purchase.solution')}
+                  data={lot.solutions.map((x) => ({ value: x.solutionId, label: x.name }))}
+                  value={solutionId}
+                  onChange={setSolutionId}
+                  required
+                  w={260}
+                />
+              ) : null}
+            </Group>
+            <ErrorAlert error={draft.error} />
+            {draft.data && draft.data.lines.length === 0 ? (
+              <Text size="sm" c="dimmed" data-testid="purchase-draft">
+                {t('needs.purchase.noLines')}
+              </Text>
+            ) : draft.data ? (
+              <Text size="sm" data-testid="purchase-draft">
+                {draft.data.lot
+                  ? t('needs.purchase.draftLot', {
+                      amount: euro(draft.data.amount),
+                      remaining: euro(draft.data.lot.remaining),
+                    })
+                  : t('needs.purchase.draft', { amount: euro(draft.data.amount) })}
+              </Text>
+            ) : null}
+            <Group>
+              <Button
+                disabled={
+                  !draft.data || draft.data.lines.length === 0 || !title.trim() || (Boolean(lotId) && !solutionId)
+                }
+                onClick={() => {
+                  create.reset();
+                  setConfirmed([]);
+                  setReviewing(true);
+                }}
+              >
+                {t('needs.purchase.create')}
+              </Button>
+            </Group>
+          </>
         )}
+      </Stack>
+      {draft.data ? (
+        <AppModal
+          opened={reviewing}
+          onClose={() => setReviewing(false)}
+          title={t('needs.purchase.reviewTitle')}
+          size="lg"
+        >
+          <Stack gap="sm">
+            <Text>
+              {draft.data.lot
+                ? t('needs.purchase.reviewLot', {
+                    title,
+                    lot: draft.data.lot.label,
+                    amount: euro(draft.data.amount),
+                    after: euro(draft.data.lot.remaining - draft.data.amount),
+                  })
+                : t('needs.purchase.review', { title, amount: euro(draft.data.amount) })}
+            </Text>
+            <PurchaseLines
+              lines={draft.data.lines.map((l) => ({ ...l, callOffId: null }))}
+              withCallOffs={false}
+              label={t('needs.purchase.draftLinesLabel')}
+            />
+            {draft.data.lot && draft.data.amount > draft.data.lot.remaining ? (
+              <Alert color="red" variant="light" role="alert">
+                {t('needs.purchase.overCeiling', { remaining: euro(draft.data.lot.remaining) })}
+              </Alert>
+            ) : null}
+            {draft.data.warnings.length ? (
+              <Stack gap="xs">
+                <Text fw={600} size="sm">
+                  {t('needs.purchase.toConfirm')}
+                </Text>
+                {draft.data.warnings.map((w) => (
+                  <Checkbox
+                    key={w.code}
+                    label={w.messageFr}
+                    checked={confirmed.includes(w.code)}
+                    onChange={(e) =>
+                      setConfirmed(
+                        e.currentTarget.checked ? [...confirmed, w.code] : confirmed.filter((c) => c !== w.code),
+                      )
+                    }
+                  />
+                ))}
+              </Stack>
+            ) : null}
+            <ErrorAlert error={create.error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setReviewing(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                loading={create.isPending}
+                disabled={draft.data.warnings.some((w) => !confirmed.includes(w.code))}
+                onClick={() =>
+                  create.mutate(
+                    { title, lotId, solutionId: lotId ? solutionId : null, confirmed },
+                    {
+                      onSuccess: () => {
+                        setReviewing(false);
+                        notify(t('needs.purchase.created'));
+                      },
+                    },
+                  )
+                }
+              >
+                {t('needs.purchase.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </AppModal>
+      ) : null}
+    </Card>
+  );
+}
+
+function PurchaseLines({
+  lines,
+  withCallOffs,
+  label,
+}: {
+  lines: { communeNis: string; communeName: string; quantity: number; amount: number; callOffId: string | null }[];
+  withCallOffs: boolean;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Table.ScrollContainer minWidth={360}>
+      <Table aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('needs.commune')}</Table.Th>
+            <Table.Th scope="col" style={{ textAlign: 'right' }}>
+              {t('needs.savings.quantity')}
+            </Table.Th>
+            <Table.Th scope="col" style={{ textAlign: 'right' }}>
+              {t('needs.purchase.amount')}
+            </Table.Th>
+            {withCallOffs ? <Table.Th scope="col">{t('needs.purchase.callOff')}</Table.Th> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map((line) => (
+            <Table.Tr key={line.communeNis}>
+              <Table.Td>{line.communeName}</Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>
+                {line.quantity ? formatNumber(line.quantity, language) : '—'}
+              </Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>{formatEuro(line.amount, language)}</Table.Td>
+              {withCallOffs ? <Table.Td>{line.callOffId ? t('needs.purchase.ordered') : '—'}</Table.Td> : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** A commune user's line of the agency's saved estimate, instead of the other communes' figures. */
+function YourShare({ group }: { group: GroupDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const share = group.yourShare;
+  if (!share) return null;
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="xs">
+        <Text fw={600} component="h2" size="lg">
+          {t('needs.savings.yourShare')}
+        </Text>
+        <Text>
+          {t('needs.savings.yourShareText', {
+            quantity:
+              `${formatNumber(share.quantity, language)} ${(group.priceModel as { unit?: string } | null)?.unit ?? ''}`.trim(),
+            together: formatEuro(share.costTogether, language),
+            alone: formatEuro(share.costAlone, language),
+            saving: formatEuro(share.saving, language),
+          })}
+        </Text>
       </Stack>
     </Card>
   );

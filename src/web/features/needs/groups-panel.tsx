@@ -95,8 +95,8 @@ export function GroupsPanel(props: { staff: boolean }) {
         <Stack gap="sm">
           {list.map((group) => (
             <Card key={group.id} withBorder padding="sm" data-group={group.label}>
-              <Group justify="space-between" align="flex-start">
-                <Stack gap={2}>
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
                   <Anchor component={Link} to={paths.needGroup.to(group.id)} fw={600}>
                     {group.label}
                   </Anchor>
@@ -105,7 +105,7 @@ export function GroupsPanel(props: { staff: boolean }) {
                     {groupReason(group, language, t)}
                   </Text>
                 </Stack>
-                <Stack gap={4} align="flex-end">
+                <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
                   <Badge color={STATUS_COLOURS[group.status]} variant="outline">
                     {t(`needs.groupStatus.${group.status}`)}
                   </Badge>

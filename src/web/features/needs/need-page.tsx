@@ -24,7 +24,15 @@ export default function NeedPage() {
   const remove = useDeleteNeed();
   const [editing, setEditing] = useState(false);
   if (need.isPending) return <BlockSkeleton />;
-  if (!need.data) return <ErrorAlert error={need.error} />;
+  if (!need.data)
+    return (
+      <Stack gap="sm">
+        <ErrorAlert error={need.error} />
+        <Anchor component={Link} to={paths.needs.to()} size="sm">
+          ← {t('needs.back')}
+        </Anchor>
+      </Stack>
+    );
   const n = need.data;
   const fact = (label: string, value: React.ReactNode) => (
     <Stack gap={0}>

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { InterestPoll } from '../../../domain/mutualisation/api.ts';
 import { formatDate, formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -13,20 +14,29 @@ import { useAnswerPoll, useMyPolls } from './api.ts';
 export function PollsPanel(props: { canAnswer: boolean }) {
   const { t } = useTranslation();
   const polls = useMyPolls(true);
+  // A notification's link opens the tab on its poll.
+  const [params] = useSearchParams();
+  const wanted = params.get('poll');
   if (polls.isPending) return <BlockSkeleton />;
   return (
     <Stack gap="md">
       <ErrorAlert error={polls.error} />
       {(polls.data ?? []).length === 0 ? <Text c="dimmed">{t('needs.polls.none')}</Text> : null}
       {(polls.data ?? []).map((poll) => (
-        <PollCard key={poll.id} poll={poll} canAnswer={props.canAnswer} />
+        <PollCard key={poll.id} poll={poll} canAnswer={props.canAnswer} focused={poll.id === wanted} />
       ))}
     </Stack>
   );
 }
 
-function PollCard({ poll, canAnswer }: { poll: InterestPoll; canAnswer: boolean }) {
+function PollCard({ poll, canAnswer, focused }: { poll: InterestPoll; canAnswer: boolean; focused: boolean }) {
   const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focused) return;
+    heading.current?.scrollIntoView({ block: 'center' });
+    heading.current?.focus({ preventScroll: true });
+  }, [focused]);
   const language = useLanguage();
   const mine = poll.answers[0];
   const answer = useAnswerPoll(poll.id);
@@ -35,10 +45,18 @@ function PollCard({ poll, canAnswer }: { poll: InterestPoll; canAnswer: boolean 
   const [budget, setBudget] = useState<number | string>(mine?.budget ?? '');
   const [comment, setComment] = useState(mine?.comment ?? '');
   return (
-    <Card withBorder padding="md" data-poll={poll.id}>
+    <Card
+      withBorder
+      padding="md"
+      data-poll={poll.id}
+      id={`poll-${poll.id}`}
+      style={focused ? { borderColor: 'var(--mantine-color-blue-9)', borderWidth: 2 } : undefined}
+    >
       <Stack gap="sm">
         <Group justify="space-between">
-          <Text fw={600}>{poll.groupLabel}</Text>
+          <Text fw={600} component="h2" size="md" ref={heading} tabIndex={-1}>
+            {poll.groupLabel}
+          </Text>
           <Badge color={poll.closed ? 'gray.8' : 'blue.9'} variant="outline">
             {t(poll.closed ? 'needs.polls.closed' : 'needs.polls.deadline', {
               date: formatDate(poll.deadline, language),

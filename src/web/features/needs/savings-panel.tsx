@@ -1,5 +1,5 @@
 import { Button, Card, Group, List, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupDetail } from '../../../domain/mutualisation/api.ts';
 import { estimateSavings, type PriceModelInput } from '../../../domain/mutualisation/savings.ts';
@@ -18,6 +18,7 @@ const tier = (fromQuantity: number | string, unitPrice: number | string): Tier =
   unitPrice,
 });
 
+/** The estimate, or the model's problem in French (a rule of the model, never a raw JavaScript error). */
 function estimateOrError(model: PriceModelInput, participants: { communeNis: string; quantity: number }[]) {
   try {
     return { result: estimateSavings(model, participants), error: null };
@@ -30,8 +31,10 @@ const defaultTiers = (): Tier[] => [tier(0, ''), tier('', '')];
 
 /**
  * The savings estimate (src/domain/mutualisation/savings.ts, the same code the server prices the purchase with):
- * the consultant sets the price model; each commune's quantity comes from its answer to the poll (and can be
- * tried out here); the table shows what each would pay alone and together, and the model's assumptions.
+ * the consultant sets the price model; each commune's quantity comes from its answer to the poll and can be tried
+ * out here; the table shows what each would pay alone and together, and the model's assumptions. The scenario —
+ * the model and the quantities tried — is saved with the group (issue 10: the quantities were lost on reload), and
+ * leaving the page with changes not saved asks first.
  */
 export function SavingsPanel({ group }: { group: GroupDetail }) {
   const { t } = useTranslation();
@@ -48,11 +51,16 @@ export function SavingsPanel({ group }: { group: GroupDetail }) {
     saved?.kind === 'shared-fixed' ? saved.perUnitCost : '',
   );
   const answers = group.polls[0]?.answers ?? [];
-  const [quantities, setQuantities] = useState<Record<string, number | string>>(() =>
+  const fromPoll = () =>
     Object.fromEntries(
       group.communes.map((c) => [c.nisCode, answers.find((a) => a.communeNis === c.nisCode)?.quantity ?? 0]),
-    ),
-  );
+    );
+  const [quantities, setQuantities] = useState<Record<string, number | string>>(() => ({
+    ...fromPoll(),
+    ...(group.scenarioQuantities ?? {}),
+  }));
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChangesWarning(dirty && group.permissions.manage);
   const names = new Map([
     ...group.communes.map((c) => [c.nisCode, c.name] as const),
     ...answers.map((a) => [a.communeNis, a.communeName] as const),
@@ -77,7 +85,14 @@ export function SavingsPanel({ group }: { group: GroupDetail }) {
     communeNis,
     quantity: Number(q || 0),
   }));
-  const estimate = estimateOrError(model, participants);
+  const incomplete = kind === 'volume-tiers' && model.kind === 'volume-tiers' && model.tiers.length === 0;
+  const estimate = incomplete ? { result: null, error: null } : estimateOrError(model, participants);
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setDirty(true);
+    };
 
   const euro = (value: number) => formatEuro(value, language);
   return (
@@ -92,14 +107,18 @@ export function SavingsPanel({ group }: { group: GroupDetail }) {
         <Group align="flex-end">
           <SegmentedControl
             value={kind}
-            onChange={(v) => setKind(v as typeof kind)}
+            onChange={(v) => edit(setKind)(v as typeof kind)}
             data={[
               { value: 'volume-tiers', label: t('needs.savings.volumeTiers') },
               { value: 'shared-fixed', label: t('needs.savings.sharedFixed') },
             ]}
             aria-label={t('needs.savings.kind')}
           />
-          <TextInput label={t('needs.savings.unit')} value={unit} onChange={(e) => setUnit(e.currentTarget.value)} />
+          <TextInput
+            label={t('needs.savings.unit')}
+            value={unit}
+            onChange={(e) => edit(setUnit)(e.currentTarget.value)}
+          />
         </Group>
         {kind === 'volume-tiers' ? (
           <Stack gap="xs">
@@ -110,7 +129,7 @@ export function SavingsPanel({ group }: { group: GroupDetail }) {
                   min={0}
                   allowDecimal={false}
                   value={row.fromQuantity}
-                  onChange={(v) => setTiers(tiers.map((x, j) => (j === i ? { ...x, fromQuantity: v } : x)))}
+                  onChange={(v) => edit(setTiers)(tiers.map((x, j) => (j === i ? { ...x, fromQuantity: v } : x)))}
                 />
                 <NumberInput
                   label={t('needs.savings.unitPrice', { n: i + 1 })}
@@ -119,11 +138,11 @@ export function SavingsPanel({ group }: { group: GroupDetail }) {
                   decimalSeparator=","
                   suffix=" €"
                   value={row.unitPrice}
-                  onChange={(v) => setTiers(tiers.map((x, j) => (j === i ? { ...x, unitPrice: v } : x)))}
+                  onChange={(v) => edit(setTiers)(tiers.map((x, j) => (j === i ? { ...x, unitPrice: v } : x)))}
                 />
               </Group>
             ))}
-            <Button variant="subtle" w="fit-content" onClick={() => setTiers([...tiers, tier('', '')])}>
+            <Button variant="subtle" w="fit-content" onClick={() => edit(setTiers)([...tiers, tier('', '')])}>
               {t('needs.savings.addTier')}
             </Button>
           </Stack>
@@ -136,7 +155,7 @@ export function SavingsPanel({ group }: { group: GroupDetail }) {
               decimalSeparator=","
               suffix=" €"
               value={fixedCost}
-              onChange={setFixedCost}
+              onChange={edit(setFixedCost)}
             />
             <NumberInput
               label={t('needs.savings.perUnitCost')}
@@ -145,12 +164,17 @@ export function SavingsPanel({ group }: { group: GroupDetail }) {
               decimalSeparator=","
               suffix=" €"
               value={perUnitCost}
-              onChange={setPerUnitCost}
+              onChange={edit(setPerUnitCost)}
             />
           </Group>
         )}
+        {incomplete ? (
+          <Text size="sm" c="dimmed">
+            {t('needs.savings.startHint')}
+          </Text>
+        ) : null}
         {estimate.error ? (
-          <Text c="red.9" size="sm">
+          <Text c="red.9" size="sm" role="alert">
             {userMessage(estimate.error, t)}
           </Text>
         ) : null}
@@ -185,7 +209,7 @@ export function SavingsPanel({ group }: { group: GroupDetail }) {
                         allowDecimal={false}
                         w={110}
                         value={allQuantities[p.communeNis] ?? 0}
-                        onChange={(v) => setQuantities({ ...quantities, [p.communeNis]: v })}
+                        onChange={(v) => edit(setQuantities)({ ...quantities, [p.communeNis]: v })}
                       />
                     </Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{row ? euro(row.costAlone) : '—'}</Table.Td>
@@ -226,14 +250,39 @@ export function SavingsPanel({ group }: { group: GroupDetail }) {
         {group.permissions.manage ? (
           <Group justify="flex-end">
             <ErrorAlert error={action.error} />
+            {dirty ? (
+              <Text size="sm" c="dimmed">
+                {t('needs.savings.unsaved')}
+              </Text>
+            ) : null}
+            {answers.some((a) => a.quantity !== null) ? (
+              <Button
+                variant="subtle"
+                onClick={() => {
+                  setQuantities(fromPoll());
+                  setDirty(true);
+                }}
+              >
+                {t('needs.savings.fromPoll')}
+              </Button>
+            ) : null}
             <Button
               variant="default"
               disabled={!estimate.result}
               loading={action.isPending}
               onClick={() =>
                 action.mutate(
-                  { action: 'price-model', priceModel: model as never },
-                  { onSuccess: () => notify(t('needs.savings.saved')) },
+                  {
+                    action: 'price-model',
+                    priceModel: model as never,
+                    quantities: Object.fromEntries(participants.map((p) => [p.communeNis, p.quantity])),
+                  },
+                  {
+                    onSuccess: () => {
+                      setDirty(false);
+                      notify(t('needs.savings.saved'));
+                    },
+                  },
                 )
               }
             >
@@ -244,4 +293,17 @@ export function SavingsPanel({ group }: { group: GroupDetail }) {
       </Stack>
     </Card>
   );
+}
+
+/** While the scenario has changes not saved, leaving or reloading the page asks first (the browser's own dialog). */
+function useUnsavedChangesWarning(active: boolean) {
+  useEffect(() => {
+    if (!active) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [active]);
 }
