@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalogueDemo } from '../src/server/catalogue/catalogue-demo.ts';
 import { type E2eApp, type E2eUser, startApp } from './support/app.ts';
-import { expectNoSeriousA11yViolations } from './support/axe.ts';
+import { expectNoSeriousA11yViolations, screenAtRest } from './support/axe.ts';
 import { launchBrowser, openSession, type Session, signIn } from './support/browser.ts';
 
 /**
@@ -24,9 +24,6 @@ const shoot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SHOTS, `commune-editor-${name}.png`) });
   await page.setViewportSize({ width: 1360, height: 900 });
 };
-/** The screen at rest: dialogs and toasts done fading in, so axe reads the colours a user sees. */
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 const spaced = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
 
 const TINTIGNY = '85039';
@@ -93,7 +90,7 @@ describe('journey: a Tintigny editor, from a need to an order and a project’s 
     expect(spaced(await bad.textContent())).toContain(
       'Urgence : urgence inconnue (« Pressante ») — valeurs acceptées : Faible, Moyenne, Élevée',
     );
-    await settled(page);
+    await screenAtRest(page);
     await expectNoSeriousA11yViolations(page, 'the import preview');
     await shoot(page, 'import');
     await dialog.getByRole('button', { name: 'Importer 2 besoins' }).click();
@@ -174,7 +171,7 @@ describe('journey: a Tintigny editor, from a need to an order and a project’s 
     const poll = page.locator('[data-poll]');
     await poll.getByLabel('Quantité (point lumineux)').fill('400');
     await poll.getByLabel('Commentaire').fill('Les rues du centre et de Bellefontaine.');
-    await settled(page);
+    await screenAtRest(page);
     await expectNoSeriousA11yViolations(page, 'the poll answer');
     await shoot(page, 'poll');
     await poll.getByRole('button', { name: 'Envoyer' }).click();
@@ -197,7 +194,7 @@ describe('journey: a Tintigny editor, from a need to an order and a project’s 
     await page.getByText('2 communes interrogées ; chacune ne voit que sa réponse.').waitFor();
     // The answer's toast, fading out, is not what is checked here.
     await page.getByText('Réponse enregistrée.').waitFor({ state: 'detached' });
-    await settled(page);
+    await screenAtRest(page);
     await expectNoSeriousA11yViolations(page, 'a group seen by a commune');
     await shoot(page, 'group');
   });
@@ -217,7 +214,7 @@ describe('journey: a Tintigny editor, from a need to an order and a project’s 
     await order.getByRole('button', { name: 'Passer la commande' }).click();
     const confirm = page.getByRole('dialog', { name: 'Confirmer la commande' });
     expect(spaced(await confirm.textContent())).toMatch(/LumiGest pour Tintigny : 2\s500 unités, 11\s250\s€ HTVA/);
-    await settled(page);
+    await screenAtRest(page);
     await expectNoSeriousA11yViolations(page, 'the order confirmation');
     await shoot(page, 'order-confirm');
     await confirm.getByRole('button', { name: 'Confirmer la commande' }).click();

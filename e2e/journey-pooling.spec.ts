@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalogueDemo } from '../src/server/catalogue/catalogue-demo.ts';
 import { type E2eApp, type E2eUser, startApp } from './support/app.ts';
-import { expectNoSeriousA11yViolations } from './support/axe.ts';
+import { expectNoSeriousA11yViolations, screenAtRest } from './support/axe.ts';
 import { launchBrowser, openSession, type Session, signIn } from './support/browser.ts';
 
 /**
@@ -22,9 +22,6 @@ const shoot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SHOTS, `pooling-${name}.png`) });
   await page.setViewportSize({ width: 1360, height: 900 });
 };
-/** The screen at rest: dialogs and toasts done fading in, so axe reads the colours a user sees. */
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 const text = async (page: Page) => ((await page.getByRole('main').textContent()) ?? '').replace(/\s+/g, ' ');
 
 const ARLON = '81001';
@@ -87,7 +84,7 @@ describe('journey: a consultant pools the lighting needs into a joint purchase t
     const lighting = page.locator('[data-group="Éclairage public intelligent"]');
     expect((await lighting.textContent())?.replace(/\s+/g, ' ')).toContain('Arlon, Aubange, Habay');
     expect(await lighting.textContent()).toContain('Même catégorie « Éclairage public intelligent »');
-    await settled(page);
+    await screenAtRest(page);
     await expectNoSeriousA11yViolations(page, 'the groups');
     await shoot(page, 'groups');
   });
@@ -156,7 +153,7 @@ describe('journey: a consultant pools the lighting needs into a joint purchase t
     await page.getByRole('button', { name: 'Enregistrer le scénario' }).click();
     await page.getByText('Scénario enregistré : modèle de prix et quantités.').waitFor();
     expect((await page.getByTestId('total-saving').textContent())?.replace(/\s/g, ' ')).toContain('35 000 €');
-    await settled(page);
+    await screenAtRest(page);
     await expectNoSeriousA11yViolations(page, 'the savings estimate');
   });
 
@@ -185,7 +182,7 @@ describe('journey: a consultant pools the lighting needs into a joint purchase t
     // Aubange has not adhered to the agreement (the demo's Arlon has): the consultant confirms doing it for them.
     expect(await confirm.isDisabled()).toBe(true);
     await review.getByRole('checkbox', { name: /Aubange n’a pas adhéré/ }).check();
-    await settled(page);
+    await screenAtRest(page);
     await expectNoSeriousA11yViolations(page, 'the purchase review');
     await shoot(page, 'purchase-review');
     await confirm.click();

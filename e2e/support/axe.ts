@@ -12,11 +12,17 @@ function describe(violation: Result): string {
   return `  [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes}`;
 }
 
+/** The screen at rest: dialogs and toasts done fading, so axe and screenshots read the colours a user sees. */
+export async function screenAtRest(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
 /**
- * Runs axe-core (WCAG 2.0/2.1 A and AA rules, plus best practices) on the page as it is now and fails on any
+ * Waits for the screen at rest, then runs axe-core (WCAG 2.0/2.1 A and AA rules, plus best practices) on the page as it is now and fails on any
  * serious or critical violation, listing them.
  */
 export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+  await screenAtRest(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
