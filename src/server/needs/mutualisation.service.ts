@@ -21,11 +21,12 @@ import { belgianToday } from '../communes/communes.service.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError, ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
+import type { MessageCode } from '../i18n/messages.ts';
 import { groupNeedsInDatabase } from './grouping-engine.ts';
 import type { GroupRow, PollCommuneRow, PollRow, RunRow } from './needs.repository.ts';
 
 /** A lot named in the body that does not exist is the caller's mistake about that field: 400, not 404. */
-const rethrowAs = (code: string, field: string) => (error: unknown) => {
+const rethrowAs = (code: MessageCode, field: string) => (error: unknown) => {
   if (error instanceof NotFoundError) throw new ValidationError(code, {}, { field });
   throw error;
 };
