@@ -77,7 +77,12 @@ export const Me = z
     user: User,
     csrfToken: z.string().describe('send it back in the X-CSRF-Token header on every write'),
     capabilities: z
-      .object({ manageUsers: z.boolean(), readAudit: z.boolean(), runMissions: z.boolean() })
+      .object({
+        manageUsers: z.boolean(),
+        readAudit: z.boolean(),
+        runMissions: z.boolean(),
+        readAllMissions: z.boolean().describe('missions of every commune, not only the user’s own'),
+      })
       .describe('the administration areas the user may open, decided by the server’s policy'),
   })
   .meta({ id: 'Me' });
