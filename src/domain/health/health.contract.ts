@@ -4,8 +4,8 @@ import { PublicConfig } from '../shared/public-config.ts';
 
 const DatabaseKind = z.enum(['pglite', 'postgres']);
 
-export const HealthStatus = z.object({ status: z.literal('ok'), database: DatabaseKind, version: z.string() });
-export const HealthUnavailable = z.object({
+const HealthStatus = z.object({ status: z.literal('ok'), database: DatabaseKind, version: z.string() });
+const HealthUnavailable = z.object({
   status: z.literal('unavailable'),
   database: DatabaseKind,
   version: z.string(),

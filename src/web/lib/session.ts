@@ -16,7 +16,7 @@ export const authKeys = {
 };
 
 /** The signed-in user, or null when signed out (401). */
-export async function fetchMe(): Promise<MeResponse | null> {
+async function fetchMe(): Promise<MeResponse | null> {
   try {
     const me = await call(authContract.me);
     setCsrfToken(me.csrfToken);

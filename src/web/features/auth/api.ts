@@ -10,7 +10,7 @@ import { authKeys } from '../../lib/session.ts';
 export type UserCreateBody = z.input<typeof UserCreateInput>;
 export type UserUpdateBody = z.input<typeof UserUpdateInput>;
 
-export { authKeys, type Capability, fetchMe, type MeResponse, useMe } from '../../lib/session.ts';
+export { type Capability, useMe } from '../../lib/session.ts';
 
 export function useLogin() {
   const queryClient = useQueryClient();
