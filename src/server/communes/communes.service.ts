@@ -1,17 +1,11 @@
 import type { CommuneProfileInput, SiteInput } from '../../domain/communes/commune.ts';
 import { type CommuneSummary, isCurrentOn } from '../../domain/communes/commune.ts';
+import { belgianToday } from '../../domain/shared/format.ts';
 import { type Actor, authorize, permissionsOf } from '../auth/policy.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import { presentCommune, presentCommuneDetail, presentSite } from './communes.presenter.ts';
-
-const BELGIAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' });
-
-/** Today's date in Belgium, the date mergers take effect on. */
-export function belgianToday(now: Date = new Date()): string {
-  return BELGIAN_DATE.format(now);
-}
 
 /**
  * The list holds only reference facts (names, figures, mergers), which change when reference data is seeded, not

@@ -1,6 +1,6 @@
 import type { MissionCreateInput, MissionUpdateInput } from '../../domain/missions/mission.ts';
+import { belgianToday } from '../../domain/shared/format.ts';
 import { type Actor, authorize, permissionsOf, readScope } from '../auth/policy.ts';
-import { belgianToday } from '../communes/communes.service.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
