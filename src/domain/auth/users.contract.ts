@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineContract } from '../shared/contract.ts';
-import { PasswordReset, User, UserCreated, UserCreateInput, UserUpdateInput } from './users.ts';
+import { PasswordReset, User, UserCreated, UserCreateInput, UserListItem, UserUpdateInput } from './users.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 
 export const usersContract = defineContract('users', {
-  list: { method: 'GET', path: '/api/users', summary: 'All accounts (agency admins)', response: z.array(User) },
+  list: { method: 'GET', path: '/api/users', summary: 'All accounts (agency admins)', response: z.array(UserListItem) },
   create: {
     method: 'POST',
     path: '/api/users',
