@@ -24,6 +24,18 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; co
     role: 'commune_editor',
     communeNis: '81001',
   },
+  {
+    email: 'arlon-lecture@demo.smart-rural.local',
+    displayName: 'Lecteur Arlon (démo)',
+    role: 'commune_viewer',
+    communeNis: '81001',
+  },
+  {
+    email: 'tintigny@demo.smart-rural.local',
+    displayName: 'Éditrice Tintigny (démo)',
+    role: 'commune_editor',
+    communeNis: '85039',
+  },
 ];
 
 /**
