@@ -32,8 +32,12 @@ try {
   const demo = withDemo.demo!;
   console.log('| case | seconds |\n| --- | ---: |');
   console.log(`| first start, SEED_DEMO=false (baseline) | ${bare.seconds.toFixed(1)} |`);
-  console.log(`| first start with the demo | ${withDemo.seconds.toFixed(1)} (× ${(withDemo.seconds / bare.seconds).toFixed(1)}) |`);
-  console.log(`| of which the demo's load (${demo.missions} missions, ${demo.needs} needs) | ${demo.seconds.toFixed(1)} |`);
+  console.log(
+    `| first start with the demo | ${withDemo.seconds.toFixed(1)} (× ${(withDemo.seconds / bare.seconds).toFixed(1)}) |`,
+  );
+  console.log(
+    `| of which the demo's load (${demo.missions} missions, ${demo.needs} needs) | ${demo.seconds.toFixed(1)} |`,
+  );
   console.log(`| warm start on the demo's data | ${warm.seconds.toFixed(1)} |`);
 } finally {
   for (const folder of folders) await rm(folder, { recursive: true, force: true });

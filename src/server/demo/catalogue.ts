@@ -1,7 +1,7 @@
 import { type CallOffPricing, quoteCallOff } from '../../domain/catalogue/call-off-price.ts';
 import { SolutionInput, type SolutionInputDraft } from '../../domain/catalogue/solutions.ts';
 import { seedCatalogueDemo } from '../catalogue/catalogue-demo.ts';
-import { type DemoServices, DEMO_CONTEXT } from './context.ts';
+import { DEMO_CONTEXT, type DemoServices } from './context.ts';
 
 /**
  * The catalogue of the demo: the demonstration catalogue (catalogue-demo.ts: twelve solutions, the framework
@@ -17,7 +17,13 @@ const MORE_SOLUTIONS: SolutionInputDraft[] = [
     summary: 'Covoiturage des navetteurs frontaliers : trajets domicile–travail, aires de covoiturage, incitants.',
     categories: ['car-sharing', 'mobility-information'],
     dimensions: ['mobility', 'environment'],
-    interoperability: { standards: ['GTFS', 'NeTEx'], mims: ['MIM1'], openApi: true, exportFormats: ['CSV'], singleSignOn: true },
+    interoperability: {
+      standards: ['GTFS', 'NeTEx'],
+      mims: ['MIM1'],
+      openApi: true,
+      exportFormats: ['CSV'],
+      singleSignOn: true,
+    },
     hosting: 'eu',
     pricing: { model: 'per-inhabitant', amount: 0.25, details: 'par habitant et par an' },
     status: 'listed',
@@ -28,7 +34,13 @@ const MORE_SOLUTIONS: SolutionInputDraft[] = [
     summary: 'Vitrine en ligne des commerçants et producteurs locaux, chèques commerce et retrait en magasin.',
     categories: ['local-commerce'],
     dimensions: ['economy', 'living'],
-    interoperability: { standards: ['OpenID Connect'], mims: [], openApi: true, exportFormats: ['CSV', 'XLSX'], singleSignOn: true },
+    interoperability: {
+      standards: ['OpenID Connect'],
+      mims: [],
+      openApi: true,
+      exportFormats: ['CSV', 'XLSX'],
+      singleSignOn: true,
+    },
     hosting: 'belgium',
     pricing: { model: 'flat', amount: 2400, details: 'par an, commerçants illimités' },
     status: 'listed',
@@ -39,7 +51,13 @@ const MORE_SOLUTIONS: SolutionInputDraft[] = [
     summary: 'Réservation et accès des espaces de coworking communaux (badge, agenda, facturation).',
     categories: ['coworking', 'booking-facilities'],
     dimensions: ['economy', 'people'],
-    interoperability: { standards: ['iCalendar'], mims: [], openApi: false, exportFormats: ['CSV'], singleSignOn: false },
+    interoperability: {
+      standards: ['iCalendar'],
+      mims: [],
+      openApi: false,
+      exportFormats: ['CSV'],
+      singleSignOn: false,
+    },
     hosting: 'belgium',
     pricing: { model: 'per-licence', amount: 300, details: 'par poste de travail et par an' },
     status: 'listed',
@@ -61,7 +79,13 @@ const MORE_SOLUTIONS: SolutionInputDraft[] = [
     summary: 'Transport à la demande : réservation par téléphone ou application, tournées calculées la veille.',
     categories: ['on-demand-transport'],
     dimensions: ['mobility', 'people'],
-    interoperability: { standards: ['GTFS'], mims: ['MIM1'], openApi: true, exportFormats: ['CSV'], singleSignOn: false },
+    interoperability: {
+      standards: ['GTFS'],
+      mims: ['MIM1'],
+      openApi: true,
+      exportFormats: ['CSV'],
+      singleSignOn: false,
+    },
     hosting: 'eu',
     pricing: { model: 'flat', amount: 9000, details: 'par an, logiciel et centrale de réservation' },
     status: 'listed',
@@ -80,7 +104,10 @@ const CALL_OFFS: [string, string, number][] = [
   ['84077', 'Commerce Local', 1],
 ];
 
-export async function seedCatalogue(s: DemoServices, today: Date): Promise<{ lumigestLotId: string; lumigestId: string }> {
+export async function seedCatalogue(
+  s: DemoServices,
+  today: Date,
+): Promise<{ lumigestLotId: string; lumigestId: string }> {
   await seedCatalogueDemo(s.catalogue, s.watch, today, DEMO_CONTEXT);
   for (const draft of MORE_SOLUTIONS) await s.catalogue.createSolution(DEMO_CONTEXT, SolutionInput.parse(draft));
   const [agreement] = await s.catalogue.agreements(DEMO_CONTEXT.actor);

@@ -3,7 +3,7 @@ import { questionsInOrder } from '../../domain/diagnostic/guides.ts';
 import type { IntervieweeType } from '../../domain/diagnostic/model.ts';
 import type { SwotCategory } from '../../domain/diagnostic/swot.ts';
 import type { Dimension } from '../../domain/shared/dimensions.ts';
-import { type DemoCalendar, type DemoServices, DEMO_CONTEXT } from './context.ts';
+import { DEMO_CONTEXT, type DemoCalendar, type DemoServices } from './context.ts';
 
 const QUESTIONS = questionsInOrder(GUIDE_FR_V1);
 

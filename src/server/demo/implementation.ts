@@ -1,12 +1,12 @@
 import {
-  FollowUpUpdateInput,
   type FollowUpStatus,
+  FollowUpUpdateInput,
   IndicatorInput,
   MilestoneInput,
   ProcurementInput,
 } from '../../domain/implementation/follow-up.ts';
 import type { ProcurementStep } from '../../domain/implementation/procurement-file.ts';
-import { type DemoCalendar, type DemoServices, DEMO_CONTEXT } from './context.ts';
+import { DEMO_CONTEXT, type DemoCalendar, type DemoServices } from './context.ts';
 
 /** A milestone, its due date and the day it was done, in days from today (null: not done yet). */
 export type MilestoneSpec = { title: string; owner: string; due: number; done: number | null };
@@ -50,7 +50,9 @@ export async function seedFollowUp(
       estimatedAmountExclVat: p.amount,
       launchDate,
     });
-    const procedure = advice.proposals.find((proposal) => proposal.allowed && proposal.procedure !== 'framework-call-off');
+    const procedure = advice.proposals.find(
+      (proposal) => proposal.allowed && proposal.procedure !== 'framework-call-off',
+    );
     await impl.saveProcurement(
       DEMO_CONTEXT,
       projectId,

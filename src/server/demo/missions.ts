@@ -1,5 +1,5 @@
 import { MissionCreateInput, type MissionPhase } from '../../domain/missions/mission.ts';
-import { type DemoCalendar, type DemoServices, DEMO_CONTEXT } from './context.ts';
+import { DEMO_CONTEXT, type DemoCalendar, type DemoServices } from './context.ts';
 import { type DiagnosticSpec, seedDiagnostic } from './diagnostic.ts';
 import { seedFollowUp } from './implementation.ts';
 import {
@@ -12,7 +12,7 @@ import {
 } from './portfolio-diagnostics.ts';
 import { ARLON_PROJECTS, type ProjectSpec } from './portfolio-projects.ts';
 import { AUBANGE_PROJECTS, MARCHE_PROJECTS, TINTIGNY_PROJECTS } from './portfolio-projects-other.ts';
-import { seedStrategy, type StrategySpec } from './strategy.ts';
+import { type StrategySpec, seedStrategy } from './strategy.ts';
 
 type MissionSpec = {
   communeNis: string;
@@ -41,7 +41,7 @@ export const PORTFOLIO: MissionSpec[] = [
     startedDaysAgo: 430,
     phase: 'implementation',
     diagnostic: ARLON_DIAGNOSTIC,
-    strategy: { projects: ARLON_PROJECTS, weights: WEIGHTS, budgets: [300_000, 60_000, 40_000], approve: true },
+    strategy: { projects: ARLON_PROJECTS, weights: WEIGHTS, budgets: [300_000, 60_000, 40_000], plan: 'approve' },
   },
   {
     communeNis: '85039',
@@ -50,7 +50,7 @@ export const PORTFOLIO: MissionSpec[] = [
     startedDaysAgo: 390,
     phase: 'implementation',
     diagnostic: TINTIGNY_DIAGNOSTIC,
-    strategy: { projects: TINTIGNY_PROJECTS, weights: WEIGHTS, budgets: [100_000, 20_000, 10_000], approve: true },
+    strategy: { projects: TINTIGNY_PROJECTS, weights: WEIGHTS, budgets: [100_000, 20_000, 10_000], plan: 'decided' },
   },
   {
     communeNis: '81004',
@@ -63,7 +63,7 @@ export const PORTFOLIO: MissionSpec[] = [
       projects: AUBANGE_PROJECTS,
       weights: { ...WEIGHTS, pooling: 10, openness: 0 },
       budgets: [150_000, 120_000, 60_000],
-      approve: false,
+      plan: 'compute',
     },
   },
   {
@@ -82,7 +82,7 @@ export const PORTFOLIO: MissionSpec[] = [
     endedDaysAgo: 60,
     phase: 'closed',
     diagnostic: MARCHE_DIAGNOSTIC,
-    strategy: { projects: MARCHE_PROJECTS, weights: WEIGHTS, budgets: [120_000, 20_000, 10_000], approve: true },
+    strategy: { projects: MARCHE_PROJECTS, weights: WEIGHTS, budgets: [120_000, 20_000, 10_000], plan: 'decided' },
   },
   {
     communeNis: '82003',

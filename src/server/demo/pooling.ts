@@ -1,6 +1,6 @@
 import { GroupAction, PollAnswerInput, PollCreateInput, PurchaseInput } from '../../domain/mutualisation/api.ts';
 import { NeedInput } from '../../domain/needs/need.ts';
-import { type DemoCalendar, type DemoServices, DEMO_CONTEXT } from './context.ts';
+import { DEMO_CONTEXT, type DemoCalendar, type DemoServices } from './context.ts';
 import { needsRegister } from './needs-register.ts';
 
 /** The group whose needs include this title (the grouping names its groups itself). */

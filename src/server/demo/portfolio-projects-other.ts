@@ -59,9 +59,7 @@ export const TINTIGNY_PROJECTS: ProjectSpec[] = [
         { title: 'Convention avec le CPAS', owner: 'Collège communal', due: -100, done: -104 },
         { title: 'Premiers trajets', owner: 'CPAS', due: -5, done: null },
       ],
-      indicators: [
-        { name: 'Trajets par mois', unit: 'trajets', baseline: 0, target: 300, measures: [[-15, 45]] },
-      ],
+      indicators: [{ name: 'Trajets par mois', unit: 'trajets', baseline: 0, target: 300, measures: [[-15, 45]] }],
       publish: true,
     },
   },

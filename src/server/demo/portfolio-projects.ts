@@ -1,7 +1,14 @@
 import type { FollowUpSpec } from './implementation.ts';
 import type { Scores, SheetSpec } from './strategy.ts';
 
-export const scores = (impact: number, alignment: number, feasibility: number, risk: number, pooling: number, openness: number): Scores => ({
+export const scores = (
+  impact: number,
+  alignment: number,
+  feasibility: number,
+  risk: number,
+  pooling: number,
+  openness: number,
+): Scores => ({
   impact,
   alignment,
   feasibility,
@@ -16,13 +23,16 @@ export type ProjectSpec = SheetSpec & { followUp?: FollowUpSpec };
 const SIGNED = [{ kind: 'own' as const, label: 'Budget extraordinaire communal', amount: 0, secured: true }];
 export const funding = (own: number, regional: number) => [
   { ...SIGNED[0]!, amount: own },
-  ...(regional ? [{ kind: 'regional' as const, label: 'Appel à projets Smart Région', amount: regional, secured: true }] : []),
+  ...(regional
+    ? [{ kind: 'regional' as const, label: 'Appel à projets Smart Région', amount: regional, secured: true }]
+    : []),
 ];
 
 export const ARLON_PROJECTS: ProjectSpec[] = [
   {
     title: 'Télégestion de l’éclairage public',
-    description: 'Passage au LED et pilotage à distance des luminaires des quartiers périphériques, extinction partielle la nuit.',
+    description:
+      'Passage au LED et pilotage à distance des luminaires des quartiers périphériques, extinction partielle la nuit.',
     dimensions: ['environment', 'living'],
     owner: 'Service travaux',
     investmentCost: 180_000,
@@ -60,7 +70,8 @@ export const ARLON_PROJECTS: ProjectSpec[] = [
   },
   {
     title: 'Guichet citoyen en ligne',
-    description: 'Les démarches du service population en ligne (documents, rendez-vous), avec connexion par eID ou itsme.',
+    description:
+      'Les démarches du service population en ligne (documents, rendez-vous), avec connexion par eID ou itsme.',
     dimensions: ['governance'],
     owner: 'Directrice générale',
     investmentCost: 45_000,
@@ -122,7 +133,12 @@ export const ARLON_PROJECTS: ProjectSpec[] = [
       budget: [{ yearOffset: 0, planned: 28_000, committed: 0, spent: 0 }],
       funding: funding(28_000, 0),
       milestones: [
-        { title: 'Cahier des charges validé par le collège', owner: 'Conseiller en environnement', due: -20, done: -22 },
+        {
+          title: 'Cahier des charges validé par le collège',
+          owner: 'Conseiller en environnement',
+          due: -20,
+          done: -22,
+        },
         { title: 'Attribution du marché', owner: 'Collège communal', due: 40, done: null },
       ],
       indicators: [],
@@ -155,14 +171,17 @@ export const ARLON_PROJECTS: ProjectSpec[] = [
       progress: 0,
       budget: [{ yearOffset: 1, planned: 25_000, committed: 0, spent: 0 }],
       funding: funding(25_000, 0),
-      milestones: [{ title: 'Lancement de la première consultation', owner: 'Service communication', due: 200, done: null }],
+      milestones: [
+        { title: 'Lancement de la première consultation', owner: 'Service communication', due: 200, done: null },
+      ],
       indicators: [],
       publish: true,
     },
   },
   {
     title: 'Jumeau numérique du centre-ville',
-    description: 'Un modèle 3D du centre pour planifier les travaux et la mobilité : coûteux, reporté après la législature.',
+    description:
+      'Un modèle 3D du centre pour planifier les travaux et la mobilité : coûteux, reporté après la législature.',
     dimensions: ['governance', 'mobility'],
     owner: 'Service urbanisme',
     investmentCost: 420_000,

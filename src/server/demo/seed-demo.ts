@@ -1,6 +1,6 @@
 import type { Database, DatabaseHandle } from '../db/client.ts';
-import { DemoCalendar, demoServices, seededRandom } from './context.ts';
 import { seedCatalogue } from './catalogue.ts';
+import { DemoCalendar, demoServices, seededRandom } from './context.ts';
 import { seedMissions } from './missions.ts';
 import { seedPooling } from './pooling.ts';
 

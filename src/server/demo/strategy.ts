@@ -3,7 +3,7 @@ import { DEFAULT_CRITERIA, WeightsInput } from '../../domain/strategy/criteria.t
 import { HorizonsInput } from '../../domain/strategy/horizons.ts';
 import { EvaluationsInput } from '../../domain/strategy/mission-model.ts';
 import { ProjectSheetCreateInput } from '../../domain/strategy/project-sheets.ts';
-import { type DemoServices, DEMO_CONTEXT } from './context.ts';
+import { DEMO_CONTEXT, type DemoServices } from './context.ts';
 
 /** Scores (1–5) on the default criteria a consultant scores by hand, by their key. */
 export type Scores = Record<'impact' | 'alignment' | 'feasibility' | 'risk' | 'pooling' | 'openness', number>;
@@ -25,8 +25,12 @@ export type StrategySpec = {
   weights: Partial<Record<(typeof DEFAULT_CRITERIA)[number]['key'], number>>;
   /** Investment budgets of the short, medium and long term. */
   budgets: [number, number, number];
-  /** Approve the computed plan (missions then in implementation), or leave it for the college to discuss. */
-  approve: boolean;
+  /**
+   * approve: compute the plan and approve it (the mission then goes into implementation); compute: leave the plan for
+   * the college to discuss; decided: the sheets were approved one by one, without a computed plan (older missions:
+   * it spares the first start a solver run).
+   */
+  plan: 'approve' | 'compute' | 'decided';
 };
 
 /**
@@ -42,7 +46,7 @@ export async function seedStrategy(s: DemoServices, missionId: string, spec: Str
       missionId,
       ProjectSheetCreateInput.parse({
         ...{ title, description, dimensions, owner, investmentCost, runningCostPerYear, durationMonths },
-        status: 'proposed',
+        status: spec.plan === 'decided' ? 'approved' : 'proposed',
       }),
     );
     ids.push(created.id);
@@ -78,8 +82,9 @@ export async function seedStrategy(s: DemoServices, missionId: string, spec: Str
       })),
     }),
   );
+  if (spec.plan === 'decided') return ids;
   await s.strategy.requestPlan(DEMO_CONTEXT, missionId, { timeLimitSeconds: 10, relativeGap: 1e-4 });
   await s.planner.idle();
-  if (spec.approve) await s.strategy.approvePlan(DEMO_CONTEXT, missionId);
+  if (spec.plan === 'approve') await s.strategy.approvePlan(DEMO_CONTEXT, missionId);
   return ids;
 }
