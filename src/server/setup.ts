@@ -29,7 +29,8 @@ export async function prepareDatabase(
   await seedReferenceData(uow);
   const created = await bootstrapAccounts(uow, new UsersService(uow), config);
   if (created.some((a) => a.demo)) {
-    options.onDemo?.(await seedDemo(database, config.agencyName, options.today ?? new Date()));
+    const summary = await seedDemo(database, config.agencyName, options.today ?? new Date());
+    options.onDemo?.(summary);
   }
   return created;
 }
