@@ -101,6 +101,8 @@ describe('the demo workspace, as each of its accounts sees it', () => {
     await shows(page, 'Lecteur Arlon (démo)');
     await page.goto('/missions');
     await shows(page, MISSIONS.museum);
+    await page.goto('/admin/audit');
+    await shows(page, '(démo)');
     await context.close();
   });
 
@@ -110,7 +112,9 @@ describe('the demo workspace, as each of its accounts sees it', () => {
     await shows(editor.page, MISSIONS.arlon);
     expect(await main(editor.page).getByText(MISSIONS.tintigny).count()).toBe(0);
     await editor.page.goto('/needs');
-    await shows(editor.page, 'Arlon');
+    await shows(editor.page, 'Remplacer les lampadaires par des LED');
+    await editor.page.goto('/needs?tab=polls');
+    await shows(editor.page, 'Votre commune rejoint-elle l’achat groupé');
     await editor.page.goto('/catalogue?tab=agreements');
     await shows(editor.page, 'Accord-cadre applications Smart (démo)');
     await editor.context.close();
