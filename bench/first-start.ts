@@ -16,12 +16,15 @@ import { prepareDatabase } from '../src/server/setup.ts';
 async function start(dataDir: string, seedDemo: boolean) {
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, SEED_DEMO: String(seedDemo) });
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const database = await openDatabase({ dataDir });
   let demo: DemoSummary | null = null;
   await prepareDatabase(database, config, { onDemo: (summary) => (demo = summary) });
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   await database.close();
-  return { seconds, demo: demo as DemoSummary | null };
+  // CPU time of this process too: on a shared machine the wall-clock time mostly measures the others' load.
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, demo: demo as DemoSummary | null };
 }
 
 const folders = await Promise.all([1, 2].map(() => mkdtemp(join(tmpdir(), 'smart-rural-first-start-'))));
