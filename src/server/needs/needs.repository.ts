@@ -128,6 +128,32 @@ export class NeedsRepository {
     await this.db.update(mutualisationRuns).set(patch).where(eq(mutualisationRuns.id, id));
   }
 
+  /** Settles a run still « running »: a run already settled (by the attempt that finished) keeps its result. */
+  async settleRun(id: string, patch: Partial<typeof mutualisationRuns.$inferInsert>): Promise<void> {
+    await this.db
+      .update(mutualisationRuns)
+      .set(patch)
+      .where(and(eq(mutualisationRuns.id, id), eq(mutualisationRuns.status, 'running')));
+  }
+
+  /** Serialises starting runs across instances until the end of the transaction. */
+  async lockRuns(): Promise<void> {
+    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext('smart-rural:mutualisation-run'))`);
+  }
+
+  async hasRunningRun(): Promise<boolean> {
+    const rows = await this.db
+      .select({ id: mutualisationRuns.id })
+      .from(mutualisationRuns)
+      .where(eq(mutualisationRuns.status, 'running'))
+      .limit(1);
+    return rows.length > 0;
+  }
+
+  async runningRuns(): Promise<RunRow[]> {
+    return this.db.select().from(mutualisationRuns).where(eq(mutualisationRuns.status, 'running'));
+  }
+
   async findRun(id: string): Promise<RunRow | null> {
     const [row] = await this.db.select().from(mutualisationRuns).where(eq(mutualisationRuns.id, id));
     return row ?? null;
