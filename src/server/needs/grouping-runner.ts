@@ -80,14 +80,19 @@ type Pending = {
   options: GroupingRunOptions;
 };
 
+/** An idle grouping thread is ended after this long: its database holds memory the server does not otherwise need. */
+const THREAD_IDLE_MS = 5 * 60_000;
+
 class ThreadRunner implements GroupingRunner {
   private worker: Worker | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
   constructor(private readonly timeoutSeconds: number) {}
 
   run(needs: NeedText[], options: GroupingRunOptions): Promise<GroupingOutcome> {
+    clearTimeout(this.idleTimer);
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<GroupingOutcome>((resolve, reject) => {
@@ -112,6 +117,7 @@ class ThreadRunner implements GroupingRunner {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
     const worker = this.worker;
     this.worker = undefined;
     this.rejectAll(new Error('the grouping thread was closed'));
@@ -139,7 +145,12 @@ class ThreadRunner implements GroupingRunner {
       return;
     }
     this.pending.delete(message.id);
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.pending.size === 0) {
+      this.worker?.unref();
+      clearTimeout(this.idleTimer);
+      this.idleTimer = setTimeout(() => void this.close(), THREAD_IDLE_MS);
+      this.idleTimer.unref();
+    }
     if (message.kind === 'done') job.resolve({ groups: message.groups, suggestions: message.suggestions });
     else job.reject(new Error(message.message));
   }

@@ -204,7 +204,7 @@ export class MutualisationService {
   ): Promise<void> {
     await this.uow.write(async (repos) => {
       const dismissed = (await repos.needs.dismissedMemberSets()).map((set) => new Set(set));
-      await repos.needs.deleteProposedGroups();
+      const replaced = await repos.needs.deleteProposedGroups();
       let saved = 0;
       for (const group of outcome.groups) {
         // A group the consultant dismissed is not proposed again with the same needs.
@@ -245,7 +245,8 @@ export class MutualisationService {
           action: 'mutualisation.groups-proposed',
           entityType: 'mutualisation_run',
           entityId: runId,
-          after: stats,
+          // The proposals it replaced, and those it kept because someone had worked on them.
+          after: { ...stats, replacedGroups: replaced.deleted, keptGroups: replaced.kept },
         }),
       );
     });
@@ -417,6 +418,8 @@ export class MutualisationService {
           const staying = memberIds.filter((n) => !leaving.has(n));
           if (staying.length === 0) throw new ValidationError('SPLIT_LEAVES_NOTHING', { field: 'needIds' });
           await repos.needs.setGroupNeeds(id, staying);
+          // A consultant's change: the next grouping run keeps this group as it is now.
+          await repos.needs.updateGroup(id, {});
           // The new group says whose needs it holds, so the two read apart in the list.
           const names = [...new Set((await repos.needs.findMany([...leaving])).map((n) => n.communeName))];
           const created = await repos.needs.insertGroup(
