@@ -33,6 +33,7 @@ import { ReportService } from './diagnostic/report.service.ts';
 import { SelfAssessmentService } from './diagnostic/self-assessment.service.ts';
 import { healthRoutes, VERSION } from './health/health.routes.ts';
 import { errorResponder, MAX_PARAM_LENGTH, registerErrorHandling } from './http/error-handler.ts';
+import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web.plugin.ts';
 import { implementationRoutes } from './implementation/implementation.routes.ts';
@@ -178,7 +179,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Every request limit counts in the database, so it holds across instances (decision 110).
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(database.db) });
 
   await app.register(fastifySwagger, {
     openapi: {
