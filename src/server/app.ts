@@ -75,7 +75,7 @@ export function buildServices(
   database: DatabaseHandle,
   config: Config,
   now: () => Date,
-  log: { error(object: unknown, message: string): void } = console,
+  log: { error(object: unknown, message: string): void; info?(object: unknown, message: string): void } = console,
 ) {
   const uow = new UnitOfWork(database.db);
   // Two solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.

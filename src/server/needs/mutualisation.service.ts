@@ -51,8 +51,11 @@ const RUN_FAILURES = {
 export class MutualisationService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly log: { error(object: unknown, message: string): void } = console,
-    private readonly now: () => Date = () => new Date(),
+    private readonly log: {
+      error(object: unknown, message: string): void;
+      info?(object: unknown, message: string): void;
+    },
+    private readonly now: () => Date,
     private readonly jobs: JobQueue,
     private readonly runner: GroupingRunner,
     private readonly runTimeoutSeconds: number,
@@ -157,6 +160,7 @@ export class MutualisationService {
     if (current?.status !== 'running') return { status: 'settled' };
     // A retry starts over: the attempt before it died with its process, having saved nothing.
     const begin = job.attempt > 0 ? 'retry' : 'load';
+    this.log.info?.({ runId, attempt: job.attempt, pid: process.pid }, 'grouping run started');
     await this.uow.read((repos) => repos.needs.updateRun(runId, { progress: 0, step: begin }));
     try {
       const needs = await this.uow.read((repos) => repos.needs.needsToGroup());
