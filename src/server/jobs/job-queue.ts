@@ -79,6 +79,7 @@ export class JobQueue {
 
   /** Declares a kind of job and its handler; call before `start`. */
   define<T>(definition: JobDefinition<T>): void {
+    if (this.started) throw new Error(`the job ${definition.name} is defined after the queue started`);
     this.definitions.set(definition.name, definition as JobDefinition<never>);
   }
 
@@ -97,9 +98,7 @@ export class JobQueue {
         retryLimit: definition.retryLimit,
         retryDelay: definition.retryDelaySeconds ?? 0,
       };
-      // createQueue keeps an existing queue's settings: an upgrade that changes them updates it.
-      if (await this.boss.getQueue(definition.name)) await this.boss.updateQueue(definition.name, settings);
-      else await this.boss.createQueue(definition.name, settings);
+      await this.ensureQueue(settings);
       if (this.options.work === false) continue;
       const workerId = await this.boss.work(
         definition.name,
@@ -110,6 +109,23 @@ export class JobQueue {
         },
       );
       this.workers.set(definition.name, workerId);
+    }
+  }
+
+  /**
+   * Creates the queue, or updates its settings (an upgrade may change them). Instances starting together may both
+   * try to create it: the loser's deadlock or duplicate is retried, and then finds the queue made.
+   */
+  private async ensureQueue(settings: Parameters<PgBoss['createQueue']>[1] & { name: string }): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (await this.boss.getQueue(settings.name)) await this.boss.updateQueue(settings.name, settings);
+        else await this.boss.createQueue(settings.name, settings);
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+      }
     }
   }
 
