@@ -206,6 +206,13 @@ export class JobQueue {
   }
 }
 
+/** Creates (or upgrades) pg-boss's tables and leaves: what a start does first, for templates and tools. */
+export async function installJobTables(database: DatabaseHandle): Promise<void> {
+  const queue = new JobQueue(database, { log: console, work: false });
+  await queue.start();
+  await queue.stop(0);
+}
+
 /** pg-boss on the app's node-postgres pool: one pool per instance, with its connection-loss handling (decision 006). */
 function poolExecutor(database: DatabaseHandle) {
   const pool = database.pool!;
