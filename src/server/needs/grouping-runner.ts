@@ -9,7 +9,7 @@ import type { GroupingMessage, GroupingRequest } from './grouping-engine.worker.
  * Where a grouping run's engine works, bounded in time (issue 15, finding 3). On PostgreSQL the server does the work
  * (Node only waits), bounded by `statement_timeout` and a deadline checked between steps. On the embedded database the
  * engine runs in a worker thread on its own in-memory PGlite, so the app keeps answering; the thread is ended when the
- * deadline passes.
+ * deadline passes. A small register is grouped in place (`IN_PLACE_MAX_NEEDS`).
  */
 export type GroupingOutcome = { groups: ProposedGroup[]; suggestions: { id: string; category: string }[] };
 export type GroupingRunOptions = {
@@ -28,10 +28,21 @@ export class GroupingTimeoutError extends Error {
   }
 }
 
+/**
+ * On PGlite, registers up to this size are grouped in place: they take a fraction of a second, less than the few
+ * seconds the thread's own database takes to create on its first run. Larger ones go to the thread.
+ */
+export const IN_PLACE_MAX_NEEDS = 400;
+
 export function groupingRunnerFor(database: DatabaseHandle, timeoutSeconds: number): GroupingRunner {
-  return database.kind === 'postgres'
-    ? new InDatabaseRunner(database, timeoutSeconds)
-    : new ThreadRunner(timeoutSeconds);
+  const inPlace = new InDatabaseRunner(database, timeoutSeconds);
+  if (database.kind === 'postgres') return inPlace;
+  const thread = new ThreadRunner(timeoutSeconds);
+  return {
+    run: (needs, options) =>
+      needs.length <= IN_PLACE_MAX_NEEDS ? inPlace.run(needs, options) : thread.run(needs, options),
+    close: () => thread.close(),
+  };
 }
 
 /** PostgreSQL's query_canceled (57014), which `statement_timeout` raises, anywhere in Drizzle's chain of causes. */
