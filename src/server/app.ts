@@ -33,14 +33,17 @@ import { ReportService } from './diagnostic/report.service.ts';
 import { SelfAssessmentService } from './diagnostic/self-assessment.service.ts';
 import { healthRoutes, VERSION } from './health/health.routes.ts';
 import { errorResponder, MAX_PARAM_LENGTH, registerErrorHandling } from './http/error-handler.ts';
+import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web.plugin.ts';
 import { implementationRoutes } from './implementation/implementation.routes.ts';
 import { ImplementationService } from './implementation/implementation.service.ts';
 import { createMailer, NoticesService } from './implementation/notices.service.ts';
+import { JobQueue } from './jobs/job-queue.ts';
 import { MissionOverviewService } from './missions/mission-overview.service.ts';
 import { missionsRoutes } from './missions/missions.routes.ts';
 import { MissionsService } from './missions/missions.service.ts';
+import { groupingRunnerFor } from './needs/grouping-runner.ts';
 import { mutualisationRoutes } from './needs/mutualisation.routes.ts';
 import { MutualisationService } from './needs/mutualisation.service.ts';
 import { needsRoutes } from './needs/needs.routes.ts';
@@ -55,6 +58,8 @@ import { watchRoutes } from './watch/watch.routes.ts';
 import { WatchService } from './watch/watch.service.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** The job queue's name for the notices pass (alerts, digests, poll notices and their e-mails). */
+export const NOTICES_JOB = 'notices';
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
 
 export type AppOptions = {
@@ -70,7 +75,7 @@ export function buildServices(
   database: DatabaseHandle,
   config: Config,
   now: () => Date,
-  log: { error(object: unknown, message: string): void } = console,
+  log: { error(object: unknown, message: string): void; info?(object: unknown, message: string): void } = console,
 ) {
   const uow = new UnitOfWork(database.db);
   // Two solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
@@ -83,7 +88,29 @@ export function buildServices(
   // What resource persons and report readers see: the agency's name (AGENCY_NAME), not the workspace's label
   // (« … — espace de démonstration »).
   const agencyName = async () => config.agencyName;
+  // Background work is kept in the database (decision 110): any instance may do it, and sees it.
+  const jobs = new JobQueue(database, {
+    log,
+    pollingIntervalSeconds: config.jobs.pollSeconds,
+    maintenanceIntervalSeconds: config.jobs.maintenanceSeconds,
+  });
+  const groupingRunner = groupingRunnerFor(database, config.jobs.groupingTimeoutSeconds);
+  const mutualisation = new MutualisationService(
+    uow,
+    log,
+    now,
+    jobs,
+    groupingRunner,
+    config.jobs.groupingTimeoutSeconds,
+  );
+  jobs.define(mutualisation.jobDefinition());
+  const notices = new NoticesService(uow, implementation, createMailer(config.smtp), now, log, [
+    pollNoticeSource(uow, config.publicUrl, now),
+  ]);
+  jobs.define({ name: NOTICES_JOB, handler: () => notices.run(), expireInSeconds: 15 * 60, retryLimit: 1 });
   return {
+    jobs,
+    groupingRunner,
     uow,
     auth: new AuthService(uow, { ttlHours: config.sessionTtlHours, loginLimit: config.loginRateLimit }, now),
     users: new UsersService(uow),
@@ -98,13 +125,11 @@ export function buildServices(
     selfAssessment: new SelfAssessmentService(uow, diagnostic, agencyName, now),
     reports: new ReportService(diagnostic, agencyName, now),
     implementation,
-    notices: new NoticesService(uow, implementation, createMailer(config.smtp), now, log, [
-      pollNoticeSource(uow, config.publicUrl, now),
-    ]),
+    notices,
     catalogue,
     watch: new WatchService(uow, catalogue),
     needs: new NeedsService(uow, now),
-    mutualisation: new MutualisationService(uow, log, now),
+    mutualisation,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -154,7 +179,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Every request limit counts in the database, so it holds across instances (decision 110).
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(database.db) });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -198,8 +224,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(implementationRoutes, { implementation: services.implementation, notices: services.notices });
-  services.notices.start(config.noticesIntervalMinutes);
-  app.addHook('onClose', async () => services.notices.stop());
   await app.register(catalogueRoutes, { catalogue: services.catalogue });
   await app.register(watchRoutes, { watch: services.watch });
   await app.register(needsRoutes, { needs: services.needs });
@@ -211,6 +235,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   if (webBuilt) await registerWebApp(app, distDir);
   else app.log.warn(`no web build at ${distDir}: run "npm run build" (npm start does it for you)`);
+
+  // The queue starts last, once every route is in place; on close it releases this instance's jobs (a job still
+  // running after the grace period is failed with a reason, and retried by another instance while it has retries).
+  await services.jobs.start();
+  // The notices of a period are sent once, whichever instances are running (decision 110).
+  services.jobs.every(NOTICES_JOB, config.noticesIntervalMinutes * 60);
+  app.addHook('onClose', async () => {
+    await services.jobs.stop();
+    await services.groupingRunner.close();
+  });
 
   app.decorate('services', services);
   return app;

@@ -6,6 +6,7 @@ import { SelfAssessmentService } from '../diagnostic/self-assessment.service.ts'
 import type { RequestContext } from '../http/request-context.ts';
 import { ImplementationService } from '../implementation/implementation.service.ts';
 import { MissionsService } from '../missions/missions.service.ts';
+import { inPlaceGroupingRunner } from '../needs/grouping-runner.ts';
 import { MutualisationService } from '../needs/mutualisation.service.ts';
 import { NeedsService } from '../needs/needs.service.ts';
 import { PortfolioSolver } from '../strategy/portfolio-solver.ts';
@@ -20,6 +21,13 @@ export const DEMO_CONTEXT: RequestContext = { actor: { kind: 'system', label: 'd
  * The services the demo writes through, bound to one executor (the demo's transaction): the same validation, rules
  * and audit entries as a user's requests, not raw SQL.
  */
+const NO_QUEUE = {
+  send: async () => {
+    throw new Error('the demo groups in place (runNow), without the job queue');
+  },
+  find: async () => null,
+};
+
 export function demoServices(db: Database, now: () => Date, agencyName: string) {
   const uow = new UnitOfWork(db);
   const planner = new StrategyPlanner(uow, new PortfolioSolver(), console, now);
@@ -36,7 +44,8 @@ export function demoServices(db: Database, now: () => Date, agencyName: string) 
     catalogue,
     watch: new WatchService(uow, catalogue),
     needs: new NeedsService(uow, now),
-    mutualisation: new MutualisationService(uow, console, now),
+    // The demo groups in place, in its own transaction (`runNow`): it never queues a job.
+    mutualisation: new MutualisationService(uow, console, now, NO_QUEUE, inPlaceGroupingRunner(db, 120), 120),
   };
 }
 export type DemoServices = ReturnType<typeof demoServices>;

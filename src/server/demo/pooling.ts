@@ -23,8 +23,7 @@ export async function seedPooling(
   lumigest: { lotId: string; solutionId: string },
 ): Promise<void> {
   for (const need of needsRegister()) await s.needs.create(DEMO_CONTEXT, NeedInput.parse(need));
-  const run = await s.mutualisation.startRun(DEMO_CONTEXT);
-  await s.mutualisation.waitForRun(run.id);
+  await s.mutualisation.runNow(DEMO_CONTEXT);
 
   const lighting = await groupWith(s, 'Remplacer les lampadaires par des LED');
   if (lighting) {
