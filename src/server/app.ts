@@ -47,6 +47,7 @@ import { MutualisationService } from './needs/mutualisation.service.ts';
 import { needsRoutes } from './needs/needs.routes.ts';
 import { NeedsService } from './needs/needs.service.ts';
 import { pollNoticeSource } from './needs/poll-notices.ts';
+import { ShutdownHooks } from './shutdown.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
 import { PortfolioSolver } from './strategy/portfolio-solver.ts';
 import { strategyRoutes } from './strategy/strategy.routes.ts';
@@ -126,6 +127,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Run when the server closes, after the requests in flight (src/server/shutdown.ts); before the database closes.
+  const shutdownHooks = new ShutdownHooks();
+  app.decorate('shutdownHooks', shutdownHooks);
+  app.addHook('onClose', async () => shutdownHooks.runAll(app.log));
+
   // The API speaks JSON; a route that takes files adds its own parser.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(zodValidatorCompiler);
@@ -203,7 +209,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(implementationRoutes, { implementation: services.implementation, notices: services.notices });
   services.notices.start(config.noticesIntervalMinutes);
-  app.addHook('onClose', async () => services.notices.stop());
+  shutdownHooks.add('notices scheduler', () => services.notices.stop());
   await app.register(catalogueRoutes, { catalogue: services.catalogue });
   await app.register(watchRoutes, { watch: services.watch });
   await app.register(needsRoutes, { needs: services.needs });
@@ -226,5 +232,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     routeCatalog: RouteEntry[];
+    /** What features do before the database closes when the server stops (a job queue releasing its jobs). */
+    shutdownHooks: ShutdownHooks;
   }
 }

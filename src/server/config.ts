@@ -55,6 +55,7 @@ const Env = z.object({
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().min(3).default('Smart Rural <no-reply@localhost>'),
   NOTICES_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(60),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .optional()
@@ -83,6 +84,8 @@ export type Config = {
   noticesIntervalMinutes: number;
   /** The address users reach the app at, for the links in e-mails (no trailing slash). */
   publicUrl: string;
+  /** On SIGTERM, how long the requests in flight may take before they are cut (src/server/shutdown.ts). */
+  shutdownTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -122,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     noticesIntervalMinutes: e.NOTICES_INTERVAL_MINUTES,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
 }

@@ -3,6 +3,7 @@ import { formatCreatedAccounts } from './auth/bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { openConfiguredDatabase, prepareDatabase } from './setup.ts';
+import { gracefulShutdown } from './shutdown.ts';
 
 async function main() {
   const config = loadConfig();
@@ -11,14 +12,18 @@ async function main() {
   const created = await prepareDatabase(database, config);
   const app = await buildApp({ config, database });
 
-  const shutdown = async (signal: string) => {
-    app.log.info(`${signal}: shutting down`);
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const shutdown = gracefulShutdown({ app, database, timeoutMs: config.shutdownTimeoutMs });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error(error, `${signal}: the stop failed`);
+          process.exit(1);
+        },
+      );
+    });
+  }
 
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
