@@ -31,6 +31,7 @@ buildWeb();
 await buildServer();
 
 // 3. The server, compiled JavaScript: migrations, reference data and first accounts happen as it starts.
-const server = spawn(process.execPath, [SERVER_ENTRY], { cwd: root, stdio: 'inherit' });
+// --expose-gc: the server collects its start-up garbage once it listens (src/server/main.ts).
+const server = spawn(process.execPath, ['--expose-gc', SERVER_ENTRY], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

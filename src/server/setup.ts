@@ -1,4 +1,5 @@
 import { bootstrapAccounts, type CreatedAccount, checkAdminPassword } from './auth/bootstrap.ts';
+import { releasePasswordEstimator } from './auth/password-policy.ts';
 import { UsersService } from './auth/users.service.ts';
 import { CatalogueService } from './catalogue/catalogue.service.ts';
 import { seedCatalogueDemo } from './catalogue/catalogue-demo.ts';
@@ -27,5 +28,8 @@ export async function prepareDatabase(database: DatabaseHandle, config: Config):
     const catalogue = new CatalogueService(uow);
     await seedCatalogueDemo(catalogue, new WatchService(uow, catalogue), new Date());
   }
+  // ADMIN_PASSWORD and the first accounts were checked: the password dictionaries (~60 MB) need not stay for a
+  // server that may set no password for days.
+  releasePasswordEstimator();
   return created;
 }

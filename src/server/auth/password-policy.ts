@@ -57,12 +57,16 @@ function getEstimator(): Factory {
     });
   }
   clearTimeout(release);
-  release = setTimeout(() => {
-    estimator = null;
-    for (const name of PACKAGES) delete require.cache[require.resolve(name)];
-  }, KEEP_MS);
+  release = setTimeout(releasePasswordEstimator, KEEP_MS);
   release.unref();
   return estimator;
+}
+
+/** Lets the estimator and its dictionaries go now (after the start-up check of ADMIN_PASSWORD). */
+export function releasePasswordEstimator(): void {
+  clearTimeout(release);
+  estimator = null;
+  for (const name of PACKAGES) delete require.cache[require.resolve(name)];
 }
 
 /** The words a password must not lean on: the e-mail and its parts, the name and its parts, the app and agency. */

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   BoundaryCollection,
@@ -32,11 +32,17 @@ export async function communesRoutes(app: ApiInstance, options: { communes: Comm
         response: { 200: z.array(CommuneSummary), ...errorResponses },
       },
     },
-    async (request) =>
-      communes.list({
+    async (request, reply) => {
+      const answer = await communes.listAnswer({
         includeHistorical: request.query.includeHistorical === 'true',
         ...(request.query.arrondissement ? { arrondissement: request.query.arrondissement } : {}),
-      }),
+      });
+      // Already checked against the schema and serialised (CommunesService.listAnswer): sent as it is.
+      const raw = reply as unknown as FastifyReply;
+      raw.header('etag', answer.etag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === answer.etag) return raw.code(304).send();
+      return raw.type('application/json; charset=utf-8').send(answer.json);
+    },
   );
 
   app.get(
