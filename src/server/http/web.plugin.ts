@@ -2,12 +2,12 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Scripts, styles and images are never shown as a page: the headers that only a document obeys (its content
+ * Scripts, styles, images and API answers are never shown as a page: the headers that only a document obeys (its content
  * security policy, framing, referrer, opener and cross-domain rules) would cost ~600 bytes on each of the ~30 files
  * of a first load and do nothing there. `nosniff`, the cross-origin resource policy and HSTS stay; the page itself
  * (index.html) keeps every header.
  */
-const SUBRESOURCE_HEADERS = {
+export const SUBRESOURCE_HEADERS = {
   contentSecurityPolicy: false,
   crossOriginOpenerPolicy: false,
   originAgentCluster: false,
