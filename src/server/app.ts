@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -49,6 +50,7 @@ import { MutualisationService } from './needs/mutualisation.service.ts';
 import { needsRoutes } from './needs/needs.routes.ts';
 import { NeedsService } from './needs/needs.service.ts';
 import { pollNoticeSource } from './needs/poll-notices.ts';
+import { ShutdownHooks } from './shutdown.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
 import { PortfolioSolver } from './strategy/portfolio-solver.ts';
 import { strategyRoutes } from './strategy/strategy.routes.ts';
@@ -150,6 +152,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Run when the server closes, after the requests in flight (src/server/shutdown.ts); before the database closes.
+  const shutdownHooks = new ShutdownHooks();
+  app.decorate('shutdownHooks', shutdownHooks);
+  app.addHook('onClose', async () => shutdownHooks.runAll(app.log));
+
   // The API speaks JSON; a route that takes files adds its own parser.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(zodValidatorCompiler);
@@ -179,6 +186,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyCookie);
+  // API answers over 1 kB (the communes' boundaries, lists) go compressed to browsers that accept it; the web
+  // app's files are compressed at build time and pass through untouched.
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   // Every request limit counts in the database, so it holds across instances (decision 110).
   await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(database.db) });
 
@@ -241,10 +251,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await services.jobs.start();
   // The notices of a period are sent once, whichever instances are running (decision 110).
   services.jobs.every(NOTICES_JOB, config.noticesIntervalMinutes * 60);
-  app.addHook('onClose', async () => {
-    await services.jobs.stop();
-    await services.groupingRunner.close();
-  });
+  shutdownHooks.add('job queue', () => services.jobs.stop());
+  shutdownHooks.add('grouping thread', () => services.groupingRunner.close());
 
   app.decorate('services', services);
   return app;
@@ -256,5 +264,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     routeCatalog: RouteEntry[];
+    /** What features do before the database closes when the server stops (a job queue releasing its jobs). */
+    shutdownHooks: ShutdownHooks;
   }
 }

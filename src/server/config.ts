@@ -63,6 +63,7 @@ const Env = z.object({
     .min(1)
     .max(6 * 3600)
     .default(600),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .optional()
@@ -100,6 +101,8 @@ export type Config = {
     /** The longest a grouping run may take before it is stopped (and the time after which a lost one is retried). */
     groupingTimeoutSeconds: number;
   };
+  /** On SIGTERM, how long the requests in flight may take before they are cut (src/server/shutdown.ts). */
+  shutdownTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -144,5 +147,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maintenanceSeconds: e.JOBS_MAINTENANCE_SECONDS,
       groupingTimeoutSeconds: e.MUTUALISATION_RUN_TIMEOUT_SECONDS,
     },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
 }

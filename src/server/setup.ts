@@ -1,4 +1,5 @@
 import { bootstrapAccounts, type CreatedAccount, checkAdminPassword } from './auth/bootstrap.ts';
+import { releasePasswordEstimator } from './auth/password-policy.ts';
 import { UsersService } from './auth/users.service.ts';
 import { seedReferenceData } from './communes/reference-data.ts';
 import type { Config } from './config.ts';
@@ -32,5 +33,8 @@ export async function prepareDatabase(
     const summary = await seedDemo(database, config.agencyName, options.today ?? new Date());
     options.onDemo?.(summary);
   }
+  // ADMIN_PASSWORD and the first accounts were checked: the password dictionaries (~60 MB) need not stay for a
+  // server that may set no password for days.
+  releasePasswordEstimator();
   return created;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IsoDate, NisCode, QueryFlag } from '../shared/schemas.ts';
+import { SITE_KINDS } from './facts.ts';
 
-export const ARRONDISSEMENTS = ['Arlon', 'Bastogne', 'Marche-en-Famenne', 'Neufchâteau', 'Virton'] as const;
+export { ARRONDISSEMENTS, densityPerKm2, isCurrentOn, SITE_KINDS } from './facts.ts';
 
 /** GeoJSON geometry of a commune, as drawn on the map. */
 export const Boundary = z.object({
@@ -90,8 +91,6 @@ export const CommuneProfileInput = z.strictObject({
 });
 export type CommuneProfileInput = z.infer<typeof CommuneProfileInput>;
 
-export const SITE_KINDS = ['tourism', 'culture', 'sport', 'education', 'business-park', 'other'] as const;
-
 export const SiteInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
   kind: z.enum(SITE_KINDS),
@@ -108,16 +107,6 @@ export const Beneficiary = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('site'), communeNis: NisCode, siteId: z.uuid() }),
 ]);
 export type Beneficiary = z.infer<typeof Beneficiary>;
-
-export function densityPerKm2(population: number | null, areaKm2: number | null): number | null {
-  if (population == null || areaKm2 == null || areaKm2 <= 0) return null;
-  return Math.round((population / areaKm2) * 10) / 10;
-}
-
-/** A commune is current on `date` unless it merged into another on or before that date. */
-export function isCurrentOn(commune: { mergedOn: string | null }, date: string): boolean {
-  return commune.mergedOn == null || commune.mergedOn > date;
-}
 
 /** GET /api/communes/boundaries: one feature per commune, with the figures a choropleth needs. */
 export const BoundaryFeature = z.object({

@@ -1,7 +1,5 @@
-import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
-import * as fr from '@zxcvbn-ts/language-fr';
+import { createRequire } from 'node:module';
+import type { ZxcvbnFactory as Factory, ZxcvbnResult } from '@zxcvbn-ts/core';
 import { InvalidFieldsError } from '../errors.ts';
 
 /**
@@ -32,18 +30,43 @@ export type WeakPasswordCode = (typeof WEAK_PASSWORD_CODES)[number];
 
 const APP_NAMES = ['Smart Rural', 'smartrural', 'smart-rural', 'Smart', 'Rural'];
 
-let estimator: ZxcvbnFactory | null = null;
+const require = createRequire(import.meta.url);
+const PACKAGES = ['@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-fr', '@zxcvbn-ts/language-en'];
+/** How long the estimator is kept after its last use: a batch of new accounts reuses it. */
+const KEEP_MS = 60_000;
+let estimator: Factory | null = null;
+let release: NodeJS.Timeout | undefined;
 
-/** Built on first use (~0.2 s: the dictionaries are decompressed once per process). */
-function getEstimator(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...fr.dictionary, ...en.dictionary },
-    graphs: common.adjacencyGraphs,
-    maxLength: JUDGED_LENGTH,
-    // Each l33t substitution multiplies the work; five are enough to see "p@ssw0rd" and keep a check near 50 ms.
-    l33tMaxSubstitutions: 5,
-  });
+/**
+ * Built on first use (~0.2 s: the dictionaries are decompressed once), kept a minute after the last use, then let
+ * go with its modules: the dictionaries take ~60 MB, and passwords are set a few times a day, not per request
+ * (bench/memory.ts). Loaded with require (the packages are CommonJS), so the check stays synchronous.
+ */
+function getEstimator(): Factory {
+  if (!estimator) {
+    const { ZxcvbnFactory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+    const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    const fr = require('@zxcvbn-ts/language-fr') as typeof import('@zxcvbn-ts/language-fr');
+    const en = require('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
+    estimator = new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...fr.dictionary, ...en.dictionary },
+      graphs: common.adjacencyGraphs,
+      maxLength: JUDGED_LENGTH,
+      // Each l33t substitution multiplies the work; five are enough to see "p@ssw0rd" and keep a check near 50 ms.
+      l33tMaxSubstitutions: 5,
+    });
+  }
+  clearTimeout(release);
+  release = setTimeout(releasePasswordEstimator, KEEP_MS);
+  release.unref();
   return estimator;
+}
+
+/** Lets the estimator and its dictionaries go now (after the start-up check of ADMIN_PASSWORD). */
+export function releasePasswordEstimator(): void {
+  clearTimeout(release);
+  estimator = null;
+  for (const name of PACKAGES) delete require.cache[require.resolve(name)];
 }
 
 /** The words a password must not lean on: the e-mail and its parts, the name and its parts, the app and agency. */

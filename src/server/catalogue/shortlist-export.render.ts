@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Shortlist } from '../../domain/catalogue/shortlists.ts';
 import { comparisonRows } from '../../domain/catalogue/shortlists.ts';
@@ -7,6 +6,7 @@ import { DIMENSION_LABELS } from '../../domain/shared/dimensions.ts';
 import { formatDate, formatEuro, type Locale } from '../../domain/shared/format.ts';
 import { smartCategory } from '../../domain/shared/smart-categories.ts';
 import { printable, renderPdf } from '../pdf/pdf.ts';
+import { loadExcelJS } from '../xlsx/exceljs.ts';
 import { safeCell } from '../xlsx/safe-cell.ts';
 
 /** The shortlist, fact by fact, side by side: a spreadsheet (exceljs) and a PDF (pdfmake), from the same rows. */
@@ -156,7 +156,7 @@ export async function renderShortlist(
       .replace(/^-|-$/g, '')
       .toLowerCase() || 'liste';
   if (format === 'xlsx') {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcelJS()).Workbook();
     const sheet = workbook.addWorksheet(l.title);
     sheet.addRow([safeCell(`${l.title} : ${shortlist.name}`)]).font = { bold: true, size: 14 };
     sheet.addRow([safeCell(outcomeText(shortlist, solutions, lang))]);

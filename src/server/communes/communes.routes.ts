@@ -1,7 +1,8 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { communesContract } from '../../domain/communes/communes.contract.ts';
 import { registerContract } from '../http/contract.ts';
 import type { ApiInstance } from '../http/types.ts';
+import { SUBRESOURCE_HEADERS } from '../http/web.plugin.ts';
 import type { CommunesService } from './communes.service.ts';
 
 const communeInUrl = (request: FastifyRequest) => (request.params as { nisCode?: string }).nisCode;
@@ -10,11 +11,23 @@ export async function communesRoutes(app: ApiInstance, options: { communes: Comm
   const { communes } = options;
   const c = communesContract;
 
-  registerContract(app, c.list, { action: 'read', resource: 'commune' }, (request) =>
-    communes.list({
-      includeHistorical: request.query.includeHistorical === 'true',
-      ...(request.query.arrondissement ? { arrondissement: request.query.arrondissement } : {}),
-    }),
+  registerContract(
+    app,
+    c.list,
+    { action: 'read', resource: 'commune' },
+    async (request, reply) => {
+      const answer = await communes.listAnswer({
+        includeHistorical: request.query.includeHistorical === 'true',
+        ...(request.query.arrondissement ? { arrondissement: request.query.arrondissement } : {}),
+      });
+      // Already checked against the schema and serialised (CommunesService.listAnswer): sent as it is.
+      const raw = reply as unknown as FastifyReply;
+      raw.header('etag', answer.etag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === answer.etag) return raw.code(304).send();
+      return raw.type('application/json; charset=utf-8').send(answer.json);
+    },
+    // Reference facts as JSON we write, never a page: the headers only a document obeys are not sent.
+    { helmet: SUBRESOURCE_HEADERS },
   );
 
   registerContract(app, c.boundaries, { action: 'read', resource: 'commune' }, (request, reply) => {

@@ -40,6 +40,29 @@ describe('communes of the Province of Luxembourg', () => {
     expect(communes.map((c) => c.name)).not.toContain('Bertogne');
   });
 
+  it('tags the list so a browser that has it gets a 304, and a filtered list has its own tag', async () => {
+    const first = await t.anonymous.get('/api/communes');
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await t.anonymous.request({
+      method: 'GET',
+      url: '/api/communes',
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const arlon = await t.anonymous.get('/api/communes?arrondissement=Arlon');
+    expect(arlon.headers.etag).not.toBe(etag);
+    expect((arlon.json() as Commune[]).every((c) => c.arrondissement === 'Arlon')).toBe(true);
+    const stale = await t.anonymous.request({
+      method: 'GET',
+      url: '/api/communes?arrondissement=Arlon',
+      headers: { 'if-none-match': etag },
+    });
+    expect(stale.statusCode).toBe(200);
+  });
+
   it('models the 2025 merger of Bertogne into Bastogne, keeping the history', async () => {
     const all: (Commune & { mergedInto: string | null; mergedOn: string | null; mergedFrom: string[] })[] = (
       await t.anonymous.get('/api/communes?includeHistorical=true')

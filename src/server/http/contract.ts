@@ -35,6 +35,8 @@ export function registerContract<E extends Endpoint>(
   endpoint: E,
   access: RouteAccess,
   handler: ContractHandler<E>,
+  /** Fastify route options beyond the contract's, such as a route's own security headers. */
+  routeOptions: { helmet?: unknown } = {},
 ): void {
   const status = endpoint.status ?? 200;
   const usualErrors: Record<number, z.ZodType> = endpoint.usualErrors === false ? {} : errorResponses;
@@ -47,6 +49,7 @@ export function registerContract<E extends Endpoint>(
     ...endpoint.otherResponses,
   };
   app.route({
+    ...(routeOptions as object),
     method: endpoint.method,
     url: endpoint.path,
     config: { access },

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import type { Dashboard } from '../../domain/implementation/implementation-api.ts';
 import { PROCEDURE_LABELS_FR, ProcurementProcedure } from '../../domain/implementation/procurement.ts';
 import { ProcurementStep, stepLabelFr } from '../../domain/implementation/procurement-file.ts';
+import { loadExcelJS } from '../xlsx/exceljs.ts';
 import { safeCell } from '../xlsx/safe-cell.ts';
 import { describeAlert } from './notices.service.ts';
 
@@ -17,7 +17,7 @@ const STATUS_FR: Record<string, string> = {
 
 /** The province dashboard as a workbook: projects, communes, procurement in progress, late items. */
 export async function renderDashboardXlsx(dashboard: Dashboard): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Smart Rural';
   const sheet = (name: string, columns: { header: string; key: string; width: number }[]) => {
     const ws = workbook.addWorksheet(name);

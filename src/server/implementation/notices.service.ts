@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { type Alert, isDigestDue } from '../../domain/implementation/alerts.ts';
 import type { Notice, NoticeRunResult } from '../../domain/implementation/implementation-api.ts';
 import { ProcurementProcedure } from '../../domain/implementation/procurement.ts';
@@ -28,16 +27,23 @@ export type Mailer = { transport: 'smtp' | 'log'; send(mail: OutgoingMail): Prom
 
 export function createMailer(smtp: Config['smtp']): Mailer {
   if (!smtp) return { transport: 'log', send: async () => {} };
-  const transporter = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
-  });
+  // nodemailer is imported with the first mail, not at start (an idle server does not hold it).
+  let transporter: Promise<{ sendMail(mail: object): Promise<unknown> }> | undefined;
+  const transport = () => {
+    transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: smtp.host,
+        port: smtp.port,
+        secure: smtp.secure,
+        ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
+      }),
+    );
+    return transporter;
+  };
   return {
     transport: 'smtp',
     async send(mail) {
-      await transporter.sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await (await transport()).sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   columnOfHeader,
   NEED_COLUMN_HEADERS_FR,
@@ -10,6 +10,7 @@ import {
 } from '../../domain/needs/import-rows.ts';
 import { ACCEPTED_VALUES_FR, type CodedColumn } from '../../domain/needs/need-vocabulary.ts';
 import { ValidationError } from '../errors.ts';
+import { loadExcelJS } from '../xlsx/exceljs.ts';
 import { safeCell } from '../xlsx/safe-cell.ts';
 
 /**
@@ -75,7 +76,7 @@ export function readCsv(content: Buffer): Line[] {
 }
 
 async function readXlsx(content: Buffer): Promise<Line[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch (error) {
@@ -140,7 +141,7 @@ function needsSheet(workbook: ExcelJS.Workbook) {
 }
 
 export async function needsXlsx(rows: NeedExportRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = needsSheet(workbook);
   for (const row of rows) sheet.addRow(Object.fromEntries(NEED_COLUMNS.map((c) => [c, safeCell(row[c])])));
   sheet.getColumn('budget').numFmt = '#,##0.00';
@@ -156,7 +157,7 @@ const CODED: CodedColumn[] = ['category', 'dimensions', 'urgency', 'timeframe', 
  * skips.
  */
 export async function needsTemplateXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = needsSheet(workbook);
   const values = workbook.addWorksheet('Valeurs acceptées');
   values.columns = CODED.map((c) => ({ header: NEED_COLUMN_HEADERS_FR[c], key: c, width: 36 }));

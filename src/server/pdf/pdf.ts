@@ -1,21 +1,29 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as pdfmakeModule from 'pdfmake';
+import type * as PdfmakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 /**
  * pdfmake, set up once for every report of the app: Roboto (shipped with pdfmake, covers French), and no network
  * or file access beyond those fonts, so a document can never fetch or read anything else.
  */
-// pdfmake is a CommonJS singleton; under ESM its instance is the default export.
-const pdfmake = ((pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ??
-  pdfmakeModule) as typeof pdfmakeModule;
+type Pdfmake = typeof PdfmakeModule;
 
 const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-let configured = false;
+let loaded: Promise<Pdfmake> | undefined;
 
-function configure(): void {
-  if (configured) return;
+/** Imported with the first PDF, not at start (~25 MB): an idle server does not hold it (bench/memory.ts). */
+function load(): Promise<Pdfmake> {
+  loaded ??= import('pdfmake').then((module) => {
+    // pdfmake is a CommonJS singleton; under ESM its instance is the default export.
+    const pdfmake = ((module as unknown as { default?: Pdfmake }).default ?? module) as Pdfmake;
+    configure(pdfmake);
+    return pdfmake;
+  });
+  return loaded;
+}
+
+function configure(pdfmake: Pdfmake): void {
   pdfmake.setFonts({
     Roboto: {
       normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
@@ -26,11 +34,10 @@ function configure(): void {
   });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path: string) => path.startsWith(FONT_DIR));
-  configured = true;
 }
 
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  configure();
+  const pdfmake = await load();
   return pdfmake.createPdf(definition).getBuffer();
 }
 

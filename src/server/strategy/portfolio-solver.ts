@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { buildPortfolioLp, readPortfolioSolution, type SolverOutput } from '../../domain/strategy/portfolio-lp.ts';
 import type { PortfolioProblem, PortfolioResult } from '../../domain/strategy/schemas.ts';
+import { startWorker } from '../worker-thread.ts';
 import type { SolveReply, SolveRequest } from './portfolio-solver.worker.ts';
 
 /**
@@ -97,7 +96,7 @@ class SolverThread {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(bootstrapSource(), { eval: true });
+    const worker = startWorker(new URL('./portfolio-solver.worker.ts', import.meta.url));
     worker.on('message', (reply: SolveReply) => this.settle(reply));
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => {
@@ -133,23 +132,6 @@ class SolverThread {
     }
     this.pending.clear();
   }
-}
-
-/**
- * The server runs TypeScript through tsx, and so does the worker. Node 20 does not apply `--import tsx` from a
- * worker's execArgv, so the worker starts from this small script that registers tsx's loader in its own thread and
- * then imports the TypeScript entry. Paths are absolute, so the working directory does not matter (vitest, `npx tsx`,
- * the CLI run from elsewhere).
- */
-function bootstrapSource(): string {
-  const entry = new URL('./portfolio-solver.worker.ts', import.meta.url).href;
-  // tsx's package maps `tsx/esm/api` to index.cjs for require() and to the index.mjs beside it for import.
-  const tsxApi = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
 }
 
 // Last: the classes above must be defined before the shared instance is made.

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { DIMENSION_LABELS } from '../../domain/shared/dimensions.ts';
 import { formatDate, formatEuro, formatNumber, type Locale } from '../../domain/shared/format.ts';
@@ -6,6 +6,7 @@ import { countOf } from '../../domain/shared/french.ts';
 import type { HorizonKey } from '../../domain/strategy/horizons.ts';
 import { buildStrategyDocument, type PstAction, type PstDocument } from '../../domain/strategy/strategy-document.ts';
 import { printable, renderPdf } from '../pdf/pdf.ts';
+import { loadExcelJS } from '../xlsx/exceljs.ts';
 import { safeCell } from '../xlsx/safe-cell.ts';
 import type { StrategyService } from './strategy.service.ts';
 
@@ -424,7 +425,7 @@ function gantt(roadmap: NonNullable<DocumentData['roadmap']>, title: Map<string,
 // ── XLSX ─────────────────────────────────────────────────────────────────────────────────────────────────────────
 async function renderXlsx(doc: PstDocument, lang: Locale): Promise<Buffer> {
   const L = LABELS[lang];
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   book.creator = 'Smart Rural';
   book.created = new Date(`${doc.generatedOn}T00:00:00Z`);
   book.title = `${L.title} — ${doc.beneficiary}`;

@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './global.css';
-import { MantineProvider, NumberInput } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useMemo } from 'react';
@@ -55,7 +55,9 @@ function LocalisedMantine({ children }: { children: ReactNode }) {
       ...theme,
       components: {
         ...theme.components,
-        NumberInput: NumberInput.extend({ defaultProps: { decimalSeparator: language === 'fr' ? ',' : '.' } }),
+        // A plain object rather than NumberInput.extend(): importing NumberInput here would put it (and its number
+        // formatting library) into the first load of every page.
+        NumberInput: { defaultProps: { decimalSeparator: language === 'fr' ? ',' : '.' } },
       },
     }),
     [language],

@@ -1,18 +1,27 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { CataloguePage } from '../features/catalogue/catalogue-page.tsx';
-import { DiagnosticPage } from '../features/diagnostic/diagnostic-page.tsx';
-import { ImplementationPage } from '../features/implementation/implementation-page.tsx';
-import { NeedsPage } from '../features/needs/needs-page.tsx';
-import { StrategyPage } from '../features/strategy/strategy-page.tsx';
-import { WatchPage } from '../features/watch/watch-page.tsx';
 import { RequireAuth } from './guards.tsx';
 import { BareLayout, Layout } from './layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './not-found-page.tsx';
 import { PageError } from './page-error.tsx';
 import { paths } from './paths.ts';
 
-// Heavy pages (the map, the admin tables) load when first opened.
+// Every page loads when first opened: the first load carries the frame (header, navigation) and the page asked for,
+// never the other pages nor the map and chart libraries they use (decision 100). A new page is added the same way.
+const CataloguePage = lazy(() =>
+  import('../features/catalogue/catalogue-page.tsx').then((m) => ({ default: m.CataloguePage })),
+);
+const DiagnosticPage = lazy(() =>
+  import('../features/diagnostic/diagnostic-page.tsx').then((m) => ({ default: m.DiagnosticPage })),
+);
+const ImplementationPage = lazy(() =>
+  import('../features/implementation/implementation-page.tsx').then((m) => ({ default: m.ImplementationPage })),
+);
+const NeedsPage = lazy(() => import('../features/needs/needs-page.tsx').then((m) => ({ default: m.NeedsPage })));
+const StrategyPage = lazy(() =>
+  import('../features/strategy/strategy-page.tsx').then((m) => ({ default: m.StrategyPage })),
+);
+const WatchPage = lazy(() => import('../features/watch/watch-page.tsx').then((m) => ({ default: m.WatchPage })));
 const ProvincePage = lazy(() => import('../features/communes/province-page.tsx'));
 const CommunePage = lazy(() => import('../features/communes/commune-page.tsx'));
 const LoginPage = lazy(() => import('../features/auth/login-page.tsx'));

@@ -3,7 +3,7 @@ import { MISSION_PHASE_LABELS } from '../../domain/missions/mission.ts';
 import { DIMENSION_LABELS } from '../../domain/shared/dimensions.ts';
 import en from './en.json';
 import fr from './fr.json';
-import { i18next, i18nReady } from './i18n.ts';
+import { i18next, i18nReady, loadLanguage } from './i18n.ts';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [prefix];
@@ -102,6 +102,7 @@ describe('French as a Belgian civil servant reads it', () => {
     expect(t('needs.groupSize', { needs: 6, communes: 2 })).toBe('6 besoins, 2 communes');
     expect(t('implementation.historyLines.risks', { count: 1 })).toBe('1 risque');
     expect(t('counts.need', { count: 1500 })).toBe('1\u202f500 besoins');
+    await loadLanguage('en');
     expect(i18next.getFixedT('en')('needs.groupSize', { needs: 1, communes: 3 })).toBe('1 need, 3 communes');
   });
 });

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import type { MaturityModel } from '../../../domain/diagnostic/model.ts';
 import type { DiagnosticResultsView } from '../../../domain/diagnostic/results.ts';
 import { SPECIFICITY_TOPICS, type Specificities, type SwotItem } from '../../../domain/diagnostic/swot.ts';
+import { loadExcelJS } from '../../xlsx/exceljs.ts';
 import { safeCell } from '../../xlsx/safe-cell.ts';
 import { DIMENSION_SHORT_FR, INTERVIEWEE_TYPE_FR, SPECIFICITY_FR, SWOT_FR } from './labels-fr.ts';
 
@@ -25,7 +25,7 @@ export async function renderReportXlsx(input: {
   swot: SwotItem[];
   specificities: Specificities;
 }): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Smart Rural';
   workbook.created = new Date();
   const add = (

@@ -2,7 +2,8 @@ import { Anchor, Badge, Group, Select, Stack, Switch, Table, Text, TextInput } f
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ARRONDISSEMENTS, type CommuneSummary } from '../../../domain/communes/commune.ts';
+import type { CommuneSummary } from '../../../domain/communes/commune.ts';
+import { ARRONDISSEMENTS } from '../../../domain/communes/facts.ts';
 import { formatDate, formatNumber } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
 import { SortableHeader } from '../../components/sortable-header.tsx';

@@ -1,4 +1,4 @@
-import { densityPerKm2 } from '../../../domain/communes/commune.ts';
+import { densityPerKm2 } from '../../../domain/communes/facts.ts';
 import { formatNumber, type Locale } from '../../../domain/shared/format.ts';
 import type { BoundaryProperties } from './api.ts';
 

@@ -1,4 +1,4 @@
-import { SITE_KINDS } from '../../../domain/communes/commune.ts';
+import { SITE_KINDS } from '../../../domain/communes/facts.ts';
 
 export type SiteKind = (typeof SITE_KINDS)[number];
 
