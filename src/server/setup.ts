@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { UnitOfWork } from './db/unit-of-work.ts';
+import { DiagnosticService } from './diagnostic/diagnostic.service.ts';
 import { WatchService } from './watch/watch.service.ts';
 
 /** Opens the database the settings name: the PostgreSQL server of DATABASE_URL, or PGlite in DATA_DIR. */
@@ -22,6 +23,7 @@ export async function prepareDatabase(database: DatabaseHandle, config: Config):
   await applyMigrations(database);
   const uow = new UnitOfWork(database.db);
   await seedReferenceData(uow);
+  await new DiagnosticService(uow).rescoreOutdated();
   const created = await bootstrapAccounts(uow, new UsersService(uow), config);
   if (created.some((a) => a.demo)) {
     const catalogue = new CatalogueService(uow);

@@ -1,0 +1,1 @@
+ALTER TABLE "mission_diagnostics" ADD COLUMN "scoring_method" integer DEFAULT 1 NOT NULL;
