@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors.ts';
 import type { Criterion } from './criteria.ts';
+import { type FundingBasis, projectFunding } from './funding.ts';
 import { type GaiaPlane, gaiaPlane } from './gaia.ts';
 import { HORIZON_KEYS, type Horizon, HorizonKey } from './horizons.ts';
 import type { ProjectSheet } from './project-sheets.ts';
@@ -41,7 +42,7 @@ export type LocksInput = z.infer<typeof LocksInput>;
 
 export type StrategyData = {
   criteria: readonly Pick<Criterion, 'id' | 'direction' | 'weight' | 'preference' | 'source'>[];
-  projects: readonly Pick<
+  projects: readonly (Pick<
     ProjectSheet,
     | 'id'
     | 'title'
@@ -52,7 +53,8 @@ export type StrategyData = {
     | 'excludes'
     | 'earliestHorizon'
     | 'mandatory'
-  >[];
+  > &
+    Partial<Pick<ProjectSheet, 'funding'>>)[];
   evaluations: readonly Evaluation[];
   horizons: readonly Horizon[];
   locks: readonly PortfolioLockEntry[];
@@ -225,12 +227,15 @@ export type OutsideProject = z.infer<typeof OutsideProject>;
  * The portfolio problem of the mission. A project takes part when it is not rejected and is ranked (its value is its
  * priority), or must be placed anyway — mandatory, locked, or required by such a project — with the value of its rank
  * if it has one, else 0. A project that requires one outside the problem cannot be placed and stays outside too.
- * Costs are investments: the horizons' budgets are investment budgets (the commune's extraordinary budget).
+ * Costs are the commune's own share of each investment (investment − funding counted on `fundingBasis`, requested
+ * and granted by default): the horizons' budgets are the commune's investment budgets (its extraordinary budget).
  */
 export function buildPortfolioProblem(
   data: StrategyData,
   ranking: readonly Pick<RankedProject, 'id' | 'priority'>[],
+  options: { fundingBasis?: FundingBasis } = {},
 ): { problem: PortfolioProblem; outside: OutsideProject[] } {
+  const basis = options.fundingBasis ?? 'requested';
   const priority = new Map(ranking.map((r) => [r.id, r.priority]));
   const byId = new Map(data.projects.map((p) => [p.id, p]));
   const locked = new Map(data.locks.map((l) => [l.projectId, l.horizon]));
@@ -269,7 +274,8 @@ export function buildPortfolioProblem(
       const entry: PortfolioProblem['projects'][number] = {
         id: p.id,
         value: priority.get(p.id) ?? 0,
-        cost: p.investmentCost,
+        // The commune's own share: the budgets are what the commune pays, funding is not its money.
+        cost: projectFunding(p, basis).ownShare,
       };
       if (p.requires.length > 0) entry.requires = [...p.requires];
       const excludes = p.excludes.filter((q) => inside.has(q));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DIMENSIONS } from '../shared/dimensions.ts';
 import { DomainError } from '../shared/errors.ts';
 import { IsoDateTime } from '../shared/schemas.ts';
+import { FundingStatus } from './funding.ts';
 import { HorizonKey } from './horizons.ts';
 
 /**
@@ -26,6 +27,7 @@ export const FundingSource = z
     name: z.string().trim().min(1).max(200).describe('e.g. "Appel Smart Région", "PCDR", "FEDER"'),
     amount: Money.nullable().optional(),
     rate: z.number().min(0).max(100).nullable().optional().describe('share of the investment, in %'),
+    status: FundingStatus.optional().describe('requested (the default) or granted; the plan can count granted only'),
   })
   .meta({ id: 'FundingSource' });
 export type FundingSource = z.infer<typeof FundingSource>;

@@ -7,6 +7,7 @@ import {
   DEFAULT_CRITERIA,
   type WeightsInput,
 } from '../../domain/strategy/criteria.ts';
+import { type FundingBasis, projectFunding } from '../../domain/strategy/funding.ts';
 import { defaultHorizons, type HorizonsInput, hasNoBudget, horizonIndex } from '../../domain/strategy/horizons.ts';
 import {
   analyseRanking,
@@ -34,7 +35,7 @@ import type {
   CommentCreateInput,
   MissionAhp,
   MissionAhpInput,
-  PlanRequest,
+  PlanOptions,
   PlanState,
   ScenarioCreateInput,
   StrategyOverviewItem,
@@ -60,6 +61,11 @@ import {
 import { canonicalJson, type PlanSnapshot, type StrategyPlanner } from './strategy-planner.ts';
 
 type Action = 'read' | 'create' | 'update' | 'delete';
+
+/** The funding basis a stored plan was computed on (requested for plans stored before the basis existed). */
+function basisOf(problem: unknown): FundingBasis {
+  return (problem as { fundingBasis?: FundingBasis } | null)?.fundingBasis ?? 'requested';
+}
 
 /** The missions' strategies: project sheets, criteria, evaluations, scenarios, horizons, locks, plans, objectives. */
 export class StrategyService {
@@ -768,13 +774,27 @@ export class StrategyService {
   }
 
   /** What the plan is computed from, now: the problem, and what the report and roadmap need beside it. */
-  private async snapshot(repos: Repositories, mission: MissionRecord): Promise<PlanSnapshot> {
+  private async snapshot(
+    repos: Repositories,
+    mission: MissionRecord,
+    fundingBasis: FundingBasis = 'requested',
+  ): Promise<PlanSnapshot> {
     const { data, projects } = await this.data(repos, mission);
     const analysis = analyseRanking(data, { topK: null });
-    const { problem, outside } = buildPortfolioProblem(data, analysis.ranking);
+    const { problem, outside } = buildPortfolioProblem(data, analysis.ranking, { fundingBasis });
+    const other: FundingBasis = fundingBasis === 'requested' ? 'granted' : 'requested';
+    const inside = new Set(problem.projects.map((p) => p.id));
     return {
       problem,
       outside,
+      fundingBasis,
+      costs: Object.fromEntries(
+        projects.filter((p) => inside.has(p.id)).map((p) => [p.id, projectFunding(p, fundingBasis)]),
+      ),
+      alternative: {
+        fundingBasis: other,
+        problem: buildPortfolioProblem(data, analysis.ranking, { fundingBasis: other }).problem,
+      },
       projects: projects.map((p) => ({
         id: p.id,
         runningCostPerYear: p.runningCostPerYear,
@@ -786,7 +806,7 @@ export class StrategyService {
     };
   }
 
-  async requestPlan(ctx: RequestContext, missionId: string, input: PlanRequest) {
+  async requestPlan(ctx: RequestContext, missionId: string, input: PlanOptions) {
     const { run, snapshot } = await this.uow.write(async (repos) => {
       const mission = await this.mission(repos, ctx.actor, missionId, 'update');
       await this.ensureStarted(repos, ctx, mission);
@@ -794,7 +814,7 @@ export class StrategyService {
       if (latest?.status === 'running' && !this.planner.isAbandoned(latest)) {
         throw new ConflictError('PLAN_ALREADY_RUNNING');
       }
-      const snapshot = await this.snapshot(repos, mission);
+      const snapshot = await this.snapshot(repos, mission, input.fundingBasis ?? 'requested');
       // Without money the optimal plan is empty: ask for the budgets rather than report an empty "optimal" plan.
       if (hasNoBudget(snapshot.horizons)) throw new ValidationError('PLAN_NEEDS_BUDGET', { field: 'horizons' });
       const run = await repos.strategy.insertRun({
@@ -817,6 +837,7 @@ export class StrategyService {
           locks: snapshot.locks,
           timeLimitSeconds: input.timeLimitSeconds,
           relativeGap: input.relativeGap,
+          fundingBasis: snapshot.fundingBasis,
         },
       });
       return { run, snapshot };
@@ -835,7 +856,7 @@ export class StrategyService {
         row = await repos.strategy.latestRun(missionId);
       }
       if (!row) return { run: null, stale: false };
-      const now = await this.snapshot(repos, mission);
+      const now = await this.snapshot(repos, mission, basisOf(row.problem));
       const stale = canonicalJson(row.problem) !== canonicalJson(now);
       return { run: presentRun(row), stale };
     });
@@ -851,7 +872,7 @@ export class StrategyService {
       const row = await repos.strategy.latestRun(missionId);
       const result = row?.status === 'done' ? presentRun(row).result : null;
       if (!row || !result) throw new ConflictError('PLAN_NOT_COMPUTED');
-      if (canonicalJson(row.problem) !== canonicalJson(await this.snapshot(repos, mission))) {
+      if (canonicalJson(row.problem) !== canonicalJson(await this.snapshot(repos, mission, basisOf(row.problem)))) {
         throw new ConflictError('PLAN_STALE');
       }
       if (result.placements.length === 0) throw new ConflictError('PLAN_EMPTY');

@@ -570,6 +570,51 @@ describe('strategy of a mission', () => {
     if (wifi) expect(wifi.start).toBeGreaterThanOrEqual(fibre.end);
   });
 
+  it('charges the commune’s own share and compares with granted funding only', async () => {
+    const plan = ((await consultant.get(`${base()}/plan`)).json() as PlanState).run!.result!;
+    // Fibre: 180 000 € with 50 % requested from Smart Région, so 90 000 € for the commune.
+    expect(plan.fundingBasis).toBe('requested');
+    expect(plan.costs![ids.fibre!]).toEqual({
+      investment: 180_000,
+      funding: 90_000,
+      ownShare: 90_000,
+      requested: 90_000,
+      granted: 0,
+    });
+    const fibreHorizon = plan.placements.find((p) => p.projectId === ids.fibre)!.horizon;
+    const line = plan.budgets.find((b) => b.horizon === fibreHorizon)!;
+    expect(line.investment! - line.used).toBeCloseTo(line.funding!, 6);
+    expect(line.funding).toBeGreaterThanOrEqual(90_000);
+    // Beside it, the plan with granted funding only: nothing is granted, so fibre weighs its whole investment.
+    expect(plan.comparison!.fundingBasis).toBe('granted');
+    const prudentLine = plan.comparison!.budgets.find(
+      (b) => b.horizon === plan.comparison!.placements.find((p) => p.projectId === ids.fibre)!.horizon,
+    )!;
+    expect(prudentLine.used).toBeGreaterThanOrEqual(180_000);
+
+    const started = await consultant.post(`${base()}/plan`, { fundingBasis: 'granted' });
+    expect(started.statusCode, started.body).toBe(202);
+    await t.app.services.planner.idle();
+    const prudent = (await consultant.get(`${base()}/plan`)).json() as PlanState;
+    expect(prudent.stale).toBe(false);
+    expect(prudent.run!.result!.fundingBasis).toBe('granted');
+    expect(prudent.run!.result!.costs![ids.fibre!]!.ownShare).toBe(180_000);
+    expect(prudent.run!.result!.comparison!.fundingBasis).toBe('requested');
+    expect(prudent.run!.result!.comparison!.objective).toBeCloseTo(plan.objective!, 6);
+
+    // The funding is granted: both bases agree, and the plan of granted funding becomes stale.
+    await consultant.patch(`/api/strategy/projects/${ids.fibre}`, {
+      funding: [{ name: 'Appel Smart Région', rate: 50, status: 'granted' }],
+    });
+    expect(((await consultant.get(`${base()}/plan`)).json() as PlanState).stale).toBe(true);
+    const bad = await consultant.post(`${base()}/plan`, { fundingBasis: 'promised' });
+    expect(bad.statusCode).toBe(400);
+    await consultant.patch(`/api/strategy/projects/${ids.fibre}`, {
+      funding: [{ name: 'Appel Smart Région', rate: 50 }],
+    });
+    expect((await planNow()).run!.result!.fundingBasis).toBe('requested');
+  });
+
   it('locks a project into a horizon and re-plans around it; the old plan reads as stale', async () => {
     const bad = await consultant.put(`${base()}/locks`, { locks: [{ projectId: ids.sensors, horizon: 'short' }] });
     expect(bad.statusCode).toBe(400);

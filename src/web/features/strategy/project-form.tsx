@@ -18,6 +18,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { DIMENSIONS, type Dimension } from '../../../domain/shared/dimensions.ts';
+import { FUNDING_STATUSES, type FundingStatus } from '../../../domain/strategy/funding.ts';
 import type { HorizonKey } from '../../../domain/strategy/horizons.ts';
 import {
   PROJECT_STATUSES,
@@ -36,7 +37,7 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { type ProjectCreateBody, useCommuneNeeds, useCreateProject, useUpdateProject } from './api.ts';
 import { horizonOptions } from './labels.ts';
 
-type FundingRow = { name: string; rate: number | string; amount: number | string };
+type FundingRow = { name: string; rate: number | string; amount: number | string; status: FundingStatus };
 type Values = {
   title: string;
   description: string;
@@ -68,7 +69,7 @@ function toBody(values: Values): ProjectCreateBody {
     runningCostPerYear: asNumber(values.runningCostPerYear) ?? 0,
     funding: values.funding
       .filter((f) => f.name.trim())
-      .map((f) => ({ name: f.name.trim(), rate: asNumber(f.rate), amount: asNumber(f.amount) })),
+      .map((f) => ({ name: f.name.trim(), rate: asNumber(f.rate), amount: asNumber(f.amount), status: f.status })),
     earliestHorizon: values.earliestHorizon,
     durationMonths: asNumber(values.durationMonths) ?? 12,
     requires: values.requires,
@@ -101,7 +102,12 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
       owner: project?.owner ?? '',
       investmentCost: project?.investmentCost ?? '',
       runningCostPerYear: project?.runningCostPerYear ?? '',
-      funding: (project?.funding ?? []).map((f) => ({ name: f.name, rate: f.rate ?? '', amount: f.amount ?? '' })),
+      funding: (project?.funding ?? []).map((f) => ({
+        name: f.name,
+        rate: f.rate ?? '',
+        amount: f.amount ?? '',
+        status: f.status ?? 'requested',
+      })),
       earliestHorizon: project?.earliestHorizon ?? null,
       durationMonths: project?.durationMonths ?? 12,
       requires: project?.requires ?? [],
@@ -274,25 +280,35 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
             <Stack gap="xs">
               {form.values.funding.map((_, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows of a form list have no identity of their own
-                <Group key={i} align="flex-end" wrap="nowrap">
+                <Group key={i} align="flex-end" wrap="wrap" gap="xs">
                   <TextInput
                     label={t('strategy.projects.fields.fundingName')}
                     placeholder={t('strategy.projects.fields.fundingNamePlaceholder')}
-                    style={{ flex: 2 }}
+                    style={{ flex: '2 1 12rem' }}
                     {...form.getInputProps(`funding.${i}.name`)}
+                  />
+                  <Select
+                    label={t('strategy.projects.fields.fundingStatus')}
+                    data={FUNDING_STATUSES.map((value) => ({
+                      value,
+                      label: t(`strategy.projects.fundingStatus.${value}`),
+                    }))}
+                    allowDeselect={false}
+                    style={{ flex: '1 1 8rem' }}
+                    {...form.getInputProps(`funding.${i}.status`)}
                   />
                   <NumberInput
                     label={t('strategy.projects.fields.fundingRate')}
                     min={0}
                     max={100}
                     suffix=" %"
-                    style={{ flex: 1 }}
+                    style={{ flex: '1 1 6rem' }}
                     {...form.getInputProps(`funding.${i}.rate`)}
                   />
                   <NumberInput
                     label={t('strategy.projects.fields.fundingAmount')}
                     {...money}
-                    style={{ flex: 1 }}
+                    style={{ flex: '1 1 8rem' }}
                     {...form.getInputProps(`funding.${i}.amount`)}
                   />
                   <ActionIcon
@@ -311,7 +327,9 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
                 <Button
                   variant="light"
                   size="xs"
-                  onClick={() => form.insertListItem('funding', { name: '', rate: '', amount: '' })}
+                  onClick={() =>
+                    form.insertListItem('funding', { name: '', rate: '', amount: '', status: 'requested' })
+                  }
                 >
                   {t('strategy.projects.fields.fundingAdd')}
                 </Button>
