@@ -1,3 +1,10 @@
+import type { BudgetLine } from '../../domain/implementation/follow-up.ts';
+import {
+  baselineOf,
+  initialBudget,
+  initialFunding,
+  type PlanBaseline,
+} from '../../domain/implementation/plan-baseline.ts';
 import type { Dimension } from '../../domain/shared/dimensions.ts';
 import { deriveAhpWeights } from '../../domain/strategy/ahp.ts';
 import {
@@ -7,7 +14,7 @@ import {
   DEFAULT_CRITERIA,
   type WeightsInput,
 } from '../../domain/strategy/criteria.ts';
-import { type FundingBasis, projectFunding } from '../../domain/strategy/funding.ts';
+import { type FundingBasis, fundingAmount, projectFunding } from '../../domain/strategy/funding.ts';
 import { defaultHorizons, type HorizonsInput, hasNoBudget, horizonIndex } from '../../domain/strategy/horizons.ts';
 import {
   analyseRanking,
@@ -72,6 +79,7 @@ export class StrategyService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly planner: StrategyPlanner,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   // ── access ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -878,17 +886,50 @@ export class StrategyService {
       if (result.placements.length === 0) throw new ConflictError('PLAN_EMPTY');
       const projects = new Map((await repos.strategy.projects(missionId)).map((p) => [p.id, p]));
       const approved: string[] = [];
-      for (const { projectId } of result.placements) {
+      const baselines: Record<string, PlanBaseline> = {};
+      const approvedAt = this.now().toISOString();
+      for (const { projectId, horizon } of result.placements) {
         const project = projects.get(projectId);
-        if (!project || project.status === 'approved') continue;
-        await repos.strategy.updateProject(projectId, { status: 'approved' });
-        approved.push(project.title);
+        if (!project) continue;
+        if (project.status !== 'approved') {
+          await repos.strategy.updateProject(projectId, { status: 'approved' });
+          approved.push(project.title);
+        }
+        // The plan reaches the follow-up: its months, its cost by year and its funding.
+        const span = result.roadmap?.rows.find((r) => r.projectId === projectId);
+        if (!span) continue;
+        const funding = result.costs?.[projectId] ?? projectFunding(presentProject(project), 'requested');
+        const baseline = baselineOf({
+          planRunId: row.id,
+          approvedAt,
+          horizon,
+          startMonth: span.startMonth,
+          endMonth: span.endMonth,
+          investment: funding.investment,
+          funding: funding.funding,
+        });
+        baselines[projectId] = baseline;
+        const followUp = (await repos.implementation.project(projectId))?.followUp ?? null;
+        const budget = (followUp?.budget ?? []) as BudgetLine[];
+        const lines = (presentProject(project).funding ?? []).map((line) => ({
+          name: line.name,
+          amount: fundingAmount(line, project.investmentCost),
+          granted: line.status === 'granted',
+        }));
+        await repos.implementation.upsertFollowUp(projectId, {
+          planBaseline: baseline,
+          // What the follow-up already records is the consultant's: the plan only fills what is empty.
+          ...(budget.every((l) => l.planned === 0 && l.committed === 0 && l.spent === 0)
+            ? { budget: initialBudget(baseline) }
+            : {}),
+          ...(((followUp?.funding ?? []) as unknown[]).length === 0 ? { funding: initialFunding(lines) } : {}),
+        });
       }
       await this.audit(repos, ctx, mission, {
         action: 'strategy.plan.approve',
         entityType: 'plan_run',
         entityId: row.id,
-        after: { approved, placements: result.placements },
+        after: { approved, placements: result.placements, baselines },
       });
     });
     return this.state(ctx.actor, missionId);

@@ -651,6 +651,53 @@ describe('strategy of a mission', () => {
     await consultant.patch(`/api/strategy/projects/${ids.sensors}`, { investmentCost: 90_000 });
   });
 
+  it('carries the approved plan into the follow-up: horizon, months, budget by year, funding; then plan against actual', async () => {
+    const plan = ((await consultant.get(`${base()}/plan`)).json() as PlanState).run!.result!;
+    const fibreRow = plan.roadmap!.rows.find((r) => r.projectId === ids.fibre)!;
+    const followUp = (await consultant.get(`/api/implementation/projects/${ids.fibre}`)).json();
+    expect(followUp.baseline).toMatchObject({
+      horizon: fibreRow.horizon,
+      startMonth: fibreRow.startMonth,
+      endMonth: fibreRow.endMonth,
+      investment: 180_000,
+      funding: 90_000,
+      ownShare: 90_000,
+    });
+    // Planned by year from the plan's months; no longer « 0 € prévus ».
+    expect(followUp.budgetTotals.planned).toBeCloseTo(180_000, 6);
+    expect(followUp.budget.map((l: { year: number }) => l.year)).toEqual(
+      followUp.baseline.byYear.map((y: { year: number }) => y.year),
+    );
+    expect(followUp.funding).toEqual([{ kind: 'other', label: 'Appel Smart Région', amount: 90_000, secured: false }]);
+
+    // The mission moves to its implementation; money is committed beyond the plan in the first year.
+    await t.app.services.missions.update(CLI_CONTEXT, missionId, { phase: 'implementation' });
+    const firstYear = followUp.budget[0];
+    const saved = await consultant.patch(`/api/implementation/projects/${ids.fibre}`, {
+      budget: followUp.budget.map((l: { year: number }, i: number) =>
+        i === 0 ? { ...l, committed: firstYear.planned * 1.5, spent: firstYear.planned } : l,
+      ),
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const started = await consultant.post(`/api/implementation/projects/${ids.fibre}/status`, {
+      status: 'in-progress',
+    });
+    expect(started.statusCode, started.body).toBe(200);
+    const after = started.json();
+    expect(after.planAgainstActual).toMatchObject({
+      plannedStart: fibreRow.startMonth,
+      planned: 180_000,
+      committed: firstYear.planned * 1.5,
+    });
+    expect(after.planAgainstActual.actualStart).toMatch(/^\d{4}-\d{2}$/);
+    expect(after.planAgainstActual.years[0].drift).toBe(true);
+    const mission = (await consultant.get(`/api/missions/${missionId}/implementation`)).json();
+    expect(mission.planAgainstActual.projects.map((p: { projectId: string }) => p.projectId)).toContain(ids.fibre);
+    const province = (await consultant.get('/api/implementation/dashboard')).json();
+    expect(province.planAgainstActual.totals.committed).toBeGreaterThanOrEqual(firstYear.planned * 1.5);
+    await t.app.services.missions.update(CLI_CONTEXT, missionId, { phase: 'planning' });
+  });
+
   it('says why a plan is infeasible', async () => {
     await consultant.patch(`/api/strategy/projects/${ids.sensors}`, { mandatory: true, investmentCost: 500_000 });
     const plan = await planNow();

@@ -1,1 +1,0 @@
-ALTER TABLE "mission_diagnostics" ADD COLUMN "scoring_method" integer DEFAULT 1 NOT NULL;
