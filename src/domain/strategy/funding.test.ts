@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fundingAmount, projectFunding } from './funding.ts';
 import { DEFAULT_HORIZONS } from './horizons.ts';
-import { analyseRanking, buildPortfolioProblem, type StrategyData } from './mission-model.ts';
+import { analyseRanking, buildPortfolioProblem, phasingOf, type StrategyData } from './mission-model.ts';
 import { greedyPlan } from './portfolio-greedy.ts';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -99,5 +99,52 @@ describe('the plan charges the commune’s own share', () => {
         (p) => p.id === uuid(1),
       )!.cost,
     ).toBe(100_000);
+  });
+});
+
+describe('phasingOf: a project’s cost over the horizons it runs in', () => {
+  const horizons = DEFAULT_HORIZONS;
+  it('spreads by duration over the horizons’ months, none for a project within its start horizon', () => {
+    expect(phasingOf({ durationMonths: 12 }, horizons)).toBeUndefined();
+    expect(phasingOf({ durationMonths: 36 }, horizons)).toEqual([24 / 36, 12 / 36]);
+    // Starting at the earliest in the medium term: its own months count from there.
+    expect(phasingOf({ durationMonths: 30, earliestHorizon: 'medium' }, horizons)).toEqual([24 / 30, 6 / 30]);
+    // Past the last horizon, what is left counts in the last.
+    const long = phasingOf({ durationMonths: 84 }, horizons)!;
+    expect(long.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(long).toHaveLength(3);
+  });
+
+  it('takes the consultant’s schedule when the sheet has one', () => {
+    expect(phasingOf({ durationMonths: 12, phasing: [40, 60] }, horizons)).toEqual([0.4, 0.6]);
+    expect(phasingOf({ durationMonths: 36, phasing: [100] }, horizons)).toBeUndefined();
+  });
+
+  it('puts the phasing and the carry-over into the mission’s portfolio problem', () => {
+    const data: StrategyData = {
+      criteria: [{ id: uuid(101), direction: 'max', weight: 1, preference: { type: 'usual' }, source: 'manual' }],
+      projects: [
+        {
+          id: uuid(1),
+          title: 'Long',
+          status: 'proposed',
+          investmentCost: 150_000,
+          runningCostPerYear: 0,
+          requires: [],
+          excludes: [],
+          earliestHorizon: null,
+          mandatory: false,
+          durationMonths: 36,
+        },
+      ],
+      evaluations: [{ projectId: uuid(1), criterionId: uuid(101), value: 3 }],
+      horizons: DEFAULT_HORIZONS.map((h) => ({ ...h, budget: 100_000 })),
+      locks: [],
+    };
+    const ranking = analyseRanking(data).ranking;
+    const { problem } = buildPortfolioProblem(data, ranking, { carryOver: true });
+    expect(problem.carryOver).toBe(true);
+    expect(problem.projects[0]!.phasing).toEqual([24 / 36, 12 / 36]);
+    expect(buildPortfolioProblem(data, ranking).problem).not.toHaveProperty('carryOver');
   });
 });

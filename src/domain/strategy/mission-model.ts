@@ -54,7 +54,7 @@ export type StrategyData = {
     | 'earliestHorizon'
     | 'mandatory'
   > &
-    Partial<Pick<ProjectSheet, 'funding'>>)[];
+    Partial<Pick<ProjectSheet, 'funding' | 'durationMonths' | 'phasing'>>)[];
   evaluations: readonly Evaluation[];
   horizons: readonly Horizon[];
   locks: readonly PortfolioLockEntry[];
@@ -233,7 +233,7 @@ export type OutsideProject = z.infer<typeof OutsideProject>;
 export function buildPortfolioProblem(
   data: StrategyData,
   ranking: readonly Pick<RankedProject, 'id' | 'priority'>[],
-  options: { fundingBasis?: FundingBasis } = {},
+  options: { fundingBasis?: FundingBasis; carryOver?: boolean } = {},
 ): { problem: PortfolioProblem; outside: OutsideProject[] } {
   const basis = options.fundingBasis ?? 'requested';
   const priority = new Map(ranking.map((r) => [r.id, r.priority]));
@@ -282,6 +282,8 @@ export function buildPortfolioProblem(
       if (excludes.length > 0) entry.excludes = excludes;
       if (p.earliestHorizon) entry.earliest = p.earliestHorizon;
       if (p.mandatory) entry.mandatory = true;
+      const phasing = phasingOf(p, data.horizons);
+      if (phasing) entry.phasing = phasing;
       return entry;
     });
   const horizons = HORIZON_KEYS.map((key) => {
@@ -291,5 +293,48 @@ export function buildPortfolioProblem(
   const locks = data.locks
     .filter((l) => inside.has(l.projectId))
     .map((l) => ({ projectId: l.projectId, horizonId: l.horizon }));
-  return { problem: { horizons, projects, ...(locks.length > 0 ? { locks } : {}) }, outside };
+  return {
+    problem: {
+      horizons,
+      projects,
+      ...(locks.length > 0 ? { locks } : {}),
+      ...(options.carryOver ? { carryOver: true } : {}),
+    },
+    outside,
+  };
+}
+
+/**
+ * How a project's cost spreads over the horizons from the one it starts in: the consultant's schedule when the sheet
+ * has one (percentages), else by its duration, month by month, over the lengths of the horizons from its earliest
+ * start (a project of 36 months starting with a horizon of 24 months puts 2/3 there and 1/3 in the next). Horizons
+ * of a mission are of similar lengths, so the same shares serve a later start. A project that fits in its start
+ * horizon gets no phasing: its problem stays what it was before phasing existed.
+ */
+export function phasingOf(
+  project: { durationMonths?: number; phasing?: readonly number[] | null; earliestHorizon?: HorizonKey | null },
+  horizons: readonly Pick<Horizon, 'key' | 'startYear' | 'endYear'>[],
+): number[] | undefined {
+  if (project.phasing && project.phasing.length > 0) {
+    const total = project.phasing.reduce((a, b) => a + b, 0);
+    return project.phasing.length > 1 && total > 0 ? project.phasing.map((x) => x / total) : undefined;
+  }
+  const duration = project.durationMonths;
+  if (!duration) return undefined;
+  const from = Math.max(0, HORIZON_KEYS.indexOf(project.earliestHorizon ?? 'short'));
+  const lengths = HORIZON_KEYS.slice(from).map((key) => {
+    const h = horizons.find((x) => x.key === key);
+    return h ? (h.endYear - h.startYear + 1) * 12 : 24;
+  });
+  const shares: number[] = [];
+  let left = duration;
+  for (const length of lengths) {
+    if (left <= 0) break;
+    const months = Math.min(left, length);
+    shares.push(months / duration);
+    left -= months;
+  }
+  // Months past the last horizon count in the last one (the portfolio folds them there too).
+  if (left > 0 && shares.length > 0) shares[shares.length - 1]! += left / duration;
+  return shares.length > 1 ? shares : undefined;
 }

@@ -62,7 +62,7 @@ export function reportPlan(input: PlanReportInput): PlanResult {
     outside: [...input.outside],
     infeasibility: result.status === 'infeasible' ? diagnoseInfeasibility(problem) : null,
     roadmap: feasible ? buildRoadmap({ placements, projects: input.projects, horizons: input.horizons }) : null,
-    ...(input.fundingBasis ? { fundingBasis: input.fundingBasis } : {}),
+    ...(input.fundingBasis ? { fundingBasis: input.fundingBasis, carryOver: problem.carryOver ?? false } : {}),
     ...(costs ? { costs: { ...costs } } : {}),
     ...(comparison
       ? {

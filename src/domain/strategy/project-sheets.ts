@@ -59,6 +59,15 @@ const sheetFields = {
   funding: z.array(FundingSource).max(20).describe('possible funding'),
   earliestHorizon: HorizonKey.nullable().describe('the project cannot start before this horizon'),
   durationMonths: z.number().int().min(1).max(84).describe('how long the project runs once started (roadmap)'),
+  phasing: z
+    .array(z.number().min(0).max(100))
+    .min(1)
+    .max(3)
+    .refine((shares) => Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 0.01, { message: 'PHASING_SUM' })
+    .nullable()
+    .describe(
+      '% of the investment in the start horizon and the next ones (sum 100), as edited; null: spread by the duration',
+    ),
   requires: z.array(z.uuid()).max(50).describe('projects that must be done in the same or an earlier horizon'),
   excludes: z.array(z.uuid()).max(50).describe('projects that cannot both be done'),
   mandatory: z.boolean().describe('must be in the plan (a legal obligation, a commitment already made)'),
@@ -71,6 +80,7 @@ export const ProjectSheet = z
     id: z.uuid(),
     missionId: z.uuid(),
     ...sheetFields,
+    phasing: sheetFields.phasing.optional(),
     commentCount: z.number().int(),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
@@ -91,6 +101,7 @@ export const ProjectSheetCreateInput = z.strictObject({
   funding: sheetFields.funding.default([]),
   earliestHorizon: sheetFields.earliestHorizon.optional(),
   durationMonths: sheetFields.durationMonths.default(12),
+  phasing: sheetFields.phasing.optional(),
   requires: sheetFields.requires.default([]),
   excludes: sheetFields.excludes.default([]),
   mandatory: sheetFields.mandatory.default(false),
@@ -112,6 +123,7 @@ export const ProjectSheetUpdateInput = z.strictObject({
   funding: sheetFields.funding.optional(),
   earliestHorizon: sheetFields.earliestHorizon.optional(),
   durationMonths: sheetFields.durationMonths.optional(),
+  phasing: sheetFields.phasing.optional(),
   requires: sheetFields.requires.optional(),
   excludes: sheetFields.excludes.optional(),
   mandatory: sheetFields.mandatory.optional(),

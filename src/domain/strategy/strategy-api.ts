@@ -124,10 +124,17 @@ export const PlanRequest = z.strictObject({
   fundingBasis: FundingBasis.default('requested').describe(
     'which funding lowers the commune’s share: requested and granted (default), or granted only; the other basis is computed beside it for comparison',
   ),
+  carryOver: z
+    .boolean()
+    .default(false)
+    .describe('money a horizon leaves unspent carries to the next ones (the commune’s reserve funds)'),
 });
 export type PlanRequest = z.infer<typeof PlanRequest>;
-/** What services take: the funding basis may be left out (requested), so callers written before it still work. */
-export type PlanOptions = Omit<PlanRequest, 'fundingBasis'> & { fundingBasis?: FundingBasis };
+/** What services take: funding basis and carry-over may be left out, so callers written before them still work. */
+export type PlanOptions = Omit<PlanRequest, 'fundingBasis' | 'carryOver'> & {
+  fundingBasis?: FundingBasis;
+  carryOver?: boolean;
+};
 
 const FundingTotals = z.object({
   investment: z.number(),
@@ -160,6 +167,7 @@ export const PlanResult = z
       }),
     ),
     fundingBasis: FundingBasis.optional().describe('absent in plans computed before funding was counted'),
+    carryOver: z.boolean().optional().describe('the plan let unspent money carry to the next horizons'),
     costs: z
       .record(z.string(), FundingTotals)
       .optional()

@@ -147,7 +147,7 @@ const phasedPortfolio: fc.Arbitrary<PortfolioProblem> = smallPortfolio.chain((pr
     .map(({ carryOver, phasings }) => ({
       ...problem,
       carryOver,
-      projects: problem.projects.map((p, i) => (phasings[i] ? { ...p, phasing: phasings[i] } : p)),
+      projects: problem.projects.map((p, i) => (phasings[i] ? { ...p, phasing: [...phasings[i]] } : p)),
     })),
 );
 

@@ -69,9 +69,10 @@ import { canonicalJson, type PlanSnapshot, type StrategyPlanner } from './strate
 
 type Action = 'read' | 'create' | 'update' | 'delete';
 
-/** The funding basis a stored plan was computed on (requested for plans stored before the basis existed). */
-function basisOf(problem: unknown): FundingBasis {
-  return (problem as { fundingBasis?: FundingBasis } | null)?.fundingBasis ?? 'requested';
+/** The options a stored plan was computed with (requested funding, no carry-over for plans stored before them). */
+function optionsOf(snapshot: unknown): { fundingBasis: FundingBasis; carryOver: boolean } {
+  const s = snapshot as { fundingBasis?: FundingBasis; problem?: { carryOver?: boolean } } | null;
+  return { fundingBasis: s?.fundingBasis ?? 'requested', carryOver: s?.problem?.carryOver ?? false };
 }
 
 /** The missions' strategies: project sheets, criteria, evaluations, scenarios, horizons, locks, plans, objectives. */
@@ -207,6 +208,7 @@ export class StrategyService {
         funding: input.funding,
         earliestHorizon: input.earliestHorizon ?? null,
         durationMonths: input.durationMonths,
+        phasing: input.phasing ?? null,
         mandatory: input.mandatory,
         status: input.status,
         objectiveId: null,
@@ -271,6 +273,7 @@ export class StrategyService {
         ...(input.funding !== undefined ? { funding: input.funding } : {}),
         ...(input.earliestHorizon !== undefined ? { earliestHorizon: input.earliestHorizon } : {}),
         ...(input.durationMonths !== undefined ? { durationMonths: input.durationMonths } : {}),
+        ...(input.phasing !== undefined ? { phasing: input.phasing } : {}),
         ...(input.mandatory !== undefined ? { mandatory: input.mandatory } : {}),
         ...(input.status !== undefined ? { status: input.status } : {}),
       });
@@ -785,11 +788,13 @@ export class StrategyService {
   private async snapshot(
     repos: Repositories,
     mission: MissionRecord,
-    fundingBasis: FundingBasis = 'requested',
+    options: { fundingBasis?: FundingBasis; carryOver?: boolean } = {},
   ): Promise<PlanSnapshot> {
+    const fundingBasis = options.fundingBasis ?? 'requested';
+    const carryOver = options.carryOver ?? false;
     const { data, projects } = await this.data(repos, mission);
     const analysis = analyseRanking(data, { topK: null });
-    const { problem, outside } = buildPortfolioProblem(data, analysis.ranking, { fundingBasis });
+    const { problem, outside } = buildPortfolioProblem(data, analysis.ranking, { fundingBasis, carryOver });
     const other: FundingBasis = fundingBasis === 'requested' ? 'granted' : 'requested';
     const inside = new Set(problem.projects.map((p) => p.id));
     return {
@@ -801,7 +806,7 @@ export class StrategyService {
       ),
       alternative: {
         fundingBasis: other,
-        problem: buildPortfolioProblem(data, analysis.ranking, { fundingBasis: other }).problem,
+        problem: buildPortfolioProblem(data, analysis.ranking, { fundingBasis: other, carryOver }).problem,
       },
       projects: projects.map((p) => ({
         id: p.id,
@@ -822,7 +827,10 @@ export class StrategyService {
       if (latest?.status === 'running' && !this.planner.isAbandoned(latest)) {
         throw new ConflictError('PLAN_ALREADY_RUNNING');
       }
-      const snapshot = await this.snapshot(repos, mission, input.fundingBasis ?? 'requested');
+      const snapshot = await this.snapshot(repos, mission, {
+        fundingBasis: input.fundingBasis ?? 'requested',
+        carryOver: input.carryOver ?? false,
+      });
       // Without money the optimal plan is empty: ask for the budgets rather than report an empty "optimal" plan.
       if (hasNoBudget(snapshot.horizons)) throw new ValidationError('PLAN_NEEDS_BUDGET', { field: 'horizons' });
       const run = await repos.strategy.insertRun({
@@ -846,6 +854,7 @@ export class StrategyService {
           timeLimitSeconds: input.timeLimitSeconds,
           relativeGap: input.relativeGap,
           fundingBasis: snapshot.fundingBasis,
+          carryOver: snapshot.problem.carryOver ?? false,
         },
       });
       return { run, snapshot };
@@ -864,7 +873,7 @@ export class StrategyService {
         row = await repos.strategy.latestRun(missionId);
       }
       if (!row) return { run: null, stale: false };
-      const now = await this.snapshot(repos, mission, basisOf(row.problem));
+      const now = await this.snapshot(repos, mission, optionsOf(row.problem));
       const stale = canonicalJson(row.problem) !== canonicalJson(now);
       return { run: presentRun(row), stale };
     });
@@ -880,7 +889,7 @@ export class StrategyService {
       const row = await repos.strategy.latestRun(missionId);
       const result = row?.status === 'done' ? presentRun(row).result : null;
       if (!row || !result) throw new ConflictError('PLAN_NOT_COMPUTED');
-      if (canonicalJson(row.problem) !== canonicalJson(await this.snapshot(repos, mission, basisOf(row.problem)))) {
+      if (canonicalJson(row.problem) !== canonicalJson(await this.snapshot(repos, mission, optionsOf(row.problem)))) {
         throw new ConflictError('PLAN_STALE');
       }
       if (result.placements.length === 0) throw new ConflictError('PLAN_EMPTY');

@@ -615,6 +615,29 @@ describe('strategy of a mission', () => {
     expect((await planNow()).run!.result!.fundingBasis).toBe('requested');
   });
 
+  it('phases a project over its horizons and carries unspent money over when the plan asks', async () => {
+    const bad = await consultant.patch(`/api/strategy/projects/${ids.app}`, { phasing: [50, 40] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('phasing');
+    const phased = await consultant.patch(`/api/strategy/projects/${ids.app}`, { phasing: [50, 50] });
+    expect(phased.statusCode, phased.body).toBe(200);
+    expect(phased.json().phasing).toEqual([50, 50]);
+    const started = await consultant.post(`${base()}/plan`, { carryOver: true });
+    expect(started.statusCode, started.body).toBe(202);
+    await t.app.services.planner.idle();
+    const plan = (await consultant.get(`${base()}/plan`)).json() as PlanState;
+    expect(plan.stale).toBe(false);
+    expect(plan.run!.result!.carryOver).toBe(true);
+    const [row] = await t.database.db.select().from(strategyPlanRuns).where(eq(strategyPlanRuns.id, plan.run!.id));
+    const problem = (
+      row!.problem as { problem: { carryOver?: boolean; projects: { id: string; phasing?: number[] }[] } }
+    ).problem;
+    expect(problem.carryOver).toBe(true);
+    expect(problem.projects.find((p) => p.id === ids.app)!.phasing).toEqual([0.5, 0.5]);
+    await consultant.patch(`/api/strategy/projects/${ids.app}`, { phasing: null });
+    expect((await planNow()).run!.result!.carryOver).toBe(false);
+  });
+
   it('locks a project into a horizon and re-plans around it; the old plan reads as stale', async () => {
     const bad = await consultant.put(`${base()}/locks`, { locks: [{ projectId: ids.sensors, horizon: 'short' }] });
     expect(bad.statusCode).toBe(400);
