@@ -193,7 +193,12 @@ describe('strategy: a consultant plans Aubange’s projects', () => {
     expect(await page.getByText(/avec 1 verrou\b/).count()).toBe(1);
   });
 
-  it('charges the commune’s share and compares the plan with granted funding only', async () => {
+  it('charges the commune’s share, carries unspent money over, and compares with granted funding only', async () => {
+    // Carry-over: what a horizon leaves unspent goes to the next ones (reserve funds).
+    await page.getByRole('switch', { name: 'Reporter le budget non dépensé' }).check();
+    await page.getByRole('button', { name: 'Recalculer le plan' }).click();
+    await page.getByTestId('plan-carry-over').waitFor({ timeout: 60_000 });
+    await page.getByTestId('plan-value').waitFor();
     const fibre = page.locator('tr[data-project="Fibre optique des bâtiments communaux"]');
     await expect.poll(() => fibre.locator('td').nth(2).textContent()).toMatch(/45\s000\s€sur 180\s000\s€/);
     const comparison = page.getByTestId('funding-comparison');

@@ -9,6 +9,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Text,
   Title,
@@ -39,6 +40,11 @@ export default function PlanSection({ state }: { state: StrategyState }) {
   const running = run?.status === 'running';
   const runBasis = run?.result?.fundingBasis;
   const [basis, setBasis] = useState<FundingBasis>(runBasis ?? 'requested');
+  const runCarryOver = run?.result?.carryOver;
+  const [carryOver, setCarryOver] = useState(runCarryOver ?? false);
+  useEffect(() => {
+    if (runCarryOver !== undefined) setCarryOver(runCarryOver);
+  }, [runCarryOver]);
   // Follows the plan shown, so « recalculer » keeps the basis it was computed on unless the consultant changes it.
   useEffect(() => {
     if (runBasis) setBasis(runBasis);
@@ -71,8 +77,15 @@ export default function PlanSection({ state }: { state: StrategyState }) {
                   w={250}
                   data-testid="funding-basis"
                 />
+                <Switch
+                  label={t('strategy.plan.carryOver')}
+                  checked={carryOver}
+                  onChange={(e) => setCarryOver(e.currentTarget.checked)}
+                  data-testid="carry-over"
+                  mb={8}
+                />
                 <Button
-                  onClick={() => request.mutate({ fundingBasis: basis })}
+                  onClick={() => request.mutate({ fundingBasis: basis, carryOver })}
                   loading={request.isPending}
                   disabled={running || noBudget}
                   data-testid="run-plan"
@@ -324,6 +337,11 @@ function PlanView({
               {t(`strategy.plan.status.${result.status}`)}
             </Badge>
           </Group>
+          {result.carryOver ? (
+            <Text size="sm" data-testid="plan-carry-over">
+              {t('strategy.plan.carryOverOn')}
+            </Text>
+          ) : null}
           <Text size="sm" c="dimmed">
             {t('strategy.plan.computed', {
               at: formatDateTime(run.finishedAt ?? run.startedAt, language),

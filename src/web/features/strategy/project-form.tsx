@@ -48,6 +48,7 @@ type Values = {
   funding: FundingRow[];
   earliestHorizon: HorizonKey | null;
   durationMonths: number | string;
+  phasing: (number | string)[];
   requires: string[];
   excludes: string[];
   mandatory: boolean;
@@ -72,6 +73,10 @@ function toBody(values: Values): ProjectCreateBody {
       .map((f) => ({ name: f.name.trim(), rate: asNumber(f.rate), amount: asNumber(f.amount), status: f.status })),
     earliestHorizon: values.earliestHorizon,
     durationMonths: asNumber(values.durationMonths) ?? 12,
+    // Empty: spread by the duration; otherwise the % typed for each horizon from the start one.
+    phasing: values.phasing.every((x) => x === '' || Number(x) === 0)
+      ? null
+      : values.phasing.map((x) => Number(x || 0)),
     requires: values.requires,
     excludes: values.excludes,
     mandatory: values.mandatory,
@@ -110,6 +115,7 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
       })),
       earliestHorizon: project?.earliestHorizon ?? null,
       durationMonths: project?.durationMonths ?? 12,
+      phasing: [0, 1, 2].map((i) => project?.phasing?.[i] ?? ''),
       requires: project?.requires ?? [],
       excludes: project?.excludes ?? [],
       mandatory: project?.mandatory ?? false,
@@ -223,6 +229,23 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
               {...form.getInputProps('durationMonths')}
             />
           </SimpleGrid>
+          <Fieldset legend={t('strategy.projects.fields.phasing')}>
+            <Text size="sm" c="dimmed" mb="xs">
+              {t('strategy.projects.fields.phasingHelp')}
+            </Text>
+            <SimpleGrid cols={{ base: 3 }}>
+              {[0, 1, 2].map((i) => (
+                <NumberInput
+                  key={i}
+                  label={(t('strategy.projects.fields.phasingShares', { returnObjects: true }) as string[])[i]}
+                  min={0}
+                  max={100}
+                  suffix=" %"
+                  {...form.getInputProps(`phasing.${i}`)}
+                />
+              ))}
+            </SimpleGrid>
+          </Fieldset>
           <MultiSelect
             label={t('strategy.projects.fields.requires')}
             description={t('strategy.projects.fields.requiresHelp')}
