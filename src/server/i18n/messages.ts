@@ -364,6 +364,10 @@ export const messages = {
     fr: 'Projet « {project} » : le coût doit être un montant ≥ 0.',
     en: 'Project “{project}”: the cost must be an amount ≥ 0.',
   },
+  PORTFOLIO_INVALID_PHASING: {
+    fr: 'Projet « {project} » : les parts du phasage doivent être positives et totaliser 100 %.',
+    en: 'Project “{project}”: the phasing shares must be positive and add up to 100 %.',
+  },
   PORTFOLIO_INVALID_VALUE: {
     fr: 'Projet « {project} » : la valeur doit être un nombre fini.',
     en: 'Project “{project}”: the value must be a finite number.',

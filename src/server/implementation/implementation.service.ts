@@ -32,6 +32,7 @@ import type {
   ThresholdPeriodRecord,
 } from '../../domain/implementation/implementation-api.ts';
 import { buildReleasePackage, type OcdsReleasePackage } from '../../domain/implementation/ocds.ts';
+import { type PlanAgainstActual, PlanBaseline, planAgainstActual } from '../../domain/implementation/plan-baseline.ts';
 import {
   type FrameworkMatch,
   type ProcedureAdvice,
@@ -155,6 +156,29 @@ export class ImplementationService {
     }));
   }
 
+  /** Plan against actual for the projects that came from an approved plan. */
+  private async planAgainstActualOf(
+    repos: Repositories,
+    projects: readonly Loaded[],
+    today: string,
+  ): Promise<PlanAgainstActual> {
+    const withBaseline = projects.flatMap((p) => {
+      const parsed = PlanBaseline.safeParse(p.followUp?.planBaseline);
+      return parsed.success ? [{ p, baseline: parsed.data }] : [];
+    });
+    const starts = await repos.implementation.actualStarts(withBaseline.map(({ p }) => p.id));
+    return planAgainstActual(
+      withBaseline.map(({ p, baseline }) => ({
+        projectId: p.id,
+        title: p.title,
+        baseline,
+        budget: p.budget,
+        actualStart: starts.get(p.id) ?? null,
+      })),
+      today,
+    );
+  }
+
   private summary(p: Loaded, today: string): ProjectSummary {
     const next = p.milestones.find((m) => m.doneDate === null);
     return {
@@ -230,6 +254,7 @@ export class ImplementationService {
         started: ['implementation', 'closed'].includes(mission.phase),
         projects: projects.map((p) => this.summary(p, today)),
         permissions: { edit: can(actor, 'update', { type: 'implementation', communeNis: mission.communeNis }) },
+        planAgainstActual: await this.planAgainstActualOf(repos, projects, today),
       };
     });
   }
@@ -270,6 +295,8 @@ export class ImplementationService {
       budget: p.budget,
       budgetTotals: budgetTotals(p.budget),
       funding: (f?.funding ?? []) as FundingLine[],
+      baseline: PlanBaseline.safeParse(f?.planBaseline).data ?? null,
+      planAgainstActual: (await this.planAgainstActualOf(repos, [p], today)).projects[0] ?? null,
       risks: (f?.risks ?? []) as Risk[],
       milestones: p.milestones.map((m) => ({
         id: m.id,
@@ -1034,6 +1061,7 @@ export class ImplementationService {
             };
           }),
         projects: projects.map((p) => this.summary(p, today)),
+        planAgainstActual: await this.planAgainstActualOf(repos, projects, today),
       };
     });
   }
