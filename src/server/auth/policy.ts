@@ -283,6 +283,20 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   });
 }
 
+/**
+ * What the caller may do with one resource, for the web to read instead of testing roles: each name is asked of the
+ * policy once, e.g. `permissionsOf(actor, { edit: ['update', { type: 'mission', communeNis }] })` → `{ edit: true }`.
+ */
+export function permissionsOf<K extends string>(
+  actor: Actor,
+  asks: Record<K, readonly [Action, Resource]>,
+): Record<K, boolean> {
+  const entries = Object.entries(asks) as [K, readonly [Action, Resource]][];
+  return Object.fromEntries(
+    entries.map(([name, [action, resource]]) => [name, can(actor, action, resource)]),
+  ) as Record<K, boolean>;
+}
+
 /** Throws 401 for an anonymous caller, 403 otherwise, when `can` says no. */
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
   if (can(actor, action, resource)) return;

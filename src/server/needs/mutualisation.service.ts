@@ -15,17 +15,18 @@ import { GroupExplanation } from '../../domain/mutualisation/grouping.ts';
 import { frenchList, purchaseWarnings, unconfirmed } from '../../domain/mutualisation/purchase.ts';
 import { estimateSavings, type PriceModel } from '../../domain/mutualisation/savings.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
+import { belgianToday } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, needView, readScope } from '../auth/policy.ts';
 import { lockLot, placeCallOffs } from '../catalogue/call-offs.ts';
-import { belgianToday } from '../communes/communes.service.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError, ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
+import type { MessageCode } from '../i18n/messages.ts';
 import { groupNeedsInDatabase } from './grouping-engine.ts';
 import type { GroupRow, PollCommuneRow, PollRow, RunRow } from './needs.repository.ts';
 
 /** A lot named in the body that does not exist is the caller's mistake about that field: 400, not 404. */
-const rethrowAs = (code: string, field: string) => (error: unknown) => {
+const rethrowAs = (code: MessageCode, field: string) => (error: unknown) => {
   if (error instanceof NotFoundError) throw new ValidationError(code, {}, { field });
   throw error;
 };
