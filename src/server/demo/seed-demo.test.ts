@@ -18,11 +18,12 @@ describe('the demo workspace', () => {
   let s: Services;
   let summary: DemoSummary | null = null;
   const actors: Record<string, UserActor> = {};
+  const today = new Date();
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const config = testConfig({ SEED_DEMO: 'true' });
-    await prepareDatabase(database, config, { onDemo: (demo) => (summary = demo) });
+    await prepareDatabase(database, config, { today, onDemo: (demo) => (summary = demo) });
     s = buildServices(database, config, () => new Date(), { error: () => undefined });
     for (const user of await s.users.list({ actor: { kind: 'system', label: 'cli' }, ip: null })) {
       actors[user.email] = {
@@ -79,6 +80,7 @@ describe('the demo workspace', () => {
     expect(new Set(state.criteria.map((c) => c.weight)).size).toBeGreaterThan(1);
     const plan = await s.strategy.plan(consultant(), aubange!.id);
     expect(plan.run?.status).toBe('done');
+    expect(plan.run?.requestedBy).toBe('(démo)');
     expect(plan.stale).toBe(false);
     expect(plan.run?.result?.placements.length).toBeGreaterThan(0);
   });
@@ -147,4 +149,43 @@ describe('the demo workspace', () => {
     expect(demoRows.length).toBeGreaterThan(300);
     expect(new Set(rows.map((r) => r.actor))).toEqual(new Set(['(bootstrap)', '(démo)']));
   });
+
+  it('is deterministic: loaded again on the same day, the same content', async () => {
+    const fingerprint = async (services: Services) => {
+      const actor = { kind: 'system', label: 'cli' } as const;
+      const missions = await services.missions.list(actor, {});
+      const maturity = await Promise.all(
+        missions.map(async (m) => [m.title, (await services.diagnostic.results(actor, m.id)).overall.mean]),
+      );
+      const aubange = missions.find((m) => m.beneficiary.communeNis === '81004')!;
+      const state = await services.strategy.state(actor, aubange.id);
+      const titleOf = new Map(state.projects.map((p) => [p.id, p.title]));
+      const plan = (await services.strategy.plan(actor, aubange.id)).run?.result?.placements ?? [];
+      const groups = await Promise.all(
+        (await services.mutualisation.listGroups(actor, {})).map(async (g) =>
+          (await services.mutualisation.getGroup(actor, g.id)).needs.map((n) => `${n.communeNis} ${n.title}`).sort(),
+        ),
+      );
+      const milestones = (await services.implementation.alerts(actor)).alerts.map((a) => `${a.subject} ${a.date}`);
+      return {
+        maturity: maturity.sort(),
+        plan: plan.map((p) => `${titleOf.get(p.projectId)} ${p.horizon}`).sort(),
+        groups: groups.map((g) => g.join(' | ')).sort(),
+        alerts: milestones.sort(),
+      };
+    };
+    const again = await createTestDatabase();
+    const config = testConfig({ SEED_DEMO: 'true' });
+    const services = buildServices(again, config, () => new Date(), { error: () => undefined });
+    try {
+      await prepareDatabase(again, config, { today });
+      const first = await fingerprint(s);
+      expect(first.groups.length).toBeGreaterThan(5);
+      expect(first.alerts.length).toBeGreaterThan(0);
+      expect(await fingerprint(services)).toEqual(first);
+    } finally {
+      await services.planner.close();
+      await again.close();
+    }
+  }, 300_000);
 });

@@ -841,7 +841,9 @@ export class StrategyService {
         timeLimitSeconds: input.timeLimitSeconds,
         relativeGap: input.relativeGap,
         requestedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-        requestedByName: ctx.actor.kind === 'user' ? ctx.actor.email : null,
+        // The system's own requests (the demo) are named like in the audit log: « (démo) ».
+        requestedByName:
+          ctx.actor.kind === 'user' ? ctx.actor.email : ctx.actor.kind === 'system' ? `(${ctx.actor.label})` : null,
       });
       await this.audit(repos, ctx, mission, {
         action: 'strategy.plan.request',
