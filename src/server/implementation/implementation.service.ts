@@ -29,6 +29,7 @@ import type {
   ProjectSummary,
   PublicProgress,
   PublishedCommunes,
+  PublishInput,
   ThresholdPeriodRecord,
 } from '../../domain/implementation/implementation-api.ts';
 import { buildReleasePackage, type OcdsReleasePackage } from '../../domain/implementation/ocds.ts';
@@ -298,6 +299,7 @@ export class ImplementationService {
       })),
       procurement: p.procurement ? this.procurementState(p.procurement, today) : null,
       published: f?.published ?? false,
+      publishAmounts: f?.publishAmounts ?? false,
       history: history.map((h) => ({
         id: h.id,
         at: h.at.toISOString(),
@@ -652,20 +654,28 @@ export class ImplementationService {
     });
   }
 
-  async publish(ctx: RequestContext, projectId: string, published: boolean): Promise<ProjectFollowUp> {
+  async publish(ctx: RequestContext, projectId: string, input: PublishInput): Promise<ProjectFollowUp> {
+    const { published } = input;
     return this.uow.write(async (repos) => {
       const project = await this.project(repos, ctx.actor, projectId, 'update', 'implementation_publication');
+      const wasPublished = project.followUp?.published ?? false;
+      const hadAmounts = project.followUp?.publishAmounts ?? false;
+      // Amounts are shown only with the project: withdrawing it withdraws them too.
+      const publishAmounts = published ? (input.publishAmounts ?? hadAmounts) : false;
       const saved = await repos.implementation.upsertFollowUp(projectId, {
         published,
-        publishedAt: published ? this.now() : null,
+        publishAmounts,
+        publishedAt: published ? (wasPublished ? (project.followUp?.publishedAt ?? this.now()) : this.now()) : null,
       });
       await this.record(repos, ctx, project, {
         action: published ? 'implementation.publish' : 'implementation.unpublish',
         summary: published
-          ? 'Publié sur la page publique d’avancement de la commune'
-          : 'Retiré de la page publique d’avancement',
-        before: { published: project.followUp?.published ?? false },
-        after: { published },
+          ? publishAmounts
+            ? 'Publié sur les pages publiques de la commune, avec ses montants'
+            : 'Publié sur les pages publiques de la commune, sans ses montants'
+          : 'Retiré des pages publiques de la commune',
+        before: { published: wasPublished, publishAmounts: hadAmounts },
+        after: { published, publishAmounts },
       });
       return this.present(repos, ctx.actor, { ...project, followUp: saved });
     });

@@ -54,6 +54,8 @@ export const projectFollowUps = pgTable(
     /** [{ description, likelihood, impact, mitigation }] */
     risks: jsonb('risks').notNull().default(sql`'[]'::jsonb`),
     published: boolean('published').notNull().default(false),
+    /** The commune also shows the project's budget (planned and spent) on its public pages (issue 14). */
+    publishAmounts: boolean('publish_amounts').notNull().default(false),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "project_follow_ups" ADD COLUMN "publish_amounts" boolean DEFAULT false NOT NULL;
