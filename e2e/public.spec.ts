@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalogueDemo } from '../src/server/catalogue/catalogue-demo.ts';
@@ -126,6 +128,36 @@ describe('public side: a visitor without an account', () => {
     await page.screenshot({ path: join(SHOTS, 'public-category.png'), fullPage: true });
   });
 
+  it('downloads the projects as a spreadsheet CSV and reads it back', async () => {
+    const { page } = desktop;
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Données ouvertes' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Données ouvertes' }).waitFor();
+    const projects = page.getByRole('article', { name: 'Projets Smart publiés par les communes' });
+    await projects.getByText(/Éditeur : IDELUX Projets publics · mis à jour le \d{2}\/\d{2}\/\d{4}/).waitFor();
+    await projects.getByRole('link', { name: 'CC BY 4.0' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      projects.getByRole('link', { name: 'CSV pour tableur (« ; », virgule décimale)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('smart-rural-projets.csv');
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes.toString('utf8'), { bom: true, delimiter: ';', columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(rows.map((r) => [r.commune, r.projet, r.budget_prevu_eur])).toEqual([
+      ['Libramont-Chevigny', 'Éclairage public LED', '80000'],
+      ['Libramont-Chevigny', 'Guichet en ligne', ''],
+    ]);
+    await expectNoSecret(page);
+    await expectNoSeriousA11yViolations(page, 'the open data page');
+    await page.screenshot({ path: join(SHOTS, 'public-open-data.png'), fullPage: true });
+  });
+
   it('fits a phone: front page, programme and category without sideways scroll', async () => {
     const phone = await openSession(browser, server.baseUrl, { viewport: PHONE });
     const { page } = phone;
@@ -144,6 +176,10 @@ describe('public side: a visitor without an account', () => {
     await page.getByRole('article', { name: 'LumiGest' }).waitFor();
     await expectNoSidewaysScroll(page);
     await expectNoSeriousA11yViolations(page, 'the category on a phone');
+    await page.goto('/open-data');
+    await page.getByRole('article', { name: 'Projets Smart publiés par les communes' }).waitFor();
+    await expectNoSidewaysScroll(page);
+    await expectNoSeriousA11yViolations(page, 'the open data on a phone');
     expect(phone.pageErrors).toEqual([]);
     expect(desktop.pageErrors).toEqual([]);
     await phone.context.close();

@@ -46,6 +46,8 @@ import { MutualisationService } from './needs/mutualisation.service.ts';
 import { needsRoutes } from './needs/needs.routes.ts';
 import { NeedsService } from './needs/needs.service.ts';
 import { pollNoticeSource } from './needs/poll-notices.ts';
+import { openDataRoutes } from './open-data/open-data.routes.ts';
+import { OpenDataService } from './open-data/open-data.service.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { PublicService } from './public/public.service.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
@@ -85,11 +87,13 @@ export function buildServices(
   // What resource persons and report readers see: the agency's name (AGENCY_NAME), not the workspace's label
   // (« … — espace de démonstration »).
   const agencyName = async () => config.agencyName;
+  const communes = new CommunesService(uow, now);
+  const publicSide = new PublicService(uow, config.agencyName);
   return {
     uow,
     auth: new AuthService(uow, { ttlHours: config.sessionTtlHours, loginLimit: config.loginRateLimit }, now),
     users: new UsersService(uow),
-    communes: new CommunesService(uow, now),
+    communes,
     missions,
     missionOverview: new MissionOverviewService(missions, diagnostic, strategy, implementation),
     planner,
@@ -107,7 +111,8 @@ export function buildServices(
     watch: new WatchService(uow, catalogue),
     needs: new NeedsService(uow, now),
     mutualisation: new MutualisationService(uow, log, now),
-    public: new PublicService(uow, config.agencyName),
+    public: publicSide,
+    openData: new OpenDataService(uow, publicSide, communes, implementation, config.agencyName, now),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -208,6 +213,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(needsRoutes, { needs: services.needs });
   await app.register(mutualisationRoutes, { mutualisation: services.mutualisation, uow: services.uow });
   await app.register(publicRoutes, { public: services.public });
+  await app.register(openDataRoutes, { openData: services.openData, publicUrl: config.publicUrl });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -26,3 +26,18 @@ export const cases: AccessCase[] = [
     expect: everyone,
   },
 ];
+
+/** The open data: datasets and every download, without an account (decision 120). */
+export const openDataCases: AccessCase[] = [
+  {
+    route: 'GET /api/open-data/datasets',
+    request: () => ({ method: 'GET', url: '/api/open-data/datasets' }),
+    expect: everyone,
+  },
+  {
+    route: 'GET /api/open-data/datasets/:dataset/:format',
+    request: () => ({ method: 'GET', url: '/api/open-data/datasets/projects/csv' }),
+    expect: everyone,
+  },
+];
+cases.push(...openDataCases);

@@ -48,6 +48,7 @@ import {
   validateProcurementFile,
 } from '../../domain/implementation/procurement-file.ts';
 import { checkPeriodRemoval, SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementation/thresholds.ts';
+import { DomainError } from '../../domain/shared/errors.ts';
 import { formatDate, formatEuro } from '../../domain/shared/format.ts';
 import { countOf, deName } from '../../domain/shared/french.ts';
 import { type Actor, authorize, can, readScope, type UserActor } from '../auth/policy.ts';
@@ -844,61 +845,94 @@ export class ImplementationService {
   async ocds(actor: Actor, projectId: string, origin: string): Promise<OcdsReleasePackage> {
     return this.uow.read(async (repos) => {
       const project = await this.project(repos, actor, projectId, 'read', 'procurement');
-      const [row] = await repos.implementation.procurements([projectId]);
-      if (!row?.procedure) throw new NotFoundError('PROCUREMENT_NOT_FOUND');
-      const agency = (await repos.users.getAgency())?.name ?? 'IDELUX Projets publics';
-      const steps = row.steps as ProcurementStepRecord[];
-      const awardDate = steps.find((s) => s.step === 'award')?.actualDate;
-      const contractDate = steps.find((s) => s.step === 'contract')?.actualDate;
-      const award =
-        awardDate && row.awardAmount && row.vendorName
-          ? {
-              date: awardDate,
-              amountExclVat: row.awardAmount,
-              supplier: {
-                name: row.vendorName,
-                ...(row.vendorEnterpriseNumber ? { enterpriseNumber: row.vendorEnterpriseNumber } : {}),
-              },
-            }
-          : undefined;
-      const milestones = await repos.implementation.milestones([projectId]);
-      return buildReleasePackage({
-        ocidPrefix: OCID_PREFIX,
-        procurementId: projectId,
-        ...(row.reference ? { reference: row.reference } : {}),
-        package: {
-          uri: `${origin}/api/implementation/projects/${projectId}/procurement/ocds`,
-          publishedDate: this.now().toISOString(),
-          publisher: { name: agency },
-          license: 'https://creativecommons.org/licenses/by/4.0/',
-        },
-        buyer: { nisCode: project.communeNis, name: `Commune ${deName(project.communeName)}` },
-        title: project.title,
-        ...(project.description ? { description: project.description } : {}),
-        nature: row.nature,
-        procedure: row.procedure as ProcurementProcedure,
-        estimatedAmountExclVat: row.estimatedAmount,
-        planning: { projectId: project.id, projectTitle: project.title },
-        steps,
-        ...(row.procedure === 'framework-call-off'
-          ? { framework: { title: row.frameworkReference ?? 'Marché-cadre' } }
-          : {}),
-        ...(award ? { award } : {}),
-        ...(award && contractDate
-          ? {
-              contract: {
-                amountExclVat: award.amountExclVat,
-                dateSigned: contractDate,
-                milestones: milestones.map((m) => ({
-                  id: m.id,
-                  title: m.title,
-                  dueDate: m.dueDate,
-                  ...(m.doneDate ? { dateMet: m.doneDate, status: 'met' as const } : {}),
-                })),
-              },
-            }
-          : {}),
-      });
+      const pkg = await this.ocdsOf(
+        repos,
+        project,
+        `${origin}/api/implementation/projects/${projectId}/procurement/ocds`,
+      );
+      if (!pkg) throw new NotFoundError('PROCUREMENT_NOT_FOUND');
+      return pkg;
+    });
+  }
+
+  /**
+   * The OCDS packages of the published projects' procurement files, for the open data (issue 14): the same data as
+   * the staff export, for the projects the communes published with their amounts only. `uri` names the package.
+   */
+  async publishedOcds(uri: string): Promise<OcdsReleasePackage[]> {
+    return this.uow.read(async (repos) => {
+      const projects = await repos.implementation.followed({ publishedOnly: true });
+      const packages: OcdsReleasePackage[] = [];
+      // Procurement is about amounts: only the projects whose commune also publishes its amounts (decision 120).
+      for (const project of projects.filter((p) => p.followUp?.publishAmounts)) {
+        try {
+          const pkg = await this.ocdsOf(repos, project, uri);
+          if (pkg) packages.push(pkg);
+        } catch (error) {
+          // A file still too incomplete for OCDS is not published yet; the staff export names what is missing.
+          if (!(error instanceof DomainError)) throw error;
+        }
+      }
+      return packages;
+    });
+  }
+
+  private async ocdsOf(repos: Repositories, project: FollowedProject, uri: string): Promise<OcdsReleasePackage | null> {
+    const projectId = project.id;
+    const [row] = await repos.implementation.procurements([projectId]);
+    if (!row?.procedure) return null;
+    const agency = (await repos.users.getAgency())?.name ?? 'IDELUX Projets publics';
+    const steps = row.steps as ProcurementStepRecord[];
+    const awardDate = steps.find((s) => s.step === 'award')?.actualDate;
+    const contractDate = steps.find((s) => s.step === 'contract')?.actualDate;
+    const award =
+      awardDate && row.awardAmount && row.vendorName
+        ? {
+            date: awardDate,
+            amountExclVat: row.awardAmount,
+            supplier: {
+              name: row.vendorName,
+              ...(row.vendorEnterpriseNumber ? { enterpriseNumber: row.vendorEnterpriseNumber } : {}),
+            },
+          }
+        : undefined;
+    const milestones = await repos.implementation.milestones([projectId]);
+    return buildReleasePackage({
+      ocidPrefix: OCID_PREFIX,
+      procurementId: projectId,
+      ...(row.reference ? { reference: row.reference } : {}),
+      package: {
+        uri,
+        publishedDate: this.now().toISOString(),
+        publisher: { name: agency },
+        license: 'https://creativecommons.org/licenses/by/4.0/',
+      },
+      buyer: { nisCode: project.communeNis, name: `Commune ${deName(project.communeName)}` },
+      title: project.title,
+      ...(project.description ? { description: project.description } : {}),
+      nature: row.nature,
+      procedure: row.procedure as ProcurementProcedure,
+      estimatedAmountExclVat: row.estimatedAmount,
+      planning: { projectId: project.id, projectTitle: project.title },
+      steps,
+      ...(row.procedure === 'framework-call-off'
+        ? { framework: { title: row.frameworkReference ?? 'Marché-cadre' } }
+        : {}),
+      ...(award ? { award } : {}),
+      ...(award && contractDate
+        ? {
+            contract: {
+              amountExclVat: award.amountExclVat,
+              dateSigned: contractDate,
+              milestones: milestones.map((m) => ({
+                id: m.id,
+                title: m.title,
+                dueDate: m.dueDate,
+                ...(m.doneDate ? { dateMet: m.doneDate, status: 'met' as const } : {}),
+              })),
+            },
+          }
+        : {}),
     });
   }
 

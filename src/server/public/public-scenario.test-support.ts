@@ -19,7 +19,26 @@ export const SECRETS = {
   /** the planned budget of a project published without its amounts */
   hiddenAmount: 987_654,
   watchSolution: 'AirCapt',
+  /** the procurement reference of the unpublished project, and of the one published without its amounts */
+  unpublishedProcurement: 'CSC-Confidentiel-777',
+  amountlessProcurement: 'CSC-Sans-Montants-555',
 } as const;
+
+const procurementFile = (reference: string) => ({
+  nature: 'supplies' as const,
+  estimatedAmountExclVat: 180_000,
+  launchDate: '2026-03-01',
+  procedure: 'negotiated-direct-with-publication' as const,
+  framework: null,
+  reference,
+  steps: [
+    { step: 'specifications' as const, plannedDate: '2026-02-15', actualDate: '2026-02-20' },
+    { step: 'publication' as const, plannedDate: '2026-03-10' },
+  ],
+  vendorName: null,
+  vendorEnterpriseNumber: null,
+  awardAmountExclVat: null,
+});
 
 export type PublicScenario = Awaited<ReturnType<typeof seedPublicScenario>>;
 
@@ -91,6 +110,9 @@ export async function seedPublicScenario(services: Services, consultantId: strin
   await impl.publish(CLI_CONTEXT, counter, { published: true });
 
   await impl.updateFollowUp(CLI_CONTEXT, secret, { progress: 10 });
+  await impl.saveProcurement(CLI_CONTEXT, lighting, procurementFile('CSC 2026-F-012') as never);
+  await impl.saveProcurement(CLI_CONTEXT, counter, procurementFile(SECRETS.amountlessProcurement) as never);
+  await impl.saveProcurement(CLI_CONTEXT, secret, procurementFile(SECRETS.unpublishedProcurement) as never);
 
   // Arlon: a strategy still in draft, and a need of its register.
   const arlon = await services.missions.create(CLI_CONTEXT, {

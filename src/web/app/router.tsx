@@ -37,6 +37,7 @@ const PublicHomePage = lazy(() => import('../features/public/home-page.tsx'));
 const ProgrammePage = lazy(() => import('../features/public/programme-page.tsx'));
 const PublicCategoriesPage = lazy(() => import('../features/public/categories-page.tsx'));
 const PublicCategoryPage = lazy(() => import('../features/public/category-page.tsx'));
+const OpenDataPage = lazy(() => import('../features/public/open-data-page.tsx'));
 
 /**
  * Every page (and every tab of a mission) gets its own error boundary: a page that fails to render shows a message
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
       { path: paths.programme.pattern, element: <ProgrammePage /> },
       { path: paths.publicCategories.pattern, element: <PublicCategoriesPage /> },
       { path: paths.publicCategory.pattern, element: <PublicCategoryPage /> },
+      { path: paths.openData.pattern, element: <OpenDataPage /> },
       { path: paths.commune.pattern, element: <CommunePage /> },
       {
         path: paths.missions.pattern,

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { DatasetSummary } from '../../../domain/open-data/datasets.ts';
 import type { PublicCategories, PublicCategoryAdoption, PublicOverview } from '../../../domain/public/overview.ts';
 import type { PublicProgramme } from '../../../domain/public/programme.ts';
 import { api } from '../../lib/api.ts';
@@ -32,5 +33,12 @@ export function usePublicCategory(key: string) {
   return useQuery({
     queryKey: publicKeys.category(key),
     queryFn: () => api.get<PublicCategoryAdoption>(`/api/public/catalogue/categories/${encodeURIComponent(key)}`),
+  });
+}
+
+export function useOpenDatasets() {
+  return useQuery({
+    queryKey: ['public', 'open-data'] as const,
+    queryFn: () => api.get<DatasetSummary[]>('/api/open-data/datasets'),
   });
 }
