@@ -35,6 +35,11 @@ export const openDataCases: AccessCase[] = [
     expect: everyone,
   },
   {
+    route: 'GET /api/open-data/catalog',
+    request: () => ({ method: 'GET', url: '/api/open-data/catalog' }),
+    expect: everyone,
+  },
+  {
     route: 'GET /api/open-data/datasets/:dataset/:format',
     request: () => ({ method: 'GET', url: '/api/open-data/datasets/projects/csv' }),
     expect: everyone,

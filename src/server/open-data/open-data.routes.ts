@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { DatasetFormat, DatasetId, DatasetSummary } from '../../domain/open-data/datasets.ts';
+import { toJsonLd } from '../../domain/open-data/dcat.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { ApiInstance } from '../http/types.ts';
 import { PUBLIC_TAG } from '../public/public.routes.ts';
 import type { OpenDataService } from './open-data.service.ts';
+import { toTurtle } from './turtle.ts';
 
 const publicRoute = { access: { public: true } } as const;
 const tags = [PUBLIC_TAG];
@@ -46,6 +48,33 @@ export async function openDataRoutes(app: ApiInstance, options: { openData: Open
         .header('cache-control', 'public, max-age=300')
         .header('access-control-allow-origin', '*')
         .send(file.body as never);
+    },
+  );
+
+  app.get(
+    '/api/open-data/catalog',
+    {
+      config: publicRoute,
+      schema: {
+        tags,
+        summary:
+          'The DCAT-AP 3 catalogue of the open datasets, for open-data portals: JSON-LD, or Turtle with Accept: text/turtle',
+        produces: ['application/ld+json', 'text/turtle'],
+      },
+    },
+    async (request, reply) => {
+      const triples = await openData.catalogue(publicUrl);
+      const accept = request.headers.accept ?? '';
+      reply
+        .header('cache-control', 'public, max-age=300')
+        .header('access-control-allow-origin', '*')
+        .header('vary', 'accept');
+      if (/text\/turtle/.test(accept) && !/application\/ld\+json/.test(accept)) {
+        return reply.header('content-type', 'text/turtle; charset=utf-8').send((await toTurtle(triples)) as never);
+      }
+      return reply
+        .header('content-type', 'application/ld+json; charset=utf-8')
+        .send(JSON.stringify(toJsonLd(triples)) as never);
     },
   );
 }

@@ -9,6 +9,7 @@ import {
   LICENCE_URL,
   type Row,
 } from '../../domain/open-data/datasets.ts';
+import { buildCatalogue, type Triple } from '../../domain/open-data/dcat.ts';
 import { buildRecordPackage, mergeReleasePackages } from '../../domain/open-data/ocds-packages.ts';
 import type { CommunesService } from '../communes/communes.service.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
@@ -61,6 +62,21 @@ export class OpenDataService {
         url: downloadUrl(origin, d.id, format),
       })),
     }));
+  }
+
+  /** The DCAT-AP catalogue of the datasets; its spatial coverage is the communes with published data. */
+  async catalogue(origin: string): Promise<Triple[]> {
+    const communes = (await this.communeRows())
+      .filter((c) => Number(c.publishedProjects) > 0 || Number(c.catalogueSolutions) > 0)
+      .map((c) => ({ nisCode: String(c.nisCode), name: String(c.name) }));
+    return buildCatalogue({
+      origin,
+      publisher: this.publisher,
+      modified: await this.modified(),
+      firstPublished: await this.firstPublished(),
+      communes,
+      downloadUrl: (id, format) => downloadUrl(origin, id, format),
+    });
   }
 
   async rows(id: DatasetId): Promise<Row[]> {

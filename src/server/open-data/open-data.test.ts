@@ -136,3 +136,29 @@ describe('open data: every public dataset in CSV, XLSX, JSON, GeoJSON and OCDS, 
     expect(missing.json().error.code).toBe('DATASET_FORMAT_NOT_FOUND');
   });
 });
+
+describe('open data: the DCAT-AP catalogue', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('answers JSON-LD by default and Turtle when asked, one dcat:Dataset per dataset', async () => {
+    const jsonLd = await t.anonymous.get('/api/open-data/catalog');
+    expect(jsonLd.statusCode).toBe(200);
+    expect(jsonLd.headers['content-type']).toMatch(/^application\/ld\+json/);
+    const graph = jsonLd.json()['@graph'] as { '@type'?: string[]; 'dcat:distribution'?: unknown[] }[];
+    const datasets = graph.filter((n) => n['@type']?.includes('dcat:Dataset'));
+    expect(datasets).toHaveLength(5);
+    expect(datasets.every((d) => (d['dcat:distribution'] ?? []).length > 0)).toBe(true);
+    const turtle = await t.anonymous.request({
+      method: 'GET',
+      url: '/api/open-data/catalog',
+      headers: { accept: 'text/turtle' },
+    });
+    expect(turtle.headers['content-type']).toMatch(/^text\/turtle/);
+    expect(turtle.body).toContain('dcat:Dataset');
+    expect(turtle.body).toContain('<http://creativecommons.org/licenses/by/4.0/>');
+  });
+});

@@ -51,7 +51,7 @@ export async function seedPublicScenario(services: Services, consultantId: strin
   const mission = await services.missions.create(CLI_CONTEXT, {
     title: 'Libramont-Chevigny Smart',
     communeNis: LIBRAMONT,
-    consultantIds: [consultantId],
+    consultantIds: consultantId ? [consultantId] : [],
     startDate: '2026-01-15',
   });
   /** createObjective answers the whole tree: the new objective is the one with its title. */
@@ -118,7 +118,7 @@ export async function seedPublicScenario(services: Services, consultantId: strin
   const arlon = await services.missions.create(CLI_CONTEXT, {
     title: 'Arlon Smart',
     communeNis: ARLON,
-    consultantIds: [consultantId],
+    consultantIds: consultantId ? [consultantId] : [],
     startDate: '2026-02-01',
   });
   const draft = await objective(arlon.id, 'Objectif stratégique d’Arlon');
