@@ -48,6 +48,8 @@ import { NeedsService } from './needs/needs.service.ts';
 import { pollNoticeSource } from './needs/poll-notices.ts';
 import { openDataRoutes } from './open-data/open-data.routes.ts';
 import { OpenDataService } from './open-data/open-data.service.ts';
+import { apiKeysRoutes } from './public/api-keys.routes.ts';
+import { ApiKeysService } from './public/api-keys.service.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { PublicService } from './public/public.service.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
@@ -112,6 +114,7 @@ export function buildServices(
     needs: new NeedsService(uow, now),
     mutualisation: new MutualisationService(uow, log, now),
     public: publicSide,
+    apiKeys: new ApiKeysService(uow, now),
     openData: new OpenDataService(uow, publicSide, communes, implementation, config.agencyName, now),
   };
 }
@@ -212,8 +215,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(watchRoutes, { watch: services.watch });
   await app.register(needsRoutes, { needs: services.needs });
   await app.register(mutualisationRoutes, { mutualisation: services.mutualisation, uow: services.uow });
-  await app.register(publicRoutes, { public: services.public });
-  await app.register(openDataRoutes, { openData: services.openData, publicUrl: config.publicUrl });
+  await app.register(publicRoutes, { public: services.public, apiKeys: services.apiKeys });
+  await app.register(openDataRoutes, {
+    openData: services.openData,
+    publicUrl: config.publicUrl,
+    apiKeys: services.apiKeys,
+  });
+  await app.register(apiKeysRoutes, { apiKeys: services.apiKeys });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -1,4 +1,5 @@
-import { type AccessCase, everyone } from './types.ts';
+import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
+import { type AccessCase, adminOnly, everyone } from './types.ts';
 
 /**
  * The public side (issue 14, decision 120): everyone may read it, signed in or not, and it shows only what the
@@ -46,3 +47,26 @@ export const openDataCases: AccessCase[] = [
   },
 ];
 cases.push(...openDataCases);
+
+/** API keys: agency admins issue, list and revoke them. */
+export const apiKeyCases: AccessCase[] = [
+  {
+    route: 'GET /api/admin/api-keys',
+    request: () => ({ method: 'GET', url: '/api/admin/api-keys' }),
+    expect: adminOnly,
+  },
+  {
+    route: 'POST /api/admin/api-keys',
+    request: () => ({ method: 'POST', url: '/api/admin/api-keys', payload: { name: 'Portail de test' } }),
+    expect: adminOnly,
+  },
+  {
+    route: 'DELETE /api/admin/api-keys/:id',
+    request: async (ctx) => {
+      const key = await ctx.t.app.services.apiKeys.create(CLI_CONTEXT, { name: 'À révoquer', rateLimitPerMinute: 10 });
+      return { method: 'DELETE', url: `/api/admin/api-keys/${key.id}` };
+    },
+    expect: adminOnly,
+  },
+];
+cases.push(...apiKeyCases);

@@ -3,16 +3,22 @@ import { DatasetFormat, DatasetId, DatasetSummary } from '../../domain/open-data
 import { toJsonLd } from '../../domain/open-data/dcat.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { ApiInstance } from '../http/types.ts';
+import type { ApiKeysService } from '../public/api-keys.service.ts';
 import { PUBLIC_TAG } from '../public/public.routes.ts';
+import { publicRateLimit, resolveApiKeys } from '../public/public-rate-limit.ts';
 import type { OpenDataService } from './open-data.service.ts';
 import { toTurtle } from './turtle.ts';
 
-const publicRoute = { access: { public: true } } as const;
+const publicRoute = { access: { public: true }, rateLimit: publicRateLimit } as const;
 const tags = [PUBLIC_TAG];
 
 /** The open data (issue 14): the datasets and their downloads, without an account. */
-export async function openDataRoutes(app: ApiInstance, options: { openData: OpenDataService; publicUrl: string }) {
+export async function openDataRoutes(
+  app: ApiInstance,
+  options: { openData: OpenDataService; publicUrl: string; apiKeys: ApiKeysService },
+) {
   const { openData, publicUrl } = options;
+  resolveApiKeys(app, options.apiKeys);
 
   app.get(
     '/api/open-data/datasets',

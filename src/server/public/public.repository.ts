@@ -5,6 +5,7 @@ import { communes } from '../db/schema/communes.ts';
 import { projectFollowUps } from '../db/schema/implementation.ts';
 import { missions } from '../db/schema/missions.ts';
 import { jointPurchaseCallOffs, jointPurchases } from '../db/schema/needs.ts';
+import { apiKeys } from '../db/schema/public.ts';
 import { projectSheets, strategyObjectives } from '../db/schema/strategy.ts';
 
 /**
@@ -156,5 +157,38 @@ export class PublicRepository {
       .innerJoin(projectFollowUps, eq(projectFollowUps.projectId, projectSheets.id))
       .where(this.publishedWhere(communeNis));
     return row?.at ? new Date(row.at) : null;
+  }
+}
+
+/** The API keys (issue 14): only hashes are stored. */
+export class ApiKeysRepository {
+  constructor(private readonly db: Executor) {}
+
+  async list() {
+    return this.db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt));
+  }
+
+  async find(id: string) {
+    const [row] = await this.db.select().from(apiKeys).where(eq(apiKeys.id, id));
+    return row ?? null;
+  }
+
+  async byHash(hash: string) {
+    const [row] = await this.db.select().from(apiKeys).where(eq(apiKeys.hash, hash));
+    return row ?? null;
+  }
+
+  async insert(row: typeof apiKeys.$inferInsert) {
+    const [created] = await this.db.insert(apiKeys).values(row).returning();
+    return created!;
+  }
+
+  async revoke(id: string, at: Date) {
+    const [row] = await this.db.update(apiKeys).set({ revokedAt: at }).where(eq(apiKeys.id, id)).returning();
+    return row!;
+  }
+
+  async touch(id: string, at: Date) {
+    await this.db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, id));
   }
 }

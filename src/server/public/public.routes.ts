@@ -4,16 +4,19 @@ import { PublicProgramme } from '../../domain/public/programme.ts';
 import { NisCode } from '../../domain/shared/schemas.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { ApiInstance } from '../http/types.ts';
+import type { ApiKeysService } from './api-keys.service.ts';
 import type { PublicService } from './public.service.ts';
+import { publicRateLimit, resolveApiKeys } from './public-rate-limit.ts';
 
 /** Routes anyone may call, signed in or not: they return published data only (decision 120). */
 export const PUBLIC_TAG = 'public';
-const publicRoute = { access: { public: true } } as const;
+const publicRoute = { access: { public: true }, rateLimit: publicRateLimit } as const;
 const tags = [PUBLIC_TAG];
 const publicErrors = { 400: errorResponses[400], 404: errorResponses[404] } as const;
 
-export async function publicRoutes(app: ApiInstance, options: { public: PublicService }) {
+export async function publicRoutes(app: ApiInstance, options: { public: PublicService; apiKeys: ApiKeysService }) {
   const service = options.public;
+  resolveApiKeys(app, options.apiKeys);
 
   app.get(
     '/api/public/overview',
