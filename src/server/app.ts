@@ -52,6 +52,7 @@ import { apiKeysRoutes } from './public/api-keys.routes.ts';
 import { ApiKeysService } from './public/api-keys.service.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { PublicService } from './public/public.service.ts';
+import { widgetRoutes } from './public/widget.routes.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
 import { PortfolioSolver } from './strategy/portfolio-solver.ts';
 import { strategyRoutes } from './strategy/strategy.routes.ts';
@@ -222,6 +223,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     apiKeys: services.apiKeys,
   });
   await app.register(apiKeysRoutes, { apiKeys: services.apiKeys });
+  await app.register(widgetRoutes, {
+    public: services.public,
+    apiKeys: services.apiKeys,
+    publicUrl: config.publicUrl,
+    agency: config.agencyName,
+  });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

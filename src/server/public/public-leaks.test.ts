@@ -28,11 +28,11 @@ describe('the public side shows only published data', () => {
     const routes = t.app.routeCatalog.filter(
       (r) =>
         r.method === 'GET' &&
-        (r.url.startsWith('/api/public/') || r.url.startsWith('/api/open-data/')) &&
+        (r.url.startsWith('/api/public/') || r.url.startsWith('/api/open-data/') || r.url.startsWith('/embed/')) &&
         r.access !== undefined &&
         'public' in r.access,
     );
-    expect(routes.length).toBeGreaterThanOrEqual(8);
+    expect(routes.length).toBeGreaterThanOrEqual(9);
     return routes.flatMap((route) => {
       let urls = [route.url];
       const fill = (param: string, values: string[]) => {
