@@ -18,14 +18,14 @@ const STATUS_FR: Record<FollowUpStatus, string> = {
   abandoned: 'Abandonné',
 };
 
-const escape = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function renderWidget(programme: PublicProgramme, programmeUrl: string, agency: string): string {
   const projects = [...programme.objectives.flatMap(projectsOf), ...programme.otherProjects];
   const items = projects
     .map(
       (p) => `<li>
-  <div class="row"><strong>${escape(p.title)}</strong><span class="status">${escape(STATUS_FR[p.status])}</span></div>
+  <div class="row"><strong>${escapeHtml(p.title)}</strong><span class="status">${escapeHtml(STATUS_FR[p.status])}</span></div>
   <div class="bar" role="img" aria-label="Avancement : ${p.progress} %"><span style="width:${p.progress}%"></span></div>
   <div class="small">Avancement : ${p.progress} %</div>
 </li>`,
@@ -37,7 +37,7 @@ export function renderWidget(programme: PublicProgramme, programmeUrl: string, a
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;padding:12px;color:#1f2328;background:#fff;font-size:15px}
 h1{font-size:1.1rem;margin:0 0 8px}
@@ -54,9 +54,9 @@ footer{font-size:.8rem;color:#4b5563;margin-top:8px}
 </head>
 <body>
 <main>
-<h1>${escape(title)}</h1>
+<h1>${escapeHtml(title)}</h1>
 ${projects.length === 0 ? '<p>La commune n’a encore publié aucun projet.</p>' : `<ul>\n${items}\n</ul>`}
-<footer>${programme.updatedAt ? `Mis à jour le ${formatDate(programme.updatedAt)} · ` : ''}<a href="${escape(programmeUrl)}" target="_blank" rel="noopener">Tout le programme</a> · Smart Rural, ${escape(agency)}</footer>
+<footer>${programme.updatedAt ? `Mis à jour le ${formatDate(programme.updatedAt)} · ` : ''}<a href="${escapeHtml(programmeUrl)}" target="_blank" rel="noopener">Tout le programme</a> · Smart Rural, ${escapeHtml(agency)}</footer>
 </main>
 </body>
 </html>
