@@ -61,7 +61,7 @@ describe('on a phone: a consultant follows Tintigny, a citizen reads its progres
   };
 
   it('signs in from the header, which fits the screen', async () => {
-    await page.goto('/');
+    await page.goto('/communes');
     await page.getByRole('heading', { level: 1, name: 'Communes' }).waitFor();
     const signInLink = page.getByRole('link', { name: 'Se connecter' });
     await expectAcrossTheScreen(signInLink, 'the « Se connecter » button');
@@ -184,7 +184,7 @@ describe('on a phone: a consultant follows Tintigny, a citizen reads its progres
     const citizen = await openSession(browser, server.baseUrl, { viewport: PHONE });
     const p = citizen.page;
     try {
-      await p.goto('/');
+      await p.goto('/communes');
       await p.getByLabel('Rechercher une commune').fill('Tintigny');
       await p.getByRole('link', { name: 'Tintigny', exact: true }).click();
       await p.getByRole('heading', { level: 1, name: 'Tintigny' }).waitFor();

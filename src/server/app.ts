@@ -50,6 +50,13 @@ import { MutualisationService } from './needs/mutualisation.service.ts';
 import { needsRoutes } from './needs/needs.routes.ts';
 import { NeedsService } from './needs/needs.service.ts';
 import { pollNoticeSource } from './needs/poll-notices.ts';
+import { openDataRoutes } from './open-data/open-data.routes.ts';
+import { OpenDataService } from './open-data/open-data.service.ts';
+import { apiKeysRoutes } from './public/api-keys.routes.ts';
+import { ApiKeysService } from './public/api-keys.service.ts';
+import { publicRoutes } from './public/public.routes.ts';
+import { PublicService } from './public/public.service.ts';
+import { widgetRoutes } from './public/widget.routes.ts';
 import { ShutdownHooks } from './shutdown.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
 import { PortfolioSolver } from './strategy/portfolio-solver.ts';
@@ -110,13 +117,15 @@ export function buildServices(
     pollNoticeSource(uow, config.publicUrl, now),
   ]);
   jobs.define({ name: NOTICES_JOB, handler: () => notices.run(), expireInSeconds: 15 * 60, retryLimit: 1 });
+  const communes = new CommunesService(uow, now);
+  const publicSide = new PublicService(uow, config.agencyName);
   return {
     jobs,
     groupingRunner,
     uow,
     auth: new AuthService(uow, { ttlHours: config.sessionTtlHours, loginLimit: config.loginRateLimit }, now),
     users: new UsersService(uow),
-    communes: new CommunesService(uow, now),
+    communes,
     missions,
     missionOverview: new MissionOverviewService(missions, diagnostic, strategy, implementation),
     planner,
@@ -132,6 +141,9 @@ export function buildServices(
     watch: new WatchService(uow, catalogue),
     needs: new NeedsService(uow, now),
     mutualisation,
+    public: publicSide,
+    apiKeys: new ApiKeysService(uow, now),
+    openData: new OpenDataService(uow, publicSide, communes, implementation, config.agencyName, now),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -238,6 +250,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(watchRoutes, { watch: services.watch });
   await app.register(needsRoutes, { needs: services.needs });
   await app.register(mutualisationRoutes, { mutualisation: services.mutualisation, uow: services.uow });
+  await app.register(publicRoutes, { public: services.public, apiKeys: services.apiKeys });
+  await app.register(openDataRoutes, {
+    openData: services.openData,
+    publicUrl: config.publicUrl,
+    apiKeys: services.apiKeys,
+  });
+  await app.register(apiKeysRoutes, { apiKeys: services.apiKeys });
+  await app.register(widgetRoutes, {
+    public: services.public,
+    apiKeys: services.apiKeys,
+    publicUrl: config.publicUrl,
+    agency: config.agencyName,
+  });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

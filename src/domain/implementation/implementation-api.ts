@@ -88,6 +88,8 @@ export const ProjectFollowUp = z.object({
   documents: z.array(ProjectDocument),
   procurement: ProcurementState.nullable(),
   published: z.boolean(),
+  /** Whether the public pages show the budget planned and spent (the commune's choice, with `published`). */
+  publishAmounts: z.boolean(),
   history: z.array(HistoryEntry),
   alerts: z.array(Alert),
   today: IsoDate,
@@ -195,7 +197,8 @@ export const PublicProgress = z.object({
 });
 export type PublicProgress = z.infer<typeof PublicProgress>;
 
-export const PublishInput = z.strictObject({ published: z.boolean() });
+/** Publish (or withdraw) a project; `publishAmounts` also shows its budget publicly (unchanged when left out). */
+export const PublishInput = z.strictObject({ published: z.boolean(), publishAmounts: z.boolean().optional() });
 export type PublishInput = z.infer<typeof PublishInput>;
 
 const Publication = z.object({ bulletinDesAdjudications: z.boolean(), joue: z.boolean() });

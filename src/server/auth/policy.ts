@@ -53,6 +53,7 @@ export const RESOURCE_TYPES = [
   'need',
   'mutualisation',
   'interest_answer',
+  'api_key',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -248,6 +249,8 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     commune_editor: { read: 'own', update: 'own' },
     commune_viewer: { read: 'own' },
   },
+  // API keys for partners above the public rate (issue 14): agency admins issue and revoke them.
+  api_key: { agency_admin: { read: 'any', create: 'any', delete: 'any' } },
   account: {
     agency_admin: { read: 'self', update: 'self' },
     consultant: { read: 'self', update: 'self' },

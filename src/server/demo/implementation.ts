@@ -114,5 +114,5 @@ export async function seedFollowUp(
       await impl.addMeasurement(DEMO_CONTEXT, id, { date: calendar.day(day), value });
     }
   }
-  if (spec.publish) await impl.publish(DEMO_CONTEXT, projectId, true);
+  if (spec.publish) await impl.publish(DEMO_CONTEXT, projectId, { published: true, publishAmounts: true });
 }

@@ -82,6 +82,19 @@ export const messages = {
   },
   NOT_FOUND: { fr: 'Ressource introuvable.', en: 'Not found.' },
   ROUTE_NOT_FOUND: { fr: 'Adresse inconnue : {method} {url}.', en: 'Unknown address: {method} {url}.' },
+  CATEGORY_NOT_FOUND: {
+    fr: 'Aucune catégorie du catalogue ne s’appelle « {category} ».',
+    en: 'No catalogue category is called “{category}”.',
+  },
+  DATASET_FORMAT_NOT_FOUND: {
+    fr: 'Le jeu de données « {dataset} » n’existe pas au format {format}.',
+    en: 'Dataset “{dataset}” is not offered as {format}.',
+  },
+  API_KEY_INVALID: {
+    fr: 'Clé d’API inconnue ou révoquée : retirez l’en-tête X-API-Key ou demandez une clé à l’agence.',
+    en: 'Unknown or revoked API key: drop the X-API-Key header or ask the agency for a key.',
+  },
+  API_KEY_NOT_FOUND: { fr: 'Cette clé d’API n’existe pas.', en: 'This API key does not exist.' },
   COMMUNE_NOT_FOUND: { fr: 'Aucune commune n’a le code INS {nisCode}.', en: 'No commune has NIS code {nisCode}.' },
   SITE_NOT_FOUND: { fr: 'Site introuvable.', en: 'Site not found.' },
   MISSION_NOT_FOUND: { fr: 'Mission introuvable.', en: 'Mission not found.' },

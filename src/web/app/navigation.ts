@@ -35,6 +35,14 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'watch', label: 'nav.watch', to: paths.watch.to() },
 ];
 
+/** What the public may open (issue 14): the front page, the catalogue by category, the open data. */
+export const PUBLIC_NAV: NavItem[] = [
+  { key: 'home', label: 'nav.home', to: paths.province.to() },
+  { key: 'publicCommunes', label: 'nav.communes', to: paths.communes.to() },
+  { key: 'publicCategories', label: 'nav.publicCategories', to: paths.publicCategories.to() },
+  { key: 'openData', label: 'nav.openData', to: paths.openData.to() },
+];
+
 export const ADMIN_NAV: NavItem[] = [
   { key: 'users', label: 'nav.users', to: paths.users.to(), capability: 'manageUsers' },
   { key: 'audit', label: 'nav.audit', to: paths.audit.to(), capability: 'readAudit' },
@@ -43,6 +51,10 @@ export const ADMIN_NAV: NavItem[] = [
 /** Is `pathname` inside the area that `item` opens? The province area also holds the commune pages. */
 export function isActive(item: NavItem, pathname: string, ownCommune?: NavItem | null): boolean {
   const inOwnCommune = ownCommune ? pathname === ownCommune.to || pathname.startsWith(`${ownCommune.to}/`) : false;
-  if (item.key === 'communes') return pathname === '/' || (pathname.startsWith('/communes/') && !inOwnCommune);
+  if (item.key === 'home') return pathname === '/' || pathname.endsWith('/programme');
+  if (item.key === 'publicCommunes')
+    return pathname === '/communes' || (pathname.startsWith('/communes/') && !pathname.endsWith('/programme'));
+  if (item.key === 'communes')
+    return pathname === '/' || pathname === '/communes' || (pathname.startsWith('/communes/') && !inOwnCommune);
   return pathname === item.to || pathname.startsWith(`${item.to}/`);
 }

@@ -7,5 +7,6 @@ export * from './diagnostic.ts';
 export * from './implementation.ts';
 export * from './missions.ts';
 export * from './needs.ts';
+export * from './public.ts';
 export * from './rate-limits.ts';
 export * from './strategy.ts';
