@@ -1,8 +1,7 @@
 import { tmpdir } from 'node:os';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { belgianDate } from '../src/domain/implementation/alerts.ts';
-import { formatDate } from '../src/domain/shared/format.ts';
+import { belgianToday, formatDate } from '../src/domain/shared/format.ts';
 import { type E2eApp, type E2eUser, startApp } from './support/app.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { launchBrowser, openSession, type Session, signIn } from './support/browser.ts';
@@ -149,7 +148,7 @@ describe('on a phone: a consultant follows Tintigny, a citizen reads its progres
     await expectNoSidewaysScroll(page, 'the project page');
 
     const milestones = page.getByRole('region', { name: 'Jalons' });
-    const due = formatDate(belgianDate(new Date(Date.now() + 30 * 86_400_000)));
+    const due = formatDate(belgianToday(new Date(Date.now() + 30 * 86_400_000)));
     await milestones.getByRole('textbox', { name: /^Jalon/ }).fill('Commande des bornes Wi-Fi');
     await milestones.getByRole('textbox', { name: /^Date prévue/ }).fill(due);
     await milestones.getByRole('button', { name: 'Ajouter le jalon' }).click();

@@ -5,9 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './install.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
@@ -21,15 +21,8 @@ function newestMtime(path) {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-// 1. Dependencies: a fresh clone gets exactly the locked versions; a changed lock file is installed again.
-const installedLock = join(root, 'node_modules', '.package-lock.json');
-if (!existsSync(installedLock)) {
-  console.log('Installation des dépendances (npm ci)…');
-  run(npm, ['ci', '--no-audit', '--no-fund']);
-} else if (statSync(join(root, 'package-lock.json')).mtimeMs > statSync(installedLock).mtimeMs) {
-  console.log('Mise à jour des dépendances (npm install)…');
-  run(npm, ['install', '--no-audit', '--no-fund']);
-}
+// 1. Dependencies: the same decision as `npm test` (scripts/install.mjs).
+ensureDependencies(root);
 
 // 2. The web app, rebuilt only when its sources are newer than the last build.
 const stamp = join(root, 'dist', 'web', '.build-stamp');

@@ -8,7 +8,12 @@ async function main() {
   const config = loadConfig();
   const started = Date.now();
   const database = await openConfiguredDatabase(config);
-  const created = await prepareDatabase(database, config);
+  let demoLine = '';
+  const created = await prepareDatabase(database, config, {
+    onDemo: (demo) => {
+      demoLine = `Espace de démonstration chargé en ${demo.seconds.toFixed(1)} s : ${demo.missions} missions, ${demo.needs} besoins (SEED_DEMO=false pour s’en passer)\n`;
+    },
+  });
   const app = await buildApp({ config, database });
 
   const shutdown = async (signal: string) => {
@@ -23,6 +28,7 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   process.stdout.write(formatCreatedAccounts(created));
+  process.stdout.write(demoLine);
   process.stdout.write(
     `\nSmart Rural est prêt : http://localhost:${config.port}  (base : ${where}, démarré en ${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
       `API : http://localhost:${config.port}/api/docs\n\n`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  belgianToday,
   formatDate,
   formatDateTime,
   formatDecimal,
@@ -61,5 +62,13 @@ describe('reading a typed date', () => {
     for (const text of ['', '31/02/2027', '01/13/2027', '12/31/2027', '31/01/27', '2027', 'demain', '00/01/2027']) {
       expect(parseDate(text), text).toBeNull();
     }
+  });
+});
+
+describe('today in Belgium', () => {
+  it('uses the Brussels date, not the server’s or London’s', () => {
+    expect(belgianToday(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+    expect(belgianToday(new Date('2026-01-01T22:30:00Z'))).toBe('2026-01-01');
+    expect(belgianToday(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
   });
 });

@@ -11,6 +11,20 @@ export const intlLocale = (locale: Locale) => (locale === 'fr' ? 'fr-BE' : 'en-G
 /** Dates and times are read in Belgium's time zone, whatever the browser's or the server's. */
 const TIME_ZONE = 'Europe/Brussels';
 const DATE_ONLY = /^\d{4}-\d{2}(-\d{2})?$/;
+const BELGIAN_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * Today's date in Belgium (YYYY-MM-DD), whatever the server's or the browser's time zone: the day mergers take
+ * effect, a milestone falls late, a poll closes. Never `toISOString().slice(0, 10)`, which is the day in London.
+ */
+export function belgianToday(now: Date = new Date()): string {
+  return BELGIAN_DAY.format(now);
+}
 
 /** « 286 752 », « 2,5 » (up to `maximumFractionDigits` decimals). */
 export function formatNumber(value: number, locale: Locale = 'fr', maximumFractionDigits = 0): string {

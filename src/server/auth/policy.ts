@@ -15,7 +15,7 @@ export type UserActor = {
   sessionId: string;
 };
 /** The operator at the command line, or the server setting itself up: trusted, and named in the audit log. */
-export type SystemActor = { kind: 'system'; label: 'cli' | 'bootstrap' };
+export type SystemActor = { kind: 'system'; label: 'cli' | 'bootstrap' | 'démo' };
 export type Actor = { kind: 'anonymous' } | UserActor | SystemActor;
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
@@ -281,6 +281,20 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     const reach = table[who]?.[action];
     return reach !== undefined && reaches(reach, actor, resource);
   });
+}
+
+/**
+ * What the caller may do with one resource, for the web to read instead of testing roles: each name is asked of the
+ * policy once, e.g. `permissionsOf(actor, { edit: ['update', { type: 'mission', communeNis }] })` → `{ edit: true }`.
+ */
+export function permissionsOf<K extends string>(
+  actor: Actor,
+  asks: Record<K, readonly [Action, Resource]>,
+): Record<K, boolean> {
+  const entries = Object.entries(asks) as [K, readonly [Action, Resource]][];
+  return Object.fromEntries(
+    entries.map(([name, [action, resource]]) => [name, can(actor, action, resource)]),
+  ) as Record<K, boolean>;
 }
 
 /** Throws 401 for an anonymous caller, 403 otherwise, when `can` says no. */

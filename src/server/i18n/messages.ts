@@ -1,12 +1,15 @@
+import type { DomainErrorCode } from '../../domain/shared/error-codes.ts';
+
 /**
  * The server's messages, in French first. Error codes are stable; their wording is what users read in the UI
  * and in API responses (`Accept-Language: en` gives English).
  */
 export type Lang = 'fr' | 'en';
 
-type Catalogue = Record<string, { fr: string; en: string }>;
+/** One message in both languages: a code missing either does not compile. */
+type Message = { fr: string; en: string };
 
-export const messages: Catalogue = {
+export const messages = {
   VALIDATION_FAILED: { fr: 'Données invalides : {problem}', en: 'Invalid data: {problem}' },
   INVALID_JSON: { fr: 'Le corps de la requête n’est pas du JSON valide.', en: 'The request body is not valid JSON.' },
   EMPTY_JSON_BODY: {
@@ -309,6 +312,14 @@ export const messages: Catalogue = {
     fr: 'La matrice de comparaison n’est pas carrée (ligne {row}).',
     en: 'The comparison matrix is not square (row {row}).',
   },
+  EIGEN_MATRIX_NOT_SQUARE: {
+    fr: 'La matrice n’est pas carrée (ligne {row}).',
+    en: 'The matrix is not square (row {row}).',
+  },
+  EIGEN_MATRIX_NOT_SYMMETRIC: {
+    fr: 'La matrice n’est pas symétrique (cases ({row}, {column}) et ({column}, {row})).',
+    en: 'The matrix is not symmetric (entries ({row}, {column}) and ({column}, {row})).',
+  },
   AHP_TRIANGLE_SHAPE: {
     fr: 'Le triangle supérieur a une forme incorrecte à la ligne {row}.',
     en: 'The upper triangle has the wrong shape at row {row}.',
@@ -500,6 +511,10 @@ export const messages: Catalogue = {
     fr: 'Modèle de prix invalide : {reason} (« {field} »).',
     en: 'Invalid price model ({issue}, “{field}”).',
   },
+  INVALID_OCDS_INPUT: {
+    fr: 'Le dossier de marché est incomplet pour la publication OCDS : « {field} » manque ou est invalide.',
+    en: 'The procurement file is incomplete for OCDS publication: “{field}” is missing or invalid.',
+  },
   INVALID_PARTICIPANTS: { fr: 'Participants invalides ({issue}).', en: 'Invalid participants ({issue}).' },
   INTERNAL: {
     fr: 'Une erreur inattendue est survenue. Elle a été enregistrée.',
@@ -647,6 +662,14 @@ export const messages: Catalogue = {
     fr: 'le niveau « {field} » sort de l’échelle du guide',
     en: 'level “{field}” is outside the guide’s scale',
   },
+  SCORE_OUT_OF_SCALE: {
+    fr: 'Le score {score} sort des paliers de l’échelle de maturité.',
+    en: 'The score {score} is outside the bands of the maturity scale.',
+  },
+  POPULATION_OUT_OF_BANDS: {
+    fr: 'Aucune tranche de population ne comprend {population} habitants.',
+    en: 'No population band includes {population} inhabitants.',
+  },
   DUPLICATE_ANSWER: {
     fr: 'une même question reçoit deux réponses (« {field} »)',
     en: 'the same question is answered twice (“{field}”)',
@@ -675,6 +698,10 @@ export const messages: Catalogue = {
   SWOT_MERGE_CATEGORIES: {
     fr: 'seuls des éléments d’une même catégorie peuvent être fusionnés (« {field} »)',
     en: 'only items of one category can be merged (“{field}”)',
+  },
+  SWOT_MERGE_NEEDS_TWO: {
+    fr: 'choisissez au moins deux éléments à fusionner',
+    en: 'choose at least two items to merge',
   },
   DUPLICATE_DIMENSION: {
     fr: 'le champ « {field} » cite deux fois la même dimension',
@@ -928,16 +955,23 @@ export const messages: Catalogue = {
     fr: 'Donnez au moins une catégorie à l’élément de veille avant de le verser au catalogue.',
     en: 'Give the watch item at least one category before promoting it into the catalogue.',
   },
-};
+} satisfies Record<string, Message>;
+
+/** A code the server may answer with; every one has its French and English message. */
+export type MessageCode = keyof typeof messages;
+
+/** Every code a domain rule throws is worded too: a missing one fails here, at compile time. */
+const domainCodesWorded: Record<DomainErrorCode, Message> = messages;
+void domainCodesWorded;
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
-  const entry = messages[code];
+  const entry = hasMessage(code) ? messages[code] : undefined;
   const template = entry ? entry[lang] : code;
   return template.replace(/\{(\w+)\}/g, (_, key: string) => (key in params ? String(params[key]) : `{${key}}`));
 }
 
-export function hasMessage(code: string): boolean {
-  return code in messages;
+export function hasMessage(code: string): code is MessageCode {
+  return Object.hasOwn(messages, code);
 }
 
 export function languageOf(acceptLanguage: string | undefined): Lang {

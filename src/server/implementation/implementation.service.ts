@@ -1,4 +1,4 @@
-import { type Alert, belgianDate, computeAlerts, isMilestoneLate } from '../../domain/implementation/alerts.ts';
+import { type Alert, computeAlerts, isMilestoneLate } from '../../domain/implementation/alerts.ts';
 import {
   allowedNextStatuses,
   type BudgetLine,
@@ -47,7 +47,7 @@ import {
   validateProcurementFile,
 } from '../../domain/implementation/procurement-file.ts';
 import { checkPeriodRemoval, SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementation/thresholds.ts';
-import { formatDate, formatEuro } from '../../domain/shared/format.ts';
+import { belgianToday, formatDate, formatEuro } from '../../domain/shared/format.ts';
 import { countOf, deName } from '../../domain/shared/french.ts';
 import { type Actor, authorize, can, readScope, type UserActor } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
@@ -118,7 +118,7 @@ export class ImplementationService {
   ) {}
 
   today(): string {
-    return belgianDate(this.now());
+    return belgianToday(this.now());
   }
 
   // ── access and loading ──────────────────────────────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DatabaseHandle } from '../db/client.ts';
+import type { Database, DatabaseHandle } from '../db/client.ts';
 import { groupNeedsInDatabase, type NeedText, type ProposedGroup } from './grouping-engine.ts';
 import type { GroupingMessage, GroupingRequest } from './grouping-engine.worker.ts';
 
@@ -57,9 +57,14 @@ function isStatementTimeout(error: unknown): boolean {
   return false;
 }
 
+/** Groups in the given database or transaction, in place: the demo's seed, which writes in one transaction. */
+export function inPlaceGroupingRunner(db: Database, timeoutSeconds: number): GroupingRunner {
+  return new InDatabaseRunner({ db }, timeoutSeconds);
+}
+
 class InDatabaseRunner implements GroupingRunner {
   constructor(
-    private readonly database: DatabaseHandle,
+    private readonly database: Pick<DatabaseHandle, 'db'>,
     private readonly timeoutSeconds: number,
     private readonly reportsProgress: boolean,
   ) {}

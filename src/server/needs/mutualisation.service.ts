@@ -15,18 +15,19 @@ import { GroupExplanation } from '../../domain/mutualisation/grouping.ts';
 import { frenchList, purchaseWarnings, unconfirmed } from '../../domain/mutualisation/purchase.ts';
 import { estimateSavings, type PriceModel } from '../../domain/mutualisation/savings.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
+import { belgianToday } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, needView, readScope } from '../auth/policy.ts';
 import { lockLot, placeCallOffs } from '../catalogue/call-offs.ts';
-import { belgianToday } from '../communes/communes.service.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError, ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
+import type { MessageCode } from '../i18n/messages.ts';
 import type { JobContext, JobDefinition, JobQueue } from '../jobs/job-queue.ts';
 import { type GroupingOutcome, type GroupingRunner, GroupingTimeoutError } from './grouping-runner.ts';
 import type { GroupRow, NeedRow, PollCommuneRow, PollRow, RunRow } from './needs.repository.ts';
 
 /** A lot named in the body that does not exist is the caller's mistake about that field: 400, not 404. */
-const rethrowAs = (code: string, field: string) => (error: unknown) => {
+const rethrowAs = (code: MessageCode, field: string) => (error: unknown) => {
   if (error instanceof NotFoundError) throw new ValidationError(code, {}, { field });
   throw error;
 };
@@ -56,7 +57,7 @@ export class MutualisationService {
       info?(object: unknown, message: string): void;
     },
     private readonly now: () => Date,
-    private readonly jobs: JobQueue,
+    private readonly jobs: Pick<JobQueue, 'send' | 'find'>,
     private readonly runner: GroupingRunner,
     private readonly runTimeoutSeconds: number,
   ) {}
@@ -71,11 +72,9 @@ export class MutualisationService {
     };
   }
 
-  async startRun(ctx: RequestContext): Promise<MutualisationRun> {
+  private async createRun(ctx: RequestContext) {
     authorize(ctx.actor, 'create', { type: 'mutualisation' });
-    // Runs whose job is gone (its process died and its retries are spent) are closed first, so they block nothing.
-    await this.settleLostRuns();
-    const run = await this.uow.write(async (repos) => {
+    return this.uow.write(async (repos) => {
       // One run at a time, across instances: the check and the insert are serialised by a transaction lock.
       await repos.needs.lockRuns();
       if (await repos.needs.hasRunningRun()) throw new ConflictError('MUTUALISATION_RUN_IN_PROGRESS');
@@ -86,6 +85,12 @@ export class MutualisationService {
       );
       return { ...created, step: 'queued' };
     });
+  }
+
+  async startRun(ctx: RequestContext): Promise<MutualisationRun> {
+    // Runs whose job is gone (its process died and its retries are spent) are closed first, so they block nothing.
+    await this.settleLostRuns();
+    const run = await this.createRun(ctx);
     try {
       await this.jobs.send(GROUPING_JOB, { runId: run.id, actor: ctx.actor, ip: ctx.ip } satisfies GroupingJob, {
         id: run.id,
@@ -97,6 +102,17 @@ export class MutualisationService {
       throw error;
     }
     return this.presentRun(run);
+  }
+
+  /**
+   * A run done at once by the caller, without the queue: the demo's seed, which writes everything in one transaction
+   * that the queue's own connection could not see (and on PGlite would wait for).
+   */
+  async runNow(ctx: RequestContext): Promise<MutualisationRun> {
+    const run = await this.createRun(ctx);
+    await this.execute({ runId: run.id, actor: ctx.actor, ip: ctx.ip }, { id: run.id, attempt: 0 }, 'in-place');
+    const ended = await this.uow.read((repos) => repos.needs.findRun(run.id));
+    return this.presentRun(ended!);
   }
 
   /** Resolves when the run has ended, whichever instance ran it (tests, CLI). */
@@ -152,7 +168,11 @@ export class MutualisationService {
   }
 
   /** The job: reads the needs, groups them where it does not block the server (bounded), saves the proposals. */
-  private async execute(data: GroupingJob, job: JobContext): Promise<{ status: string }> {
+  private async execute(
+    data: GroupingJob,
+    job: JobContext,
+    where: 'queue' | 'in-place' = 'queue',
+  ): Promise<{ status: string }> {
     const { runId } = data;
     const ctx: RequestContext = { actor: data.actor, ip: data.ip };
     const started = Date.now();
@@ -181,7 +201,7 @@ export class MutualisationService {
       );
       await this.uow.read((repos) => repos.needs.updateRun(runId, { progress: 0.9, step: 'save' }));
       // An attempt that overran and was given up by the queue must not save over the attempt that replaced it.
-      const now = await this.jobs.find(GROUPING_JOB, job.id);
+      const now = where === 'queue' ? await this.jobs.find(GROUPING_JOB, job.id) : null;
       if (now && (now.state !== 'active' || now.retryCount !== job.attempt)) return { status: 'superseded' };
       await this.save(ctx, runId, needs, outcome, started);
       return { status: 'done' };

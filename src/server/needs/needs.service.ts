@@ -5,8 +5,8 @@ import {
   validateNeedRows,
 } from '../../domain/needs/import-rows.ts';
 import type { Need, NeedInput, NeedListQuery, NeedUpdateInput } from '../../domain/needs/need.ts';
+import { belgianToday } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
-import { belgianToday } from '../communes/communes.service.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';

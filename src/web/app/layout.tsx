@@ -270,6 +270,7 @@ export function Layout() {
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main id="main-content" ref={main} tabIndex={-1}>
+          <DemoLine />
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>
@@ -312,6 +313,26 @@ export function BareLayout() {
         </AppShell.Main>
       </AppShell>
     </>
+  );
+}
+
+/**
+ * Where the header has no room for the agency's name and its badge (phones, tablets), one compact line above the
+ * page says this is the demo workspace, so its missions and needs are never taken for real ones.
+ */
+function DemoLine() {
+  const { t } = useTranslation();
+  const config = usePublicConfig();
+  if (!config.data?.agency?.demo) return null;
+  return (
+    <Group gap={6} wrap="nowrap" mb="xs" hiddenFrom="md" data-testid="demo-line">
+      <Badge color="orange" variant="light" size="xs">
+        {t('layout.demo')}
+      </Badge>
+      <Text size="xs" c="dimmed" truncate>
+        {t('layout.demoLine')}
+      </Text>
+    </Group>
   );
 }
 

@@ -8,13 +8,14 @@ import { type ReactNode, useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { i18next } from '../i18n/i18n.ts';
 import { ApiError } from '../lib/api.ts';
+import { authKeys } from '../lib/session.ts';
 import { useLanguage } from '../lib/use-language.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 /** A 401 from any call means the session ended (expired, signed out elsewhere): ask again who is signed in. */
 function onApiError(error: unknown, queryKey?: readonly unknown[]) {
-  if (error instanceof ApiError && error.status === 401 && queryKey?.[0] !== 'auth') {
-    void queryClient.invalidateQueries({ queryKey: ['auth', 'me'] });
+  if (error instanceof ApiError && error.status === 401 && queryKey?.[0] !== authKeys.me[0]) {
+    void queryClient.invalidateQueries({ queryKey: authKeys.me });
   }
 }
 
