@@ -57,9 +57,12 @@ function isStatementTimeout(error: unknown): boolean {
   return false;
 }
 
-/** Groups in the given database or transaction, in place: the demo's seed, which writes in one transaction. */
+/**
+ * Groups in the given database or transaction, in place: the demo's seed, which writes in one transaction (its
+ * progress writes go through that same transaction, so they never wait for it).
+ */
 export function inPlaceGroupingRunner(db: Database, timeoutSeconds: number): GroupingRunner {
-  return new InDatabaseRunner({ db }, timeoutSeconds);
+  return new InDatabaseRunner({ db }, timeoutSeconds, true);
 }
 
 class InDatabaseRunner implements GroupingRunner {
