@@ -35,8 +35,10 @@ export class GroupingTimeoutError extends Error {
 export const IN_PLACE_MAX_NEEDS = 400;
 
 export function groupingRunnerFor(database: DatabaseHandle, timeoutSeconds: number): GroupingRunner {
-  const inPlace = new InDatabaseRunner(database, timeoutSeconds);
-  if (database.kind === 'postgres') return inPlace;
+  if (database.kind === 'postgres') return new InDatabaseRunner(database, timeoutSeconds, true);
+  // PGlite's one connection is held by the engine's transaction: a progress write would wait for it, and the
+  // transaction for the write. In place, the run is too short for progress to matter.
+  const inPlace = new InDatabaseRunner(database, timeoutSeconds, false);
   const thread = new ThreadRunner(timeoutSeconds);
   return {
     run: (needs, options) =>
@@ -55,15 +57,19 @@ function isStatementTimeout(error: unknown): boolean {
   return false;
 }
 
-/** Groups in the given database or transaction, in place: the demo's seed, which writes in one transaction. */
+/**
+ * Groups in the given database or transaction, in place: the demo's seed, which writes in one transaction (its
+ * progress writes go through that same transaction, so they never wait for it).
+ */
 export function inPlaceGroupingRunner(db: Database, timeoutSeconds: number): GroupingRunner {
-  return new InDatabaseRunner({ db }, timeoutSeconds);
+  return new InDatabaseRunner({ db }, timeoutSeconds, true);
 }
 
 class InDatabaseRunner implements GroupingRunner {
   constructor(
     private readonly database: Pick<DatabaseHandle, 'db'>,
     private readonly timeoutSeconds: number,
+    private readonly reportsProgress: boolean,
   ) {}
 
   async run(needs: NeedText[], options: GroupingRunOptions): Promise<GroupingOutcome> {
@@ -74,7 +80,7 @@ class InDatabaseRunner implements GroupingRunner {
         statementTimeoutMs: Math.max(1, remaining()),
         onProgress: async (fraction, step) => {
           if (remaining() <= 0) throw new GroupingTimeoutError(this.timeoutSeconds);
-          await options.onProgress(fraction, step);
+          if (this.reportsProgress) await options.onProgress(fraction, step);
         },
         onSuggestedCategories: (found) => {
           suggestions = found;
