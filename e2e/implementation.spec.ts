@@ -87,7 +87,8 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await page.getByRole('cell', { name: 'Pose des contrôleurs', exact: true }).waitFor();
 
     const budget = page.getByRole('region', { name: 'Budget, financement et risques' });
-    await budget.getByLabel(/^Prévu/).fill('30000');
+    // Typed the Belgian way, dot for the thousands and comma for the decimals: 30 000 €, not 30,00000 €.
+    await budget.getByLabel(/^Prévu/).pressSequentially('30.000,00');
     await budget.getByLabel(/^Engagé/).fill('25000');
     await budget.getByLabel(/^Dépensé/).fill('10000');
     await budget.getByRole('button', { name: 'Enregistrer l’année' }).click();

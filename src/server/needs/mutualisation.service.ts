@@ -680,7 +680,7 @@ export class MutualisationService {
         const placed = await placeCallOffs(repos, {
           lotId: input.lotId,
           solutionId: input.solutionId,
-          today: this.now().toISOString().slice(0, 10),
+          today: belgianToday(this.now()),
           visibleStatuses: ['listed'],
           orderedBy: actorId,
           lines: draft.lines.map((line) => ({

@@ -166,7 +166,7 @@ export class NeedsService {
 
   async export(actor: Actor, filter: NeedListQuery, format: 'csv' | 'xlsx') {
     const rows = (await this.list(actor, filter)).map(needToRow);
-    const stamp = this.now().toISOString().slice(0, 10);
+    const stamp = belgianToday(this.now());
     return format === 'csv'
       ? { body: needsCsv(rows), type: 'text/csv; charset=utf-8', filename: `besoins-${stamp}.csv` }
       : { body: await needsXlsx(rows), type: XLSX_TYPE, filename: `besoins-${stamp}.xlsx` };
