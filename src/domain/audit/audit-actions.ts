@@ -11,6 +11,8 @@ export const AUDIT_ACTION_LABELS = {
   'auth.login_failed': { fr: 'Échec de connexion', en: 'Failed sign-in' },
   'auth.logout': { fr: 'Déconnexion', en: 'Sign-out' },
   'user.create': { fr: 'Création d’un utilisateur', en: 'User created' },
+  'api_key.create': { fr: 'Création d’une clé d’API', en: 'API key created' },
+  'api_key.revoke': { fr: 'Révocation d’une clé d’API', en: 'API key revoked' },
   'user.update': { fr: 'Modification d’un utilisateur', en: 'User changed' },
   'user.disable': { fr: 'Désactivation d’un utilisateur', en: 'User disabled' },
   'user.password_reset': { fr: 'Réinitialisation d’un mot de passe', en: 'Password reset' },

@@ -1,3 +1,4 @@
+import { belgianToday } from '../../domain/shared/format.ts';
 import { CatalogueService } from '../catalogue/catalogue.service.ts';
 import type { Database } from '../db/client.ts';
 import { UnitOfWork } from '../db/unit-of-work.ts';
@@ -56,7 +57,7 @@ export class DemoCalendar {
 
   /** The ISO date `days` from today (negative: in the past). */
   day(days: number): string {
-    return new Date(this.today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+    return belgianToday(new Date(this.today.getTime() + days * 86_400_000));
   }
 
   get year(): number {

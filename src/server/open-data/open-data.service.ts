@@ -11,6 +11,7 @@ import {
 } from '../../domain/open-data/datasets.ts';
 import { buildCatalogue, type Triple } from '../../domain/open-data/dcat.ts';
 import { buildRecordPackage, mergeReleasePackages } from '../../domain/open-data/ocds-packages.ts';
+import { belgianToday } from '../../domain/shared/format.ts';
 import type { CommunesService } from '../communes/communes.service.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError } from '../errors.ts';
@@ -146,7 +147,7 @@ export class OpenDataService {
   }
 
   private async communeRows(): Promise<Row[]> {
-    const today = this.now().toISOString().slice(0, 10);
+    const today = belgianToday(this.now());
     const [communes, listed] = await this.uow.read(
       async (repos) =>
         [await repos.communes.list({ currentOn: today }), await repos.public.listedSolutionUses()] as const,
