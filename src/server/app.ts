@@ -46,6 +46,8 @@ import { MutualisationService } from './needs/mutualisation.service.ts';
 import { needsRoutes } from './needs/needs.routes.ts';
 import { NeedsService } from './needs/needs.service.ts';
 import { pollNoticeSource } from './needs/poll-notices.ts';
+import { purchasingRoutes } from './purchasing/purchasing.routes.ts';
+import { PurchasingService } from './purchasing/purchasing.service.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
 import { PortfolioSolver } from './strategy/portfolio-solver.ts';
 import { strategyRoutes } from './strategy/strategy.routes.ts';
@@ -105,6 +107,7 @@ export function buildServices(
     watch: new WatchService(uow, catalogue),
     needs: new NeedsService(uow, now),
     mutualisation: new MutualisationService(uow, log, now),
+    purchasing: new PurchasingService(uow, now),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -204,6 +207,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(watchRoutes, { watch: services.watch });
   await app.register(needsRoutes, { needs: services.needs });
   await app.register(mutualisationRoutes, { mutualisation: services.mutualisation, uow: services.uow });
+  await app.register(purchasingRoutes, { purchasing: services.purchasing });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -8,10 +8,10 @@ import { estimateScenarioValue, participationsFromAnswers, type ScenarioInput } 
 /** Ten communes of the province, each with the same budget: the worked case. */
 const TEN = [
   ['81001', "Ville d'Arlon"],
-  ['81004', 'Commune d’Attert'],
+  ['81003', 'Commune d’Attert'],
   ['81015', 'Commune de Messancy'],
-  ['85045', 'Commune de Tintigny'],
-  ['81003', 'Commune d’Aubange'],
+  ['85039', 'Commune de Tintigny'],
+  ['81004', 'Commune d’Aubange'],
   ['84077', 'Commune de Libramont-Chevigny'],
   ['83034', 'Ville de Marche-en-Famenne'],
   ['85007', 'Commune de Chiny'],
@@ -113,7 +113,7 @@ describe('options and renewals count in the estimated value', () => {
           unitPrice: 1_250,
           participations: [
             { communeNis: '81001', communeName: "Ville d'Arlon", quantity: 12 },
-            { communeNis: '85045', communeName: 'Commune de Tintigny', quantity: 3, amount: 5_000 },
+            { communeNis: '85039', communeName: 'Commune de Tintigny', quantity: 3, amount: 5_000 },
           ],
         },
       ],
@@ -171,7 +171,7 @@ describe('each route’s conditions', () => {
     expect(unknown.possible).toBe(true);
 
     const missing = route(
-      analyse(scenario(), { adheredCommunes: ['81001', '81004'], agencyActsAsCentralPurchasingBody: true }).routes,
+      analyse(scenario(), { adheredCommunes: ['81001', '81003'], agencyActsAsCentralPurchasingBody: true }).routes,
       'central-purchasing-body',
     );
     expect(missing.conditions[0]!.met).toBe(true);
@@ -265,14 +265,14 @@ describe('values within 10 % of a threshold are flagged', () => {
 describe('participations from the poll’s answers', () => {
   it('keeps the yes answers with a quantity or a budget, and sums a commune’s answers', () => {
     const p = participationsFromAnswers([
-      { communeNis: '85045', communeName: 'Commune de Tintigny', answer: 'yes', quantity: 10, budget: null },
+      { communeNis: '85039', communeName: 'Commune de Tintigny', answer: 'yes', quantity: 10, budget: null },
       { communeNis: '81001', communeName: "Ville d'Arlon", answer: 'yes', quantity: null, budget: 25_000 },
       { communeNis: '81001', communeName: "Ville d'Arlon", answer: 'yes', quantity: 4, budget: 5_000 },
-      { communeNis: '81003', communeName: 'Commune d’Aubange', answer: 'no', quantity: null, budget: null },
-      { communeNis: '81004', communeName: 'Commune d’Attert', answer: null, quantity: null, budget: null },
+      { communeNis: '81004', communeName: 'Commune d’Aubange', answer: 'no', quantity: null, budget: null },
+      { communeNis: '81003', communeName: 'Commune d’Attert', answer: null, quantity: null, budget: null },
     ]);
     expect(p).toEqual([
-      { communeNis: '85045', communeName: 'Commune de Tintigny', quantity: 10, amount: null },
+      { communeNis: '85039', communeName: 'Commune de Tintigny', quantity: 10, amount: null },
       { communeNis: '81001', communeName: "Ville d'Arlon", quantity: 4, amount: 30_000 },
     ]);
   });

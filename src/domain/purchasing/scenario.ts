@@ -202,13 +202,28 @@ export function estimateScenarioValue(input: ScenarioInput): ScenarioValue {
   };
 }
 
+const ISSUES_FR: Record<string, string> = {
+  QUANTITY_OR_AMOUNT_REQUIRED: 'une quantité ou un montant est requis',
+  AMOUNT_OR_UNIT_PRICE_REQUIRED: 'une quantité sans montant demande un prix unitaire au lot',
+  COMMUNE_TWICE_IN_LOT: 'la commune figure deux fois dans le lot',
+  LOT_KEY_TWICE: 'deux lots portent la même clé',
+  RENEWAL_MONTHS_REQUIRED: 'des reconductions demandent leur durée en mois',
+};
+
+/** Parses a scenario; a broken rule is a French sentence naming the lot and the commune concerned. */
 export function parseScenario(input: ScenarioInput): Scenario {
   const parsed = ScenarioInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new DomainError('INVALID_SCENARIO', `Scénario invalide (${issue.path.join('.')}) : ${issue.message}`, {
-      field: issue.path.join('.'),
-      issue: issue.message,
+    const field = issue.path.join('.');
+    const [, lotIndex, , lineIndex] = issue.path;
+    const lot = typeof lotIndex === 'number' ? input.lots?.[lotIndex] : undefined;
+    const line = lot && typeof lineIndex === 'number' ? lot.participations?.[lineIndex] : undefined;
+    const where = [lot ? `lot « ${lot.label} »` : null, line ? line.communeName : null].filter(Boolean).join(', ');
+    const what = ISSUES_FR[issue.message] ?? issue.message;
+    throw new DomainError('INVALID_SCENARIO', `Scénario incomplet${where ? ` (${where})` : ''} : ${what}.`, {
+      field,
+      issue: what,
     });
   }
   return parsed.data;

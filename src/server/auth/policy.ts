@@ -53,6 +53,9 @@ export const RESOURCE_TYPES = [
   'need',
   'mutualisation',
   'interest_answer',
+  'purchasing',
+  'purchasing_participation',
+  'central_purchasing_adhesion',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -246,6 +249,30 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     agency_admin: FULL,
     consultant: FULL,
     commune_editor: { read: 'own', update: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // Central purchasing (issue 12, decision 140): the agency's consultants build procurement scenarios from pooled
+  // needs and run them; a commune's users read the scenarios their commune has a line in (their own lines only).
+  purchasing: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // A commune's line in a scenario's lot: its editors confirm or decline it, with their quantity; agency staff may
+  // record it for them.
+  purchasing_participation: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', update: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // A commune's adhesion to the agency as central purchasing body (its council's decision): its editors record it,
+  // or agency staff on its behalf.
+  central_purchasing_adhesion: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', create: 'own' },
     commune_viewer: { read: 'own' },
   },
   account: {

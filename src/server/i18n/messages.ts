@@ -466,6 +466,43 @@ export const messages: Catalogue = {
     en: 'Confirm the joint purchase knowingly: {reasons}',
   },
   PURCHASE_NOT_FOUND: { fr: 'Achat groupé introuvable.', en: 'Joint purchase not found.' },
+  // Central purchasing (issue 12).
+  PROCUREMENT_SCENARIO_NOT_FOUND: { fr: 'Scénario de marché introuvable.', en: 'Procurement scenario not found.' },
+  SCENARIO_GROUP_NOT_CONFIRMED: {
+    fr: 'Le groupe « {label} » n’est pas confirmé : confirmez-le avant d’en faire un scénario de marché.',
+    en: 'The group “{label}” is not confirmed: confirm it before building a procurement scenario from it.',
+  },
+  SCENARIO_NOT_DRAFT: {
+    fr: 'Ce scénario est lancé ou abandonné : il ne peut plus être modifié.',
+    en: 'This scenario is launched or cancelled: it can no longer be changed.',
+  },
+  SCENARIO_NOT_READY: {
+    fr: 'Le scénario ne peut pas encore être lancé : {reasons}',
+    en: 'The scenario cannot be launched yet: {reasons}',
+  },
+  SCENARIO_UNKNOWN_LOT: {
+    fr: 'aucun lot du scénario n’a la clé « {lot} » (« {field} »)',
+    en: 'no lot of the scenario has the key “{lot}” (“{field}”)',
+  },
+  COMMUNE_TWICE_IN_LOT: {
+    fr: 'la commune figure deux fois dans le même lot (« {field} »)',
+    en: 'the commune appears twice in the same lot (“{field}”)',
+  },
+  LOT_KEY_TWICE: { fr: 'deux lots portent la même clé (« {field} »)', en: 'two lots have the same key (“{field}”)' },
+  PARTICIPATION_NOT_FOUND: {
+    fr: 'Votre commune n’a pas de ligne dans ce lot du scénario.',
+    en: 'Your commune has no line in this lot of the scenario.',
+  },
+  COMMUNE_REQUIRED: { fr: 'indiquez la commune (« {field} »)', en: 'name the commune (“{field}”)' },
+  QUANTITY_OR_AMOUNT_REQUIRED: {
+    fr: 'indiquez une quantité ou un montant pour participer (« {field} »)',
+    en: 'give a quantity or an amount to take part (“{field}”)',
+  },
+  RENEWAL_MONTHS_REQUIRED: {
+    fr: 'des reconductions demandent leur durée en mois (« {field} »)',
+    en: 'renewals need their length in months (“{field}”)',
+  },
+  INVALID_SCENARIO: { fr: '{issue}', en: '{issue}' },
   SOLUTION_REQUIRED: {
     fr: 'choisissez la solution du lot à acheter (« {field} »)',
     en: 'choose the lot’s solution to buy (“{field}”)',

@@ -7,4 +7,5 @@ export * from './diagnostic.ts';
 export * from './implementation.ts';
 export * from './missions.ts';
 export * from './needs.ts';
+export * from './purchasing.ts';
 export * from './strategy.ts';
