@@ -4,6 +4,7 @@ import { CataloguePage } from '../features/catalogue/catalogue-page.tsx';
 import { DiagnosticPage } from '../features/diagnostic/diagnostic-page.tsx';
 import { ImplementationPage } from '../features/implementation/implementation-page.tsx';
 import { NeedsPage } from '../features/needs/needs-page.tsx';
+import { PurchasingPage } from '../features/purchasing/purchasing-page.tsx';
 import { StrategyPage } from '../features/strategy/strategy-page.tsx';
 import { WatchPage } from '../features/watch/watch-page.tsx';
 import { RequireAuth } from './guards.tsx';
@@ -33,6 +34,7 @@ const ImplementationProjectPage = lazy(() => import('../features/implementation/
 const PublicProgressPage = lazy(() => import('../features/implementation/public-progress-page.tsx'));
 const NeedDetailPage = lazy(() => import('../features/needs/need-page.tsx'));
 const GroupPage = lazy(() => import('../features/needs/group-page.tsx'));
+const ScenarioPage = lazy(() => import('../features/purchasing/scenario-page.tsx'));
 
 /**
  * Every page (and every tab of a mission) gets its own error boundary: a page that fails to render shows a message
@@ -127,6 +129,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <GroupPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.purchasing.pattern,
+        element: (
+          <RequireAuth>
+            <PurchasingPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.purchasingScenario.pattern,
+        element: (
+          <RequireAuth>
+            <ScenarioPage />
           </RequireAuth>
         ),
       },
