@@ -65,7 +65,7 @@ export default function ScenarioPage() {
         }
       />
       {s.analysisError ? (
-        <Alert color="orange.9" title={t('purchasing.cannotValue')}>
+        <Alert color="orange" variant="light" title={t('purchasing.cannotValue')}>
           {s.analysisError}
         </Alert>
       ) : null}
@@ -112,7 +112,8 @@ function ValueSection({ scenario, analysis }: { scenario: ScenarioDetail; analys
           />
         </SimpleGrid>
         <Alert
-          color={analysis.europeanPublication.required ? 'orange.9' : 'teal.9'}
+          color={analysis.europeanPublication.required ? 'orange' : 'teal'}
+          variant="light"
           title={t(analysis.europeanPublication.required ? 'purchasing.joueRequired' : 'purchasing.joueNotRequired')}
         >
           {analysis.europeanPublication.reasonFr}
@@ -176,7 +177,7 @@ function ValueSection({ scenario, analysis }: { scenario: ScenarioDetail; analys
           </Text>
         ) : null}
         {[...analysis.nearThresholds.map((n) => n.messageFr), ...analysis.warningsFr].map((w) => (
-          <Alert key={w} color="yellow.9" variant="light" title={t('purchasing.attention')}>
+          <Alert key={w} color="yellow" variant="light" title={t('purchasing.attention')}>
             {w}
           </Alert>
         ))}
@@ -218,7 +219,7 @@ function RoutesSection({
           {t('purchasing.routesHelp')}
         </Text>
         {chosen ? (
-          <Alert color="blue.9" variant="light" title={t('purchasing.chosenRoute', { route: ROUTE_LABELS_FR[chosen] })}>
+          <Alert color="blue" variant="light" title={t('purchasing.chosenRoute', { route: ROUTE_LABELS_FR[chosen] })}>
             {note || t('purchasing.noRouteNote')}
           </Alert>
         ) : null}
@@ -294,7 +295,7 @@ function ParticipationsSection({ scenario }: { scenario: ScenarioDetail }) {
           {t('purchasing.participations')}
         </Title>
         {scenario.launchBlockers.length > 0 ? (
-          <Alert color="blue.9" variant="light" title={t('purchasing.beforeLaunch')}>
+          <Alert color="blue" variant="light" title={t('purchasing.beforeLaunch')}>
             <List size="sm">
               {scenario.launchBlockers.map((b) => (
                 <List.Item key={b}>{b}</List.Item>
@@ -330,7 +331,7 @@ function ParticipationsSection({ scenario }: { scenario: ScenarioDetail }) {
                   <Table.Td>
                     <Badge
                       variant="outline"
-                      color={p.status === 'confirmed' ? 'teal.9' : p.status === 'declined' ? 'gray.8' : 'orange.9'}
+                      color={p.status === 'confirmed' ? 'teal.9' : p.status === 'declined' ? 'gray.8' : '#9a3412'}
                     >
                       {t(`purchasing.participationStatuses.${p.status}`)}
                     </Badge>
@@ -584,8 +585,7 @@ function ManageSection({ scenario }: { scenario: ScenarioDetail }) {
           />
           <Group justify="space-between">
             <Button
-              variant="light"
-              color="teal.9"
+              variant="outline"
               loading={launch.isPending}
               onClick={() => launch.mutate(undefined, { onSuccess: () => notify(t('purchasing.launched')) })}
             >
