@@ -131,3 +131,36 @@ export const ScenarioDetail = ScenarioSummary.extend({
   permissions: z.object({ manage: z.boolean(), confirm: z.boolean() }),
 });
 export type ScenarioDetail = z.infer<typeof ScenarioDetail>;
+
+/** The agency's procurement file of a launched scenario (issue 12, step 3). */
+export const AgencyFile = z.object({
+  scenarioId: z.uuid(),
+  procedure: z.string(),
+  procedureLabel: z.string(),
+  steps: z.array(
+    z.object({
+      step: z.string(),
+      label: z.string(),
+      plannedDate: z.string().optional(),
+      actualDate: z.string().optional(),
+    }),
+  ),
+  documents: z.array(z.object({ title: z.string(), url: z.string() })),
+  publication: z.object({
+    bdaReference: z.string().nullable(),
+    joueReference: z.string().nullable(),
+    publishedOn: z.string().nullable(),
+  }),
+  bids: z.array(z.object({ lotKey: z.string(), vendor: z.string(), amount: z.number(), receivedOn: z.string() })),
+  problems: z.array(z.object({ severity: z.enum(['error', 'warning']), messageFr: z.string() })),
+  europeanPublication: z.boolean(),
+  standstill: z.object({ applies: z.boolean(), endsOn: z.string().nullable(), reasonFr: z.string() }).nullable(),
+  award: z
+    .object({
+      awardDate: z.string(),
+      lots: z.array(z.object({ lotKey: z.string(), vendor: z.string(), amount: z.number() })),
+      agreementId: z.uuid().nullable(),
+    })
+    .nullable(),
+});
+export type AgencyFile = z.infer<typeof AgencyFile>;

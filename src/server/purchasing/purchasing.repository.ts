@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import {
+  agencyProcurementFiles,
   centralPurchasingAdhesions,
   communes,
   mutualisationGroups,
@@ -11,6 +12,7 @@ import {
 
 export type ScenarioRow = typeof procurementScenarios.$inferSelect;
 export type ParticipationRow = typeof scenarioParticipations.$inferSelect & { communeName: string };
+export type FileRow = typeof agencyProcurementFiles.$inferSelect;
 export type AdhesionRow = typeof centralPurchasingAdhesions.$inferSelect & { communeName: string };
 
 /** Scenarios, their lines and the communes' adhesions to the central purchasing body. SQL only here. */
@@ -127,5 +129,21 @@ export class PurchasingRepository {
       .from(communes)
       .where(inArray(communes.nisCode, nisCodes));
     return new Map(rows.map((r) => [r.nisCode, r.name]));
+  }
+
+  async file(scenarioId: string): Promise<FileRow | null> {
+    const [row] = await this.db
+      .select()
+      .from(agencyProcurementFiles)
+      .where(eq(agencyProcurementFiles.scenarioId, scenarioId));
+    return row ?? null;
+  }
+
+  async saveFile(row: typeof agencyProcurementFiles.$inferInsert): Promise<void> {
+    const { scenarioId, ...rest } = row;
+    await this.db
+      .insert(agencyProcurementFiles)
+      .values(row)
+      .onConflictDoUpdate({ target: agencyProcurementFiles.scenarioId, set: { ...rest, updatedAt: new Date() } });
   }
 }

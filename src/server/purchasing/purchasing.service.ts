@@ -1,8 +1,23 @@
+import { PROCEDURE_LABELS_FR, type ProcurementProcedure } from '../../domain/implementation/procurement.ts';
+import {
+  type ProcurementStep,
+  stepLabelFr,
+  stepsFor,
+  validateProcurementFile,
+} from '../../domain/implementation/procurement-file.ts';
 import type { ThresholdTable } from '../../domain/implementation/thresholds.ts';
+import {
+  AgencyFileInput,
+  AwardInput,
+  type AwardInput as AwardInputType,
+  agreementFromAward,
+  standstillFor,
+} from '../../domain/purchasing/agency-file.ts';
 import { analyseScenario, type ScenarioAnalysis } from '../../domain/purchasing/analysis.ts';
 import {
   type Adhesion,
   AdhesionInput,
+  type AgencyFile,
   ParticipationConfirmInput,
   ScenarioCreateInput,
   type ScenarioDetail,
@@ -16,9 +31,9 @@ import { DomainError } from '../../domain/shared/errors.ts';
 import { smartCategory } from '../../domain/shared/smart-categories.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
-import type { ParticipationRow, ScenarioRow } from './purchasing.repository.ts';
+import type { FileRow, ParticipationRow, ScenarioRow } from './purchasing.repository.ts';
 
 type StoredLot = {
   key: string;
@@ -237,6 +252,21 @@ export class PurchasingService {
         throw new ConflictError('SCENARIO_NOT_READY', { reasons: detail.launchBlockers.join(' ') });
       }
       await repos.purchasing.updateScenario(id, { status: 'launched' });
+      const analysis = detail.analysis as ScenarioAnalysis;
+      const route = analysis.routes.find((r) => r.route === detail.route);
+      // The agency runs the procedure itself unless each commune buys alone: its file starts with the lightest
+      // procedure the aggregated value allows, and the steps that procedure has.
+      const recommended = route?.advice?.proposals.find((p) => p.recommended)?.procedure;
+      if (recommended && recommended !== 'framework-call-off') {
+        await repos.purchasing.saveFile({
+          scenarioId: id,
+          procedure: recommended,
+          steps: stepsFor(recommended).map((step) => ({ step })),
+          documents: [],
+          publication: { bdaReference: null, joueReference: null, publishedOn: null },
+          bids: [],
+        });
+      }
       await repos.audit.record(
         auditOf(ctx, {
           action: 'purchasing.scenario.launch',
@@ -302,6 +332,199 @@ export class PurchasingService {
       );
     });
     return this.adhesions(ctx.actor);
+  }
+
+  // ── the agency's procurement file ─────────────────────────────────────────────────────────────────────────────
+
+  async file(actor: Actor, id: string): Promise<AgencyFile> {
+    authorize(actor, 'read', { type: 'purchasing' });
+    return this.uow.read(async (repos) => {
+      await this.detail(repos, actor, id);
+      return this.presentFile(repos, actor, id);
+    });
+  }
+
+  async saveFile(ctx: RequestContext, id: string, body: AgencyFileInput): Promise<AgencyFile> {
+    authorize(ctx.actor, 'update', { type: 'purchasing' });
+    const input = AgencyFileInput.parse(body);
+    return this.uow.write(async (repos) => {
+      const { row, file } = await this.openFile(repos, id);
+      const detail = await this.detail(repos, ctx.actor, id);
+      const analysis = detail.analysis as ScenarioAnalysis;
+      const route = analysis.routes.find((r) => r.route === row.route);
+      const proposal = route?.advice?.proposals.find((p) => p.procedure === input.procedure);
+      if (!proposal?.allowed) {
+        throw new ConflictError('PROCEDURE_NOT_ALLOWED', { procedure: PROCEDURE_LABELS_FR[input.procedure] });
+      }
+      const validation = validateProcurementFile(
+        { procedure: input.procedure, steps: input.steps },
+        this.now().toISOString().slice(0, 10),
+      );
+      const errors = validation.problems.filter((p) => p.severity === 'error');
+      if (errors.length) {
+        throw new ValidationError(
+          'PROCUREMENT_FILE_INVALID',
+          { problems: errors.map((e) => e.messageFr).join(' ') },
+          { field: 'steps' },
+        );
+      }
+      const lotKeys = new Set(detail.lots.map((l) => l.key));
+      input.bids.forEach((bid, i) => {
+        if (!lotKeys.has(bid.lotKey)) {
+          const field = `bids.${i}.lotKey`;
+          throw new ValidationError('SCENARIO_UNKNOWN_LOT', { lot: bid.lotKey, field }, { field });
+        }
+      });
+      await repos.purchasing.saveFile({ scenarioId: id, ...input });
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'purchasing.file.update',
+          entityType: 'procurement_scenario',
+          entityId: id,
+          before: fileFacts(file),
+          after: input,
+        }),
+      );
+      return this.presentFile(repos, ctx.actor, id);
+    });
+  }
+
+  /**
+   * The award: the agency records each lot's vendor and amount, and the framework agreement appears in the
+   * catalogue with its lots, ceilings (the estimated values), duration and participating communes — one transaction.
+   */
+  async award(ctx: RequestContext, id: string, body: AwardInputType): Promise<AgencyFile> {
+    authorize(ctx.actor, 'update', { type: 'purchasing' });
+    authorize(ctx.actor, 'create', { type: 'catalogue' });
+    const input = AwardInput.parse(body);
+    return this.uow.write(async (repos) => {
+      const { row, file } = await this.openFile(repos, id);
+      const detail = await this.detail(repos, ctx.actor, id);
+      const analysis = detail.analysis as ScenarioAnalysis;
+      const lines = await repos.purchasing.participations([id]);
+      const confirmed = [...new Set(lines.filter((l) => l.status === 'confirmed').map((l) => l.communeNis))];
+      let draft: ReturnType<typeof agreementFromAward>;
+      try {
+        draft = agreementFromAward(
+          {
+            title: row.title,
+            analysis,
+            confirmedCommunes: confirmed,
+            lots: detail.lots.map((l) => ({ key: l.key, label: l.label })),
+          },
+          input,
+        );
+      } catch (error) {
+        if (error instanceof DomainError) throw fromDomainError(error);
+        throw error;
+      }
+      if (await repos.catalogue.agreementByReference(draft.reference)) {
+        throw new ConflictError('AGREEMENT_REFERENCE_TAKEN', { reference: draft.reference });
+      }
+      const solutionIds = draft.lots.map((l) => l.solutionId).filter((s): s is string => s !== null);
+      const solutions = await repos.catalogue.solutions(solutionIds);
+      for (const [index, solutionId] of solutionIds.entries()) {
+        const found = solutions.find((s) => s.id === solutionId);
+        if (found?.status !== 'listed') {
+          const field = `awards.${index}.solutionId`;
+          throw new ValidationError('SOLUTION_NOT_LISTED', { field }, { field });
+        }
+      }
+      const agreement = await repos.catalogue.insertAgreement({
+        reference: draft.reference,
+        title: draft.title,
+        description: draft.description,
+        startDate: draft.startDate,
+        endDate: draft.endDate,
+        ceiling: draft.ceiling,
+      });
+      for (const lot of draft.lots) {
+        const inserted = await repos.catalogue.insertLot({
+          agreementId: agreement.id,
+          number: lot.number,
+          title: lot.title,
+          vendor: lot.vendor,
+          ceiling: lot.ceiling,
+        });
+        if (lot.solutionId)
+          await repos.catalogue.setLotSolutions(inserted.id, [
+            { solutionId: lot.solutionId, unitPrice: lot.unitPrice },
+          ]);
+      }
+      for (const communeNis of draft.communes) {
+        await repos.catalogue.adhere(agreement.id, communeNis, ctx.actor.kind === 'user' ? ctx.actor.id : null);
+      }
+      const standstill = standstillFor(analysis.europeanPublication.required, input.awardDate);
+      await repos.purchasing.saveFile({
+        scenarioId: id,
+        procedure: file.procedure,
+        steps: file.steps,
+        documents: file.documents,
+        publication: file.publication,
+        bids: file.bids,
+        awardDate: input.awardDate,
+        awards: input.awards.map((a) => ({ lotKey: a.lotKey, vendor: a.vendor, amount: a.amount })),
+        standstillEndsOn: standstill.endsOn,
+        agreementId: agreement.id,
+      });
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'purchasing.award',
+          entityType: 'procurement_scenario',
+          entityId: id,
+          before: fileFacts(file),
+          after: { award: input, agreement: draft },
+        }),
+      );
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'catalogue.agreement.create',
+          entityType: 'agreement',
+          entityId: agreement.id,
+          after: { ...draft, fromScenario: id },
+        }),
+      );
+      return this.presentFile(repos, ctx.actor, id);
+    });
+  }
+
+  private async openFile(repos: Repositories, id: string): Promise<{ row: ScenarioRow; file: FileRow }> {
+    const row = await repos.purchasing.findScenario(id, { lock: true });
+    if (!row) throw new NotFoundError('PROCUREMENT_SCENARIO_NOT_FOUND');
+    const file = await repos.purchasing.file(id);
+    if (row.status !== 'launched' || !file) throw new ConflictError('SCENARIO_NOT_LAUNCHED');
+    if (file.agreementId) throw new ConflictError('SCENARIO_ALREADY_AWARDED');
+    return { row, file };
+  }
+
+  private async presentFile(repos: Repositories, actor: Actor, id: string): Promise<AgencyFile> {
+    const file = await repos.purchasing.file(id);
+    if (!file) throw new NotFoundError('AGENCY_FILE_NOT_FOUND');
+    const detail = await this.detail(repos, actor, id);
+    const analysis = detail.analysis as ScenarioAnalysis | null;
+    const procedure = file.procedure as ProcurementProcedure;
+    const steps = file.steps as {
+      step: ProcurementStep;
+      plannedDate?: string;
+      actualDate?: string;
+    }[];
+    const validation = validateProcurementFile({ procedure, steps }, this.now().toISOString().slice(0, 10));
+    const europeanPublication = analysis?.europeanPublication.required ?? false;
+    const awards = file.awards as { lotKey: string; vendor: string; amount: number }[] | null;
+    return {
+      scenarioId: id,
+      procedure,
+      procedureLabel: PROCEDURE_LABELS_FR[procedure],
+      steps: steps.map((s) => ({ ...s, label: stepLabelFr(s.step, procedure) })),
+      documents: file.documents as AgencyFile['documents'],
+      publication: file.publication as AgencyFile['publication'],
+      bids: file.bids as AgencyFile['bids'],
+      problems: validation.problems.map((p) => ({ severity: p.severity, messageFr: p.messageFr })),
+      europeanPublication,
+      standstill: file.awardDate ? standstillFor(europeanPublication, file.awardDate) : null,
+      award:
+        file.awardDate && awards ? { awardDate: file.awardDate, lots: awards, agreementId: file.agreementId } : null,
+    };
   }
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -521,4 +744,14 @@ function lineFacts(l: {
   status: string;
 }) {
   return { lotKey: l.lotKey, communeNis: l.communeNis, quantity: l.quantity, amount: l.amount, status: l.status };
+}
+
+function fileFacts(file: FileRow) {
+  return {
+    procedure: file.procedure,
+    steps: file.steps,
+    documents: file.documents,
+    publication: file.publication,
+    bids: file.bids,
+  };
 }

@@ -14,6 +14,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
+import { frameworkAgreements } from './catalogue.ts';
 import { communes } from './communes.ts';
 import { mutualisationGroups } from './needs.ts';
 
@@ -98,4 +99,24 @@ export const centralPurchasingAdhesions = pgTable('central_purchasing_adhesions'
   councilDecisionRef: text('council_decision_ref').notNull(),
   recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The agency's own procurement file for a launched scenario: procedure, steps, documents, publication, bids, award
+ * (per lot: vendor, amount) and the framework agreement the award created in the catalogue.
+ */
+export const agencyProcurementFiles = pgTable('agency_procurement_files', {
+  scenarioId: uuid('scenario_id')
+    .primaryKey()
+    .references(() => procurementScenarios.id, { onDelete: 'cascade' }),
+  procedure: text('procedure').notNull(),
+  steps: jsonb('steps').notNull(),
+  documents: jsonb('documents').notNull(),
+  publication: jsonb('publication').notNull(),
+  bids: jsonb('bids').notNull(),
+  awardDate: date('award_date', { mode: 'string' }),
+  awards: jsonb('awards'),
+  standstillEndsOn: date('standstill_ends_on', { mode: 'string' }),
+  agreementId: uuid('agreement_id').references(() => frameworkAgreements.id, { onDelete: 'restrict' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,3 +1,17 @@
+CREATE TABLE "agency_procurement_files" (
+	"scenario_id" uuid PRIMARY KEY NOT NULL,
+	"procedure" text NOT NULL,
+	"steps" jsonb NOT NULL,
+	"documents" jsonb NOT NULL,
+	"publication" jsonb NOT NULL,
+	"bids" jsonb NOT NULL,
+	"award_date" date,
+	"awards" jsonb,
+	"standstill_ends_on" date,
+	"agreement_id" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "central_purchasing_adhesions" (
 	"commune_nis" varchar(5) PRIMARY KEY NOT NULL,
 	"decision_date" date NOT NULL,
@@ -42,6 +56,8 @@ CREATE TABLE "scenario_participations" (
 	CONSTRAINT "scenario_participations_positive" CHECK (coalesce("scenario_participations"."quantity", 0) >= 0 AND coalesce("scenario_participations"."amount", 0) >= 0)
 );
 --> statement-breakpoint
+ALTER TABLE "agency_procurement_files" ADD CONSTRAINT "agency_procurement_files_scenario_id_procurement_scenarios_id_fk" FOREIGN KEY ("scenario_id") REFERENCES "public"."procurement_scenarios"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agency_procurement_files" ADD CONSTRAINT "agency_procurement_files_agreement_id_framework_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."framework_agreements"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "central_purchasing_adhesions" ADD CONSTRAINT "central_purchasing_adhesions_commune_nis_communes_nis_code_fk" FOREIGN KEY ("commune_nis") REFERENCES "public"."communes"("nis_code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "central_purchasing_adhesions" ADD CONSTRAINT "central_purchasing_adhesions_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "procurement_scenarios" ADD CONSTRAINT "procurement_scenarios_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
