@@ -131,4 +131,42 @@ export const cases: AccessCase[] = [
     }),
     expect: agencyOrOwnEditor,
   },
+  {
+    // Before the launch the file does not exist yet (409): the policy decides first.
+    route: 'GET /api/purchasing/scenarios/:id/file',
+    request: async (ctx, c) => ({
+      method: 'GET',
+      url: `/api/purchasing/scenarios/${(await scenarioOf(ctx, c)).id}/file`,
+    }),
+    expect: {
+      anonymous: 'deny',
+      agency_admin: 'allow',
+      consultant: 'allow',
+      commune_editor: { own: 'allow', other: 'deny' },
+      commune_viewer: { own: 'allow', other: 'deny' },
+    },
+  },
+  {
+    route: 'PUT /api/purchasing/scenarios/:id/file',
+    request: async (ctx, c) => ({
+      method: 'PUT',
+      url: `/api/purchasing/scenarios/${(await scenarioOf(ctx, c)).id}/file`,
+      payload: { procedure: 'open', steps: [] },
+    }),
+    expect: agencyStaff,
+  },
+  {
+    route: 'POST /api/purchasing/scenarios/:id/award',
+    request: async (ctx, c) => ({
+      method: 'POST',
+      url: `/api/purchasing/scenarios/${(await scenarioOf(ctx, c)).id}/award`,
+      payload: {
+        awardDate: '2026-10-01',
+        agreementReference: `CA-${c}`,
+        startDate: '2026-10-20',
+        awards: [{ lotKey: 'lot-1', vendor: 'Fournisseur', amount: 1000 }],
+      },
+    }),
+    expect: agencyStaff,
+  },
 ];

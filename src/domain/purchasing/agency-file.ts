@@ -146,13 +146,13 @@ export function agreementFromAward(
     throw new DomainError(
       'AGREEMENT_STARTS_IN_STANDSTILL',
       `L’accord-cadre ne peut être conclu qu’après le délai d’attente, soit à partir du ${frDate(addDays(standstill.endsOn, 1))}.`,
-      { field: 'startDate', endsOn: standstill.endsOn },
+      { field: 'startDate', endsOn: frDate(standstill.endsOn) },
     );
   }
   const lots = input.lots.map((lot, index) => {
     const awarded = award.awards.find((a) => a.lotKey === lot.key);
     if (!awarded) {
-      throw new DomainError('LOT_NOT_AWARDED', `Le lot « ${lot.label} » n’a pas d’attributaire.`, {
+      throw new DomainError('AWARD_LOT_MISSING', `Le lot « ${lot.label} » n’a pas d’attributaire.`, {
         field: 'awards',
         lot: lot.label,
       });

@@ -503,6 +503,36 @@ export const messages: Catalogue = {
     en: 'renewals need their length in months (“{field}”)',
   },
   INVALID_SCENARIO: { fr: '{issue}', en: '{issue}' },
+  SCENARIO_NOT_LAUNCHED: {
+    fr: 'Le dossier de marché de l’agence s’ouvre au lancement du scénario (voie de la centrale d’achat, du marché conjoint ou du « in house »).',
+    en: 'The agency’s procurement file opens when the scenario is launched (central purchasing body, joint or in-house route).',
+  },
+  SCENARIO_ALREADY_AWARDED: {
+    fr: 'Ce marché est déjà attribué : son accord-cadre est au catalogue.',
+    en: 'This procurement is already awarded: its framework agreement is in the catalogue.',
+  },
+  AGENCY_FILE_NOT_FOUND: { fr: 'Dossier de marché introuvable.', en: 'Procurement file not found.' },
+  AWARD_SOLUTION_NOT_LISTED: {
+    fr: 'la solution choisie n’est pas une solution référencée du catalogue (« {field} »)',
+    en: 'the chosen solution is not a listed solution of the catalogue (“{field}”)',
+  },
+  AGREEMENT_STARTS_BEFORE_AWARD: {
+    fr: 'L’accord-cadre ne peut commencer avant la date d’attribution.',
+    en: 'The framework agreement cannot start before the award date.',
+  },
+  AGREEMENT_STARTS_IN_STANDSTILL: {
+    fr: 'L’accord-cadre ne peut être conclu qu’après le délai d’attente de 15 jours (fin le {endsOn}).',
+    en: 'The framework agreement can only be concluded after the 15-day standstill (ending {endsOn}).',
+  },
+  AWARD_LOT_MISSING: { fr: 'Le lot « {lot} » n’a pas d’attributaire.', en: 'The lot “{lot}” has no awarded vendor.' },
+  AWARD_ABOVE_ESTIMATE: {
+    fr: 'L’offre retenue pour le lot « {lot} » dépasse sa valeur estimée publiée.',
+    en: 'The awarded offer for the lot “{lot}” exceeds its published estimated value.',
+  },
+  AWARD_UNKNOWN_LOT: {
+    fr: 'Une attribution vise un lot inconnu du scénario.',
+    en: 'An award names a lot the scenario does not have.',
+  },
   SOLUTION_REQUIRED: {
     fr: 'choisissez la solution du lot à acheter (« {field} »)',
     en: 'choose the lot’s solution to buy (“{field}”)',

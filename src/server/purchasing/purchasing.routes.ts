@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { AgencyFileInput, AwardInput } from '../../domain/purchasing/agency-file.ts';
 import {
   Adhesion,
   AdhesionInput,
+  AgencyFile,
   ParticipationConfirmInput,
   ScenarioCreateInput,
   ScenarioDetail,
@@ -131,5 +133,51 @@ export async function purchasingRoutes(app: ApiInstance, options: { purchasing: 
       },
     },
     async (request) => purchasing.adhere(request.ctx, request.body),
+  );
+
+  app.get(
+    '/api/purchasing/scenarios/:id/file',
+    {
+      config: { access: { action: 'read', resource: 'purchasing' } },
+      schema: {
+        tags,
+        summary: 'The agency’s procurement file of a launched scenario: steps, documents, publication, bids, award',
+        params: IdParams,
+        response: { 200: AgencyFile, ...withConflicts },
+      },
+    },
+    async (request) => purchasing.file(request.actor, request.params.id),
+  );
+
+  app.put(
+    '/api/purchasing/scenarios/:id/file',
+    {
+      config: { access: { action: 'update', resource: 'purchasing' } },
+      schema: {
+        tags,
+        summary:
+          'Update the agency’s file: procedure (one the aggregated value allows), steps, documents, publication, bids',
+        params: IdParams,
+        body: AgencyFileInput,
+        response: { 200: AgencyFile, ...withConflicts },
+      },
+    },
+    async (request) => purchasing.saveFile(request.ctx, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/purchasing/scenarios/:id/award',
+    {
+      config: { access: { action: 'update', resource: 'purchasing' } },
+      schema: {
+        tags,
+        summary:
+          'Award the lots (vendor, amount): creates the framework agreement in the catalogue with its lots, ceilings, duration and communes',
+        params: IdParams,
+        body: AwardInput,
+        response: { 200: AgencyFile, ...withConflicts, 422: ApiError.describe('A rule of the award is broken') },
+      },
+    },
+    async (request) => purchasing.award(request.ctx, request.params.id, request.body),
   );
 }

@@ -364,7 +364,7 @@ export class PurchasingService {
       if (errors.length) {
         throw new ValidationError(
           'PROCUREMENT_FILE_INVALID',
-          { problems: errors.map((e) => e.messageFr).join(' ') },
+          { problem: errors.map((e) => e.messageFr).join(' '), field: 'steps' },
           { field: 'steps' },
         );
       }
@@ -427,7 +427,7 @@ export class PurchasingService {
         const found = solutions.find((s) => s.id === solutionId);
         if (found?.status !== 'listed') {
           const field = `awards.${index}.solutionId`;
-          throw new ValidationError('SOLUTION_NOT_LISTED', { field }, { field });
+          throw new ValidationError('AWARD_SOLUTION_NOT_LISTED', { field }, { field });
         }
       }
       const agreement = await repos.catalogue.insertAgreement({
@@ -499,7 +499,7 @@ export class PurchasingService {
 
   private async presentFile(repos: Repositories, actor: Actor, id: string): Promise<AgencyFile> {
     const file = await repos.purchasing.file(id);
-    if (!file) throw new NotFoundError('AGENCY_FILE_NOT_FOUND');
+    if (!file) throw new ConflictError('SCENARIO_NOT_LAUNCHED');
     const detail = await this.detail(repos, actor, id);
     const analysis = detail.analysis as ScenarioAnalysis | null;
     const procedure = file.procedure as ProcurementProcedure;
