@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GroupSummary } from '../../../domain/mutualisation/api.ts';
+import type { AgencyFileInput, AwardInput } from '../../../domain/purchasing/agency-file.ts';
 import type {
   Adhesion,
   AdhesionInput,
+  AgencyFile,
   ParticipationConfirmInput,
   ScenarioCreateInput,
   ScenarioDetail,
@@ -92,5 +94,46 @@ export function useAdhere() {
   return useMutation({
     mutationFn: (input: AdhesionInput) => api.post<Adhesion[]>('/api/purchasing/adhesions', input),
     onSuccess: () => client.invalidateQueries({ queryKey: purchasingKeys.all }),
+  });
+}
+
+export function useAgencyFile(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...purchasingKeys.scenario(id), 'file'],
+    queryFn: () => api.get<AgencyFile>(`/api/purchasing/scenarios/${encodeURIComponent(id)}/file`),
+    enabled,
+  });
+}
+
+function useFileMutation<T>(id: string, send: (input: T) => Promise<AgencyFile>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: (file) => {
+      client.setQueryData([...purchasingKeys.scenario(id), 'file'], file);
+      void client.invalidateQueries({ queryKey: ['catalogue'] });
+    },
+  });
+}
+
+export function useSaveFile(id: string) {
+  return useFileMutation(id, (input: AgencyFileInput) =>
+    api.put<AgencyFile>(`/api/purchasing/scenarios/${encodeURIComponent(id)}/file`, input),
+  );
+}
+
+export function useAward(id: string) {
+  return useFileMutation(id, (input: AwardInput) =>
+    api.post<AgencyFile>(`/api/purchasing/scenarios/${encodeURIComponent(id)}/award`, input),
+  );
+}
+
+/** The catalogue's listed solutions a lot can offer at award. */
+export function useListedSolutions(enabled: boolean) {
+  return useQuery({
+    queryKey: ['purchasing', 'listed-solutions'],
+    queryFn: () =>
+      api.get<{ id: string; name: string; vendor: string }[]>('/api/catalogue/solutions', { status: 'listed' }),
+    enabled,
   });
 }

@@ -22,6 +22,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isAgencyRole } from '../../../domain/auth/roles.ts';
 import type { LegalRoute, RouteAssessment, ScenarioAnalysis } from '../../../domain/purchasing/analysis.ts';
 import { LEGAL_ROUTES, ROUTE_LABELS_FR } from '../../../domain/purchasing/analysis.ts';
 import type { ScenarioDetail, ScenarioParticipation } from '../../../domain/purchasing/api.ts';
@@ -32,8 +33,10 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { notify } from '../../lib/notify.ts';
+import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useConfirmParticipation, useLaunchScenario, useScenario, useUpdateScenario } from './api.ts';
+import { FileSection } from './file-section.tsx';
 
 /**
  * A procurement scenario: what the whole framework agreement is worth over its term, what the law then requires
@@ -44,6 +47,8 @@ export default function ScenarioPage() {
   const { t } = useTranslation();
   const { scenarioId = '' } = useParams();
   const scenario = useScenario(scenarioId);
+  const me = useMe();
+  const agency = me.data ? isAgencyRole(me.data.user.role) : false;
   if (scenario.isPending) return <BlockSkeleton />;
   if (!scenario.data) return <ErrorAlert error={scenario.error} />;
   const s = scenario.data;
@@ -73,6 +78,7 @@ export default function ScenarioPage() {
       <ParticipationsSection scenario={s} />
       {analysis ? <RoutesSection analysis={analysis} chosen={s.route} note={s.routeNote} /> : null}
       {s.permissions.manage ? <ManageSection scenario={s} /> : null}
+      <FileSection scenario={s} manage={agency} />
       {analysis && analysis.toVerifyFr.length > 0 ? (
         <Paper withBorder p="md" component="section" aria-labelledby="to-verify">
           <Title order={2} size="h3" id="to-verify">
