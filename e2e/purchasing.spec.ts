@@ -157,4 +157,55 @@ describe('central purchasing: from a confirmed group to the communes’ confirma
     );
     await shoot(page, 'consultant');
   });
+
+  it('the consultant records the other communes’ answers and adhesions, launches, and the award creates the agreement', async () => {
+    const page = consultantSession.page;
+    await page.goto('/purchasing');
+    const names = [
+      'Attert',
+      'Aubange',
+      'Messancy',
+      'Tintigny',
+      'Libramont-Chevigny',
+      'Marche-en-Famenne',
+      'Chiny',
+      'Etalle',
+      'Florenville',
+    ];
+    for (const name of names) {
+      await page.getByRole('combobox', { name: /^Commune/ }).fill(name);
+      await page.getByRole('option', { name, exact: true }).click();
+      await page.getByRole('textbox', { name: /^Date de la décision du conseil/ }).fill('20/06/2026');
+      await page.getByRole('textbox', { name: /^Référence de la décision/ }).fill(`CC ${name}`);
+      await page.getByRole('button', { name: 'Enregistrer l’adhésion' }).click();
+      await page.getByText(new RegExp(`${name} — décision du conseil du 20/06/2026`)).waitFor();
+    }
+    await page.goto(scenarioUrl);
+    for (const name of names) {
+      await page.getByRole('button', { name: `Confirmer pour ${name}` }).click();
+      await page.getByRole('button', { name: `Confirmer pour ${name}` }).waitFor({ state: 'detached' });
+    }
+    await page.getByRole('button', { name: 'Lancer le marché' }).click();
+    await page.getByText('Scénario lancé.').waitFor();
+    const file = page.getByRole('region', { name: /Dossier de marché de l’agence — Procédure ouverte/ });
+    await file.waitFor();
+    await file.getByRole('textbox', { name: /^Date de la décision d’attribution/ }).fill('01/10/2026');
+    await file.getByRole('textbox', { name: /^Début de l’accord-cadre/ }).fill('10/10/2026');
+    await file.getByRole('textbox', { name: /^Référence de l’accord-cadre/ }).fill('IDELUX-CA-2026-07');
+    await file.getByRole('textbox', { name: /^Attributaire/ }).fill('LumiTech SA');
+    await file.getByRole('textbox', { name: /^Montant de l’offre retenue/ }).fill('212000');
+    await file.getByRole('button', { name: 'Attribuer et créer l’accord-cadre' }).click();
+    // Inside the standstill: refused, and said why.
+    await file.getByText(/qu’après le délai d’attente/).waitFor();
+    await file.getByRole('textbox', { name: /^Début de l’accord-cadre/ }).fill('20/10/2026');
+    await file.getByRole('button', { name: 'Attribuer et créer l’accord-cadre' }).click();
+    await page.getByText('Accord-cadre créé au catalogue.').waitFor();
+    await file.getByText('Marché attribué le 01/10/2026').waitFor();
+    expect((await file.textContent())?.replace(/\s/g, ' ')).toContain('LumiTech SA, 212 000 € HTVA');
+    await expectNoSeriousA11yViolations(page, 'the agency’s file after the award');
+    await shoot(page, 'awarded');
+    await file.getByRole('link', { name: 'Voir l’accord-cadre au catalogue' }).click();
+    await page.goto('/catalogue?tab=agreements');
+    await page.getByText('IDELUX-CA-2026-07', { exact: false }).first().waitFor();
+  });
 });

@@ -124,7 +124,7 @@ export function FileSection({ scenario, manage }: { scenario: ScenarioDetail; ma
         ) : null}
         {f.award ? (
           <Alert
-            color="teal"
+            color="rural"
             variant="light"
             title={t('purchasing.file.awarded', { date: formatDate(f.award.awardDate, language) })}
           >

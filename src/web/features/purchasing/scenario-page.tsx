@@ -118,7 +118,7 @@ function ValueSection({ scenario, analysis }: { scenario: ScenarioDetail; analys
           />
         </SimpleGrid>
         <Alert
-          color={analysis.europeanPublication.required ? 'orange' : 'teal'}
+          color={analysis.europeanPublication.required ? 'orange' : 'rural'}
           variant="light"
           title={t(analysis.europeanPublication.required ? 'purchasing.joueRequired' : 'purchasing.joueNotRequired')}
         >
@@ -293,6 +293,8 @@ function RouteCard({ route, chosen }: { route: RouteAssessment; chosen: boolean 
 function ParticipationsSection({ scenario }: { scenario: ScenarioDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  // Agency staff may record a commune's answer for it (a council decision sent by e-mail, a phone call).
+  const onBehalf = useConfirmParticipation(scenario.id);
   const lotLabel = (key: string) => scenario.lots.find((l) => l.key === key)?.label ?? key;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="participations">
@@ -318,6 +320,7 @@ function ParticipationsSection({ scenario }: { scenario: ScenarioDetail }) {
                 <Table.Th ta="right">{t('purchasing.quantity')}</Table.Th>
                 <Table.Th ta="right">{t('purchasing.amount')}</Table.Th>
                 <Table.Th>{t('purchasing.status')}</Table.Th>
+                {scenario.permissions.manage ? <Table.Th>{t('purchasing.actions')}</Table.Th> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -342,11 +345,34 @@ function ParticipationsSection({ scenario }: { scenario: ScenarioDetail }) {
                       {t(`purchasing.participationStatuses.${p.status}`)}
                     </Badge>
                   </Table.Td>
+                  {scenario.permissions.manage ? (
+                    <Table.Td>
+                      {p.status === 'proposed' ? (
+                        <Button
+                          size="xs"
+                          variant="outline"
+                          loading={onBehalf.isPending && onBehalf.variables?.communeNis === p.communeNis}
+                          onClick={() =>
+                            onBehalf.mutate({
+                              communeNis: p.communeNis,
+                              lotKey: p.lotKey,
+                              participate: true,
+                              quantity: p.quantity,
+                              amount: p.amount,
+                            })
+                          }
+                        >
+                          {t('purchasing.confirmFor', { commune: p.communeName })}
+                        </Button>
+                      ) : null}
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        <ErrorAlert error={onBehalf.error} />
         {scenario.permissions.confirm
           ? scenario.participations.map((p) => (
               <ConfirmForm key={p.lotKey} scenarioId={scenario.id} line={p} lot={lotLabel(p.lotKey)} />
