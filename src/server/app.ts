@@ -57,6 +57,8 @@ import { ApiKeysService } from './public/api-keys.service.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { PublicService } from './public/public.service.ts';
 import { widgetRoutes } from './public/widget.routes.ts';
+import { purchasingRoutes } from './purchasing/purchasing.routes.ts';
+import { PurchasingService } from './purchasing/purchasing.service.ts';
 import { ShutdownHooks } from './shutdown.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
 import { PortfolioSolver } from './strategy/portfolio-solver.ts';
@@ -144,6 +146,7 @@ export function buildServices(
     public: publicSide,
     apiKeys: new ApiKeysService(uow, now),
     openData: new OpenDataService(uow, publicSide, communes, implementation, config.agencyName, now),
+    purchasing: new PurchasingService(uow, now),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -263,6 +266,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
     agency: config.agencyName,
   });
+  await app.register(purchasingRoutes, { purchasing: services.purchasing });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

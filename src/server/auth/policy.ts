@@ -54,6 +54,9 @@ export const RESOURCE_TYPES = [
   'mutualisation',
   'interest_answer',
   'api_key',
+  'purchasing',
+  'purchasing_participation',
+  'central_purchasing_adhesion',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -251,6 +254,30 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
   },
   // API keys for partners above the public rate (issue 14): agency admins issue and revoke them.
   api_key: { agency_admin: { read: 'any', create: 'any', delete: 'any' } },
+  // Central purchasing (issue 12, decision 140): the agency's consultants build procurement scenarios from pooled
+  // needs and run them; a commune's users read the scenarios their commune has a line in (their own lines only).
+  purchasing: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // A commune's line in a scenario's lot: its editors confirm or decline it, with their quantity; agency staff may
+  // record it for them.
+  purchasing_participation: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', update: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // A commune's adhesion to the agency as central purchasing body (its council's decision): its editors record it,
+  // or agency staff on its behalf.
+  central_purchasing_adhesion: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', create: 'own' },
+    commune_viewer: { read: 'own' },
+  },
   account: {
     agency_admin: { read: 'self', update: 'self' },
     consultant: { read: 'self', update: 'self' },

@@ -9,6 +9,7 @@ import { ImplementationRepository } from '../implementation/implementation.repos
 import { MissionsRepository } from '../missions/missions.repository.ts';
 import { NeedsRepository } from '../needs/needs.repository.ts';
 import { ApiKeysRepository, PublicRepository } from '../public/public.repository.ts';
+import { PurchasingRepository } from '../purchasing/purchasing.repository.ts';
 import { StrategyRepository } from '../strategy/strategy.repository.ts';
 import { WatchRepository } from '../watch/watch.repository.ts';
 import type { Database, Executor } from './client.ts';
@@ -30,6 +31,7 @@ export function repositoriesFor(db: Executor) {
     needs: new NeedsRepository(db),
     public: new PublicRepository(db),
     apiKeys: new ApiKeysRepository(db),
+    purchasing: new PurchasingRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositoriesFor>;

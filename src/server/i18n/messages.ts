@@ -494,6 +494,73 @@ export const messages = {
     en: 'Confirm the joint purchase knowingly: {reasons}',
   },
   PURCHASE_NOT_FOUND: { fr: 'Achat groupé introuvable.', en: 'Joint purchase not found.' },
+  // Central purchasing (issue 12).
+  PROCUREMENT_SCENARIO_NOT_FOUND: { fr: 'Scénario de marché introuvable.', en: 'Procurement scenario not found.' },
+  SCENARIO_GROUP_NOT_CONFIRMED: {
+    fr: 'Le groupe « {label} » n’est pas confirmé : confirmez-le avant d’en faire un scénario de marché.',
+    en: 'The group “{label}” is not confirmed: confirm it before building a procurement scenario from it.',
+  },
+  SCENARIO_NOT_DRAFT: {
+    fr: 'Ce scénario est lancé ou abandonné : il ne peut plus être modifié.',
+    en: 'This scenario is launched or cancelled: it can no longer be changed.',
+  },
+  SCENARIO_NOT_READY: {
+    fr: 'Le scénario ne peut pas encore être lancé : {reasons}',
+    en: 'The scenario cannot be launched yet: {reasons}',
+  },
+  SCENARIO_UNKNOWN_LOT: {
+    fr: 'aucun lot du scénario n’a la clé « {lot} » (« {field} »)',
+    en: 'no lot of the scenario has the key “{lot}” (“{field}”)',
+  },
+  COMMUNE_TWICE_IN_LOT: {
+    fr: 'la commune figure deux fois dans le même lot (« {field} »)',
+    en: 'the commune appears twice in the same lot (“{field}”)',
+  },
+  LOT_KEY_TWICE: { fr: 'deux lots portent la même clé (« {field} »)', en: 'two lots have the same key (“{field}”)' },
+  PARTICIPATION_NOT_FOUND: {
+    fr: 'Votre commune n’a pas de ligne dans ce lot du scénario.',
+    en: 'Your commune has no line in this lot of the scenario.',
+  },
+  COMMUNE_REQUIRED: { fr: 'indiquez la commune (« {field} »)', en: 'name the commune (“{field}”)' },
+  QUANTITY_OR_AMOUNT_REQUIRED: {
+    fr: 'indiquez une quantité ou un montant pour participer (« {field} »)',
+    en: 'give a quantity or an amount to take part (“{field}”)',
+  },
+  RENEWAL_MONTHS_REQUIRED: {
+    fr: 'des reconductions demandent leur durée en mois (« {field} »)',
+    en: 'renewals need their length in months (“{field}”)',
+  },
+  INVALID_SCENARIO: { fr: '{issue}', en: '{issue}' },
+  SCENARIO_NOT_LAUNCHED: {
+    fr: 'Le dossier de marché de l’agence s’ouvre au lancement du scénario (voie de la centrale d’achat, du marché conjoint ou du « in house »).',
+    en: 'The agency’s procurement file opens when the scenario is launched (central purchasing body, joint or in-house route).',
+  },
+  SCENARIO_ALREADY_AWARDED: {
+    fr: 'Ce marché est déjà attribué : son accord-cadre est au catalogue.',
+    en: 'This procurement is already awarded: its framework agreement is in the catalogue.',
+  },
+  AGENCY_FILE_NOT_FOUND: { fr: 'Dossier de marché introuvable.', en: 'Procurement file not found.' },
+  AWARD_SOLUTION_NOT_LISTED: {
+    fr: 'la solution choisie n’est pas une solution référencée du catalogue (« {field} »)',
+    en: 'the chosen solution is not a listed solution of the catalogue (“{field}”)',
+  },
+  AGREEMENT_STARTS_BEFORE_AWARD: {
+    fr: 'L’accord-cadre ne peut commencer avant la date d’attribution.',
+    en: 'The framework agreement cannot start before the award date.',
+  },
+  AGREEMENT_STARTS_IN_STANDSTILL: {
+    fr: 'L’accord-cadre ne peut être conclu qu’après le délai d’attente de 15 jours (fin le {endsOn}).',
+    en: 'The framework agreement can only be concluded after the 15-day standstill (ending {endsOn}).',
+  },
+  AWARD_LOT_MISSING: { fr: 'Le lot « {lot} » n’a pas d’attributaire.', en: 'The lot “{lot}” has no awarded vendor.' },
+  AWARD_ABOVE_ESTIMATE: {
+    fr: 'L’offre retenue pour le lot « {lot} » dépasse sa valeur estimée publiée.',
+    en: 'The awarded offer for the lot “{lot}” exceeds its published estimated value.',
+  },
+  AWARD_UNKNOWN_LOT: {
+    fr: 'Une attribution vise un lot inconnu du scénario.',
+    en: 'An award names a lot the scenario does not have.',
+  },
   SOLUTION_REQUIRED: {
     fr: 'choisissez la solution du lot à acheter (« {field} »)',
     en: 'choose the lot’s solution to buy (“{field}”)',

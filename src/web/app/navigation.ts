@@ -31,6 +31,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'strategy', label: 'nav.strategy', to: paths.strategy.to() },
   { key: 'implementation', label: 'nav.implementation', to: paths.implementation.to() },
   { key: 'needs', label: 'nav.needs', to: paths.needs.to() },
+  { key: 'purchasing', label: 'nav.purchasing', to: paths.purchasing.to() },
   { key: 'catalogue', label: 'nav.catalogue', to: paths.catalogue.to() },
   { key: 'watch', label: 'nav.watch', to: paths.watch.to() },
 ];

@@ -60,6 +60,11 @@ export const paths = {
     pattern: '/catalogue/compare',
     to: (ids: string[]) => `/catalogue/compare?ids=${ids.map(encodeURIComponent).join(',')}`,
   },
+  purchasing: { pattern: '/purchasing', to: () => '/purchasing' },
+  purchasingScenario: {
+    pattern: '/purchasing/scenarios/:scenarioId',
+    to: (id: string) => `/purchasing/scenarios/${encodeURIComponent(id)}`,
+  },
   watch: { pattern: '/watch', to: () => '/watch' },
   login: {
     pattern: '/login',

@@ -47,6 +47,10 @@ const ProgrammePage = lazy(() => import('../features/public/programme-page.tsx')
 const PublicCategoriesPage = lazy(() => import('../features/public/categories-page.tsx'));
 const PublicCategoryPage = lazy(() => import('../features/public/category-page.tsx'));
 const OpenDataPage = lazy(() => import('../features/public/open-data-page.tsx'));
+const PurchasingPage = lazy(() =>
+  import('../features/purchasing/purchasing-page.tsx').then((m) => ({ default: m.PurchasingPage })),
+);
+const ScenarioPage = lazy(() => import('../features/purchasing/scenario-page.tsx'));
 
 /**
  * Every page (and every tab of a mission) gets its own error boundary: a page that fails to render shows a message
@@ -150,6 +154,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <GroupPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.purchasing.pattern,
+        element: (
+          <RequireAuth>
+            <PurchasingPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.purchasingScenario.pattern,
+        element: (
+          <RequireAuth>
+            <ScenarioPage />
           </RequireAuth>
         ),
       },
