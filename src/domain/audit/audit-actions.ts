@@ -11,6 +11,32 @@ export const AUDIT_ACTION_LABELS = {
   'auth.login_failed': { fr: 'Échec de connexion', en: 'Failed sign-in' },
   'auth.logout': { fr: 'Déconnexion', en: 'Sign-out' },
   'user.create': { fr: 'Création d’un utilisateur', en: 'User created' },
+  'purchasing.scenario.create': {
+    fr: 'Création d’un scénario d’achat centralisé',
+    en: 'Central purchasing scenario created',
+  },
+  'purchasing.scenario.update': {
+    fr: 'Modification d’un scénario d’achat centralisé',
+    en: 'Central purchasing scenario updated',
+  },
+  'purchasing.scenario.launch': {
+    fr: 'Lancement d’un scénario d’achat centralisé',
+    en: 'Central purchasing scenario launched',
+  },
+  'purchasing.participation.confirm': {
+    fr: 'Participation d’une commune confirmée',
+    en: 'Commune participation confirmed',
+  },
+  'purchasing.participation.decline': {
+    fr: 'Participation d’une commune déclinée',
+    en: 'Commune participation declined',
+  },
+  'purchasing.adhesion': { fr: 'Adhésion à la centrale d’achat', en: 'Central purchasing body membership' },
+  'purchasing.file.update': {
+    fr: 'Modification du dossier de marché de l’agence',
+    en: 'Agency procurement file updated',
+  },
+  'purchasing.award': { fr: 'Attribution d’un accord-cadre', en: 'Framework agreement awarded' },
   'api_key.create': { fr: 'Création d’une clé d’API', en: 'API key created' },
   'api_key.revoke': { fr: 'Révocation d’une clé d’API', en: 'API key revoked' },
   'user.update': { fr: 'Modification d’un utilisateur', en: 'User changed' },

@@ -194,10 +194,16 @@ export function agreementFromAward(
   };
 }
 
+/** A calendar day held as UTC midnight, written back as its ISO date (arithmetic on days, not « today »). */
+function isoDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
 export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return isoDay(d);
 }
 
 export function addMonths(iso: string, months: number): string {
@@ -205,7 +211,7 @@ export function addMonths(iso: string, months: number): string {
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
+  return isoDay(target);
 }
 
 function frDate(iso: string): string {

@@ -28,6 +28,7 @@ import {
 import { launchBlockers } from '../../domain/purchasing/launch.ts';
 import { type Participation, participationsFromAnswers, type ScenarioInput } from '../../domain/purchasing/scenario.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
+import { belgianToday } from '../../domain/shared/format.ts';
 import { smartCategory } from '../../domain/shared/smart-categories.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
@@ -358,7 +359,7 @@ export class PurchasingService {
       }
       const validation = validateProcurementFile(
         { procedure: input.procedure, steps: input.steps },
-        this.now().toISOString().slice(0, 10),
+        belgianToday(this.now()),
       );
       const errors = validation.problems.filter((p) => p.severity === 'error');
       if (errors.length) {
@@ -508,7 +509,7 @@ export class PurchasingService {
       plannedDate?: string;
       actualDate?: string;
     }[];
-    const validation = validateProcurementFile({ procedure, steps }, this.now().toISOString().slice(0, 10));
+    const validation = validateProcurementFile({ procedure, steps }, belgianToday(this.now()));
     const europeanPublication = analysis?.europeanPublication.required ?? false;
     const awards = file.awards as { lotKey: string; vendor: string; amount: number }[] | null;
     return {
