@@ -38,6 +38,7 @@ const ProgrammePage = lazy(() => import('../features/public/programme-page.tsx')
 const PublicCategoriesPage = lazy(() => import('../features/public/categories-page.tsx'));
 const PublicCategoryPage = lazy(() => import('../features/public/category-page.tsx'));
 const OpenDataPage = lazy(() => import('../features/public/open-data-page.tsx'));
+const ApiKeysPage = lazy(() => import('../features/public/api-keys-page.tsx'));
 
 /**
  * Every page (and every tab of a mission) gets its own error boundary: a page that fails to render shows a message
@@ -184,6 +185,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth capability="readAudit">
             <AuditPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.apiKeys.pattern,
+        element: (
+          <RequireAuth capability="manageUsers">
+            <ApiKeysPage />
           </RequireAuth>
         ),
       },
