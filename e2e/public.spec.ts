@@ -9,7 +9,7 @@ import { CLI_CONTEXT } from '../src/server/http/request-context.ts';
 import { LIBRAMONT, SECRETS, seedPublicScenario } from '../src/server/public/public-scenario.test-support.ts';
 import { type E2eApp, startApp } from './support/app.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
-import { launchBrowser, openSession, type Session } from './support/browser.ts';
+import { launchBrowser, openSession, type Session, signIn } from './support/browser.ts';
 
 /**
  * The public side, logged out (issue 14): the front page with its figures, map and filters; Libramont-Chevigny's
@@ -156,6 +156,41 @@ describe('public side: a visitor without an account', () => {
     await expectNoSecret(page);
     await expectNoSeriousA11yViolations(page, 'the open data page');
     await page.screenshot({ path: join(SHOTS, 'public-open-data.png'), fullPage: true });
+  });
+
+  it('gives the code to embed the commune’s projects on its website', async () => {
+    const { page } = desktop;
+    await page.goto(`/communes/${LIBRAMONT}/programme`);
+    const code = await page.getByRole('textbox', { name: 'Code d’intégration' }).inputValue();
+    expect(code).toContain(`/embed/communes/${LIBRAMONT}`);
+    // The widget page itself, opened directly: the commune's published projects, no script.
+    await page.goto(`/embed/communes/${LIBRAMONT}`);
+    await page.getByRole('heading', { name: 'Projets Smart de la commune de Libramont-Chevigny' }).waitFor();
+    await page.getByText('Éclairage public LED').waitFor();
+    expect(await page.locator('script').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'the widget');
+  });
+
+  it('lets an agency admin issue an API key, shown once, and revoke it', async () => {
+    const admin = await server.createUser({ role: 'agency_admin', displayName: 'Alice Admin' });
+    const staff = await openSession(browser, server.baseUrl);
+    await signIn(staff.page, admin);
+    await staff.page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Clés d’API' })
+      .click();
+    await staff.page.getByRole('heading', { level: 1, name: 'Clés d’API' }).waitFor();
+    await staff.page.getByRole('textbox', { name: 'Pour qui' }).fill('Portail open data de Wallonie');
+    await staff.page.getByRole('button', { name: 'Créer la clé' }).click();
+    const key = (await staff.page.getByTestId('new-api-key').textContent()) ?? '';
+    expect(key).toMatch(/^sr_/);
+    await staff.page.getByRole('cell', { name: 'Portail open data de Wallonie', exact: true }).waitFor();
+    const answer = await staff.page.request.get('/api/public/overview', { headers: { 'x-api-key': key } });
+    expect(answer.status()).toBe(200);
+    await expectNoSeriousA11yViolations(staff.page, 'the API keys page');
+    await staff.page.getByRole('button', { name: 'Révoquer la clé « Portail open data de Wallonie »' }).click();
+    await staff.page.getByText(/Révoquée le/).waitFor();
+    await staff.context.close();
   });
 
   it('fits a phone: front page, programme and category without sideways scroll', async () => {

@@ -47,6 +47,8 @@ export const PUBLIC_NAV: NavItem[] = [
 export const ADMIN_NAV: NavItem[] = [
   { key: 'users', label: 'nav.users', to: paths.users.to(), capability: 'manageUsers' },
   { key: 'audit', label: 'nav.audit', to: paths.audit.to(), capability: 'readAudit' },
+  // Issuing API keys is the agency admins' (policy `api_key`), the same people who manage the users.
+  { key: 'apiKeys', label: 'nav.apiKeys', to: paths.apiKeys.to(), capability: 'manageUsers' },
 ];
 
 /** Is `pathname` inside the area that `item` opens? The province area also holds the commune pages. */

@@ -74,6 +74,7 @@ export const paths = {
   account: { pattern: '/account', to: () => '/account' },
   users: { pattern: '/admin/users', to: () => '/admin/users' },
   audit: { pattern: '/admin/audit', to: () => '/admin/audit' },
+  apiKeys: { pattern: '/admin/api-keys', to: () => '/admin/api-keys' },
 } as const;
 
 /** The `next` parameter of the login page, kept only when it is a path of this app (no open redirect). */

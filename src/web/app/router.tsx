@@ -51,6 +51,7 @@ const PurchasingPage = lazy(() =>
   import('../features/purchasing/purchasing-page.tsx').then((m) => ({ default: m.PurchasingPage })),
 );
 const ScenarioPage = lazy(() => import('../features/purchasing/scenario-page.tsx'));
+const ApiKeysPage = lazy(() => import('../features/public/api-keys-page.tsx'));
 
 /**
  * Every page (and every tab of a mission) gets its own error boundary: a page that fails to render shows a message
@@ -213,6 +214,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth capability="readAudit">
             <AuditPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.apiKeys.pattern,
+        element: (
+          <RequireAuth capability="manageUsers">
+            <ApiKeysPage />
           </RequireAuth>
         ),
       },

@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DatasetSummary } from '../../../domain/open-data/datasets.ts';
+import type { ApiKey, ApiKeyCreated } from '../../../domain/public/api-keys.ts';
 import type { PublicCategories, PublicCategoryAdoption, PublicOverview } from '../../../domain/public/overview.ts';
 import type { PublicProgramme } from '../../../domain/public/programme.ts';
 import { api } from '../../lib/api.ts';
@@ -40,5 +41,28 @@ export function useOpenDatasets() {
   return useQuery({
     queryKey: ['public', 'open-data'] as const,
     queryFn: () => api.get<DatasetSummary[]>('/api/open-data/datasets'),
+  });
+}
+
+export const apiKeyKeys = { all: ['api-keys'] as const };
+
+export function useApiKeys() {
+  return useQuery({ queryKey: apiKeyKeys.all, queryFn: () => api.get<ApiKey[]>('/api/admin/api-keys') });
+}
+
+export function useCreateApiKey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; rateLimitPerMinute: number }) =>
+      api.post<ApiKeyCreated>('/api/admin/api-keys', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.all }),
+  });
+}
+
+export function useRevokeApiKey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<ApiKey>(`/api/admin/api-keys/${encodeURIComponent(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.all }),
   });
 }

@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Box, Group, List, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Group,
+  List,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ProgrammeNode, PublicProject } from '../../../domain/public/programme.ts';
@@ -241,6 +255,22 @@ export default function ProgrammePage() {
             )}
           </Paper>
         </SimpleGrid>
+      </section>
+      <section aria-labelledby="embed">
+        <Title order={2} size="h3" id="embed" mb="xs">
+          {t('public.programme.embedTitle')}
+        </Title>
+        <Text size="sm" mb="xs">
+          {t('public.programme.embedHelp')}
+        </Text>
+        <Textarea
+          label={t('public.programme.embedLabel')}
+          readOnly
+          autosize
+          maw={720}
+          value={`<iframe src="${window.location.origin}/embed/communes/${data.communeNis}" title="${t('public.programme.title', { commune: data.communeName })}" width="100%" height="480" style="border:0"></iframe>`}
+          styles={{ input: { fontFamily: 'monospace', fontSize: 13 } }}
+        />
       </section>
     </Stack>
   );
