@@ -6,18 +6,31 @@
  * 2. The portfolio on 400 projects × 3 horizons: HiGHS (mixed-integer program, in its worker thread) against the
  *    greedy "fund in rank order until the money runs out" plan, in time and in objective.
  *
- *   npx tsx bench/strategy.ts [--repeat 3] [--time-limit 60]
+ * 3. Issue 13: the same 400 × 3 instance with phased costs (a third of the projects spread over two or three
+ *    horizons) and carry-over of unspent budgets, solved by the app (its LP, HiGHS in the worker thread, the
+ *    solution read back and checked) against plain HiGHS on the same model written as an LP file and solved by the
+ *    `highs` package directly in the main thread, gap 1e-4 both.
+ *
+ *   npx tsx bench/strategy.ts [--repeat 3] [--time-limit 60] [--only phased]
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { planObjective } from '../src/domain/strategy/portfolio.ts';
+import highsLoader from 'highs';
+import { checkPortfolioProblem, planObjective, planViolations } from '../src/domain/strategy/portfolio.ts';
 import { greedyPlan } from '../src/domain/strategy/portfolio-greedy.ts';
-import { buildPortfolioLp } from '../src/domain/strategy/portfolio-lp.ts';
+import { buildPortfolioLp, readPortfolioSolution } from '../src/domain/strategy/portfolio-lp.ts';
 import { computeFlows, type FlowMethod, rankByNetFlow } from '../src/domain/strategy/promethee.ts';
 import type { PortfolioProblem, PreferenceFunction, RankProblem } from '../src/domain/strategy/schemas.ts';
 import { closePortfolioSolver, solvePortfolio } from '../src/server/strategy/portfolio-solver.ts';
 
 const { values } = parseArgs({
-  options: { repeat: { type: 'string', default: '3' }, 'time-limit': { type: 'string', default: '60' } },
+  options: {
+    repeat: { type: 'string', default: '3' },
+    'time-limit': { type: 'string', default: '60' },
+    only: { type: 'string' },
+  },
 });
 const repeat = Number(values.repeat);
 const timeLimitSeconds = Number(values['time-limit']);
@@ -96,19 +109,21 @@ const linearFamily: PreferenceFunction[] = [
   { type: 'linear', q: 2, p: 25 },
   { type: 'linear', q: 0, p: 50 },
 ];
-benchPromethee(
-  'usual, U-shape, V-shape, level and linear criteria',
-  rankingProblem(2000, [...linearFamily, ...linearFamily]),
-);
-benchPromethee(
-  'two of the twelve Gaussian (no sorted shortcut for those)',
-  rankingProblem(2000, [
-    ...linearFamily,
-    ...linearFamily.slice(0, 4),
-    { type: 'gaussian', s: 10 },
-    { type: 'gaussian', s: 20 },
-  ]),
-);
+if (values.only !== 'phased') {
+  benchPromethee(
+    'usual, U-shape, V-shape, level and linear criteria',
+    rankingProblem(2000, [...linearFamily, ...linearFamily]),
+  );
+  benchPromethee(
+    'two of the twelve Gaussian (no sorted shortcut for those)',
+    rankingProblem(2000, [
+      ...linearFamily,
+      ...linearFamily.slice(0, 4),
+      { type: 'gaussian', s: 10 },
+      { type: 'gaussian', s: 20 },
+    ]),
+  );
+}
 
 // ── 2. Portfolio ────────────────────────────────────────────────────────────────────────────────────────────────
 function portfolioProblem(projects: number): PortfolioProblem {
@@ -171,5 +186,65 @@ async function benchPortfolio(problem: PortfolioProblem) {
   }
 }
 
-await benchPortfolio(portfolioProblem(400));
+/** The issue 13 instance: a third of the projects phased over two or three horizons, unspent money carried over. */
+function phasedProblem(projects: number): PortfolioProblem {
+  const base = portfolioProblem(projects);
+  const random = generator(1_313);
+  const shapes = [
+    [0.5, 0.5],
+    [2 / 3, 1 / 3],
+    [0.4, 0.3, 0.3],
+  ];
+  return {
+    ...base,
+    carryOver: true,
+    projects: base.projects.map((p) =>
+      random() < 1 / 3 ? { ...p, phasing: shapes[Math.floor(random() * shapes.length)]! } : p,
+    ),
+  };
+}
+
+async function benchPhased(problem: PortfolioProblem) {
+  const relativeGap = 1e-4;
+  const lp = buildPortfolioLp(problem);
+  const file = join(tmpdir(), `portfolio-phased-${process.pid}.lp`);
+  writeFileSync(file, lp);
+  console.log(
+    `Portfolio with phasing and carry-over, ${problem.projects.length} × ${problem.horizons.length} (${problem.projects.filter((p) => p.phasing).length} phased), gap ${relativeGap}, limit ${timeLimitSeconds} s`,
+  );
+  // Baseline: plain HiGHS on the LP file, in this thread (module loaded before the clock starts).
+  const highs = await highsLoader();
+  const text = readFileSync(file, 'utf8');
+  const plainStart = performance.now();
+  const plain = highs.solve(text, { output_flag: false, time_limit: timeLimitSeconds, mip_rel_gap: relativeGap });
+  const plainMs = performance.now() - plainStart;
+  console.log(
+    `  plain HiGHS on ${file} (baseline)  ${plainMs.toFixed(0).padStart(8)} ms   objective ${plain.ObjectiveValue?.toFixed(1)} (${plain.Status})`,
+  );
+  // The app: the problem checked, the LP built, solved in the worker thread, the plan read back.
+  await solvePortfolio({
+    horizons: problem.horizons,
+    projects: problem.projects.slice(0, 1).map(({ id, value, cost }) => ({ id, value, cost })),
+  });
+  const appStart = performance.now();
+  const result = await solvePortfolio(problem, { timeLimitSeconds, relativeGap });
+  const appMs = performance.now() - appStart;
+  const violations = planViolations(checkPortfolioProblem(problem), result.plan);
+  console.log(
+    `  Smart Rural solvePortfolio              ${appMs.toFixed(0).padStart(8)} ms   objective ${result.objective?.toFixed(1)} (${result.status}, ${result.plan.length} projects, ${violations.length} rule broken)   ratio app/plain ${(appMs / plainMs).toFixed(2)}`,
+  );
+  const plainPlan = readPortfolioSolution(problem, {
+    Status: plain.Status,
+    ObjectiveValue: plain.ObjectiveValue,
+    Columns: Object.fromEntries(
+      Object.entries(plain.Columns ?? {}).map(([name, c]) => [name, { Primal: 'Primal' in c ? c.Primal : undefined }]),
+    ),
+  });
+  console.log(
+    `  same optimum within the gap: ${Math.abs((result.objective ?? 0) - (plainPlan.objective ?? 0)) <= relativeGap * Math.abs(plainPlan.objective ?? 1) ? 'yes' : 'no'} (plain ${plainPlan.objective?.toFixed(1)}, app ${result.objective?.toFixed(1)})`,
+  );
+}
+
+if (values.only !== 'phased') await benchPortfolio(portfolioProblem(400));
+await benchPhased(phasedProblem(400));
 await closePortfolioSolver();

@@ -92,6 +92,36 @@ describe('smart-rural analyse', () => {
     ]);
   });
 
+  it('portfolio takes the optional phasing and carry-over (issue 13)', async () => {
+    const problem = {
+      horizons: [
+        { id: 'short', budget: 100_000, valueFactor: 1 },
+        { id: 'medium', budget: 100_000, valueFactor: 0.85 },
+      ],
+      projects: [
+        { id: 'flagship', value: 90, cost: 150_000 },
+        { id: 'small', value: 20, cost: 10_000 },
+      ],
+    };
+    const plain = JSON.parse((await run('analyse', 'portfolio', '--input', await file('plain.json', problem))).stdout);
+    expect(plain.plan).toEqual([{ id: 'small', horizon: 'short' }]);
+    const carried = await run(
+      'analyse',
+      'portfolio',
+      '--input',
+      await file('carried.json', { ...problem, carryOver: true }),
+    );
+    expect(carried.code).toBe(0);
+    expect(JSON.parse(carried.stdout).plan).toContainEqual({ id: 'flagship', horizon: 'medium' });
+    const phased = await run(
+      'analyse',
+      'portfolio',
+      '--input',
+      await file('phased.json', { ...problem, projects: [{ ...problem.projects[0], phasing: [0.6, 0.4] }] }),
+    );
+    expect(JSON.parse(phased.stdout).plan).toEqual([{ id: 'flagship', horizon: 'short' }]);
+  });
+
   it('names the cause of bad input on stderr, exit code 2, no stack trace', async () => {
     const cases: [string, unknown, RegExp][] = [
       ['malformed.json', '{"criteria": [', /is not valid JSON/],
