@@ -12,7 +12,6 @@ import {
 import { NisCode, QueryFlag } from '../../domain/shared/schemas.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { ApiInstance } from '../http/types.ts';
-import { SUBRESOURCE_HEADERS } from '../http/web.plugin.ts';
 import type { CommunesService } from './communes.service.ts';
 
 const NisParams = z.object({ nisCode: NisCode });
@@ -25,9 +24,8 @@ export async function communesRoutes(app: ApiInstance, options: { communes: Comm
   app.get(
     '/api/communes',
     {
-      config: { access: { action: 'read', resource: 'commune' } },
       // Reference facts as JSON we write, never a page: the headers only a document obeys are not sent.
-      helmet: SUBRESOURCE_HEADERS,
+      config: { access: { action: 'read', resource: 'commune' }, securityHeaders: 'subresource' },
       schema: {
         tags: ['communes'],
         summary: 'The communes of the province (current ones; merged ones with includeHistorical=true)',
