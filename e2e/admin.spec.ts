@@ -158,6 +158,10 @@ describe('administration: an admin creates a commune editor, who edits only thei
     // Site changes are audited too.
     expect(await table.locator('tr[data-action="site.create"]').count()).toBe(1);
     expect(await table.locator('tr[data-action="site.delete"]').count()).toBe(1);
+    // Each action reads as a phrase, its code kept at hand for administrators.
+    const siteCreation = table.locator('tr[data-action="site.create"]').getByTitle('site.create');
+    expect(await siteCreation.textContent()).toBe('Ajout d’un site');
+    expect(await table.locator('tbody').textContent()).not.toContain('commune.update');
 
     // Filtering by action narrows the list.
     await page.getByRole('combobox', { name: 'Action' }).click();

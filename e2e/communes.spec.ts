@@ -33,7 +33,8 @@ describe('the province page and the commune pages (public)', () => {
 
   it('draws the 43 communes on the map, with a legend', async () => {
     const { page } = session;
-    await page.goto('/');
+    // The public's front page is at `/` (issue 14); the communes' map and table at /communes.
+    await page.goto('/communes');
     await page.getByRole('heading', { level: 1, name: 'Communes' }).waitFor();
     const shapes = page.locator('.leaflet-overlay-pane svg path.leaflet-interactive');
     await expect.poll(() => shapes.count(), { timeout: 15_000 }).toBe(43);
@@ -122,18 +123,14 @@ describe('the province page and the commune pages (public)', () => {
     await page.waitForURL('**/communes/82003');
   });
 
-  it('names every area of the product, and shows the public no administration', async () => {
+  it('shows the public only the public pages, and no administration', async () => {
     const { page } = session;
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     expect((await nav.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual([
+      'Accueil',
       'Communes',
-      'Missions',
-      'Diagnostic',
-      'Stratégie',
-      'Mise en œuvre',
-      'Besoins & mutualisation',
-      'Catalogue',
-      'Veille',
+      'Solutions par catégorie',
+      'Données ouvertes',
     ]);
     expect(await nav.getByRole('link', { name: 'Utilisateurs' }).count()).toBe(0);
     expect(await page.getByText('Bientôt disponible').count()).toBe(0);
@@ -141,7 +138,7 @@ describe('the province page and the commune pages (public)', () => {
 
   it('opens a commune from the map, by mouse and by keyboard', async () => {
     const { page } = session;
-    await page.goto('/');
+    await page.goto('/communes');
     await page.locator('path[data-nis="81001"]').click();
     await page.waitForURL('**/communes/81001');
     await page.getByRole('heading', { level: 1, name: 'Arlon' }).waitFor();

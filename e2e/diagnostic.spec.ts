@@ -173,6 +173,11 @@ describe('diagnostic: a consultant diagnoses Tintigny; an Arlon editor cannot se
     await page.getByTestId('radar-chart').locator('svg').waitFor();
     expect(await page.getByTestId('overall-score').textContent()).toMatch(/\d,\d/);
     expect(await page.getByText('Maturité globale, d’après 2 entretiens').count()).toBe(1);
+    // Too few comparable communes for z-scores: the raw difference, said to be indicative, and how it is computed.
+    expect(await page.getByTestId('benchmark-note').textContent()).toContain('Comparaison indicative');
+    expect(await page.getByTestId('dimension-table').locator('thead').textContent()).toContain('Écart');
+    expect(await page.getByTestId('method-note').textContent()).toContain('la moyenne de ses facteurs');
+    await page.screenshot({ path: '/tmp/plan-results.png', fullPage: true });
     await expectNoSeriousA11yViolations(page, 'the results');
   });
 

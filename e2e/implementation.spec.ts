@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { belgianDate } from '../src/domain/implementation/alerts.ts';
+import { belgianToday } from '../src/domain/shared/format.ts';
 import { ProjectSheetCreateInput } from '../src/domain/strategy/project-sheets.ts';
 import { CLI_CONTEXT } from '../src/server/http/request-context.ts';
 import { type E2eApp, type E2eUser, startApp } from './support/app.ts';
@@ -30,7 +30,7 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
   // The browser keeps real time for cookies: the server's clock starts now and only moves forward.
   const start = new Date();
   let clock = start;
-  const dayOf = (offset: number) => belgianDate(new Date(start.getTime() + offset * DAY));
+  const dayOf = (offset: number) => belgianToday(new Date(start.getTime() + offset * DAY));
   let missionId = '';
   let projectId = '';
   const title = 'Télégestion de l’éclairage public';
@@ -87,7 +87,8 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     await page.getByRole('cell', { name: 'Pose des contrôleurs', exact: true }).waitFor();
 
     const budget = page.getByRole('region', { name: 'Budget, financement et risques' });
-    await budget.getByLabel(/^Prévu/).fill('30000');
+    // Typed the Belgian way, dot for the thousands and comma for the decimals: 30 000 €, not 30,00000 €.
+    await budget.getByLabel(/^Prévu/).pressSequentially('30.000,00');
     await budget.getByLabel(/^Engagé/).fill('25000');
     await budget.getByLabel(/^Dépensé/).fill('10000');
     await budget.getByRole('button', { name: 'Enregistrer l’année' }).click();

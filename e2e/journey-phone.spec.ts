@@ -1,8 +1,7 @@
 import { tmpdir } from 'node:os';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { belgianDate } from '../src/domain/implementation/alerts.ts';
-import { formatDate } from '../src/domain/shared/format.ts';
+import { belgianToday, formatDate } from '../src/domain/shared/format.ts';
 import { type E2eApp, type E2eUser, startApp } from './support/app.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { launchBrowser, openSession, type Session, signIn } from './support/browser.ts';
@@ -62,7 +61,7 @@ describe('on a phone: a consultant follows Tintigny, a citizen reads its progres
   };
 
   it('signs in from the header, which fits the screen', async () => {
-    await page.goto('/');
+    await page.goto('/communes');
     await page.getByRole('heading', { level: 1, name: 'Communes' }).waitFor();
     const signInLink = page.getByRole('link', { name: 'Se connecter' });
     await expectAcrossTheScreen(signInLink, 'the « Se connecter » button');
@@ -149,7 +148,7 @@ describe('on a phone: a consultant follows Tintigny, a citizen reads its progres
     await expectNoSidewaysScroll(page, 'the project page');
 
     const milestones = page.getByRole('region', { name: 'Jalons' });
-    const due = formatDate(belgianDate(new Date(Date.now() + 30 * 86_400_000)));
+    const due = formatDate(belgianToday(new Date(Date.now() + 30 * 86_400_000)));
     await milestones.getByRole('textbox', { name: /^Jalon/ }).fill('Commande des bornes Wi-Fi');
     await milestones.getByRole('textbox', { name: /^Date prévue/ }).fill(due);
     await milestones.getByRole('button', { name: 'Ajouter le jalon' }).click();
@@ -185,7 +184,7 @@ describe('on a phone: a consultant follows Tintigny, a citizen reads its progres
     const citizen = await openSession(browser, server.baseUrl, { viewport: PHONE });
     const p = citizen.page;
     try {
-      await p.goto('/');
+      await p.goto('/communes');
       await p.getByLabel('Rechercher une commune').fill('Tintigny');
       await p.getByRole('link', { name: 'Tintigny', exact: true }).click();
       await p.getByRole('heading', { level: 1, name: 'Tintigny' }).waitFor();

@@ -1,8 +1,7 @@
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { belgianDate } from '../src/domain/implementation/alerts.ts';
-import { formatDate } from '../src/domain/shared/format.ts';
+import { belgianToday, formatDate } from '../src/domain/shared/format.ts';
 import { seedCatalogueDemo } from '../src/server/catalogue/catalogue-demo.ts';
 import { type E2eApp, type E2eUser, startApp } from './support/app.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
@@ -26,8 +25,8 @@ describe('French whatever the browser, and a failing page in the user’s langua
   let consultant: E2eUser;
   let session: Session;
   let page: Page;
-  const today = belgianDate(new Date());
-  const tomorrow = belgianDate(new Date(Date.now() + DAY));
+  const today = belgianToday(new Date());
+  const tomorrow = belgianToday(new Date(Date.now() + DAY));
   const project = 'Capteurs de qualité de l’air près des écoles';
   let projectUrl = '';
 
@@ -116,7 +115,7 @@ describe('French whatever the browser, and a failing page in the user’s langua
     await milestones.getByRole('textbox', { name: /^Jalon/ }).fill('Commande des capteurs');
     await milestones
       .getByRole('textbox', { name: /^Date prévue/ })
-      .fill(formatDate(belgianDate(new Date(Date.now() - 3 * DAY))));
+      .fill(formatDate(belgianToday(new Date(Date.now() - 3 * DAY))));
     await milestones.getByRole('button', { name: 'Ajouter le jalon' }).click();
 
     // Badges and small buttons show their whole text, never « EN R… » or « Supp ».

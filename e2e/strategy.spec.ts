@@ -76,6 +76,13 @@ describe('strategy: a consultant plans Aubange’s projects', () => {
         await page.keyboard.press('Escape');
       }
       if (project.title === 'Guichet numérique') await dialog.getByRole('switch', { name: 'Obligatoire' }).check();
+      if (project === PROJECTS[0]) {
+        // Three quarters requested from the Smart Région call: the plan charges the commune 45 000 €.
+        await dialog.getByRole('button', { name: 'Ajouter un financement' }).click();
+        await dialog.getByRole('textbox', { name: 'Source' }).fill('Appel Smart Région');
+        await dialog.getByRole('textbox', { name: 'Taux' }).fill('75');
+        expect(await dialog.getByRole('combobox', { name: 'Statut du financement' }).inputValue()).toBe('Demandé');
+      }
       if (project === PROJECTS[4]) await expectNoSeriousA11yViolations(page, 'the project sheet form');
       await dialog.getByRole('button', { name: 'Nouvelle fiche projet' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -184,6 +191,74 @@ describe('strategy: a consultant plans Aubange’s projects', () => {
     await page.getByTestId('plan-value').waitFor();
     await expect.poll(async () => row.locator('td').nth(3).textContent()).toBe('Long terme');
     expect(await page.getByText(/avec 1 verrou\b/).count()).toBe(1);
+  });
+
+  it('charges the commune’s share, carries unspent money over, and compares with granted funding only', async () => {
+    // Carry-over: what a horizon leaves unspent goes to the next ones (reserve funds).
+    await page.getByRole('switch', { name: 'Reporter le budget non dépensé' }).check();
+    await page.getByRole('button', { name: 'Recalculer le plan' }).click();
+    await page.getByTestId('plan-carry-over').waitFor({ timeout: 60_000 });
+    await page.getByTestId('plan-value').waitFor();
+    const fibre = page.locator('tr[data-project="Fibre optique des bâtiments communaux"]');
+    await expect.poll(() => fibre.locator('td').nth(2).textContent()).toMatch(/45\s000\s€sur 180\s000\s€/);
+    const comparison = page.getByTestId('funding-comparison');
+    expect(await comparison.textContent()).toContain('Avec subsides accordés uniquement');
+    expect(await page.getByTestId('plan-budgets').textContent()).toMatch(/de part communale/);
+  });
+
+  it('approves the plan and follows it in « Mise en œuvre »: budget by year, then plan against actual', async () => {
+    await page
+      .getByTestId('plan-approval')
+      .getByRole('button', { name: /^Approuver/ })
+      .click();
+    await page
+      .getByTestId('plan-approval')
+      .getByText(/approuvés?/)
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: 'Modifier', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Modifier la mission' });
+    await dialog.getByRole('combobox', { name: 'Phase' }).click();
+    await page.getByRole('option', { name: 'Mise en œuvre' }).click();
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('tab', { name: 'Mise en œuvre' }).click();
+    const view = page.getByTestId('plan-against-actual');
+    await view.waitFor();
+    expect(await view.textContent()).toContain('conforme au plan');
+    await view.getByRole('link', { name: 'Fibre optique des bâtiments communaux' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fibre optique des bâtiments communaux' }).waitFor();
+    // The plan reached the follow-up: its months, its cost and funding, the budget by year, no « 0 € prévus ».
+    const baseline = await page.getByTestId('plan-baseline').textContent();
+    expect(baseline).toMatch(/investissement 180\s000\s€ dont 135\s000\s€ de subsides \(part communale 45\s000\s€\)/);
+    const budget = page.getByRole('region', { name: 'Budget, financement et risques' });
+    await budget
+      .getByRole('row', { name: /Total/ })
+      .getByText(/180\s000\s€/)
+      .first()
+      .waitFor();
+    expect(await budget.getByText('Appel Smart Région').count()).toBeGreaterThan(0);
+
+    // Money committed beyond the plan in its first year: the drift shows.
+    const firstYear = (await page.getByTestId('plan-actual-years').locator('tbody th').first().textContent())!.trim();
+    await budget.getByLabel(/^Année/).fill(firstYear);
+    await budget.getByLabel(/^Prévu/).fill('180000');
+    await budget.getByLabel(/^Engagé/).fill('220000');
+    await budget.getByLabel(/^Dépensé/).fill('50000');
+    await budget.getByRole('button', { name: 'Enregistrer l’année' }).click();
+    const projectRow = page.getByTestId('plan-actual-projects').locator('tbody tr').first();
+    await expect.poll(() => projectRow.textContent()).toMatch(/dépassement de 22\s%/);
+    await expectNoSeriousA11yViolations(page, 'the follow-up with its plan');
+    await page.screenshot({ path: '/tmp/plan-follow-up.png', fullPage: true });
+
+    await page.goBack();
+    await page
+      .getByTestId('plan-against-actual')
+      .getByText(/1 projet s’écarte du plan/)
+      .waitFor();
+    await expectNoSeriousA11yViolations(page, 'the mission’s plan against actual');
+    await page.goto(`${strategyUrl}?section=plan`);
   });
 
   it('exports the PST document: the spreadsheet and the PDF hold the project titles', async () => {

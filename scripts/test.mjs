@@ -5,8 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './install.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// A fresh clone has no node_modules yet: install as `npm start` does (scripts/install.mjs).
+ensureDependencies(root);
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const extra = process.argv.slice(2);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import type { Role } from '../../src/domain/auth/roles.ts';
 import { buildApp, type Services } from '../../src/server/app.ts';
+import type { CreatedAccount } from '../../src/server/auth/bootstrap.ts';
 import { UsersService } from '../../src/server/auth/users.service.ts';
 import { UnitOfWork } from '../../src/server/db/unit-of-work.ts';
 import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
+import { prepareDatabase } from '../../src/server/setup.ts';
 import { testConfig } from '../../test/support/test-app.ts';
 import { createTestDatabase } from '../../test/support/test-database.ts';
 
@@ -17,6 +19,8 @@ export type E2eApp = {
   createUser(input: { role: Role; displayName: string; communeNis?: string | null; email?: string }): Promise<E2eUser>;
   /** The app's services, to load fixtures (e.g. the demo catalogue) without going through the screens. */
   services: Services;
+  /** With `demo`: the accounts the first start created and printed, passwords included. */
+  accounts: CreatedAccount[];
   close(): Promise<void>;
 };
 
@@ -24,10 +28,13 @@ export type E2eApp = {
  * The real server for one spec file: a fresh copy of the seeded test database, the web build of the global
  * setup, listening on a free port of 127.0.0.1.
  */
-export async function startApp(options: { now?: () => Date } = {}): Promise<E2eApp> {
+export async function startApp(options: { now?: () => Date; demo?: boolean } = {}): Promise<E2eApp> {
   const database = await createTestDatabase();
+  const config = testConfig({ WEB_DIST_DIR: inject('webDist'), SEED_DEMO: options.demo ? 'true' : 'false' });
+  // The demo workspace as `npm start` makes it on a new database: first accounts, then the demo.
+  const accounts = options.demo ? await prepareDatabase(database, config) : [];
   const app = await buildApp({
-    config: testConfig({ WEB_DIST_DIR: inject('webDist') }),
+    config,
     database,
     logger: false,
     ...(options.now ? { now: options.now } : {}),
@@ -45,6 +52,7 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<E2eA
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     services: app.services,
+    accounts,
     async createUser({ role, displayName, communeNis = null, email }) {
       const address = email ?? `${role.replace('_', '-')}-${randomBytes(4).toString('hex')}@e2e.test`;
       const password = randomBytes(18).toString('base64url');

@@ -33,20 +33,32 @@ import { ReportService } from './diagnostic/report.service.ts';
 import { SelfAssessmentService } from './diagnostic/self-assessment.service.ts';
 import { healthRoutes, VERSION } from './health/health.routes.ts';
 import { errorResponder, MAX_PARAM_LENGTH, registerErrorHandling } from './http/error-handler.ts';
+import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web.plugin.ts';
 import { implementationRoutes } from './implementation/implementation.routes.ts';
 import { ImplementationService } from './implementation/implementation.service.ts';
 import { createMailer, NoticesService } from './implementation/notices.service.ts';
+import { JobQueue } from './jobs/job-queue.ts';
 import { MissionOverviewService } from './missions/mission-overview.service.ts';
 import { missionsRoutes } from './missions/missions.routes.ts';
 import { MissionsService } from './missions/missions.service.ts';
+import { groupingRunnerFor } from './needs/grouping-runner.ts';
 import { mutualisationRoutes } from './needs/mutualisation.routes.ts';
 import { MutualisationService } from './needs/mutualisation.service.ts';
 import { needsRoutes } from './needs/needs.routes.ts';
 import { NeedsService } from './needs/needs.service.ts';
 import { pollNoticeSource } from './needs/poll-notices.ts';
+import { openDataRoutes } from './open-data/open-data.routes.ts';
+import { OpenDataService } from './open-data/open-data.service.ts';
+import { apiKeysRoutes } from './public/api-keys.routes.ts';
+import { ApiKeysService } from './public/api-keys.service.ts';
+import { publicRoutes } from './public/public.routes.ts';
+import { PublicService } from './public/public.service.ts';
+import { widgetRoutes } from './public/widget.routes.ts';
+import { purchasingRoutes } from './purchasing/purchasing.routes.ts';
+import { PurchasingService } from './purchasing/purchasing.service.ts';
 import { ShutdownHooks } from './shutdown.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
 import { PortfolioSolver } from './strategy/portfolio-solver.ts';
@@ -57,6 +69,8 @@ import { watchRoutes } from './watch/watch.routes.ts';
 import { WatchService } from './watch/watch.service.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** The job queue's name for the notices pass (alerts, digests, poll notices and their e-mails). */
+export const NOTICES_JOB = 'notices';
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
 
 export type AppOptions = {
@@ -72,7 +86,7 @@ export function buildServices(
   database: DatabaseHandle,
   config: Config,
   now: () => Date,
-  log: { error(object: unknown, message: string): void } = console,
+  log: { error(object: unknown, message: string): void; info?(object: unknown, message: string): void } = console,
 ) {
   const uow = new UnitOfWork(database.db);
   // Two solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
@@ -85,11 +99,35 @@ export function buildServices(
   // What resource persons and report readers see: the agency's name (AGENCY_NAME), not the workspace's label
   // (« … — espace de démonstration »).
   const agencyName = async () => config.agencyName;
+  // Background work is kept in the database (decision 110): any instance may do it, and sees it.
+  const jobs = new JobQueue(database, {
+    log,
+    pollingIntervalSeconds: config.jobs.pollSeconds,
+    maintenanceIntervalSeconds: config.jobs.maintenanceSeconds,
+  });
+  const groupingRunner = groupingRunnerFor(database, config.jobs.groupingTimeoutSeconds);
+  const mutualisation = new MutualisationService(
+    uow,
+    log,
+    now,
+    jobs,
+    groupingRunner,
+    config.jobs.groupingTimeoutSeconds,
+  );
+  jobs.define(mutualisation.jobDefinition());
+  const notices = new NoticesService(uow, implementation, createMailer(config.smtp), now, log, [
+    pollNoticeSource(uow, config.publicUrl, now),
+  ]);
+  jobs.define({ name: NOTICES_JOB, handler: () => notices.run(), expireInSeconds: 15 * 60, retryLimit: 1 });
+  const communes = new CommunesService(uow, now);
+  const publicSide = new PublicService(uow, config.agencyName);
   return {
+    jobs,
+    groupingRunner,
     uow,
     auth: new AuthService(uow, { ttlHours: config.sessionTtlHours, loginLimit: config.loginRateLimit }, now),
     users: new UsersService(uow),
-    communes: new CommunesService(uow, now),
+    communes,
     missions,
     missionOverview: new MissionOverviewService(missions, diagnostic, strategy, implementation),
     planner,
@@ -100,13 +138,15 @@ export function buildServices(
     selfAssessment: new SelfAssessmentService(uow, diagnostic, agencyName, now),
     reports: new ReportService(diagnostic, agencyName, now),
     implementation,
-    notices: new NoticesService(uow, implementation, createMailer(config.smtp), now, log, [
-      pollNoticeSource(uow, config.publicUrl, now),
-    ]),
+    notices,
     catalogue,
     watch: new WatchService(uow, catalogue),
     needs: new NeedsService(uow, now),
-    mutualisation: new MutualisationService(uow, log, now),
+    mutualisation,
+    public: publicSide,
+    apiKeys: new ApiKeysService(uow, now),
+    openData: new OpenDataService(uow, publicSide, communes, implementation, config.agencyName, now),
+    purchasing: new PurchasingService(uow, now),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -164,7 +204,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // API answers over 1 kB (the communes' boundaries, lists) go compressed to browsers that accept it; the web
   // app's files are compressed at build time and pass through untouched.
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
-  await app.register(fastifyRateLimit, { global: false });
+  // Every request limit counts in the database, so it holds across instances (decision 110).
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(database.db) });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -208,12 +249,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(implementationRoutes, { implementation: services.implementation, notices: services.notices });
-  services.notices.start(config.noticesIntervalMinutes);
-  shutdownHooks.add('notices scheduler', () => services.notices.stop());
   await app.register(catalogueRoutes, { catalogue: services.catalogue });
   await app.register(watchRoutes, { watch: services.watch });
   await app.register(needsRoutes, { needs: services.needs });
   await app.register(mutualisationRoutes, { mutualisation: services.mutualisation, uow: services.uow });
+  await app.register(publicRoutes, { public: services.public, apiKeys: services.apiKeys });
+  await app.register(openDataRoutes, {
+    openData: services.openData,
+    publicUrl: config.publicUrl,
+    apiKeys: services.apiKeys,
+  });
+  await app.register(apiKeysRoutes, { apiKeys: services.apiKeys });
+  await app.register(widgetRoutes, {
+    public: services.public,
+    apiKeys: services.apiKeys,
+    publicUrl: config.publicUrl,
+    agency: config.agencyName,
+  });
+  await app.register(purchasingRoutes, { purchasing: services.purchasing });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -221,6 +274,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   if (webBuilt) await registerWebApp(app, distDir);
   else app.log.warn(`no web build at ${distDir}: run "npm run build" (npm start does it for you)`);
+
+  // The queue starts last, once every route is in place; on close it releases this instance's jobs (a job still
+  // running after the grace period is failed with a reason, and retried by another instance while it has retries).
+  await services.jobs.start();
+  // The notices of a period are sent once, whichever instances are running (decision 110).
+  services.jobs.every(NOTICES_JOB, config.noticesIntervalMinutes * 60);
+  shutdownHooks.add('job queue', () => services.jobs.stop());
+  shutdownHooks.add('grouping thread', () => services.groupingRunner.close());
 
   app.decorate('services', services);
   return app;

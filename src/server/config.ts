@@ -55,6 +55,14 @@ const Env = z.object({
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().min(3).default('Smart Rural <no-reply@localhost>'),
   NOTICES_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(60),
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(2),
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  MUTUALISATION_RUN_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(6 * 3600)
+    .default(600),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
@@ -84,6 +92,15 @@ export type Config = {
   noticesIntervalMinutes: number;
   /** The address users reach the app at, for the links in e-mails (no trailing slash). */
   publicUrl: string;
+  /** The job queue kept in the database (decision 110). */
+  jobs: {
+    /** How often an idle instance looks for queued work. */
+    pollSeconds: number;
+    /** How often jobs whose instance died (past their time) are retried or failed. */
+    maintenanceSeconds: number;
+    /** The longest a grouping run may take before it is stopped (and the time after which a lost one is retried). */
+    groupingTimeoutSeconds: number;
+  };
   /** On SIGTERM, how long the requests in flight may take before they are cut (src/server/shutdown.ts). */
   shutdownTimeoutMs: number;
 };
@@ -125,6 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     noticesIntervalMinutes: e.NOTICES_INTERVAL_MINUTES,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    jobs: {
+      pollSeconds: e.JOBS_POLL_SECONDS,
+      maintenanceSeconds: e.JOBS_MAINTENANCE_SECONDS,
+      groupingTimeoutSeconds: e.MUTUALISATION_RUN_TIMEOUT_SECONDS,
+    },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
 }

@@ -1,5 +1,5 @@
 import type { DomainError } from '../domain/shared/errors.ts';
-import { type Lang, translate } from './i18n/messages.ts';
+import { type Lang, type MessageCode, translate } from './i18n/messages.ts';
 
 /**
  * Errors with a stable code and an HTTP status. The message is a key of the server's message catalogue,
@@ -8,7 +8,7 @@ import { type Lang, translate } from './i18n/messages.ts';
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: MessageCode,
     readonly params: Record<string, string | number> = {},
     readonly details?: unknown,
   ) {
@@ -18,12 +18,16 @@ export class AppError extends Error {
 }
 
 export class ValidationError extends AppError {
-  constructor(code = 'VALIDATION_FAILED', params: Record<string, string | number> = {}, details?: unknown) {
+  constructor(
+    code: MessageCode = 'VALIDATION_FAILED',
+    params: Record<string, string | number> = {},
+    details?: unknown,
+  ) {
     super(400, code, params, details);
   }
 }
 /** One problem with a named field of the input, as a message code: worded in the reader's language when sent. */
-export type RawFieldProblem = { field: string; code: string; params: Record<string, string | number> };
+export type RawFieldProblem = { field: string; code: MessageCode; params: Record<string, string | number> };
 /** The same problem, worded: what `details` of a validation error holds. */
 export type FieldProblem = { field: string; code: string; message: string };
 
@@ -43,22 +47,22 @@ export class InvalidFieldsError extends ValidationError {
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(code = 'UNAUTHENTICATED') {
+  constructor(code: MessageCode = 'UNAUTHENTICATED') {
     super(401, code);
   }
 }
 export class ForbiddenError extends AppError {
-  constructor(code = 'FORBIDDEN', params: Record<string, string | number> = {}) {
+  constructor(code: MessageCode = 'FORBIDDEN', params: Record<string, string | number> = {}) {
     super(403, code, params);
   }
 }
 export class NotFoundError extends AppError {
-  constructor(code = 'NOT_FOUND', params: Record<string, string | number> = {}) {
+  constructor(code: MessageCode = 'NOT_FOUND', params: Record<string, string | number> = {}) {
     super(404, code, params);
   }
 }
 export class ConflictError extends AppError {
-  constructor(code = 'CONFLICT', params: Record<string, string | number> = {}) {
+  constructor(code: MessageCode, params: Record<string, string | number> = {}) {
     super(409, code, params);
   }
 }

@@ -9,7 +9,12 @@ async function main() {
   const config = loadConfig();
   const started = Date.now();
   const database = await openConfiguredDatabase(config);
-  const created = await prepareDatabase(database, config);
+  let demoLine = '';
+  const created = await prepareDatabase(database, config, {
+    onDemo: (demo) => {
+      demoLine = `Espace de démonstration chargé en ${demo.seconds.toFixed(1)} s : ${demo.missions} missions, ${demo.needs} besoins (SEED_DEMO=false pour s’en passer)\n`;
+    },
+  });
   const app = await buildApp({ config, database });
 
   const shutdown = gracefulShutdown({ app, database, timeoutMs: config.shutdownTimeoutMs });
@@ -31,6 +36,7 @@ async function main() {
   (globalThis as { gc?: () => void }).gc?.();
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
   process.stdout.write(formatCreatedAccounts(created));
+  process.stdout.write(demoLine);
   process.stdout.write(
     `\nSmart Rural est prêt : http://localhost:${config.port}  (base : ${where}, démarré en ${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
       `API : http://localhost:${config.port}/api/docs\n\n`,

@@ -16,24 +16,32 @@ describe('first start', () => {
         ['admin@localhost', 'agency_admin', false],
         ['consultant@demo.smart-rural.local', 'consultant', true],
         ['arlon@demo.smart-rural.local', 'commune_editor', true],
+        ['arlon-lecture@demo.smart-rural.local', 'commune_viewer', true],
+        ['tintigny@demo.smart-rural.local', 'commune_editor', true],
       ]);
       for (const account of created) expect(account.password).toMatch(/^[\w-]{24}$/);
-      expect(new Set(created.map((a) => a.password)).size).toBe(3);
+      expect(new Set(created.map((a) => a.password)).size).toBe(5);
       const rows = await database.db.select().from(users);
       const admin = rows.find((u) => u.email === 'admin@localhost')!;
       expect(await verifyPassword(created[0]!.password!, admin.passwordHash)).toBe(true);
-      expect(rows.find((u) => u.role === 'commune_editor')).toMatchObject({ communeNis: '81001', demo: true });
+      expect(rows.find((u) => u.email === 'arlon@demo.smart-rural.local')).toMatchObject({
+        role: 'commune_editor',
+        communeNis: '81001',
+        demo: true,
+      });
+      expect(rows.find((u) => u.role === 'commune_viewer')).toMatchObject({ communeNis: '81001', demo: true });
+      expect(rows.find((u) => u.email.startsWith('tintigny'))).toMatchObject({ communeNis: '85039', demo: true });
       expect(rows.filter((u) => u.demo).every((u) => u.displayName.includes('démo'))).toBe(true);
       const [workspace] = await database.db.select().from(agency);
       expect(workspace).toMatchObject({ demo: true, name: expect.stringContaining('démonstration') });
 
       // A second start reuses everything and prints no password.
       expect(await prepareDatabase(database, testConfig({ SEED_DEMO: 'true' }))).toEqual([]);
-      expect((await database.db.select({ n: count() }).from(users))[0]!.n).toBe(3);
+      expect((await database.db.select({ n: count() }).from(users))[0]!.n).toBe(5);
     } finally {
       await database.close();
     }
-  });
+  }, 180_000);
 
   it('uses ADMIN_EMAIL and ADMIN_PASSWORD, and no demo with SEED_DEMO=false', async () => {
     const database = await createTestDatabase();

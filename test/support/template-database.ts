@@ -11,6 +11,7 @@ import { seedReferenceData } from '../../src/server/communes/reference-data.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
 import { applyMigrations } from '../../src/server/db/migrate.ts';
 import { UnitOfWork } from '../../src/server/db/unit-of-work.ts';
+import { installJobTables } from '../../src/server/jobs/job-queue.ts';
 
 export type Template = { kind: 'pglite'; dumpFile: string } | { kind: 'postgres'; databaseUrl: string; name: string };
 
@@ -27,6 +28,8 @@ export async function createTemplate(databaseUrl: string | undefined): Promise<T
     const handle = await openDatabase({ memory: true });
     await applyMigrations(handle);
     await seedReferenceData(new UnitOfWork(handle.db));
+    // The job queue's tables too (decision 110): each test's app then only checks them.
+    await installJobTables(handle);
     const dump = await handle.pglite!.dumpDataDir('none');
     const dumpFile = join(tmpdir(), `smart-rural-template-${process.pid}-${Date.now()}.tar`);
     await writeFile(dumpFile, Buffer.from(await dump.arrayBuffer()));
@@ -38,6 +41,7 @@ export async function createTemplate(databaseUrl: string | undefined): Promise<T
   const handle = await openDatabase({ databaseUrl: databaseUrlFor(databaseUrl, name), poolSize: 2 });
   await applyMigrations(handle);
   await seedReferenceData(new UnitOfWork(handle.db));
+  await installJobTables(handle);
   await handle.close();
   return { kind: 'postgres', databaseUrl, name };
 }

@@ -26,6 +26,14 @@ export const User = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
 
+/** An account in the admins' list, with what the reader may do with it (decided by the server). */
+export const UserListItem = User.extend({
+  permissions: z
+    .object({ disable: z.boolean().describe('false for one’s own account: an admin cannot lock themselves out') })
+    .describe('what the caller may do with this account, decided by the server'),
+}).meta({ id: 'UserListItem' });
+export type UserListItem = z.infer<typeof UserListItem>;
+
 /** A commune role needs its commune; an agency role must not have one. */
 function roleMatchesCommune(
   v: { role?: Role | undefined; communeNis?: string | null | undefined },
@@ -77,7 +85,12 @@ export const Me = z
     user: User,
     csrfToken: z.string().describe('send it back in the X-CSRF-Token header on every write'),
     capabilities: z
-      .object({ manageUsers: z.boolean(), readAudit: z.boolean(), runMissions: z.boolean() })
+      .object({
+        manageUsers: z.boolean(),
+        readAudit: z.boolean(),
+        runMissions: z.boolean(),
+        readAllMissions: z.boolean().describe('missions of every commune, not only the user’s own'),
+      })
       .describe('the administration areas the user may open, decided by the server’s policy'),
   })
   .meta({ id: 'Me' });

@@ -57,7 +57,7 @@ export const CommuneDetail = CommuneSummary.extend({
   sites: z.array(Site),
   boundary: Boundary.nullable(),
   permissions: z
-    .object({ editProfile: z.boolean(), manageSites: z.boolean() })
+    .object({ editProfile: z.boolean(), manageSites: z.boolean(), readMissions: z.boolean() })
     .describe('what the caller may do here, decided by the server’s policy'),
 }).meta({ id: 'CommuneDetail' });
 export type CommuneDetail = z.infer<typeof CommuneDetail>;

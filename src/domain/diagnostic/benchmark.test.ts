@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CommuneMaturity, compareToPeers, populationBand, zScores, zScoresByDimension } from './benchmark.ts';
+import {
+  benchmarkByDimension,
+  type CommuneMaturity,
+  comparabilityOf,
+  comparableWith,
+  compareToPeers,
+  MIN_COMPARABLE_COMMUNES,
+  populationBand,
+  zScores,
+  zScoresByDimension,
+} from './benchmark.ts';
 
 describe('zScores', () => {
   it('centres and scales the values of the communes that have one', () => {
@@ -118,5 +128,42 @@ describe('compareToPeers', () => {
     const comparison = compareToPeers(commune('99999', null, 0), communes);
     expect(comparison.populationBand).toBeNull();
     expect(comparison.dimensions[0]!.peers).toEqual({ mean: null, n: 0 });
+  });
+});
+
+describe('benchmarkByDimension', () => {
+  const communes = (n: number, comparability?: string): CommuneMaturity[] =>
+    Array.from({ length: n }, (_, i) => ({
+      nisCode: `8${String(i).padStart(4, '0')}`,
+      population: 5_000,
+      dimensions: { mobility: i % 5, living: i < 3 ? 2 : null },
+      ...(comparability ? { comparability } : {}),
+    }));
+
+  it('gives no z-scores with two communes (they would be ±1 whatever the scores) and says it is indicative', () => {
+    const two = benchmarkByDimension(communes(2));
+    expect(two.mobility).toMatchObject({ method: 'indicative', communes: 2, z: { computable: false } });
+    // The plain z-scores of two communes are ±1 whatever their scores: what the minimum prevents.
+    const plain = zScores({ a: 0.1, b: 3.9 });
+    expect(plain.computable && Object.values(plain.scores).map(Math.abs)).toEqual([1, 1]);
+  });
+
+  it('computes z-scores from the minimum on, dimension by dimension', () => {
+    expect(MIN_COMPARABLE_COMMUNES).toBe(10);
+    const nine = benchmarkByDimension(communes(MIN_COMPARABLE_COMMUNES - 1));
+    expect(nine.mobility.method).toBe('indicative');
+    const ten = benchmarkByDimension(communes(MIN_COMPARABLE_COMMUNES));
+    expect(ten.mobility).toMatchObject({ method: 'z_scores', communes: 10, z: { computable: true } });
+    // Only three communes assessed living: still indicative there.
+    expect(ten.living).toMatchObject({ method: 'indicative', communes: 3 });
+  });
+
+  it('compares a commune only with communes diagnosed with the same guide and scale', () => {
+    const reference = comparabilityOf({ key: 'smart-rural-fr', scale: { min: 0, max: 4 } });
+    const other = comparabilityOf({ key: 'tourism', scale: { min: 0, max: 4 } });
+    expect(reference).not.toBe(other);
+    const mixed = [...communes(3, reference), ...communes(2, other).map((c) => ({ ...c, nisCode: `9${c.nisCode}` }))];
+    expect(comparableWith({ comparability: reference }, mixed)).toHaveLength(3);
+    expect(comparableWith({ comparability: other }, mixed)).toHaveLength(2);
   });
 });

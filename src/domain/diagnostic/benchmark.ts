@@ -11,7 +11,7 @@ import { DomainError } from '../shared/errors.ts';
 
 export type ZScores =
   | { computable: true; mean: number; sd: number; scores: Record<string, number> }
-  | { computable: false; reason: 'FEWER_THAN_TWO_VALUES'; scores: Record<string, never> };
+  | { computable: false; reason: 'FEWER_THAN_TWO_VALUES' | 'TOO_FEW_COMPARABLE'; scores: Record<string, never> };
 
 /**
  * z = (value − mean) / sd over the communes that have a value (null = not assessed, left out). sd is the
@@ -38,6 +38,66 @@ export function zScoresByDimension(communes: readonly CommuneMaturity[]): Record
     return [dimension, zScores(values)] as const;
   });
   return Object.fromEntries(entries) as Record<Dimension, ZScores>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// When z-scores mean something
+
+/**
+ * The fewest comparable communes with a value on a dimension for its z-scores to be shown: 10. Two reasons.
+ * (1) With n values and the population standard deviation, no z-score can exceed √(n − 1) in absolute value
+ * (Shiffler 1988): with 2 communes every z-score is ±1, with 4 none can reach 2, so the score says more about how
+ * many communes there are than about the commune. (2) The standard deviation itself is estimated from those n
+ * values; its relative standard error is about 1/√(2(n − 1)), 50 % with 3 communes and under 25 % from 10 on.
+ * Ten is also about a quarter of the province's 43 communes. Below it, the comparison is the raw one (the commune
+ * beside the province's mean), said to be indicative.
+ */
+export const MIN_COMPARABLE_COMMUNES = 10;
+
+/**
+ * Communes are comparable when their diagnostics used the same guide (key) and scale: the same questions' themes and
+ * the same bands. Scores from another guide are perceptions gathered with other questions, so they are neither in
+ * the z-scores nor in the averages a commune is set beside.
+ */
+export function comparabilityOf(guide: { key: string; scale: { min: number; max: number } }): string {
+  return `${guide.key}:${guide.scale.min}-${guide.scale.max}`;
+}
+
+export type BenchmarkMethod = 'z_scores' | 'indicative';
+
+export interface DimensionBenchmark {
+  method: BenchmarkMethod;
+  /** Comparable communes with a value on this dimension (the commune itself included when it has one). */
+  communes: number;
+  z: ZScores;
+}
+
+/**
+ * z-scores of each dimension among comparable communes, only where at least `minimum` of them have a value; other
+ * dimensions are marked indicative with their count, so a reader can be told why no z-score is shown.
+ */
+export function benchmarkByDimension(
+  comparable: readonly CommuneMaturity[],
+  minimum: number = MIN_COMPARABLE_COMMUNES,
+): Record<Dimension, DimensionBenchmark> {
+  const z = zScoresByDimension(comparable);
+  const entries = DIMENSIONS.map((dimension) => {
+    const communes = comparable.filter((c) => typeof c.dimensions[dimension] === 'number').length;
+    const enough = communes >= minimum && z[dimension].computable;
+    const benchmark: DimensionBenchmark = enough
+      ? { method: 'z_scores', communes, z: z[dimension] }
+      : { method: 'indicative', communes, z: { computable: false, reason: 'TOO_FEW_COMPARABLE', scores: {} } };
+    return [dimension, benchmark] as const;
+  });
+  return Object.fromEntries(entries) as Record<Dimension, DimensionBenchmark>;
+}
+
+/** The communes comparable with `self` (same comparability key; communes without one are comparable together). */
+export function comparableWith<T extends Pick<CommuneMaturity, 'comparability'>>(
+  self: Pick<CommuneMaturity, 'comparability'>,
+  communes: readonly T[],
+): T[] {
+  return communes.filter((c) => (c.comparability ?? null) === (self.comparability ?? null));
 }
 
 function sortedSum(values: readonly number[]): number {
@@ -80,6 +140,8 @@ export interface CommuneMaturity {
   nisCode: string;
   population: number | null;
   dimensions: Partial<Record<Dimension, number | null>>;
+  /** comparabilityOf(its guide); absent: comparable with every other commune without one. */
+  comparability?: string;
 }
 
 export type Average = { mean: number | null; n: number };

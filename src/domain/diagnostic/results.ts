@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { DIMENSIONS, type Dimension } from '../shared/dimensions.ts';
-import { type CommuneMaturity, compareToPeers, zScoresByDimension } from './benchmark.ts';
-import { Band, DimensionKey, GuideRef, IntervieweeType, type MaturityModel } from './model.ts';
+import {
+  benchmarkByDimension,
+  type CommuneMaturity,
+  comparabilityOf,
+  comparableWith,
+  compareToPeers,
+  MIN_COMPARABLE_COMMUNES,
+} from './benchmark.ts';
+import { Band, DimensionKey, GuideRef, IntervieweeType, type MaturityModel, scaleRange } from './model.ts';
 import { type Aggregate, aggregateInterviewScores, bandOf, type InterviewScore } from './scoring.ts';
 import { summarise } from './statistics.ts';
 
@@ -51,6 +58,9 @@ export const DimensionResult = z.object({
 export type DimensionResult = z.infer<typeof DimensionResult>;
 
 const Average = z.object({ mean: z.number().nullable(), n: z.number().int() });
+const BenchmarkMethod = z
+  .enum(['z_scores', 'indicative'])
+  .describe('z_scores: enough comparable communes; indicative: raw comparison with the province’s mean');
 
 export const DiagnosticResultsView = z
   .object({
@@ -79,8 +89,28 @@ export const DiagnosticResultsView = z
       ),
     }),
     zScores: z
-      .array(z.object({ dimension: DimensionKey, z: z.number().nullable(), communes: z.number().int() }))
-      .describe('this commune’s z-score per dimension across the communes diagnosed (null: fewer than two)'),
+      .array(
+        z.object({
+          dimension: DimensionKey,
+          z: z.number().nullable(),
+          communes: z.number().int().describe('comparable communes with a value on this dimension, itself included'),
+          method: BenchmarkMethod,
+        }),
+      )
+      .describe(
+        'this commune’s z-score per dimension among comparable communes; null (method indicative) below the minimum',
+      ),
+    benchmark: z
+      .object({
+        method: BenchmarkMethod.describe('z_scores when every assessed dimension has enough comparable communes'),
+        minimum: z.number().int().describe('the fewest comparable communes a dimension needs for z-scores'),
+        comparableCommunes: z
+          .number()
+          .int()
+          .describe('diagnosed communes with the same guide and scale, itself included'),
+        otherGuides: z.number().int().describe('diagnosed communes left out because their mission used another guide'),
+      })
+      .optional(),
   })
   .meta({ id: 'DiagnosticResults' });
 export type DiagnosticResultsView = z.infer<typeof DiagnosticResultsView>;
@@ -163,10 +193,14 @@ export function buildResultsView(input: ResultsInput): DiagnosticResultsView {
     nisCode: input.commune.nisCode,
     population: input.commune.population,
     dimensions: own,
+    comparability: comparabilityOf({ key: guide.key, scale: scaleRange(guide) }),
   };
-  const others = input.province.filter((c) => c.nisCode !== self.nisCode);
+  const diagnosed = input.province.filter((c) => c.nisCode !== self.nisCode);
+  const others = comparableWith(self, diagnosed);
   const comparison = compareToPeers(self, others);
-  const z = zScoresByDimension(results.interviews > 0 ? [...others, self] : others);
+  const assessed = results.interviews > 0;
+  const bench = benchmarkByDimension(assessed ? [...others, self] : others);
+  const assessedDimensions = DIMENSIONS.filter((d) => own[d] !== null);
   return {
     missionId: input.missionId,
     communeNis: input.commune.nisCode,
@@ -198,13 +232,18 @@ export function buildResultsView(input: ResultsInput): DiagnosticResultsView {
       dimensions: comparison.dimensions,
     },
     zScores: DIMENSIONS.map((dimension) => {
-      const scores = z[dimension];
-      return {
-        dimension,
-        z: scores.computable ? (scores.scores[self.nisCode] ?? null) : null,
-        communes: scores.computable ? Object.keys(scores.scores).length : 0,
-      };
+      const { z: scores, communes, method } = bench[dimension];
+      return { dimension, z: scores.computable ? (scores.scores[self.nisCode] ?? null) : null, communes, method };
     }),
+    benchmark: {
+      method:
+        assessedDimensions.length > 0 && assessedDimensions.every((d) => bench[d].method === 'z_scores')
+          ? 'z_scores'
+          : 'indicative',
+      minimum: MIN_COMPARABLE_COMMUNES,
+      comparableCommunes: others.length + (assessed ? 1 : 0),
+      otherGuides: diagnosed.length - others.length,
+    },
   };
 }
 
@@ -221,8 +260,16 @@ export const ProvinceDiagnostic = z
     interviews: z.number().int(),
     dimensions: z.record(DimensionKey, z.number().nullable()),
     overall: z.number().nullable(),
-    band: BandRef,
-    zScores: z.record(DimensionKey, z.number().nullable()),
+    band: BandRef.describe('the band of the overall maturity in the bands of the guide this mission used'),
+    bandPosition: z
+      .object({ index: z.number().int(), of: z.number().int() })
+      .nullable()
+      .optional()
+      .describe('where the band sits among its guide’s bands (0 = lowest), for a map colour that means the same'),
+    guide: z.object({ key: z.string(), version: z.number().int(), title: z.string() }).optional(),
+    zScores: z
+      .record(DimensionKey, z.number().nullable())
+      .describe('null where fewer comparable communes than the minimum have a value (see benchmark)'),
     updatedAt: z.string(),
   })
   .meta({ id: 'ProvinceDiagnostic' });
@@ -232,6 +279,21 @@ export const ProvinceOverview = z
   .object({
     communes: z.array(ProvinceDiagnostic).describe('the latest diagnostic with interviews of each commune'),
     provinceAverage: z.record(DimensionKey, z.number().nullable()),
+    benchmark: z
+      .object({
+        minimum: z.number().int(),
+        groups: z
+          .array(
+            z.object({
+              guideKey: z.string(),
+              guideTitle: z.string(),
+              communes: z.number().int(),
+              method: BenchmarkMethod,
+            }),
+          )
+          .describe('communes diagnosed with the same guide and scale: z-scores are computed within a group'),
+      })
+      .optional(),
   })
   .meta({ id: 'ProvinceDiagnosticOverview' });
 export type ProvinceOverview = z.infer<typeof ProvinceOverview>;

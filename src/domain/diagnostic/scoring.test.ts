@@ -113,6 +113,23 @@ describe('aggregateInterviews', () => {
     expect(results.interviews).toBe(3);
   });
 
+  it('scores a dimension from the panel’s factor means, not from the interviews’ dimension scores', () => {
+    const results = aggregateInterviews(SMALL, [
+      interviewOf(SMALL, { a1: 4, b1: 0 }),
+      interviewOf(SMALL, { a1: 2 }),
+      interviewOf(SMALL, { a1: 0 }),
+    ]);
+    expect(results.factors.find((f) => f.factorKey === 'a')).toMatchObject({ mean: 2, n: 3 });
+    expect(results.factors.find((f) => f.factorKey === 'b')).toMatchObject({ mean: 0, n: 1 });
+    // Factors at 2 and 0 give 1; the interviews' dimension scores (2, 2, 0) would have given 4/3.
+    const mobility = dimensionOf(results, 'mobility');
+    expect(mobility).toMatchObject({ assessed: true, n: 3, mean: 1, min: 0, max: 2 });
+    // Per type of interviewee, the same rule.
+    expect(dimensionOf(results.byIntervieweeType[0] as unknown as DiagnosticResults, 'mobility')).toMatchObject({
+      mean: 1,
+    });
+  });
+
   it('lists where the panel disagrees most, and leaves out what everybody agrees on', () => {
     const results = aggregateInterviews(SMALL, [
       interviewOf(SMALL, { a1: 0, a2: 2, b1: 3, people_q: 1 }),
@@ -225,16 +242,24 @@ describe('scoring properties', () => {
           const score = scoreInterview(GUIDE, interview);
           return [...score.factors, ...score.dimensions].filter((item) => item.assessed && !within(item.score));
         });
-        const offAggregates = meansOf(aggregateInterviews(GUIDE, panel)).filter(
+        const results = aggregateInterviews(GUIDE, panel);
+        const offAggregates = meansOf(results).filter(
           (item) =>
             !within(item.mean) ||
             !within(item.min) ||
             !within(item.max) ||
-            item.mean < item.min ||
-            item.mean > item.max ||
+            (!('dimension' in item && !('factorKey' in item)) && (item.mean < item.min || item.mean > item.max)) ||
             (item.agreement !== null && (item.agreement < 0 || item.agreement > 1)),
         );
-        expect([...outside, ...offAggregates]).toEqual([]);
+        // A dimension's mean comes from its factors' means (its range is the interviewees' dimension scores).
+        const offDimensions = results.dimensions.filter((d) => {
+          if (!d.assessed) return false;
+          const factorMeans = results.factors.flatMap((f) =>
+            f.dimension === d.dimension && f.assessed ? [f.mean] : [],
+          );
+          return d.mean < Math.min(...factorMeans) - 1e-12 || d.mean > Math.max(...factorMeans) + 1e-12;
+        });
+        expect([...outside, ...offAggregates, ...offDimensions]).toEqual([]);
       }),
       RUNS,
     );

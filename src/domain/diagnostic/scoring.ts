@@ -12,6 +12,9 @@ import {
 } from './model.ts';
 import { agreementIndex, type Summary, summarise } from './statistics.ts';
 
+/** Bumped when the way a panel is aggregated changes: stored dimension means of an older method are scored again. */
+export const SCORING_METHOD = 2;
+
 /**
  * Scoring follows the European Smart Cities model: question → factor → dimension, each level the mean of the values
  * present below it. A missing answer (not asked, or "don't know") is left out, never counted as zero, so it cannot
@@ -120,8 +123,10 @@ export interface DiagnosticResults extends PanelResults {
 export type AggregateOptions = { /** how many items each disagreement list keeps; default 10 */ top?: number };
 
 /**
- * Aggregates a panel: each factor's (dimension's) mean is over the interviews that assessed it, not over all
- * interviews, so an interviewee who skipped a theme does not pull it down. Spread is reported as the population
+ * Aggregates a panel: answers → factors → dimensions. A factor's mean is over the interviews that assessed it (each
+ * interview's factor score being the mean of its answers), not over all interviews, so an interviewee who skipped a
+ * theme does not pull it down; a dimension's mean is the mean of its factors' panel means (method 2; method 1
+ * averaged the interviews' dimension scores, which let a factor answered by few weigh more or less than the others). Spread is reported as the population
  * standard deviation and the range (min–max): with the 2 to 40 interviews of a mission a range reads plainly
  * ("answers went from 1 to 4") where an inter-quartile range would be unstable and depend on the interpolation rule.
  */
@@ -221,11 +226,23 @@ function aggregatePanel(
       });
       factors.push({ ...aggregate(values), factorKey: factor.key, dimension: dimension.key });
     }
-    const values = scores.flatMap((s) => {
-      const found = s.dimensions.get(dimension.key);
-      return found?.assessed ? [found.score] : [];
-    });
-    dimensions.push({ ...aggregate(values), dimension: dimension.key });
+    // The dimension's score is the mean of the panel's factor means (dimensions from factors, as each interview is
+    // scored), so factors at 2 and 0 give 1 whoever answered what. Its spread and agreement stay those of the
+    // interviewees' own dimension scores: they tell how far the people heard disagree on the theme.
+    const people = aggregate(
+      scores.flatMap((s) => {
+        const found = s.dimensions.get(dimension.key);
+        return found?.assessed ? [found.score] : [];
+      }),
+    );
+    const fromFactors = summarise(
+      factors.flatMap((f) => (f.dimension === dimension.key && f.assessed ? [f.mean] : [])),
+    );
+    dimensions.push(
+      people.assessed && fromFactors.assessed
+        ? { ...people, mean: fromFactors.mean, dimension: dimension.key }
+        : { ...people, dimension: dimension.key },
+    );
   }
   return { interviews: scores.length, factors, dimensions };
 }

@@ -105,16 +105,6 @@ export function computeAlerts(project: AlertInput, today: string): Alert[] {
   return alerts;
 }
 
-/** Today's date in Brussels (YYYY-MM-DD): a milestone is late the day after its date, Belgian time. */
-export function belgianDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Brussels',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** A digest is due when none was sent, or the last one is at least seven days old. */
 export function isDigestDue(lastSentAt: Date | null, now: Date): boolean {
   return lastSentAt === null || now.getTime() - lastSentAt.getTime() >= 7 * 86_400_000;

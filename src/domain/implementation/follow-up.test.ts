@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
-import { belgianDate, computeAlerts, isDigestDue, isMilestoneLate } from './alerts.ts';
+import { computeAlerts, isDigestDue, isMilestoneLate } from './alerts.ts';
 import {
   allowedNextStatuses,
   checkStatusChange,
@@ -122,11 +122,6 @@ describe('alerts', () => {
     const fine = { ...project, budget: [{ year: 2026, planned: 100, committed: 100, spent: 100 }] };
     expect(computeAlerts(fine, '2026-05-01')).toEqual([]);
     expect(computeAlerts({ ...project, status: 'abandoned' }, '2027-01-01')).toEqual([]);
-  });
-
-  it('uses the Brussels date', () => {
-    expect(belgianDate(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
-    expect(belgianDate(new Date('2026-01-01T22:30:00Z'))).toBe('2026-01-01');
   });
 
   it('sends a digest once a week', () => {

@@ -13,6 +13,7 @@ import {
   ProjectDocument,
   Risk,
 } from './follow-up.ts';
+import { PlanAgainstActual, PlanAgainstActualProject, PlanBaseline } from './plan-baseline.ts';
 import { ThresholdValues } from './thresholds.ts';
 
 /** What the implementation API sends: one schema serves the route, the OpenAPI document and the web app. */
@@ -44,6 +45,9 @@ export const MissionImplementation = z.object({
   started: z.boolean().describe('the mission is in its implementation phase (or closed)'),
   projects: z.array(ProjectSummary),
   permissions: z.object({ edit: z.boolean() }),
+  planAgainstActual: PlanAgainstActual.optional().describe(
+    'the approved plan beside what was committed and spent, for the projects that came from a plan',
+  ),
 });
 export type MissionImplementation = z.infer<typeof MissionImplementation>;
 
@@ -76,12 +80,16 @@ export const ProjectFollowUp = z.object({
   budget: z.array(BudgetLine),
   budgetTotals: BudgetTotals,
   funding: z.array(FundingLine),
+  baseline: PlanBaseline.nullable().optional().describe('what the approved plan promised; null outside a plan'),
+  planAgainstActual: PlanAgainstActualProject.nullable().optional(),
   risks: z.array(Risk),
   milestones: z.array(Milestone),
   indicators: z.array(Indicator),
   documents: z.array(ProjectDocument),
   procurement: ProcurementState.nullable(),
   published: z.boolean(),
+  /** Whether the public pages show the budget planned and spent (the commune's choice, with `published`). */
+  publishAmounts: z.boolean(),
   history: z.array(HistoryEntry),
   alerts: z.array(Alert),
   today: IsoDate,
@@ -145,6 +153,7 @@ export const Dashboard = z.object({
   projectsByDimension: z.record(z.string(), z.number().int()),
   budget: BudgetTotals,
   budgetByYear: z.array(BudgetLine),
+  planAgainstActual: PlanAgainstActual.optional().describe('the province’s approved plans beside what happened'),
   procurementsInProgress: z.array(
     z.object({
       projectId: z.uuid(),
@@ -188,7 +197,8 @@ export const PublicProgress = z.object({
 });
 export type PublicProgress = z.infer<typeof PublicProgress>;
 
-export const PublishInput = z.strictObject({ published: z.boolean() });
+/** Publish (or withdraw) a project; `publishAmounts` also shows its budget publicly (unchanged when left out). */
+export const PublishInput = z.strictObject({ published: z.boolean(), publishAmounts: z.boolean().optional() });
 export type PublishInput = z.infer<typeof PublishInput>;
 
 const Publication = z.object({ bulletinDesAdjudications: z.boolean(), joue: z.boolean() });

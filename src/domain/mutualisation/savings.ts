@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DomainErrorCode } from '../shared/error-codes.ts';
 import { DomainError } from '../shared/errors.ts';
 import { formatEuro, formatNumber } from '../shared/format.ts';
 import { NisCode } from '../shared/schemas.ts';
@@ -317,7 +318,12 @@ function units(quantity: number): string {
   return `${formatNumber(quantity)} ${quantity === 1 ? 'unité' : 'unités'}`;
 }
 
-function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, code: string, prefix: string): z.output<T> {
+function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  code: DomainErrorCode,
+  prefix: string,
+): z.output<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;

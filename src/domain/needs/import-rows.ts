@@ -127,27 +127,6 @@ export type ImportRowResult =
   | { line: number; ok: true; action: RowAction; id: string | null; need: NeedInput }
   | { line: number; ok: false; problems: RowProblem[]; title: string | null };
 
-/** French wording of each problem, for the CLI and the server's messages (the web has its own in fr.json). */
-export const ROW_PROBLEM_FR: Record<RowProblemCode, string> = {
-  BAD_ENCODING: 'caractères illisibles : enregistrez le fichier en UTF-8',
-  UNKNOWN_NIS: 'aucune commune n’a ce code INS',
-  MISSING_NIS: 'code INS manquant',
-  NOT_YOUR_COMMUNE: 'vous ne pouvez importer que les besoins de votre commune',
-  MISSING_TITLE: 'titre manquant',
-  TOO_LONG: 'texte trop long',
-  FORMULA: 'formule refusée (une cellule ne peut pas commencer par =, +, - ou @)',
-  UNKNOWN_CATEGORY: 'catégorie inconnue',
-  UNKNOWN_DIMENSION: 'dimension inconnue',
-  UNKNOWN_URGENCY: 'urgence inconnue',
-  BAD_BUDGET: 'budget invalide : un montant en euros ≥ 0',
-  UNKNOWN_TIMEFRAME: 'échéance inconnue',
-  UNKNOWN_SOURCE: 'source inconnue',
-  BAD_ID: 'identifiant illisible',
-  UNKNOWN_ID: 'aucun besoin n’a cet identifiant (laissez la colonne vide pour un nouveau besoin)',
-  DUPLICATE_ID: 'identifiant déjà présent sur une ligne précédente',
-  ID_OTHER_COMMUNE: 'ce besoin est celui d’une autre commune que le code INS de la ligne',
-};
-
 /** A text cell that a spreadsheet would run as a formula (formula injection): refused, never written. */
 export function looksLikeFormula(value: string): boolean {
   return /^[=+@\t\r]/.test(value) || /^-[^\d\s]/.test(value);

@@ -1,10 +1,12 @@
+import type { DomainErrorCode } from './error-codes.ts';
+
 /**
  * An error raised by a domain rule. `code` is stable (clients and tests rely on it); `params` feed the
  * message, which the server renders in the request's language.
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: DomainErrorCode,
     message: string,
     readonly params: Record<string, string | number> = {},
   ) {

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  belgianToday,
   formatDate,
   formatDateTime,
   formatDecimal,
@@ -8,6 +10,7 @@ import {
   formatNumber,
   formatPercent,
   parseDate,
+  parseNumber,
 } from './format.ts';
 
 const NARROW_NBSP = '\u202f';
@@ -61,5 +64,58 @@ describe('reading a typed date', () => {
     for (const text of ['', '31/02/2027', '01/13/2027', '12/31/2027', '31/01/27', '2027', 'demain', '00/01/2027']) {
       expect(parseDate(text), text).toBeNull();
     }
+  });
+});
+
+describe('today in Belgium', () => {
+  it('uses the Brussels date, not the server’s or London’s', () => {
+    expect(belgianToday(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+    expect(belgianToday(new Date('2026-01-01T22:30:00Z'))).toBe('2026-01-01');
+    expect(belgianToday(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+  });
+});
+
+describe('reading a number someone typed or pasted', () => {
+  it('reads Belgian French numbers and amounts as meant', () => {
+    expect(parseNumber('1234.5')).toBe(1234.5);
+    expect(parseNumber('1 234,50')).toBe(1234.5);
+    expect(parseNumber('1.234,50')).toBe(1234.5);
+    expect(parseNumber('22 500 €')).toBe(22500);
+    expect(parseNumber(`22${NARROW_NBSP}500${NBSP}€`)).toBe(22500);
+    expect(parseNumber('1.234')).toBe(1234);
+    expect(parseNumber('1.234.567,89')).toBe(1234567.89);
+    expect(parseNumber('0,5')).toBe(0.5);
+    expect(parseNumber('-3,25')).toBe(-3.25);
+    expect(parseNumber('35 %')).toBe(35);
+    expect(parseNumber('12.5')).toBe(12.5);
+  });
+
+  it('reads English numbers with the English separators', () => {
+    expect(parseNumber('1,234.50', 'en')).toBe(1234.5);
+    expect(parseNumber('1,234', 'en')).toBe(1234);
+    expect(parseNumber('1234,5', 'en')).toBe(1234.5);
+    expect(parseNumber('£1', 'en')).toBeNull();
+  });
+
+  it('refuses what is not a number rather than guessing', () => {
+    for (const text of ['', ' ', 'abc', '12a', '1,2,3', '1.234,5,6', '12.34,5', '--1', '1-2', ',', '€']) {
+      expect(parseNumber(text), text).toBeNull();
+    }
+  });
+
+  it('reads back every number and amount the app writes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom('fr' as const, 'en' as const),
+        (units, digits, locale) => {
+          const value = units / 10 ** digits;
+          expect(parseNumber(formatNumber(value, locale, 3), locale)).toBe(value);
+          const cents = Math.round(value * 100) / 100;
+          expect(parseNumber(formatEuro(cents, locale), locale)).toBe(cents);
+        },
+      ),
+    );
   });
 });

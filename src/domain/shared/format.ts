@@ -11,10 +11,69 @@ export const intlLocale = (locale: Locale) => (locale === 'fr' ? 'fr-BE' : 'en-G
 /** Dates and times are read in Belgium's time zone, whatever the browser's or the server's. */
 const TIME_ZONE = 'Europe/Brussels';
 const DATE_ONLY = /^\d{4}-\d{2}(-\d{2})?$/;
+const BELGIAN_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * Today's date in Belgium (YYYY-MM-DD), whatever the server's or the browser's time zone: the day mergers take
+ * effect, a milestone falls late, a poll closes. Never `toISOString().slice(0, 10)`, which is the day in London.
+ */
+export function belgianToday(now: Date = new Date()): string {
+  return BELGIAN_DAY.format(now);
+}
 
 /** « 286 752 », « 2,5 » (up to `maximumFractionDigits` decimals). */
 export function formatNumber(value: number, locale: Locale = 'fr', maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits }).format(value);
+}
+
+/**
+ * The number someone meant by what they typed or pasted: « 1234.5 », « 1 234,50 », « 1.234,50 », « 22 500 € »,
+ * « -3,5 % ». Spaces (also the no-break ones Intl writes), « € » and « % » are ignored. The language's decimal
+ * separator (« , » in French, « . » in English) is a decimal separator when it appears once; the other one is the
+ * thousands separator when it appears several times, when both appear (« 1.234,50 », « 1,234.50 »: the last is the
+ * decimal one) or when it groups exactly three digits (« 1.234 » is 1234 in French); otherwise it is taken as a
+ * decimal separator too (« 1234.5 »). Anything else (letters, two signs, a stray separator) gives null.
+ */
+export function parseNumber(text: string, locale: Locale = 'fr'): number | null {
+  const compact = text.replace(/[\s\u00a0\u202f€%]/g, '').replace(/^\u2212/, '-');
+  const match = /^([+-]?)([\d.,]*\d[\d.,]*)$/.exec(compact);
+  if (!match) return null;
+  const [, sign, body = ''] = match;
+  const decimal = locale === 'fr' ? ',' : '.';
+  const other = decimal === ',' ? '.' : ',';
+  const count = (separator: string) => body.split(separator).length - 1;
+  let digits: string;
+  if (count(',') > 0 && count('.') > 0) {
+    const last = body.lastIndexOf(',') > body.lastIndexOf('.') ? ',' : '.';
+    const thousands = last === ',' ? '.' : ',';
+    if (count(last) > 1) return null;
+    const [whole = '', fraction = ''] = body.split(last);
+    if (!groupedByThousands(whole, thousands)) return null;
+    digits = `${whole.replaceAll(thousands, '')}.${fraction}`;
+  } else if (count(decimal) > 0) {
+    if (count(decimal) > 1) return null;
+    digits = body.replace(decimal, '.');
+  } else if (count(other) > 1 || /^\d{1,3}[.,]\d{3}$/.test(body)) {
+    if (!groupedByThousands(body, other)) return null;
+    digits = body.replaceAll(other, '');
+  } else {
+    digits = body.replace(other, '.');
+  }
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(digits)) return null;
+  const value = Number(`${sign}${digits}`);
+  return Number.isFinite(value) ? value || 0 : null;
+}
+
+/** « 1.234.567 »: groups of three digits after the first group of one to three. */
+function groupedByThousands(whole: string, separator: string): boolean {
+  if (!whole.includes(separator)) return true;
+  const [first = '', ...rest] = whole.split(separator);
+  return /^\d{1,3}$/.test(first) && rest.every((group) => /^\d{3}$/.test(group));
 }
 
 /** Exactly `digits` decimals: « 0,183 », « 2,40 »; -0,0 is written 0,0. */

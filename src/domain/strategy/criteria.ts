@@ -177,9 +177,3 @@ export const DEFAULT_CRITERIA: readonly DefaultCriterion[] = [
     scale: { min: 1, max: 5 },
   },
 ];
-
-/** Weights divided by their sum; all zero stays all zero (the ranking then refuses to run). */
-export function normaliseWeights(weights: readonly number[]): number[] {
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  return total > 0 ? weights.map((w) => w / total) : weights.map(() => 0);
-}

@@ -31,7 +31,10 @@ export function diagnoseInfeasibility(problem: PortfolioProblem): { causes: Infe
   });
 
   const causes: InfeasibilityCause[] = [];
-  for (const p of forced) {
+  // The per-horizon causes below read a project's cost as landing whole in one horizon's own budget: with phasing or
+  // carry-over they would be wrong, and the totals at the end say what holds instead.
+  const oneHorizonCosts = !problem.carryOver && checked.shares.every((shares) => shares.length === 1);
+  for (const p of oneHorizonCosts ? forced : []) {
     const budgets = horizons.slice(checked.earliest[p]!).map((h) => h.budget);
     const largest = budgets.length > 0 ? Math.max(...budgets) : 0;
     const lock = checked.lockedIn[p];
@@ -44,7 +47,7 @@ export function diagnoseInfeasibility(problem: PortfolioProblem): { causes: Infe
       });
     }
   }
-  horizons.forEach((horizon, h) => {
+  (oneHorizonCosts ? horizons : []).forEach((horizon, h) => {
     const cost = projects.reduce((sum, project, p) => sum + (checked.lockedIn[p] === h ? project.cost : 0), 0);
     if (cost > 0 && over(cost, horizon.budget)) {
       causes.push({ code: 'LOCKED_OVER_BUDGET', horizon: horizon.id, cost, budget: horizon.budget });

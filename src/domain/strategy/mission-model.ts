@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors.ts';
 import type { Criterion } from './criteria.ts';
+import { type FundingBasis, projectFunding } from './funding.ts';
 import { type GaiaPlane, gaiaPlane } from './gaia.ts';
 import { HORIZON_KEYS, type Horizon, HorizonKey } from './horizons.ts';
 import type { ProjectSheet } from './project-sheets.ts';
@@ -41,7 +42,7 @@ export type LocksInput = z.infer<typeof LocksInput>;
 
 export type StrategyData = {
   criteria: readonly Pick<Criterion, 'id' | 'direction' | 'weight' | 'preference' | 'source'>[];
-  projects: readonly Pick<
+  projects: readonly (Pick<
     ProjectSheet,
     | 'id'
     | 'title'
@@ -52,7 +53,8 @@ export type StrategyData = {
     | 'excludes'
     | 'earliestHorizon'
     | 'mandatory'
-  >[];
+  > &
+    Partial<Pick<ProjectSheet, 'funding' | 'durationMonths' | 'phasing'>>)[];
   evaluations: readonly Evaluation[];
   horizons: readonly Horizon[];
   locks: readonly PortfolioLockEntry[];
@@ -225,12 +227,15 @@ export type OutsideProject = z.infer<typeof OutsideProject>;
  * The portfolio problem of the mission. A project takes part when it is not rejected and is ranked (its value is its
  * priority), or must be placed anyway — mandatory, locked, or required by such a project — with the value of its rank
  * if it has one, else 0. A project that requires one outside the problem cannot be placed and stays outside too.
- * Costs are investments: the horizons' budgets are investment budgets (the commune's extraordinary budget).
+ * Costs are the commune's own share of each investment (investment − funding counted on `fundingBasis`, requested
+ * and granted by default): the horizons' budgets are the commune's investment budgets (its extraordinary budget).
  */
 export function buildPortfolioProblem(
   data: StrategyData,
   ranking: readonly Pick<RankedProject, 'id' | 'priority'>[],
+  options: { fundingBasis?: FundingBasis; carryOver?: boolean } = {},
 ): { problem: PortfolioProblem; outside: OutsideProject[] } {
+  const basis = options.fundingBasis ?? 'requested';
   const priority = new Map(ranking.map((r) => [r.id, r.priority]));
   const byId = new Map(data.projects.map((p) => [p.id, p]));
   const locked = new Map(data.locks.map((l) => [l.projectId, l.horizon]));
@@ -269,13 +274,16 @@ export function buildPortfolioProblem(
       const entry: PortfolioProblem['projects'][number] = {
         id: p.id,
         value: priority.get(p.id) ?? 0,
-        cost: p.investmentCost,
+        // The commune's own share: the budgets are what the commune pays, funding is not its money.
+        cost: projectFunding(p, basis).ownShare,
       };
       if (p.requires.length > 0) entry.requires = [...p.requires];
       const excludes = p.excludes.filter((q) => inside.has(q));
       if (excludes.length > 0) entry.excludes = excludes;
       if (p.earliestHorizon) entry.earliest = p.earliestHorizon;
       if (p.mandatory) entry.mandatory = true;
+      const phasing = phasingOf(p, data.horizons);
+      if (phasing) entry.phasing = phasing;
       return entry;
     });
   const horizons = HORIZON_KEYS.map((key) => {
@@ -285,5 +293,48 @@ export function buildPortfolioProblem(
   const locks = data.locks
     .filter((l) => inside.has(l.projectId))
     .map((l) => ({ projectId: l.projectId, horizonId: l.horizon }));
-  return { problem: { horizons, projects, ...(locks.length > 0 ? { locks } : {}) }, outside };
+  return {
+    problem: {
+      horizons,
+      projects,
+      ...(locks.length > 0 ? { locks } : {}),
+      ...(options.carryOver ? { carryOver: true } : {}),
+    },
+    outside,
+  };
+}
+
+/**
+ * How a project's cost spreads over the horizons from the one it starts in: the consultant's schedule when the sheet
+ * has one (percentages), else by its duration, month by month, over the lengths of the horizons from its earliest
+ * start (a project of 36 months starting with a horizon of 24 months puts 2/3 there and 1/3 in the next). Horizons
+ * of a mission are of similar lengths, so the same shares serve a later start. A project that fits in its start
+ * horizon gets no phasing: its problem stays what it was before phasing existed.
+ */
+export function phasingOf(
+  project: { durationMonths?: number; phasing?: readonly number[] | null; earliestHorizon?: HorizonKey | null },
+  horizons: readonly Pick<Horizon, 'key' | 'startYear' | 'endYear'>[],
+): number[] | undefined {
+  if (project.phasing && project.phasing.length > 0) {
+    const total = project.phasing.reduce((a, b) => a + b, 0);
+    return project.phasing.length > 1 && total > 0 ? project.phasing.map((x) => x / total) : undefined;
+  }
+  const duration = project.durationMonths;
+  if (!duration) return undefined;
+  const from = Math.max(0, HORIZON_KEYS.indexOf(project.earliestHorizon ?? 'short'));
+  const lengths = HORIZON_KEYS.slice(from).map((key) => {
+    const h = horizons.find((x) => x.key === key);
+    return h ? (h.endYear - h.startYear + 1) * 12 : 24;
+  });
+  const shares: number[] = [];
+  let left = duration;
+  for (const length of lengths) {
+    if (left <= 0) break;
+    const months = Math.min(left, length);
+    shares.push(months / duration);
+    left -= months;
+  }
+  // Months past the last horizon count in the last one (the portfolio folds them there too).
+  if (left > 0 && shares.length > 0) shares[shares.length - 1]! += left / duration;
+  return shares.length > 1 ? shares : undefined;
 }

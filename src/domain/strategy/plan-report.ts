@@ -1,3 +1,4 @@
+import type { FundingBasis, ProjectFunding } from './funding.ts';
 import { HORIZON_KEYS, type Horizon, type HorizonKey } from './horizons.ts';
 import { diagnoseInfeasibility } from './infeasibility.ts';
 import type { OutsideProject } from './mission-model.ts';
@@ -18,6 +19,10 @@ export type PlanReportInput = {
   outside: readonly OutsideProject[];
   projects: readonly { id: string; runningCostPerYear: number; durationMonths: number; requires: readonly string[] }[];
   horizons: readonly Horizon[];
+  fundingBasis?: FundingBasis;
+  costs?: Readonly<Record<string, ProjectFunding>>;
+  /** The plan computed on the other funding basis. */
+  comparison?: { fundingBasis: FundingBasis; problem: PortfolioProblem; result: PortfolioResult };
 };
 
 const asKey = (id: string) => id as HorizonKey;
@@ -25,6 +30,7 @@ const asKey = (id: string) => id as HorizonKey;
 export function reportPlan(input: PlanReportInput): PlanResult {
   const { problem, result } = input;
   const running = new Map(input.projects.map((p) => [p.id, p.runningCostPerYear]));
+  const costs = input.costs;
   const placements = result.plan.map((p) => ({ projectId: p.id, horizon: asKey(p.horizon) }));
   const greedyPlacements = greedyPlan(problem).map((p) => ({ projectId: p.id, horizon: asKey(p.horizon) }));
   const explanation = explainPlan(problem, result.plan);
@@ -35,7 +41,15 @@ export function reportPlan(input: PlanReportInput): PlanResult {
     runningPerYear: placements
       .filter((p) => p.horizon === line.horizon)
       .reduce((sum, p) => sum + (running.get(p.projectId) ?? 0), 0),
+    ...(costs
+      ? (() => {
+          const placed = placements.filter((p) => p.horizon === line.horizon);
+          const investment = placed.reduce((sum, p) => sum + (costs[p.projectId]?.investment ?? 0), 0);
+          return { investment, funding: Math.max(0, investment - line.used) };
+        })()
+      : {}),
   }));
+  const comparison = input.comparison;
   return {
     status: result.status,
     objective: result.objective,
@@ -48,5 +62,22 @@ export function reportPlan(input: PlanReportInput): PlanResult {
     outside: [...input.outside],
     infeasibility: result.status === 'infeasible' ? diagnoseInfeasibility(problem) : null,
     roadmap: feasible ? buildRoadmap({ placements, projects: input.projects, horizons: input.horizons }) : null,
+    ...(input.fundingBasis ? { fundingBasis: input.fundingBasis, carryOver: problem.carryOver ?? false } : {}),
+    ...(costs ? { costs: { ...costs } } : {}),
+    ...(comparison
+      ? {
+          comparison: {
+            fundingBasis: comparison.fundingBasis,
+            status: comparison.result.status,
+            objective: comparison.result.objective,
+            placements: comparison.result.plan.map((p) => ({ projectId: p.id, horizon: asKey(p.horizon) })),
+            budgets: explainPlan(comparison.problem, comparison.result.plan).budgets.map((b) => ({
+              horizon: asKey(b.horizon),
+              budget: b.budget,
+              used: b.used,
+            })),
+          },
+        }
+      : {}),
   };
 }

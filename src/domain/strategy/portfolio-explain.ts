@@ -1,4 +1,11 @@
-import { BUDGET_TOLERANCE, checkPortfolioProblem } from './portfolio.ts';
+import {
+  BUDGET_TOLERANCE,
+  checkPortfolioProblem,
+  rowSlacks,
+  spendingByHorizon,
+  spendingOf,
+  withinBudgets,
+} from './portfolio.ts';
 import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
 
 /**
@@ -40,11 +47,18 @@ export function explainPlan(problem: PortfolioProblem, plan: readonly PortfolioP
     const h = checked.horizonIndex.get(placement.horizon);
     if (p !== undefined && h !== undefined) placedIn[p] = h;
   }
-  const used = horizons.map((_, h) =>
-    projects.reduce((sum, project, p) => sum + (placedIn[p] === h ? project.cost : 0), 0),
+  const used = spendingByHorizon(checked, placedIn);
+  const slacks = rowSlacks(checked, used);
+  // The money a project starting in h could still use there: the tightest row that counts horizon h (with carry-over,
+  // what this horizon and the earlier ones left, as long as no later cumulative row runs short).
+  const remaining = horizons.map((_, h) =>
+    Math.min(...checked.budgetRows.flatMap((row, r) => (row.horizons.includes(h) ? [slacks[r]!] : []))),
   );
-  const remaining = horizons.map((horizon, h) => horizon.budget - used[h]!);
-  const fits = (cost: number, h: number) => cost <= remaining[h]! + BUDGET_TOLERANCE * Math.max(1, horizons[h]!.budget);
+  const fits = (p: number, h: number) => {
+    const next = [...used];
+    for (const [k, amount] of spendingOf(checked, p, h)) next[k] = next[k]! + amount;
+    return withinBudgets(checked, next);
+  };
   const moneyBound = new Set<number>();
 
   const leftOut: LeftOutProject[] = [];
@@ -60,7 +74,7 @@ export function explainPlan(problem: PortfolioProblem, plan: readonly PortfolioP
     if (reasons.length === 0) {
       const from = Math.max(checked.earliest[p]!, ...checked.requires[p]!.map((q) => placedIn[q]!));
       const candidates = horizons.map((_, h) => h).filter((h) => h >= from);
-      const open = candidates.filter((h) => fits(project.cost, h));
+      const open = candidates.filter((h) => fits(p, h));
       if (open.length === 0) {
         candidates.forEach((h) => {
           moneyBound.add(h);

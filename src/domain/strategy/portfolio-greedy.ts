@@ -1,4 +1,4 @@
-import { BUDGET_TOLERANCE, checkPortfolioProblem, sortPlan } from './portfolio.ts';
+import { checkPortfolioProblem, sortPlan, spendingOf, withinBudgets } from './portfolio.ts';
 import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
 
 /**
@@ -8,7 +8,8 @@ import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
  * 2. Then the mandatory projects together with everything they require, directly or not; then the others. Within
  *    each group by decreasing value, equal values by id.
  * 3. Each project goes into the earliest horizon that is not before its earliest start, is not before any horizon
- *    holding a project it requires (all of which must already be placed), and still has the money for its cost;
+ *    holding a project it requires (all of which must already be placed), and still has the money for its cost
+ *    (its phased shares in the horizons they fall in; with carry-over, counting what earlier horizons left);
  *    a project whose excluded partner is already placed is skipped.
  * 4. Passes over a group's projects not yet placed repeat until one pass places nothing, so a project waiting for a
  *    prerequisite of lower value gets its chance once that prerequisite is funded; then the next group starts.
@@ -19,11 +20,17 @@ import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
 export function greedyPlan(problem: PortfolioProblem): PortfolioPlacement[] {
   const checked = checkPortfolioProblem(problem);
   const { projects, horizons } = problem;
-  const remaining = horizons.map((h) => h.budget);
+  const spent = horizons.map(() => 0);
   const placedIn = new Array<number | undefined>(projects.length).fill(undefined);
   const place = (p: number, h: number) => {
     placedIn[p] = h;
-    remaining[h] = remaining[h]! - projects[p]!.cost;
+    for (const [k, amount] of spendingOf(checked, p, h)) spent[k] = spent[k]! + amount;
+  };
+  /** Whether the money is there: every budget row still holds with the project started in h. */
+  const fits = (p: number, h: number) => {
+    const next = [...spent];
+    for (const [k, amount] of spendingOf(checked, p, h)) next[k] = next[k]! + amount;
+    return withinBudgets(checked, next);
   };
 
   checked.lockedIn.forEach((h, p) => {
@@ -58,9 +65,8 @@ export function greedyPlan(problem: PortfolioProblem): PortfolioPlacement[] {
         const required = checked.requires[p]!.map((q) => placedIn[q]);
         if (required.some((h) => h === undefined)) continue;
         const from = Math.max(checked.earliest[p]!, ...(required as number[]));
-        const cost = projects[p]!.cost;
         for (let h = from; h < horizons.length; h++) {
-          if (cost <= remaining[h]! + BUDGET_TOLERANCE * Math.max(1, horizons[h]!.budget)) {
+          if (fits(p, h)) {
             place(p, h);
             placedSomething = true;
             break;

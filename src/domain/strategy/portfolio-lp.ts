@@ -1,5 +1,12 @@
 import { DomainError } from '../shared/errors.ts';
-import { type CheckedPortfolio, checkPortfolioProblem, planObjective, planViolations, sortPlan } from './portfolio.ts';
+import {
+  type CheckedPortfolio,
+  checkPortfolioProblem,
+  planObjective,
+  planViolations,
+  sortPlan,
+  spendingOf,
+} from './portfolio.ts';
 import { greedyPlan } from './portfolio-greedy.ts';
 import type { PortfolioPlacement, PortfolioProblem, PortfolioResult } from './schemas.ts';
 
@@ -10,6 +17,8 @@ import type { PortfolioPlacement, PortfolioProblem, PortfolioResult } from './sc
  *   maximise  Σ value_p · valueFactor_h · x_{p,h}
  *   once_p:   Σ_h x_{p,h} ≤ 1               (= 1 when mandatory)
  *   budget_h: Σ_p cost_p · x_{p,h} ≤ budget_h
+ *             with a phasing, a start in h' ≤ h counts its share of the cost that falls in h; with carry-over the row
+ *             covers horizons 0 … h and its limit is Σ budget_0 … budget_h (unspent money moves forward only)
  *   req_p_q_h: Σ_{h' ≤ h} x_{q,h'} − x_{p,h} ≥ 0   (p requires q: q in the same or an earlier horizon)
  *   excl_p_q: Σ_h x_{p,h} + Σ_h x_{q,h} ≤ 1
  *   lock_p:   x_{p,h} = 1
@@ -44,12 +53,19 @@ function buildLp(checked: CheckedPortfolio): string {
       ),
     );
   });
-  problem.horizons.forEach((horizon, h) => {
-    const terms = problem.projects.flatMap((project, p) =>
-      h >= earliest[p]! && project.cost !== 0 ? [term(project.cost, variable(p, h))] : [],
+  // What each start costs in each horizon, once: spendingOf folds the phasing into the horizons left.
+  const spending = problem.projects.map((_, p) =>
+    horizons.map((h) => (h >= earliest[p]! ? new Map(spendingOf(checked, p, h)) : new Map<number, number>())),
+  );
+  for (const row of checked.budgetRows) {
+    const terms = problem.projects.flatMap((_, p) =>
+      allowed(p).flatMap((h) => {
+        const amount = row.horizons.reduce((sum, k) => sum + (spending[p]![h]!.get(k) ?? 0), 0);
+        return amount !== 0 ? [term(amount, variable(p, h))] : [];
+      }),
     );
-    if (terms.length > 0) lines.push(...wrap(`budget${h}:`, terms, `<= ${number(horizon.budget)}`));
-  });
+    if (terms.length > 0) lines.push(...wrap(`budget${row.horizon}:`, terms, `<= ${number(row.limit)}`));
+  }
   checked.requires.forEach((required, p) => {
     for (const q of required) {
       for (const h of allowed(p)) {

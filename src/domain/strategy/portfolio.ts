@@ -5,8 +5,9 @@ import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
  * The multi-year portfolio: which project goes in which horizon (short, medium, long term). Rules shared by the
  * mixed-integer model (`portfolio-lp.ts`), the greedy baseline (`portfolio-greedy.ts`) and the explanations
  * (`portfolio-explain.ts`): a project is placed at most once (exactly once if mandatory), its cost counts against the
- * budget of the horizon it is placed in (nothing carries over), a required project sits in the same or an earlier
- * horizon, two excluding projects are never both placed, nothing starts before its earliest horizon, and a lock fixes
+ * budget of the horizon it starts in — or, with a phasing, spreads over that horizon and the next ones — and, with
+ * carry-over, money a horizon leaves unspent is available to the next ones (the budget rows are cumulative); a required
+ * project sits in the same or an earlier horizon, two excluding projects are never both placed, nothing starts before its earliest horizon, and a lock fixes
  * a project in a horizon.
  */
 export type CheckedPortfolio = {
@@ -21,7 +22,52 @@ export type CheckedPortfolio = {
   excludes: number[][];
   /** Per project: index of the horizon it is locked in, if any. */
   lockedIn: (number | undefined)[];
+  /** Per project: shares of its cost by offset from its start horizon (phasing folded into the horizons left). */
+  shares: number[][];
+  /** The budget rows: each limits the spending of a set of horizons (one each, or cumulative with carry-over). */
+  budgetRows: BudgetRow[];
 };
+
+/** Σ_{h ∈ horizons} spending ≤ limit. Without carry-over one row per horizon; with it, horizons 0…h for each h. */
+export type BudgetRow = { horizon: number; horizons: number[]; limit: number };
+
+/** Phasing shares must add up to 1, within rounding of the percentages a consultant types. */
+const PHASING_TOLERANCE = 1e-6;
+
+/** What a project started in `start` spends in each horizon, as [horizon, amount] pairs (zero amounts left out). */
+export function spendingOf(checked: CheckedPortfolio, p: number, start: number): [number, number][] {
+  const cost = checked.problem.projects[p]!.cost;
+  const last = checked.problem.horizons.length - 1;
+  const out = new Map<number, number>();
+  checked.shares[p]!.forEach((share, offset) => {
+    if (share === 0) return;
+    const h = Math.min(last, start + offset);
+    out.set(h, (out.get(h) ?? 0) + cost * share);
+  });
+  return [...out.entries()].sort(([a], [b]) => a - b);
+}
+
+/** Spending by horizon of a plan given as the start horizon of each project (undefined: left out). */
+export function spendingByHorizon(checked: CheckedPortfolio, placedIn: readonly (number | undefined)[]): number[] {
+  const spent = checked.problem.horizons.map(() => 0);
+  placedIn.forEach((h, p) => {
+    if (h === undefined) return;
+    for (const [k, amount] of spendingOf(checked, p, h)) spent[k] = spent[k]! + amount;
+  });
+  return spent;
+}
+
+/** Slack of each budget row for a spending by horizon (negative: over). */
+export function rowSlacks(checked: CheckedPortfolio, spent: readonly number[]): number[] {
+  return checked.budgetRows.map((row) => row.limit - row.horizons.reduce((sum, h) => sum + spent[h]!, 0));
+}
+
+/** True when every budget row holds, within the tolerance of decimal amounts. */
+export function withinBudgets(checked: CheckedPortfolio, spent: readonly number[]): boolean {
+  return rowSlacks(checked, spent).every(
+    (slack, r) => slack >= -BUDGET_TOLERANCE * Math.max(1, checked.budgetRows[r]!.limit),
+  );
+}
 
 export function checkPortfolioProblem(problem: PortfolioProblem): CheckedPortfolio {
   if (problem.horizons.length === 0) {
@@ -149,6 +195,28 @@ export function checkPortfolioProblem(problem: PortfolioProblem): CheckedPortfol
     lockedIn[p] = h;
   }
 
+  const shares = problem.projects.map((project) => {
+    if (project.phasing === undefined) return [1];
+    const total = project.phasing.reduce((a, b) => a + b, 0);
+    if (project.phasing.some((x) => !Number.isFinite(x) || x < 0) || Math.abs(total - 1) > PHASING_TOLERANCE) {
+      throw new DomainError(
+        'PORTFOLIO_INVALID_PHASING',
+        `Project "${project.id}": the phasing shares must be ≥ 0 and add up to 1, got ${total}.`,
+        { project: project.id },
+      );
+    }
+    return project.phasing.map((x) => x / total);
+  });
+  const budgetRows: BudgetRow[] = problem.horizons.map((horizon, h) =>
+    problem.carryOver
+      ? {
+          horizon: h,
+          horizons: problem.horizons.slice(0, h + 1).map((_, k) => k),
+          limit: problem.horizons.slice(0, h + 1).reduce((sum, x) => sum + x.budget, 0),
+        }
+      : { horizon: h, horizons: [h], limit: horizon.budget },
+  );
+
   return {
     problem,
     horizonIndex,
@@ -157,6 +225,8 @@ export function checkPortfolioProblem(problem: PortfolioProblem): CheckedPortfol
     requires,
     excludes: excludeSets.map((set) => [...set].sort((a, b) => a - b)),
     lockedIn,
+    shares,
+    budgetRows,
   };
 }
 
@@ -215,10 +285,13 @@ export function planViolations(checked: CheckedPortfolio, plan: readonly Portfol
     if (placedIn[p] !== undefined) violations.push({ code: 'TWICE', message: `"${placement.id}" is placed twice.` });
     placedIn[p] = h;
   }
-  problem.horizons.forEach((horizon, h) => {
-    const used = problem.projects.reduce((sum, project, p) => sum + (placedIn[p] === h ? project.cost : 0), 0);
-    if (used > horizon.budget + BUDGET_TOLERANCE * Math.max(1, horizon.budget)) {
-      violations.push({ code: 'OVER_BUDGET', message: `"${horizon.id}" spends ${used} of ${horizon.budget}.` });
+  const spent = spendingByHorizon(checked, placedIn);
+  rowSlacks(checked, spent).forEach((slack, r) => {
+    const row = checked.budgetRows[r]!;
+    if (slack < -BUDGET_TOLERANCE * Math.max(1, row.limit)) {
+      const horizon = problem.horizons[row.horizon]!;
+      const what = row.horizons.length > 1 ? `up to "${horizon.id}" (money carried over)` : `"${horizon.id}"`;
+      violations.push({ code: 'OVER_BUDGET', message: `${what} spends ${row.limit - slack} of ${row.limit}.` });
     }
   });
   problem.projects.forEach((project, p) => {

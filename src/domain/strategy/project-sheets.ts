@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DIMENSIONS } from '../shared/dimensions.ts';
 import { DomainError } from '../shared/errors.ts';
 import { IsoDateTime } from '../shared/schemas.ts';
+import { FundingStatus } from './funding.ts';
 import { HorizonKey } from './horizons.ts';
 
 /**
@@ -26,6 +27,7 @@ export const FundingSource = z
     name: z.string().trim().min(1).max(200).describe('e.g. "Appel Smart Région", "PCDR", "FEDER"'),
     amount: Money.nullable().optional(),
     rate: z.number().min(0).max(100).nullable().optional().describe('share of the investment, in %'),
+    status: FundingStatus.optional().describe('requested (the default) or granted; the plan can count granted only'),
   })
   .meta({ id: 'FundingSource' });
 export type FundingSource = z.infer<typeof FundingSource>;
@@ -57,6 +59,15 @@ const sheetFields = {
   funding: z.array(FundingSource).max(20).describe('possible funding'),
   earliestHorizon: HorizonKey.nullable().describe('the project cannot start before this horizon'),
   durationMonths: z.number().int().min(1).max(84).describe('how long the project runs once started (roadmap)'),
+  phasing: z
+    .array(z.number().min(0).max(100))
+    .min(1)
+    .max(3)
+    .refine((shares) => Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 0.01, { message: 'PHASING_SUM' })
+    .nullable()
+    .describe(
+      '% of the investment in the start horizon and the next ones (sum 100), as edited; null: spread by the duration',
+    ),
   requires: z.array(z.uuid()).max(50).describe('projects that must be done in the same or an earlier horizon'),
   excludes: z.array(z.uuid()).max(50).describe('projects that cannot both be done'),
   mandatory: z.boolean().describe('must be in the plan (a legal obligation, a commitment already made)'),
@@ -69,6 +80,7 @@ export const ProjectSheet = z
     id: z.uuid(),
     missionId: z.uuid(),
     ...sheetFields,
+    phasing: sheetFields.phasing.optional(),
     commentCount: z.number().int(),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
@@ -89,6 +101,7 @@ export const ProjectSheetCreateInput = z.strictObject({
   funding: sheetFields.funding.default([]),
   earliestHorizon: sheetFields.earliestHorizon.optional(),
   durationMonths: sheetFields.durationMonths.default(12),
+  phasing: sheetFields.phasing.optional(),
   requires: sheetFields.requires.default([]),
   excludes: sheetFields.excludes.default([]),
   mandatory: sheetFields.mandatory.default(false),
@@ -110,6 +123,7 @@ export const ProjectSheetUpdateInput = z.strictObject({
   funding: sheetFields.funding.optional(),
   earliestHorizon: sheetFields.earliestHorizon.optional(),
   durationMonths: sheetFields.durationMonths.optional(),
+  phasing: sheetFields.phasing.optional(),
   requires: sheetFields.requires.optional(),
   excludes: sheetFields.excludes.optional(),
   mandatory: sheetFields.mandatory.optional(),

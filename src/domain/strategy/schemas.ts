@@ -82,7 +82,7 @@ export type WeightScenario = z.infer<typeof WeightScenario>;
 
 export const PortfolioHorizon = z.strictObject({
   id: Id,
-  budget: z.number().min(0).describe('money available in this horizon; nothing carries over'),
+  budget: z.number().min(0).describe('money available in this horizon; nothing carries over unless `carryOver`'),
   valueFactor: z.number().min(0).describe('multiplies the value of a project placed in this horizon'),
 });
 export type PortfolioHorizon = z.infer<typeof PortfolioHorizon>;
@@ -90,7 +90,18 @@ export type PortfolioHorizon = z.infer<typeof PortfolioHorizon>;
 export const PortfolioProject = z.strictObject({
   id: Id,
   value: z.number(),
-  cost: z.number().min(0).describe('counted in the horizon the project is placed in'),
+  cost: z
+    .number()
+    .min(0)
+    .describe('counted in the horizon the project is placed in, or spread over the next ones by `phasing`'),
+  phasing: z
+    .array(z.number().min(0).max(1))
+    .min(1)
+    .max(12)
+    .optional()
+    .describe(
+      'optional: shares of the cost in the start horizon and the ones after it (sum 1); shares past the last horizon count in the last',
+    ),
   requires: z.array(Id).optional().describe('projects that must be placed in the same or an earlier horizon'),
   excludes: z.array(Id).optional().describe('projects that cannot be selected together with this one'),
   earliest: Id.optional().describe('id of the first horizon this project may start in'),
@@ -108,6 +119,10 @@ export const PortfolioProblem = z
     horizons: z.array(PortfolioHorizon).min(1).describe('in time order'),
     projects: z.array(PortfolioProject),
     locks: z.array(PortfolioLock).optional(),
+    carryOver: z
+      .boolean()
+      .optional()
+      .describe('optional: money a horizon leaves unspent carries to the next ones (reserve funds); default false'),
   })
   .describe('Which project in which horizon: a multi-year portfolio problem');
 export type PortfolioProblem = z.infer<typeof PortfolioProblem>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, NisCode } from '../shared/schemas.ts';
 import { Criterion } from './criteria.ts';
+import { FundingBasis } from './funding.ts';
 import { Horizon, HorizonKey } from './horizons.ts';
 import { Evaluation, OutsideProject, PortfolioLockEntry, RankingAnalysis } from './mission-model.ts';
 import { Objective } from './objectives.ts';
@@ -120,8 +121,28 @@ export const RankingQuery = z.object({
 export const PlanRequest = z.strictObject({
   timeLimitSeconds: z.number().min(1).max(60).default(20).describe('HiGHS stops after this and keeps its best plan'),
   relativeGap: z.number().min(0).max(0.05).default(1e-4).describe('stop when within this share of the optimum'),
+  fundingBasis: FundingBasis.default('requested').describe(
+    'which funding lowers the commune’s share: requested and granted (default), or granted only; the other basis is computed beside it for comparison',
+  ),
+  carryOver: z
+    .boolean()
+    .default(false)
+    .describe('money a horizon leaves unspent carries to the next ones (the commune’s reserve funds)'),
 });
 export type PlanRequest = z.infer<typeof PlanRequest>;
+/** What services take: funding basis and carry-over may be left out, so callers written before them still work. */
+export type PlanOptions = Omit<PlanRequest, 'fundingBasis' | 'carryOver'> & {
+  fundingBasis?: FundingBasis;
+  carryOver?: boolean;
+};
+
+const FundingTotals = z.object({
+  investment: z.number(),
+  funding: z.number().describe('funding counted on the plan’s basis'),
+  ownShare: z.number().describe('investment − funding: what the budget pays'),
+  requested: z.number(),
+  granted: z.number(),
+});
 
 export const LEFT_OUT_CODES = ['EXCLUDED_BY', 'REQUIRES_LEFT_OUT', 'DOES_NOT_FIT', 'NO_VALUE', 'FITS'] as const;
 
@@ -141,8 +162,27 @@ export const PlanResult = z
         remaining: z.number(),
         binds: z.boolean(),
         runningPerYear: z.number().describe('yearly running costs of the projects placed in this horizon'),
+        investment: z.number().optional().describe('gross investment of the projects placed (used = own share)'),
+        funding: z.number().optional().describe('funding counted for those projects: investment − used'),
       }),
     ),
+    fundingBasis: FundingBasis.optional().describe('absent in plans computed before funding was counted'),
+    carryOver: z.boolean().optional().describe('the plan let unspent money carry to the next horizons'),
+    costs: z
+      .record(z.string(), FundingTotals)
+      .optional()
+      .describe('by project: investment, funding on the plan’s basis and own share'),
+    comparison: z
+      .object({
+        fundingBasis: FundingBasis,
+        status: PortfolioStatus,
+        objective: z.number().nullable(),
+        placements: z.array(z.object({ projectId: z.uuid(), horizon: HorizonKey })),
+        budgets: z.array(z.object({ horizon: HorizonKey, budget: z.number(), used: z.number() })),
+      })
+      .nullable()
+      .optional()
+      .describe('the plan on the other funding basis, to compare'),
     leftOut: z.array(
       z.object({
         projectId: z.uuid(),

@@ -18,7 +18,9 @@ export function symmetricEigen(matrix: readonly (readonly number[])[]): Symmetri
   const n = matrix.length;
   const a = matrix.map((row, i) => {
     if (row.length !== n) {
-      throw new DomainError('EIGEN_MATRIX_NOT_SQUARE', `Row ${i + 1} has ${row.length} entries, expected ${n}.`);
+      throw new DomainError('EIGEN_MATRIX_NOT_SQUARE', `Row ${i + 1} has ${row.length} entries, expected ${n}.`, {
+        row: i + 1,
+      });
     }
     return [...row];
   });
@@ -29,6 +31,7 @@ export function symmetricEigen(matrix: readonly (readonly number[])[]): Symmetri
         throw new DomainError(
           'EIGEN_MATRIX_NOT_SYMMETRIC',
           `Entries (${i + 1}, ${j + 1}) and (${j + 1}, ${i + 1}) differ.`,
+          { row: i + 1, column: j + 1 },
         );
       }
     }

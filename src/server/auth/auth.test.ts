@@ -32,7 +32,12 @@ describe('signing in and out', () => {
       communeName: 'Arlon',
     });
     expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
-    expect(body.capabilities).toEqual({ manageUsers: false, readAudit: false, runMissions: false });
+    expect(body.capabilities).toEqual({
+      manageUsers: false,
+      readAudit: false,
+      runMissions: false,
+      readAllMissions: false,
+    });
   });
 
   it('refuses a wrong password with a French message, and records the attempt', async () => {

@@ -24,6 +24,18 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; co
     role: 'commune_editor',
     communeNis: '81001',
   },
+  {
+    email: 'arlon-lecture@demo.smart-rural.local',
+    displayName: 'Lecteur Arlon (démo)',
+    role: 'commune_viewer',
+    communeNis: '81001',
+  },
+  {
+    email: 'tintigny@demo.smart-rural.local',
+    displayName: 'Éditrice Tintigny (démo)',
+    role: 'commune_editor',
+    communeNis: '85039',
+  },
 ];
 
 /**
@@ -112,7 +124,7 @@ export function formatCreatedAccounts(accounts: CreatedAccount[]): string {
   if (accounts.length === 0) return '';
   const lines = accounts.map(
     (a) =>
-      `  ${a.demo ? '[démo] ' : ''}${a.role.padEnd(15)} ${a.email.padEnd(36)} ${a.password ? `mot de passe : ${a.password}` : '(mot de passe de ADMIN_PASSWORD)'}`,
+      `  ${(a.demo ? '[démo]' : '').padEnd(7)}${a.role.padEnd(15)} ${a.email.padEnd(37)} ${a.password ? `mot de passe : ${a.password}` : '(mot de passe de ADMIN_PASSWORD)'}`,
   );
   return ['', '┌ Comptes créés — notez ces mots de passe, ils ne seront plus affichés :', ...lines, '└', ''].join('\n');
 }

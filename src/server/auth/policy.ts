@@ -15,7 +15,7 @@ export type UserActor = {
   sessionId: string;
 };
 /** The operator at the command line, or the server setting itself up: trusted, and named in the audit log. */
-export type SystemActor = { kind: 'system'; label: 'cli' | 'bootstrap' };
+export type SystemActor = { kind: 'system'; label: 'cli' | 'bootstrap' | 'démo' };
 export type Actor = { kind: 'anonymous' } | UserActor | SystemActor;
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
@@ -53,6 +53,10 @@ export const RESOURCE_TYPES = [
   'need',
   'mutualisation',
   'interest_answer',
+  'api_key',
+  'purchasing',
+  'purchasing_participation',
+  'central_purchasing_adhesion',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -248,6 +252,32 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     commune_editor: { read: 'own', update: 'own' },
     commune_viewer: { read: 'own' },
   },
+  // API keys for partners above the public rate (issue 14): agency admins issue and revoke them.
+  api_key: { agency_admin: { read: 'any', create: 'any', delete: 'any' } },
+  // Central purchasing (issue 12, decision 140): the agency's consultants build procurement scenarios from pooled
+  // needs and run them; a commune's users read the scenarios their commune has a line in (their own lines only).
+  purchasing: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // A commune's line in a scenario's lot: its editors confirm or decline it, with their quantity; agency staff may
+  // record it for them.
+  purchasing_participation: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', update: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // A commune's adhesion to the agency as central purchasing body (its council's decision): its editors record it,
+  // or agency staff on its behalf.
+  central_purchasing_adhesion: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', create: 'own' },
+    commune_viewer: { read: 'own' },
+  },
   account: {
     agency_admin: { read: 'self', update: 'self' },
     consultant: { read: 'self', update: 'self' },
@@ -281,6 +311,20 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     const reach = table[who]?.[action];
     return reach !== undefined && reaches(reach, actor, resource);
   });
+}
+
+/**
+ * What the caller may do with one resource, for the web to read instead of testing roles: each name is asked of the
+ * policy once, e.g. `permissionsOf(actor, { edit: ['update', { type: 'mission', communeNis }] })` → `{ edit: true }`.
+ */
+export function permissionsOf<K extends string>(
+  actor: Actor,
+  asks: Record<K, readonly [Action, Resource]>,
+): Record<K, boolean> {
+  const entries = Object.entries(asks) as [K, readonly [Action, Resource]][];
+  return Object.fromEntries(
+    entries.map(([name, [action, resource]]) => [name, can(actor, action, resource)]),
+  ) as Record<K, boolean>;
 }
 
 /** Throws 401 for an anonymous caller, 403 otherwise, when `can` says no. */

@@ -13,7 +13,11 @@ export class UsersService {
 
   async list(ctx: RequestContext) {
     authorize(ctx.actor, 'read', { type: 'user' });
-    return (await this.uow.read((repos) => repos.users.list())).map(presentUser);
+    const self = ctx.actor.kind === 'user' ? ctx.actor.id : null;
+    return (await this.uow.read((repos) => repos.users.list())).map((row) => ({
+      ...presentUser(row),
+      permissions: { disable: row.id !== self },
+    }));
   }
 
   /** Creates an account; when no password is given one is generated and returned once. */

@@ -103,6 +103,13 @@ describe('accounts, managed by the agency admin', () => {
     expect(disableSelf.statusCode).toBe(400);
   });
 
+  it('tells the admin which accounts they may disable: every one but their own', async () => {
+    const other = await t.createUser('consultant');
+    const list: { id: string; permissions: { disable: boolean } }[] = (await admin.get('/api/users')).json();
+    expect(list.find((u) => u.id === admin.user!.id)?.permissions).toEqual({ disable: false });
+    expect(list.find((u) => u.id === other.id)?.permissions).toEqual({ disable: true });
+  });
+
   it('changes a role and commune, and records before and after in the audit log without the password', async () => {
     const user = await t.createUser('commune_viewer', '81001');
     const response = await admin.patch(`/api/users/${user.id}`, { role: 'commune_editor', communeNis: '81004' });

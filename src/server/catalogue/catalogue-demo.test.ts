@@ -11,13 +11,14 @@ describe('demo catalogue', () => {
     try {
       await prepareDatabase(database, testConfig({ SEED_DEMO: 'true' }));
       const solutions = await database.db.select().from(catalogueSolutions);
-      expect(solutions).toHaveLength(12);
+      // The twelve of the demonstration catalogue, five more of the demo workspace, one promoted from the watch.
+      expect(solutions).toHaveLength(18);
       expect(solutions.every((s) => s.demo && s.vendor.includes('(démo)'))).toBe(true);
       const [agreement] = await database.db.select().from(frameworkAgreements);
       expect(agreement).toMatchObject({ demo: true, title: expect.stringContaining('(démo)') });
       expect((await database.db.select({ n: count() }).from(watchItems))[0]!.n).toBe(2);
       await prepareDatabase(database, testConfig({ SEED_DEMO: 'true' }));
-      expect((await database.db.select({ n: count() }).from(catalogueSolutions))[0]!.n).toBe(12);
+      expect((await database.db.select({ n: count() }).from(catalogueSolutions))[0]!.n).toBe(18);
     } finally {
       await database.close();
     }
@@ -28,5 +29,5 @@ describe('demo catalogue', () => {
     } finally {
       await bare.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -41,7 +41,7 @@ import {
   type SolutionUpdateInput,
 } from '../../domain/catalogue/solutions.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
-import { formatEuro } from '../../domain/shared/format.ts';
+import { belgianToday, formatEuro } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
@@ -540,7 +540,7 @@ export class CatalogueService {
   async order(ctx: RequestContext, request: z.input<typeof CallOffInput>): Promise<CallOff> {
     const input = { note: '', amountReason: null, confirmDuplicate: false, ...request };
     authorize(ctx.actor, 'create', { type: 'call_off', communeNis: input.communeNis });
-    const today = this.now().toISOString().slice(0, 10);
+    const today = belgianToday(this.now());
     const id = await this.uow.write(async (repos) => {
       const found = await repos.catalogue.lot(input.lotId);
       const solution = await repos.catalogue.solution(input.solutionId);

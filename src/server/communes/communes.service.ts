@@ -2,18 +2,12 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CommuneProfileInput, SiteInput } from '../../domain/communes/commune.ts';
 import { CommuneSummary, isCurrentOn } from '../../domain/communes/commune.ts';
-import { type Actor, authorize, can } from '../auth/policy.ts';
+import { belgianToday } from '../../domain/shared/format.ts';
+import { type Actor, authorize, permissionsOf } from '../auth/policy.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import { presentCommune, presentCommuneDetail, presentSite } from './communes.presenter.ts';
-
-const BELGIAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' });
-
-/** Today's date in Belgium, the date mergers take effect on. */
-export function belgianToday(now: Date = new Date()): string {
-  return BELGIAN_DATE.format(now);
-}
 
 /**
  * The list holds only reference facts (names, figures, mergers), which change when reference data is seeded, not
@@ -83,10 +77,13 @@ export class CommunesService {
       const row = await repos.communes.find(nisCode);
       if (!row) throw new NotFoundError('COMMUNE_NOT_FOUND', { nisCode });
       const current = isCurrentOn(row, today);
-      const permissions = {
-        editProfile: can(actor, 'update', { type: 'commune', communeNis: nisCode }),
-        manageSites: current && can(actor, 'create', { type: 'site', communeNis: nisCode }),
-      };
+      const allowed = permissionsOf(actor, {
+        editProfile: ['update', { type: 'commune', communeNis: nisCode }],
+        manageSites: ['create', { type: 'site', communeNis: nisCode }],
+        readMissions: ['read', { type: 'mission', communeNis: nisCode }],
+      });
+      // A merged commune keeps its page, but its sites are frozen: new work goes to its successor.
+      const permissions = { ...allowed, manageSites: current && allowed.manageSites };
       const absorbed = await repos.communes.absorbedBy(nisCode);
       const successor = row.mergedInto ? await repos.communes.find(row.mergedInto) : null;
       return presentCommuneDetail(row, {

@@ -87,7 +87,7 @@ describe('communes of the Province of Luxembourg', () => {
     expect(bastogne.sites).toEqual([
       expect.objectContaining({ name: 'Bastogne War Museum', kind: 'tourism', communeNis: '82003' }),
     ]);
-    expect(bastogne.permissions).toEqual({ editProfile: false, manageSites: false });
+    expect(bastogne.permissions).toEqual({ editProfile: false, manageSites: false, readMissions: false });
     expect((await t.anonymous.get('/api/communes/82005')).json().name).toBe('Bertogne');
   });
 
@@ -125,6 +125,7 @@ describe('communes of the Province of Luxembourg', () => {
       expect((await arlonEditor.get('/api/communes/81001')).json().permissions).toEqual({
         editProfile: true,
         manageSites: true,
+        readMissions: true,
       });
       const response = await arlonEditor.patch('/api/communes/81001', {
         description: 'Chef-lieu de la province',
@@ -143,11 +144,20 @@ describe('communes of the Province of Luxembourg', () => {
       expect((await arlonEditor.get('/api/communes/81004')).json().permissions).toEqual({
         editProfile: false,
         manageSites: false,
+        readMissions: false,
       });
       const response = await arlonEditor.patch('/api/communes/81004', { description: 'pirate' });
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('FORBIDDEN_OTHER_COMMUNE');
       expect((await t.anonymous.get('/api/communes/81004')).json().profile.description).toBeNull();
+    });
+
+    it('says who may see a commune’s missions: agency staff everywhere, a commune user at home only', async () => {
+      expect((await consultant.get('/api/communes/81004')).json().permissions.readMissions).toBe(true);
+      expect((await arlonEditor.get('/api/communes/81001')).json().permissions.readMissions).toBe(true);
+      expect((await arlonEditor.get('/api/communes/81004')).json().permissions.readMissions).toBe(false);
+      expect((await consultant.get('/api/auth/me')).json().capabilities.readAllMissions).toBe(true);
+      expect((await arlonEditor.get('/api/auth/me')).json().capabilities.readAllMissions).toBe(false);
     });
 
     it('rejects a website that is not an http(s) address, naming the field', async () => {

@@ -8,6 +8,8 @@ import { DiagnosticRepository } from '../diagnostic/diagnostic.repository.ts';
 import { ImplementationRepository } from '../implementation/implementation.repository.ts';
 import { MissionsRepository } from '../missions/missions.repository.ts';
 import { NeedsRepository } from '../needs/needs.repository.ts';
+import { ApiKeysRepository, PublicRepository } from '../public/public.repository.ts';
+import { PurchasingRepository } from '../purchasing/purchasing.repository.ts';
 import { StrategyRepository } from '../strategy/strategy.repository.ts';
 import { WatchRepository } from '../watch/watch.repository.ts';
 import type { Database, Executor } from './client.ts';
@@ -27,6 +29,9 @@ export function repositoriesFor(db: Executor) {
     catalogue: new CatalogueRepository(db),
     watch: new WatchRepository(db),
     needs: new NeedsRepository(db),
+    public: new PublicRepository(db),
+    apiKeys: new ApiKeysRepository(db),
+    purchasing: new PurchasingRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositoriesFor>;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, max, sql } from 'drizzle-orm';
 import type { MaturityModel } from '../../domain/diagnostic/model.ts';
 import type { Executor } from '../db/client.ts';
 import {
@@ -138,12 +138,26 @@ export class DiagnosticRepository {
 
   async saveScores(
     missionId: string,
-    scores: { interviews: number; dimensionScores: Record<string, number | null>; overall: number | null },
+    scores: {
+      interviews: number;
+      dimensionScores: Record<string, number | null>;
+      overall: number | null;
+      scoringMethod: number;
+    },
   ): Promise<void> {
     await this.db
       .update(missionDiagnostics)
       .set({ ...scores, scoredAt: new Date() })
       .where(eq(missionDiagnostics.missionId, missionId));
+  }
+
+  /** Missions whose stored means were aggregated with an older method than `method`. */
+  async missionsScoredBefore(method: number): Promise<string[]> {
+    const rows = await this.db
+      .select({ missionId: missionDiagnostics.missionId })
+      .from(missionDiagnostics)
+      .where(lt(missionDiagnostics.scoringMethod, method));
+    return rows.map((r) => r.missionId);
   }
 
   /**
@@ -160,6 +174,8 @@ export class DiagnosticRepository {
         communeName: communes.name,
         population: communes.population,
         interviews: missionDiagnostics.interviews,
+        guideKey: missionDiagnostics.guideKey,
+        guideVersion: missionDiagnostics.guideVersion,
         dimensionScores: missionDiagnostics.dimensionScores,
         overall: missionDiagnostics.overall,
         scoredAt: missionDiagnostics.scoredAt,

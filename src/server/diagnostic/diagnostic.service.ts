@@ -1,15 +1,20 @@
-import { type CommuneMaturity, zScoresByDimension } from '../../domain/diagnostic/benchmark.ts';
+import {
+  benchmarkByDimension,
+  type CommuneMaturity,
+  comparabilityOf,
+  MIN_COMPARABLE_COMMUNES,
+} from '../../domain/diagnostic/benchmark.ts';
 import { GUIDE_FR_V1 } from '../../domain/diagnostic/guide-fr-v1.ts';
 import { guideSize, type MissionGuide, type MissionGuideChoice } from '../../domain/diagnostic/guides.ts';
 import type { Interview, InterviewCreateInput, InterviewUpdateInput } from '../../domain/diagnostic/interviews.ts';
-import { checkInterview, eraseIdentity, type MaturityModel } from '../../domain/diagnostic/model.ts';
+import { checkInterview, eraseIdentity, type MaturityModel, scaleRange } from '../../domain/diagnostic/model.ts';
 import {
   buildResultsView,
   type DiagnosticResultsView,
   overallMaturity,
   type ProvinceOverview,
 } from '../../domain/diagnostic/results.ts';
-import { bandOf, type InterviewScore, scoreInterview } from '../../domain/diagnostic/scoring.ts';
+import { bandOf, type InterviewScore, SCORING_METHOD, scoreInterview } from '../../domain/diagnostic/scoring.ts';
 import {
   mergeSwotItems,
   reorderSwotCategory,
@@ -173,6 +178,19 @@ export class DiagnosticService {
       interviews: scores.length,
       dimensionScores,
       overall: results.overall.mean,
+      scoringMethod: SCORING_METHOD,
+    });
+  }
+
+  /**
+   * Scores again the missions whose stored means an older aggregation method made (run at start): the province
+   * view and the comparisons read the stored means, which must agree with the results page. Returns how many.
+   */
+  async rescoreOutdated(): Promise<number> {
+    return this.uow.write(async (repos) => {
+      const missionIds = await repos.diagnostic.missionsScoredBefore(SCORING_METHOD);
+      for (const missionId of missionIds) await this.rescore(repos, missionId);
+      return missionIds.length;
     });
   }
 
@@ -387,11 +405,28 @@ export class DiagnosticService {
   /** The province's diagnosed communes (latest diagnostic of each), for peers and z-scores. */
   private async provinceMaturity(repos: Repositories): Promise<CommuneMaturity[]> {
     const rows = await repos.diagnostic.latestDiagnosticsByCommune();
-    return rows.map((r) => ({
-      nisCode: r.nisCode,
-      population: r.population,
-      dimensions: (r.dimensionScores ?? {}) as Partial<Record<Dimension, number | null>>,
-    }));
+    return Promise.all(rows.map((r) => this.maturityOf(repos, r)));
+  }
+
+  /** A diagnosed commune's stored means, with what it is comparable with (its mission's guide and scale). */
+  private async maturityOf(
+    repos: Repositories,
+    row: {
+      nisCode: string;
+      population: number | null;
+      dimensionScores: Record<string, number | null> | null;
+      guideKey: string;
+      guideVersion: number;
+    },
+  ): Promise<CommuneMaturity & { guide: MaturityModel }> {
+    const guide = await this.guide(repos, row.guideKey, row.guideVersion);
+    return {
+      nisCode: row.nisCode,
+      population: row.population,
+      dimensions: (row.dimensionScores ?? {}) as Partial<Record<Dimension, number | null>>,
+      comparability: comparabilityOf({ key: guide.key, scale: scaleRange(guide) }),
+      guide,
+    };
   }
 
   async data(actor: Actor, missionId: string): Promise<DiagnosticData> {
@@ -415,22 +450,27 @@ export class DiagnosticService {
     return (await this.data(actor, missionId)).results;
   }
 
-  /** Which communes have a diagnostic and their maturity, with z-scores across them. */
+  /**
+   * Which communes have a diagnostic and their maturity. z-scores are computed within each group of communes
+   * diagnosed with the same guide and scale, and only where the group has enough of them (MIN_COMPARABLE_COMMUNES);
+   * each commune's band comes from the bands of the guide its mission used.
+   */
   async province(actor: Actor): Promise<ProvinceOverview> {
     authorize(actor, 'read', { type: 'diagnostic' });
     const scope = readScope(actor, 'diagnostic');
     return this.uow.read(async (repos) => {
       const rows = await repos.diagnostic.latestDiagnosticsByCommune();
-      const guide = await this.guideOfMission(repos, '00000000-0000-0000-0000-000000000000');
-      const all: CommuneMaturity[] = rows.map((r) => ({
-        nisCode: r.nisCode,
-        population: r.population,
-        dimensions: (r.dimensionScores ?? {}) as Partial<Record<Dimension, number | null>>,
-      }));
-      const z = zScoresByDimension(all);
+      const all = await Promise.all(rows.map((r) => this.maturityOf(repos, r)));
+      const groups = new Map<string, (typeof all)[number][]>();
+      for (const c of all) {
+        const key = c.comparability ?? '';
+        groups.set(key, [...(groups.get(key) ?? []), c]);
+      }
+      const benchmarks = new Map([...groups].map(([key, members]) => [key, benchmarkByDimension(members)]));
       const visible = rows.filter(
         (r) => scope.kind === 'all' || (scope.kind === 'commune' && r.nisCode === scope.communeNis),
       );
+      const maturityByNis = new Map(all.map((c) => [c.nisCode, c]));
       const average = Object.fromEntries(
         DIMENSIONS.map((d) => {
           const values = all.flatMap((c) => (typeof c.dimensions[d] === 'number' ? [c.dimensions[d] as number] : []));
@@ -441,6 +481,9 @@ export class DiagnosticService {
         communes: [...visible]
           .sort((a, b) => a.communeName.localeCompare(b.communeName, 'fr'))
           .map((r) => {
+            const maturity = maturityByNis.get(r.nisCode)!;
+            const { guide } = maturity;
+            const bench = benchmarks.get(maturity.comparability ?? '')!;
             const dimensions = Object.fromEntries(
               DIMENSIONS.map((d) => [d, (r.dimensionScores?.[d] as number | null | undefined) ?? null]),
             ) as Record<Dimension, number | null>;
@@ -456,9 +499,11 @@ export class DiagnosticService {
               dimensions,
               overall,
               band: band ? { key: band.key, label: band.label, interpretation: band.interpretation } : null,
+              bandPosition: band ? { index: guide.bands.indexOf(band), of: guide.bands.length } : null,
+              guide: { key: guide.key, version: guide.version, title: guide.title },
               zScores: Object.fromEntries(
                 DIMENSIONS.map((d) => {
-                  const s = z[d];
+                  const s = bench[d].z;
                   return [d, s.computable ? (s.scores[r.nisCode] ?? null) : null];
                 }),
               ) as Record<Dimension, number | null>,
@@ -469,6 +514,19 @@ export class DiagnosticService {
           scope.kind === 'all'
             ? average
             : (Object.fromEntries(DIMENSIONS.map((d) => [d, null])) as Record<Dimension, number | null>),
+        benchmark: {
+          minimum: MIN_COMPARABLE_COMMUNES,
+          groups: [...groups.values()].map((members) => {
+            const { guide } = members[0]!;
+            const bench = benchmarks.get(members[0]!.comparability ?? '')!;
+            return {
+              guideKey: guide.key,
+              guideTitle: guide.title,
+              communes: members.length,
+              method: DIMENSIONS.some((d) => bench[d].method === 'z_scores') ? 'z_scores' : 'indicative',
+            } as const;
+          }),
+        },
       };
     });
   }

@@ -6,7 +6,17 @@ import { pdfText } from '../../../test/support/pdf-text.ts';
 import { type Client, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.ts';
 import { GUIDE_FR_V1 } from '../../domain/diagnostic/guide-fr-v1.ts';
 import { questionsInOrder } from '../../domain/diagnostic/guides.ts';
-import { agency, auditLog, interviewAnswers, interviews, selfAssessmentLinks, swotItems } from '../db/schema/index.ts';
+import {
+  agency,
+  auditLog,
+  interviewAnswers,
+  interviews,
+  missionDiagnostics,
+  selfAssessmentLinks,
+  swotItems,
+} from '../db/schema/index.ts';
+import { UnitOfWork } from '../db/unit-of-work.ts';
+import { DiagnosticService } from './diagnostic.service.ts';
 
 const QUESTIONS = questionsInOrder(GUIDE_FR_V1);
 const Q = (i: number) => QUESTIONS[i]!.question.key;
@@ -259,15 +269,44 @@ describe('diagnostic', () => {
       const mobility = results.comparison.dimensions.find((d: { dimension: string }) => d.dimension === 'mobility');
       expect(mobility.province).toEqual({ mean: 3, n: 1 });
       expect(mobility.peers).toEqual({ mean: null, n: 0 }); // Aubange is larger than Tintigny
-      expect(results.zScores.find((z: { dimension: string }) => z.dimension === 'mobility')).toMatchObject({
-        z: -1,
+      // Two communes: a z-score would be ±1 whatever the scores, so none is given and the comparison is indicative.
+      expect(results.zScores.find((z: { dimension: string }) => z.dimension === 'mobility')).toEqual({
+        dimension: 'mobility',
+        z: null,
         communes: 2,
+        method: 'indicative',
       });
+      expect(results.benchmark).toEqual({ method: 'indicative', minimum: 10, comparableCommunes: 2, otherGuides: 0 });
       const province = (await consultant.get('/api/diagnostic/province')).json();
       expect(province.communes.map((c: { nisCode: string }) => c.nisCode).sort()).toEqual(['81004', '85039']);
       expect(province.provinceAverage.mobility).toBeCloseTo(2.5, 10);
+      expect(province.communes.every((c: { zScores: Record<string, unknown> }) => c.zScores.mobility === null)).toBe(
+        true,
+      );
+      expect(province.benchmark).toEqual({
+        minimum: 10,
+        groups: [{ guideKey: 'smart-rural-fr', guideTitle: GUIDE_FR_V1.title, communes: 2, method: 'indicative' }],
+      });
+      // Each commune's band and its place among its own guide's bands (Aubange: 3 everywhere).
+      const aubangeRow = province.communes.find((c: { nisCode: string }) => c.nisCode === '81004');
+      const band = GUIDE_FR_V1.bands.find((b) => 3 >= b.from && 3 < b.to)!;
+      expect(aubangeRow.band.key).toBe(band.key);
+      expect(aubangeRow.bandPosition).toEqual({ index: GUIDE_FR_V1.bands.indexOf(band), of: GUIDE_FR_V1.bands.length });
+      expect(aubangeRow.guide).toEqual({ key: 'smart-rural-fr', version: 1, title: GUIDE_FR_V1.title });
       const own = (await tintignyViewer.get('/api/diagnostic/province')).json();
       expect(own.communes.map((c: { nisCode: string }) => c.nisCode)).toEqual(['85039']);
+    });
+
+    it('scores again at start the stored means an older aggregation method made', async () => {
+      await t.database.db
+        .update(missionDiagnostics)
+        .set({ scoringMethod: 1, dimensionScores: { mobility: 0 } })
+        .where(eq(missionDiagnostics.missionId, aubange));
+      expect(await new DiagnosticService(new UnitOfWork(t.database.db)).rescoreOutdated()).toBe(1);
+      const province = (await consultant.get('/api/diagnostic/province')).json();
+      const aubangeRow = province.communes.find((c: { nisCode: string }) => c.nisCode === '81004');
+      expect(aubangeRow.dimensions.mobility).toBe(3);
+      expect(await new DiagnosticService(new UnitOfWork(t.database.db)).rescoreOutdated()).toBe(0);
     });
   });
 

@@ -7,6 +7,7 @@ import {
   selfAssessmentStatus,
 } from '../../domain/diagnostic/interviews.ts';
 import { checkInterview } from '../../domain/diagnostic/model.ts';
+import { belgianToday } from '../../domain/shared/format.ts';
 import type { Actor } from '../auth/policy.ts';
 import { authorize } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
@@ -162,7 +163,7 @@ export class SelfAssessmentService {
         personType: link.personType,
         personRole: link.personRole,
         personName: link.personName,
-        date: this.now().toISOString().slice(0, 10),
+        date: belgianToday(this.now()),
         interviewer: 'Auto-évaluation en ligne',
         notes: input.notes ?? null,
         source: 'self_assessment',

@@ -122,7 +122,7 @@ export function registerErrorHandling(app: FastifyInstance, respond: ErrorRespon
 
   app.setNotFoundHandler((request, reply) => {
     const path = pathOf(request);
-    if (pageFile && isPageRequest(request.method, path, request.headers.accept)) {
+    if (pageFile && isPageRequest(request.method, path)) {
       return reply.header('cache-control', 'no-cache').sendFile(pageFile);
     }
     const lang = languageOf(request.headers['accept-language']);

@@ -30,7 +30,11 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
   });
 }
 
-/** A page address the client router handles: GET, not under /api, asking for HTML. */
-export function isPageRequest(method: string, url: string, accept: string | undefined): boolean {
-  return method === 'GET' && !url.startsWith('/api') && (accept ?? '').includes('text/html');
+/**
+ * A page address the client router handles: any GET (or HEAD) not under /api, whatever the client accepts, so that
+ * `curl http://localhost:3000/` and a bookmarked /missions/… both get the app. The API keeps its 404 in the error shape.
+ */
+export function isPageRequest(method: string, path: string): boolean {
+  const api = path === '/api' || path.startsWith('/api/');
+  return (method === 'GET' || method === 'HEAD') && !api;
 }

@@ -1,12 +1,15 @@
+import type { DomainErrorCode } from '../../domain/shared/error-codes.ts';
+
 /**
  * The server's messages, in French first. Error codes are stable; their wording is what users read in the UI
  * and in API responses (`Accept-Language: en` gives English).
  */
 export type Lang = 'fr' | 'en';
 
-type Catalogue = Record<string, { fr: string; en: string }>;
+/** One message in both languages: a code missing either does not compile. */
+type Message = { fr: string; en: string };
 
-export const messages: Catalogue = {
+export const messages = {
   VALIDATION_FAILED: { fr: 'Données invalides : {problem}', en: 'Invalid data: {problem}' },
   INVALID_JSON: { fr: 'Le corps de la requête n’est pas du JSON valide.', en: 'The request body is not valid JSON.' },
   EMPTY_JSON_BODY: {
@@ -79,6 +82,19 @@ export const messages: Catalogue = {
   },
   NOT_FOUND: { fr: 'Ressource introuvable.', en: 'Not found.' },
   ROUTE_NOT_FOUND: { fr: 'Adresse inconnue : {method} {url}.', en: 'Unknown address: {method} {url}.' },
+  CATEGORY_NOT_FOUND: {
+    fr: 'Aucune catégorie du catalogue ne s’appelle « {category} ».',
+    en: 'No catalogue category is called “{category}”.',
+  },
+  DATASET_FORMAT_NOT_FOUND: {
+    fr: 'Le jeu de données « {dataset} » n’existe pas au format {format}.',
+    en: 'Dataset “{dataset}” is not offered as {format}.',
+  },
+  API_KEY_INVALID: {
+    fr: 'Clé d’API inconnue ou révoquée : retirez l’en-tête X-API-Key ou demandez une clé à l’agence.',
+    en: 'Unknown or revoked API key: drop the X-API-Key header or ask the agency for a key.',
+  },
+  API_KEY_NOT_FOUND: { fr: 'Cette clé d’API n’existe pas.', en: 'This API key does not exist.' },
   COMMUNE_NOT_FOUND: { fr: 'Aucune commune n’a le code INS {nisCode}.', en: 'No commune has NIS code {nisCode}.' },
   SITE_NOT_FOUND: { fr: 'Site introuvable.', en: 'Site not found.' },
   MISSION_NOT_FOUND: { fr: 'Mission introuvable.', en: 'Mission not found.' },
@@ -309,6 +325,14 @@ export const messages: Catalogue = {
     fr: 'La matrice de comparaison n’est pas carrée (ligne {row}).',
     en: 'The comparison matrix is not square (row {row}).',
   },
+  EIGEN_MATRIX_NOT_SQUARE: {
+    fr: 'La matrice n’est pas carrée (ligne {row}).',
+    en: 'The matrix is not square (row {row}).',
+  },
+  EIGEN_MATRIX_NOT_SYMMETRIC: {
+    fr: 'La matrice n’est pas symétrique (cases ({row}, {column}) et ({column}, {row})).',
+    en: 'The matrix is not symmetric (entries ({row}, {column}) and ({column}, {row})).',
+  },
   AHP_TRIANGLE_SHAPE: {
     fr: 'Le triangle supérieur a une forme incorrecte à la ligne {row}.',
     en: 'The upper triangle has the wrong shape at row {row}.',
@@ -352,6 +376,10 @@ export const messages: Catalogue = {
   PORTFOLIO_NEGATIVE_COST: {
     fr: 'Projet « {project} » : le coût doit être un montant ≥ 0.',
     en: 'Project “{project}”: the cost must be an amount ≥ 0.',
+  },
+  PORTFOLIO_INVALID_PHASING: {
+    fr: 'Projet « {project} » : les parts du phasage doivent être positives et totaliser 100 %.',
+    en: 'Project “{project}”: the phasing shares must be positive and add up to 100 %.',
   },
   PORTFOLIO_INVALID_VALUE: {
     fr: 'Projet « {project} » : la valeur doit être un nombre fini.',
@@ -474,6 +502,73 @@ export const messages: Catalogue = {
     en: 'Confirm the joint purchase knowingly: {reasons}',
   },
   PURCHASE_NOT_FOUND: { fr: 'Achat groupé introuvable.', en: 'Joint purchase not found.' },
+  // Central purchasing (issue 12).
+  PROCUREMENT_SCENARIO_NOT_FOUND: { fr: 'Scénario de marché introuvable.', en: 'Procurement scenario not found.' },
+  SCENARIO_GROUP_NOT_CONFIRMED: {
+    fr: 'Le groupe « {label} » n’est pas confirmé : confirmez-le avant d’en faire un scénario de marché.',
+    en: 'The group “{label}” is not confirmed: confirm it before building a procurement scenario from it.',
+  },
+  SCENARIO_NOT_DRAFT: {
+    fr: 'Ce scénario est lancé ou abandonné : il ne peut plus être modifié.',
+    en: 'This scenario is launched or cancelled: it can no longer be changed.',
+  },
+  SCENARIO_NOT_READY: {
+    fr: 'Le scénario ne peut pas encore être lancé : {reasons}',
+    en: 'The scenario cannot be launched yet: {reasons}',
+  },
+  SCENARIO_UNKNOWN_LOT: {
+    fr: 'aucun lot du scénario n’a la clé « {lot} » (« {field} »)',
+    en: 'no lot of the scenario has the key “{lot}” (“{field}”)',
+  },
+  COMMUNE_TWICE_IN_LOT: {
+    fr: 'la commune figure deux fois dans le même lot (« {field} »)',
+    en: 'the commune appears twice in the same lot (“{field}”)',
+  },
+  LOT_KEY_TWICE: { fr: 'deux lots portent la même clé (« {field} »)', en: 'two lots have the same key (“{field}”)' },
+  PARTICIPATION_NOT_FOUND: {
+    fr: 'Votre commune n’a pas de ligne dans ce lot du scénario.',
+    en: 'Your commune has no line in this lot of the scenario.',
+  },
+  COMMUNE_REQUIRED: { fr: 'indiquez la commune (« {field} »)', en: 'name the commune (“{field}”)' },
+  QUANTITY_OR_AMOUNT_REQUIRED: {
+    fr: 'indiquez une quantité ou un montant pour participer (« {field} »)',
+    en: 'give a quantity or an amount to take part (“{field}”)',
+  },
+  RENEWAL_MONTHS_REQUIRED: {
+    fr: 'des reconductions demandent leur durée en mois (« {field} »)',
+    en: 'renewals need their length in months (“{field}”)',
+  },
+  INVALID_SCENARIO: { fr: '{issue}', en: '{issue}' },
+  SCENARIO_NOT_LAUNCHED: {
+    fr: 'Le dossier de marché de l’agence s’ouvre au lancement du scénario (voie de la centrale d’achat, du marché conjoint ou du « in house »).',
+    en: 'The agency’s procurement file opens when the scenario is launched (central purchasing body, joint or in-house route).',
+  },
+  SCENARIO_ALREADY_AWARDED: {
+    fr: 'Ce marché est déjà attribué : son accord-cadre est au catalogue.',
+    en: 'This procurement is already awarded: its framework agreement is in the catalogue.',
+  },
+  AGENCY_FILE_NOT_FOUND: { fr: 'Dossier de marché introuvable.', en: 'Procurement file not found.' },
+  AWARD_SOLUTION_NOT_LISTED: {
+    fr: 'la solution choisie n’est pas une solution référencée du catalogue (« {field} »)',
+    en: 'the chosen solution is not a listed solution of the catalogue (“{field}”)',
+  },
+  AGREEMENT_STARTS_BEFORE_AWARD: {
+    fr: 'L’accord-cadre ne peut commencer avant la date d’attribution.',
+    en: 'The framework agreement cannot start before the award date.',
+  },
+  AGREEMENT_STARTS_IN_STANDSTILL: {
+    fr: 'L’accord-cadre ne peut être conclu qu’après le délai d’attente de 15 jours (fin le {endsOn}).',
+    en: 'The framework agreement can only be concluded after the 15-day standstill (ending {endsOn}).',
+  },
+  AWARD_LOT_MISSING: { fr: 'Le lot « {lot} » n’a pas d’attributaire.', en: 'The lot “{lot}” has no awarded vendor.' },
+  AWARD_ABOVE_ESTIMATE: {
+    fr: 'L’offre retenue pour le lot « {lot} » dépasse sa valeur estimée publiée.',
+    en: 'The awarded offer for the lot “{lot}” exceeds its published estimated value.',
+  },
+  AWARD_UNKNOWN_LOT: {
+    fr: 'Une attribution vise un lot inconnu du scénario.',
+    en: 'An award names a lot the scenario does not have.',
+  },
   SOLUTION_REQUIRED: {
     fr: 'choisissez la solution du lot à acheter (« {field} »)',
     en: 'choose the lot’s solution to buy (“{field}”)',
@@ -507,6 +602,10 @@ export const messages: Catalogue = {
   INVALID_PRICE_MODEL: {
     fr: 'Modèle de prix invalide : {reason} (« {field} »).',
     en: 'Invalid price model ({issue}, “{field}”).',
+  },
+  INVALID_OCDS_INPUT: {
+    fr: 'Le dossier de marché est incomplet pour la publication OCDS : « {field} » manque ou est invalide.',
+    en: 'The procurement file is incomplete for OCDS publication: “{field}” is missing or invalid.',
   },
   INVALID_PARTICIPANTS: { fr: 'Participants invalides ({issue}).', en: 'Invalid participants ({issue}).' },
   INTERNAL: {
@@ -655,6 +754,14 @@ export const messages: Catalogue = {
     fr: 'le niveau « {field} » sort de l’échelle du guide',
     en: 'level “{field}” is outside the guide’s scale',
   },
+  SCORE_OUT_OF_SCALE: {
+    fr: 'Le score {score} sort des paliers de l’échelle de maturité.',
+    en: 'The score {score} is outside the bands of the maturity scale.',
+  },
+  POPULATION_OUT_OF_BANDS: {
+    fr: 'Aucune tranche de population ne comprend {population} habitants.',
+    en: 'No population band includes {population} inhabitants.',
+  },
   DUPLICATE_ANSWER: {
     fr: 'une même question reçoit deux réponses (« {field} »)',
     en: 'the same question is answered twice (“{field}”)',
@@ -683,6 +790,10 @@ export const messages: Catalogue = {
   SWOT_MERGE_CATEGORIES: {
     fr: 'seuls des éléments d’une même catégorie peuvent être fusionnés (« {field} »)',
     en: 'only items of one category can be merged (“{field}”)',
+  },
+  SWOT_MERGE_NEEDS_TWO: {
+    fr: 'choisissez au moins deux éléments à fusionner',
+    en: 'choose at least two items to merge',
   },
   DUPLICATE_DIMENSION: {
     fr: 'le champ « {field} » cite deux fois la même dimension',
@@ -936,16 +1047,23 @@ export const messages: Catalogue = {
     fr: 'Donnez au moins une catégorie à l’élément de veille avant de le verser au catalogue.',
     en: 'Give the watch item at least one category before promoting it into the catalogue.',
   },
-};
+} satisfies Record<string, Message>;
+
+/** A code the server may answer with; every one has its French and English message. */
+export type MessageCode = keyof typeof messages;
+
+/** Every code a domain rule throws is worded too: a missing one fails here, at compile time. */
+const domainCodesWorded: Record<DomainErrorCode, Message> = messages;
+void domainCodesWorded;
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
-  const entry = messages[code];
+  const entry = hasMessage(code) ? messages[code] : undefined;
   const template = entry ? entry[lang] : code;
   return template.replace(/\{(\w+)\}/g, (_, key: string) => (key in params ? String(params[key]) : `{${key}}`));
 }
 
-export function hasMessage(code: string): boolean {
-  return code in messages;
+export function hasMessage(code: string): code is MessageCode {
+  return Object.hasOwn(messages, code);
 }
 
 export function languageOf(acceptLanguage: string | undefined): Lang {

@@ -228,6 +228,23 @@ export class ImplementationRepository {
   }
 
   // ── history ─────────────────────────────────────────────────────────────────────────────────────────────────
+  /** By project, the month it first went to procurement or into progress (from its history): its actual start. */
+  async actualStarts(projectIds: string[]): Promise<Map<string, string>> {
+    if (projectIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ projectId: projectHistory.projectId, at: sql<Date | string>`min(${projectHistory.at})` })
+      .from(projectHistory)
+      .where(
+        and(
+          inArray(projectHistory.projectId, projectIds),
+          eq(projectHistory.action, 'implementation.status'),
+          sql`${projectHistory.params}->>'to' in ('procurement', 'in-progress')`,
+        ),
+      )
+      .groupBy(projectHistory.projectId);
+    return new Map(rows.map((r) => [r.projectId, new Date(r.at).toISOString().slice(0, 7)]));
+  }
+
   async history(projectId: string): Promise<HistoryRow[]> {
     return this.db
       .select()

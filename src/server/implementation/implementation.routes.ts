@@ -313,7 +313,7 @@ export async function implementationRoutes(
         response: { 200: ProjectFollowUp, ...withRules },
       },
     },
-    async (request) => implementation.publish(request.ctx, request.params.id, request.body.published),
+    async (request) => implementation.publish(request.ctx, request.params.id, request.body),
   );
 
   // ── procurement ─────────────────────────────────────────────────────────────────────────────────────────────

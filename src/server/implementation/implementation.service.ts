@@ -1,4 +1,4 @@
-import { type Alert, belgianDate, computeAlerts, isMilestoneLate } from '../../domain/implementation/alerts.ts';
+import { type Alert, computeAlerts, isMilestoneLate } from '../../domain/implementation/alerts.ts';
 import {
   allowedNextStatuses,
   type BudgetLine,
@@ -29,9 +29,11 @@ import type {
   ProjectSummary,
   PublicProgress,
   PublishedCommunes,
+  PublishInput,
   ThresholdPeriodRecord,
 } from '../../domain/implementation/implementation-api.ts';
 import { buildReleasePackage, type OcdsReleasePackage } from '../../domain/implementation/ocds.ts';
+import { type PlanAgainstActual, PlanBaseline, planAgainstActual } from '../../domain/implementation/plan-baseline.ts';
 import {
   type FrameworkMatch,
   type ProcedureAdvice,
@@ -47,7 +49,8 @@ import {
   validateProcurementFile,
 } from '../../domain/implementation/procurement-file.ts';
 import { checkPeriodRemoval, SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementation/thresholds.ts';
-import { formatDate, formatEuro } from '../../domain/shared/format.ts';
+import { DomainError } from '../../domain/shared/errors.ts';
+import { belgianToday, formatDate, formatEuro } from '../../domain/shared/format.ts';
 import { countOf, deName } from '../../domain/shared/french.ts';
 import { type Actor, authorize, can, readScope, type UserActor } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
@@ -118,7 +121,7 @@ export class ImplementationService {
   ) {}
 
   today(): string {
-    return belgianDate(this.now());
+    return belgianToday(this.now());
   }
 
   // ── access and loading ──────────────────────────────────────────────────────────────────────────────────────
@@ -153,6 +156,29 @@ export class ImplementationService {
       milestones: milestones.filter((m) => m.projectId === p.id),
       procurement: procurements.find((r) => r.projectId === p.id) ?? null,
     }));
+  }
+
+  /** Plan against actual for the projects that came from an approved plan. */
+  private async planAgainstActualOf(
+    repos: Repositories,
+    projects: readonly Loaded[],
+    today: string,
+  ): Promise<PlanAgainstActual> {
+    const withBaseline = projects.flatMap((p) => {
+      const parsed = PlanBaseline.safeParse(p.followUp?.planBaseline);
+      return parsed.success ? [{ p, baseline: parsed.data }] : [];
+    });
+    const starts = await repos.implementation.actualStarts(withBaseline.map(({ p }) => p.id));
+    return planAgainstActual(
+      withBaseline.map(({ p, baseline }) => ({
+        projectId: p.id,
+        title: p.title,
+        baseline,
+        budget: p.budget,
+        actualStart: starts.get(p.id) ?? null,
+      })),
+      today,
+    );
   }
 
   private summary(p: Loaded, today: string): ProjectSummary {
@@ -230,6 +256,7 @@ export class ImplementationService {
         started: ['implementation', 'closed'].includes(mission.phase),
         projects: projects.map((p) => this.summary(p, today)),
         permissions: { edit: can(actor, 'update', { type: 'implementation', communeNis: mission.communeNis }) },
+        planAgainstActual: await this.planAgainstActualOf(repos, projects, today),
       };
     });
   }
@@ -270,6 +297,8 @@ export class ImplementationService {
       budget: p.budget,
       budgetTotals: budgetTotals(p.budget),
       funding: (f?.funding ?? []) as FundingLine[],
+      baseline: PlanBaseline.safeParse(f?.planBaseline).data ?? null,
+      planAgainstActual: (await this.planAgainstActualOf(repos, [p], today)).projects[0] ?? null,
       risks: (f?.risks ?? []) as Risk[],
       milestones: p.milestones.map((m) => ({
         id: m.id,
@@ -298,6 +327,7 @@ export class ImplementationService {
       })),
       procurement: p.procurement ? this.procurementState(p.procurement, today) : null,
       published: f?.published ?? false,
+      publishAmounts: f?.publishAmounts ?? false,
       history: history.map((h) => ({
         id: h.id,
         at: h.at.toISOString(),
@@ -652,20 +682,28 @@ export class ImplementationService {
     });
   }
 
-  async publish(ctx: RequestContext, projectId: string, published: boolean): Promise<ProjectFollowUp> {
+  async publish(ctx: RequestContext, projectId: string, input: PublishInput): Promise<ProjectFollowUp> {
+    const { published } = input;
     return this.uow.write(async (repos) => {
       const project = await this.project(repos, ctx.actor, projectId, 'update', 'implementation_publication');
+      const wasPublished = project.followUp?.published ?? false;
+      const hadAmounts = project.followUp?.publishAmounts ?? false;
+      // Amounts are shown only with the project: withdrawing it withdraws them too.
+      const publishAmounts = published ? (input.publishAmounts ?? hadAmounts) : false;
       const saved = await repos.implementation.upsertFollowUp(projectId, {
         published,
-        publishedAt: published ? this.now() : null,
+        publishAmounts,
+        publishedAt: published ? (wasPublished ? (project.followUp?.publishedAt ?? this.now()) : this.now()) : null,
       });
       await this.record(repos, ctx, project, {
         action: published ? 'implementation.publish' : 'implementation.unpublish',
         summary: published
-          ? 'Publié sur la page publique d’avancement de la commune'
-          : 'Retiré de la page publique d’avancement',
-        before: { published: project.followUp?.published ?? false },
-        after: { published },
+          ? publishAmounts
+            ? 'Publié sur les pages publiques de la commune, avec ses montants'
+            : 'Publié sur les pages publiques de la commune, sans ses montants'
+          : 'Retiré des pages publiques de la commune',
+        before: { published: wasPublished, publishAmounts: hadAmounts },
+        after: { published, publishAmounts },
       });
       return this.present(repos, ctx.actor, { ...project, followUp: saved });
     });
@@ -834,61 +872,94 @@ export class ImplementationService {
   async ocds(actor: Actor, projectId: string, origin: string): Promise<OcdsReleasePackage> {
     return this.uow.read(async (repos) => {
       const project = await this.project(repos, actor, projectId, 'read', 'procurement');
-      const [row] = await repos.implementation.procurements([projectId]);
-      if (!row?.procedure) throw new NotFoundError('PROCUREMENT_NOT_FOUND');
-      const agency = (await repos.users.getAgency())?.name ?? 'IDELUX Projets publics';
-      const steps = row.steps as ProcurementStepRecord[];
-      const awardDate = steps.find((s) => s.step === 'award')?.actualDate;
-      const contractDate = steps.find((s) => s.step === 'contract')?.actualDate;
-      const award =
-        awardDate && row.awardAmount && row.vendorName
-          ? {
-              date: awardDate,
-              amountExclVat: row.awardAmount,
-              supplier: {
-                name: row.vendorName,
-                ...(row.vendorEnterpriseNumber ? { enterpriseNumber: row.vendorEnterpriseNumber } : {}),
-              },
-            }
-          : undefined;
-      const milestones = await repos.implementation.milestones([projectId]);
-      return buildReleasePackage({
-        ocidPrefix: OCID_PREFIX,
-        procurementId: projectId,
-        ...(row.reference ? { reference: row.reference } : {}),
-        package: {
-          uri: `${origin}/api/implementation/projects/${projectId}/procurement/ocds`,
-          publishedDate: this.now().toISOString(),
-          publisher: { name: agency },
-          license: 'https://creativecommons.org/licenses/by/4.0/',
-        },
-        buyer: { nisCode: project.communeNis, name: `Commune ${deName(project.communeName)}` },
-        title: project.title,
-        ...(project.description ? { description: project.description } : {}),
-        nature: row.nature,
-        procedure: row.procedure as ProcurementProcedure,
-        estimatedAmountExclVat: row.estimatedAmount,
-        planning: { projectId: project.id, projectTitle: project.title },
-        steps,
-        ...(row.procedure === 'framework-call-off'
-          ? { framework: { title: row.frameworkReference ?? 'Marché-cadre' } }
-          : {}),
-        ...(award ? { award } : {}),
-        ...(award && contractDate
-          ? {
-              contract: {
-                amountExclVat: award.amountExclVat,
-                dateSigned: contractDate,
-                milestones: milestones.map((m) => ({
-                  id: m.id,
-                  title: m.title,
-                  dueDate: m.dueDate,
-                  ...(m.doneDate ? { dateMet: m.doneDate, status: 'met' as const } : {}),
-                })),
-              },
-            }
-          : {}),
-      });
+      const pkg = await this.ocdsOf(
+        repos,
+        project,
+        `${origin}/api/implementation/projects/${projectId}/procurement/ocds`,
+      );
+      if (!pkg) throw new NotFoundError('PROCUREMENT_NOT_FOUND');
+      return pkg;
+    });
+  }
+
+  /**
+   * The OCDS packages of the published projects' procurement files, for the open data (issue 14): the same data as
+   * the staff export, for the projects the communes published with their amounts only. `uri` names the package.
+   */
+  async publishedOcds(uri: string): Promise<OcdsReleasePackage[]> {
+    return this.uow.read(async (repos) => {
+      const projects = await repos.implementation.followed({ publishedOnly: true });
+      const packages: OcdsReleasePackage[] = [];
+      // Procurement is about amounts: only the projects whose commune also publishes its amounts (decision 120).
+      for (const project of projects.filter((p) => p.followUp?.publishAmounts)) {
+        try {
+          const pkg = await this.ocdsOf(repos, project, uri);
+          if (pkg) packages.push(pkg);
+        } catch (error) {
+          // A file still too incomplete for OCDS is not published yet; the staff export names what is missing.
+          if (!(error instanceof DomainError)) throw error;
+        }
+      }
+      return packages;
+    });
+  }
+
+  private async ocdsOf(repos: Repositories, project: FollowedProject, uri: string): Promise<OcdsReleasePackage | null> {
+    const projectId = project.id;
+    const [row] = await repos.implementation.procurements([projectId]);
+    if (!row?.procedure) return null;
+    const agency = (await repos.users.getAgency())?.name ?? 'IDELUX Projets publics';
+    const steps = row.steps as ProcurementStepRecord[];
+    const awardDate = steps.find((s) => s.step === 'award')?.actualDate;
+    const contractDate = steps.find((s) => s.step === 'contract')?.actualDate;
+    const award =
+      awardDate && row.awardAmount && row.vendorName
+        ? {
+            date: awardDate,
+            amountExclVat: row.awardAmount,
+            supplier: {
+              name: row.vendorName,
+              ...(row.vendorEnterpriseNumber ? { enterpriseNumber: row.vendorEnterpriseNumber } : {}),
+            },
+          }
+        : undefined;
+    const milestones = await repos.implementation.milestones([projectId]);
+    return buildReleasePackage({
+      ocidPrefix: OCID_PREFIX,
+      procurementId: projectId,
+      ...(row.reference ? { reference: row.reference } : {}),
+      package: {
+        uri,
+        publishedDate: this.now().toISOString(),
+        publisher: { name: agency },
+        license: 'https://creativecommons.org/licenses/by/4.0/',
+      },
+      buyer: { nisCode: project.communeNis, name: `Commune ${deName(project.communeName)}` },
+      title: project.title,
+      ...(project.description ? { description: project.description } : {}),
+      nature: row.nature,
+      procedure: row.procedure as ProcurementProcedure,
+      estimatedAmountExclVat: row.estimatedAmount,
+      planning: { projectId: project.id, projectTitle: project.title },
+      steps,
+      ...(row.procedure === 'framework-call-off'
+        ? { framework: { title: row.frameworkReference ?? 'Marché-cadre' } }
+        : {}),
+      ...(award ? { award } : {}),
+      ...(award && contractDate
+        ? {
+            contract: {
+              amountExclVat: award.amountExclVat,
+              dateSigned: contractDate,
+              milestones: milestones.map((m) => ({
+                id: m.id,
+                title: m.title,
+                dueDate: m.dueDate,
+                ...(m.doneDate ? { dateMet: m.doneDate, status: 'met' as const } : {}),
+              })),
+            },
+          }
+        : {}),
     });
   }
 
@@ -1034,6 +1105,7 @@ export class ImplementationService {
             };
           }),
         projects: projects.map((p) => this.summary(p, today)),
+        planAgainstActual: await this.planAgainstActualOf(repos, projects, today),
       };
     });
   }

@@ -69,11 +69,11 @@ function stepName(alert: Alert): string {
 
 /**
  * The alert notices and the weekly digest. `run` looks at every active user's alerts (what they may see), sends a
- * notice of the new ones to those who want them, and the digest to those whose week is over. The scheduler calls
- * it every NOTICES_INTERVAL_MINUTES; tests call it with the app's injectable clock.
+ * notice of the new ones to those who want them, and the digest to those whose week is over. It runs as a job of the
+ * database's queue once per NOTICES_INTERVAL_MINUTES across all instances (decision 110); tests call it with the
+ * app's injectable clock.
  */
 export class NoticesService {
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<NoticeRunResult> | null = null;
 
   constructor(
@@ -84,19 +84,6 @@ export class NoticesService {
     private readonly log: { error(object: unknown, message: string): void },
     private readonly sources: NoticeSource[] = [],
   ) {}
-
-  start(intervalMinutes: number): void {
-    if (intervalMinutes <= 0 || this.timer) return;
-    this.timer = setInterval(() => {
-      this.run().catch((error: unknown) => this.log.error({ err: error }, 'alert notices failed'));
-    }, intervalMinutes * 60_000);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
 
   /** One pass at a time: a second call waits for the one under way. */
   run(): Promise<NoticeRunResult> {

@@ -1,6 +1,6 @@
 import type { MissionCreateInput, MissionUpdateInput } from '../../domain/missions/mission.ts';
-import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
-import { belgianToday } from '../communes/communes.service.ts';
+import { belgianToday } from '../../domain/shared/format.ts';
+import { type Actor, authorize, permissionsOf, readScope } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
@@ -102,7 +102,7 @@ export class MissionsService {
   }
 
   private permissionsFor(actor: Actor, communeNis: string) {
-    return { edit: can(actor, 'update', { type: 'mission', communeNis }) };
+    return permissionsOf(actor, { edit: ['update', { type: 'mission', communeNis }] });
   }
 
   private async checkBeneficiary(repos: Repositories, communeNis: string, siteId: string | null) {

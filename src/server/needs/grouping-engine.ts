@@ -52,6 +52,8 @@ export type GroupingOptions = {
    * in its text, or the category of the group it joined): the app proposes it on the need.
    */
   onSuggestedCategories?: (suggestions: { id: string; category: string }[]) => Promise<void> | void;
+  /** On PostgreSQL, the longest any one statement of the run may take (a bound on the run, issue 15). */
+  statementTimeoutMs?: number;
 };
 
 export const GROUPING_DEFAULTS = { wordThreshold: 0.35, titleThreshold: 0.5 } as const;
@@ -69,6 +71,8 @@ export async function groupNeedsInDatabase(
   if (needs.length < 2) return [];
   return db.transaction(async (tx) => {
     const run = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await tx.execute(query));
+    if (options.statementTimeoutMs)
+      await tx.execute(sql.raw(`set local statement_timeout = ${Math.ceil(options.statementTimeoutMs)}`));
     await progress(0.05, 'load');
     await tx.execute(sql`create temp table mg_need (idx int primary key, id text, commune text, title text,
       body text, category text) on commit drop`);

@@ -36,10 +36,6 @@ export async function mutualisationRoutes(
   options: { mutualisation: MutualisationService; uow: UnitOfWork },
 ) {
   const { mutualisation, uow } = options;
-  app.addHook('onClose', async () => {
-    await mutualisation.waitForAll();
-  });
-
   app.post(
     '/api/mutualisation/runs',
     {

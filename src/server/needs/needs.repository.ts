@@ -20,6 +20,19 @@ export type RunRow = typeof mutualisationRuns.$inferSelect;
 export type PollRow = typeof interestPolls.$inferSelect;
 export type PollCommuneRow = typeof interestPollCommunes.$inferSelect & { communeName: string };
 
+/**
+ * A proposed group someone worked on, which a grouping run keeps (on `mutualisation_groups`): it has an interest
+ * poll, a joint purchase or a price model, was made by a consultant (a split: no run), or a consultant changed it
+ * since its run made it (renamed, reopened, split, merged into: its `updated_at` moved).
+ */
+const keptGroup = (alias: string) => {
+  const g = sql.raw(alias);
+  return sql`(exists (select 1 from interest_polls p where p.group_id = ${g}.id)
+    or exists (select 1 from joint_purchases jp where jp.group_id = ${g}.id)
+    or ${g}.price_model is not null or ${g}.scenario_quantities is not null
+    or ${g}.run_id is null or ${g}.updated_at > ${g}.created_at)`;
+};
+
 export class NeedsRepository {
   constructor(private readonly db: Executor) {}
 
@@ -128,6 +141,32 @@ export class NeedsRepository {
     await this.db.update(mutualisationRuns).set(patch).where(eq(mutualisationRuns.id, id));
   }
 
+  /** Settles a run still « running »: a run already settled (by the attempt that finished) keeps its result. */
+  async settleRun(id: string, patch: Partial<typeof mutualisationRuns.$inferInsert>): Promise<void> {
+    await this.db
+      .update(mutualisationRuns)
+      .set(patch)
+      .where(and(eq(mutualisationRuns.id, id), eq(mutualisationRuns.status, 'running')));
+  }
+
+  /** Serialises starting runs across instances until the end of the transaction. */
+  async lockRuns(): Promise<void> {
+    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext('smart-rural:mutualisation-run'))`);
+  }
+
+  async hasRunningRun(): Promise<boolean> {
+    const rows = await this.db
+      .select({ id: mutualisationRuns.id })
+      .from(mutualisationRuns)
+      .where(eq(mutualisationRuns.status, 'running'))
+      .limit(1);
+    return rows.length > 0;
+  }
+
+  async runningRuns(): Promise<RunRow[]> {
+    return this.db.select().from(mutualisationRuns).where(eq(mutualisationRuns.status, 'running'));
+  }
+
   async findRun(id: string): Promise<RunRow | null> {
     const [row] = await this.db.select().from(mutualisationRuns).where(eq(mutualisationRuns.id, id));
     return row ?? null;
@@ -138,19 +177,35 @@ export class NeedsRepository {
     return row ?? null;
   }
 
-  /** Needs a new run may group: those not already in a confirmed group. */
+  /**
+   * Needs a new run may group: those not already in a confirmed group, nor in a proposed group a run must keep (a
+   * poll, a purchase, a price model or a consultant's change: `KEPT_GROUP`), which keeps its needs like a confirmed one.
+   */
   async needsToGroup(): Promise<NeedRow[]> {
     return this.db
       .select()
       .from(needs)
       .where(
         sql`not exists (select 1 from ${mutualisationGroupNeeds} gn join ${mutualisationGroups} g on g.id = gn.group_id
-          where gn.need_id = needs.id and g.status = 'confirmed')`,
+          where gn.need_id = needs.id and (g.status = 'confirmed' or (g.status = 'proposed' and ${keptGroup('g')})))`,
       );
   }
 
-  async deleteProposedGroups(): Promise<void> {
-    await this.db.delete(mutualisationGroups).where(eq(mutualisationGroups.status, 'proposed'));
+  /**
+   * Deletes the proposed groups a new run replaces: those nobody has worked on. A proposed group holding a poll
+   * (and so the communes' answers), a joint purchase, a price model or a consultant's change is kept (issue 15,
+   * finding 5): a run never deletes what a commune or a consultant entered. Answers how many were kept.
+   */
+  async deleteProposedGroups(): Promise<{ deleted: number; kept: number }> {
+    const deleted = await this.db
+      .delete(mutualisationGroups)
+      .where(sql`${mutualisationGroups.status} = 'proposed' and not ${keptGroup('mutualisation_groups')}`)
+      .returning({ id: mutualisationGroups.id });
+    const [kept] = await this.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(mutualisationGroups)
+      .where(sql`${mutualisationGroups.status} = 'proposed' and ${keptGroup('mutualisation_groups')}`);
+    return { deleted: deleted.length, kept: kept?.count ?? 0 };
   }
 
   /** Member sets of dismissed groups, so a new run does not propose them again. */

@@ -5,8 +5,8 @@ import {
   validateNeedRows,
 } from '../../domain/needs/import-rows.ts';
 import type { Need, NeedInput, NeedListQuery, NeedUpdateInput } from '../../domain/needs/need.ts';
+import { belgianToday } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
-import { belgianToday } from '../communes/communes.service.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
@@ -166,7 +166,7 @@ export class NeedsService {
 
   async export(actor: Actor, filter: NeedListQuery, format: 'csv' | 'xlsx') {
     const rows = (await this.list(actor, filter)).map(needToRow);
-    const stamp = this.now().toISOString().slice(0, 10);
+    const stamp = belgianToday(this.now());
     return format === 'csv'
       ? { body: needsCsv(rows), type: 'text/csv; charset=utf-8', filename: `besoins-${stamp}.csv` }
       : { body: await needsXlsx(rows), type: XLSX_TYPE, filename: `besoins-${stamp}.xlsx` };

@@ -1,6 +1,5 @@
-import { formatDate } from '../../domain/shared/format.ts';
+import { belgianToday, formatDate } from '../../domain/shared/format.ts';
 import { can } from '../auth/policy.ts';
-import { belgianToday } from '../communes/communes.service.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { NoticeSource } from '../implementation/notices.service.ts';
 

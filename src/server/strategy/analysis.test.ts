@@ -62,6 +62,33 @@ describe('calculators: /api/analysis', () => {
     });
   });
 
+  it('takes the optional phasing and carry-over; today’s input keeps its optimum', async () => {
+    const horizons = [
+      { id: 'short', budget: 100_000, valueFactor: 1 },
+      { id: 'medium', budget: 100_000, valueFactor: 0.85 },
+    ];
+    const projects = [
+      { id: 'flagship', value: 90, cost: 150_000 },
+      { id: 'small', value: 20, cost: 10_000 },
+    ];
+    const plain = (await viewer.post('/api/analysis/portfolio', { horizons, projects })).json();
+    expect(plain).toMatchObject({ status: 'optimal', objective: 20, plan: [{ id: 'small', horizon: 'short' }] });
+    const carried = await viewer.post('/api/analysis/portfolio', { horizons, projects, carryOver: true });
+    expect(carried.statusCode, carried.body).toBe(200);
+    expect(carried.json().plan).toContainEqual({ id: 'flagship', horizon: 'medium' });
+    const phased = await viewer.post('/api/analysis/portfolio', {
+      horizons,
+      projects: [{ ...projects[0], phasing: [0.6, 0.4] }, projects[1]],
+    });
+    expect(phased.json().plan).toContainEqual({ id: 'flagship', horizon: 'short' });
+    const bad = await viewer.post('/api/analysis/portfolio', {
+      horizons,
+      projects: [{ ...projects[0], phasing: [0.6, 0.6] }],
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.code).toBe('PORTFOLIO_INVALID_PHASING');
+  });
+
   it('names the cause of bad input: 400 for the shape, 422 for a broken rule', async () => {
     const shape = await viewer.post('/api/analysis/rank', {
       criteria: [{ id: 'c', direction: 'up' }],

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { DIMENSION_LABELS } from '../../domain/shared/dimensions.ts';
-import { formatDate, formatEuro, formatNumber, type Locale } from '../../domain/shared/format.ts';
+import { belgianToday, formatDate, formatEuro, formatNumber, type Locale } from '../../domain/shared/format.ts';
 import { countOf } from '../../domain/shared/french.ts';
 import type { HorizonKey } from '../../domain/strategy/horizons.ts';
 import { buildStrategyDocument, type PstAction, type PstDocument } from '../../domain/strategy/strategy-document.ts';
@@ -152,7 +152,7 @@ export function documentOf(data: DocumentData): PstDocument {
   return buildStrategyDocument({
     missionTitle: m.title,
     beneficiary: m.siteName ? `${m.siteName} (${m.communeName})` : m.communeName,
-    generatedOn: new Date().toISOString().slice(0, 10),
+    generatedOn: belgianToday(),
     criteria: data.criteria,
     ahp: data.ahp,
     objectives: data.objectives,

@@ -1,9 +1,10 @@
 import { DomainError } from '../../domain/shared/errors.ts';
+import type { FundingBasis, ProjectFunding } from '../../domain/strategy/funding.ts';
 import type { Horizon } from '../../domain/strategy/horizons.ts';
 import type { OutsideProject, PortfolioLockEntry } from '../../domain/strategy/mission-model.ts';
 import { reportPlan } from '../../domain/strategy/plan-report.ts';
 import type { PortfolioProblem } from '../../domain/strategy/schemas.ts';
-import type { PlanRequest } from '../../domain/strategy/strategy-api.ts';
+import type { PlanOptions } from '../../domain/strategy/strategy-api.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { PortfolioSolver } from './portfolio-solver.ts';
 import type { PlanRunRow } from './strategy.repository.ts';
@@ -15,6 +16,12 @@ export type PlanSnapshot = {
   projects: { id: string; runningCostPerYear: number; durationMonths: number; requires: string[] }[];
   horizons: Horizon[];
   locks: PortfolioLockEntry[];
+  /** Absent in snapshots stored before funding was counted (those plans charged the gross investment). */
+  fundingBasis?: FundingBasis;
+  /** Per project: investment, funding and own share on the snapshot's basis. */
+  costs?: Record<string, ProjectFunding>;
+  /** The same problem on the other funding basis, solved beside it for the comparison. */
+  alternative?: { fundingBasis: FundingBasis; problem: PortfolioProblem };
 };
 
 /** A run still "running" this long after its time limit was lost (the server stopped): it is marked failed. */
@@ -34,23 +41,35 @@ export class StrategyPlanner {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  launch(runId: string, snapshot: PlanSnapshot, options: PlanRequest): void {
+  launch(runId: string, snapshot: PlanSnapshot, options: PlanOptions): void {
     const job = this.run(runId, snapshot, options).finally(() => this.active.delete(runId));
     this.active.set(runId, job);
   }
 
-  private async run(runId: string, snapshot: PlanSnapshot, options: PlanRequest): Promise<void> {
+  private async run(runId: string, snapshot: PlanSnapshot, options: PlanOptions): Promise<void> {
     try {
-      const result = await this.solver.solve(snapshot.problem, {
-        timeLimitSeconds: options.timeLimitSeconds,
-        relativeGap: options.relativeGap,
-      });
+      const limits = { timeLimitSeconds: options.timeLimitSeconds, relativeGap: options.relativeGap };
+      const result = await this.solver.solve(snapshot.problem, limits);
+      const alternative = snapshot.alternative;
+      // The comparison costs a second solve only when the other basis changes some project's share.
+      const comparison = alternative
+        ? canonicalJson(alternative.problem) === canonicalJson(snapshot.problem)
+          ? { fundingBasis: alternative.fundingBasis, problem: alternative.problem, result }
+          : {
+              fundingBasis: alternative.fundingBasis,
+              problem: alternative.problem,
+              result: await this.solver.solve(alternative.problem, limits),
+            }
+        : undefined;
       const report = reportPlan({
         problem: snapshot.problem,
         result,
         outside: snapshot.outside,
         projects: snapshot.projects,
         horizons: snapshot.horizons,
+        ...(snapshot.fundingBasis ? { fundingBasis: snapshot.fundingBasis } : {}),
+        ...(snapshot.costs ? { costs: snapshot.costs } : {}),
+        ...(comparison ? { comparison } : {}),
       });
       await this.uow.write((repos) => repos.strategy.finishRun(runId, report));
     } catch (error) {

@@ -73,6 +73,7 @@ export function presentProject(row: ProjectRecord): ProjectSheet {
     funding: row.funding as ProjectSheet['funding'],
     earliestHorizon: row.earliestHorizon,
     durationMonths: row.durationMonths,
+    phasing: (row.phasing as number[] | null) ?? null,
     requires: [...row.requires].sort(),
     excludes: [...row.excludes].sort(),
     mandatory: row.mandatory,

@@ -1,3 +1,10 @@
+import type { BudgetLine } from '../../domain/implementation/follow-up.ts';
+import {
+  baselineOf,
+  initialBudget,
+  initialFunding,
+  type PlanBaseline,
+} from '../../domain/implementation/plan-baseline.ts';
 import type { Dimension } from '../../domain/shared/dimensions.ts';
 import { deriveAhpWeights } from '../../domain/strategy/ahp.ts';
 import {
@@ -7,6 +14,7 @@ import {
   DEFAULT_CRITERIA,
   type WeightsInput,
 } from '../../domain/strategy/criteria.ts';
+import { type FundingBasis, fundingAmount, projectFunding } from '../../domain/strategy/funding.ts';
 import { defaultHorizons, type HorizonsInput, hasNoBudget, horizonIndex } from '../../domain/strategy/horizons.ts';
 import {
   analyseRanking,
@@ -34,7 +42,7 @@ import type {
   CommentCreateInput,
   MissionAhp,
   MissionAhpInput,
-  PlanRequest,
+  PlanOptions,
   PlanState,
   ScenarioCreateInput,
   StrategyOverviewItem,
@@ -61,11 +69,18 @@ import { canonicalJson, type PlanSnapshot, type StrategyPlanner } from './strate
 
 type Action = 'read' | 'create' | 'update' | 'delete';
 
+/** The options a stored plan was computed with (requested funding, no carry-over for plans stored before them). */
+function optionsOf(snapshot: unknown): { fundingBasis: FundingBasis; carryOver: boolean } {
+  const s = snapshot as { fundingBasis?: FundingBasis; problem?: { carryOver?: boolean } } | null;
+  return { fundingBasis: s?.fundingBasis ?? 'requested', carryOver: s?.problem?.carryOver ?? false };
+}
+
 /** The missions' strategies: project sheets, criteria, evaluations, scenarios, horizons, locks, plans, objectives. */
 export class StrategyService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly planner: StrategyPlanner,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   // ── access ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -193,6 +208,7 @@ export class StrategyService {
         funding: input.funding,
         earliestHorizon: input.earliestHorizon ?? null,
         durationMonths: input.durationMonths,
+        phasing: input.phasing ?? null,
         mandatory: input.mandatory,
         status: input.status,
         objectiveId: null,
@@ -257,6 +273,7 @@ export class StrategyService {
         ...(input.funding !== undefined ? { funding: input.funding } : {}),
         ...(input.earliestHorizon !== undefined ? { earliestHorizon: input.earliestHorizon } : {}),
         ...(input.durationMonths !== undefined ? { durationMonths: input.durationMonths } : {}),
+        ...(input.phasing !== undefined ? { phasing: input.phasing } : {}),
         ...(input.mandatory !== undefined ? { mandatory: input.mandatory } : {}),
         ...(input.status !== undefined ? { status: input.status } : {}),
       });
@@ -768,13 +785,29 @@ export class StrategyService {
   }
 
   /** What the plan is computed from, now: the problem, and what the report and roadmap need beside it. */
-  private async snapshot(repos: Repositories, mission: MissionRecord): Promise<PlanSnapshot> {
+  private async snapshot(
+    repos: Repositories,
+    mission: MissionRecord,
+    options: { fundingBasis?: FundingBasis; carryOver?: boolean } = {},
+  ): Promise<PlanSnapshot> {
+    const fundingBasis = options.fundingBasis ?? 'requested';
+    const carryOver = options.carryOver ?? false;
     const { data, projects } = await this.data(repos, mission);
     const analysis = analyseRanking(data, { topK: null });
-    const { problem, outside } = buildPortfolioProblem(data, analysis.ranking);
+    const { problem, outside } = buildPortfolioProblem(data, analysis.ranking, { fundingBasis, carryOver });
+    const other: FundingBasis = fundingBasis === 'requested' ? 'granted' : 'requested';
+    const inside = new Set(problem.projects.map((p) => p.id));
     return {
       problem,
       outside,
+      fundingBasis,
+      costs: Object.fromEntries(
+        projects.filter((p) => inside.has(p.id)).map((p) => [p.id, projectFunding(p, fundingBasis)]),
+      ),
+      alternative: {
+        fundingBasis: other,
+        problem: buildPortfolioProblem(data, analysis.ranking, { fundingBasis: other, carryOver }).problem,
+      },
       projects: projects.map((p) => ({
         id: p.id,
         runningCostPerYear: p.runningCostPerYear,
@@ -786,7 +819,7 @@ export class StrategyService {
     };
   }
 
-  async requestPlan(ctx: RequestContext, missionId: string, input: PlanRequest) {
+  async requestPlan(ctx: RequestContext, missionId: string, input: PlanOptions) {
     const { run, snapshot } = await this.uow.write(async (repos) => {
       const mission = await this.mission(repos, ctx.actor, missionId, 'update');
       await this.ensureStarted(repos, ctx, mission);
@@ -794,7 +827,10 @@ export class StrategyService {
       if (latest?.status === 'running' && !this.planner.isAbandoned(latest)) {
         throw new ConflictError('PLAN_ALREADY_RUNNING');
       }
-      const snapshot = await this.snapshot(repos, mission);
+      const snapshot = await this.snapshot(repos, mission, {
+        fundingBasis: input.fundingBasis ?? 'requested',
+        carryOver: input.carryOver ?? false,
+      });
       // Without money the optimal plan is empty: ask for the budgets rather than report an empty "optimal" plan.
       if (hasNoBudget(snapshot.horizons)) throw new ValidationError('PLAN_NEEDS_BUDGET', { field: 'horizons' });
       const run = await repos.strategy.insertRun({
@@ -805,7 +841,9 @@ export class StrategyService {
         timeLimitSeconds: input.timeLimitSeconds,
         relativeGap: input.relativeGap,
         requestedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-        requestedByName: ctx.actor.kind === 'user' ? ctx.actor.email : null,
+        // The system's own requests (the demo) are named like in the audit log: « (démo) ».
+        requestedByName:
+          ctx.actor.kind === 'user' ? ctx.actor.email : ctx.actor.kind === 'system' ? `(${ctx.actor.label})` : null,
       });
       await this.audit(repos, ctx, mission, {
         action: 'strategy.plan.request',
@@ -817,6 +855,8 @@ export class StrategyService {
           locks: snapshot.locks,
           timeLimitSeconds: input.timeLimitSeconds,
           relativeGap: input.relativeGap,
+          fundingBasis: snapshot.fundingBasis,
+          carryOver: snapshot.problem.carryOver ?? false,
         },
       });
       return { run, snapshot };
@@ -835,7 +875,7 @@ export class StrategyService {
         row = await repos.strategy.latestRun(missionId);
       }
       if (!row) return { run: null, stale: false };
-      const now = await this.snapshot(repos, mission);
+      const now = await this.snapshot(repos, mission, optionsOf(row.problem));
       const stale = canonicalJson(row.problem) !== canonicalJson(now);
       return { run: presentRun(row), stale };
     });
@@ -851,23 +891,56 @@ export class StrategyService {
       const row = await repos.strategy.latestRun(missionId);
       const result = row?.status === 'done' ? presentRun(row).result : null;
       if (!row || !result) throw new ConflictError('PLAN_NOT_COMPUTED');
-      if (canonicalJson(row.problem) !== canonicalJson(await this.snapshot(repos, mission))) {
+      if (canonicalJson(row.problem) !== canonicalJson(await this.snapshot(repos, mission, optionsOf(row.problem)))) {
         throw new ConflictError('PLAN_STALE');
       }
       if (result.placements.length === 0) throw new ConflictError('PLAN_EMPTY');
       const projects = new Map((await repos.strategy.projects(missionId)).map((p) => [p.id, p]));
       const approved: string[] = [];
-      for (const { projectId } of result.placements) {
+      const baselines: Record<string, PlanBaseline> = {};
+      const approvedAt = this.now().toISOString();
+      for (const { projectId, horizon } of result.placements) {
         const project = projects.get(projectId);
-        if (!project || project.status === 'approved') continue;
-        await repos.strategy.updateProject(projectId, { status: 'approved' });
-        approved.push(project.title);
+        if (!project) continue;
+        if (project.status !== 'approved') {
+          await repos.strategy.updateProject(projectId, { status: 'approved' });
+          approved.push(project.title);
+        }
+        // The plan reaches the follow-up: its months, its cost by year and its funding.
+        const span = result.roadmap?.rows.find((r) => r.projectId === projectId);
+        if (!span) continue;
+        const funding = result.costs?.[projectId] ?? projectFunding(presentProject(project), 'requested');
+        const baseline = baselineOf({
+          planRunId: row.id,
+          approvedAt,
+          horizon,
+          startMonth: span.startMonth,
+          endMonth: span.endMonth,
+          investment: funding.investment,
+          funding: funding.funding,
+        });
+        baselines[projectId] = baseline;
+        const followUp = (await repos.implementation.project(projectId))?.followUp ?? null;
+        const budget = (followUp?.budget ?? []) as BudgetLine[];
+        const lines = (presentProject(project).funding ?? []).map((line) => ({
+          name: line.name,
+          amount: fundingAmount(line, project.investmentCost),
+          granted: line.status === 'granted',
+        }));
+        await repos.implementation.upsertFollowUp(projectId, {
+          planBaseline: baseline,
+          // What the follow-up already records is the consultant's: the plan only fills what is empty.
+          ...(budget.every((l) => l.planned === 0 && l.committed === 0 && l.spent === 0)
+            ? { budget: initialBudget(baseline) }
+            : {}),
+          ...(((followUp?.funding ?? []) as unknown[]).length === 0 ? { funding: initialFunding(lines) } : {}),
+        });
       }
       await this.audit(repos, ctx, mission, {
         action: 'strategy.plan.approve',
         entityType: 'plan_run',
         entityId: row.id,
-        after: { approved, placements: result.placements },
+        after: { approved, placements: result.placements, baselines },
       });
     });
     return this.state(ctx.actor, missionId);

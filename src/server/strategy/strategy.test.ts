@@ -570,6 +570,74 @@ describe('strategy of a mission', () => {
     if (wifi) expect(wifi.start).toBeGreaterThanOrEqual(fibre.end);
   });
 
+  it('charges the commune’s own share and compares with granted funding only', async () => {
+    const plan = ((await consultant.get(`${base()}/plan`)).json() as PlanState).run!.result!;
+    // Fibre: 180 000 € with 50 % requested from Smart Région, so 90 000 € for the commune.
+    expect(plan.fundingBasis).toBe('requested');
+    expect(plan.costs![ids.fibre!]).toEqual({
+      investment: 180_000,
+      funding: 90_000,
+      ownShare: 90_000,
+      requested: 90_000,
+      granted: 0,
+    });
+    const fibreHorizon = plan.placements.find((p) => p.projectId === ids.fibre)!.horizon;
+    const line = plan.budgets.find((b) => b.horizon === fibreHorizon)!;
+    expect(line.investment! - line.used).toBeCloseTo(line.funding!, 6);
+    expect(line.funding).toBeGreaterThanOrEqual(90_000);
+    // Beside it, the plan with granted funding only: nothing is granted, so fibre weighs its whole investment.
+    expect(plan.comparison!.fundingBasis).toBe('granted');
+    const prudentLine = plan.comparison!.budgets.find(
+      (b) => b.horizon === plan.comparison!.placements.find((p) => p.projectId === ids.fibre)!.horizon,
+    )!;
+    expect(prudentLine.used).toBeGreaterThanOrEqual(180_000);
+
+    const started = await consultant.post(`${base()}/plan`, { fundingBasis: 'granted' });
+    expect(started.statusCode, started.body).toBe(202);
+    await t.app.services.planner.idle();
+    const prudent = (await consultant.get(`${base()}/plan`)).json() as PlanState;
+    expect(prudent.stale).toBe(false);
+    expect(prudent.run!.result!.fundingBasis).toBe('granted');
+    expect(prudent.run!.result!.costs![ids.fibre!]!.ownShare).toBe(180_000);
+    expect(prudent.run!.result!.comparison!.fundingBasis).toBe('requested');
+    expect(prudent.run!.result!.comparison!.objective).toBeCloseTo(plan.objective!, 6);
+
+    // The funding is granted: both bases agree, and the plan of granted funding becomes stale.
+    await consultant.patch(`/api/strategy/projects/${ids.fibre}`, {
+      funding: [{ name: 'Appel Smart Région', rate: 50, status: 'granted' }],
+    });
+    expect(((await consultant.get(`${base()}/plan`)).json() as PlanState).stale).toBe(true);
+    const bad = await consultant.post(`${base()}/plan`, { fundingBasis: 'promised' });
+    expect(bad.statusCode).toBe(400);
+    await consultant.patch(`/api/strategy/projects/${ids.fibre}`, {
+      funding: [{ name: 'Appel Smart Région', rate: 50 }],
+    });
+    expect((await planNow()).run!.result!.fundingBasis).toBe('requested');
+  });
+
+  it('phases a project over its horizons and carries unspent money over when the plan asks', async () => {
+    const bad = await consultant.patch(`/api/strategy/projects/${ids.app}`, { phasing: [50, 40] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('phasing');
+    const phased = await consultant.patch(`/api/strategy/projects/${ids.app}`, { phasing: [50, 50] });
+    expect(phased.statusCode, phased.body).toBe(200);
+    expect(phased.json().phasing).toEqual([50, 50]);
+    const started = await consultant.post(`${base()}/plan`, { carryOver: true });
+    expect(started.statusCode, started.body).toBe(202);
+    await t.app.services.planner.idle();
+    const plan = (await consultant.get(`${base()}/plan`)).json() as PlanState;
+    expect(plan.stale).toBe(false);
+    expect(plan.run!.result!.carryOver).toBe(true);
+    const [row] = await t.database.db.select().from(strategyPlanRuns).where(eq(strategyPlanRuns.id, plan.run!.id));
+    const problem = (
+      row!.problem as { problem: { carryOver?: boolean; projects: { id: string; phasing?: number[] }[] } }
+    ).problem;
+    expect(problem.carryOver).toBe(true);
+    expect(problem.projects.find((p) => p.id === ids.app)!.phasing).toEqual([0.5, 0.5]);
+    await consultant.patch(`/api/strategy/projects/${ids.app}`, { phasing: null });
+    expect((await planNow()).run!.result!.carryOver).toBe(false);
+  });
+
   it('locks a project into a horizon and re-plans around it; the old plan reads as stale', async () => {
     const bad = await consultant.put(`${base()}/locks`, { locks: [{ projectId: ids.sensors, horizon: 'short' }] });
     expect(bad.statusCode).toBe(400);
@@ -604,6 +672,53 @@ describe('strategy of a mission', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('PLAN_STALE');
     await consultant.patch(`/api/strategy/projects/${ids.sensors}`, { investmentCost: 90_000 });
+  });
+
+  it('carries the approved plan into the follow-up: horizon, months, budget by year, funding; then plan against actual', async () => {
+    const plan = ((await consultant.get(`${base()}/plan`)).json() as PlanState).run!.result!;
+    const fibreRow = plan.roadmap!.rows.find((r) => r.projectId === ids.fibre)!;
+    const followUp = (await consultant.get(`/api/implementation/projects/${ids.fibre}`)).json();
+    expect(followUp.baseline).toMatchObject({
+      horizon: fibreRow.horizon,
+      startMonth: fibreRow.startMonth,
+      endMonth: fibreRow.endMonth,
+      investment: 180_000,
+      funding: 90_000,
+      ownShare: 90_000,
+    });
+    // Planned by year from the plan's months; no longer « 0 € prévus ».
+    expect(followUp.budgetTotals.planned).toBeCloseTo(180_000, 6);
+    expect(followUp.budget.map((l: { year: number }) => l.year)).toEqual(
+      followUp.baseline.byYear.map((y: { year: number }) => y.year),
+    );
+    expect(followUp.funding).toEqual([{ kind: 'other', label: 'Appel Smart Région', amount: 90_000, secured: false }]);
+
+    // The mission moves to its implementation; money is committed beyond the plan in the first year.
+    await t.app.services.missions.update(CLI_CONTEXT, missionId, { phase: 'implementation' });
+    const firstYear = followUp.budget[0];
+    const saved = await consultant.patch(`/api/implementation/projects/${ids.fibre}`, {
+      budget: followUp.budget.map((l: { year: number }, i: number) =>
+        i === 0 ? { ...l, committed: firstYear.planned * 1.5, spent: firstYear.planned } : l,
+      ),
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const started = await consultant.post(`/api/implementation/projects/${ids.fibre}/status`, {
+      status: 'in-progress',
+    });
+    expect(started.statusCode, started.body).toBe(200);
+    const after = started.json();
+    expect(after.planAgainstActual).toMatchObject({
+      plannedStart: fibreRow.startMonth,
+      planned: 180_000,
+      committed: firstYear.planned * 1.5,
+    });
+    expect(after.planAgainstActual.actualStart).toMatch(/^\d{4}-\d{2}$/);
+    expect(after.planAgainstActual.years[0].drift).toBe(true);
+    const mission = (await consultant.get(`/api/missions/${missionId}/implementation`)).json();
+    expect(mission.planAgainstActual.projects.map((p: { projectId: string }) => p.projectId)).toContain(ids.fibre);
+    const province = (await consultant.get('/api/implementation/dashboard')).json();
+    expect(province.planAgainstActual.totals.committed).toBeGreaterThanOrEqual(firstYear.planned * 1.5);
+    await t.app.services.missions.update(CLI_CONTEXT, missionId, { phase: 'planning' });
   });
 
   it('says why a plan is infeasible', async () => {

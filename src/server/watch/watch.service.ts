@@ -2,6 +2,7 @@ import type { Solution } from '../../domain/catalogue/solutions.ts';
 import { SolutionInput } from '../../domain/catalogue/solutions.ts';
 import { solutionFromWatchItem, type WatchItem, type WatchItemInput } from '../../domain/watch/watch-items.ts';
 import { type Actor, authorize } from '../auth/policy.ts';
+// biome-ignore lint/style/noRestrictedImports: promoting a watch item writes a catalogue solution the catalogue's way; to go behind CatalogueService when the catalogue is split by use case (issue 16 item 2).
 import { solutionValues } from '../catalogue/catalogue.presenter.ts';
 import type { CatalogueService } from '../catalogue/catalogue.service.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';

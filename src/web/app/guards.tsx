@@ -33,3 +33,11 @@ function Forbidden() {
     </Stack>
   );
 }
+
+/** The page for signed-in users, or `publicPage` for the public (the front page at the app's address). */
+export function SignedInOr({ children, publicPage }: { children: ReactNode; publicPage: ReactNode }) {
+  const me = useMe();
+  if (me.isPending) return <PageLoader />;
+  if (!me.data) return publicPage;
+  return children;
+}

@@ -27,7 +27,7 @@ import { LANGUAGES, type Language, setLanguage } from '../i18n/i18n.ts';
 import { notify } from '../lib/notify.ts';
 import { usePublicConfig } from '../lib/public-config.ts';
 import { useLanguage } from '../lib/use-language.ts';
-import { ADMIN_NAV, isActive, MAIN_NAV, type NavItem, ownCommuneNav } from './navigation.ts';
+import { ADMIN_NAV, isActive, MAIN_NAV, type NavItem, ownCommuneNav, PUBLIC_NAV } from './navigation.ts';
 import { paths } from './paths.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English' };
@@ -165,10 +165,12 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const ownCommune = ownCommuneNav(me.data?.user);
   // The polls a commune editor has to answer are counted on the area where they answer them.
   const polls = usePollsToAnswer();
+  // Signed out, the menu holds only the public pages (issue 14); « Se connecter » stays in the header.
+  const main = me.data ? (ownCommune ? [ownCommune, ...MAIN_NAV] : MAIN_NAV) : me.isPending ? [] : PUBLIC_NAV;
   return (
     <Stack gap={4}>
       <ul className="nav-list">
-        {(ownCommune ? [ownCommune, ...MAIN_NAV] : MAIN_NAV).map((item) => (
+        {main.map((item) => (
           <li key={item.key}>
             <NavEntry
               item={item}
@@ -270,6 +272,7 @@ export function Layout() {
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main id="main-content" ref={main} tabIndex={-1}>
+          <DemoLine />
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>
@@ -312,6 +315,26 @@ export function BareLayout() {
         </AppShell.Main>
       </AppShell>
     </>
+  );
+}
+
+/**
+ * Where the header has no room for the agency's name and its badge (phones, tablets), one compact line above the
+ * page says this is the demo workspace, so its missions and needs are never taken for real ones.
+ */
+function DemoLine() {
+  const { t } = useTranslation();
+  const config = usePublicConfig();
+  if (!config.data?.agency?.demo) return null;
+  return (
+    <Group gap={6} wrap="nowrap" mb="xs" hiddenFrom="md" data-testid="demo-line">
+      <Badge color="orange" variant="light" size="xs">
+        {t('layout.demo')}
+      </Badge>
+      <Text size="xs" c="dimmed" truncate>
+        {t('layout.demoLine')}
+      </Text>
+    </Group>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isActive, MAIN_NAV, ownCommuneNav } from './navigation.ts';
+import { isActive, MAIN_NAV, ownCommuneNav, PUBLIC_NAV } from './navigation.ts';
 
 describe('navigation', () => {
   const communes = MAIN_NAV.find((item) => item.key === 'communes')!;
@@ -20,5 +20,14 @@ describe('navigation', () => {
     expect(isActive(communes, '/communes/81001', own)).toBe(true);
     expect(isActive(communes, '/', own)).toBe(true);
     expect(isActive(communes, '/communes/81001')).toBe(true);
+  });
+
+  it('gives the public the front page, the communes, the catalogue by category and the open data', () => {
+    expect(PUBLIC_NAV.map((item) => item.to)).toEqual(['/', '/communes', '/solutions', '/open-data']);
+    const [home, publicCommunes] = PUBLIC_NAV;
+    expect(isActive(home!, '/')).toBe(true);
+    expect(isActive(home!, '/communes/84077/programme')).toBe(true);
+    expect(isActive(publicCommunes!, '/communes/84077')).toBe(true);
+    expect(isActive(publicCommunes!, '/communes/84077/programme')).toBe(false);
   });
 });

@@ -31,8 +31,17 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'strategy', label: 'nav.strategy', to: paths.strategy.to() },
   { key: 'implementation', label: 'nav.implementation', to: paths.implementation.to() },
   { key: 'needs', label: 'nav.needs', to: paths.needs.to() },
+  { key: 'purchasing', label: 'nav.purchasing', to: paths.purchasing.to() },
   { key: 'catalogue', label: 'nav.catalogue', to: paths.catalogue.to() },
   { key: 'watch', label: 'nav.watch', to: paths.watch.to() },
+];
+
+/** What the public may open (issue 14): the front page, the catalogue by category, the open data. */
+export const PUBLIC_NAV: NavItem[] = [
+  { key: 'home', label: 'nav.home', to: paths.province.to() },
+  { key: 'publicCommunes', label: 'nav.communes', to: paths.communes.to() },
+  { key: 'publicCategories', label: 'nav.publicCategories', to: paths.publicCategories.to() },
+  { key: 'openData', label: 'nav.openData', to: paths.openData.to() },
 ];
 
 export const ADMIN_NAV: NavItem[] = [
@@ -43,6 +52,10 @@ export const ADMIN_NAV: NavItem[] = [
 /** Is `pathname` inside the area that `item` opens? The province area also holds the commune pages. */
 export function isActive(item: NavItem, pathname: string, ownCommune?: NavItem | null): boolean {
   const inOwnCommune = ownCommune ? pathname === ownCommune.to || pathname.startsWith(`${ownCommune.to}/`) : false;
-  if (item.key === 'communes') return pathname === '/' || (pathname.startsWith('/communes/') && !inOwnCommune);
+  if (item.key === 'home') return pathname === '/' || pathname.endsWith('/programme');
+  if (item.key === 'publicCommunes')
+    return pathname === '/communes' || (pathname.startsWith('/communes/') && !pathname.endsWith('/programme'));
+  if (item.key === 'communes')
+    return pathname === '/' || pathname === '/communes' || (pathname.startsWith('/communes/') && !inOwnCommune);
   return pathname === item.to || pathname.startsWith(`${item.to}/`);
 }

@@ -3,6 +3,8 @@
  */
 export const paths = {
   province: { pattern: '/', to: () => '/' },
+  /** The communes' map and table (the signed-in users' home at `/`; the public's at this address). */
+  communes: { pattern: '/communes', to: () => '/communes' },
   commune: { pattern: '/communes/:nisCode', to: (nisCode: string) => `/communes/${encodeURIComponent(nisCode)}` },
   missions: { pattern: '/missions', to: () => '/missions' },
   mission: { pattern: '/missions/:missionId', to: (id: string) => `/missions/${encodeURIComponent(id)}` },
@@ -36,6 +38,16 @@ export const paths = {
     pattern: '/communes/:nisCode/progress',
     to: (nisCode: string) => `/communes/${encodeURIComponent(nisCode)}/progress`,
   },
+  programme: {
+    pattern: '/communes/:nisCode/programme',
+    to: (nisCode: string) => `/communes/${encodeURIComponent(nisCode)}/programme`,
+  },
+  publicCategories: { pattern: '/solutions', to: () => '/solutions' },
+  publicCategory: {
+    pattern: '/solutions/:category',
+    to: (category: string) => `/solutions/${encodeURIComponent(category)}`,
+  },
+  openData: { pattern: '/open-data', to: () => '/open-data' },
   needs: { pattern: '/needs', to: (tab?: 'groups' | 'polls') => (tab ? `/needs?tab=${tab}` : '/needs') },
   need: { pattern: '/needs/:needId', to: (id: string) => `/needs/${encodeURIComponent(id)}` },
   needGroup: { pattern: '/needs/groups/:groupId', to: (id: string) => `/needs/groups/${encodeURIComponent(id)}` },
@@ -47,6 +59,11 @@ export const paths = {
   catalogueCompare: {
     pattern: '/catalogue/compare',
     to: (ids: string[]) => `/catalogue/compare?ids=${ids.map(encodeURIComponent).join(',')}`,
+  },
+  purchasing: { pattern: '/purchasing', to: () => '/purchasing' },
+  purchasingScenario: {
+    pattern: '/purchasing/scenarios/:scenarioId',
+    to: (id: string) => `/purchasing/scenarios/${encodeURIComponent(id)}`,
   },
   watch: { pattern: '/watch', to: () => '/watch' },
   login: {

@@ -6,15 +6,17 @@ import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { numberKeyDown, numberPaste } from '../components/number-entry.ts';
 import { i18next } from '../i18n/i18n.ts';
 import { ApiError } from '../lib/api.ts';
+import { authKeys } from '../lib/session.ts';
 import { useLanguage } from '../lib/use-language.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 /** A 401 from any call means the session ended (expired, signed out elsewhere): ask again who is signed in. */
 function onApiError(error: unknown, queryKey?: readonly unknown[]) {
-  if (error instanceof ApiError && error.status === 401 && queryKey?.[0] !== 'auth') {
-    void queryClient.invalidateQueries({ queryKey: ['auth', 'me'] });
+  if (error instanceof ApiError && error.status === 401 && queryKey?.[0] !== authKeys.me[0]) {
+    void queryClient.invalidateQueries({ queryKey: authKeys.me });
   }
 }
 
@@ -46,21 +48,30 @@ export function Providers({ children }: { children: ReactNode }) {
   );
 }
 
-/** Number fields show « 4,50 » in French and « 4.50 » in English (both separators are accepted when typing). */
+/**
+ * Number fields show « 4,50 » in French and « 4.50 » in English (both separators are accepted when typing), and read
+ * what is typed or pasted as meant: « 1.234,50 », « 1 234,50 », « 1234.5 », « 22 500 € » (see number-entry.ts).
+ */
 function LocalisedMantine({ children }: { children: ReactNode }) {
   const language = useLanguage();
-  const localised = useMemo(
-    () => ({
+  const localised = useMemo(() => {
+    const decimalSeparator = language === 'fr' ? ',' : '.';
+    return {
       ...theme,
       components: {
         ...theme.components,
         // A plain object rather than NumberInput.extend(): importing NumberInput here would put it (and its number
         // formatting library) into the first load of every page.
-        NumberInput: { defaultProps: { decimalSeparator: language === 'fr' ? ',' : '.' } },
+        NumberInput: {
+          defaultProps: {
+            decimalSeparator,
+            onKeyDown: numberKeyDown(decimalSeparator),
+            onPasteCapture: numberPaste(language, decimalSeparator),
+          },
+        },
       },
-    }),
-    [language],
-  );
+    };
+  }, [language]);
   return (
     <MantineProvider theme={localised} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       {children}

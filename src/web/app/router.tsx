@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { RequireAuth } from './guards.tsx';
+import { RequireAuth, SignedInOr } from './guards.tsx';
 import { BareLayout, Layout } from './layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './not-found-page.tsx';
 import { PageError } from './page-error.tsx';
@@ -42,6 +42,15 @@ const ImplementationProjectPage = lazy(() => import('../features/implementation/
 const PublicProgressPage = lazy(() => import('../features/implementation/public-progress-page.tsx'));
 const NeedDetailPage = lazy(() => import('../features/needs/need-page.tsx'));
 const GroupPage = lazy(() => import('../features/needs/group-page.tsx'));
+const PublicHomePage = lazy(() => import('../features/public/home-page.tsx'));
+const ProgrammePage = lazy(() => import('../features/public/programme-page.tsx'));
+const PublicCategoriesPage = lazy(() => import('../features/public/categories-page.tsx'));
+const PublicCategoryPage = lazy(() => import('../features/public/category-page.tsx'));
+const OpenDataPage = lazy(() => import('../features/public/open-data-page.tsx'));
+const PurchasingPage = lazy(() =>
+  import('../features/purchasing/purchasing-page.tsx').then((m) => ({ default: m.PurchasingPage })),
+);
+const ScenarioPage = lazy(() => import('../features/purchasing/scenario-page.tsx'));
 
 /**
  * Every page (and every tab of a mission) gets its own error boundary: a page that fails to render shows a message
@@ -64,7 +73,16 @@ export const router = createBrowserRouter([
     // Only when the frame itself fails (the header, the navigation): the pages have their own boundaries.
     errorElement: <RouteErrorPage />,
     children: withPageErrors([
-      { path: paths.province.pattern, element: <ProvincePage /> },
+      // Signed out, the address of the app opens the public front page; signed in, the province table.
+      {
+        path: paths.province.pattern,
+        element: <SignedInOr publicPage={<PublicHomePage />}>{<ProvincePage />}</SignedInOr>,
+      },
+      { path: paths.communes.pattern, element: <ProvincePage /> },
+      { path: paths.programme.pattern, element: <ProgrammePage /> },
+      { path: paths.publicCategories.pattern, element: <PublicCategoriesPage /> },
+      { path: paths.publicCategory.pattern, element: <PublicCategoryPage /> },
+      { path: paths.openData.pattern, element: <OpenDataPage /> },
       { path: paths.commune.pattern, element: <CommunePage /> },
       {
         path: paths.missions.pattern,
@@ -136,6 +154,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <GroupPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.purchasing.pattern,
+        element: (
+          <RequireAuth>
+            <PurchasingPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.purchasingScenario.pattern,
+        element: (
+          <RequireAuth>
+            <ScenarioPage />
           </RequireAuth>
         ),
       },

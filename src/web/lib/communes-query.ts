@@ -1,23 +1,21 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { BoundaryCollection, CommuneSummary } from '../../domain/communes/commune.ts';
-import { api } from './api.ts';
+import type { CommuneSummary } from '../../domain/communes/commune.ts';
+import { communesContract } from '../../domain/communes/communes.contract.ts';
+import { endpointKey, endpointQuery } from './contract-client.ts';
 
 /**
  * The communes list, shared by several features (the province page, the users' commune select, the audit
- * filters): one cache entry per variant.
+ * filters): one cache entry per variant, keyed by the communes contract.
  */
 export const communeKeys = {
-  all: ['communes'] as const,
-  list: (includeHistorical: boolean) => ['communes', 'list', { includeHistorical }] as const,
-  detail: (nisCode: string) => ['communes', 'detail', nisCode] as const,
-  boundaries: ['communes', 'boundaries'] as const,
+  all: [communesContract.list.feature] as const,
+  detail: (nisCode: string) => endpointKey(communesContract.get, { params: { nisCode } }),
 };
 
 export function useCommuneList(options: { includeHistorical?: boolean } = {}) {
   const includeHistorical = options.includeHistorical ?? false;
   return useQuery({
-    queryKey: communeKeys.list(includeHistorical),
-    queryFn: () => api.get<CommuneSummary[]>('/api/communes', { includeHistorical: includeHistorical || undefined }),
+    ...endpointQuery(communesContract.list, { query: { includeHistorical: includeHistorical ? 'true' : undefined } }),
     staleTime: 10 * 60_000,
     // Switching the variant keeps showing the previous list (and the table's sort and filters) until the new one arrives.
     placeholderData: keepPreviousData,
@@ -33,9 +31,5 @@ export function communeOptions(communes: CommuneSummary[] | undefined): { value:
 
 /** The communes' boundaries for the province maps (the communes page, the diagnostic's maturity map…). */
 export function useBoundaries() {
-  return useQuery({
-    queryKey: communeKeys.boundaries,
-    queryFn: () => api.get<BoundaryCollection>('/api/communes/boundaries'),
-    staleTime: 60 * 60_000,
-  });
+  return useQuery({ ...endpointQuery(communesContract.boundaries), staleTime: 60 * 60_000 });
 }

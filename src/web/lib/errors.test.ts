@@ -10,7 +10,7 @@ describe('the message a user reads about an error', () => {
     expect(userMessage(new ApiError(400, 'X', 'Le montant doit être positif.'), t)).toBe(
       'Le montant doit être positif.',
     );
-    expect(userMessage(new DomainError('Y', 'Paliers incohérents.'), t)).toBe('Paliers incohérents.');
+    expect(userMessage(new DomainError('SCORE_OUT_OF_SCALE', 'Paliers incohérents.'), t)).toBe('Paliers incohérents.');
   });
 
   it('never shows a raw JavaScript error', () => {

@@ -1,28 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Mission, MissionPhase } from '../../domain/missions/mission.ts';
-import { api } from './api.ts';
+import type { MissionPhase } from '../../domain/missions/mission.ts';
+import { missionsContract } from '../../domain/missions/missions.contract.ts';
+import { endpointKey, endpointQuery } from './contract-client.ts';
 
 /**
  * Missions are shared by several features (the missions list, each phase's tab, the commune page): one cache for
- * all of them.
+ * all of them, keyed by the missions contract.
  */
 export const missionKeys = {
-  all: ['missions'] as const,
-  list: (filter: { communeNis?: string; phase?: MissionPhase }) => ['missions', 'list', filter] as const,
-  detail: (id: string) => ['missions', 'detail', id] as const,
+  all: [missionsContract.list.feature] as const,
+  lists: missionsContract.list.key,
+  detail: (id: string) => endpointKey(missionsContract.get, { params: { id } }),
 };
 
 export function useMissions(filter: { communeNis?: string; phase?: MissionPhase } = {}, enabled = true) {
-  return useQuery({
-    queryKey: missionKeys.list(filter),
-    queryFn: () => api.get<Mission[]>('/api/missions', filter),
-    enabled,
-  });
+  return useQuery({ ...endpointQuery(missionsContract.list, { query: filter }), enabled });
 }
 
 export function useMission(id: string) {
-  return useQuery({
-    queryKey: missionKeys.detail(id),
-    queryFn: () => api.get<Mission>(`/api/missions/${encodeURIComponent(id)}`),
-  });
+  return useQuery(endpointQuery(missionsContract.get, { params: { id } }));
 }

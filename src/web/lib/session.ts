@@ -1,21 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { authContract } from '../../domain/auth/auth.contract.ts';
+import { usersContract } from '../../domain/auth/users.contract.ts';
 import type { Me } from '../../domain/auth/users.ts';
-import { ApiError, api, setCsrfToken } from './api.ts';
+import { ApiError, setCsrfToken } from './api.ts';
+import { call, endpointKey } from './contract-client.ts';
 
 /** Who is signed in: every feature may ask, so it lives here rather than in the auth feature. */
 export type MeResponse = z.infer<typeof Me>;
 export type Capability = keyof MeResponse['capabilities'];
 
 export const authKeys = {
-  me: ['auth', 'me'] as const,
-  users: ['users'] as const,
+  me: endpointKey(authContract.me),
+  users: usersContract.list.key,
 };
 
 /** The signed-in user, or null when signed out (401). */
-export async function fetchMe(): Promise<MeResponse | null> {
+async function fetchMe(): Promise<MeResponse | null> {
   try {
-    const me = await api.get<MeResponse>('/api/auth/me');
+    const me = await call(authContract.me);
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {

@@ -53,6 +53,8 @@ export const missionDiagnostics = pgTable(
     interviews: integer('interviews').notNull().default(0),
     dimensionScores: jsonb('dimension_scores').$type<Record<string, number | null>>(),
     overall: doublePrecision('overall'),
+    /** How the means were aggregated (SCORING_METHOD in the domain): older rows are scored again at start. */
+    scoringMethod: integer('scoring_method').notNull().default(1),
     scoredAt: timestamp('scored_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

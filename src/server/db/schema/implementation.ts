@@ -53,7 +53,11 @@ export const projectFollowUps = pgTable(
     funding: jsonb('funding').notNull().default(sql`'[]'::jsonb`),
     /** [{ description, likelihood, impact, mitigation }] */
     risks: jsonb('risks').notNull().default(sql`'[]'::jsonb`),
+    /** What the approved plan promised (PlanBaseline in the domain); null for projects approved outside a plan. */
+    planBaseline: jsonb('plan_baseline'),
     published: boolean('published').notNull().default(false),
+    /** The commune also shows the project's budget (planned and spent) on its public pages (issue 14). */
+    publishAmounts: boolean('publish_amounts').notNull().default(false),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

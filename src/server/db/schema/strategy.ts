@@ -71,6 +71,8 @@ export const projectSheets = pgTable(
     funding: jsonb('funding').notNull().default(sql`'[]'::jsonb`),
     earliestHorizon: text('earliest_horizon', { enum: ['short', 'medium', 'long'] }),
     durationMonths: integer('duration_months').notNull().default(12),
+    /** % of the cost by horizon from the start horizon, as the consultant edited it; null: spread by duration. */
+    phasing: jsonb('phasing').$type<number[] | null>(),
     mandatory: boolean('mandatory').notNull().default(false),
     status: text('status', { enum: ['draft', 'proposed', 'approved', 'rejected'] })
       .notNull()

@@ -128,8 +128,9 @@ export function reportDefinition(input: ReportInput): TDocumentDefinitions {
     {
       text: [
         'Le diagnostic repose sur des entretiens avec des personnes ressources du territoire (élus, personnel communal, entreprises, associations, citoyens), menés avec un guide structuré selon les six dimensions du modèle européen des villes intelligentes (Giffinger et al., 2007), adaptées aux communes rurales. ',
-        'Chaque question est notée sur une échelle de maturité ; « je ne sais pas » et les questions non abordées ne sont pas comptées comme zéro : un facteur est la moyenne des réponses données, une dimension la moyenne de ses facteurs, puis chaque résultat est la moyenne sur les entretiens qui l’ont évalué. ',
-        'L’accord entre les personnes interrogées va de 100 % (même réponse pour tous) à 0 % (avis partagés entre les deux extrêmes de l’échelle).',
+        'Chaque question est notée sur une échelle de maturité ; « je ne sais pas » et les questions non abordées ne sont pas comptées comme zéro. ',
+        'Le calcul va des réponses aux facteurs, puis des facteurs aux dimensions : pour chaque entretien, un facteur est la moyenne des réponses données ; le score d’un facteur est la moyenne sur les entretiens qui l’ont évalué ; le score d’une dimension est la moyenne des scores de ses facteurs, chaque facteur pesant autant ; la maturité globale est la moyenne des dimensions évaluées. ',
+        'L’accord entre les personnes interrogées va de 100 % (même réponse pour tous) à 0 % (avis partagés entre les deux extrêmes de l’échelle) ; pour une dimension, il porte sur le score que chaque personne lui donne.',
       ],
       style: 'p',
     },
@@ -181,6 +182,9 @@ export function reportDefinition(input: ReportInput): TDocumentDefinitions {
   // -- results -------------------------------------------------------------------------------------------------
   const axes = dims.map((d) => DIMENSION_SHORT_FR[d.dimension]);
   const comparison = results.comparison.dimensions;
+  const zShown = results.zScores.some((z) => z.z !== null);
+  const comparable = results.benchmark?.comparableCommunes ?? 0;
+  const minimum = results.benchmark?.minimum ?? 0;
   const svg = radarSvg({
     axes,
     max: results.scale.length - 1,
@@ -204,10 +208,11 @@ export function reportDefinition(input: ReportInput): TDocumentDefinitions {
     { text: '3. Maturité par dimension', style: 'h1', pageBreak: 'before' },
     { svg, width: 330, alignment: 'center' },
     table(
-      ['Dimension', 'Score', 'Bande', 'Accord', 'Province', 'Semblables', 'z'],
+      ['Dimension', 'Score', 'Bande', 'Accord', 'Province', 'Semblables', zShown ? 'z' : 'Écart'],
       dims.map((d) => {
         const c = comparison.find((x) => x.dimension === d.dimension);
         const z = results.zScores.find((x) => x.dimension === d.dimension)?.z ?? null;
+        const gap = d.mean !== null && c?.province.mean != null ? d.mean - c.province.mean : null;
         return [
           DIMENSION_SHORT_FR[d.dimension],
           score(d.mean),
@@ -215,13 +220,17 @@ export function reportDefinition(input: ReportInput): TDocumentDefinitions {
           percent(d.agreement),
           c?.province.n ? `${score(c.province.mean)} (${c.province.n})` : '–',
           c?.peers.n ? `${score(c.peers.mean)} (${c.peers.n})` : '–',
-          score(z, 2),
+          zShown ? score(z, 2) : gap === null ? '–' : `${gap > 0 ? '+' : gap < 0 ? '−' : ''}${score(Math.abs(gap))}`,
         ];
       }),
       ['*', 40, 70, 45, 55, 60, 35],
     ),
     {
-      text: 'Province et semblables : moyenne des autres communes diagnostiquées (entre parenthèses, leur nombre). z : écart à la moyenne des communes diagnostiquées, en écarts-types.',
+      text: `Province et semblables : moyenne des autres communes diagnostiquées avec le même guide (entre parenthèses, leur nombre). ${
+        zShown
+          ? `z : écart à la moyenne des ${comparable} communes diagnostiquées avec le même guide, en écarts-types (il en faut au moins ${minimum}).`
+          : `Comparaison indicative : ${comparable} commune${comparable > 1 ? 's' : ''} diagnostiquée${comparable > 1 ? 's' : ''} avec ce guide ; les scores z demandent au moins ${minimum} communes comparables (avec moins, ils dépendent surtout du nombre de communes : avec deux, chacune est à ±1). L’écart à la moyenne de la province est donné brut ; il compare des perceptions recueillies auprès de panels différents.`
+      }`,
       style: 'note',
     },
   );

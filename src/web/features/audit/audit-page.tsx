@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../domain/audit/audit.ts';
+import { auditActionLabel } from '../../../domain/audit/audit-actions.ts';
 import { formatDateTime } from '../../../domain/shared/format.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { DateField } from '../../components/date-field.tsx';
@@ -16,11 +17,11 @@ import { diffSnapshots, displayValue, entityLabel } from './audit-diff.ts';
 
 const PAGE_SIZE = 25;
 
-/** The catalogue's name for an action or entity type, or the raw code for one it does not know yet. */
-function useCodeLabel() {
+/** The name of an entity type, or the raw code for one the resources do not know yet. */
+function useEntityLabel() {
   const { t, i18n } = useTranslation();
-  return (group: 'actions' | 'entities', code: string) => {
-    const key = `audit.${group}.${code.replace(/\./g, '_')}`;
+  return (code: string) => {
+    const key = `audit.entities.${code.replace(/\./g, '_')}`;
     return i18n.exists(key) ? t(key) : code;
   };
 }
@@ -46,7 +47,6 @@ function ChangesModal({ entry, onClose }: { entry: AuditEntry; onClose(): void }
   const { t } = useTranslation();
   const readableValue = useReadableValue();
   const language = useLanguage();
-  const label = useCodeLabel();
   const changes = diffSnapshots(entry.before, entry.after);
   const words = { yes: t('common.yes'), no: t('common.no'), empty: '—' };
   const show = (field: string, value: unknown) => readableValue(field, value, words);
@@ -55,7 +55,7 @@ function ChangesModal({ entry, onClose }: { entry: AuditEntry; onClose(): void }
       <Stack>
         <Text size="sm">
           {t('audit.changesSummary', {
-            action: label('actions', entry.action),
+            action: auditActionLabel(entry.action, language),
             actor: entry.actorEmail ?? t('audit.system'),
             date: formatDateTime(entry.at, language),
           })}
@@ -119,7 +119,7 @@ function ChangesModal({ entry, onClose }: { entry: AuditEntry; onClose(): void }
 export default function AuditPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const label = useCodeLabel();
+  const entityTypeLabel = useEntityLabel();
   const facets = useAuditFacets();
   const communes = useCommuneList({ includeHistorical: true });
   const [actor, setActor] = useState('');
@@ -179,7 +179,7 @@ export default function AuditPage() {
             <Select
               label={t('audit.action')}
               placeholder={t('audit.all')}
-              data={(facets.data?.actions ?? []).map((a) => ({ value: a, label: label('actions', a) }))}
+              data={(facets.data?.actions ?? []).map((a) => ({ value: a, label: auditActionLabel(a, language) }))}
               value={action}
               onChange={filterSetter(setAction)}
               clearable
@@ -188,7 +188,7 @@ export default function AuditPage() {
             <Select
               label={t('audit.entityType')}
               placeholder={t('audit.all')}
-              data={(facets.data?.entityTypes ?? []).map((e) => ({ value: e, label: label('entities', e) }))}
+              data={(facets.data?.entityTypes ?? []).map((e) => ({ value: e, label: entityTypeLabel(e) }))}
               value={entityType}
               onChange={filterSetter(setEntityType)}
               clearable
@@ -239,10 +239,15 @@ export default function AuditPage() {
                   <Table.Tr key={entry.id} data-action={entry.action}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, language)}</Table.Td>
                     <Table.Td>{entry.actorEmail ?? t('audit.system')}</Table.Td>
-                    <Table.Td>{label('actions', entry.action)}</Table.Td>
+                    <Table.Td>
+                      {/* The raw code stays at hand for administrators who search the logs or the API. */}
+                      <Text size="sm" span title={entry.action}>
+                        {auditActionLabel(entry.action, language)}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>
                       <Text size="sm" span c="dimmed">
-                        {label('entities', entry.entityType)}
+                        {entityTypeLabel(entry.entityType)}
                       </Text>{' '}
                       <Text size="sm" span>
                         {entityLabel(entry)}
@@ -257,7 +262,7 @@ export default function AuditPage() {
                           size="compact-sm"
                           variant="subtle"
                           onClick={() => setShown(entry)}
-                          aria-label={`${t('audit.showChanges')} — ${label('actions', entry.action)}, ${formatDateTime(entry.at, language)}`}
+                          aria-label={`${t('audit.showChanges')} — ${auditActionLabel(entry.action, language)}, ${formatDateTime(entry.at, language)}`}
                         >
                           {t('audit.showChanges')}
                         </Button>

@@ -1,25 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  LoginInput,
-  PasswordReset,
-  User,
-  UserCreated,
-  UserCreateInput,
-  UserUpdateInput,
-} from '../../../domain/auth/users.ts';
-import { api, setCsrfToken } from '../../lib/api.ts';
-import { authKeys, type MeResponse } from '../../lib/session.ts';
+import { authContract } from '../../../domain/auth/auth.contract.ts';
+import { usersContract } from '../../../domain/auth/users.contract.ts';
+import type { LoginInput, PasswordChangeInput, UserCreateInput, UserUpdateInput } from '../../../domain/auth/users.ts';
+import { setCsrfToken } from '../../lib/api.ts';
+import { call, endpointQuery } from '../../lib/contract-client.ts';
+import { authKeys } from '../../lib/session.ts';
 
 export type UserCreateBody = z.input<typeof UserCreateInput>;
 export type UserUpdateBody = z.input<typeof UserUpdateInput>;
 
-export { authKeys, type Capability, fetchMe, type MeResponse, useMe } from '../../lib/session.ts';
+export { type Capability, useMe } from '../../lib/session.ts';
 
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof LoginInput>) => api.post<MeResponse>('/api/auth/login', input),
+    mutationFn: (input: z.input<typeof LoginInput>) => call(authContract.login, { body: input }),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       // What the public saw (e.g. a commune's permissions) is not what this user may do.
@@ -32,7 +28,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<null>('/api/auth/logout'),
+    mutationFn: () => call(authContract.logout),
     onSettled: () => {
       setCsrfToken(null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });
@@ -43,19 +39,18 @@ export function useLogout() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
-      api.post<null>('/api/auth/password', input),
+    mutationFn: (input: z.input<typeof PasswordChangeInput>) => call(authContract.changePassword, { body: input }),
   });
 }
 
 export function useUsers() {
-  return useQuery({ queryKey: authKeys.users, queryFn: () => api.get<User[]>('/api/users') });
+  return useQuery(endpointQuery(usersContract.list));
 }
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UserCreateBody) => api.post<UserCreated>('/api/users', input),
+    mutationFn: (input: UserCreateBody) => call(usersContract.create, { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.users }),
   });
 }
@@ -63,13 +58,14 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: UserUpdateBody }) => api.patch<User>(`/api/users/${id}`, input),
+    mutationFn: ({ id, input }: { id: string; input: UserUpdateBody }) =>
+      call(usersContract.update, { params: { id }, body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.users }),
   });
 }
 
 export function useResetPassword() {
   return useMutation({
-    mutationFn: (id: string) => api.post<PasswordReset>(`/api/users/${id}/password-reset`),
+    mutationFn: (id: string) => call(usersContract.resetPassword, { params: { id } }),
   });
 }

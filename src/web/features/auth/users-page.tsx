@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useMe, useResetPassword, useUpdateUser, useUsers } from './api.ts';
+import { useResetPassword, useUpdateUser, useUsers } from './api.ts';
 import { ROLE_LABEL_KEYS } from './roles.ts';
 import { CreateUserModal, EditUserModal, GeneratedPasswordModal } from './users-forms.tsx';
 
@@ -47,7 +47,6 @@ function ResetPasswordModal(props: { user: User; onClose(): void; onReset(secret
 export default function UsersPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const me = useMe();
   const users = useUsers();
   const update = useUpdateUser();
   const [creating, setCreating] = useState(false);
@@ -170,7 +169,7 @@ export default function UsersPage() {
                         </Menu.Target>
                         <Menu.Dropdown>
                           <Menu.Item onClick={() => setResetting(user)}>{t('users.reset')}</Menu.Item>
-                          <Menu.Item onClick={() => toggleDisabled(user)} disabled={user.id === me.data?.user.id}>
+                          <Menu.Item onClick={() => toggleDisabled(user)} disabled={!user.permissions.disable}>
                             {user.disabled ? t('users.enable') : t('users.disable')}
                           </Menu.Item>
                         </Menu.Dropdown>

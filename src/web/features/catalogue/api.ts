@@ -134,8 +134,6 @@ export const useRecordOutcome = () =>
   useCatalogueMutation((input: { id: string; outcome: OutcomeInput }) =>
     api.put<Shortlist>(`/api/catalogue/shortlists/${input.id}/outcome`, input.outcome),
   );
-export const useDeleteShortlist = () =>
-  useCatalogueMutation((id: string) => api.delete<void>(`/api/catalogue/shortlists/${id}`));
 export const useOrder = () =>
   useCatalogueMutation((input: z.input<typeof CallOffInput>) => api.post<CallOff>('/api/catalogue/call-offs', input));
 export const useAdhere = () =>

@@ -1,14 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  BoundaryFeature,
-  CommuneDetail,
-  CommuneProfileInput,
-  Site,
-  SiteInput,
-} from '../../../domain/communes/commune.ts';
-import { api } from '../../lib/api.ts';
+import type { BoundaryFeature, CommuneProfileInput, SiteInput } from '../../../domain/communes/commune.ts';
+import { communesContract } from '../../../domain/communes/communes.contract.ts';
 import { communeKeys } from '../../lib/communes-query.ts';
+import { call, endpointQuery } from '../../lib/contract-client.ts';
 
 export type { BoundaryCollection, BoundaryFeature } from '../../../domain/communes/commune.ts';
 export type BoundaryProperties = BoundaryFeature['properties'];
@@ -19,16 +14,13 @@ export type SiteBody = z.input<typeof SiteInput>;
 export { useBoundaries } from '../../lib/communes-query.ts';
 
 export function useCommune(nisCode: string) {
-  return useQuery({
-    queryKey: communeKeys.detail(nisCode),
-    queryFn: () => api.get<CommuneDetail>(`/api/communes/${encodeURIComponent(nisCode)}`),
-  });
+  return useQuery(endpointQuery(communesContract.get, { params: { nisCode } }));
 }
 
 export function useUpdateProfile(nisCode: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ProfileBody) => api.patch<CommuneDetail>(`/api/communes/${nisCode}`, input),
+    mutationFn: (input: ProfileBody) => call(communesContract.updateProfile, { params: { nisCode }, body: input }),
     onSuccess: (detail) => queryClient.setQueryData(communeKeys.detail(nisCode), detail),
   });
 }
@@ -39,16 +31,16 @@ export function useSiteMutations(nisCode: string) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: communeKeys.detail(nisCode) });
   return {
     create: useMutation({
-      mutationFn: (input: SiteBody) => api.post<Site>(`/api/communes/${nisCode}/sites`, input),
+      mutationFn: (input: SiteBody) => call(communesContract.createSite, { params: { nisCode }, body: input }),
       onSuccess: refresh,
     }),
     update: useMutation({
       mutationFn: ({ id, input }: { id: string; input: Partial<SiteBody> }) =>
-        api.patch<Site>(`/api/sites/${id}`, input),
+        call(communesContract.updateSite, { params: { id }, body: input }),
       onSuccess: refresh,
     }),
     remove: useMutation({
-      mutationFn: (id: string) => api.delete(`/api/sites/${id}`),
+      mutationFn: (id: string) => call(communesContract.deleteSite, { params: { id } }),
       onSuccess: refresh,
     }),
   };

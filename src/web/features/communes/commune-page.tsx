@@ -26,7 +26,6 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { useMissions } from '../../lib/missions-query.ts';
 import { usePublicConfig } from '../../lib/public-config.ts';
-import { useMe } from '../../lib/session.ts';
 import { useLanguage, usePageTitle } from '../../lib/use-language.ts';
 import { useCommune } from './api.ts';
 import { DeleteSiteModal, ProfileFormModal, SiteFormModal } from './commune-forms.tsx';
@@ -238,11 +237,8 @@ function Sites({ commune }: { commune: CommuneDetail }) {
 }
 
 /** The missions run for this commune, for the agency's staff and the commune's own users. */
-function CommuneMissions({ nisCode }: { nisCode: string }) {
+function CommuneMissions({ nisCode, visible }: { nisCode: string; visible: boolean }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const user = me.data?.user;
-  const visible = Boolean(user && (user.communeNis === null || user.communeNis === nisCode));
   const missions = useMissions({ communeNis: nisCode }, visible);
   if (!visible) return null;
   return (
@@ -349,7 +345,7 @@ export default function CommunePage() {
       </Grid>
       <Profile commune={c} />
       <Sites commune={c} />
-      <CommuneMissions nisCode={c.nisCode} />
+      <CommuneMissions nisCode={c.nisCode} visible={c.permissions.readMissions} />
     </Stack>
   );
 }

@@ -13,7 +13,7 @@ import { useMissions } from '../../lib/missions-query.ts';
 import { usePublicConfig } from '../../lib/public-config.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useGuide, useGuides, useProvinceDiagnostics } from './api.ts';
-import { BAND_COLOURS, bandColour, formatScore } from './dimension-labels.ts';
+import { BAND_COLOURS, bandColour, bandColourAt, formatScore } from './dimension-labels.ts';
 import { useGuideText } from './guide-text.ts';
 
 // Leaflet is only downloaded for pages with a map.
@@ -63,7 +63,11 @@ export function DiagnosticPage() {
                   layerId={`maturity:${language}:${overview.dataUpdatedAt}`}
                   colourOf={(commune) => {
                     const d = byNis.get(commune.nisCode);
-                    return d?.band ? bandColour(d.band.key, guide.data?.model ?? null) : NOT_DIAGNOSED;
+                    if (!d?.band) return NOT_DIAGNOSED;
+                    // Each commune in its own mission's guide bands; older servers did not send the position.
+                    return d.bandPosition
+                      ? bandColourAt(d.bandPosition.index, d.bandPosition.of)
+                      : bandColour(d.band.key, guide.data?.model ?? null);
                   }}
                   describe={(commune) => {
                     const d = byNis.get(commune.nisCode);
@@ -129,7 +133,7 @@ export function DiagnosticPage() {
                 </Box>
               </Box>
               <Text size="xs" c="dimmed" mt="xs">
-                {t('diagnostic.province.legendHelp')}
+                {t('diagnostic.province.legendHelp')} {t('diagnostic.province.legendGuides')}
               </Text>
             </Paper>
           </Grid.Col>
@@ -145,64 +149,80 @@ export function DiagnosticPage() {
         ) : (overview.data?.communes ?? []).length === 0 ? (
           <Text c="dimmed">{t('diagnostic.province.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped data-testid="diagnosed-communes">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('diagnostic.province.commune')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('diagnostic.province.interviews')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('diagnostic.province.overall')}
-                  </Table.Th>
-                  {DIMENSIONS.map((d) => (
-                    <Table.Th scope="col" ta="right" key={d}>
-                      {t(`diagnostic.dimensions.${d}`)}
+          <>
+            {(overview.data?.benchmark?.groups ?? []).map((g) => (
+              <Text size="sm" c="dimmed" mb="xs" key={g.guideKey} data-testid="province-benchmark">
+                {t(
+                  g.method === 'z_scores'
+                    ? 'diagnostic.province.benchmarkZ'
+                    : 'diagnostic.province.benchmarkIndicative',
+                  {
+                    guide: g.guideTitle,
+                    communes: g.communes,
+                    minimum: overview.data?.benchmark?.minimum ?? 0,
+                  },
+                )}
+              </Text>
+            ))}
+            <Table.ScrollContainer minWidth={900}>
+              <Table striped data-testid="diagnosed-communes">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('diagnostic.province.commune')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('diagnostic.province.interviews')}
                     </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(overview.data?.communes ?? []).map((c) => (
-                  <Table.Tr key={c.nisCode}>
-                    <Table.Th scope="row" fw={500}>
-                      <Anchor component={Link} to={`${paths.missionDiagnostic.to(c.missionId)}?view=results`}>
-                        {c.communeName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {c.missionTitle}
-                      </Text>
+                    <Table.Th scope="col" ta="right">
+                      {t('diagnostic.province.overall')}
                     </Table.Th>
-                    <Table.Td ta="right">{c.interviews}</Table.Td>
-                    <Table.Td ta="right" fw={700}>
-                      {formatScore(c.overall, language)}{' '}
-                      {c.band ? (
-                        <Text span size="xs" c="dimmed">
-                          {text.band(c.band).label}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
                     {DIMENSIONS.map((d) => (
-                      <Table.Td
-                        ta="right"
-                        key={d}
-                        title={c.zScores[d] === null ? undefined : `z = ${formatScore(c.zScores[d], language, 2)}`}
-                      >
-                        {formatScore(c.dimensions[d], language)}
-                        {c.zScores[d] === null ? null : (
-                          <Text span size="xs" c="dimmed">
-                            {' '}
-                            (z {formatScore(c.zScores[d], language, 1)})
-                          </Text>
-                        )}
-                      </Table.Td>
+                      <Table.Th scope="col" ta="right" key={d}>
+                        {t(`diagnostic.dimensions.${d}`)}
+                      </Table.Th>
                     ))}
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                </Table.Thead>
+                <Table.Tbody>
+                  {(overview.data?.communes ?? []).map((c) => (
+                    <Table.Tr key={c.nisCode}>
+                      <Table.Th scope="row" fw={500}>
+                        <Anchor component={Link} to={`${paths.missionDiagnostic.to(c.missionId)}?view=results`}>
+                          {c.communeName}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {c.missionTitle}
+                        </Text>
+                      </Table.Th>
+                      <Table.Td ta="right">{c.interviews}</Table.Td>
+                      <Table.Td ta="right" fw={700}>
+                        {formatScore(c.overall, language)}{' '}
+                        {c.band ? (
+                          <Text span size="xs" c="dimmed">
+                            {text.band(c.band).label}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      {DIMENSIONS.map((d) => (
+                        <Table.Td
+                          ta="right"
+                          key={d}
+                          title={c.zScores[d] === null ? undefined : `z = ${formatScore(c.zScores[d], language, 2)}`}
+                        >
+                          {formatScore(c.dimensions[d], language)}
+                          {c.zScores[d] === null ? null : (
+                            <Text span size="xs" c="dimmed">
+                              {' '}
+                              (z {formatScore(c.zScores[d], language, 1)})
+                            </Text>
+                          )}
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </>
         )}
       </section>
 

@@ -19,7 +19,20 @@ export function bandColour(bandKey: string | null | undefined, model: Pick<Matur
   if (!bandKey || !model) return '#e9ecef';
   const index = model.bands.findIndex((b) => b.key === bandKey);
   if (index < 0) return '#e9ecef';
-  return BAND_COLOURS[Math.round((index * (BAND_COLOURS.length - 1)) / Math.max(1, model.bands.length - 1))]!;
+  return bandColourAt(index, model.bands.length);
+}
+
+/** The colour of the index-th band of a guide with `of` bands: guides with other bands share one palette. */
+export function bandColourAt(index: number, of: number): string {
+  return BAND_COLOURS[Math.round((index * (BAND_COLOURS.length - 1)) / Math.max(1, of - 1))]!;
+}
+
+/** "+0,4" / "−0,3": a difference with its sign (U+2212 minus, as French typography writes it). */
+export function formatDifference(value: number | null | undefined, locale: 'fr' | 'en', digits = 1): string {
+  if (value === null || value === undefined) return '–';
+  const rounded = Number(value.toFixed(digits));
+  if (rounded === 0) return formatDecimal(0, locale, digits);
+  return `${rounded > 0 ? '+' : '−'}${formatDecimal(Math.abs(rounded), locale, digits)}`;
 }
 
 /** "2,4" — one decimal, Belgian comma; a dash when not assessed. */

@@ -28,7 +28,7 @@ import {
 } from '../../../domain/diagnostic/interviews.ts';
 import { INTERVIEWEE_TYPES, type IntervieweeType } from '../../../domain/diagnostic/model.ts';
 import type { Mission } from '../../../domain/missions/mission.ts';
-import { formatDate } from '../../../domain/shared/format.ts';
+import { belgianToday, formatDate } from '../../../domain/shared/format.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -47,7 +47,7 @@ import {
   useLinks,
 } from './api.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => belgianToday();
 
 function useTypeOptions() {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useResults } from './api.ts';
-import { bandColour, DIMENSION_COLOURS, formatPercent, formatScore } from './dimension-labels.ts';
+import { bandColour, DIMENSION_COLOURS, formatDifference, formatPercent, formatScore } from './dimension-labels.ts';
 import { useGuideText } from './guide-text.ts';
 
 // ECharts is downloaded only when a radar is shown.
@@ -52,6 +52,8 @@ export function BandBadge({
 function ComparisonTable({ results }: { results: DiagnosticResultsView }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  // z-scores only when enough comparable communes have them; otherwise the raw difference from the province's mean.
+  const zShown = results.zScores.some((z) => z.z !== null);
   return (
     <ScrollRegion minWidth={460} label={t('diagnostic.results.radarTitle')}>
       <Table data-testid="dimension-table" horizontalSpacing="xs">
@@ -72,7 +74,11 @@ function ComparisonTable({ results }: { results: DiagnosticResultsView }) {
               {t('diagnostic.results.peers')}
             </Table.Th>
             <Table.Th scope="col" ta="right">
-              <abbr title={t('diagnostic.results.zHelp')}>z</abbr>
+              {zShown ? (
+                <abbr title={t('diagnostic.results.zHelp')}>z</abbr>
+              ) : (
+                <abbr title={t('diagnostic.results.differenceHelp')}>{t('diagnostic.results.difference')}</abbr>
+              )}
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -105,13 +111,47 @@ function ComparisonTable({ results }: { results: DiagnosticResultsView }) {
                 <Table.Td ta="right">
                   {c?.peers.n ? `${formatScore(c.peers.mean, language)} (${c.peers.n})` : '–'}
                 </Table.Td>
-                <Table.Td ta="right">{formatScore(z, language, 2)}</Table.Td>
+                <Table.Td ta="right">
+                  {zShown
+                    ? formatScore(z, language, 2)
+                    : formatDifference(
+                        d.mean !== null && c?.province.mean != null ? d.mean - c.province.mean : null,
+                        language,
+                      )}
+                </Table.Td>
               </Table.Tr>
             );
           })}
         </Table.Tbody>
       </Table>
     </ScrollRegion>
+  );
+}
+
+/** Says whether the comparison is by z-scores or indicative, and why (the minimum of comparable communes). */
+function BenchmarkNote({ results }: { results: DiagnosticResultsView }) {
+  const { t } = useTranslation();
+  const benchmark = results.benchmark;
+  if (!benchmark) return null;
+  const zShown = results.zScores.some((z) => z.z !== null);
+  const count = benchmark.comparableCommunes;
+  return (
+    <Stack gap={4} data-testid="benchmark-note">
+      {zShown ? (
+        <Text size="xs" c="dimmed">
+          {t('diagnostic.results.zNote', { communes: count, minimum: benchmark.minimum })}
+        </Text>
+      ) : (
+        <Alert color="yellow" variant="light" p="xs">
+          <Text size="xs">{t('diagnostic.results.indicative', { count, minimum: benchmark.minimum })}</Text>
+        </Alert>
+      )}
+      {benchmark.otherGuides > 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('diagnostic.results.otherGuides', { count: benchmark.otherGuides })}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }
 
@@ -207,6 +247,7 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
             <Text size="xs" c="dimmed">
               {t('diagnostic.results.comparisonHelp')}
             </Text>
+            <BenchmarkNote results={data} />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -215,6 +256,9 @@ export function ResultsPanel({ mission }: { mission: Mission }) {
         <Title order={3} size="h4" id="factors-heading" mb="xs">
           {t('diagnostic.results.factorsTitle')}
         </Title>
+        <Text size="xs" c="dimmed" mb="xs" data-testid="method-note">
+          {t('diagnostic.results.methodNote')}
+        </Text>
         <Accordion variant="separated" multiple>
           {data.dimensions.map((d) => (
             <Accordion.Item key={d.dimension} value={d.dimension}>

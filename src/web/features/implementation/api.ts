@@ -118,8 +118,8 @@ export const useDeleteDocument = (projectId: string) =>
     api.delete<ProjectFollowUp>(`/api/implementation/documents/${encodeURIComponent(id)}`),
   );
 export const usePublish = (projectId: string) =>
-  useFollowUpChange(projectId, (published: boolean) =>
-    api.put<ProjectFollowUp>(`${project(projectId)}/publication`, { published }),
+  useFollowUpChange(projectId, (input: { published: boolean; publishAmounts?: boolean }) =>
+    api.put<ProjectFollowUp>(`${project(projectId)}/publication`, input),
   );
 export const useSaveProcurement = (projectId: string) =>
   useFollowUpChange(projectId, (input: ProcurementInput) =>

@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Anchor,
   Badge,
+  Box,
   Button,
   Checkbox,
   FileInput,
@@ -29,6 +30,7 @@ import {
   type Risk,
 } from '../../../domain/implementation/follow-up.ts';
 import type { ProjectFollowUp } from '../../../domain/implementation/implementation-api.ts';
+import { COST_DRIFT_THRESHOLD, START_DRIFT_MONTHS } from '../../../domain/implementation/plan-baseline.ts';
 import { formatDate, formatNumber } from '../../../domain/shared/format.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { DateField } from '../../components/date-field.tsx';
@@ -51,6 +53,7 @@ import {
   useUpdateMilestone,
 } from './api.ts';
 import { euros } from './labels.tsx';
+import { formatMonth, PlanAgainstActualView } from './plan-against-actual.tsx';
 
 const IndicatorChart = lazy(() => import('./indicator-chart.tsx'));
 
@@ -307,6 +310,18 @@ export function BudgetSection({ state }: { state: ProjectFollowUp }) {
   const over = (l: BudgetLine) => Math.max(l.committed, l.spent) > l.planned;
   return (
     <Section id="budget-heading" title={t('implementation.budget.title')} help={t('implementation.budget.help')}>
+      {state.baseline ? (
+        <Text size="sm" mb="xs" data-testid="plan-baseline">
+          {t('implementation.planActual.baseline', {
+            horizon: t(`strategy.horizons.${state.baseline.horizon}`),
+            from: formatMonth(state.baseline.startMonth),
+            to: formatMonth(state.baseline.endMonth),
+            investment: euros(state.baseline.investment, language),
+            funding: euros(state.baseline.funding, language),
+            ownShare: euros(state.baseline.ownShare, language),
+          })}
+        </Text>
+      ) : null}
       <Table.ScrollContainer minWidth={560} className="stack-on-phone">
         <Table>
           <Table.Thead>
@@ -422,6 +437,22 @@ export function BudgetSection({ state }: { state: ProjectFollowUp }) {
         </form>
       ) : null}
       <ErrorAlert error={update.error} />
+      {state.planAgainstActual ? (
+        <Box mt="md">
+          <PlanAgainstActualView
+            data={{
+              thresholds: { cost: COST_DRIFT_THRESHOLD, startMonths: START_DRIFT_MONTHS },
+              years: state.planAgainstActual.years,
+              projects: [state.planAgainstActual],
+              totals: {
+                planned: state.planAgainstActual.planned,
+                committed: state.planAgainstActual.committed,
+                spent: state.planAgainstActual.spent,
+              },
+            }}
+          />
+        </Box>
+      ) : null}
 
       <Grid gap="lg" mt="md">
         <Grid.Col span={{ base: 12, md: 6 }}>

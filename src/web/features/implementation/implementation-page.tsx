@@ -53,6 +53,7 @@ import {
   useThresholds,
 } from './api.ts';
 import { alertText, euros, STATUS_CHART_COLORS, StatusBadge, stepLabel } from './labels.tsx';
+import { PlanAgainstActualView } from './plan-against-actual.tsx';
 
 const ProvinceMap = lazy(() => import('../../components/province-map.tsx').then((m) => ({ default: m.ProvinceMap })));
 const BarsChart = lazy(() => import('./status-chart.tsx'));
@@ -318,6 +319,13 @@ function DashboardView() {
               <Charts data={data} />
             </Grid.Col>
           </Grid>
+          {data.planAgainstActual ? (
+            <PlanAgainstActualView
+              data={data.planAgainstActual}
+              showCommune
+              communeOf={(id) => data.projects.find((p) => p.id === id)?.communeName}
+            />
+          ) : null}
           <LateTable data={data} />
           <ProcurementTable data={data} />
           <ProjectsTable data={data} />

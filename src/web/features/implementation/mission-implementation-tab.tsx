@@ -9,6 +9,7 @@ import { useMissionOutlet } from '../../lib/mission-outlet.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useMissionImplementation } from './api.ts';
 import { euros, StatusBadge } from './labels.tsx';
+import { PlanAgainstActualView } from './plan-against-actual.tsx';
 
 /** The implementation tab of a mission: its approved projects, their status, progress, budget and alerts. */
 export default function MissionImplementationTab() {
@@ -103,6 +104,7 @@ export default function MissionImplementationTab() {
           </Table.ScrollContainer>
         </Paper>
       )}
+      {state.data.planAgainstActual ? <PlanAgainstActualView data={state.data.planAgainstActual} /> : null}
     </Stack>
   );
 }

@@ -202,15 +202,39 @@ function ProgressPanel({ state }: { state: ProjectFollowUp }) {
           checked={state.published}
           disabled={!state.permissions.publish || !state.started || publish.isPending}
           onChange={(e) =>
-            publish.mutate(e.currentTarget.checked, {
-              onSuccess: (s) =>
-                notify(t(s.published ? 'implementation.project.publishedNow' : 'implementation.project.unpublished')),
-            })
+            publish.mutate(
+              { published: e.currentTarget.checked },
+              {
+                onSuccess: (s) =>
+                  notify(t(s.published ? 'implementation.project.publishedNow' : 'implementation.project.unpublished')),
+              },
+            )
+          }
+        />
+        <Switch
+          label={t('implementation.project.publishAmounts')}
+          description={t('implementation.project.publishAmountsHelp')}
+          checked={state.publishAmounts}
+          disabled={!state.permissions.publish || !state.published || publish.isPending}
+          onChange={(e) =>
+            publish.mutate(
+              { published: true, publishAmounts: e.currentTarget.checked },
+              {
+                onSuccess: (s) =>
+                  notify(
+                    t(
+                      s.publishAmounts
+                        ? 'implementation.project.amountsPublished'
+                        : 'implementation.project.amountsHidden',
+                    ),
+                  ),
+              },
+            )
           }
         />
         <Text size="xs" c="dimmed">
           {t('implementation.project.publishHelp')}{' '}
-          <Anchor underline="always" component={Link} to={paths.publicProgress.to(state.communeNis)} size="xs">
+          <Anchor underline="always" component={Link} to={paths.programme.to(state.communeNis)} size="xs">
             {t('implementation.project.publicLink')}
           </Anchor>
         </Text>

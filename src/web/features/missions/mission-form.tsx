@@ -8,6 +8,7 @@ import {
   type MissionPhase,
   MissionUpdateInput,
 } from '../../../domain/missions/mission.ts';
+import { belgianToday } from '../../../domain/shared/format.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -35,7 +36,7 @@ function usePhaseOptions() {
   return MISSION_PHASES.map((phase) => ({ value: phase, label: t(`missions.phases.${phase}`) }));
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => belgianToday();
 
 function toUpdate(values: Values): MissionUpdateInput {
   return {

@@ -35,7 +35,7 @@ export default function MissionsPage() {
         actions={canOpen ? <Button onClick={() => setCreating(true)}>{t('missions.create')}</Button> : null}
       />
       <Group align="flex-end">
-        {me.data?.user.communeNis ? null : (
+        {me.data?.capabilities.readAllMissions ? (
           <Select
             label={t('missions.filterCommune')}
             data={communeOptions(communes.data)}
@@ -46,7 +46,7 @@ export default function MissionsPage() {
             placeholder={t('missions.allCommunes')}
             w={260}
           />
-        )}
+        ) : null}
         <Select
           label={t('missions.filterPhase')}
           data={MISSION_PHASES.map((p) => ({ value: p, label: t(`missions.phases.${p}`) }))}

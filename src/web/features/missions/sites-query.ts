@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Site } from '../../../domain/communes/commune.ts';
-import { api } from '../../lib/api.ts';
+import { communesContract } from '../../../domain/communes/communes.contract.ts';
+import { endpointQuery } from '../../lib/contract-client.ts';
 
 /** The sites of a commune that a mission can serve. */
 export function useCommuneSites(communeNis: string | null) {
   return useQuery({
-    queryKey: ['communes', 'sites', communeNis],
-    queryFn: () => api.get<Site[]>(`/api/communes/${communeNis}/sites`),
+    ...endpointQuery(communesContract.sites, { params: { nisCode: communeNis ?? '' } }),
     enabled: Boolean(communeNis),
   });
 }

@@ -1,4 +1,3 @@
-import { DIMENSIONS } from '../../../domain/shared/dimensions.ts';
 import { formatDecimal, formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { HORIZON_KEYS } from '../../../domain/strategy/horizons.ts';
 import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
@@ -9,10 +8,6 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 /** Project titles by id, for every view that shows a project by its id. */
 export function titlesOf(state: Pick<StrategyState, 'projects'>): Map<string, string> {
   return new Map(state.projects.map((p) => [p.id, p.title]));
-}
-
-export function dimensionOptions(t: Translate) {
-  return DIMENSIONS.map((d) => ({ value: d, label: t(`strategy.dimensions.${d}`) }));
 }
 
 export function horizonOptions(t: Translate) {

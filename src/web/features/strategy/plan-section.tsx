@@ -9,6 +9,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Text,
   Title,
@@ -16,6 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../domain/shared/format.ts';
+import { FUNDING_BASES, type FundingBasis } from '../../../domain/strategy/funding.ts';
 import { HORIZON_KEYS, type Horizon, type HorizonKey, hasNoBudget } from '../../../domain/strategy/horizons.ts';
 import type { PlanResult, PlanRun, StrategyState } from '../../../domain/strategy/strategy-api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -36,6 +38,17 @@ export default function PlanSection({ state }: { state: StrategyState }) {
   const request = useRequestPlan(state.missionId);
   const run = plan.data?.run ?? null;
   const running = run?.status === 'running';
+  const runBasis = run?.result?.fundingBasis;
+  const [basis, setBasis] = useState<FundingBasis>(runBasis ?? 'requested');
+  const runCarryOver = run?.result?.carryOver;
+  const [carryOver, setCarryOver] = useState(runCarryOver ?? false);
+  useEffect(() => {
+    if (runCarryOver !== undefined) setCarryOver(runCarryOver);
+  }, [runCarryOver]);
+  // Follows the plan shown, so « recalculer » keeps the basis it was computed on unless the consultant changes it.
+  useEffect(() => {
+    if (runBasis) setBasis(runBasis);
+  }, [runBasis]);
   // An optimal plan without money is empty: the budgets come first.
   const noBudget = hasNoBudget(state.horizons);
 
@@ -54,14 +67,32 @@ export default function PlanSection({ state }: { state: StrategyState }) {
               </Text>
             </div>
             {state.permissions.edit ? (
-              <Button
-                onClick={() => request.mutate({})}
-                loading={request.isPending}
-                disabled={running || noBudget}
-                data-testid="run-plan"
-              >
-                {run ? t('strategy.plan.rerun') : t('strategy.plan.run')}
-              </Button>
+              <Group align="flex-end" gap="sm">
+                <Select
+                  label={t('strategy.plan.fundingBasis')}
+                  data={FUNDING_BASES.map((value) => ({ value, label: t(`strategy.plan.basis.${value}`) }))}
+                  value={basis}
+                  onChange={(v) => setBasis((v as FundingBasis | null) ?? 'requested')}
+                  allowDeselect={false}
+                  w={250}
+                  data-testid="funding-basis"
+                />
+                <Switch
+                  label={t('strategy.plan.carryOver')}
+                  checked={carryOver}
+                  onChange={(e) => setCarryOver(e.currentTarget.checked)}
+                  data-testid="carry-over"
+                  mb={8}
+                />
+                <Button
+                  onClick={() => request.mutate({ fundingBasis: basis, carryOver })}
+                  loading={request.isPending}
+                  disabled={running || noBudget}
+                  data-testid="run-plan"
+                >
+                  {run ? t('strategy.plan.rerun') : t('strategy.plan.run')}
+                </Button>
+              </Group>
             ) : null}
           </Group>
           {noBudget && state.permissions.edit ? (
@@ -306,6 +337,11 @@ function PlanView({
               {t(`strategy.plan.status.${result.status}`)}
             </Badge>
           </Group>
+          {result.carryOver ? (
+            <Text size="sm" data-testid="plan-carry-over">
+              {t('strategy.plan.carryOverOn')}
+            </Text>
+          ) : null}
           <Text size="sm" c="dimmed">
             {t('strategy.plan.computed', {
               at: formatDateTime(run.finishedAt ?? run.startedAt, language),
@@ -380,11 +416,19 @@ function PlanView({
                       ) : null}
                     </Group>
                     <Text size="sm">
-                      {t('strategy.plan.used', {
+                      {t(line.investment === undefined ? 'strategy.plan.used' : 'strategy.plan.usedOwnShare', {
                         used: euros(line.used, language),
                         budget: euros(line.budget, language),
                       })}
                     </Text>
+                    {line.investment !== undefined && (line.funding ?? 0) > 0 ? (
+                      <Text size="xs" c="dimmed" data-testid="budget-funding">
+                        {t('strategy.plan.grossAndFunding', {
+                          investment: euros(line.investment, language),
+                          funding: euros(line.funding ?? 0, language),
+                        })}
+                      </Text>
+                    ) : null}
                     <Progress
                       value={line.budget > 0 ? Math.min(100, (line.used / line.budget) * 100) : 0}
                       color={line.binds ? 'orange' : 'rural'}
@@ -430,6 +474,7 @@ function PlanView({
           ) : null}
         </Stack>
       </Paper>
+      {result.comparison && result.fundingBasis ? <FundingComparison state={state} result={result} /> : null}
       <Paper withBorder p="lg" component="section" aria-labelledby="plan-table-heading">
         <Stack gap="sm">
           <Title order={2} size="h3" id="plan-table-heading">
@@ -448,7 +493,7 @@ function PlanView({
                     {t('strategy.ranking.priority')}
                   </Table.Th>
                   <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                    {t('strategy.projects.fields.investmentCost')}
+                    {result.costs ? t('strategy.plan.ownShare') : t('strategy.projects.fields.investmentCost')}
                   </Table.Th>
                   <Table.Th scope="col">{t('strategy.plan.optimal')}</Table.Th>
                   <Table.Th scope="col">{t('strategy.plan.greedy')}</Table.Th>
@@ -471,7 +516,20 @@ function PlanView({
                           : decimal(result.values[project.id]!, language, 1)}
                       </Table.Td>
                       <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                        {euros(projectOf.get(project.id)?.investmentCost ?? 0, language)}
+                        {result.costs?.[project.id] ? (
+                          <>
+                            {euros(result.costs[project.id]!.ownShare, language)}
+                            {result.costs[project.id]!.funding > 0 ? (
+                              <Text size="xs" c="dimmed">
+                                {t('strategy.plan.ofInvestment', {
+                                  investment: euros(result.costs[project.id]!.investment, language),
+                                })}
+                              </Text>
+                            ) : null}
+                          </>
+                        ) : (
+                          euros(projectOf.get(project.id)?.investmentCost ?? 0, language)
+                        )}
                       </Table.Td>
                       <Table.Td>
                         {horizon ? (
@@ -541,6 +599,93 @@ function PlanView({
         </Stack>
       </Paper>
     </>
+  );
+}
+
+/**
+ * The plan on both funding bases side by side: what each horizon's budget pays, the value, and the projects that
+ * are in one plan and not the other. Bars, because the consultant and the college compare the two at a glance.
+ */
+function FundingComparison({ state, result }: { state: StrategyState; result: PlanResult }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const titles = titlesOf(state);
+  const other = result.comparison!;
+  const plans = [
+    {
+      basis: result.fundingBasis!,
+      objective: result.objective,
+      placements: result.placements,
+      budgets: result.budgets,
+    },
+    { basis: other.fundingBasis, objective: other.objective, placements: other.placements, budgets: other.budgets },
+  ].sort((a, b) => (a.basis === 'requested' ? -1 : 1) - (b.basis === 'requested' ? -1 : 1));
+  const [requested, granted] = plans as [(typeof plans)[number], (typeof plans)[number]];
+  const inRequested = new Set(requested.placements.map((p) => p.projectId));
+  const inGranted = new Set(granted.placements.map((p) => p.projectId));
+  const onlyRequested = [...inRequested].filter((id) => !inGranted.has(id));
+  const onlyGranted = [...inGranted].filter((id) => !inRequested.has(id));
+  const horizonName = (key: string) => t(`strategy.horizons.${key}`, { defaultValue: key });
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="funding-comparison-heading">
+      <Stack gap="sm" data-testid="funding-comparison">
+        <Title order={2} size="h3" id="funding-comparison-heading">
+          {t('strategy.plan.comparison.title')}
+        </Title>
+        <Text c="dimmed" size="sm" maw={760}>
+          {t('strategy.plan.comparison.intro', { basis: t(`strategy.plan.basis.${result.fundingBasis}`) })}
+        </Text>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {plans.map((plan) => (
+            <Stack key={plan.basis} gap={6} data-basis={plan.basis}>
+              <Text fw={700}>{t(`strategy.plan.comparison.${plan.basis}`)}</Text>
+              <Text size="sm">
+                {t('strategy.plan.comparison.summary', {
+                  count: plan.placements.length,
+                  value: decimal(plan.objective ?? 0, language, 1),
+                })}
+              </Text>
+              {plan.budgets.map((line) => (
+                <div key={line.horizon}>
+                  <Text size="xs">
+                    {horizonName(line.horizon)} :{' '}
+                    {t('strategy.plan.used', {
+                      used: euros(line.used, language),
+                      budget: euros(line.budget, language),
+                    })}
+                  </Text>
+                  <Progress
+                    value={line.budget > 0 ? Math.min(100, (line.used / line.budget) * 100) : 0}
+                    color={HORIZON_COLORS[line.horizon]}
+                    aria-label={`${t(`strategy.plan.comparison.${plan.basis}`)} — ${horizonName(line.horizon)}`}
+                  />
+                </div>
+              ))}
+            </Stack>
+          ))}
+        </SimpleGrid>
+        {onlyRequested.length + onlyGranted.length === 0 ? (
+          <Text size="sm">{t('strategy.plan.comparison.same')}</Text>
+        ) : (
+          <Stack gap={2}>
+            {onlyRequested.length > 0 ? (
+              <Text size="sm">
+                {t('strategy.plan.comparison.onlyRequested', {
+                  list: onlyRequested.map((id) => `« ${titles.get(id) ?? id} »`).join(', '),
+                })}
+              </Text>
+            ) : null}
+            {onlyGranted.length > 0 ? (
+              <Text size="sm">
+                {t('strategy.plan.comparison.onlyGranted', {
+                  list: onlyGranted.map((id) => `« ${titles.get(id) ?? id} »`).join(', '),
+                })}
+              </Text>
+            ) : null}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
   );
 }
 

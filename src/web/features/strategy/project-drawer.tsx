@@ -9,7 +9,7 @@ import { BlockSkeleton } from '../../components/loading.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useComments, useCommuneNeeds, useCreateComment, useDeleteComment } from './api.ts';
 import { euros, titlesOf } from './labels.ts';
-import { StatusBadge } from './projects-section.tsx';
+import { StatusBadge } from './status-badge.tsx';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -18,6 +18,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { DIMENSIONS, type Dimension } from '../../../domain/shared/dimensions.ts';
+import { FUNDING_STATUSES, type FundingStatus } from '../../../domain/strategy/funding.ts';
 import type { HorizonKey } from '../../../domain/strategy/horizons.ts';
 import {
   PROJECT_STATUSES,
@@ -36,7 +37,7 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { type ProjectCreateBody, useCommuneNeeds, useCreateProject, useUpdateProject } from './api.ts';
 import { horizonOptions } from './labels.ts';
 
-type FundingRow = { name: string; rate: number | string; amount: number | string };
+type FundingRow = { name: string; rate: number | string; amount: number | string; status: FundingStatus };
 type Values = {
   title: string;
   description: string;
@@ -47,6 +48,7 @@ type Values = {
   funding: FundingRow[];
   earliestHorizon: HorizonKey | null;
   durationMonths: number | string;
+  phasing: (number | string)[];
   requires: string[];
   excludes: string[];
   mandatory: boolean;
@@ -68,9 +70,13 @@ function toBody(values: Values): ProjectCreateBody {
     runningCostPerYear: asNumber(values.runningCostPerYear) ?? 0,
     funding: values.funding
       .filter((f) => f.name.trim())
-      .map((f) => ({ name: f.name.trim(), rate: asNumber(f.rate), amount: asNumber(f.amount) })),
+      .map((f) => ({ name: f.name.trim(), rate: asNumber(f.rate), amount: asNumber(f.amount), status: f.status })),
     earliestHorizon: values.earliestHorizon,
     durationMonths: asNumber(values.durationMonths) ?? 12,
+    // Empty: spread by the duration; otherwise the % typed for each horizon from the start one.
+    phasing: values.phasing.every((x) => x === '' || Number(x) === 0)
+      ? null
+      : values.phasing.map((x) => Number(x || 0)),
     requires: values.requires,
     excludes: values.excludes,
     mandatory: values.mandatory,
@@ -101,9 +107,15 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
       owner: project?.owner ?? '',
       investmentCost: project?.investmentCost ?? '',
       runningCostPerYear: project?.runningCostPerYear ?? '',
-      funding: (project?.funding ?? []).map((f) => ({ name: f.name, rate: f.rate ?? '', amount: f.amount ?? '' })),
+      funding: (project?.funding ?? []).map((f) => ({
+        name: f.name,
+        rate: f.rate ?? '',
+        amount: f.amount ?? '',
+        status: f.status ?? 'requested',
+      })),
       earliestHorizon: project?.earliestHorizon ?? null,
       durationMonths: project?.durationMonths ?? 12,
+      phasing: [0, 1, 2].map((i) => project?.phasing?.[i] ?? ''),
       requires: project?.requires ?? [],
       excludes: project?.excludes ?? [],
       mandatory: project?.mandatory ?? false,
@@ -217,6 +229,23 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
               {...form.getInputProps('durationMonths')}
             />
           </SimpleGrid>
+          <Fieldset legend={t('strategy.projects.fields.phasing')}>
+            <Text size="sm" c="dimmed" mb="xs">
+              {t('strategy.projects.fields.phasingHelp')}
+            </Text>
+            <SimpleGrid cols={{ base: 3 }}>
+              {[0, 1, 2].map((i) => (
+                <NumberInput
+                  key={i}
+                  label={(t('strategy.projects.fields.phasingShares', { returnObjects: true }) as string[])[i]}
+                  min={0}
+                  max={100}
+                  suffix=" %"
+                  {...form.getInputProps(`phasing.${i}`)}
+                />
+              ))}
+            </SimpleGrid>
+          </Fieldset>
           <MultiSelect
             label={t('strategy.projects.fields.requires')}
             description={t('strategy.projects.fields.requiresHelp')}
@@ -274,25 +303,35 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
             <Stack gap="xs">
               {form.values.funding.map((_, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows of a form list have no identity of their own
-                <Group key={i} align="flex-end" wrap="nowrap">
+                <Group key={i} align="flex-end" wrap="wrap" gap="xs">
                   <TextInput
                     label={t('strategy.projects.fields.fundingName')}
                     placeholder={t('strategy.projects.fields.fundingNamePlaceholder')}
-                    style={{ flex: 2 }}
+                    style={{ flex: '2 1 12rem' }}
                     {...form.getInputProps(`funding.${i}.name`)}
+                  />
+                  <Select
+                    label={t('strategy.projects.fields.fundingStatus')}
+                    data={FUNDING_STATUSES.map((value) => ({
+                      value,
+                      label: t(`strategy.projects.fundingStatus.${value}`),
+                    }))}
+                    allowDeselect={false}
+                    style={{ flex: '1 1 8rem' }}
+                    {...form.getInputProps(`funding.${i}.status`)}
                   />
                   <NumberInput
                     label={t('strategy.projects.fields.fundingRate')}
                     min={0}
                     max={100}
                     suffix=" %"
-                    style={{ flex: 1 }}
+                    style={{ flex: '1 1 6rem' }}
                     {...form.getInputProps(`funding.${i}.rate`)}
                   />
                   <NumberInput
                     label={t('strategy.projects.fields.fundingAmount')}
                     {...money}
-                    style={{ flex: 1 }}
+                    style={{ flex: '1 1 8rem' }}
                     {...form.getInputProps(`funding.${i}.amount`)}
                   />
                   <ActionIcon
@@ -311,7 +350,9 @@ export function ProjectFormModal(props: { state: StrategyState; project?: Projec
                 <Button
                   variant="light"
                   size="xs"
-                  onClick={() => form.insertListItem('funding', { name: '', rate: '', amount: '' })}
+                  onClick={() =>
+                    form.insertListItem('funding', { name: '', rate: '', amount: '', status: 'requested' })
+                  }
                 >
                   {t('strategy.projects.fields.fundingAdd')}
                 </Button>

@@ -11,22 +11,7 @@ import { useDeleteProject } from './api.ts';
 import { euros, titlesOf } from './labels.ts';
 import { ProjectDrawer } from './project-drawer.tsx';
 import { ProjectFormModal } from './project-form.tsx';
-
-const STATUS_COLORS: Record<ProjectSheet['status'], string> = {
-  draft: 'gray',
-  proposed: 'blue',
-  approved: 'green',
-  rejected: 'red',
-};
-
-export function StatusBadge({ status }: { status: ProjectSheet['status'] }) {
-  const { t } = useTranslation();
-  return (
-    <Badge variant="light" color={STATUS_COLORS[status]} style={{ overflow: 'visible' }}>
-      {t(`strategy.statuses.${status}`)}
-    </Badge>
-  );
-}
+import { StatusBadge } from './status-badge.tsx';
 
 /** The project sheets of the mission: what each costs, answers and depends on; comments from the commune. */
 export default function ProjectsSection({ state }: { state: StrategyState }) {

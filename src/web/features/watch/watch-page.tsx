@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isAgencyRole } from '../../../domain/auth/roles.ts';
 import type { Solution } from '../../../domain/catalogue/solutions.ts';
-import { formatDate } from '../../../domain/shared/format.ts';
+import { belgianToday, formatDate } from '../../../domain/shared/format.ts';
 import { SMART_CATEGORIES, smartCategory } from '../../../domain/shared/smart-categories.ts';
 import { RECOMMENDATIONS, type WatchItem } from '../../../domain/watch/watch-items.ts';
 import { paths } from '../../app/paths.ts';
@@ -196,7 +196,7 @@ function NewItemModal(props: { opened: boolean; onClose(): void; item?: WatchIte
   const empty = {
     title: item?.title ?? '',
     sourceUrl: item?.sourceUrl ?? '',
-    publishedOn: item?.publishedOn ?? new Date().toISOString().slice(0, 10),
+    publishedOn: item?.publishedOn ?? belgianToday(),
     summary: item?.summary ?? '',
     vendor: item?.vendor ?? '',
     assessment: item?.assessment ?? '',

@@ -1,0 +1,220 @@
+import PgBoss from 'pg-boss';
+import type { DatabaseHandle } from '../db/client.ts';
+import { pgliteExecutor } from './pglite-executor.ts';
+
+/**
+ * Background work kept in the database (issue 15, decision 110): grouping runs, the notices pass and its e-mails are
+ * jobs in pg-boss's tables, so any instance sees them, any instance may do them, and a job whose process died is
+ * retried or failed once its time is up instead of staying « running ». The same code runs on PostgreSQL (through the
+ * app's pool) and on the embedded database (through `pgliteExecutor`).
+ */
+export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
+
+export type JobInfo = {
+  id: string;
+  state: JobState;
+  /** 0 on the first attempt, 1 on the first retry… */
+  retryCount: number;
+  retryLimit: number;
+  /** What the handler returned, or the error it failed with ({ message }). */
+  output: unknown;
+  startedOn: Date | null;
+  completedOn: Date | null;
+};
+
+export type JobContext = { id: string; attempt: number };
+
+export type JobDefinition<T> = {
+  name: string;
+  handler: (data: T, job: JobContext) => Promise<unknown>;
+  /**
+   * How long one attempt may take. Past it the job counts as lost (its process died, or it hangs) and is retried, or
+   * failed once its retries are spent. Handlers bound their own work below this.
+   */
+  expireInSeconds: number;
+  retryLimit: number;
+  retryDelaySeconds?: number;
+};
+
+export type JobQueueOptions = {
+  /** How often an idle instance looks for work (seconds, ≥ 0.5). */
+  pollingIntervalSeconds?: number;
+  /** How often expired jobs are looked for and retried or failed (seconds). */
+  maintenanceIntervalSeconds?: number;
+  /** Whether this instance does the work (an instance may only send jobs). */
+  work?: boolean;
+  log: { error(object: unknown, message: string): void; warn?(object: unknown, message: string): void };
+};
+
+/** pg-boss's own tables live apart from the app's, in this schema. */
+export const JOBS_SCHEMA = 'pgboss';
+
+export class JobQueue {
+  private readonly boss: PgBoss;
+  private readonly definitions = new Map<string, JobDefinition<never>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly workers = new Map<string, string>();
+  private started: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    database: DatabaseHandle,
+    private readonly options: JobQueueOptions,
+  ) {
+    const db = database.kind === 'postgres' ? poolExecutor(database) : pgliteExecutor(database.pglite!);
+    this.boss = new PgBoss({
+      db,
+      schema: JOBS_SCHEMA,
+      // Cron schedules are not used: periodic work is a singleton job per period (`sendOncePer`).
+      schedule: false,
+      supervise: true,
+      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+      // Finished jobs are kept a week for the runs' history, then pg-boss archives and deletes them.
+      deleteAfterDays: 7,
+    });
+    this.boss.on('error', (error) => {
+      if (!this.stopped) this.options.log.error({ err: error }, 'job queue error');
+    });
+  }
+
+  /** Declares a kind of job and its handler; call before `start`. */
+  define<T>(definition: JobDefinition<T>): void {
+    if (this.started) throw new Error(`the job ${definition.name} is defined after the queue started`);
+    this.definitions.set(definition.name, definition as JobDefinition<never>);
+  }
+
+  /** Creates pg-boss's tables if needed (one advisory-locked migration across instances), then starts working. */
+  start(): Promise<void> {
+    this.started ??= this.open();
+    return this.started;
+  }
+
+  private async open(): Promise<void> {
+    await this.boss.start();
+    for (const definition of this.definitions.values()) {
+      const settings = {
+        name: definition.name,
+        expireInSeconds: definition.expireInSeconds,
+        retryLimit: definition.retryLimit,
+        retryDelay: definition.retryDelaySeconds ?? 0,
+      };
+      await this.ensureQueue(settings);
+      if (this.options.work === false) continue;
+      const workerId = await this.boss.work(
+        definition.name,
+        { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
+        async ([job]) => {
+          if (!job) return null;
+          return definition.handler(job.data as never, { id: job.id, attempt: job.retryCount });
+        },
+      );
+      this.workers.set(definition.name, workerId);
+    }
+  }
+
+  /**
+   * Creates the queue, or updates its settings (an upgrade may change them). Instances starting together may both
+   * try to create it: the loser's deadlock or duplicate is retried, and then finds the queue made.
+   */
+  private async ensureQueue(settings: Parameters<PgBoss['createQueue']>[1] & { name: string }): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (await this.boss.getQueue(settings.name)) await this.boss.updateQueue(settings.name, settings);
+        else await this.boss.createQueue(settings.name, settings);
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+      }
+    }
+  }
+
+  /** Queues a job; `id` lets the caller name it (a run's id). Answers the job's id. */
+  async send(name: string, data: object, options: { id?: string } = {}): Promise<string> {
+    await this.start();
+    const id = await this.boss.send(name, data, options.id ? { id: options.id } : {});
+    if (!id) throw new Error(`the job ${name} was not queued`);
+    // This instance looks for it at once instead of at its next poll.
+    const workerId = this.workers.get(name);
+    if (workerId) this.boss.notifyWorker(workerId);
+    return id;
+  }
+
+  /**
+   * Queues the job of the current period unless an instance already did: the database keeps one job per name and
+   * period (pg-boss's singleton slot, `periodSeconds` long, aligned on the epoch), so however many instances call
+   * this, the work of a period runs once. Answers the job's id, or null when the period's job already exists.
+   */
+  async sendOncePer(name: string, periodSeconds: number, data: object = {}): Promise<string | null> {
+    await this.start();
+    return this.boss.send(name, data, { singletonKey: name, singletonSeconds: periodSeconds });
+  }
+
+  /**
+   * Every instance calls `sendOncePer` every `checkSeconds` (at most a minute, so a period starts on time even if the
+   * instance that would have queued it stopped); one job per period runs.
+   */
+  every(name: string, periodSeconds: number, data: object = {}): void {
+    if (periodSeconds <= 0) return;
+    const tick = () => {
+      if (this.stopped) return;
+      this.sendOncePer(name, periodSeconds, data).catch((error: unknown) =>
+        this.options.log.error({ err: error, job: name }, 'periodic job not queued'),
+      );
+    };
+    const timer = setInterval(tick, Math.min(periodSeconds, 60) * 1000);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  async find(name: string, id: string): Promise<JobInfo | null> {
+    await this.start();
+    const job = await this.boss.getJobById(name, id, { includeArchive: true });
+    if (!job) return null;
+    return {
+      id: job.id,
+      state: job.state,
+      retryCount: job.retryCount,
+      retryLimit: job.retryLimit,
+      output: job.output ?? null,
+      startedOn: job.startedOn ?? null,
+      completedOn: job.completedOn ?? null,
+    };
+  }
+
+  /**
+   * Stops looking for work and waits up to `timeoutMs` for the jobs of this instance to end; those still running are
+   * then released (failed with a reason, and so retried while they have retries left), never left « active ». The
+   * database is the app's: it stays open.
+   */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers.clear();
+    if (!this.started) return;
+    try {
+      await this.started;
+    } catch {
+      return;
+    }
+    try {
+      await this.boss.stop({ close: false, graceful: true, wait: true, timeout: timeoutMs });
+    } catch (error) {
+      this.options.log.error({ err: error }, 'job queue did not stop cleanly');
+    }
+  }
+}
+
+/** Creates (or upgrades) pg-boss's tables and leaves: what a start does first, for templates and tools. */
+export async function installJobTables(database: DatabaseHandle): Promise<void> {
+  const queue = new JobQueue(database, { log: console, work: false });
+  await queue.start();
+  await queue.stop(0);
+}
+
+/** pg-boss on the app's node-postgres pool: one pool per instance, with its connection-loss handling (decision 006). */
+function poolExecutor(database: DatabaseHandle) {
+  const pool = database.pool!;
+  return { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) };
+}

@@ -1,0 +1,148 @@
+import { ProjectSheetCreateInput } from '../../domain/strategy/project-sheets.ts';
+import type { Services } from '../app.ts';
+import { CLI_CONTEXT } from '../http/request-context.ts';
+
+export const LIBRAMONT = '84077';
+export const ARLON = '81001';
+
+/**
+ * Words that must never reach a public page, export, feed or catalogue (issue 14): an unpublished project, the
+ * objectives of a strategy still in draft, a private need, a milestone's owner, the amounts of a project whose
+ * commune does not publish them, a solution still under watch.
+ */
+export const SECRETS = {
+  unpublishedProject: 'Projet-confidentiel-Zorglub',
+  draftObjective: 'Objectif-brouillon-Xyloph',
+  draftProject: 'Projet-brouillon-Quaternion',
+  privateNeed: 'Besoin-prive-Wombat',
+  milestoneOwner: 'Responsable-Gribouille',
+  /** the planned budget of a project published without its amounts */
+  hiddenAmount: 987_654,
+  watchSolution: 'AirCapt',
+  /** the procurement reference of the unpublished project, and of the one published without its amounts */
+  unpublishedProcurement: 'CSC-Confidentiel-777',
+  amountlessProcurement: 'CSC-Sans-Montants-555',
+} as const;
+
+const procurementFile = (reference: string) => ({
+  nature: 'supplies' as const,
+  estimatedAmountExclVat: 180_000,
+  launchDate: '2026-03-01',
+  procedure: 'negotiated-direct-with-publication' as const,
+  framework: null,
+  reference,
+  steps: [
+    { step: 'specifications' as const, plannedDate: '2026-02-15', actualDate: '2026-02-20' },
+    { step: 'publication' as const, plannedDate: '2026-03-10' },
+  ],
+  vendorName: null,
+  vendorEnterpriseNumber: null,
+  awardAmountExclVat: null,
+});
+
+export type PublicScenario = Awaited<ReturnType<typeof seedPublicScenario>>;
+
+/**
+ * Libramont's strategy with two strategic objectives, an operational one under the first, and four projects: two
+ * published (one with its amounts), one not published, one draft sheet. Arlon has a mission still in strategy with a
+ * draft objective and project, and a private need. Everything through the services, like the app does.
+ */
+export async function seedPublicScenario(services: Services, consultantId: string) {
+  const mission = await services.missions.create(CLI_CONTEXT, {
+    title: 'Libramont-Chevigny Smart',
+    communeNis: LIBRAMONT,
+    consultantIds: consultantId ? [consultantId] : [],
+    startDate: '2026-01-15',
+  });
+  /** createObjective answers the whole tree: the new objective is the one with its title. */
+  const objective = async (missionId: string, title: string, parentId?: string) =>
+    (await services.strategy.createObjective(CLI_CONTEXT, missionId, { title, parentId })).find(
+      (o) => o.title === title,
+    )!;
+  const strategic = await objective(mission.id, 'Une commune plus sobre en énergie');
+  const operational = await objective(mission.id, 'Réduire la consommation de l’éclairage public', strategic.id);
+  const online = await objective(mission.id, 'Des services en ligne pour tous');
+  const counterGoal = await objective(mission.id, 'Ouvrir un guichet en ligne', online.id);
+  const sheet = async (title: string, objectiveId: string | null, status = 'approved') =>
+    (
+      await services.strategy.createProject(
+        CLI_CONTEXT,
+        mission.id,
+        ProjectSheetCreateInput.parse({
+          title,
+          investmentCost: 120_000,
+          status,
+          dimensions: ['environment'],
+          objectiveId,
+        }),
+      )
+    ).id;
+  const lighting = await sheet('Éclairage public LED', operational.id);
+  const counter = await sheet('Guichet en ligne', counterGoal.id);
+  const secret = await sheet(SECRETS.unpublishedProject, operational.id);
+  await sheet(SECRETS.draftProject, operational.id, 'draft');
+  await services.missions.update(CLI_CONTEXT, mission.id, { phase: 'implementation' });
+
+  const impl = services.implementation;
+  await impl.updateFollowUp(CLI_CONTEXT, lighting, {
+    progress: 60,
+    budget: [{ year: 2026, planned: 80_000, committed: 50_000, spent: 42_500 }],
+  });
+  await impl.addMilestone(CLI_CONTEXT, lighting, {
+    title: 'Marché attribué',
+    dueDate: '2026-05-31',
+    owner: SECRETS.milestoneOwner,
+    doneDate: '2026-05-20',
+  });
+  const withIndicator = await impl.addIndicator(CLI_CONTEXT, lighting, {
+    name: 'Consommation annuelle',
+    unit: 'MWh',
+    baseline: 400,
+    target: 200,
+  });
+  await impl.addMeasurement(CLI_CONTEXT, withIndicator.indicators[0]!.id, { date: '2026-06-30', value: 310 });
+  await impl.publish(CLI_CONTEXT, lighting, { published: true, publishAmounts: true });
+
+  await impl.updateFollowUp(CLI_CONTEXT, counter, {
+    progress: 20,
+    budget: [{ year: 2026, planned: SECRETS.hiddenAmount, committed: 0, spent: 0 }],
+  });
+  await impl.publish(CLI_CONTEXT, counter, { published: true });
+
+  await impl.updateFollowUp(CLI_CONTEXT, secret, { progress: 10 });
+  await impl.saveProcurement(CLI_CONTEXT, lighting, procurementFile('CSC 2026-F-012') as never);
+  await impl.saveProcurement(CLI_CONTEXT, counter, procurementFile(SECRETS.amountlessProcurement) as never);
+  await impl.saveProcurement(CLI_CONTEXT, secret, procurementFile(SECRETS.unpublishedProcurement) as never);
+
+  // Arlon: a strategy still in draft, and a need of its register.
+  const arlon = await services.missions.create(CLI_CONTEXT, {
+    title: 'Arlon Smart',
+    communeNis: ARLON,
+    consultantIds: consultantId ? [consultantId] : [],
+    startDate: '2026-02-01',
+  });
+  const draft = await objective(arlon.id, 'Objectif stratégique d’Arlon');
+  const draftOperational = await objective(arlon.id, SECRETS.draftObjective, draft.id);
+  await services.strategy.createProject(
+    CLI_CONTEXT,
+    arlon.id,
+    ProjectSheetCreateInput.parse({
+      title: `${SECRETS.draftProject}-Arlon`,
+      status: 'approved',
+      objectiveId: draftOperational.id,
+    }),
+  );
+  await services.needs.create(CLI_CONTEXT, {
+    communeNis: ARLON,
+    title: SECRETS.privateNeed,
+    description: 'Un besoin du registre, jamais public.',
+    dimensions: [],
+    category: 'public-lighting',
+    urgency: 'medium',
+    estimatedBudget: 12_345,
+    timeframe: null,
+    source: 'direct',
+    sourceRef: null,
+  });
+  return { missionId: mission.id, lighting, counter, secret, strategic: strategic.id, operational: operational.id };
+}

@@ -1,0 +1,212 @@
+import { Anchor, Badge, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { PlanAgainstActual } from '../../../domain/implementation/plan-baseline.ts';
+import { formatPercent } from '../../../domain/shared/format.ts';
+import { paths } from '../../app/paths.ts';
+import { useLanguage } from '../../lib/use-language.ts';
+import { euros } from './labels.tsx';
+
+// ECharts is downloaded only when the chart is shown.
+const BarsChart = lazy(() => import('./status-chart.tsx'));
+
+/** "2026-07" → "07/2026": months read as the dates around them do (dd/mm/yyyy). */
+export function formatMonth(month: string | null): string {
+  if (!month) return '–';
+  const [year, m] = month.split('-');
+  return `${m}/${year}`;
+}
+
+const COLOURS = { planned: '#5c6670', committed: '#1864ab', spent: '#2b8a3e' } as const;
+
+/**
+ * The approved plan beside what happened: a chart of the planned, committed and spent amounts by year, and a table
+ * by project with the start and cost drifts highlighted. Used for a mission and for the province.
+ */
+export function PlanAgainstActualView({
+  data,
+  showCommune,
+  communeOf,
+}: {
+  data: PlanAgainstActual;
+  showCommune?: boolean;
+  communeOf?: (projectId: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (data.projects.length === 0) return null;
+  const drifting = data.projects.filter((p) => p.drift.length > 0).length;
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="section"
+      aria-labelledby="plan-actual-heading"
+      data-testid="plan-against-actual"
+    >
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="plan-actual-heading">
+          {t('implementation.planActual.title')}
+        </Title>
+        <Text size="sm" c="dimmed" maw={820}>
+          {t('implementation.planActual.intro', {
+            cost: formatPercent(data.thresholds.cost, language),
+            months: data.thresholds.startMonths,
+          })}
+        </Text>
+        <Group gap="lg">
+          <Text size="sm">
+            {t('implementation.planActual.totals', {
+              planned: euros(data.totals.planned, language),
+              committed: euros(data.totals.committed, language),
+              spent: euros(data.totals.spent, language),
+            })}
+          </Text>
+          {drifting > 0 ? (
+            <Badge color="orange" variant="light">
+              {t('implementation.planActual.drifting', { count: drifting })}
+            </Badge>
+          ) : (
+            <Badge color="green" variant="light">
+              {t('implementation.planActual.onTrack')}
+            </Badge>
+          )}
+        </Group>
+        <Suspense fallback={<Skeleton height={220} />}>
+          <BarsChart
+            unit="euro"
+            height={220}
+            label={t('implementation.planActual.chartLabel')}
+            categories={data.years.map((y) => String(y.year))}
+            series={[
+              {
+                name: t('implementation.planActual.planned'),
+                colour: COLOURS.planned,
+                values: data.years.map((y) => y.planned),
+              },
+              {
+                name: t('implementation.planActual.committed'),
+                colour: COLOURS.committed,
+                values: data.years.map((y) => y.committed),
+              },
+              {
+                name: t('implementation.planActual.spent'),
+                colour: COLOURS.spent,
+                values: data.years.map((y) => y.spent),
+              },
+            ]}
+          />
+        </Suspense>
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped data-testid="plan-actual-years" aria-label={t('implementation.planActual.byYear')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('implementation.budget.year')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('implementation.planActual.planned')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('implementation.planActual.committed')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('implementation.planActual.spent')}
+                </Table.Th>
+                <Table.Th scope="col">{t('implementation.planActual.drift')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.years.map((y) => (
+                <Table.Tr key={y.year} data-drift={y.drift || undefined}>
+                  <Table.Th scope="row">{y.year}</Table.Th>
+                  <Table.Td ta="right">{euros(y.planned, language)}</Table.Td>
+                  <Table.Td ta="right" fw={y.drift ? 700 : undefined}>
+                    {euros(y.committed, language)}
+                  </Table.Td>
+                  <Table.Td ta="right">{euros(y.spent, language)}</Table.Td>
+                  <Table.Td>
+                    {y.drift ? (
+                      <Badge color="orange" variant="light">
+                        {t('implementation.planActual.overPlan')}
+                      </Badge>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped data-testid="plan-actual-projects" aria-label={t('implementation.planActual.byProject')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('implementation.columns.project')}</Table.Th>
+                <Table.Th scope="col">{t('implementation.planActual.plannedStart')}</Table.Th>
+                <Table.Th scope="col">{t('implementation.planActual.actualStart')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('implementation.planActual.planned')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('implementation.planActual.committed')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('implementation.planActual.spent')}
+                </Table.Th>
+                <Table.Th scope="col">{t('implementation.planActual.drift')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.projects.map((p) => (
+                <Table.Tr key={p.projectId} data-project={p.title}>
+                  <Table.Th scope="row" fw={500}>
+                    <Anchor component={Link} to={paths.implementationProject.to(p.projectId)} underline="always">
+                      {p.title}
+                    </Anchor>
+                    {showCommune && communeOf?.(p.projectId) ? (
+                      <Text size="xs" c="dimmed">
+                        {communeOf(p.projectId)}
+                      </Text>
+                    ) : null}
+                  </Table.Th>
+                  <Table.Td>
+                    {formatMonth(p.plannedStart)}
+                    <Text size="xs" c="dimmed">
+                      {t(`strategy.horizons.${p.horizon}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {p.actualStart ? formatMonth(p.actualStart) : t('implementation.planActual.notStarted')}
+                  </Table.Td>
+                  <Table.Td ta="right">{euros(p.planned, language)}</Table.Td>
+                  <Table.Td ta="right">{euros(p.committed, language)}</Table.Td>
+                  <Table.Td ta="right">{euros(p.spent, language)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {p.drift.includes('late') ? (
+                        <Badge color="orange" variant="light">
+                          {t('implementation.planActual.late', { count: p.startDriftMonths ?? 0 })}
+                        </Badge>
+                      ) : null}
+                      {p.drift.includes('over_cost') ? (
+                        <Badge color="red" variant="light">
+                          {t('implementation.planActual.overCost', {
+                            share: formatPercent(p.costDrift ?? 0, language),
+                          })}
+                        </Badge>
+                      ) : null}
+                      {p.drift.length === 0 ? (
+                        <Text size="sm" c="dimmed">
+                          {t('implementation.planActual.none')}
+                        </Text>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Stack>
+    </Paper>
+  );
+}

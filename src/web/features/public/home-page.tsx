@@ -1,0 +1,196 @@
+import { Anchor, Box, Grid, Group, List, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../../domain/implementation/follow-up.ts';
+import { countByCommune } from '../../../domain/public/overview.ts';
+import { DIMENSIONS, type Dimension } from '../../../domain/shared/dimensions.ts';
+import { formatDate, formatNumber } from '../../../domain/shared/format.ts';
+import { paths } from '../../app/paths.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { BlockSkeleton } from '../../components/loading.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useLanguage } from '../../lib/use-language.ts';
+import { usePublicOverview } from './api.ts';
+import { PublicProjectsMap, SHADES } from './public-map.tsx';
+
+function Figure(props: { value: number; label: string; children?: React.ReactNode }) {
+  const language = useLanguage();
+  return (
+    <Paper withBorder p="md" component="li" style={{ listStyle: 'none' }}>
+      <Text fz={32} fw={750} c="rural.9" lh={1.1}>
+        {formatNumber(props.value, language)}
+      </Text>
+      <Text size="sm">{props.label}</Text>
+      {props.children}
+    </Paper>
+  );
+}
+
+/** The front door for citizens (issue 14): what Smart Rural is, key figures, the map, links to communes and data. */
+export default function PublicHomePage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const overview = usePublicOverview();
+  const [dimension, setDimension] = useState<Dimension | null>(null);
+  const [status, setStatus] = useState<FollowUpStatus | null>(null);
+  const counts = useMemo(
+    () => countByCommune(overview.data?.communes ?? [], { dimension, status }),
+    [overview.data, dimension, status],
+  );
+
+  const data = overview.data;
+  const figures = data?.figures;
+  const communes = (data?.communes ?? [])
+    .filter((c) => counts.has(c.nisCode))
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  return (
+    <Stack gap="xl">
+      <PageHeader
+        title={t('public.home.title')}
+        description={t('public.home.intro', { agency: data?.agency ?? 'IDELUX Projets publics' })}
+      />
+      {overview.isError ? <ErrorAlert error={overview.error} /> : null}
+      <section aria-labelledby="figures-heading">
+        <Title order={2} size="h3" id="figures-heading" mb="sm">
+          {t('public.home.figuresTitle')}
+        </Title>
+        {figures ? (
+          <SimpleGrid component="ul" cols={{ base: 1, xs: 2, md: 4 }} p={0} m={0}>
+            <Figure
+              value={figures.communesAccompanied}
+              label={t('public.home.communesAccompanied', { count: figures.communesAccompanied })}
+            />
+            <Figure
+              value={figures.publishedProjects}
+              label={t('public.home.publishedProjects', { count: figures.publishedProjects })}
+            >
+              <List size="xs" mt={4}>
+                {FOLLOW_UP_STATUSES.filter((s) => figures.projectsByStatus[s]).map((s) => (
+                  <List.Item key={s}>
+                    {t(`implementation.statuses.${s}`)} : {formatNumber(figures.projectsByStatus[s] ?? 0, language)}
+                  </List.Item>
+                ))}
+              </List>
+            </Figure>
+            <Figure
+              value={figures.pooledPurchases}
+              label={t('public.home.pooledPurchases', { count: figures.pooledPurchases })}
+            />
+            <Figure
+              value={figures.communesUsingCatalogue}
+              label={t('public.home.communesUsingCatalogue', { count: figures.communesUsingCatalogue })}
+            />
+          </SimpleGrid>
+        ) : overview.isPending ? (
+          <BlockSkeleton lines={3} />
+        ) : null}
+        {data?.updatedAt ? (
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('public.updatedOn', { date: formatDate(data.updatedAt, language) })}
+          </Text>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="map-heading">
+        <Title order={2} size="h3" id="map-heading" mb="sm">
+          {t('public.home.mapTitle')}
+        </Title>
+        <Group gap="md" mb="sm" align="flex-end" wrap="wrap">
+          <Select
+            label={t('public.home.filterDimension')}
+            placeholder={t('public.home.all')}
+            data={DIMENSIONS.map((d) => ({ value: d, label: t(`implementation.dimensions.${d}`) }))}
+            value={dimension}
+            onChange={(v) => setDimension(v as Dimension | null)}
+            clearable
+            w={220}
+          />
+          <Select
+            label={t('public.home.filterStatus')}
+            placeholder={t('public.home.all')}
+            data={FOLLOW_UP_STATUSES.map((s) => ({ value: s, label: t(`implementation.statuses.${s}`) }))}
+            value={status}
+            onChange={(v) => setStatus(v as FollowUpStatus | null)}
+            clearable
+            w={220}
+          />
+        </Group>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            {data ? (
+              <PublicProjectsMap
+                counts={counts}
+                filterKey={`${dimension ?? '-'}:${status ?? '-'}:${language}`}
+                label={t('public.home.mapLabel')}
+              />
+            ) : null}
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Stack gap="sm">
+              <Paper withBorder p="sm" component="figure" m={0} aria-labelledby="public-legend">
+                <Title order={3} size="h5" id="public-legend" mb="xs">
+                  {t('public.home.legend')}
+                </Title>
+                <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+                  {SHADES.map((shade, n) => (
+                    <Box component="li" key={shade} style={{ display: 'flex', gap: 8, alignItems: 'center' }} py={2}>
+                      <Box
+                        aria-hidden="true"
+                        w={22}
+                        h={14}
+                        style={{ background: shade, border: '1px solid #3f474d', flex: 'none' }}
+                      />
+                      <Text size="sm">
+                        {n === 4 ? t('public.home.legendMore') : t('public.home.legendCount', { count: n })}
+                      </Text>
+                    </Box>
+                  ))}
+                </Box>
+              </Paper>
+              <section aria-labelledby="communes-heading">
+                <Title order={3} size="h5" id="communes-heading" mb="xs">
+                  {t('public.home.communesTitle')}
+                </Title>
+                {communes.length === 0 ? (
+                  <Text size="sm">{t('public.home.noCommune')}</Text>
+                ) : (
+                  <List size="sm" data-testid="public-communes">
+                    {communes.map((c) => (
+                      <List.Item key={c.nisCode}>
+                        <Anchor component={Link} to={paths.programme.to(c.nisCode)} underline="always">
+                          {c.name}
+                        </Anchor>{' '}
+                        ({t('public.home.projectCount', { count: counts.get(c.nisCode) ?? 0 })})
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </section>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </section>
+
+      <section aria-labelledby="more-heading">
+        <Title order={2} size="h3" id="more-heading" mb="sm">
+          {t('public.home.moreTitle')}
+        </Title>
+        <List>
+          <List.Item>
+            <Anchor component={Link} to={paths.publicCategories.to()} underline="always">
+              {t('public.categories.title')}
+            </Anchor>{' '}
+            — {t('public.home.categoriesLink')}
+          </List.Item>
+          <List.Item>
+            <Anchor component={Link} to={paths.openData.to()} underline="always">
+              {t('public.openData.title')}
+            </Anchor>{' '}
+            — {t('public.home.openDataLink')}
+          </List.Item>
+        </List>
+      </section>
+    </Stack>
+  );
+}
