@@ -73,6 +73,8 @@ export async function buildServer({ force = false } = {}) {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  // esbuild runs as a service process: ended here, not kept beside the server for its whole life.
+  await esbuild.stop();
   // Read from beside the code at start (import.meta.url): src/server/db/migrate.ts, communes/reference-data.ts.
   cpSync(join(root, 'src', 'server', 'db', 'migrations'), join(outdir, 'migrations'), { recursive: true });
   cpSync(join(root, 'src', 'server', 'communes', 'reference'), join(outdir, 'reference'), { recursive: true });

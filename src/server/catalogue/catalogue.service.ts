@@ -758,11 +758,16 @@ export class CatalogueService {
     return this.uow.read(async (repos) => presentShortlist(await this.loadShortlist(repos, actor, id, 'read')));
   }
 
-  /** The shortlist and its solutions, in its order, for the exports. */
+  /**
+   * The shortlist and its solutions, in its order, for the exports. A solution moved back under watch since it was
+   * shortlisted is no longer offered to buyers: the export leaves it out, for everyone (audit finding 12).
+   */
   async shortlistWithSolutions(actor: Actor, id: string): Promise<{ shortlist: Shortlist; solutions: Solution[] }> {
     return this.uow.read(async (repos) => {
       const row = await this.loadShortlist(repos, actor, id, 'read');
-      const solutions = await this.present(repos, await repos.catalogue.solutions(row.solutionIds));
+      const offered: SolutionStatus[] = this.visibleStatuses(actor).filter((status) => status !== 'watch');
+      const rows = (await repos.catalogue.solutions(row.solutionIds)).filter((r) => offered.includes(r.status));
+      const solutions = await this.present(repos, rows);
       return {
         shortlist: presentShortlist(row),
         solutions: row.solutionIds.map((sid) => solutions.find((s) => s.id === sid)).filter((s) => s !== undefined),

@@ -374,6 +374,42 @@ describe('framework-agreement catalogue', () => {
     });
   });
 
+  describe('a shortlisted solution moved back under watch', () => {
+    it('is no longer listed in the shortlist’s export, for the commune nor for the agency (finding 12)', async () => {
+      const ids = [byName.get('Signal’Commune')!, byName.get('TriMalin')!];
+      const created = await arlon.post('/api/catalogue/shortlists', {
+        name: 'Déchets et signalements',
+        solutionIds: ids,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = (created.json() as Shortlist).id;
+      const exported = async (client: Client) => {
+        const xlsx = await client.get(`/api/catalogue/shortlists/${id}/export.xlsx`);
+        expect(xlsx.statusCode).toBe(200);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(xlsx.rawPayload as never);
+        return workbook.worksheets[0]!.getSheetValues()
+          .map((r) => (Array.isArray(r) ? r.slice(1).join(' | ') : ''))
+          .join('\n');
+      };
+      expect(await exported(arlon)).toContain('TriMalin');
+
+      const back = await consultant.patch(`/api/catalogue/solutions/${byName.get('TriMalin')}`, { status: 'watch' });
+      expect(back.statusCode, back.body).toBe(200);
+      try {
+        for (const client of [arlon, consultant]) {
+          const sheet = await exported(client);
+          expect(sheet).toContain('Signal’Commune');
+          expect(sheet).not.toContain('TriMalin');
+        }
+        const pdf = await arlon.get(`/api/catalogue/shortlists/${id}/export.pdf`);
+        expect(pdf.statusCode).toBe(200);
+      } finally {
+        await consultant.patch(`/api/catalogue/solutions/${byName.get('TriMalin')}`, { status: 'evaluated' });
+      }
+    });
+  });
+
   describe('technology watch', () => {
     it('records an item, shows the feed to agency staff only, and promotes it into the catalogue', async () => {
       const created = await consultant.post('/api/watch/items', {

@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { communesContract } from '../../domain/communes/communes.contract.ts';
 import { registerContract } from '../http/contract.ts';
 import type { ApiInstance } from '../http/types.ts';
-import { SUBRESOURCE_HEADERS } from '../http/web.plugin.ts';
 import type { CommunesService } from './communes.service.ts';
 
 const communeInUrl = (request: FastifyRequest) => (request.params as { nisCode?: string }).nisCode;
@@ -27,7 +26,7 @@ export async function communesRoutes(app: ApiInstance, options: { communes: Comm
       return raw.type('application/json; charset=utf-8').send(answer.json);
     },
     // Reference facts as JSON we write, never a page: the headers only a document obeys are not sent.
-    { helmet: SUBRESOURCE_HEADERS },
+    { securityHeaders: 'subresource' },
   );
 
   registerContract(app, c.boundaries, { action: 'read', resource: 'commune' }, (request, reply) => {

@@ -38,7 +38,7 @@ export class CommunesService {
    * that has it gets a 304.
    */
   listAnswer(query: { includeHistorical?: boolean; arrondissement?: string }): Promise<CommuneListAnswer> {
-    const today = belgianToday(this.now());
+    const today = this.todayInBelgium();
     const key = `${today}|${query.includeHistorical ?? false}|${query.arrondissement ?? ''}`;
     const cached = this.listCache.get(key);
     const at = this.now().getTime();
@@ -47,6 +47,15 @@ export class CommunesService {
     this.listCache.set(key, { at, value });
     value.catch(() => this.listCache.delete(key));
     return value;
+  }
+
+  private today = { at: Number.NEGATIVE_INFINITY, date: '' };
+
+  /** Belgium's date, worked out at most once a minute (Intl's formatting was a few % of each list request). */
+  private todayInBelgium(): string {
+    const at = this.now().getTime();
+    if (Math.abs(at - this.today.at) >= 60_000) this.today = { at, date: belgianToday(new Date(at)) };
+    return this.today.date;
   }
 
   private loadList(today: string, query: { includeHistorical?: boolean; arrondissement?: string }) {

@@ -10,6 +10,7 @@ import type {
 import { ApiError } from '../../domain/shared/schemas.ts';
 import type { RouteAccess } from '../auth/access.plugin.ts';
 import { errorResponses } from './responses.ts';
+import type { SecurityHeaders } from './security-headers.ts';
 import type { ApiInstance } from './types.ts';
 
 /** The request a contract's handler receives: params, query and body already validated by the declared schemas. */
@@ -35,8 +36,8 @@ export function registerContract<E extends Endpoint>(
   endpoint: E,
   access: RouteAccess,
   handler: ContractHandler<E>,
-  /** Fastify route options beyond the contract's, such as a route's own security headers. */
-  routeOptions: { helmet?: unknown } = {},
+  /** Beyond the contract: a route's own set of security headers (src/server/http/security-headers.ts). */
+  options: { securityHeaders?: SecurityHeaders } = {},
 ): void {
   const status = endpoint.status ?? 200;
   const usualErrors: Record<number, z.ZodType> = endpoint.usualErrors === false ? {} : errorResponses;
@@ -49,10 +50,9 @@ export function registerContract<E extends Endpoint>(
     ...endpoint.otherResponses,
   };
   app.route({
-    ...(routeOptions as object),
     method: endpoint.method,
     url: endpoint.path,
-    config: { access },
+    config: { access, ...(options.securityHeaders ? { securityHeaders: options.securityHeaders } : {}) },
     schema: {
       tags: [endpoint.tag],
       summary: endpoint.summary,

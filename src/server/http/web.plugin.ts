@@ -2,24 +2,6 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Scripts, styles, images and API answers are never shown as a page: the headers that only a document obeys (its content
- * security policy, framing, referrer, opener and cross-domain rules) would cost ~600 bytes on each of the ~30 files
- * of a first load and do nothing there. `nosniff`, the cross-origin resource policy and HSTS stay; the page itself
- * (index.html) keeps every header.
- */
-export const SUBRESOURCE_HEADERS = {
-  contentSecurityPolicy: false,
-  crossOriginOpenerPolicy: false,
-  originAgentCluster: false,
-  referrerPolicy: false,
-  xDnsPrefetchControl: false,
-  xDownloadOptions: false,
-  xFrameOptions: false,
-  xPermittedCrossDomainPolicies: false,
-  xXssProtection: false,
-} as const;
-
-/**
  * Serves the built web app (`vite build` output) and answers every non-API page address with index.html so the
  * client router can take over. Without a build, the API still runs.
  */
@@ -30,7 +12,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     route.config = {
       ...route.config,
       access: { public: true },
-      ...(route.url.startsWith('/assets/') ? { helmet: SUBRESOURCE_HEADERS } : {}),
+      // Hashed files, never a page (src/server/http/security-headers.ts).
+      ...(route.url.startsWith('/assets/') ? { securityHeaders: 'subresource' as const } : {}),
     };
   });
   await app.register(fastifyStatic, {

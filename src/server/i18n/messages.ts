@@ -433,6 +433,14 @@ export const messages = {
     fr: 'Le fichier compte plus de {max} lignes : découpez-le.',
     en: 'The file has more than {max} rows: split it.',
   },
+  IMPORT_TOO_LARGE: {
+    fr: 'Le fichier décompressé dépasse {max} Mo : découpez-le ou enregistrez-le à nouveau depuis votre tableur.',
+    en: 'The unzipped file exceeds {max} MB: split it or save it again from your spreadsheet.',
+  },
+  IMPORT_CELL_TOO_LONG: {
+    fr: 'Ligne {line}, colonne {column} : la cellule dépasse {max} caractères.',
+    en: 'Line {line}, column {column}: the cell exceeds {max} characters.',
+  },
   IMPORT_UNREADABLE: {
     fr: 'Fichier illisible ({reason}). Envoyez un CSV (UTF-8, virgule ou point-virgule) ou un XLSX.',
     en: 'Unreadable file ({reason}). Send a CSV (UTF-8, comma or semicolon) or an XLSX file.',

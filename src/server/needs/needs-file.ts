@@ -22,12 +22,20 @@ import { safeCell } from '../xlsx/safe-cell.ts';
 export type NeedFileRows = { columns: NeedColumn[]; ignoredColumns: string[]; rows: RawNeedRow[] };
 
 export const MAX_IMPORT_ROWS = 5000;
+/**
+ * What an XLSX file of needs may hold once unzipped, all its parts together: 5 000 rows of long descriptions take
+ * ~10 MB. A small zip can unpack to gigabytes (one cell of 300 MB fits in 300 kB): the parts are unpacked as a
+ * stream and counted before the workbook is parsed, and the reading stops at the bound (audit finding 4).
+ */
+export const MAX_XLSX_UNPACKED_BYTES = 32 * 1024 * 1024;
+/** The longest cell read: over twice a need's longest text (4 000), so the row check can still name the field. */
+export const MAX_CELL_CHARACTERS = 10_000;
 
 export async function readNeedFile(filename: string, content: Buffer): Promise<NeedFileRows> {
   const isXlsx = /\.xlsx$/i.test(filename) || content.subarray(0, 2).toString('latin1') === 'PK';
-  const table = (isXlsx ? await readXlsx(content) : readCsv(content)).filter(
-    (r) => !(r.cells[0] ?? '').trim().startsWith('#'),
-  );
+  const lines = isXlsx ? await readXlsx(content) : readCsv(content);
+  checkCells(lines);
+  const table = lines.filter((r) => !(r.cells[0] ?? '').trim().startsWith('#'));
   if (table.length === 0) throw new ValidationError('IMPORT_EMPTY');
   const headers = table[0]!.cells.map((c) => c.trim());
   const columns = headers.map(columnOfHeader);
@@ -75,7 +83,53 @@ export function readCsv(content: Buffer): Line[] {
   return records.map((cells, i) => ({ line: i + 1, cells }));
 }
 
+/** A cell longer than any field is refused with its place, before anything echoes it back. */
+function checkCells(lines: Line[]): void {
+  for (const { line, cells } of lines) {
+    const column = cells.findIndex((cell) => cell.length > MAX_CELL_CHARACTERS);
+    if (column >= 0) {
+      throw new ValidationError('IMPORT_CELL_TOO_LONG', { line, column: column + 1, max: MAX_CELL_CHARACTERS });
+    }
+  }
+}
+
+/**
+ * Unpacks every part of the zip as a stream, counting bytes, and stops as soon as the total passes
+ * MAX_XLSX_UNPACKED_BYTES: memory stays at one chunk, whatever the sizes the zip claims.
+ */
+async function checkUnpackedSize(content: Buffer): Promise<void> {
+  const { default: JSZip } = await import('jszip');
+  let zip: Awaited<ReturnType<typeof JSZip.loadAsync>>;
+  try {
+    zip = await JSZip.loadAsync(content);
+  } catch (error) {
+    throw new ValidationError('IMPORT_UNREADABLE', { reason: (error as Error).message });
+  }
+  let total = 0;
+  const tooLarge = () => new ValidationError('IMPORT_TOO_LARGE', { max: MAX_XLSX_UNPACKED_BYTES / 1024 / 1024 });
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    await new Promise<void>((resolve, reject) => {
+      const stream = entry.nodeStream('nodebuffer') as NodeJS.ReadableStream & { destroy?: () => void };
+      stream.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > MAX_XLSX_UNPACKED_BYTES) {
+          stream.pause();
+          stream.removeAllListeners('data');
+          stream.destroy?.();
+          reject(tooLarge());
+        }
+      });
+      stream.on('error', (error: Error) =>
+        reject(new ValidationError('IMPORT_UNREADABLE', { reason: error.message.slice(0, 200) })),
+      );
+      stream.on('end', () => resolve());
+    });
+  }
+}
+
 async function readXlsx(content: Buffer): Promise<Line[]> {
+  await checkUnpackedSize(content);
   const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
@@ -85,6 +139,10 @@ async function readXlsx(content: Buffer): Promise<Line[]> {
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const lines: Line[] = [];
+  // A sheet may hold more rows than the import takes (the header, notes): past twice the limit, stop reading.
+  if (sheet.actualRowCount > MAX_IMPORT_ROWS * 2) {
+    throw new ValidationError('IMPORT_TOO_MANY_ROWS', { max: MAX_IMPORT_ROWS });
+  }
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
