@@ -1,6 +1,6 @@
 /**
  * The communes' plain facts and calculations, without their zod schemas: the web pages that show the province
- * (the first page most visitors open) import these and so do not download zod (decision 100).
+ * (the first page most visitors open) import these and so do not download zod (decision 105).
  */
 export const ARRONDISSEMENTS = ['Arlon', 'Bastogne', 'Marche-en-Famenne', 'Neufchâteau', 'Virton'] as const;
 

@@ -7,7 +7,7 @@ import { PageError } from './page-error.tsx';
 import { paths } from './paths.ts';
 
 // Every page loads when first opened: the first load carries the frame (header, navigation) and the page asked for,
-// never the other pages nor the map and chart libraries they use (decision 100). A new page is added the same way.
+// never the other pages nor the map and chart libraries they use (decision 105). A new page is added the same way.
 const CataloguePage = lazy(() =>
   import('../features/catalogue/catalogue-page.tsx').then((m) => ({ default: m.CataloguePage })),
 );

@@ -28,7 +28,7 @@ export function currentLanguage(): Language {
 
 /**
  * Each language's strings are a file of their own, downloaded when that language is first used: a visitor gets
- * only the language they read (about 25 kB less on the first load, decision 100).
+ * only the language they read (about 25 kB less on the first load, decision 105).
  */
 const catalogues: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
   fr: () => import('./fr.json'),
