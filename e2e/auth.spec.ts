@@ -103,6 +103,7 @@ describe('signing in and out', () => {
       'Strategy',
       'Implementation',
       'Needs & pooling',
+      'Central purchasing',
       'Catalogue',
       'Technology watch',
     ]);
