@@ -145,7 +145,14 @@ describe('validateNeedRows', () => {
       ['Code INS', 'nis_code', 'Budget (€ HTVA)', 'ÉCHÉANCE', 'Référence de la source', 'Titre'].map(columnOfHeader),
     ).toEqual(['nis_code', 'nis_code', 'budget', 'timeframe', 'source_ref', 'title']);
     expect(columnOfHeader('Couleur')).toBeNull();
-    expect(['12 500,50 €', '12.500,50', '12500.5', '0'].map(parseAmount)).toEqual([12500.5, 12500.5, 12500.5, 0]);
+    expect(['12 500,50 €', '12.500,50', '12500.5', '0', '12.500', '-5'].map(parseAmount)).toEqual([
+      12500.5,
+      12500.5,
+      12500.5,
+      0,
+      12500,
+      null,
+    ]);
   });
 
   it('tells an update from an unchanged row by the identifier, and changes only the columns the file has', () => {

@@ -1,4 +1,5 @@
 import type { Dimension } from '../shared/dimensions.ts';
+import { parseNumber } from '../shared/format.ts';
 import type { NeedInput } from './need.ts';
 import {
   ACCEPTED_VALUES_FR,
@@ -134,11 +135,9 @@ export function looksLikeFormula(value: string): boolean {
 
 /** French amounts accepted: "12 500,50", "12.500,50 €", "12500.5" → 12500.5. */
 export function parseAmount(value: string): number | null {
-  let cleaned = value.replace(/[\s\u00a0\u202f€]/g, '');
-  if (cleaned.includes(',') && cleaned.includes('.')) cleaned = cleaned.replace(/\./g, '');
-  cleaned = cleaned.replace(',', '.');
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned);
+  // Written as a Belgian reads it: « 12.500 » is twelve thousand five hundred, « 12 500,50 € » has cents.
+  const amount = parseNumber(value, 'fr');
+  return amount !== null && amount >= 0 ? amount : null;
 }
 
 /** A need as it stands, to tell an update from an unchanged row. */
