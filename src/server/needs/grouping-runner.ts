@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Database, DatabaseHandle } from '../db/client.ts';
+import { startWorker } from '../worker-thread.ts';
 import { groupNeedsInDatabase, type NeedText, type ProposedGroup } from './grouping-engine.ts';
 import type { GroupingMessage, GroupingRequest } from './grouping-engine.worker.ts';
 
@@ -148,7 +147,7 @@ class ThreadRunner implements GroupingRunner {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(bootstrapSource(), { eval: true });
+    const worker = startWorker(new URL('./grouping-engine.worker.ts', import.meta.url));
     worker.on('message', (message: GroupingMessage) => this.receive(message));
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => {
@@ -189,20 +188,4 @@ class ThreadRunner implements GroupingRunner {
     for (const job of this.pending.values()) job.reject(error);
     this.pending.clear();
   }
-}
-
-/**
- * The worker's first script. Run from TypeScript sources (tsx), it registers tsx's loader in the thread first (Node 20
- * does not pass `--import tsx` to workers); run from compiled JavaScript, it imports the compiled worker directly.
- */
-function bootstrapSource(): string {
-  const compiled = import.meta.url.endsWith('.js');
-  const entry = new URL(`./grouping-engine.worker.${compiled ? 'js' : 'ts'}`, import.meta.url).href;
-  if (compiled) return `import(${JSON.stringify(entry)});`;
-  const tsxApi = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
 }
