@@ -5,6 +5,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { belgianToday } from '../src/domain/shared/format.ts';
 import { defaultHorizons } from '../src/domain/strategy/horizons.ts';
 import { type E2eApp, type E2eUser, startApp } from './support/app.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
@@ -295,7 +296,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
   it('plans within budgets over horizons that start with the mission, then approves the plan', async () => {
     await page.getByRole('tab', { name: /Plan pluriannuel/ }).click();
     // The horizons follow the mission's start (today) and the legislature.
-    const expected = defaultHorizons(new Date().toISOString().slice(0, 10));
+    const expected = defaultHorizons(belgianToday());
     expect(await page.getByRole('textbox', { name: 'De' }).first().inputValue()).toBe(String(expected[0]!.startYear));
     expect(await page.getByRole('textbox', { name: 'À' }).nth(2).inputValue()).toBe(String(expected[2]!.endYear));
     // No budget yet: the plan waits for them.
@@ -341,7 +342,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
     await first.click();
     const title = followed;
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = belgianToday();
 
     const milestones = page.getByRole('region', { name: 'Jalons' });
     await milestones.getByLabel(/^Jalon/).fill('Analyse des besoins');
@@ -381,7 +382,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
   });
 
   it('keeps the procurement file and exports it as OCDS, valid against the OCDS 1.1.5 schema', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = belgianToday();
     const procurement = page.getByRole('region', { name: 'Marché public' });
     await procurement.getByLabel(/^Montant estimé HTVA/).fill('120000');
     await procurement.getByLabel(/^Date de lancement/).fill(today);
