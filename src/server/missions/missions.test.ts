@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as make from '../../../test/support/factories.ts';
 import { type Client, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.ts';
 import { GUIDE_FR_V1 } from '../../domain/diagnostic/guide-fr-v1.ts';
 import { questionsInOrder } from '../../domain/diagnostic/guides.ts';
 import type { MissionOverview } from '../../domain/missions/overview.ts';
 
+// Each test makes its own missions, on communes no other test here uses, so they pass in any order and alone.
 describe('missions', () => {
   let t: TestApp;
-  let consultantUser: TestUser;
-  let consultant: Client;
-  let arlonEditor: Client;
+  let consultant: Client & { user: TestUser };
   let museumId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    consultantUser = await t.createUser('consultant');
-    consultant = await t.login(consultantUser);
-    arlonEditor = await t.login(await t.createUser('commune_editor', '81001'));
+    consultant = await make.signedIn(t, 'consultant');
     museumId = (await t.anonymous.get('/api/communes/82003')).json().sites[0].id;
   });
   afterAll(() => t.close());
@@ -24,7 +22,7 @@ describe('missions', () => {
     const response = await consultant.post('/api/missions', {
       title: 'Stratégie Smart d’Arlon',
       communeNis: '81001',
-      consultantIds: [consultantUser.id],
+      consultantIds: [consultant.user.id],
       startDate: '2026-01-15',
     });
     expect(response.statusCode).toBe(201);
@@ -32,7 +30,7 @@ describe('missions', () => {
       title: 'Stratégie Smart d’Arlon',
       phase: 'diagnostic',
       beneficiary: { kind: 'commune', communeNis: '81001', communeName: 'Arlon', siteId: null },
-      consultants: [{ id: consultantUser.id }],
+      consultants: [{ id: consultant.user.id }],
       permissions: { edit: true },
     });
   });
@@ -42,7 +40,7 @@ describe('missions', () => {
       title: 'Musée connecté',
       communeNis: '82003',
       siteId: museumId,
-      consultantIds: [consultantUser.id],
+      consultantIds: [consultant.user.id],
       startDate: '2026-03-01',
     });
     expect(response.json().beneficiary).toEqual({
@@ -56,23 +54,25 @@ describe('missions', () => {
       title: 'X',
       communeNis: '81001',
       siteId: museumId,
-      consultantIds: [consultantUser.id],
+      consultantIds: [consultant.user.id],
       startDate: '2026-03-01',
     });
     expect(wrongCommune.json().error.code).toBe('SITE_NOT_IN_COMMUNE');
   });
 
   it('commune users see only their commune’s missions, read-only', async () => {
-    const mine = (await arlonEditor.get('/api/missions')).json();
-    expect(mine.map((m: { beneficiary: { communeNis: string } }) => m.beneficiary.communeNis)).toEqual(['81001']);
+    const own = await make.mission(consultant, { communeNis: '85007' });
+    const other = await make.mission(consultant, { communeNis: '85009' });
+    const editor = await make.signedIn(t, 'commune_editor', '85007');
+    const mine = (await editor.get('/api/missions')).json();
+    expect(mine.map((m: { id: string }) => m.id)).toEqual([own.id]);
     expect(mine[0].permissions.edit).toBe(false);
-    const bastogne = (await consultant.get('/api/missions?communeNis=82003')).json()[0];
-    expect((await arlonEditor.get(`/api/missions/${bastogne.id}`)).statusCode).toBe(403);
-    expect((await arlonEditor.patch(`/api/missions/${mine[0].id}`, { phase: 'planning' })).statusCode).toBe(403);
+    expect((await editor.get(`/api/missions/${other.id}`)).statusCode).toBe(403);
+    expect((await editor.patch(`/api/missions/${own.id}`, { phase: 'planning' })).statusCode).toBe(403);
   });
 
   it('moves a mission to its next phase, audited', async () => {
-    const mission = (await consultant.get('/api/missions?communeNis=81001')).json()[0];
+    const mission = await make.mission(consultant, { communeNis: '84009' });
     const response = await consultant.patch(`/api/missions/${mission.id}`, {
       phase: 'planning',
       endDate: '2026-12-31',
@@ -88,7 +88,7 @@ describe('missions', () => {
   });
 
   it('a consultant not in charge of a mission may still edit it; the audit log names who did (decision 006)', async () => {
-    const mission = (await consultant.get('/api/missions?communeNis=81001')).json()[0];
+    const mission = await make.mission(consultant, { communeNis: '84010' });
     const colleagueUser = await t.createUser('consultant');
     const colleague = await t.login(colleagueUser);
     expect(mission.consultants.map((c: { id: string }) => c.id)).not.toContain(colleagueUser.id);
@@ -102,7 +102,7 @@ describe('missions', () => {
 
   it('refuses bad input: end before start, a commune user as consultant, a merged commune', async () => {
     const editor = await t.createUser('commune_editor', '81004');
-    const base = { title: 'X', communeNis: '81004', consultantIds: [consultantUser.id], startDate: '2026-05-01' };
+    const base = { title: 'X', communeNis: '81004', consultantIds: [consultant.user.id], startDate: '2026-05-01' };
     const dates = await consultant.post('/api/missions', { ...base, endDate: '2026-04-01' });
     expect(dates.statusCode).toBe(400);
     expect(dates.json().error.details[0].field).toBe('endDate');
@@ -114,15 +114,13 @@ describe('missions', () => {
   });
 
   it('sums up where a mission stands for its overview, with the reader’s rights', async () => {
-    const habayEditor = await t.login(await t.createUser('commune_editor', '85046'));
-    const mission = (
-      await consultant.post('/api/missions', {
-        title: 'Habay Smart',
-        communeNis: '85046',
-        consultantIds: [consultantUser.id],
-        startDate: '2026-12-01',
-      })
-    ).json();
+    const habayEditor = await make.signedIn(t, 'commune_editor', '85046');
+    const arlonEditor = await make.signedIn(t, 'commune_editor', '81001');
+    const mission = await make.mission(consultant, {
+      title: 'Habay Smart',
+      communeNis: '85046',
+      startDate: '2026-12-01',
+    });
     const url = `/api/missions/${mission.id}/overview`;
     const empty = (await consultant.get(url)).json() as MissionOverview;
     expect(empty.diagnostic).toMatchObject({ interviews: 0, completeInterviews: 0, maturity: null });
@@ -135,24 +133,23 @@ describe('missions', () => {
       ['elected_official', questions.length],
       ['citizen', 5],
     ] as const) {
-      const interview = (
-        await consultant.post(`/api/missions/${mission.id}/interviews`, {
-          resourcePerson: { type },
-          date: '2026-12-02',
-          interviewer: 'Benoît Consultant',
-        })
-      ).json();
+      const interview = await make.interview(consultant, mission.id, {
+        resourcePerson: { type },
+        date: '2026-12-02',
+        interviewer: 'Benoît Consultant',
+      });
       const saved = await consultant.patch(`/api/missions/${mission.id}/interviews/${interview.id}`, {
         answers: questions.slice(0, answered).map((questionKey) => ({ questionKey, level: 3 })),
       });
       expect(saved.statusCode, saved.body).toBe(200);
     }
-    await consultant.post(`/api/missions/${mission.id}/swot`, { category: 'strength', text: 'Tissu associatif' });
-    await consultant.post(`/api/missions/${mission.id}/swot`, { category: 'threat', text: 'Vieillissement' });
-    const sheet = async (title: string, status: string) =>
-      (await consultant.post(`/api/missions/${mission.id}/strategy/projects`, { title, status })).json();
-    const followed = await sheet('Éclairage public intelligent', 'approved');
-    await sheet('Guichet numérique', 'draft');
+    await make.swotItem(consultant, mission.id, { category: 'strength', text: 'Tissu associatif' });
+    await make.swotItem(consultant, mission.id, { category: 'threat', text: 'Vieillissement' });
+    const followed = await make.projectSheet(consultant, mission.id, {
+      title: 'Éclairage public intelligent',
+      status: 'approved',
+    });
+    await make.projectSheet(consultant, mission.id, { title: 'Guichet numérique', status: 'draft' });
     await consultant.patch(`/api/missions/${mission.id}`, { phase: 'implementation' });
     const milestone = await consultant.post(`/api/implementation/projects/${followed.id}/milestones`, {
       title: 'Cahier des charges',

@@ -1,0 +1,96 @@
+/**
+ * Test data built the same way in every integration test: through the API, as a user would, each test making its own.
+ * Each factory takes the client that may create the thing, fills what the test does not care about with plausible
+ * values, and fails loudly with the server's answer when the creation is refused.
+ */
+import type { z } from 'zod';
+import type { Role } from '../../src/domain/auth/roles.ts';
+import type { Interview, InterviewCreateInput } from '../../src/domain/diagnostic/interviews.ts';
+import type { SwotItem, SwotItemInput } from '../../src/domain/diagnostic/swot.ts';
+import type { Mission, MissionCreateInput } from '../../src/domain/missions/mission.ts';
+import type { Need, NeedInput } from '../../src/domain/needs/need.ts';
+import type { ProjectSheet, ProjectSheetCreateInput } from '../../src/domain/strategy/project-sheets.ts';
+import type { Client, TestApp, TestUser } from './test-app.ts';
+
+async function created<T>(what: string, answer: Promise<{ statusCode: number; body: string }>): Promise<T> {
+  const response = await answer;
+  if (response.statusCode !== 201 && response.statusCode !== 200) {
+    throw new Error(`creating ${what} was refused (${response.statusCode}): ${response.body}`);
+  }
+  return JSON.parse(response.body) as T;
+}
+
+/** A new account with the role (and commune), already signed in. */
+export async function signedIn(
+  t: TestApp,
+  role: Role,
+  communeNis: string | null = null,
+): Promise<Client & { user: TestUser }> {
+  const user = await t.createUser(role, communeNis);
+  return (await t.login(user)) as Client & { user: TestUser };
+}
+
+/** A mission for a commune, opened by a consultant who is in charge of it unless the test names others. */
+export function mission(
+  consultant: Client & { user: TestUser },
+  fields: Partial<z.input<typeof MissionCreateInput>> & { communeNis: string },
+): Promise<Mission> {
+  return created(
+    'a mission',
+    consultant.post('/api/missions', {
+      title: `Stratégie Smart ${fields.communeNis}`,
+      consultantIds: [consultant.user.id],
+      startDate: '2026-01-15',
+      ...fields,
+    }),
+  );
+}
+
+/** An interview of a resource person in a mission's diagnostic, without answers yet. */
+export function interview(
+  consultant: Client,
+  missionId: string,
+  fields: Partial<z.input<typeof InterviewCreateInput>> = {},
+): Promise<Interview> {
+  return created(
+    'an interview',
+    consultant.post(`/api/missions/${missionId}/interviews`, {
+      resourcePerson: { type: 'elected_official', role: 'bourgmestre' },
+      date: '2026-02-10',
+      interviewer: 'Consultant de test',
+      ...fields,
+    }),
+  );
+}
+
+/** A SWOT item of a mission's diagnostic. */
+export function swotItem(
+  consultant: Client,
+  missionId: string,
+  fields: Partial<z.input<typeof SwotItemInput>> = {},
+): Promise<SwotItem> {
+  return created(
+    'a SWOT item',
+    consultant.post(`/api/missions/${missionId}/swot`, { category: 'weakness', text: 'Pas de wifi public', ...fields }),
+  );
+}
+
+/** A project sheet of a mission's strategy. */
+export function projectSheet(
+  consultant: Client,
+  missionId: string,
+  fields: Partial<z.input<typeof ProjectSheetCreateInput>> = {},
+): Promise<ProjectSheet> {
+  return created(
+    'a project sheet',
+    consultant.post(`/api/missions/${missionId}/strategy/projects`, { title: 'Wifi public sur la place', ...fields }),
+  );
+}
+
+/** A need in a commune's register, entered by whoever may (a commune editor of that commune, or the agency). */
+export function need(
+  author: Client,
+  fields: Partial<z.input<typeof NeedInput>> & { communeNis: string },
+): Promise<Need> {
+  return created('a need', author.post('/api/needs', { title: 'Éclairage public LED', ...fields }));
+}
