@@ -90,6 +90,10 @@ export const Me = z
         readAudit: z.boolean(),
         runMissions: z.boolean(),
         readAllMissions: z.boolean().describe('missions of every commune, not only the user’s own'),
+        enterNeeds: z.boolean().describe('may add needs to a register (their commune’s, or any for agency staff)'),
+        readAllNeeds: z.boolean().describe('the needs of every commune, not only the user’s own'),
+        runMutualisation: z.boolean().describe('may run the grouping of needs and manage groups, polls and purchases'),
+        answerPolls: z.boolean().describe('may answer the interest polls put to the user’s commune'),
       })
       .describe('the administration areas the user may open, decided by the server’s policy'),
   })

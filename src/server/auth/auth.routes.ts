@@ -7,7 +7,7 @@ import { registerContract } from '../http/contract.ts';
 import type { ApiInstance } from '../http/types.ts';
 import { SESSION_COOKIE } from './access.plugin.ts';
 import type { AuthService } from './auth.service.ts';
-import { type Actor, permissionsOf, readScope } from './policy.ts';
+import { type Actor, can, permissionsOf, readScope } from './policy.ts';
 
 function capabilitiesOf(user: User) {
   const actor: Actor = {
@@ -23,8 +23,14 @@ function capabilitiesOf(user: User) {
       manageUsers: ['update', { type: 'user' }],
       readAudit: ['read', { type: 'audit' }],
       runMissions: ['create', { type: 'mission' }],
+      enterNeeds: ['create', { type: 'need', communeNis: user.communeNis ?? '' }],
+      runMutualisation: ['create', { type: 'mutualisation' }],
     }),
     readAllMissions: readScope(actor, 'mission').kind === 'all',
+    readAllNeeds: readScope(actor, 'need').kind === 'all',
+    // A commune's own polls: staff may record an answer for a commune, but the polls to answer are a commune's.
+    answerPolls:
+      user.communeNis !== null && can(actor, 'update', { type: 'interest_answer', communeNis: user.communeNis }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.ts';
+import type { Role } from '../../domain/auth/roles.ts';
 import { buildApp } from '../app.ts';
 import { CLI_CONTEXT } from '../http/request-context.ts';
 
@@ -37,6 +38,33 @@ describe('signing in and out', () => {
       readAudit: false,
       runMissions: false,
       readAllMissions: false,
+      enterNeeds: true,
+      readAllNeeds: false,
+      runMutualisation: false,
+      answerPolls: true,
+    });
+  });
+
+  it('tells each role what it may open in the needs register, from the policy (the web tests no role)', async () => {
+    const capabilitiesOf = async (role: Role, communeNis: string | null) =>
+      (await (await t.login(await t.createUser(role, communeNis))).get('/api/auth/me')).json().capabilities;
+    const needs = ({ enterNeeds, readAllNeeds, runMutualisation, answerPolls }: Record<string, boolean>) => ({
+      enterNeeds,
+      readAllNeeds,
+      runMutualisation,
+      answerPolls,
+    });
+    expect(needs(await capabilitiesOf('consultant', null))).toEqual({
+      enterNeeds: true,
+      readAllNeeds: true,
+      runMutualisation: true,
+      answerPolls: false,
+    });
+    expect(needs(await capabilitiesOf('commune_viewer', '81001'))).toEqual({
+      enterNeeds: false,
+      readAllNeeds: false,
+      runMutualisation: false,
+      answerPolls: false,
     });
   });
 

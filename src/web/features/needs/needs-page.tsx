@@ -29,9 +29,10 @@ export function NeedsPage() {
   const [params, setParams] = useSearchParams();
   if (me.isPending) return <BlockSkeleton />;
   if (!me.data) return null;
-  const role = me.data.user.role;
-  const staff = role === 'agency_admin' || role === 'consultant';
-  const tabs: Tab[] = staff ? ['register', 'groups'] : ['register', 'groups', 'polls'];
+  const { capabilities } = me.data;
+  // The polls tab is a commune's: the agency sees the polls on each group's page.
+  const communePolls = !capabilities.readAllNeeds;
+  const tabs: Tab[] = communePolls ? ['register', 'groups', 'polls'] : ['register', 'groups'];
   const tab = (tabs as string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'register';
   return (
     <Stack gap="md">
@@ -45,22 +46,28 @@ export function NeedsPage() {
           ))}
         </Tabs.List>
         <Tabs.Panel value="register" pt="md">
-          {tab === 'register' ? <RegisterPanel staff={staff} communeNis={me.data.user.communeNis} role={role} /> : null}
+          {tab === 'register' ? (
+            <RegisterPanel
+              allCommunes={capabilities.readAllNeeds}
+              canEdit={capabilities.enterNeeds}
+              communeNis={me.data.user.communeNis}
+            />
+          ) : null}
         </Tabs.Panel>
         <Tabs.Panel value="groups" pt="md">
-          {tab === 'groups' ? <GroupsPanel staff={staff} /> : null}
+          {tab === 'groups' ? <GroupsPanel staff={capabilities.runMutualisation} /> : null}
         </Tabs.Panel>
-        {staff ? null : (
+        {communePolls ? (
           <Tabs.Panel value="polls" pt="md">
-            {tab === 'polls' ? <PollsPanel canAnswer={role === 'commune_editor'} /> : null}
+            {tab === 'polls' ? <PollsPanel canAnswer={capabilities.answerPolls} /> : null}
           </Tabs.Panel>
-        )}
+        ) : null}
       </Tabs>
     </Stack>
   );
 }
 
-function RegisterPanel(props: { staff: boolean; communeNis: string | null; role: string }) {
+function RegisterPanel(props: { allCommunes: boolean; canEdit: boolean; communeNis: string | null }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const navigate = useNavigate();
@@ -73,13 +80,13 @@ function RegisterPanel(props: { staff: boolean; communeNis: string | null; role:
   const [importing, setImporting] = useState(false);
   const filter = { communeNis, category, q };
   const needs = useNeeds(filter);
-  const canEdit = props.staff || props.role === 'commune_editor';
+  const canEdit = props.canEdit;
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Group align="flex-end">
-          {props.staff ? (
+          {props.allCommunes ? (
             <Select
               label={t('needs.filterCommune')}
               data={communeOptions(communes.data)}
@@ -186,7 +193,7 @@ function RegisterPanel(props: { staff: boolean; communeNis: string | null; role:
       )}
       {creating ? (
         <NeedFormModal
-          fixedCommune={props.staff ? null : props.communeNis}
+          fixedCommune={props.allCommunes ? null : props.communeNis}
           onClose={() => setCreating(false)}
           onSaved={(need) => void navigate(paths.need.to(need.id))}
         />

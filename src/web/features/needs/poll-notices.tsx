@@ -16,7 +16,7 @@ export const pollAnswerLink = (pollId: string) => `/needs?tab=polls&poll=${encod
  */
 export function usePollsToAnswer(): InterestPoll[] {
   const me = useMe();
-  const editor = me.data?.user.role === 'commune_editor';
+  const editor = me.data?.capabilities.answerPolls ?? false;
   const polls = useMyPolls(editor);
   if (!editor) return [];
   return (polls.data ?? []).filter((p) => !p.closed && !p.answers[0]?.answer);
