@@ -20,7 +20,14 @@ type Parameter = { in: 'path' | 'query' | 'header'; name: string; schema?: Schem
 export type Document = {
   paths: Record<
     string,
-    Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>
+    Record<
+      string,
+      {
+        parameters?: Parameter[];
+        requestBody?: { content?: Record<string, { schema?: Schema }> };
+        responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+      }
+    >
   >;
   components?: { schemas?: Record<string, Schema> };
 };
@@ -78,6 +85,16 @@ export class SchemaReader {
     return alternatives ? alternatives.flatMap((b) => this.branches(b)) : [s];
   }
 
+  /** The top-level field names of an object schema (of every branch of a union), sorted. */
+  fieldsOf(schema: Schema | undefined): string[] {
+    if (!schema) return [];
+    const names = this.branches(schema).flatMap((branch) => {
+      const inner = branch.items ? this.resolve(branch.items) : branch;
+      return Object.keys(inner.properties ?? {});
+    });
+    return [...new Set(names)].sort();
+  }
+
   /** Every path in a body schema to a field matching `accept`, through objects and arrays. */
   findFields(schema: Schema, accept: (s: Schema) => boolean, path: FieldPath = [], depth = 0): FieldPath[] {
     if (depth > 6) return [];
@@ -109,3 +126,22 @@ export function bodyWith(path: FieldPath, value: unknown): unknown {
 
 export const isString = (s: Schema) => s.type === 'string' && !s.enum;
 export const isDate = (s: Schema) => s.type === 'string' && s.format === 'date';
+
+/**
+ * What the OpenAPI document says an operation takes and answers, as field names: so a test checks the documented
+ * shape (« the portfolio takes projects and budgets ») rather than that something is documented at all.
+ */
+export function documentedShape(
+  document: Document,
+  method: string,
+  path: string,
+  status = '200',
+): { body: string[]; response: string[] } {
+  const operation = document.paths[path]?.[method.toLowerCase()];
+  if (!operation) throw new Error(`${method} ${path} is not in the OpenAPI document`);
+  const reader = new SchemaReader(document);
+  return {
+    body: reader.fieldsOf(operation.requestBody?.content?.['application/json']?.schema),
+    response: reader.fieldsOf(operation.responses?.[status]?.content?.['application/json']?.schema),
+  };
+}

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentedShape } from '../../../test/support/openapi-sweep.ts';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { explainGroup } from '../../domain/mutualisation/grouping.ts';
 import { seedCatalogueDemo } from '../catalogue/catalogue-demo.ts';
@@ -325,9 +326,17 @@ describe('needs register', () => {
     expect(tooMany.statusCode).toBe(422);
     expect(tooMany.json().error.code).toBe('TOO_MANY_NEEDS');
     const spec = (await t.anonymous.get('/api/openapi.json')).json();
-    expect(spec.paths['/api/analysis/needs'].post.requestBody).toBeDefined();
-    expect(spec.paths['/api/mutualisation/runs'].post).toBeDefined();
-    expect(spec.paths['/api/needs/import/preview'].post.requestBody).toBeDefined();
+    expect(documentedShape(spec, 'POST', '/api/analysis/needs')).toEqual({
+      body: expect.arrayContaining(['needs']),
+      response: expect.arrayContaining(['groups']),
+    });
+    expect(documentedShape(spec, 'POST', '/api/mutualisation/runs', '202').response).toEqual(
+      expect.arrayContaining(['id', 'status', 'progress', 'step']),
+    );
+    expect(documentedShape(spec, 'POST', '/api/needs/import/preview')).toEqual({
+      body: ['contentBase64', 'filename'],
+      response: expect.arrayContaining(['rows', 'valid', 'invalid', 'missingColumns']),
+    });
   });
 
   it('a consultant groups the register, confirms a group, polls interest; an editor answers; the purchase follows', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentedShape } from '../../../test/support/openapi-sweep.ts';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { hydroelectricSites } from '../../domain/strategy/strategy-fixtures.test-support.ts';
 
@@ -132,10 +133,21 @@ describe('calculators: /api/analysis', () => {
   it('refuses the public, and is documented in OpenAPI', async () => {
     expect((await t.anonymous.post('/api/analysis/rank', hydroelectricSites)).statusCode).toBe(401);
     const spec = (await t.anonymous.get('/api/openapi.json')).json();
-    for (const path of ['/api/analysis/rank', '/api/analysis/portfolio', '/api/analysis/ahp']) {
-      expect(spec.paths[path].post.requestBody).toBeDefined();
-    }
-    expect(spec.paths['/api/missions/{missionId}/strategy/plan'].post).toBeDefined();
+    expect(documentedShape(spec, 'POST', '/api/analysis/rank')).toEqual({
+      body: ['alternatives', 'criteria'],
+      response: ['ranking'],
+    });
+    expect(documentedShape(spec, 'POST', '/api/analysis/portfolio')).toEqual({
+      body: expect.arrayContaining(['horizons', 'projects']),
+      response: expect.arrayContaining(['objective', 'plan', 'status']),
+    });
+    expect(documentedShape(spec, 'POST', '/api/analysis/ahp')).toEqual({
+      body: expect.arrayContaining(['upperTriangle']),
+      response: expect.arrayContaining(['weights', 'consistencyRatio', 'consistent']),
+    });
+    expect(documentedShape(spec, 'POST', '/api/missions/{missionId}/strategy/plan').body).toEqual(
+      expect.arrayContaining(['relativeGap', 'timeLimitSeconds']),
+    );
   });
 
   it('rate-limits each user', async () => {
