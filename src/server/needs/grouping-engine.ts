@@ -5,6 +5,13 @@ import {
   type GroupExplanation,
   type GroupingEdge,
 } from '../../domain/mutualisation/grouping.ts';
+import {
+  ACRONYMS,
+  CLIPPED_WORDS,
+  normaliseNeedText,
+  typoCorrector,
+  wordsOf,
+} from '../../domain/mutualisation/need-language.ts';
 import { SMART_CATEGORIES } from '../../domain/shared/smart-categories.ts';
 import { type Database, rowsOf, type Transaction } from '../db/client.ts';
 
@@ -60,6 +67,15 @@ export const GROUPING_DEFAULTS = { wordThreshold: 0.35, titleThreshold: 0.5 } as
 
 const CHUNK = 5000;
 
+let corrector: ((word: string) => string) | undefined;
+/** The register's French made comparable (acronyms, clipped words, typos), with the taxonomy's words as reference. */
+function prepareText(text: string): string {
+  corrector ??= typoCorrector(
+    wordsOf([...SMART_CATEGORIES.flatMap((c) => c.terms), ...Object.values(ACRONYMS), ...Object.values(CLIPPED_WORDS)]),
+  );
+  return normaliseNeedText(text, corrector);
+}
+
 export async function groupNeedsInDatabase(
   db: Database,
   needs: NeedText[],
@@ -81,8 +97,8 @@ export async function groupNeedsInDatabase(
         idx: start + i,
         id: n.id,
         commune: n.communeNis,
-        title: n.title,
-        body: n.description,
+        title: prepareText(n.title),
+        body: prepareText(n.description),
         category: n.category,
       }));
       await tx.execute(sql`insert into mg_need select * from jsonb_to_recordset(${JSON.stringify(slice)}::jsonb)
@@ -92,7 +108,7 @@ export async function groupNeedsInDatabase(
     await progress(0.15, 'vectors');
     await tx.execute(sql`create temp table mg_doc on commit drop as
       select idx, category, to_tsvector('french', unaccent(title || ' ' || coalesce(body, ''))) as tsv,
-        lower(unaccent(title)) as tnorm
+        to_tsvector('french', unaccent(title)) as ttsv, lower(unaccent(title)) as tnorm
       from mg_need`);
     await tx.execute(sql`create index on mg_doc using gin (tsv)`);
     await tx.execute(sql`analyze mg_doc`);
@@ -105,7 +121,8 @@ export async function groupNeedsInDatabase(
       from jsonb_to_recordset(${JSON.stringify(terms)}::jsonb) as x(category text, term text)`);
     await tx.execute(sql`delete from mg_term where weight = 0`);
     await tx.execute(sql`create temp table mg_match on commit drop as
-      select d.idx, t.category, sum(t.weight) as score, array_agg(t.term order by t.term) as terms
+      select d.idx, t.category, sum(t.weight) as score,
+        array_agg(t.term order by t.term) as terms
       from mg_term t join mg_doc d on d.tsv @@ t.q
       group by d.idx, t.category`);
     // The category a need is about: the one it was given, else the one whose terms its text matches best.
