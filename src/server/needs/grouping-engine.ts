@@ -9,6 +9,7 @@ import {
   ACRONYMS,
   CLIPPED_WORDS,
   normaliseNeedText,
+  REGISTER_STOP_WORDS,
   typoCorrector,
   wordsOf,
 } from '../../domain/mutualisation/need-language.ts';
@@ -63,9 +64,11 @@ export type GroupingOptions = {
   statementTimeoutMs?: number;
 };
 
-export const GROUPING_DEFAULTS = { wordThreshold: 0.35, titleThreshold: 0.5 } as const;
+export const GROUPING_DEFAULTS = { wordThreshold: 0.2, titleThreshold: 0.5 } as const;
 
 const CHUNK = 5000;
+/** A word of the title says more about the need than a word of its description. */
+const TITLE_WEIGHT = 2;
 
 let corrector: ((word: string) => string) | undefined;
 /** The register's French made comparable (acronyms, clipped words, typos), with the taxonomy's words as reference. */
@@ -135,9 +138,14 @@ export async function groupNeedsInDatabase(
     // Stems too common to tell needs apart (more than 10 % of the needs, and at least 50) make no candidates.
     const maxDf = Math.max(50, Math.floor(docCount * 0.1));
     await tx.execute(sql`create temp table mg_word on commit drop as
-      with lx as (select d.idx, d.category, l.lexeme from mg_doc d, unnest(d.tsv) as l),
+      with stop as (select distinct unnest(tsvector_to_array(to_tsvector('french', unaccent(x)))) as lexeme
+          from jsonb_array_elements_text(${JSON.stringify(REGISTER_STOP_WORDS)}::jsonb) as s(x)),
+        lx as (select d.idx, d.category, l.lexeme, l.lexeme = any(tsvector_to_array(d.ttsv)) as in_title
+          from mg_doc d, unnest(d.tsv) as l
+          where l.lexeme not in (select lexeme from stop) and position('-' in l.lexeme) = 0),
         df as (select lexeme, count(*)::int as df from lx group by lexeme)
-      select lx.idx, lx.category, lx.lexeme, df.df, ln(1 + ${docCount}::float8 / df.df) as w
+      select lx.idx, lx.category, lx.lexeme, df.df,
+        ln(1 + ${docCount}::float8 / df.df) * (case when lx.in_title then ${TITLE_WEIGHT}::float8 else 1 end) as w
       from lx join df using (lexeme)`);
     await tx.execute(sql`create index on mg_word (lexeme)`);
     await tx.execute(sql`analyze mg_word`);
@@ -153,7 +161,7 @@ export async function groupNeedsInDatabase(
           select a.idx as a, b.idx as b, s.shared, s.n
           from mg_doc a join mg_doc b on a.idx < b.idx
             and (a.category is null or b.category is null),
-          lateral (select sum(wa.w) as shared, count(*) as n from mg_word wa
+          lateral (select sum(wa.w + wb.w) / 2 as shared, count(*) as n from mg_word wa
             join mg_word wb on wb.idx = b.idx and wb.lexeme = wa.lexeme
             where wa.idx = a.idx and wa.df <= ${maxDf}) s)
       select p.a, p.b, 2 * p.shared / (na.total + nb.total) as score
@@ -161,7 +169,7 @@ export async function groupNeedsInDatabase(
       where p.n >= 2 and 2 * p.shared / (na.total + nb.total) >= ${wordThreshold}`)
         : await run<{ a: number; b: number; score: number }>(sql`
       with pairs as materialized (
-          select a.idx as a, b.idx as b, sum(a.w) as shared, count(*) as n
+          select a.idx as a, b.idx as b, sum(a.w + b.w) / 2 as shared, count(*) as n
           from mg_word a join mg_word b on b.lexeme = a.lexeme and b.idx <> a.idx
           where a.category is null and (b.category is not null or a.idx < b.idx) and a.df <= ${maxDf}
           group by a.idx, b.idx)
