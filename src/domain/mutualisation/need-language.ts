@@ -235,9 +235,40 @@ export function wordsOf(phrases: Iterable<string>): string[] {
   return out;
 }
 
-/** Rewrites one text: abbreviations expanded, then typos corrected towards the vocabulary. */
-export function normaliseNeedText(text: string, correct: (word: string) => string): string {
-  return expandAbbreviations(text).replace(/\p{L}+/gu, (w) => correct(w));
+/** The singular a French plural most likely comes from (« réverbères », « illégaux »), for look-ups. */
+function singularForms(folded: string): string[] {
+  const forms = [folded];
+  if (folded.length > 4 && folded.endsWith('aux')) forms.push(`${folded.slice(0, -3)}al`);
+  if (folded.length > 3 && /[sx]$/.test(folded)) forms.push(folded.slice(0, -1));
+  return forms;
+}
+
+/**
+ * A reader of synonyms (variant → the taxonomy's word): a variant, singular or plural, is followed by the
+ * taxonomy's word, so that « véhicule partagé » also reads « voiture partagé » and meets the term « voiture
+ * partagée » once stemmed.
+ */
+export function synonymReader(synonyms: Readonly<Record<string, string>>): (word: string) => string {
+  const byFold = new Map(Object.entries(synonyms).map(([k, v]) => [foldWord(k), v]));
+  return (word: string) => {
+    for (const form of singularForms(foldWord(word))) {
+      const canonical = byFold.get(form);
+      if (canonical !== undefined) return `${word} ${canonical}`;
+    }
+    return word;
+  };
+}
+
+/**
+ * Rewrites one text: abbreviations expanded, then typos corrected towards the vocabulary, then synonyms followed by
+ * the taxonomy's word.
+ */
+export function normaliseNeedText(
+  text: string,
+  correct: (word: string) => string,
+  synonyms: (word: string) => string = (w) => w,
+): string {
+  return expandAbbreviations(text).replace(/[\p{L}-]+/gu, (w) => synonyms(correct(w)));
 }
 
 /**

@@ -10,9 +10,11 @@ import {
   CLIPPED_WORDS,
   normaliseNeedText,
   REGISTER_STOP_WORDS,
+  synonymReader,
   typoCorrector,
   wordsOf,
 } from '../../domain/mutualisation/need-language.ts';
+import { THESAURUS_SYNONYMS } from '../../domain/mutualisation/thesaurus/synonyms.ts';
 import { SMART_CATEGORIES } from '../../domain/shared/smart-categories.ts';
 import { type Database, rowsOf, type Transaction } from '../db/client.ts';
 
@@ -71,12 +73,16 @@ const CHUNK = 5000;
 const TITLE_WEIGHT = 2;
 
 let corrector: ((word: string) => string) | undefined;
-/** The register's French made comparable (acronyms, clipped words, typos), with the taxonomy's words as reference. */
+const synonyms = synonymReader(THESAURUS_SYNONYMS);
+/**
+ * The register's French made comparable (acronyms, clipped words, typos, synonyms), with the taxonomy's words as
+ * reference.
+ */
 function prepareText(text: string): string {
   corrector ??= typoCorrector(
     wordsOf([...SMART_CATEGORIES.flatMap((c) => c.terms), ...Object.values(ACRONYMS), ...Object.values(CLIPPED_WORDS)]),
   );
-  return normaliseNeedText(text, corrector);
+  return normaliseNeedText(text, corrector, synonyms);
 }
 
 export async function groupNeedsInDatabase(
