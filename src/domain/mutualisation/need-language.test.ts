@@ -33,6 +33,10 @@ describe('abbreviations of the register', () => {
     );
   });
 
+  it('is not fooled by words that name built-in properties', () => {
+    expect(expandAbbreviations('constructor toString')).toBe('constructor toString');
+  });
+
   it('replaces clipped and dotted forms by the full word, whatever their case', () => {
     expect(expandAbbreviations('Éclairage pub. du centre')).toBe('Éclairage public du centre');
     expect(expandAbbreviations('Vidéosurv. de la place')).toBe('vidéosurveillance de la place');

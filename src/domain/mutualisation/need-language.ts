@@ -140,24 +140,42 @@ export function foldWord(word: string): string {
     .toLowerCase();
 }
 
+/** A word-by-word memo, emptied when it grows large (a register repeats its words; a server runs for long). */
+export function memoised(fn: (word: string) => string, limit = 100_000): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word: string) => {
+    let out = cache.get(word);
+    if (out === undefined) {
+      if (cache.size >= limit) cache.clear();
+      out = fn(word);
+      cache.set(word, out);
+    }
+    return out;
+  };
+}
+
 const clippedByFold = new Map(Object.entries(CLIPPED_WORDS).map(([k, v]) => [foldWord(k), v]));
 
 /** Acronyms followed by their expansion, clipped words replaced, slashes between words opened. */
 export function expandAbbreviations(text: string): string {
-  const opened = text.replace(/(\p{L}|\p{N})\/(?=\p{L}|\p{N})/gu, '$1 ');
-  return opened.replace(WORD, (token) => {
-    const bare = token.endsWith('.') ? token.slice(0, -1) : token;
-    const acronym = ACRONYMS[bare];
-    if (acronym !== undefined) return `${token} (${acronym})`;
-    const clipped =
-      clippedByFold.get(foldWord(token)) ?? (token === bare ? undefined : clippedByFold.get(foldWord(bare)));
-    if (clipped !== undefined) {
-      const dot = token.endsWith('.') && !clippedByFold.has(foldWord(token)) ? '.' : '';
-      return clipped + dot;
-    }
-    return token;
-  });
+  const opened = text.includes('/') ? text.replace(/(\p{L}|\p{N})\/(?=\p{L}|\p{N})/gu, '$1 ') : text;
+  return opened.replace(WORD, expandToken);
 }
+
+const acronyms = new Map(Object.entries(ACRONYMS));
+
+const expandToken = memoised((token: string): string => {
+  const bare = token.endsWith('.') ? token.slice(0, -1) : token;
+  const acronym = acronyms.get(bare);
+  if (acronym !== undefined) return `${token} (${acronym})`;
+  const clipped =
+    clippedByFold.get(foldWord(token)) ?? (token === bare ? undefined : clippedByFold.get(foldWord(bare)));
+  if (clipped !== undefined) {
+    const dot = token.endsWith('.') && !clippedByFold.has(foldWord(token)) ? '.' : '';
+    return clipped + dot;
+  }
+  return token;
+});
 
 /** Damerau–Levenshtein distance capped at 2 (enough to tell 0, 1 and "more"). */
 export function editDistanceAtMost1(a: string, b: string): boolean {
@@ -200,12 +218,10 @@ export function typoCorrector(vocabulary: Iterable<string>, minLength = 8): (wor
     for (let i = 0; i < f.length; i++) addKey(f.slice(0, i) + f.slice(i + 1), f);
   }
   const singular = (f: string) => (f.length > 3 && /[sx]$/.test(f) ? f.slice(0, -1) : f);
-  const cache = new Map<string, string>();
-  return (word: string) => {
+  return memoised((word: string) => {
+    if (word.length < minLength) return word;
     const f = foldWord(word);
     if (f.length < minLength || !/^\p{L}+$/u.test(f)) return word;
-    const cached = cache.get(f);
-    if (cached !== undefined) return cached === f ? word : cached;
     let result = f;
     const forms = [f, singular(f)];
     if (!forms.some((x) => known.has(x))) {
@@ -223,9 +239,8 @@ export function typoCorrector(vocabulary: Iterable<string>, minLength = 8): (wor
         result = known.get(target)! + (f.endsWith('s') && !target.endsWith('s') ? 's' : '');
       }
     }
-    cache.set(f, result);
     return result === f ? word : result;
-  };
+  });
 }
 
 /** Every word of some phrasings, for a vocabulary. */
@@ -250,13 +265,13 @@ function singularForms(folded: string): string[] {
  */
 export function synonymReader(synonyms: Readonly<Record<string, string>>): (word: string) => string {
   const byFold = new Map(Object.entries(synonyms).map(([k, v]) => [foldWord(k), v]));
-  return (word: string) => {
+  return memoised((word: string) => {
     for (const form of singularForms(foldWord(word))) {
       const canonical = byFold.get(form);
       if (canonical !== undefined) return `${word} ${canonical}`;
     }
     return word;
-  };
+  });
 }
 
 /**
