@@ -24,7 +24,10 @@ import { type Database, rowsOf, type Transaction } from '../db/client.ts';
  * and stop words (plurals, accents and word order stop mattering), the taxonomy's terms are matched as phrases
  * (`phraseto_tsquery`) to recognise a category from free text (synonyms: "lampadaire" and "éclairage public" both
  * mean public lighting), rare shared stems link needs outside the taxonomy, and pg_trgm's similarity catches
- * titles written differently (typos, compound words) among the needs the taxonomy did not place. Everything runs in temporary tables inside one transaction,
+ * titles written differently (typos, compound words) among the needs the taxonomy did not place. Before that, the
+ * register's French is made comparable in TypeScript (src/domain/mutualisation/need-language.ts: acronyms, clipped
+ * words, typos, thesaurus synonyms), and the words that link needs are weighted (rarity, title over description,
+ * the register's filler words left out). Everything runs in temporary tables inside one transaction,
  * so nothing is left behind; candidates come from indexes (GIN on the vectors and trigrams), never from all pairs.
  */
 export type NeedText = {
