@@ -158,8 +158,11 @@ const clippedByFold = new Map(Object.entries(CLIPPED_WORDS).map(([k, v]) => [fol
 
 /** Acronyms followed by their expansion, clipped words replaced, slashes between words opened. */
 export function expandAbbreviations(text: string): string {
-  const opened = text.includes('/') ? text.replace(/(\p{L}|\p{N})\/(?=\p{L}|\p{N})/gu, '$1 ') : text;
-  return opened.replace(WORD, expandToken);
+  return openSlashes(text).replace(WORD, expandToken);
+}
+
+function openSlashes(text: string): string {
+  return text.includes('/') ? text.replace(/(\p{L}|\p{N})\/(?=\p{L}|\p{N})/gu, '$1 ') : text;
 }
 
 const acronyms = new Map(Object.entries(ACRONYMS));
@@ -275,180 +278,22 @@ export function synonymReader(synonyms: Readonly<Record<string, string>>): (word
 }
 
 /**
- * Rewrites one text: abbreviations expanded, then typos corrected towards the vocabulary, then synonyms followed by
- * the taxonomy's word.
+ * A reader of the register's texts: abbreviations expanded, then typos corrected towards the vocabulary, then
+ * synonyms followed by the taxonomy's word. One pass over the text; each distinct word is worked out once.
  */
+export function needTextReader(
+  correct: (word: string) => string,
+  synonyms: (word: string) => string = (w) => w,
+): (text: string) => string {
+  const readToken = memoised((token: string) => expandToken(token).replace(/[\p{L}-]+/gu, (w) => synonyms(correct(w))));
+  return (text: string) => openSlashes(text).replace(WORD, readToken);
+}
+
+/** One text read as the engine reads it (see `needTextReader`). */
 export function normaliseNeedText(
   text: string,
   correct: (word: string) => string,
   synonyms: (word: string) => string = (w) => w,
 ): string {
-  return expandAbbreviations(text).replace(/[\p{L}-]+/gu, (w) => synonyms(correct(w)));
+  return needTextReader(correct, synonyms)(text);
 }
-
-/**
- * Words that say nothing about which need it is: French function words the stemmer keeps (« les », « à » once its
- * accent is gone, « plus », « trop »…) and the register's own filler (every need is about the commune, its
- * inhabitants, a project to set up). They still count for the taxonomy's phrases (« salle communale »), but they do
- * not link two needs.
- */
-export const REGISTER_STOP_WORDS: readonly string[] = [
-  // function words
-  'les',
-  'à',
-  'plus',
-  'moins',
-  'trop',
-  'tout',
-  'tous',
-  'toute',
-  'toutes',
-  'très',
-  'sans',
-  'chaque',
-  'entre',
-  'vers',
-  'selon',
-  'dont',
-  'où',
-  'quand',
-  'comme',
-  'aussi',
-  'encore',
-  'déjà',
-  'bien',
-  'peu',
-  'beaucoup',
-  'etc',
-  'si',
-  'lors',
-  'afin',
-  'chez',
-  'sous',
-  'avant',
-  'après',
-  'depuis',
-  'pendant',
-  'jusqu',
-  'aujourd',
-  'hui',
-  'quel',
-  'quelle',
-  'quelles',
-  'quels',
-  'certains',
-  'certaines',
-  'autre',
-  'autres',
-  'même',
-  'non',
-  'oui',
-  'fois',
-  'cas',
-  // verbs of every need
-  'être',
-  'avoir',
-  'faire',
-  'pouvoir',
-  'vouloir',
-  'devoir',
-  'mettre',
-  'permettre',
-  'savoir',
-  'voir',
-  'aller',
-  'venir',
-  'passer',
-  'doivent',
-  'peuvent',
-  'veulent',
-  'voudrait',
-  'voudrions',
-  'souhaite',
-  'souhaitons',
-  'besoin',
-  // the register's filler
-  'commune',
-  'communes',
-  'communal',
-  'communale',
-  'communaux',
-  'communales',
-  'citoyen',
-  'citoyens',
-  'habitant',
-  'habitants',
-  'population',
-  'village',
-  'villages',
-  'projet',
-  'projets',
-  'mise',
-  'place',
-  'nouveau',
-  'nouvelle',
-  'achat',
-  'acheter',
-  'améliorer',
-  'amélioration',
-  'gestion',
-  'gérer',
-  'suivi',
-  'suivre',
-  'outil',
-  'système',
-  'solution',
-  'plateforme',
-  'service',
-  'services',
-  'nos',
-  'notre',
-  'gens',
-  'personnes',
-  'besoins',
-  'rue',
-  'rues',
-  // actions every need starts with
-  'remplacer',
-  'remplacement',
-  'installer',
-  'installation',
-  'équiper',
-  'moderniser',
-  'modernisation',
-  'rénover',
-  'créer',
-  'création',
-  'développer',
-  'organiser',
-  'prévoir',
-  'proposer',
-  'utiliser',
-  'offrir',
-  'réaliser',
-  'étudier',
-  // when
-  'jour',
-  'jours',
-  'journée',
-  'semaine',
-  'semaines',
-  'mois',
-  'année',
-  'années',
-  'week-end',
-  'week',
-  'end',
-  'matin',
-  'soir',
-  'nuit',
-  'lundi',
-  'mardi',
-  'mercredi',
-  'jeudi',
-  'vendredi',
-  'samedi',
-  'dimanche',
-  'heure',
-  'heures',
-];

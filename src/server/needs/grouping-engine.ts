@@ -8,7 +8,7 @@ import {
 import {
   ACRONYMS,
   CLIPPED_WORDS,
-  normaliseNeedText,
+  needTextReader,
   REGISTER_STOP_WORDS,
   synonymReader,
   typoCorrector,
@@ -75,17 +75,23 @@ const CHUNK = 5000;
 /** A word of the title says more about the need than a word of its description. */
 const TITLE_WEIGHT = 2;
 
-let corrector: ((word: string) => string) | undefined;
-const synonyms = synonymReader(THESAURUS_SYNONYMS);
+let reader: ((text: string) => string) | undefined;
 /**
  * The register's French made comparable (acronyms, clipped words, typos, synonyms), with the taxonomy's words as
  * reference.
  */
 function prepareText(text: string): string {
-  corrector ??= typoCorrector(
-    wordsOf([...SMART_CATEGORIES.flatMap((c) => c.terms), ...Object.values(ACRONYMS), ...Object.values(CLIPPED_WORDS)]),
+  reader ??= needTextReader(
+    typoCorrector(
+      wordsOf([
+        ...SMART_CATEGORIES.flatMap((c) => c.terms),
+        ...Object.values(ACRONYMS),
+        ...Object.values(CLIPPED_WORDS),
+      ]),
+    ),
+    synonymReader(THESAURUS_SYNONYMS),
   );
-  return normaliseNeedText(text, corrector, synonyms);
+  return reader(text);
 }
 
 export async function groupNeedsInDatabase(
