@@ -5,6 +5,16 @@ import {
   type GroupExplanation,
   type GroupingEdge,
 } from '../../domain/mutualisation/grouping.ts';
+import {
+  ACRONYMS,
+  CLIPPED_WORDS,
+  needTextReader,
+  REGISTER_STOP_WORDS,
+  synonymReader,
+  typoCorrector,
+  wordsOf,
+} from '../../domain/mutualisation/need-language.ts';
+import { THESAURUS_SYNONYMS } from '../../domain/mutualisation/thesaurus/synonyms.ts';
 import { SMART_CATEGORIES } from '../../domain/shared/smart-categories.ts';
 import { type Database, rowsOf, type Transaction } from '../db/client.ts';
 
@@ -14,7 +24,10 @@ import { type Database, rowsOf, type Transaction } from '../db/client.ts';
  * and stop words (plurals, accents and word order stop mattering), the taxonomy's terms are matched as phrases
  * (`phraseto_tsquery`) to recognise a category from free text (synonyms: "lampadaire" and "éclairage public" both
  * mean public lighting), rare shared stems link needs outside the taxonomy, and pg_trgm's similarity catches
- * titles written differently (typos, compound words) among the needs the taxonomy did not place. Everything runs in temporary tables inside one transaction,
+ * titles written differently (typos, compound words) among the needs the taxonomy did not place. Before that, the
+ * register's French is made comparable in TypeScript (src/domain/mutualisation/need-language.ts: acronyms, clipped
+ * words, typos, thesaurus synonyms), and the words that link needs are weighted (rarity, title over description,
+ * the register's filler words left out). Everything runs in temporary tables inside one transaction,
  * so nothing is left behind; candidates come from indexes (GIN on the vectors and trigrams), never from all pairs.
  */
 export type NeedText = {
@@ -56,9 +69,30 @@ export type GroupingOptions = {
   statementTimeoutMs?: number;
 };
 
-export const GROUPING_DEFAULTS = { wordThreshold: 0.35, titleThreshold: 0.5 } as const;
+export const GROUPING_DEFAULTS = { wordThreshold: 0.2, titleThreshold: 0.5 } as const;
 
 const CHUNK = 5000;
+/** A word of the title says more about the need than a word of its description. */
+const TITLE_WEIGHT = 2;
+
+let reader: ((text: string) => string) | undefined;
+/**
+ * The register's French made comparable (acronyms, clipped words, typos, synonyms), with the taxonomy's words as
+ * reference.
+ */
+function prepareText(text: string): string {
+  reader ??= needTextReader(
+    typoCorrector(
+      wordsOf([
+        ...SMART_CATEGORIES.flatMap((c) => c.terms),
+        ...Object.values(ACRONYMS),
+        ...Object.values(CLIPPED_WORDS),
+      ]),
+    ),
+    synonymReader(THESAURUS_SYNONYMS),
+  );
+  return reader(text);
+}
 
 export async function groupNeedsInDatabase(
   db: Database,
@@ -81,8 +115,8 @@ export async function groupNeedsInDatabase(
         idx: start + i,
         id: n.id,
         commune: n.communeNis,
-        title: n.title,
-        body: n.description,
+        title: prepareText(n.title),
+        body: prepareText(n.description),
         category: n.category,
       }));
       await tx.execute(sql`insert into mg_need select * from jsonb_to_recordset(${JSON.stringify(slice)}::jsonb)
@@ -92,7 +126,7 @@ export async function groupNeedsInDatabase(
     await progress(0.15, 'vectors');
     await tx.execute(sql`create temp table mg_doc on commit drop as
       select idx, category, to_tsvector('french', unaccent(title || ' ' || coalesce(body, ''))) as tsv,
-        lower(unaccent(title)) as tnorm
+        to_tsvector('french', unaccent(title)) as ttsv, lower(unaccent(title)) as tnorm
       from mg_need`);
     await tx.execute(sql`create index on mg_doc using gin (tsv)`);
     await tx.execute(sql`analyze mg_doc`);
@@ -105,7 +139,8 @@ export async function groupNeedsInDatabase(
       from jsonb_to_recordset(${JSON.stringify(terms)}::jsonb) as x(category text, term text)`);
     await tx.execute(sql`delete from mg_term where weight = 0`);
     await tx.execute(sql`create temp table mg_match on commit drop as
-      select d.idx, t.category, sum(t.weight) as score, array_agg(t.term order by t.term) as terms
+      select d.idx, t.category, sum(t.weight) as score,
+        array_agg(t.term order by t.term) as terms
       from mg_term t join mg_doc d on d.tsv @@ t.q
       group by d.idx, t.category`);
     // The category a need is about: the one it was given, else the one whose terms its text matches best.
@@ -118,9 +153,14 @@ export async function groupNeedsInDatabase(
     // Stems too common to tell needs apart (more than 10 % of the needs, and at least 50) make no candidates.
     const maxDf = Math.max(50, Math.floor(docCount * 0.1));
     await tx.execute(sql`create temp table mg_word on commit drop as
-      with lx as (select d.idx, d.category, l.lexeme from mg_doc d, unnest(d.tsv) as l),
+      with stop as (select distinct unnest(tsvector_to_array(to_tsvector('french', unaccent(x)))) as lexeme
+          from jsonb_array_elements_text(${JSON.stringify(REGISTER_STOP_WORDS)}::jsonb) as s(x)),
+        lx as (select d.idx, d.category, l.lexeme, l.lexeme = any(tsvector_to_array(d.ttsv)) as in_title
+          from mg_doc d, unnest(d.tsv) as l
+          where l.lexeme not in (select lexeme from stop) and position('-' in l.lexeme) = 0),
         df as (select lexeme, count(*)::int as df from lx group by lexeme)
-      select lx.idx, lx.category, lx.lexeme, df.df, ln(1 + ${docCount}::float8 / df.df) as w
+      select lx.idx, lx.category, lx.lexeme, df.df,
+        ln(1 + ${docCount}::float8 / df.df) * (case when lx.in_title then ${TITLE_WEIGHT}::float8 else 1 end) as w
       from lx join df using (lexeme)`);
     await tx.execute(sql`create index on mg_word (lexeme)`);
     await tx.execute(sql`analyze mg_word`);
@@ -136,7 +176,7 @@ export async function groupNeedsInDatabase(
           select a.idx as a, b.idx as b, s.shared, s.n
           from mg_doc a join mg_doc b on a.idx < b.idx
             and (a.category is null or b.category is null),
-          lateral (select sum(wa.w) as shared, count(*) as n from mg_word wa
+          lateral (select sum(wa.w + wb.w) / 2 as shared, count(*) as n from mg_word wa
             join mg_word wb on wb.idx = b.idx and wb.lexeme = wa.lexeme
             where wa.idx = a.idx and wa.df <= ${maxDf}) s)
       select p.a, p.b, 2 * p.shared / (na.total + nb.total) as score
@@ -144,7 +184,7 @@ export async function groupNeedsInDatabase(
       where p.n >= 2 and 2 * p.shared / (na.total + nb.total) >= ${wordThreshold}`)
         : await run<{ a: number; b: number; score: number }>(sql`
       with pairs as materialized (
-          select a.idx as a, b.idx as b, sum(a.w) as shared, count(*) as n
+          select a.idx as a, b.idx as b, sum(a.w + b.w) / 2 as shared, count(*) as n
           from mg_word a join mg_word b on b.lexeme = a.lexeme and b.idx <> a.idx
           where a.category is null and (b.category is not null or a.idx < b.idx) and a.df <= ${maxDf}
           group by a.idx, b.idx)
