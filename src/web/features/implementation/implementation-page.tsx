@@ -44,6 +44,7 @@ import {
   useAlerts,
   useDashboard,
   useDeleteThresholdPeriod,
+  useImplementationArea,
   useNotices,
   useNotificationSettings,
   usePublishedCommunes,
@@ -68,12 +69,20 @@ const NO_PROJECT = '#f8f9fa';
 export function ImplementationPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const role = me.data?.user.role;
-  const staff = role === 'agency_admin' || role === 'consultant';
-  const admin = role === 'agency_admin';
+  // What the caller may open comes from the server's policy: the page tests no role.
+  const area = useImplementationArea(Boolean(me.data));
+  const {
+    dashboard: staff,
+    editThresholds,
+    notices,
+  } = area.data?.permissions ?? {
+    dashboard: false,
+    editThresholds: false,
+    notices: false,
+  };
   const [tab, setTab] = useState<string | null>('dashboard');
 
-  if (me.isPending) return <BlockSkeleton />;
+  if (me.isPending || (me.data && area.isPending)) return <BlockSkeleton />;
   if (!me.data) {
     return (
       <Stack>
@@ -94,7 +103,7 @@ export function ImplementationPage() {
             <Tabs.Tab value="dashboard">{t('implementation.area.dashboardTab')}</Tabs.Tab>
             <Tabs.Tab value="alerts">{t('implementation.area.alertsTab')}</Tabs.Tab>
             <Tabs.Tab value="thresholds">{t('implementation.area.thresholdsTab')}</Tabs.Tab>
-            {admin ? <Tabs.Tab value="notices">{t('implementation.area.noticesTab')}</Tabs.Tab> : null}
+            {notices ? <Tabs.Tab value="notices">{t('implementation.area.noticesTab')}</Tabs.Tab> : null}
           </Tabs.List>
           <Tabs.Panel value="dashboard" pt="md">
             <DashboardView />
@@ -103,9 +112,9 @@ export function ImplementationPage() {
             <AlertsView />
           </Tabs.Panel>
           <Tabs.Panel value="thresholds" pt="md">
-            <ThresholdsView editable={admin} />
+            <ThresholdsView editable={editThresholds} />
           </Tabs.Panel>
-          {admin ? (
+          {notices ? (
             <Tabs.Panel value="notices" pt="md">
               <NoticesView />
             </Tabs.Panel>

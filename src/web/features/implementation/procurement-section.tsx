@@ -17,7 +17,6 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectFollowUp } from '../../../domain/implementation/implementation-api.ts';
-import type { ProcedureAdvice } from '../../../domain/implementation/procedures.ts';
 import { ProcurementNature, type ProcurementProcedure } from '../../../domain/implementation/procurement.ts';
 import { type ProcurementStep, stepsFor } from '../../../domain/implementation/procurement-file.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
@@ -68,7 +67,7 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
     }));
   const [reference, setReference] = useState(file?.reference ?? '');
   const [procedure, setProcedure] = useState<string | null>(file?.procedure ?? null);
-  const [advice, setAdvice] = useState<ProcedureAdvice | null>(null);
+  const [advice, setAdvice] = useState<Awaited<ReturnType<typeof fetchProcedureAdvice>> | null>(null);
   const [adviceError, setAdviceError] = useState<ApiError | null>(null);
   const [dates, setDates] = useState<StepDates>(() =>
     Object.fromEntries(
@@ -87,7 +86,7 @@ export function ProcurementSection({ state }: { state: ProjectFollowUp }) {
     try {
       setAdvice(
         await fetchProcedureAdvice(state.id, {
-          nature,
+          nature: nature as ProcurementNature,
           estimatedAmountExclVat: Number(amount || 0),
           launchDate,
           ...(frameworkChoice
