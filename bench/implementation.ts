@@ -128,7 +128,7 @@ const projects = communes.length * PROJECTS_PER_COMMUNE;
 const seeded = ((performance.now() - seeding) / 1000).toFixed(1);
 
 // Baseline: the same alerts computed in memory, the data already loaded.
-const loaded = await uow.read((repos) => implementation.visibleProjects(repos, CLI_CONTEXT.actor));
+const loaded = await uow.read((repos) => implementation.core.visibleProjects(repos, CLI_CONTEXT.actor));
 const inputs = loaded.map((p) => ({
   projectId: p.id,
   projectTitle: p.title,

@@ -35,7 +35,7 @@ const missionOf = (nis: string) => missions.find((m) => m.beneficiary.communeNis
 const arlon = missionOf('81001');
 const aubange = missionOf('81004');
 const libramont = missionOf('84077');
-const arlonProjects = (await s.implementation.missionImplementation(system, arlon.id)).projects;
+const arlonProjects = (await s.implementation.followUp.missionImplementation(system, arlon.id)).projects;
 const guichet = arlonProjects.find((p) => p.title === 'Guichet citoyen en ligne')!;
 const groups = await s.mutualisation.listGroups(system, {});
 const lighting = groups.find((g) => g.label.startsWith('Éclairage public LED'))!;

@@ -38,7 +38,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { registerWebApp } from './http/web.plugin.ts';
 import { implementationRoutes } from './implementation/implementation.routes.ts';
-import { ImplementationService } from './implementation/implementation.service.ts';
+import { createImplementationServices } from './implementation/implementation-services.ts';
 import { createMailer, NoticesService } from './implementation/notices.service.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { MissionOverviewService } from './missions/mission-overview.service.ts';
@@ -92,7 +92,7 @@ export function buildServices(
   // Two solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
   const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now);
   const diagnostic = new DiagnosticService(uow, now);
-  const implementation = new ImplementationService(uow, now);
+  const implementation = createImplementationServices(uow, now);
   const catalogue = new CatalogueService(uow, now);
   const missions = new MissionsService(uow, now);
   const strategy = new StrategyService(uow, planner);
@@ -115,7 +115,7 @@ export function buildServices(
     config.jobs.groupingTimeoutSeconds,
   );
   jobs.define(mutualisation.jobDefinition());
-  const notices = new NoticesService(uow, implementation, createMailer(config.smtp), now, log, [
+  const notices = new NoticesService(uow, implementation.province, createMailer(config.smtp), now, log, [
     pollNoticeSource(uow, config.publicUrl, now),
   ]);
   jobs.define({ name: NOTICES_JOB, handler: () => notices.run(), expireInSeconds: 15 * 60, retryLimit: 1 });
@@ -129,7 +129,7 @@ export function buildServices(
     users: new UsersService(uow),
     communes,
     missions,
-    missionOverview: new MissionOverviewService(missions, diagnostic, strategy, implementation),
+    missionOverview: new MissionOverviewService(missions, diagnostic, strategy, implementation.followUp),
     planner,
     strategy,
     calculatorSolver: new PortfolioSolver(),
@@ -145,7 +145,7 @@ export function buildServices(
     mutualisation,
     public: publicSide,
     apiKeys: new ApiKeysService(uow, now),
-    openData: new OpenDataService(uow, publicSide, communes, implementation, config.agencyName, now),
+    openData: new OpenDataService(uow, publicSide, communes, implementation.procurement, config.agencyName, now),
     purchasing: new PurchasingService(uow, now),
   };
 }

@@ -50,7 +50,7 @@ const projectIn = (ctx: AccessContext, c: string) =>
 
 async function freshMilestone(ctx: AccessContext, c: string) {
   const projectId = await projectIn(ctx, c);
-  const state = await services(ctx).implementation.addMilestone(CLI_CONTEXT, projectId, {
+  const state = await services(ctx).implementation.items.addMilestone(CLI_CONTEXT, projectId, {
     title: `Jalon ${Math.random()}`,
     dueDate: '2026-09-30',
     owner: null,
@@ -61,7 +61,7 @@ async function freshMilestone(ctx: AccessContext, c: string) {
 
 async function freshIndicator(ctx: AccessContext, c: string) {
   const projectId = await projectIn(ctx, c);
-  const state = await services(ctx).implementation.addIndicator(CLI_CONTEXT, projectId, {
+  const state = await services(ctx).implementation.items.addIndicator(CLI_CONTEXT, projectId, {
     name: `Indicateur ${Math.random()}`,
     unit: 'kWh',
     baseline: 100,
@@ -72,7 +72,7 @@ async function freshIndicator(ctx: AccessContext, c: string) {
 
 async function freshMeasurement(ctx: AccessContext, c: string) {
   const indicatorId = await freshIndicator(ctx, c);
-  const state = await services(ctx).implementation.addMeasurement(CLI_CONTEXT, indicatorId, {
+  const state = await services(ctx).implementation.items.addMeasurement(CLI_CONTEXT, indicatorId, {
     date: '2026-05-31',
     value: 90,
   });
@@ -81,7 +81,7 @@ async function freshMeasurement(ctx: AccessContext, c: string) {
 
 async function freshDocument(ctx: AccessContext, c: string) {
   const projectId = await projectIn(ctx, c);
-  const state = await services(ctx).implementation.addDocument(CLI_CONTEXT, projectId, {
+  const state = await services(ctx).implementation.items.addDocument(CLI_CONTEXT, projectId, {
     kind: 'file',
     name: `note-${Math.random()}.txt`,
     mimeType: 'text/plain',
@@ -93,7 +93,7 @@ async function freshDocument(ctx: AccessContext, c: string) {
 async function projectWithProcurement(ctx: AccessContext, c: string) {
   return ctx.fixture(`implementation-procurement-${c}`, async () => {
     const projectId = await projectIn(ctx, c);
-    await services(ctx).implementation.saveProcurement(CLI_CONTEXT, projectId, procurement);
+    await services(ctx).implementation.procurement.saveProcurement(CLI_CONTEXT, projectId, procurement);
     return projectId;
   });
 }
@@ -287,7 +287,7 @@ export const cases: AccessCase[] = [
   {
     route: 'PUT /api/implementation/thresholds',
     request: async (ctx) => {
-      const current = await services(ctx).implementation.thresholds(CLI_CONTEXT.actor);
+      const current = await services(ctx).implementation.thresholds.thresholds(CLI_CONTEXT.actor);
       return {
         method: 'PUT',
         url: '/api/implementation/thresholds',
@@ -300,12 +300,12 @@ export const cases: AccessCase[] = [
     route: 'DELETE /api/implementation/thresholds/:validFrom',
     request: async (ctx) => {
       // A far-future period, added when missing: the last one, never in force today, so it may go.
-      const current = (await services(ctx).implementation.thresholds(CLI_CONTEXT.actor)).map(
+      const current = (await services(ctx).implementation.thresholds.thresholds(CLI_CONTEXT.actor)).map(
         ({ updatedAt: _, ...period }) => period as ThresholdTable[number],
       );
       if (!current.some((p) => p.validFrom === '2098-01-01')) {
         const last = current.at(-1)!;
-        await services(ctx).implementation.replaceThresholds(CLI_CONTEXT, [
+        await services(ctx).implementation.thresholds.replaceThresholds(CLI_CONTEXT, [
           ...current,
           { ...last, validFrom: '2098-01-01', validTo: '2099-12-31' },
         ]);
@@ -313,6 +313,11 @@ export const cases: AccessCase[] = [
       return { method: 'DELETE', url: '/api/implementation/thresholds/2098-01-01' };
     },
     expect: adminOnly,
+  },
+  {
+    route: 'GET /api/implementation/area',
+    request: () => ({ method: 'GET', url: '/api/implementation/area' }),
+    expect: signedIn,
   },
   {
     route: 'GET /api/implementation/alerts',

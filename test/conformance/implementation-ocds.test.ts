@@ -60,13 +60,13 @@ describe.skipIf(!existsSync(ocdsDir))('OCDS export of a stored procurement file'
       s.strategy.createProject(CLI_CONTEXT, mission.id, ProjectSheetCreateInput.parse({ title, status: 'approved' }));
     projectId = (await sheet('Télégestion de l’éclairage public')).id;
     callOffId = (await sheet('Guichet citoyen en ligne')).id;
-    await s.implementation.addMilestone(CLI_CONTEXT, projectId, {
+    await s.implementation.items.addMilestone(CLI_CONTEXT, projectId, {
       title: 'Installation',
       dueDate: '2026-09-30',
       owner: null,
       doneDate: '2026-09-25',
     });
-    await s.implementation.saveProcurement(CLI_CONTEXT, projectId, {
+    await s.implementation.procurement.saveProcurement(CLI_CONTEXT, projectId, {
       nature: 'supplies',
       estimatedAmountExclVat: 180_000,
       launchDate: '2026-02-01',
@@ -89,7 +89,7 @@ describe.skipIf(!existsSync(ocdsDir))('OCDS export of a stored procurement file'
     await seedCatalogueDemo(s.catalogue, s.watch, new Date('2026-01-10T00:00:00Z'));
     const listed = await s.catalogue.list(CLI_CONTEXT.actor, { status: ['listed'] });
     const guichet = listed.find((solution) => solution.name === 'Guichet Citoyen')!;
-    await s.implementation.saveProcurement(CLI_CONTEXT, callOffId, {
+    await s.implementation.procurement.saveProcurement(CLI_CONTEXT, callOffId, {
       nature: 'services',
       estimatedAmountExclVat: 24_000,
       launchDate: '2026-05-01',
@@ -108,7 +108,11 @@ describe.skipIf(!existsSync(ocdsDir))('OCDS export of a stored procurement file'
   });
 
   it('validates a file that went to its contract, with the project’s milestones', async () => {
-    const pkg = await app.services.implementation.ocds(CLI_CONTEXT.actor, projectId, 'https://smart-rural.example.be');
+    const pkg = await app.services.implementation.procurement.ocds(
+      CLI_CONTEXT.actor,
+      projectId,
+      'https://smart-rural.example.be',
+    );
     check(pkg);
     const tags = pkg.releases.flatMap((r) => r.tag);
     expect(tags).toEqual(expect.arrayContaining(['planning', 'tender', 'award', 'contract']));
@@ -116,7 +120,11 @@ describe.skipIf(!existsSync(ocdsDir))('OCDS export of a stored procurement file'
   });
 
   it('validates a planned call-off under the framework agreement', async () => {
-    const pkg = await app.services.implementation.ocds(CLI_CONTEXT.actor, callOffId, 'https://smart-rural.example.be');
+    const pkg = await app.services.implementation.procurement.ocds(
+      CLI_CONTEXT.actor,
+      callOffId,
+      'https://smart-rural.example.be',
+    );
     check(pkg);
     // The framework the call-off is made under is named from the catalogue: solution, lot and agreement.
     expect(JSON.stringify(pkg)).toContain(

@@ -181,19 +181,6 @@ export const ProjectDocument = z.object({
 });
 export type ProjectDocument = z.infer<typeof ProjectDocument>;
 
-export const HistoryEntry = z.object({
-  id: z.uuid(),
-  at: IsoDateTime,
-  actor: z.string().describe('who made the change (agency staff or commune user, by name)'),
-  action: z.string(),
-  summary: z.string().describe('the line in French, as written at the time'),
-  params: z
-    .record(z.string(), z.unknown())
-    .nullable()
-    .describe('the facts of the line (by action), for the UI to word in its language; null on lines before them'),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntry>;
-
 // ---- procurement file of a project ----------------------------------------------------------------------------
 
 export const EnterpriseNumber = z

@@ -6,13 +6,13 @@ import {
   BudgetLine,
   FollowUpStatus,
   FundingLine,
-  HistoryEntry,
   Indicator,
   Milestone,
   ProcurementInput,
   ProjectDocument,
   Risk,
 } from './follow-up.ts';
+import { HistoryEntry } from './history.ts';
 import { PlanAgainstActual, PlanAgainstActualProject, PlanBaseline } from './plan-baseline.ts';
 import { ThresholdValues } from './thresholds.ts';
 
@@ -235,3 +235,13 @@ export const PublishedCommunes = z.array(
   z.object({ nisCode: z.string(), name: z.string(), projects: z.number().int() }),
 );
 export type PublishedCommunes = z.infer<typeof PublishedCommunes>;
+
+/** What the caller may open in the implementation area, decided by the server's policy (the web tests no role). */
+export const ImplementationArea = z.object({
+  permissions: z.object({
+    dashboard: z.boolean().describe('the province dashboard, and with it the alerts and thresholds tabs'),
+    editThresholds: z.boolean(),
+    notices: z.boolean().describe('the log of the notices sent, and sending them now'),
+  }),
+});
+export type ImplementationArea = z.infer<typeof ImplementationArea>;

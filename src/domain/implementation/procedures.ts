@@ -89,29 +89,25 @@ export function negotiatedWithPublicationThresholdFor(nature: ProcurementNature,
   return nature === 'works' ? values.negotiatedDirectWithPublicationWorks : values.euSuppliesServicesSubCentral;
 }
 
-export function proposeProcedures(input: ProcedureQuery): ProcedureAdvice {
-  const parsed = ProcedureQuery.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DomainError('INVALID_PROCEDURE_QUERY', `Demande invalide : ${issue.message}`, {
-      field: issue.path.join('.'),
-      issue: issue.message,
-    });
-  }
-  const { nature, estimatedAmountExclVat: amount, launchDate, thresholds, frameworkMatch } = parsed.data;
-  const period = findThresholdPeriod(thresholds, launchDate);
-  const v = period.values;
-  const eu = euThresholdFor(nature, v);
-  const aboveEu = amount >= eu;
-  const withPublication: PublicationRequirement = { bulletinDesAdjudications: true, joue: aboveEu };
-  const noPublication: PublicationRequirement = { bulletinDesAdjudications: false, joue: false };
-  const a = euros(amount);
-  const joueSentence = aboveEu
-    ? ` Montant égal ou supérieur au seuil européen (${euros(eu)}) : avis au Bulletin des Adjudications et au JOUE.`
-    : ` Avis au Bulletin des Adjudications (sous le seuil européen de ${euros(eu)}, pas de JOUE).`;
+type Proposal = Omit<ProcedureProposal, 'recommended' | 'labelFr'>;
+/** What every proposal's reasons read from: the amount and nature against the period's figures. */
+type Facts = {
+  nature: ProcurementNature;
+  amount: number;
+  /** The amount in words: « 25 000 € ». */
+  a: string;
+  v: ThresholdValues;
+  eu: number;
+  aboveEu: boolean;
+  joueSentence: string;
+  withPublication: PublicationRequirement;
+  noPublication: PublicationRequirement;
+};
 
-  const proposals: Omit<ProcedureProposal, 'recommended' | 'labelFr'>[] = [];
-
+/** The call-off from the framework agreement, when the need fits a solution of one of its lots. */
+function frameworkProposals(f: Facts, frameworkMatch: FrameworkMatch | undefined): Proposal[] {
+  const { noPublication } = f;
+  const proposals: Proposal[] = [];
   if (frameworkMatch) {
     proposals.push({
       procedure: 'framework-call-off',
@@ -127,6 +123,13 @@ export function proposeProcedures(input: ProcedureQuery): ProcedureAdvice {
     });
   }
 
+  return proposals;
+}
+
+/** The procedures the amount allows or excludes: low value, negotiated without and with publication. */
+function amountProposals(f: Facts): Proposal[] {
+  const { nature, amount, a, v, noPublication } = f;
+  const proposals: Proposal[] = [];
   const lowValue = amount < v.lowValue;
   proposals.push({
     procedure: 'low-value',
@@ -177,6 +180,13 @@ export function proposeProcedures(input: ProcedureQuery): ProcedureAdvice {
     publication: { bulletinDesAdjudications: true, joue: false },
   });
 
+  return proposals;
+}
+
+/** The procedures always permitted, some only in cases to motivate. */
+function openProposals(f: Facts): Proposal[] {
+  const { eu, aboveEu, joueSentence, withPublication } = f;
+  const proposals: Proposal[] = [];
   proposals.push({
     procedure: 'open',
     allowed: true,
@@ -233,6 +243,64 @@ export function proposeProcedures(input: ProcedureQuery): ProcedureAdvice {
     publication: withPublication,
   });
 
+  return proposals;
+}
+
+function europeanPublicationOf(f: Facts, frameworkMatch: FrameworkMatch | undefined): PublicationAdvice {
+  const { nature, a, eu, aboveEu } = f;
+  return {
+    required: aboveEu,
+    reasonFr: aboveEu
+      ? `Montant estimé de ${a} HTVA égal ou supérieur au seuil européen de ${euros(eu)} pour des ` +
+        `${NATURE_LABELS_FR[nature]} : publication au JOUE obligatoire pour une procédure propre à la commune` +
+        `${frameworkMatch ? ', mais pas pour une commande dans le marché-cadre' : ''}.`
+      : `Montant estimé de ${a} HTVA inférieur au seuil européen de ${euros(eu)} : pas de publication au JOUE.`,
+  };
+}
+
+function belgianPublicationOf(f: Facts, frameworkMatch: FrameworkMatch | undefined): PublicationAdvice {
+  const { amount, v } = f;
+  const negotiatedWithout = amount < v.negotiatedWithoutPublication;
+  return {
+    required: !negotiatedWithout,
+    reasonFr: negotiatedWithout
+      ? `Sous ${euros(v.negotiatedWithoutPublication)}, le faible montant ou la procédure négociée sans ` +
+        `publication préalable dispensent du Bulletin des Adjudications ; il reste obligatoire pour toute ` +
+        `procédure avec publication.`
+      : `À partir de ${euros(v.negotiatedWithoutPublication)}, toute procédure propre à la commune (hors cas ` +
+        `exceptionnels de l'art. 42) passe par un avis au Bulletin des Adjudications` +
+        `${frameworkMatch ? ' ; la commande dans le marché-cadre en est dispensée' : ''}.`,
+  };
+}
+
+export function proposeProcedures(input: ProcedureQuery): ProcedureAdvice {
+  const parsed = ProcedureQuery.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DomainError('INVALID_PROCEDURE_QUERY', `Demande invalide : ${issue.message}`, {
+      field: issue.path.join('.'),
+      issue: issue.message,
+    });
+  }
+  const { nature, estimatedAmountExclVat: amount, launchDate, thresholds, frameworkMatch } = parsed.data;
+  const period = findThresholdPeriod(thresholds, launchDate);
+  const v = period.values;
+  const eu = euThresholdFor(nature, v);
+  const aboveEu = amount >= eu;
+  const facts: Facts = {
+    nature,
+    amount,
+    a: euros(amount),
+    v,
+    eu,
+    aboveEu,
+    joueSentence: aboveEu
+      ? ` Montant égal ou supérieur au seuil européen (${euros(eu)}) : avis au Bulletin des Adjudications et au JOUE.`
+      : ` Avis au Bulletin des Adjudications (sous le seuil européen de ${euros(eu)}, pas de JOUE).`,
+    withPublication: { bulletinDesAdjudications: true, joue: aboveEu },
+    noPublication: { bulletinDesAdjudications: false, joue: false },
+  };
+  const proposals = [...frameworkProposals(facts, frameworkMatch), ...amountProposals(facts), ...openProposals(facts)];
   const recommended = recommend(proposals);
   return {
     nature,
@@ -240,24 +308,8 @@ export function proposeProcedures(input: ProcedureQuery): ProcedureAdvice {
     launchDate,
     period: { validFrom: period.validFrom, validTo: period.validTo, source: period.source },
     euThreshold: eu,
-    europeanPublication: {
-      required: aboveEu,
-      reasonFr: aboveEu
-        ? `Montant estimé de ${a} HTVA égal ou supérieur au seuil européen de ${euros(eu)} pour des ` +
-          `${NATURE_LABELS_FR[nature]} : publication au JOUE obligatoire pour une procédure propre à la commune` +
-          `${frameworkMatch ? ', mais pas pour une commande dans le marché-cadre' : ''}.`
-        : `Montant estimé de ${a} HTVA inférieur au seuil européen de ${euros(eu)} : pas de publication au JOUE.`,
-    },
-    belgianPublication: {
-      required: !negotiatedWithout,
-      reasonFr: negotiatedWithout
-        ? `Sous ${euros(v.negotiatedWithoutPublication)}, le faible montant ou la procédure négociée sans ` +
-          `publication préalable dispensent du Bulletin des Adjudications ; il reste obligatoire pour toute ` +
-          `procédure avec publication.`
-        : `À partir de ${euros(v.negotiatedWithoutPublication)}, toute procédure propre à la commune (hors cas ` +
-          `exceptionnels de l'art. 42) passe par un avis au Bulletin des Adjudications` +
-          `${frameworkMatch ? ' ; la commande dans le marché-cadre en est dispensée' : ''}.`,
-    },
+    europeanPublication: europeanPublicationOf(facts, frameworkMatch),
+    belgianPublication: belgianPublicationOf(facts, frameworkMatch),
     proposals: proposals.map((p) => ({
       ...p,
       labelFr: labelOf(p.procedure, frameworkMatch),

@@ -2,14 +2,15 @@ import { z } from 'zod';
 
 /** The words of a Belgian public procurement (*marché public*) shared by the rules, the file steps and the OCDS export. */
 
-export const ProcurementNature = z.enum(['works', 'supplies', 'services']).describe('travaux, fournitures ou services');
+export const PROCUREMENT_NATURES = ['works', 'supplies', 'services'] as const;
+export const ProcurementNature = z.enum(PROCUREMENT_NATURES).describe('travaux, fournitures ou services');
 export type ProcurementNature = z.infer<typeof ProcurementNature>;
 
 /**
  * Award procedures of the Law of 17 June 2016, plus the call-off from the agency's framework agreement, which spares
  * the commune its own procedure. Listed from the lightest to the heaviest, the order in which they are proposed.
  */
-export const ProcurementProcedure = z.enum([
+export const PROCUREMENT_PROCEDURES = [
   'framework-call-off',
   'low-value',
   'negotiated-without-publication',
@@ -19,7 +20,8 @@ export const ProcurementProcedure = z.enum([
   'competitive-negotiation',
   'competitive-dialogue',
   'innovation-partnership',
-]);
+] as const;
+export const ProcurementProcedure = z.enum(PROCUREMENT_PROCEDURES);
 export type ProcurementProcedure = z.infer<typeof ProcurementProcedure>;
 
 export const PROCEDURE_LABELS_FR: Record<ProcurementProcedure, string> = {

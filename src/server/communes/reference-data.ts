@@ -6,7 +6,7 @@ import { boundariesByNis } from '../../domain/communes/boundaries.ts';
 import { applyMergers, type ReferenceCommune } from '../../domain/communes/mergers.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { seedReferenceGuide } from '../diagnostic/guides.service.ts';
-import { seedProcurementThresholds } from '../implementation/implementation.service.ts';
+import { seedProcurementThresholds } from '../implementation/thresholds.service.ts';
 
 export const REFERENCE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'reference');
 

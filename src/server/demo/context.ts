@@ -5,7 +5,7 @@ import { UnitOfWork } from '../db/unit-of-work.ts';
 import { DiagnosticService } from '../diagnostic/diagnostic.service.ts';
 import { SelfAssessmentService } from '../diagnostic/self-assessment.service.ts';
 import type { RequestContext } from '../http/request-context.ts';
-import { ImplementationService } from '../implementation/implementation.service.ts';
+import { createImplementationServices } from '../implementation/implementation-services.ts';
 import { MissionsService } from '../missions/missions.service.ts';
 import { inPlaceGroupingRunner } from '../needs/grouping-runner.ts';
 import { MutualisationService } from '../needs/mutualisation.service.ts';
@@ -41,7 +41,7 @@ export function demoServices(db: Database, now: () => Date, agencyName: string) 
     diagnostic,
     selfAssessment: new SelfAssessmentService(uow, diagnostic, async () => agencyName, now),
     strategy: new StrategyService(uow, planner),
-    implementation: new ImplementationService(uow, now),
+    implementation: createImplementationServices(uow, now),
     catalogue,
     watch: new WatchService(uow, catalogue),
     needs: new NeedsService(uow, now),

@@ -45,7 +45,7 @@ export async function seedFollowUp(
   if (spec.procurement) {
     const p = spec.procurement;
     const launchDate = calendar.day(p.launch);
-    const advice = await impl.procedureAdvice(DEMO_CONTEXT.actor, projectId, {
+    const advice = await impl.procurement.procedureAdvice(DEMO_CONTEXT.actor, projectId, {
       nature: p.nature,
       estimatedAmountExclVat: p.amount,
       launchDate,
@@ -53,7 +53,7 @@ export async function seedFollowUp(
     const procedure = advice.proposals.find(
       (proposal) => proposal.allowed && proposal.procedure !== 'framework-call-off',
     );
-    await impl.saveProcurement(
+    await impl.procurement.saveProcurement(
       DEMO_CONTEXT,
       projectId,
       ProcurementInput.parse({
@@ -76,8 +76,8 @@ export async function seedFollowUp(
       }),
     );
   }
-  for (const status of spec.path) await impl.changeStatus(DEMO_CONTEXT, projectId, { status });
-  await impl.updateFollowUp(
+  for (const status of spec.path) await impl.followUp.changeStatus(DEMO_CONTEXT, projectId, { status });
+  await impl.followUp.updateFollowUp(
     DEMO_CONTEXT,
     projectId,
     FollowUpUpdateInput.parse({
@@ -95,7 +95,7 @@ export async function seedFollowUp(
     }),
   );
   for (const m of spec.milestones) {
-    await impl.addMilestone(
+    await impl.items.addMilestone(
       DEMO_CONTEXT,
       projectId,
       MilestoneInput.parse({
@@ -108,11 +108,11 @@ export async function seedFollowUp(
   }
   for (const indicator of spec.indicators) {
     const { measures, ...fields } = indicator;
-    const saved = await impl.addIndicator(DEMO_CONTEXT, projectId, IndicatorInput.parse(fields));
+    const saved = await impl.items.addIndicator(DEMO_CONTEXT, projectId, IndicatorInput.parse(fields));
     const id = saved.indicators.find((i) => i.name === indicator.name)!.id;
     for (const [day, value] of measures) {
-      await impl.addMeasurement(DEMO_CONTEXT, id, { date: calendar.day(day), value });
+      await impl.items.addMeasurement(DEMO_CONTEXT, id, { date: calendar.day(day), value });
     }
   }
-  if (spec.publish) await impl.publish(DEMO_CONTEXT, projectId, { published: true, publishAmounts: true });
+  if (spec.publish) await impl.followUp.publish(DEMO_CONTEXT, projectId, { published: true, publishAmounts: true });
 }

@@ -87,30 +87,30 @@ describe('the demo workspace', () => {
 
   it('implementation: projects in procurement, in progress and delivered, a late milestone, an OCDS export', async () => {
     const [arlon] = await s.missions.list(arlonViewer(), {});
-    const implementation = await s.implementation.missionImplementation(arlonViewer(), arlon!.id);
+    const implementation = await s.implementation.followUp.missionImplementation(arlonViewer(), arlon!.id);
     expect(implementation.projects.map((p) => p.status).sort()).toEqual([
       'delivered',
       'in-progress',
       'planned',
       'procurement',
     ]);
-    const alerts = (await s.implementation.alerts(arlonViewer())).alerts;
+    const alerts = (await s.implementation.province.alerts(arlonViewer())).alerts;
     expect(alerts.some((a) => a.kind === 'milestone-late' && a.subject === 'Formation des agents')).toBe(true);
     const delivered = implementation.projects.find((p) => p.status === 'delivered')!;
-    const followUp = await s.implementation.followUp(arlonViewer(), delivered.id);
+    const followUp = await s.implementation.followUp.followUp(arlonViewer(), delivered.id);
     expect(followUp.indicators[0]!.measurements.length).toBeGreaterThanOrEqual(3);
     expect(followUp.budget.length).toBeGreaterThan(0);
     const inProcurement = implementation.projects.find((p) => p.status === 'procurement')!;
-    const ocds = await s.implementation.ocds(consultant(), inProcurement.id, 'http://localhost:3000');
+    const ocds = await s.implementation.procurement.ocds(consultant(), inProcurement.id, 'http://localhost:3000');
     expect(ocds.releases[0]!.tender).toBeDefined();
-    const tintignyProjects = (await s.implementation.alerts(tintigny())).alerts;
+    const tintignyProjects = (await s.implementation.province.alerts(tintigny())).alerts;
     expect(tintignyProjects.every((a) => a.communeNis === '85039')).toBe(true);
   });
 
   it('publishes progress on the public pages of the communes with projects', async () => {
-    const published = await s.implementation.publishedCommunes();
+    const published = await s.implementation.province.publishedCommunes();
     expect(published.map((c) => c.name).sort()).toEqual(['Arlon', 'Marche-en-Famenne', 'Tintigny']);
-    const arlon = await s.implementation.publicProgress('81001');
+    const arlon = await s.implementation.province.publicProgress('81001');
     expect(arlon.projects.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -166,7 +166,9 @@ describe('the demo workspace', () => {
           (await services.mutualisation.getGroup(actor, g.id)).needs.map((n) => `${n.communeNis} ${n.title}`).sort(),
         ),
       );
-      const milestones = (await services.implementation.alerts(actor)).alerts.map((a) => `${a.subject} ${a.date}`);
+      const milestones = (await services.implementation.province.alerts(actor)).alerts.map(
+        (a) => `${a.subject} ${a.date}`,
+      );
       return {
         maturity: maturity.sort(),
         plan: plan.map((p) => `${titleOf.get(p.projectId)} ${p.horizon}`).sort(),

@@ -1,281 +1,124 @@
 import { z } from 'zod';
-import {
-  DocumentInput,
-  FollowUpUpdateInput,
-  IndicatorInput,
-  MeasurementInput,
-  MilestoneInput,
-  ProcedureAdviceQuery,
-  ProcurementInput,
-  StatusChangeInput,
-} from '../../domain/implementation/follow-up.ts';
-import {
-  AlertList,
-  Dashboard,
-  DashboardQuery,
-  MissionImplementation,
-  Notice,
-  NoticeRunResult,
-  NotificationSettings,
-  ProcedureAdviceSchema,
-  ProjectFollowUp,
-  PublicProgress,
-  PublishedCommunes,
-  PublishInput,
-  ThresholdPeriodRecord,
-} from '../../domain/implementation/implementation-api.ts';
-import { ThresholdTable } from '../../domain/implementation/thresholds.ts';
-import { ApiError, IsoDate, NisCode } from '../../domain/shared/schemas.ts';
+import { implementationContract, implementationFiles } from '../../domain/implementation/implementation.contract.ts';
+import { DashboardQuery } from '../../domain/implementation/implementation-api.ts';
 import type { ResourceType } from '../auth/policy.ts';
 import { NotFoundError } from '../errors.ts';
+import { registerContract } from '../http/contract.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { ApiInstance } from '../http/types.ts';
 import { renderDashboardXlsx } from './dashboard-xlsx.ts';
-import type { ImplementationService } from './implementation.service.ts';
+import type { ImplementationServices } from './implementation-services.ts';
 import type { NoticesService } from './notices.service.ts';
 
-const MissionParams = z.object({ missionId: z.uuid() });
+type Action = 'read' | 'create' | 'update' | 'delete';
+const access = (action: Action, resource: ResourceType = 'implementation') => ({ action, resource }) as const;
 const IdParams = z.object({ id: z.uuid() });
-const withRules = {
-  ...errorResponses,
-  409: ApiError.describe('The mission is not in its implementation phase'),
-  422: ApiError.describe(
-    'A rule of the follow-up is broken (e.g. STATUS_TRANSITION_NOT_ALLOWED): the message names it',
-  ),
-} as const;
-const access = (action: 'read' | 'create' | 'update' | 'delete', resource: ResourceType = 'implementation') =>
-  ({ access: { action, resource } }) as const;
 const tags = ['implementation'];
 
 /**
- * The implementation phase: each approved project's follow-up and procurement file, the thresholds, alerts and
- * notices, the province dashboard and the communes' public progress pages. Routes name no commune: the service
- * loads the project and asks the policy with its commune.
+ * The implementation phase, registered from its contract (src/domain/implementation/implementation.contract.ts).
+ * Routes name no commune: the service loads the project and asks the policy with its commune.
  */
 export async function implementationRoutes(
   app: ApiInstance,
-  options: { implementation: ImplementationService; notices: NoticesService },
+  options: { implementation: ImplementationServices; notices: NoticesService },
 ) {
-  const { implementation, notices } = options;
+  const { followUp, items, procurement, thresholds, province, settings } = options.implementation;
+  const { notices } = options;
+  const c = implementationContract;
 
+  registerContract(app, c.area, access('read', 'implementation_alert'), (request) => province.area(request.actor));
+  registerContract(app, c.mission, access('read'), (request) =>
+    followUp.missionImplementation(request.actor, request.params.missionId),
+  );
+  registerContract(app, c.followUp, access('read'), (request) => followUp.followUp(request.actor, request.params.id));
+  registerContract(app, c.changeStatus, access('update'), (request) =>
+    followUp.changeStatus(request.ctx, request.params.id, request.body),
+  );
+  registerContract(app, c.update, access('update'), (request) =>
+    followUp.updateFollowUp(request.ctx, request.params.id, request.body),
+  );
+  registerContract(app, c.publish, access('update', 'implementation_publication'), (request) =>
+    followUp.publish(request.ctx, request.params.id, request.body),
+  );
+
+  registerContract(app, c.addMilestone, access('create'), (request) =>
+    items.addMilestone(request.ctx, request.params.id, request.body),
+  );
+  registerContract(app, c.updateMilestone, access('update'), (request) =>
+    items.updateMilestone(request.ctx, request.params.id, request.body),
+  );
+  registerContract(app, c.deleteMilestone, access('delete'), (request) =>
+    items.deleteMilestone(request.ctx, request.params.id),
+  );
+  registerContract(app, c.addIndicator, access('create'), (request) =>
+    items.addIndicator(request.ctx, request.params.id, request.body),
+  );
+  registerContract(app, c.updateIndicator, access('update'), (request) =>
+    items.updateIndicator(request.ctx, request.params.id, request.body),
+  );
+  registerContract(app, c.deleteIndicator, access('delete'), (request) =>
+    items.deleteIndicator(request.ctx, request.params.id),
+  );
+  registerContract(app, c.addMeasurement, access('create'), (request) =>
+    items.addMeasurement(request.ctx, request.params.id, request.body),
+  );
+  registerContract(app, c.updateMeasurement, access('update'), (request) =>
+    items.updateMeasurement(request.ctx, request.params.id, request.body),
+  );
+  registerContract(app, c.deleteMeasurement, access('delete'), (request) =>
+    items.deleteMeasurement(request.ctx, request.params.id),
+  );
+  registerContract(app, c.addDocument, access('create'), (request) =>
+    items.addDocument(request.ctx, request.params.id, request.body),
+  );
+  registerContract(app, c.deleteDocument, access('delete'), (request) =>
+    items.deleteDocument(request.ctx, request.params.id),
+  );
+
+  registerContract(app, c.procedureAdvice, access('read', 'procurement'), (request) =>
+    procurement.procedureAdvice(request.actor, request.params.id, request.query),
+  );
+  registerContract(app, c.saveProcurement, access('update', 'procurement'), (request) =>
+    procurement.saveProcurement(request.ctx, request.params.id, request.body),
+  );
+
+  registerContract(app, c.thresholds, access('read', 'procurement_threshold'), (request) =>
+    thresholds.thresholds(request.actor),
+  );
+  registerContract(app, c.replaceThresholds, access('update', 'procurement_threshold'), (request) =>
+    thresholds.replaceThresholds(request.ctx, request.body),
+  );
+  registerContract(app, c.deleteThresholdPeriod, access('delete', 'procurement_threshold'), (request) =>
+    thresholds.deleteThresholdPeriod(request.ctx, request.params.validFrom),
+  );
+
+  registerContract(app, c.alerts, access('read', 'implementation_alert'), (request) => province.alerts(request.actor));
+  registerContract(app, c.notificationSettings, access('read', 'account'), (request) =>
+    settings.settings(request.actor),
+  );
+  registerContract(app, c.updateNotificationSettings, access('update', 'account'), (request) =>
+    settings.updateSettings(request.ctx, request.body),
+  );
+  registerContract(app, c.notices, access('read', 'notification_log'), (request) => notices.notices(request.actor));
+  registerContract(app, c.runNotices, access('create', 'notification_log'), (request) => notices.runNow(request.ctx));
+  registerContract(app, c.dashboard, access('read', 'implementation_dashboard'), (request) =>
+    province.dashboard(request.actor, request.query),
+  );
+  registerContract(app, c.publishedCommunes, { public: true }, () => province.publishedCommunes());
+  registerContract(app, c.publicProgress, { public: true }, (request) =>
+    province.publicProgress(request.params.nisCode),
+  );
+
+  // ── files: plain routes (decision 130), their paths declared beside the contract ──────────────────────────────
   app.get(
-    '/api/missions/:missionId/implementation',
+    implementationFiles.document,
     {
-      config: access('read'),
-      schema: {
-        tags,
-        summary: 'The approved projects of a mission and their follow-up at a glance',
-        params: MissionParams,
-        response: { 200: MissionImplementation, ...errorResponses },
-      },
-    },
-    async (request) => implementation.missionImplementation(request.actor, request.params.missionId),
-  );
-
-  app.get(
-    '/api/implementation/projects/:id',
-    {
-      config: access('read'),
-      schema: {
-        tags,
-        summary: 'A project’s follow-up: status, milestones, budget, funding, risks, indicators, documents, history',
-        params: IdParams,
-        response: { 200: ProjectFollowUp, ...errorResponses },
-      },
-    },
-    async (request) => implementation.followUp(request.actor, request.params.id),
-  );
-
-  app.post(
-    '/api/implementation/projects/:id/status',
-    {
-      config: access('update'),
-      schema: {
-        tags,
-        summary:
-          'Change the status (planned → procurement → in progress → delivered → evaluated; suspended, abandoned)',
-        params: IdParams,
-        body: StatusChangeInput,
-        response: { 200: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request) => implementation.changeStatus(request.ctx, request.params.id, request.body),
-  );
-
-  app.patch(
-    '/api/implementation/projects/:id',
-    {
-      config: access('update'),
-      schema: {
-        tags,
-        summary: 'Update progress, budget by year, funding sources or risks',
-        params: IdParams,
-        body: FollowUpUpdateInput,
-        response: { 200: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request) => implementation.updateFollowUp(request.ctx, request.params.id, request.body),
-  );
-
-  app.post(
-    '/api/implementation/projects/:id/milestones',
-    {
-      config: access('create'),
-      schema: {
-        tags,
-        summary: 'Add a milestone',
-        params: IdParams,
-        body: MilestoneInput,
-        response: { 201: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await implementation.addMilestone(request.ctx, request.params.id, request.body)),
-  );
-
-  app.put(
-    '/api/implementation/milestones/:id',
-    {
-      config: access('update'),
-      schema: {
-        tags,
-        summary: 'Change a milestone (its date, owner, or the day it was done)',
-        params: IdParams,
-        body: MilestoneInput,
-        response: { 200: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request) => implementation.updateMilestone(request.ctx, request.params.id, request.body),
-  );
-
-  app.delete(
-    '/api/implementation/milestones/:id',
-    {
-      config: access('delete'),
-      schema: {
-        tags,
-        summary: 'Delete a milestone',
-        params: IdParams,
-        response: { 200: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request) => implementation.deleteMilestone(request.ctx, request.params.id),
-  );
-
-  app.post(
-    '/api/implementation/projects/:id/indicators',
-    {
-      config: access('create'),
-      schema: {
-        tags,
-        summary: 'Add an indicator (baseline, target, unit)',
-        params: IdParams,
-        body: IndicatorInput,
-        response: { 201: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await implementation.addIndicator(request.ctx, request.params.id, request.body)),
-  );
-
-  app.delete(
-    '/api/implementation/indicators/:id',
-    {
-      config: access('delete'),
-      schema: {
-        tags,
-        summary: 'Delete an indicator and its measurements',
-        params: IdParams,
-        response: { 200: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request) => implementation.deleteIndicator(request.ctx, request.params.id),
-  );
-
-  app.put(
-    '/api/implementation/indicators/:id',
-    {
-      config: access('update'),
-      schema: {
-        tags,
-        summary: 'Change an indicator (name, unit, baseline, target); its measurements stay',
-        params: IdParams,
-        body: IndicatorInput,
-        response: { 200: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request) => implementation.updateIndicator(request.ctx, request.params.id, request.body),
-  );
-
-  app.put(
-    '/api/implementation/measurements/:id',
-    {
-      config: access('update'),
-      schema: {
-        tags,
-        summary: 'Correct a measurement of an indicator (its date or value)',
-        params: IdParams,
-        body: MeasurementInput,
-        response: { 200: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request) => implementation.updateMeasurement(request.ctx, request.params.id, request.body),
-  );
-
-  app.delete(
-    '/api/implementation/measurements/:id',
-    {
-      config: access('delete'),
-      schema: {
-        tags,
-        summary: 'Delete a measurement of an indicator',
-        params: IdParams,
-        response: { 200: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request) => implementation.deleteMeasurement(request.ctx, request.params.id),
-  );
-
-  app.post(
-    '/api/implementation/indicators/:id/measurements',
-    {
-      config: access('create'),
-      schema: {
-        tags,
-        summary: 'Record a measurement of an indicator',
-        params: IdParams,
-        body: MeasurementInput,
-        response: { 201: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await implementation.addMeasurement(request.ctx, request.params.id, request.body)),
-  );
-
-  app.post(
-    '/api/implementation/projects/:id/documents',
-    {
-      config: access('create'),
-      schema: {
-        tags,
-        summary: 'Attach a document: a link, or a small file (base64, at most 512 KiB) kept in the database',
-        params: IdParams,
-        body: DocumentInput,
-        response: { 201: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await implementation.addDocument(request.ctx, request.params.id, request.body)),
-  );
-
-  app.get(
-    '/api/implementation/documents/:id',
-    {
-      config: access('read'),
+      config: { access: access('read') },
       schema: { tags, summary: 'Download a document file', params: IdParams, response: errorResponses },
     },
     async (request, reply) => {
-      const document = await implementation.document(request.actor, request.params.id);
+      const document = await items.document(request.actor, request.params.id);
       if (document.kind !== 'file' || !document.content) throw new NotFoundError('DOCUMENT_NOT_FOUND');
       const filename = document.name.replace(/[^\w.\- ]+/g, '_');
       return reply
@@ -287,70 +130,10 @@ export async function implementationRoutes(
     },
   );
 
-  app.delete(
-    '/api/implementation/documents/:id',
-    {
-      config: access('delete'),
-      schema: {
-        tags,
-        summary: 'Delete a document',
-        params: IdParams,
-        response: { 200: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request) => implementation.deleteDocument(request.ctx, request.params.id),
-  );
-
-  app.put(
-    '/api/implementation/projects/:id/publication',
-    {
-      config: access('update', 'implementation_publication'),
-      schema: {
-        tags,
-        summary: 'Publish the project on the commune’s public progress page (or withdraw it)',
-        params: IdParams,
-        body: PublishInput,
-        response: { 200: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request) => implementation.publish(request.ctx, request.params.id, request.body),
-  );
-
-  // ── procurement ─────────────────────────────────────────────────────────────────────────────────────────────
   app.get(
-    '/api/implementation/projects/:id/procurement/advice',
+    implementationFiles.ocds,
     {
-      config: access('read', 'procurement'),
-      schema: {
-        tags,
-        summary: 'The procedures Belgian law allows for this nature, amount excl. VAT and launch date, and why',
-        params: IdParams,
-        querystring: ProcedureAdviceQuery,
-        response: { 200: ProcedureAdviceSchema, ...withRules },
-      },
-    },
-    async (request) => implementation.procedureAdvice(request.actor, request.params.id, request.query),
-  );
-
-  app.put(
-    '/api/implementation/projects/:id/procurement',
-    {
-      config: access('update', 'procurement'),
-      schema: {
-        tags,
-        summary: 'Save the procurement file: procedure, steps and dates, vendor, awarded amount',
-        params: IdParams,
-        body: ProcurementInput,
-        response: { 200: ProjectFollowUp, ...withRules },
-      },
-    },
-    async (request) => implementation.saveProcurement(request.ctx, request.params.id, request.body),
-  );
-
-  app.get(
-    '/api/implementation/projects/:id/procurement/ocds',
-    {
-      config: access('read', 'procurement'),
+      config: { access: access('read', 'procurement') },
       schema: {
         tags,
         summary: 'The procurement file as an OCDS 1.1 release package (JSON)',
@@ -361,7 +144,7 @@ export async function implementationRoutes(
     },
     async (request, reply) => {
       const origin = `${request.protocol}://${request.host}`;
-      const pkg = await implementation.ocds(request.actor, request.params.id, origin);
+      const pkg = await procurement.ocds(request.actor, request.params.id, origin);
       return reply
         .header('content-type', 'application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="ocds-${request.params.id}.json"`)
@@ -370,132 +153,9 @@ export async function implementationRoutes(
   );
 
   app.get(
-    '/api/implementation/thresholds',
+    implementationFiles.dashboardXlsx,
     {
-      config: access('read', 'procurement_threshold'),
-      schema: {
-        tags,
-        summary: 'The procurement thresholds by period of validity',
-        response: { 200: z.array(ThresholdPeriodRecord), ...errorResponses },
-      },
-    },
-    async (request) => implementation.thresholds(request.actor),
-  );
-
-  app.put(
-    '/api/implementation/thresholds',
-    {
-      config: access('update', 'procurement_threshold'),
-      schema: {
-        tags,
-        summary: 'Replace the thresholds table (agency admins; periods must not overlap, figures in order)',
-        body: ThresholdTable,
-        response: { 200: z.array(ThresholdPeriodRecord), ...errorResponses },
-      },
-    },
-    async (request) => implementation.replaceThresholds(request.ctx, request.body),
-  );
-
-  app.delete(
-    '/api/implementation/thresholds/:validFrom',
-    {
-      config: access('delete', 'procurement_threshold'),
-      schema: {
-        tags,
-        summary: 'Delete a period of thresholds (agency admins; only the first or last, never the one in force today)',
-        params: z.object({ validFrom: IsoDate }),
-        response: { 200: z.array(ThresholdPeriodRecord), ...withRules },
-      },
-    },
-    async (request) => implementation.deleteThresholdPeriod(request.ctx, request.params.validFrom),
-  );
-
-  // ── alerts and notices ──────────────────────────────────────────────────────────────────────────────────────
-  app.get(
-    '/api/implementation/alerts',
-    {
-      config: access('read', 'implementation_alert'),
-      schema: {
-        tags,
-        summary: 'Late milestones, budgets over plan, overdue procurement steps of the projects the caller may see',
-        response: { 200: AlertList, ...errorResponses },
-      },
-    },
-    async (request) => implementation.alerts(request.actor),
-  );
-
-  app.get(
-    '/api/account/notifications',
-    {
-      config: access('read', 'account'),
-      schema: {
-        tags,
-        summary: 'My alert e-mails and weekly digest settings',
-        response: { 200: NotificationSettings, ...errorResponses },
-      },
-    },
-    async (request) => implementation.settings(request.actor),
-  );
-
-  app.put(
-    '/api/account/notifications',
-    {
-      config: access('update', 'account'),
-      schema: {
-        tags,
-        summary: 'Change my alert e-mails and weekly digest settings',
-        body: NotificationSettings,
-        response: { 200: NotificationSettings, ...errorResponses },
-      },
-    },
-    async (request) => implementation.updateSettings(request.ctx, request.body),
-  );
-
-  app.get(
-    '/api/implementation/notices',
-    {
-      config: access('read', 'notification_log'),
-      schema: {
-        tags,
-        summary: 'The notices sent by e-mail, or only logged when no SMTP server is configured',
-        response: { 200: z.array(Notice), ...errorResponses },
-      },
-    },
-    async (request) => notices.notices(request.actor),
-  );
-
-  app.post(
-    '/api/implementation/notices/run',
-    {
-      config: access('create', 'notification_log'),
-      schema: {
-        tags,
-        summary: 'Send the alert notices and due digests now',
-        response: { 200: NoticeRunResult, ...errorResponses },
-      },
-    },
-    async (request) => notices.runNow(request.ctx),
-  );
-
-  // ── province dashboard and public page ──────────────────────────────────────────────────────────────────────
-  app.get(
-    '/api/implementation/dashboard',
-    {
-      config: access('read', 'implementation_dashboard'),
-      schema: {
-        tags,
-        summary: 'The province dashboard: missions by phase, projects by status and dimension, budgets, late items',
-        querystring: DashboardQuery,
-        response: { 200: Dashboard, ...errorResponses },
-      },
-    },
-    async (request) => implementation.dashboard(request.actor, request.query),
-  );
-
-  app.get(
-    '/api/implementation/dashboard.xlsx',
-    {
-      config: access('read', 'implementation_dashboard'),
+      config: { access: access('read', 'implementation_dashboard') },
       schema: {
         tags,
         summary: 'The province dashboard as a spreadsheet',
@@ -505,39 +165,12 @@ export async function implementationRoutes(
       },
     },
     async (request, reply) => {
-      const body = await renderDashboardXlsx(await implementation.dashboard(request.actor, request.query));
+      const body = await renderDashboardXlsx(await province.dashboard(request.actor, request.query));
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="tableau-de-bord-mise-en-oeuvre.xlsx"')
         .header('cache-control', 'no-store')
         .send(body as never);
     },
-  );
-
-  app.get(
-    '/api/public/progress',
-    {
-      config: { access: { public: true } },
-      schema: {
-        tags,
-        summary: 'The communes that published projects on their public progress page',
-        response: { 200: PublishedCommunes, ...errorResponses },
-      },
-    },
-    async () => implementation.publishedCommunes(),
-  );
-
-  app.get(
-    '/api/public/communes/:nisCode/progress',
-    {
-      config: { access: { public: true } },
-      schema: {
-        tags,
-        summary: 'The projects a commune published: status, progress, indicators (no personal data)',
-        params: z.object({ nisCode: NisCode }),
-        response: { 200: PublicProgress, ...errorResponses },
-      },
-    },
-    async (request) => implementation.publicProgress(request.params.nisCode),
   );
 }

@@ -64,6 +64,14 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
   });
   afterAll(() => t.close());
 
+  it('says what each user may open in the implementation area, from the policy', async () => {
+    const area = async (client: Client) => (await client.get('/api/implementation/area')).json().permissions;
+    expect(await area(admin)).toEqual({ dashboard: true, editThresholds: true, notices: true });
+    expect(await area(consultant)).toEqual({ dashboard: true, editThresholds: false, notices: false });
+    expect(await area(editor)).toEqual({ dashboard: false, editThresholds: false, notices: false });
+    expect((await t.anonymous.get('/api/implementation/area')).statusCode).toBe(401);
+  });
+
   it('follows only approved sheets, and only once the mission is in implementation', async () => {
     const before = await consultant.get(`/api/missions/${missionId}/implementation`);
     expect(before.json()).toMatchObject({ started: false, projects: [{ title: 'Éclairage public intelligent' }] });

@@ -8,7 +8,7 @@ import { type Actor, authorize, type UserActor } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
-import type { ImplementationService } from './implementation.service.ts';
+import type { ProvinceService } from './province.service.ts';
 
 export type OutgoingMail = { to: string; subject: string; text: string };
 
@@ -78,7 +78,7 @@ export class NoticesService {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly implementation: ImplementationService,
+    private readonly implementation: ProvinceService,
     private readonly mailer: Mailer,
     private readonly now: () => Date,
     private readonly log: { error(object: unknown, message: string): void },

@@ -31,7 +31,7 @@ describe('alert notices by e-mail when SMTP is configured', () => {
       mission.id,
       ProjectSheetCreateInput.parse({ title: 'Wi-Fi public', status: 'approved' }),
     );
-    await t.app.services.implementation.addMilestone(CLI_CONTEXT, sheet.id, {
+    await t.app.services.implementation.items.addMilestone(CLI_CONTEXT, sheet.id, {
       title: 'Installation des bornes',
       dueDate: '2026-06-15',
       owner: null,

@@ -7,7 +7,7 @@ import {
 import type { Actor } from '../auth/policy.ts';
 import type { DiagnosticService } from '../diagnostic/diagnostic.service.ts';
 import { ForbiddenError } from '../errors.ts';
-import type { ImplementationService } from '../implementation/implementation.service.ts';
+import type { FollowUpService } from '../implementation/follow-up.service.ts';
 import type { StrategyService } from '../strategy/strategy.service.ts';
 import type { MissionsService } from './missions.service.ts';
 
@@ -30,7 +30,7 @@ export class MissionOverviewService {
     private readonly missions: MissionsService,
     private readonly diagnostic: DiagnosticService,
     private readonly strategy: StrategyService,
-    private readonly implementation: ImplementationService,
+    private readonly implementation: FollowUpService,
   ) {}
 
   async overview(actor: Actor, missionId: string): Promise<MissionOverview> {

@@ -15,7 +15,7 @@ import { belgianToday } from '../../domain/shared/format.ts';
 import type { CommunesService } from '../communes/communes.service.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError } from '../errors.ts';
-import type { ImplementationService } from '../implementation/implementation.service.ts';
+import type { ProcurementService } from '../implementation/procurement.service.ts';
 import type { PublicService } from '../public/public.service.ts';
 import { toCsv, toXlsx } from './formats.ts';
 
@@ -30,7 +30,7 @@ export class OpenDataService {
     private readonly uow: UnitOfWork,
     private readonly publicSide: PublicService,
     private readonly communes: CommunesService,
-    private readonly implementation: ImplementationService,
+    private readonly implementation: ProcurementService,
     private readonly publisher: string,
     private readonly now: () => Date,
   ) {}

@@ -73,7 +73,7 @@ describe('open data: every public dataset in CSV, XLSX, JSON, GeoJSON and OCDS, 
   });
 
   it('writes decimals with a comma in the spreadsheet CSV and a point in the plain one', async () => {
-    await t.app.services.implementation.updateFollowUp(CLI_CONTEXT, lighting, {
+    await t.app.services.implementation.followUp.updateFollowUp(CLI_CONTEXT, lighting, {
       budget: [{ year: 2026, planned: 80_000.5, committed: 50_000, spent: 42_500.25 }],
     });
     const rows = parse((await t.anonymous.get('/api/open-data/datasets/projects/csv')).body, {

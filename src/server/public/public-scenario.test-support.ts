@@ -83,36 +83,36 @@ export async function seedPublicScenario(services: Services, consultantId: strin
   await sheet(SECRETS.draftProject, operational.id, 'draft');
   await services.missions.update(CLI_CONTEXT, mission.id, { phase: 'implementation' });
 
-  const impl = services.implementation;
-  await impl.updateFollowUp(CLI_CONTEXT, lighting, {
+  const { followUp, items, procurement } = services.implementation;
+  await followUp.updateFollowUp(CLI_CONTEXT, lighting, {
     progress: 60,
     budget: [{ year: 2026, planned: 80_000, committed: 50_000, spent: 42_500 }],
   });
-  await impl.addMilestone(CLI_CONTEXT, lighting, {
+  await items.addMilestone(CLI_CONTEXT, lighting, {
     title: 'Marché attribué',
     dueDate: '2026-05-31',
     owner: SECRETS.milestoneOwner,
     doneDate: '2026-05-20',
   });
-  const withIndicator = await impl.addIndicator(CLI_CONTEXT, lighting, {
+  const withIndicator = await items.addIndicator(CLI_CONTEXT, lighting, {
     name: 'Consommation annuelle',
     unit: 'MWh',
     baseline: 400,
     target: 200,
   });
-  await impl.addMeasurement(CLI_CONTEXT, withIndicator.indicators[0]!.id, { date: '2026-06-30', value: 310 });
-  await impl.publish(CLI_CONTEXT, lighting, { published: true, publishAmounts: true });
+  await items.addMeasurement(CLI_CONTEXT, withIndicator.indicators[0]!.id, { date: '2026-06-30', value: 310 });
+  await followUp.publish(CLI_CONTEXT, lighting, { published: true, publishAmounts: true });
 
-  await impl.updateFollowUp(CLI_CONTEXT, counter, {
+  await followUp.updateFollowUp(CLI_CONTEXT, counter, {
     progress: 20,
     budget: [{ year: 2026, planned: SECRETS.hiddenAmount, committed: 0, spent: 0 }],
   });
-  await impl.publish(CLI_CONTEXT, counter, { published: true });
+  await followUp.publish(CLI_CONTEXT, counter, { published: true });
 
-  await impl.updateFollowUp(CLI_CONTEXT, secret, { progress: 10 });
-  await impl.saveProcurement(CLI_CONTEXT, lighting, procurementFile('CSC 2026-F-012') as never);
-  await impl.saveProcurement(CLI_CONTEXT, counter, procurementFile(SECRETS.amountlessProcurement) as never);
-  await impl.saveProcurement(CLI_CONTEXT, secret, procurementFile(SECRETS.unpublishedProcurement) as never);
+  await followUp.updateFollowUp(CLI_CONTEXT, secret, { progress: 10 });
+  await procurement.saveProcurement(CLI_CONTEXT, lighting, procurementFile('CSC 2026-F-012') as never);
+  await procurement.saveProcurement(CLI_CONTEXT, counter, procurementFile(SECRETS.amountlessProcurement) as never);
+  await procurement.saveProcurement(CLI_CONTEXT, secret, procurementFile(SECRETS.unpublishedProcurement) as never);
 
   // Arlon: a strategy still in draft, and a need of its register.
   const arlon = await services.missions.create(CLI_CONTEXT, {

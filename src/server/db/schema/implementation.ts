@@ -15,6 +15,17 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  type BudgetLine,
+  FOLLOW_UP_STATUSES,
+  type FundingLine,
+  type Risk,
+} from '../../../domain/implementation/follow-up.ts';
+import type { HistoryParams } from '../../../domain/implementation/history.ts';
+import type { PlanBaseline } from '../../../domain/implementation/plan-baseline.ts';
+import { PROCUREMENT_NATURES, PROCUREMENT_PROCEDURES } from '../../../domain/implementation/procurement.ts';
+import type { ProcurementStepRecord } from '../../../domain/implementation/procurement-file.ts';
+import type { ThresholdPeriod, ThresholdValues } from '../../../domain/implementation/thresholds.ts';
 import { users } from './auth.ts';
 import { agreementLots, callOffs, catalogueSolutions } from './catalogue.ts';
 import { projectSheets } from './strategy.ts';
@@ -29,9 +40,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => Buffer.from(value),
 });
-const STATUSES_SQL = sql.raw(
-  `('planned', 'procurement', 'in-progress', 'delivered', 'evaluated', 'suspended', 'abandoned')`,
-);
+const STATUSES_SQL = sql.raw(`(${FOLLOW_UP_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 /** One row per project sheet whose follow-up has started (made on the first change). */
 export const projectFollowUps = pgTable(
@@ -40,21 +49,17 @@ export const projectFollowUps = pgTable(
     projectId: uuid('project_id')
       .primaryKey()
       .references(() => projectSheets.id, { onDelete: 'cascade' }),
-    status: text('status', {
-      enum: ['planned', 'procurement', 'in-progress', 'delivered', 'evaluated', 'suspended', 'abandoned'],
-    })
-      .notNull()
-      .default('planned'),
+    status: text('status', { enum: FOLLOW_UP_STATUSES }).notNull().default('planned'),
     statusReason: text('status_reason'),
     progress: integer('progress').notNull().default(0),
     /** [{ year, planned, committed, spent }] */
-    budget: jsonb('budget').notNull().default(sql`'[]'::jsonb`),
+    budget: jsonb('budget').$type<BudgetLine[]>().notNull().default(sql`'[]'::jsonb`),
     /** [{ kind, label, amount, secured }] */
-    funding: jsonb('funding').notNull().default(sql`'[]'::jsonb`),
+    funding: jsonb('funding').$type<FundingLine[]>().notNull().default(sql`'[]'::jsonb`),
     /** [{ description, likelihood, impact, mitigation }] */
-    risks: jsonb('risks').notNull().default(sql`'[]'::jsonb`),
+    risks: jsonb('risks').$type<Risk[]>().notNull().default(sql`'[]'::jsonb`),
     /** What the approved plan promised (PlanBaseline in the domain); null for projects approved outside a plan. */
-    planBaseline: jsonb('plan_baseline'),
+    planBaseline: jsonb('plan_baseline').$type<PlanBaseline>(),
     published: boolean('published').notNull().default(false),
     /** The commune also shows the project's budget (planned and spent) on its public pages (issue 14). */
     publishAmounts: boolean('publish_amounts').notNull().default(false),
@@ -154,7 +159,7 @@ export const projectHistory = pgTable(
     action: text('action').notNull(),
     summary: text('summary').notNull(),
     /** The line's facts (names, dates, values, status codes) for the UI to word in the reader's language; null on old rows. */
-    params: jsonb('params'),
+    params: jsonb('params').$type<HistoryParams>(),
   },
   (t) => [index('project_history_project_idx').on(t.projectId, t.seq)],
 );
@@ -163,10 +168,10 @@ export const procurementFiles = pgTable('procurement_files', {
   projectId: uuid('project_id')
     .primaryKey()
     .references(() => projectSheets.id, { onDelete: 'cascade' }),
-  nature: text('nature', { enum: ['works', 'supplies', 'services'] }).notNull(),
+  nature: text('nature', { enum: PROCUREMENT_NATURES }).notNull(),
   estimatedAmount: money('estimated_amount').notNull(),
   launchDate: date('launch_date').notNull(),
-  procedure: text('procedure'),
+  procedure: text('procedure', { enum: PROCUREMENT_PROCEDURES }),
   /** A call-off's solution and lot (the catalogue's), and the two in words as they were when chosen. */
   frameworkSolutionId: uuid('framework_solution_id').references(() => catalogueSolutions.id),
   frameworkLotId: uuid('framework_lot_id').references(() => agreementLots.id),
@@ -175,7 +180,7 @@ export const procurementFiles = pgTable('procurement_files', {
   frameworkReference: text('framework_reference'),
   reference: text('reference'),
   /** [{ step, plannedDate?, actualDate? }] */
-  steps: jsonb('steps').notNull().default(sql`'[]'::jsonb`),
+  steps: jsonb('steps').$type<ProcurementStepRecord[]>().notNull().default(sql`'[]'::jsonb`),
   vendorName: text('vendor_name'),
   vendorEnterpriseNumber: text('vendor_enterprise_number'),
   awardAmount: money('award_amount'),
@@ -189,8 +194,8 @@ export const procurementThresholds = pgTable(
     validFrom: date('valid_from').primaryKey(),
     validTo: date('valid_to').notNull(),
     source: text('source').notNull(),
-    values: jsonb('values').notNull(),
-    evidence: jsonb('evidence').notNull(),
+    values: jsonb('values').$type<ThresholdValues>().notNull(),
+    evidence: jsonb('evidence').$type<ThresholdPeriod['evidence']>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('procurement_thresholds_dates_check', sql`${t.validTo} >= ${t.validFrom}`)],

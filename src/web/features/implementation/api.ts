@@ -1,156 +1,105 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  DocumentInput,
-  FollowUpUpdateInput,
-  IndicatorInput,
-  MeasurementInput,
-  MilestoneInput,
-  ProcurementInput,
-  StatusChangeInput,
-} from '../../../domain/implementation/follow-up.ts';
-import type {
-  AlertList,
-  Dashboard,
-  DashboardQuery,
-  MissionImplementation,
-  Notice,
-  NoticeRunResult,
-  NotificationSettings,
-  ProjectFollowUp,
-  PublicProgress,
-  PublishedCommunes,
-  ThresholdPeriodRecord,
-} from '../../../domain/implementation/implementation-api.ts';
-import type { ProcedureAdvice } from '../../../domain/implementation/procedures.ts';
-import type { ThresholdTable } from '../../../domain/implementation/thresholds.ts';
+import type { CallOff } from '../../../domain/catalogue/agreements.ts';
+import type { Solution } from '../../../domain/catalogue/solutions.ts';
+import {
+  implementationContract as c,
+  implementationFiles,
+} from '../../../domain/implementation/implementation.contract.ts';
+import type { DashboardQuery, ProjectFollowUp } from '../../../domain/implementation/implementation-api.ts';
+import { type Endpoint, type EndpointArgs, fillPath } from '../../../domain/shared/contract.ts';
 import { api, withQuery } from '../../lib/api.ts';
+import { call, endpointQuery } from '../../lib/contract-client.ts';
 
-/** The implementation phase: a mission's projects, one project's follow-up, alerts, dashboard, public page. */
-export const implementationKeys = {
-  all: ['implementation'] as const,
-  mission: (missionId: string) => ['implementation', 'mission', missionId] as const,
-  project: (projectId: string) => ['implementation', 'project', projectId] as const,
-  alerts: ['implementation', 'alerts'] as const,
-  dashboard: (query: DashboardQuery) => ['implementation', 'dashboard', query] as const,
-  thresholds: ['implementation', 'thresholds'] as const,
-  notices: ['implementation', 'notices'] as const,
-  settings: ['implementation', 'settings'] as const,
-  publicProgress: (nisCode: string) => ['implementation', 'public', nisCode] as const,
-};
+/**
+ * The implementation phase through its contract (src/domain/implementation/implementation.contract.ts): a mission's
+ * projects, one project's follow-up, alerts, dashboard, thresholds, notices, public page. Keys come from the
+ * declarations: `[c.followUp.key]` is every follow-up, `['implementation']` the whole feature.
+ */
+export { implementationContract } from '../../../domain/implementation/implementation.contract.ts';
 
-const project = (id: string) => `/api/implementation/projects/${encodeURIComponent(id)}`;
+export const useImplementationArea = (enabled = true) => useQuery({ ...endpointQuery(c.area), enabled });
 
-export function useMissionImplementation(missionId: string) {
-  return useQuery({
-    queryKey: implementationKeys.mission(missionId),
-    queryFn: () => api.get<MissionImplementation>(`/api/missions/${encodeURIComponent(missionId)}/implementation`),
-  });
-}
+export const useMissionImplementation = (missionId: string) =>
+  useQuery(endpointQuery(c.mission, { params: { missionId } }));
 
-export function useFollowUp(projectId: string) {
-  return useQuery({
-    queryKey: implementationKeys.project(projectId),
-    queryFn: () => api.get<ProjectFollowUp>(project(projectId)),
-  });
-}
+export const useFollowUp = (projectId: string) => useQuery(endpointQuery(c.followUp, { params: { id: projectId } }));
 
-/** Every change answers with the whole follow-up: it replaces the cached one, and lists and alerts refresh. */
-function useFollowUpChange<I>(projectId: string, send: (input: I) => Promise<ProjectFollowUp>) {
+/** The endpoints that change a project's follow-up and answer with it. */
+type FollowUpChange = Endpoint & { response: (typeof c.followUp)['response'] };
+/** What a change takes beside the item it acts on: its body, if it has one. */
+type ChangeInput<E extends FollowUpChange> = EndpointArgs<E> extends { body: infer B } ? B : undefined;
+
+/**
+ * Every change answers with the whole follow-up: it replaces the cached one, and the mission's list and the alerts
+ * refresh. `target` is the id in the path (the project's, or the item's for items), `input` the body.
+ */
+function useFollowUpChange<E extends FollowUpChange, V>(
+  projectId: string,
+  endpoint: E,
+  args: (variables: V) => { id: string; body?: ChangeInput<E> },
+) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: send,
+    mutationFn: (variables: V) => {
+      const { id, body } = args(variables);
+      return call(endpoint as Endpoint, { params: { id }, body } as never) as Promise<ProjectFollowUp>;
+    },
     onSuccess: (state) => {
-      client.setQueryData(implementationKeys.project(projectId), state);
-      void client.invalidateQueries({ queryKey: implementationKeys.mission(state.missionId) });
-      void client.invalidateQueries({ queryKey: implementationKeys.alerts });
+      client.setQueryData(endpointQuery(c.followUp, { params: { id: projectId } }).queryKey, state);
+      void client.invalidateQueries({ queryKey: c.mission.key });
+      void client.invalidateQueries({ queryKey: c.alerts.key });
     },
   });
 }
 
+type Body<E extends FollowUpChange> = ChangeInput<E>;
+const onProject =
+  <E extends FollowUpChange>(projectId: string) =>
+  (body: Body<E>) => ({ id: projectId, body });
+const onItem =
+  <E extends FollowUpChange>() =>
+  ({ id, ...body }: Body<E> & { id: string }) => ({ id, body: body as Body<E> });
+const byId = (id: string) => ({ id });
+
 export const useChangeStatus = (projectId: string) =>
-  useFollowUpChange(projectId, (input: StatusChangeInput) =>
-    api.post<ProjectFollowUp>(`${project(projectId)}/status`, input),
-  );
+  useFollowUpChange(projectId, c.changeStatus, onProject<typeof c.changeStatus>(projectId));
 export const useUpdateFollowUp = (projectId: string) =>
-  useFollowUpChange(projectId, (input: FollowUpUpdateInput) => api.patch<ProjectFollowUp>(project(projectId), input));
+  useFollowUpChange(projectId, c.update, onProject<typeof c.update>(projectId));
+export const usePublish = (projectId: string) =>
+  useFollowUpChange(projectId, c.publish, onProject<typeof c.publish>(projectId));
+export const useSaveProcurement = (projectId: string) =>
+  useFollowUpChange(projectId, c.saveProcurement, onProject<typeof c.saveProcurement>(projectId));
 export const useAddMilestone = (projectId: string) =>
-  useFollowUpChange(projectId, (input: MilestoneInput) =>
-    api.post<ProjectFollowUp>(`${project(projectId)}/milestones`, input),
-  );
+  useFollowUpChange(projectId, c.addMilestone, onProject<typeof c.addMilestone>(projectId));
 export const useUpdateMilestone = (projectId: string) =>
-  useFollowUpChange(projectId, ({ id, ...input }: MilestoneInput & { id: string }) =>
-    api.put<ProjectFollowUp>(`/api/implementation/milestones/${encodeURIComponent(id)}`, input),
-  );
-export const useDeleteMilestone = (projectId: string) =>
-  useFollowUpChange(projectId, (id: string) =>
-    api.delete<ProjectFollowUp>(`/api/implementation/milestones/${encodeURIComponent(id)}`),
-  );
+  useFollowUpChange(projectId, c.updateMilestone, onItem<typeof c.updateMilestone>());
+export const useDeleteMilestone = (projectId: string) => useFollowUpChange(projectId, c.deleteMilestone, byId);
 export const useAddIndicator = (projectId: string) =>
-  useFollowUpChange(projectId, (input: IndicatorInput) =>
-    api.post<ProjectFollowUp>(`${project(projectId)}/indicators`, input),
-  );
-export const useAddMeasurement = (projectId: string) =>
-  useFollowUpChange(projectId, ({ indicatorId, ...input }: MeasurementInput & { indicatorId: string }) =>
-    api.post<ProjectFollowUp>(`/api/implementation/indicators/${encodeURIComponent(indicatorId)}/measurements`, input),
-  );
+  useFollowUpChange(projectId, c.addIndicator, onProject<typeof c.addIndicator>(projectId));
 export const useUpdateIndicator = (projectId: string) =>
-  useFollowUpChange(projectId, ({ id, ...input }: IndicatorInput & { id: string }) =>
-    api.put<ProjectFollowUp>(`/api/implementation/indicators/${encodeURIComponent(id)}`, input),
-  );
-export const useDeleteIndicator = (projectId: string) =>
-  useFollowUpChange(projectId, (id: string) =>
-    api.delete<ProjectFollowUp>(`/api/implementation/indicators/${encodeURIComponent(id)}`),
+  useFollowUpChange(projectId, c.updateIndicator, onItem<typeof c.updateIndicator>());
+export const useDeleteIndicator = (projectId: string) => useFollowUpChange(projectId, c.deleteIndicator, byId);
+export const useAddMeasurement = (projectId: string) =>
+  useFollowUpChange(
+    projectId,
+    c.addMeasurement,
+    ({ indicatorId, ...body }: Body<typeof c.addMeasurement> & { indicatorId: string }) => ({ id: indicatorId, body }),
   );
 export const useUpdateMeasurement = (projectId: string) =>
-  useFollowUpChange(projectId, ({ id, ...input }: MeasurementInput & { id: string }) =>
-    api.put<ProjectFollowUp>(`/api/implementation/measurements/${encodeURIComponent(id)}`, input),
-  );
-export const useDeleteMeasurement = (projectId: string) =>
-  useFollowUpChange(projectId, (id: string) =>
-    api.delete<ProjectFollowUp>(`/api/implementation/measurements/${encodeURIComponent(id)}`),
-  );
+  useFollowUpChange(projectId, c.updateMeasurement, onItem<typeof c.updateMeasurement>());
+export const useDeleteMeasurement = (projectId: string) => useFollowUpChange(projectId, c.deleteMeasurement, byId);
 export const useAddDocument = (projectId: string) =>
-  useFollowUpChange(projectId, (input: DocumentInput) =>
-    api.post<ProjectFollowUp>(`${project(projectId)}/documents`, input),
-  );
-export const useDeleteDocument = (projectId: string) =>
-  useFollowUpChange(projectId, (id: string) =>
-    api.delete<ProjectFollowUp>(`/api/implementation/documents/${encodeURIComponent(id)}`),
-  );
-export const usePublish = (projectId: string) =>
-  useFollowUpChange(projectId, (input: { published: boolean; publishAmounts?: boolean }) =>
-    api.put<ProjectFollowUp>(`${project(projectId)}/publication`, input),
-  );
-export const useSaveProcurement = (projectId: string) =>
-  useFollowUpChange(projectId, (input: ProcurementInput) =>
-    api.put<ProjectFollowUp>(`${project(projectId)}/procurement`, input),
-  );
+  useFollowUpChange(projectId, c.addDocument, onProject<typeof c.addDocument>(projectId));
+export const useDeleteDocument = (projectId: string) => useFollowUpChange(projectId, c.deleteDocument, byId);
 
-export function fetchProcedureAdvice(
-  projectId: string,
-  query: {
-    nature: string;
-    estimatedAmountExclVat: number;
-    launchDate: string;
-    frameworkSolutionId?: string;
-    frameworkLotId?: string;
-  },
-) {
-  return api.get<ProcedureAdvice>(`${project(projectId)}/procurement/advice`, query);
-}
-
-type ListedSolution = {
-  id: string;
-  name: string;
-  vendor: string;
-  lots: { lotId: string; lotNumber: number; lotTitle: string; agreementReference: string }[];
-};
+export const fetchProcedureAdvice = (projectId: string, query: EndpointArgs<typeof c.procedureAdvice>['query']) =>
+  call(c.procedureAdvice, { params: { id: projectId }, query });
 
 /** The catalogue's listed solutions, each in the lots of the framework agreement that offer it: a call-off's choices. */
 export function useFrameworkOffers(enabled: boolean) {
   return useQuery({
     queryKey: ['implementation', 'framework-offers'],
-    queryFn: () => api.get<ListedSolution[]>('/api/catalogue/solutions', { status: 'listed' }),
+    queryFn: () => api.get<Solution[]>('/api/catalogue/solutions', { status: 'listed' }),
     enabled,
     select: (solutions) =>
       solutions.flatMap((s) =>
@@ -162,113 +111,65 @@ export function useFrameworkOffers(enabled: boolean) {
   });
 }
 
-type CatalogueCallOff = {
-  id: string;
-  solutionId: string;
-  lotId: string;
-  quantity: number;
-  amount: number;
-  orderedAt: string;
-  cancelledAt: string | null;
-};
-
 /** The commune's orders in the catalogue (not cancelled): the call-off a procurement file can point to. */
 export function useCommuneCallOffs(communeNis: string, enabled: boolean) {
   return useQuery({
     queryKey: ['implementation', 'call-offs', communeNis],
-    queryFn: () => api.get<CatalogueCallOff[]>('/api/catalogue/call-offs', { commune: communeNis }),
+    queryFn: () => api.get<CallOff[]>('/api/catalogue/call-offs', { commune: communeNis }),
     enabled,
-    select: (callOffs) => callOffs.filter((c) => c.cancelledAt === null),
+    select: (callOffs) => callOffs.filter((o) => o.cancelledAt === null),
   });
 }
 
-export const documentUrl = (id: string) => `/api/implementation/documents/${encodeURIComponent(id)}`;
-export const ocdsUrl = (projectId: string) => `${project(projectId)}/procurement/ocds`;
-export const dashboardXlsxUrl = (query: DashboardQuery) => withQuery('/api/implementation/dashboard.xlsx', query);
+export const documentUrl = (id: string) => fillPath(implementationFiles.document, { id });
+export const ocdsUrl = (projectId: string) => fillPath(implementationFiles.ocds, { id: projectId });
+export const dashboardXlsxUrl = (query: DashboardQuery) => withQuery(implementationFiles.dashboardXlsx, query);
 
-export function useAlerts(enabled = true) {
-  return useQuery({
-    queryKey: implementationKeys.alerts,
-    queryFn: () => api.get<AlertList>('/api/implementation/alerts'),
-    enabled,
-    staleTime: 60_000,
-  });
-}
+export const useAlerts = (enabled = true) => useQuery({ ...endpointQuery(c.alerts), enabled, staleTime: 60_000 });
 
-export function useDashboard(query: DashboardQuery, enabled = true) {
-  return useQuery({
-    queryKey: implementationKeys.dashboard(query),
-    queryFn: () => api.get<Dashboard>('/api/implementation/dashboard', query),
-    enabled,
-  });
-}
+export const useDashboard = (query: DashboardQuery, enabled = true) =>
+  useQuery({ ...endpointQuery(c.dashboard, { query }), enabled });
 
-export function useThresholds(enabled = true) {
-  return useQuery({
-    queryKey: implementationKeys.thresholds,
-    queryFn: () => api.get<ThresholdPeriodRecord[]>('/api/implementation/thresholds'),
-    enabled,
-  });
-}
+export const useThresholds = (enabled = true) => useQuery({ ...endpointQuery(c.thresholds), enabled });
 
-export function useDeleteThresholdPeriod() {
+/** A change of the thresholds answers with the whole table: it replaces the cached one. */
+function useThresholdsChange<V>(send: (variables: V) => ReturnType<typeof call<typeof c.thresholds>>) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (validFrom: string) =>
-      api.delete<ThresholdPeriodRecord[]>(`/api/implementation/thresholds/${encodeURIComponent(validFrom)}`),
-    onSuccess: (rows) => client.setQueryData(implementationKeys.thresholds, rows),
+    mutationFn: send,
+    onSuccess: (rows) => client.setQueryData(endpointQuery(c.thresholds).queryKey, rows),
   });
 }
 
-export function useSaveThresholds() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (table: ThresholdTable) => api.put<ThresholdPeriodRecord[]>('/api/implementation/thresholds', table),
-    onSuccess: (rows) => client.setQueryData(implementationKeys.thresholds, rows),
-  });
-}
+export const useDeleteThresholdPeriod = () =>
+  useThresholdsChange((validFrom: string) => call(c.deleteThresholdPeriod, { params: { validFrom } }));
+export const useSaveThresholds = () =>
+  useThresholdsChange((table: EndpointArgs<typeof c.replaceThresholds>['body']) =>
+    call(c.replaceThresholds, { body: table }),
+  );
 
-export function useNotices(enabled = true) {
-  return useQuery({
-    queryKey: implementationKeys.notices,
-    queryFn: () => api.get<Notice[]>('/api/implementation/notices'),
-    enabled,
-  });
-}
+export const useNotices = (enabled = true) => useQuery({ ...endpointQuery(c.notices), enabled });
 
 export function useRunNotices() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<NoticeRunResult>('/api/implementation/notices/run'),
-    onSuccess: () => client.invalidateQueries({ queryKey: implementationKeys.notices }),
+    mutationFn: () => call(c.runNotices),
+    onSuccess: () => client.invalidateQueries({ queryKey: c.notices.key }),
   });
 }
 
-export function useNotificationSettings() {
-  return useQuery({
-    queryKey: implementationKeys.settings,
-    queryFn: () => api.get<NotificationSettings>('/api/account/notifications'),
-  });
-}
+export const useNotificationSettings = () => useQuery(endpointQuery(c.notificationSettings));
 
 export function useSaveNotificationSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: NotificationSettings) => api.put<NotificationSettings>('/api/account/notifications', input),
-    onSuccess: (settings) => client.setQueryData(implementationKeys.settings, settings),
+    mutationFn: (body: EndpointArgs<typeof c.updateNotificationSettings>['body']) =>
+      call(c.updateNotificationSettings, { body }),
+    onSuccess: (settings) => client.setQueryData(endpointQuery(c.notificationSettings).queryKey, settings),
   });
 }
 
-export function usePublicProgress(nisCode: string) {
-  return useQuery({
-    queryKey: implementationKeys.publicProgress(nisCode),
-    queryFn: () => api.get<PublicProgress>(`/api/public/communes/${encodeURIComponent(nisCode)}/progress`),
-  });
-}
+export const usePublicProgress = (nisCode: string) =>
+  useQuery(endpointQuery(c.publicProgress, { params: { nisCode } }));
 
-export function usePublishedCommunes() {
-  return useQuery({
-    queryKey: ['implementation', 'public'] as const,
-    queryFn: () => api.get<PublishedCommunes>('/api/public/progress'),
-  });
-}
+export const usePublishedCommunes = () => useQuery(endpointQuery(c.publishedCommunes));

@@ -29,8 +29,11 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useChangeStatus, useFollowUp, usePublish, useUpdateFollowUp } from './api.ts';
-import { BudgetSection, DocumentsSection, IndicatorsSection, MilestonesSection } from './follow-up-sections.tsx';
+import { BudgetSection } from './budget-section.tsx';
+import { DocumentsSection } from './documents-section.tsx';
+import { IndicatorsSection } from './indicators-section.tsx';
 import { alertText, historyText, StatusBadge } from './labels.tsx';
+import { MilestonesSection } from './milestones-section.tsx';
 import { ProcurementSection } from './procurement-section.tsx';
 
 /** The follow-up page of one project: status, progress, alerts, milestones, budget, indicators, procurement, history. */
@@ -160,6 +163,57 @@ function StatusPanel({ state }: { state: ProjectFollowUp }) {
   );
 }
 
+/** Publish the project on the commune's public pages, and with it (or not) its amounts. */
+function PublicationSwitches(props: { state: ProjectFollowUp; publish: ReturnType<typeof usePublish> }) {
+  const { t } = useTranslation();
+  const { state, publish } = props;
+  return (
+    <Stack gap={4} mt="md">
+      <Switch
+        label={t('implementation.project.publish')}
+        checked={state.published}
+        disabled={!state.permissions.publish || !state.started || publish.isPending}
+        onChange={(e) =>
+          publish.mutate(
+            { published: e.currentTarget.checked },
+            {
+              onSuccess: (s) =>
+                notify(t(s.published ? 'implementation.project.publishedNow' : 'implementation.project.unpublished')),
+            },
+          )
+        }
+      />
+      <Switch
+        label={t('implementation.project.publishAmounts')}
+        description={t('implementation.project.publishAmountsHelp')}
+        checked={state.publishAmounts}
+        disabled={!state.permissions.publish || !state.published || publish.isPending}
+        onChange={(e) =>
+          publish.mutate(
+            { published: true, publishAmounts: e.currentTarget.checked },
+            {
+              onSuccess: (s) =>
+                notify(
+                  t(
+                    s.publishAmounts
+                      ? 'implementation.project.amountsPublished'
+                      : 'implementation.project.amountsHidden',
+                  ),
+                ),
+            },
+          )
+        }
+      />
+      <Text size="xs" c="dimmed">
+        {t('implementation.project.publishHelp')}{' '}
+        <Anchor underline="always" component={Link} to={paths.programme.to(state.communeNis)} size="xs">
+          {t('implementation.project.publicLink')}
+        </Anchor>
+      </Text>
+    </Stack>
+  );
+}
+
 function ProgressPanel({ state }: { state: ProjectFollowUp }) {
   const { t } = useTranslation();
   const update = useUpdateFollowUp(state.id);
@@ -196,49 +250,7 @@ function ProgressPanel({ state }: { state: ProjectFollowUp }) {
         </Group>
       ) : null}
       <ErrorAlert error={update.error ?? publish.error} />
-      <Stack gap={4} mt="md">
-        <Switch
-          label={t('implementation.project.publish')}
-          checked={state.published}
-          disabled={!state.permissions.publish || !state.started || publish.isPending}
-          onChange={(e) =>
-            publish.mutate(
-              { published: e.currentTarget.checked },
-              {
-                onSuccess: (s) =>
-                  notify(t(s.published ? 'implementation.project.publishedNow' : 'implementation.project.unpublished')),
-              },
-            )
-          }
-        />
-        <Switch
-          label={t('implementation.project.publishAmounts')}
-          description={t('implementation.project.publishAmountsHelp')}
-          checked={state.publishAmounts}
-          disabled={!state.permissions.publish || !state.published || publish.isPending}
-          onChange={(e) =>
-            publish.mutate(
-              { published: true, publishAmounts: e.currentTarget.checked },
-              {
-                onSuccess: (s) =>
-                  notify(
-                    t(
-                      s.publishAmounts
-                        ? 'implementation.project.amountsPublished'
-                        : 'implementation.project.amountsHidden',
-                    ),
-                  ),
-              },
-            )
-          }
-        />
-        <Text size="xs" c="dimmed">
-          {t('implementation.project.publishHelp')}{' '}
-          <Anchor underline="always" component={Link} to={paths.programme.to(state.communeNis)} size="xs">
-            {t('implementation.project.publicLink')}
-          </Anchor>
-        </Text>
-      </Stack>
+      <PublicationSwitches state={state} publish={publish} />
     </Paper>
   );
 }

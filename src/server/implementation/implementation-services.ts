@@ -1,0 +1,32 @@
+import type { UnitOfWork } from '../db/unit-of-work.ts';
+import { FollowUpService } from './follow-up.service.ts';
+import { FollowUpItemsService } from './follow-up-items.service.ts';
+import { ImplementationCore } from './implementation-core.ts';
+import { NotificationSettingsService } from './notification-settings.service.ts';
+import { ProcurementService } from './procurement.service.ts';
+import { ProvinceService } from './province.service.ts';
+import { ThresholdsService } from './thresholds.service.ts';
+
+/** The implementation feature's services, one per use case, sharing one core (access, loading, history). */
+export type ImplementationServices = {
+  core: ImplementationCore;
+  followUp: FollowUpService;
+  items: FollowUpItemsService;
+  procurement: ProcurementService;
+  thresholds: ThresholdsService;
+  province: ProvinceService;
+  settings: NotificationSettingsService;
+};
+
+export function createImplementationServices(uow: UnitOfWork, now: () => Date): ImplementationServices {
+  const core = new ImplementationCore(uow, now);
+  return {
+    core,
+    followUp: new FollowUpService(core),
+    items: new FollowUpItemsService(core),
+    procurement: new ProcurementService(core),
+    thresholds: new ThresholdsService(core),
+    province: new ProvinceService(core),
+    settings: new NotificationSettingsService(core),
+  };
+}
