@@ -90,6 +90,9 @@ export const Me = z
         readAudit: z.boolean(),
         runMissions: z.boolean(),
         readAllMissions: z.boolean().describe('missions of every commune, not only the user’s own'),
+        editCatalogue: z.boolean().describe('add and change catalogue solutions, agreements and lots'),
+        keepShortlists: z.boolean().describe('save searches into shortlists and change them'),
+        readWatch: z.boolean().describe('the technology watch (agency staff)'),
       })
       .describe('the administration areas the user may open, decided by the server’s policy'),
   })

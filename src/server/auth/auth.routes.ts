@@ -23,6 +23,9 @@ function capabilitiesOf(user: User) {
       manageUsers: ['update', { type: 'user' }],
       readAudit: ['read', { type: 'audit' }],
       runMissions: ['create', { type: 'mission' }],
+      editCatalogue: ['create', { type: 'catalogue' }],
+      keepShortlists: ['create', { type: 'catalogue_shortlist' }],
+      readWatch: ['read', { type: 'watch' }],
     }),
     readAllMissions: readScope(actor, 'mission').kind === 'all',
   };

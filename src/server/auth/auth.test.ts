@@ -37,6 +37,9 @@ describe('signing in and out', () => {
       readAudit: false,
       runMissions: false,
       readAllMissions: false,
+      editCatalogue: false,
+      keepShortlists: true,
+      readWatch: false,
     });
   });
 
