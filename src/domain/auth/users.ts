@@ -94,6 +94,9 @@ export const Me = z
         readAllNeeds: z.boolean().describe('the needs of every commune, not only the user’s own'),
         runMutualisation: z.boolean().describe('may run the grouping of needs and manage groups, polls and purchases'),
         answerPolls: z.boolean().describe('may answer the interest polls put to the user’s commune'),
+        editCatalogue: z.boolean().describe('add and change catalogue solutions, agreements and lots'),
+        keepShortlists: z.boolean().describe('save searches into shortlists and change them'),
+        readWatch: z.boolean().describe('the technology watch (agency staff)'),
       })
       .describe('the administration areas the user may open, decided by the server’s policy'),
   })

@@ -102,6 +102,13 @@ export const Lot = z
   .meta({ id: 'Lot' });
 export type Lot = z.infer<typeof Lot>;
 
+/** What the caller may do with an agreement, decided by the server's policy (the web only reads it). */
+export const AgreementPermissions = z.object({
+  update: z.boolean().describe('change the agreement and its lots, add a lot'),
+  adhere: z.boolean().describe('adhere for the caller’s own commune (not yet adherent)'),
+});
+export type AgreementPermissions = z.infer<typeof AgreementPermissions>;
+
 export const Agreement = z
   .object({
     id: z.uuid(),
@@ -115,6 +122,7 @@ export const Agreement = z
     lots: z.array(Lot),
     /** the communes that adhered (for a commune user: only theirs) */
     adherents: z.array(z.object({ communeNis: z.string(), adheredAt: IsoDateTime })),
+    permissions: AgreementPermissions,
   })
   .meta({ id: 'Agreement' });
 export type Agreement = z.infer<typeof Agreement>;
@@ -168,6 +176,8 @@ export const CallOff = z
     /** set once cancelled: the call-off no longer counts against the ceilings */
     cancelledAt: IsoDateTime.nullable(),
     cancellationReason: z.string().nullable(),
+    /** what the caller may do with it, decided by the server (cancel: the policy and the delay) */
+    permissions: z.object({ cancel: z.boolean() }),
   })
   .meta({ id: 'CallOff' });
 export type CallOff = z.infer<typeof CallOff>;
@@ -180,6 +190,19 @@ export type CallOffCancelInput = z.infer<typeof CallOffCancelInput>;
 /** A commune's editor may cancel their commune's order within this many days; agency staff at any time. */
 export const CALL_OFF_CANCEL_DAYS = 14;
 
+/** Why a call-off cannot be cancelled (null: it can). `byAgency`: agency staff (no time limit). */
+export function cancellationRefusal(input: {
+  cancelledAt: Date | null;
+  orderedAt: Date;
+  now: Date;
+  byAgency: boolean;
+}): 'CALL_OFF_ALREADY_CANCELLED' | 'CALL_OFF_CANCEL_TOO_LATE' | null {
+  if (input.cancelledAt) return 'CALL_OFF_ALREADY_CANCELLED';
+  const days = (input.now.getTime() - input.orderedAt.getTime()) / 86_400_000;
+  if (!input.byAgency && days > CALL_OFF_CANCEL_DAYS) return 'CALL_OFF_CANCEL_TOO_LATE';
+  return null;
+}
+
 /** The rules of a cancellation. `byAgency`: agency staff (no time limit). */
 export function checkCancellation(input: {
   cancelledAt: Date | null;
@@ -187,12 +210,12 @@ export function checkCancellation(input: {
   now: Date;
   byAgency: boolean;
 }): void {
-  if (input.cancelledAt) throw new DomainError('CALL_OFF_ALREADY_CANCELLED', 'the call-off is already cancelled');
-  const days = (input.now.getTime() - input.orderedAt.getTime()) / 86_400_000;
-  if (!input.byAgency && days > CALL_OFF_CANCEL_DAYS) {
-    throw new DomainError('CALL_OFF_CANCEL_TOO_LATE', 'too late for the commune to cancel', {
-      days: CALL_OFF_CANCEL_DAYS,
-    });
+  const refusal = cancellationRefusal(input);
+  if (refusal === 'CALL_OFF_ALREADY_CANCELLED') {
+    throw new DomainError(refusal, 'the call-off is already cancelled');
+  }
+  if (refusal === 'CALL_OFF_CANCEL_TOO_LATE') {
+    throw new DomainError(refusal, 'too late for the commune to cancel', { days: CALL_OFF_CANCEL_DAYS });
   }
 }
 
@@ -202,6 +225,9 @@ export const CallOffQuery = z.strictObject({
   lot: z.uuid().optional(),
   vendor: z.string().trim().max(200).optional(),
 });
+export type CallOffQuery = z.infer<typeof CallOffQuery>;
+
+export const CallOffTotalsQuery = z.strictObject({ agreement: z.uuid().optional() });
 
 export const CallOffTotals = z
   .object({

@@ -25,6 +25,7 @@ export const ShortlistUpdateInput = z
     solutionIds: z.array(z.uuid()).max(50).optional(),
   })
   .meta({ id: 'ShortlistUpdateInput' });
+export type ShortlistUpdateInput = z.infer<typeof ShortlistUpdateInput>;
 
 export const OutcomeInput = z
   .discriminatedUnion('kind', [
@@ -51,6 +52,8 @@ export const Shortlist = z
       .nullable(),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
+    /** what the caller may do with it, decided by the server's policy */
+    permissions: z.object({ update: z.boolean(), delete: z.boolean() }),
   })
   .meta({ id: 'Shortlist' });
 export type Shortlist = z.infer<typeof Shortlist>;

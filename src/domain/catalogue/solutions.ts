@@ -172,6 +172,14 @@ export const SolutionUpdateInput = z
   .meta({ id: 'SolutionUpdateInput' });
 export type SolutionUpdateInput = z.infer<typeof SolutionUpdateInput>;
 
+/** What the caller may do with a solution, decided by the server's policy (the web only reads it). */
+export const SolutionPermissions = z.object({
+  update: z.boolean().describe('change the solution, its status and images'),
+  order: z.boolean().describe('place a call-off for it'),
+  chooseCommune: z.boolean().describe('order for any commune (agency staff), not only the caller’s own'),
+});
+export type SolutionPermissions = z.infer<typeof SolutionPermissions>;
+
 export const Solution = z
   .object({
     id: z.uuid(),
@@ -224,6 +232,7 @@ export const Solution = z
     ),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
+    permissions: SolutionPermissions,
   })
   .meta({ id: 'Solution' });
 export type Solution = z.infer<typeof Solution>;
@@ -251,3 +260,22 @@ export const SolutionSummary = Solution.pick({
   })
   .meta({ id: 'SolutionSummary' });
 export type SolutionSummary = z.infer<typeof SolutionSummary>;
+
+const statusList = z.preprocess(
+  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : String(v).split(',')),
+  z.array(SolutionStatus).max(4),
+);
+
+/** GET /api/catalogue/solutions: by status (comma-separated) and category. */
+export const SolutionListQuery = z.strictObject({
+  status: statusList,
+  category: z.string().trim().max(60).optional(),
+});
+
+/** GET /api/catalogue/compare: two to four solutions, ids comma-separated. */
+export const CompareQuery = z.strictObject({
+  ids: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v),
+    z.array(z.uuid()).min(1).max(10),
+  ),
+});

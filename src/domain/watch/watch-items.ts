@@ -47,6 +47,8 @@ export const WatchItem = z
     vendor: z.string().nullable(),
     demo: z.boolean(),
     createdAt: IsoDateTime,
+    /** what the caller may do with it, decided by the server's policy */
+    permissions: z.object({ update: z.boolean(), delete: z.boolean(), promote: z.boolean() }),
   })
   .meta({ id: 'WatchItem' });
 export type WatchItem = z.infer<typeof WatchItem>;
@@ -63,6 +65,7 @@ export const PromoteInput = z
     vendor: z.string().trim().min(1).max(200).optional(),
   })
   .meta({ id: 'PromoteInput' });
+export type PromoteInput = z.infer<typeof PromoteInput>;
 
 /** The solution a watch item becomes: under watch, prefilled from what the item says. */
 export function solutionFromWatchItem(

@@ -42,6 +42,9 @@ describe('signing in and out', () => {
       readAllNeeds: false,
       runMutualisation: false,
       answerPolls: true,
+      editCatalogue: false,
+      keepShortlists: true,
+      readWatch: false,
     });
   });
 

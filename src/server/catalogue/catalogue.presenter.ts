@@ -1,9 +1,15 @@
-import type { Agreement, CallOff } from '../../domain/catalogue/agreements.ts';
+import type { Agreement, AgreementPermissions, CallOff } from '../../domain/catalogue/agreements.ts';
 import { consumption } from '../../domain/catalogue/agreements.ts';
 import type { SolutionImage } from '../../domain/catalogue/images.ts';
 import type { SavedSearch } from '../../domain/catalogue/search.ts';
 import type { Shortlist } from '../../domain/catalogue/shortlists.ts';
-import type { Interoperability, Pricing, Solution, SolutionInput } from '../../domain/catalogue/solutions.ts';
+import type {
+  Interoperability,
+  Pricing,
+  Solution,
+  SolutionInput,
+  SolutionPermissions,
+} from '../../domain/catalogue/solutions.ts';
 import type { Dimension } from '../../domain/shared/dimensions.ts';
 import type {
   AgreementRow,
@@ -90,7 +96,8 @@ export function presentSolution(
   row: SolutionRow,
   lots: SolutionLotRow[],
   orderedBy: string[],
-  images: ImageMeta[] = [],
+  images: ImageMeta[],
+  permissions: SolutionPermissions,
 ): Solution {
   const input = solutionInputOf(row);
   const own = images.filter((i) => i.solutionId === row.id);
@@ -113,6 +120,7 @@ export function presentSolution(
       })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    permissions,
   };
 }
 
@@ -122,6 +130,7 @@ export function presentAgreement(
   offers: { lotId: string; solutionId: string; unitPrice: number | null; name: string; status: string }[],
   totals: { lotId: string; amount: number }[],
   adherents: { communeNis: string; adheredAt: Date }[],
+  permissions: AgreementPermissions,
 ): Agreement {
   const orderedOf = (lotId: string) => totals.filter((t) => t.lotId === lotId).reduce((s, t) => s + t.amount, 0);
   const ownLots = lots.filter((l) => l.agreementId === row.id);
@@ -147,10 +156,11 @@ export function presentAgreement(
         .map((o) => ({ solutionId: o.solutionId, name: o.name, status: o.status, unitPrice: o.unitPrice })),
     })),
     adherents: adherents.map((a) => ({ communeNis: a.communeNis, adheredAt: a.adheredAt.toISOString() })),
+    permissions,
   };
 }
 
-export function presentCallOff(row: CallOffRecord): CallOff {
+export function presentCallOff(row: CallOffRecord, permissions: CallOff['permissions']): CallOff {
   return {
     id: row.id,
     agreementId: row.agreementId,
@@ -172,6 +182,7 @@ export function presentCallOff(row: CallOffRecord): CallOff {
     orderedBy: row.orderedByName,
     cancelledAt: row.cancelledAt ? row.cancelledAt.toISOString() : null,
     cancellationReason: row.cancellationReason,
+    permissions,
   };
 }
 
@@ -184,7 +195,12 @@ export function presentSavedSearch(row: SavedSearchRow): SavedSearch {
   };
 }
 
-export function presentShortlist(row: ShortlistRow): Shortlist {
+export function presentShortlist(row: ShortlistRow, permissions: Shortlist['permissions']): Shortlist {
+  return { ...shortlistFacts(row), permissions };
+}
+
+/** A shortlist as it stands, without what the caller may do with it (what the audit keeps). */
+export function shortlistFacts(row: ShortlistRow): Omit<Shortlist, 'permissions'> {
   return {
     id: row.id,
     name: row.name,

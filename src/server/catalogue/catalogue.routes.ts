@@ -1,162 +1,100 @@
 import { z } from 'zod';
-import { Adoption, AdoptionQuery } from '../../domain/catalogue/adoption.ts';
-import {
-  AdhesionInput,
-  Agreement,
-  AgreementInput,
-  AgreementUpdateInput,
-  CallOff,
-  CallOffCancelInput,
-  CallOffInput,
-  CallOffQuery,
-  CallOffTotals,
-  LotInput,
-} from '../../domain/catalogue/agreements.ts';
-import { ImageUploadInput } from '../../domain/catalogue/images.ts';
-import { SavedSearch, SavedSearchInput, SearchQuery, SearchResult } from '../../domain/catalogue/search.ts';
-import { OutcomeInput, Shortlist, ShortlistInput, ShortlistUpdateInput } from '../../domain/catalogue/shortlists.ts';
-import { Solution, SolutionInput, SolutionStatus, SolutionUpdateInput } from '../../domain/catalogue/solutions.ts';
-import { ApiError } from '../../domain/shared/schemas.ts';
-import type { Action, ResourceType } from '../auth/policy.ts';
+import { catalogueContract } from '../../domain/catalogue/catalogue.contract.ts';
+import { registerContract } from '../http/contract.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { ApiInstance } from '../http/types.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import { renderShortlist } from './shortlist-export.render.ts';
 
 const IdParams = z.object({ id: z.uuid() });
-const withRules = {
-  ...errorResponses,
-  409: ApiError.describe('Conflict with the current state (reference or lot number taken, already adherent)'),
-  422: ApiError.describe('A rule is broken (e.g. LOT_CEILING_EXCEEDED, SOLUTION_NOT_LISTED): the message names it'),
-} as const;
-const access = (action: Action, resource: ResourceType) => ({ access: { action, resource } });
-const tags = ['catalogue'];
-const statusList = z.preprocess(
-  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : String(v).split(',')),
-  z.array(SolutionStatus).max(4),
-);
 
 /**
- * The framework-agreement catalogue. Agency staff edit solutions, agreements and lots; every signed-in user searches
- * and reads; commune editors adhere and order for their own commune; shortlists are kept per commune.
+ * The framework-agreement catalogue, registered from its contract (src/domain/catalogue/catalogue.contract.ts): thin,
+ * the policy's access then the service. The two binary answers (an image, a shortlist's export) stay plain routes.
  */
 export async function catalogueRoutes(app: ApiInstance, options: { catalogue: CatalogueService }) {
   const { catalogue } = options;
+  const c = catalogueContract;
+  const catalogueRead = { action: 'read', resource: 'catalogue' } as const;
+  const catalogueCreate = { action: 'create', resource: 'catalogue' } as const;
+  const catalogueUpdate = { action: 'update', resource: 'catalogue' } as const;
 
   // ── solutions and search ─────────────────────────────────────────────────────────────────────────────────────
-  app.get(
-    '/api/catalogue/search',
-    {
-      config: access('read', 'catalogue'),
-      schema: {
-        tags,
-        summary: 'Full-text French search with facets and their counts (accents, plurals, synonyms, typos)',
-        querystring: SearchQuery,
-        response: { 200: SearchResult, ...errorResponses },
-      },
-    },
-    async (request) => catalogue.search(request.actor, request.query),
+  registerContract(app, c.search, catalogueRead, (r) => catalogue.search(r.actor, r.query));
+  registerContract(app, c.solutions, catalogueRead, (r) =>
+    catalogue.list(r.actor, { status: r.query.status, ...(r.query.category ? { category: r.query.category } : {}) }),
+  );
+  registerContract(app, c.createSolution, catalogueCreate, (r) => catalogue.createSolution(r.ctx, r.body));
+  registerContract(app, c.solution, catalogueRead, (r) => catalogue.solution(r.actor, r.params.id));
+  registerContract(app, c.updateSolution, catalogueUpdate, (r) => catalogue.updateSolution(r.ctx, r.params.id, r.body));
+  registerContract(app, c.addImage, catalogueUpdate, (r) => catalogue.addImage(r.ctx, r.params.id, r.body));
+  registerContract(app, c.removeImage, catalogueUpdate, (r) =>
+    catalogue.removeImage(r.ctx, r.params.id, r.params.imageId),
+  );
+  registerContract(app, c.compare, catalogueRead, (r) => catalogue.compare(r.actor, r.query.ids));
+  registerContract(app, c.adoption, catalogueRead, (r) => catalogue.adoption(r.actor, r.query));
+
+  // ── agreements, lots, adhesion ───────────────────────────────────────────────────────────────────────────────
+  registerContract(app, c.agreements, catalogueRead, (r) => catalogue.agreements(r.actor));
+  registerContract(app, c.createAgreement, catalogueCreate, (r) => catalogue.createAgreement(r.ctx, r.body));
+  registerContract(app, c.agreement, catalogueRead, (r) => catalogue.agreement(r.actor, r.params.id));
+  registerContract(app, c.updateAgreement, catalogueUpdate, (r) =>
+    catalogue.updateAgreement(r.ctx, r.params.id, r.body),
+  );
+  registerContract(app, c.createLot, catalogueCreate, (r) => catalogue.createLot(r.ctx, r.params.id, r.body));
+  registerContract(app, c.updateLot, catalogueUpdate, (r) => catalogue.updateLot(r.ctx, r.params.id, r.body));
+  registerContract(app, c.adhere, { action: 'create', resource: 'catalogue_adhesion' }, (r) =>
+    catalogue.adhere(r.ctx, r.params.id, r.body.communeNis),
   );
 
-  app.get(
-    '/api/catalogue/solutions',
-    {
-      config: access('read', 'catalogue'),
-      schema: {
-        tags,
-        summary:
-          'Solutions by status and category, e.g. ?status=listed&category=public-lighting: what the implementation feature offers as call-offs',
-        querystring: z.strictObject({ status: statusList, category: z.string().trim().max(60).optional() }),
-        response: { 200: z.array(Solution), ...errorResponses },
-      },
-    },
-    async (request) =>
-      catalogue.list(request.actor, {
-        status: request.query.status,
-        ...(request.query.category ? { category: request.query.category } : {}),
-      }),
+  // ── call-offs ────────────────────────────────────────────────────────────────────────────────────────────────
+  registerContract(app, c.callOffs, { action: 'read', resource: 'call_off' }, (r) =>
+    catalogue.callOffs(r.actor, r.query),
+  );
+  registerContract(app, c.callOffTotals, { action: 'read', resource: 'call_off' }, (r) =>
+    catalogue.callOffTotals(r.actor, r.query.agreement ? { agreement: r.query.agreement } : {}),
+  );
+  registerContract(app, c.order, { action: 'create', resource: 'call_off' }, (r) => catalogue.order(r.ctx, r.body));
+  registerContract(app, c.cancelCallOff, { action: 'delete', resource: 'call_off' }, (r) =>
+    catalogue.cancelCallOff(r.ctx, r.params.id, r.body),
   );
 
-  app.post(
-    '/api/catalogue/solutions',
-    {
-      config: access('create', 'catalogue'),
-      schema: {
-        tags,
-        summary: 'Add a solution (agency staff)',
-        body: SolutionInput,
-        response: { 201: Solution, ...withRules },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await catalogue.createSolution(request.ctx, request.body)),
+  // ── saved searches ───────────────────────────────────────────────────────────────────────────────────────────
+  registerContract(app, c.savedSearches, { action: 'read', resource: 'catalogue_search' }, (r) =>
+    catalogue.savedSearches(r.actor),
   );
-
-  app.get(
-    '/api/catalogue/solutions/:id',
-    {
-      config: access('read', 'catalogue'),
-      schema: {
-        tags,
-        summary: 'One solution with its lots and the communes using it',
-        params: IdParams,
-        response: { 200: Solution, ...errorResponses },
-      },
-    },
-    async (request) => catalogue.solution(request.actor, request.params.id),
+  registerContract(app, c.saveSearch, { action: 'create', resource: 'catalogue_search' }, (r) =>
+    catalogue.saveSearch(r.ctx, r.body),
   );
+  registerContract(app, c.deleteSavedSearch, { action: 'delete', resource: 'catalogue_search' }, async (r) => {
+    await catalogue.deleteSavedSearch(r.ctx, r.params.id);
+    return null;
+  });
 
-  app.patch(
-    '/api/catalogue/solutions/:id',
-    {
-      config: access('update', 'catalogue'),
-      schema: {
-        tags,
-        summary: 'Change a solution, its status included (watch → evaluated → listed → withdrawn)',
-        params: IdParams,
-        body: SolutionUpdateInput,
-        response: { 200: Solution, ...withRules },
-      },
-    },
-    async (request) => catalogue.updateSolution(request.ctx, request.params.id, request.body),
+  // ── shortlists ───────────────────────────────────────────────────────────────────────────────────────────────
+  const shortlist = (action: 'read' | 'create' | 'update' | 'delete') =>
+    ({ action, resource: 'catalogue_shortlist' }) as const;
+  registerContract(app, c.shortlists, shortlist('read'), (r) => catalogue.shortlists(r.actor));
+  registerContract(app, c.createShortlist, shortlist('create'), (r) => catalogue.createShortlist(r.ctx, r.body));
+  registerContract(app, c.shortlist, shortlist('read'), (r) => catalogue.shortlist(r.actor, r.params.id));
+  registerContract(app, c.updateShortlist, shortlist('update'), (r) =>
+    catalogue.updateShortlist(r.ctx, r.params.id, r.body),
   );
-
-  app.post(
-    '/api/catalogue/solutions/:id/images',
-    {
-      config: access('update', 'catalogue'),
-      schema: {
-        tags,
-        summary:
-          'Upload the logo (replaces the previous one; at most 128 KiB) or a screenshot (at most 4, 512 KiB each): PNG, JPEG or WebP, base64',
-        params: IdParams,
-        body: ImageUploadInput,
-        response: { 201: Solution, ...withRules },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await catalogue.addImage(request.ctx, request.params.id, request.body)),
+  registerContract(app, c.recordOutcome, shortlist('update'), (r) =>
+    catalogue.recordOutcome(r.ctx, r.params.id, r.body),
   );
+  registerContract(app, c.deleteShortlist, shortlist('delete'), async (r) => {
+    await catalogue.deleteShortlist(r.ctx, r.params.id);
+    return null;
+  });
 
-  app.delete(
-    '/api/catalogue/solutions/:id/images/:imageId',
-    {
-      config: access('update', 'catalogue'),
-      schema: {
-        tags,
-        summary: 'Remove the logo or a screenshot',
-        params: z.object({ id: z.uuid(), imageId: z.uuid() }),
-        response: { 200: Solution, ...errorResponses },
-      },
-    },
-    async (request) => catalogue.removeImage(request.ctx, request.params.id, request.params.imageId),
-  );
-
+  // ── binary answers: plain routes ─────────────────────────────────────────────────────────────────────────────
   app.get(
     '/api/catalogue/images/:id',
     {
-      config: access('read', 'catalogue'),
+      config: { access: catalogueRead },
       schema: {
-        tags,
+        tags: ['catalogue'],
         summary:
           'An uploaded logo or screenshot (from the app’s own origin; immutable: a new upload has a new address)',
         params: IdParams,
@@ -175,327 +113,13 @@ export async function catalogueRoutes(app: ApiInstance, options: { catalogue: Ca
     },
   );
 
-  app.get(
-    '/api/catalogue/compare',
-    {
-      config: access('read', 'catalogue'),
-      schema: {
-        tags,
-        summary: 'Two to four solutions side by side (ids comma-separated)',
-        querystring: z.strictObject({
-          ids: z.preprocess(
-            (v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v),
-            z.array(z.uuid()).min(1).max(10),
-          ),
-        }),
-        response: { 200: z.array(Solution), ...withRules },
-      },
-    },
-    async (request) => catalogue.compare(request.actor, request.query.ids),
-  );
-
-  app.get(
-    '/api/catalogue/adoption',
-    {
-      config: access('read', 'catalogue'),
-      schema: {
-        tags,
-        summary: 'Which communes use which solutions (of one solution or one category): the adoption map',
-        querystring: AdoptionQuery,
-        response: { 200: Adoption, ...errorResponses },
-      },
-    },
-    async (request) => catalogue.adoption(request.actor, request.query),
-  );
-
-  // ── agreements, lots, adhesion ───────────────────────────────────────────────────────────────────────────────
-  app.get(
-    '/api/catalogue/agreements',
-    {
-      config: access('read', 'catalogue'),
-      schema: {
-        tags,
-        summary: 'Framework agreements with lots, ceilings and consumption',
-        response: { 200: z.array(Agreement), ...errorResponses },
-      },
-    },
-    async (request) => catalogue.agreements(request.actor),
-  );
-
-  app.post(
-    '/api/catalogue/agreements',
-    {
-      config: access('create', 'catalogue'),
-      schema: {
-        tags,
-        summary: 'Add a framework agreement (agency staff)',
-        body: AgreementInput,
-        response: { 201: Agreement, ...withRules },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await catalogue.createAgreement(request.ctx, request.body)),
-  );
-
-  app.get(
-    '/api/catalogue/agreements/:id',
-    {
-      config: access('read', 'catalogue'),
-      schema: {
-        tags,
-        summary: 'One framework agreement',
-        params: IdParams,
-        response: { 200: Agreement, ...errorResponses },
-      },
-    },
-    async (request) => catalogue.agreement(request.actor, request.params.id),
-  );
-
-  app.patch(
-    '/api/catalogue/agreements/:id',
-    {
-      config: access('update', 'catalogue'),
-      schema: {
-        tags,
-        summary:
-          'Change an agreement’s title, description, period or ceiling (the ceiling never below what was ordered, the period covering its call-offs)',
-        params: IdParams,
-        body: AgreementUpdateInput,
-        response: { 200: Agreement, ...withRules },
-      },
-    },
-    async (request) => catalogue.updateAgreement(request.ctx, request.params.id, request.body),
-  );
-
-  app.post(
-    '/api/catalogue/agreements/:id/lots',
-    {
-      config: access('create', 'catalogue'),
-      schema: {
-        tags,
-        summary: 'Add a lot: awarded vendor, ceiling, the solutions it offers',
-        params: IdParams,
-        body: LotInput,
-        response: { 201: Agreement, ...withRules },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await catalogue.createLot(request.ctx, request.params.id, request.body)),
-  );
-
-  app.put(
-    '/api/catalogue/lots/:id',
-    {
-      config: access('update', 'catalogue'),
-      schema: {
-        tags,
-        summary: 'Change a lot (its ceiling never below what was ordered)',
-        params: IdParams,
-        body: LotInput,
-        response: { 200: Agreement, ...withRules },
-      },
-    },
-    async (request) => catalogue.updateLot(request.ctx, request.params.id, request.body),
-  );
-
-  app.post(
-    '/api/catalogue/agreements/:id/adhesions',
-    {
-      config: access('create', 'catalogue_adhesion'),
-      schema: {
-        tags,
-        summary: 'A commune adheres to the agreement (its editors, for their commune; or agency staff)',
-        params: IdParams,
-        body: AdhesionInput,
-        response: { 201: Agreement, ...withRules },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await catalogue.adhere(request.ctx, request.params.id, request.body.communeNis)),
-  );
-
-  // ── call-offs ────────────────────────────────────────────────────────────────────────────────────────────────
-  app.get(
-    '/api/catalogue/call-offs',
-    {
-      config: access('read', 'call_off'),
-      schema: {
-        tags,
-        summary:
-          'Call-offs, e.g. ?commune=81001 (a commune user gets their own commune’s only), by agreement, lot or vendor',
-        querystring: CallOffQuery,
-        response: { 200: z.array(CallOff), ...errorResponses },
-      },
-    },
-    async (request) => catalogue.callOffs(request.actor, request.query),
-  );
-
-  app.get(
-    '/api/catalogue/call-offs/totals',
-    {
-      config: access('read', 'call_off'),
-      schema: {
-        tags,
-        summary: 'Ordered amounts by commune, lot and vendor',
-        querystring: z.strictObject({ agreement: z.uuid().optional() }),
-        response: { 200: CallOffTotals, ...errorResponses },
-      },
-    },
-    async (request) =>
-      catalogue.callOffTotals(request.actor, request.query.agreement ? { agreement: request.query.agreement } : {}),
-  );
-
-  app.post(
-    '/api/catalogue/call-offs',
-    {
-      config: access('create', 'call_off'),
-      schema: {
-        tags,
-        summary: 'Order a listed solution under a lot, for one’s own commune, within the ceilings',
-        body: CallOffInput,
-        response: { 201: CallOff, ...withRules },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await catalogue.order(request.ctx, request.body)),
-  );
-
-  app.post(
-    '/api/catalogue/call-offs/:id/cancel',
-    {
-      config: access('delete', 'call_off'),
-      schema: {
-        tags,
-        summary:
-          'Cancel a call-off (agency staff; or the ordering commune’s editors within 14 days): it frees the ceilings',
-        params: IdParams,
-        body: CallOffCancelInput,
-        response: { 200: CallOff, ...withRules },
-      },
-    },
-    async (request) => catalogue.cancelCallOff(request.ctx, request.params.id, request.body),
-  );
-
-  // ── saved searches ───────────────────────────────────────────────────────────────────────────────────────────
-  app.get(
-    '/api/catalogue/saved-searches',
-    {
-      config: access('read', 'catalogue_search'),
-      schema: { tags, summary: 'My saved searches', response: { 200: z.array(SavedSearch), ...errorResponses } },
-    },
-    async (request) => catalogue.savedSearches(request.actor),
-  );
-
-  app.post(
-    '/api/catalogue/saved-searches',
-    {
-      config: access('create', 'catalogue_search'),
-      schema: {
-        tags,
-        summary: 'Save a search',
-        body: SavedSearchInput,
-        response: { 201: SavedSearch, ...errorResponses },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await catalogue.saveSearch(request.ctx, request.body)),
-  );
-
-  app.delete(
-    '/api/catalogue/saved-searches/:id',
-    {
-      config: access('delete', 'catalogue_search'),
-      schema: {
-        tags,
-        summary: 'Delete one of my saved searches',
-        params: IdParams,
-        response: { 204: z.null(), ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      await catalogue.deleteSavedSearch(request.ctx, request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
-
-  // ── shortlists ───────────────────────────────────────────────────────────────────────────────────────────────
-  app.get(
-    '/api/catalogue/shortlists',
-    {
-      config: access('read', 'catalogue_shortlist'),
-      schema: {
-        tags,
-        summary: 'The shortlists I may see (my commune’s)',
-        response: { 200: z.array(Shortlist), ...errorResponses },
-      },
-    },
-    async (request) => catalogue.shortlists(request.actor),
-  );
-
-  app.post(
-    '/api/catalogue/shortlists',
-    {
-      config: access('create', 'catalogue_shortlist'),
-      schema: { tags, summary: 'Start a shortlist', body: ShortlistInput, response: { 201: Shortlist, ...withRules } },
-    },
-    async (request, reply) => reply.status(201).send(await catalogue.createShortlist(request.ctx, request.body)),
-  );
-
-  app.get(
-    '/api/catalogue/shortlists/:id',
-    {
-      config: access('read', 'catalogue_shortlist'),
-      schema: { tags, summary: 'One shortlist', params: IdParams, response: { 200: Shortlist, ...errorResponses } },
-    },
-    async (request) => catalogue.shortlist(request.actor, request.params.id),
-  );
-
-  app.patch(
-    '/api/catalogue/shortlists/:id',
-    {
-      config: access('update', 'catalogue_shortlist'),
-      schema: {
-        tags,
-        summary: 'Rename a shortlist or change its solutions',
-        params: IdParams,
-        body: ShortlistUpdateInput,
-        response: { 200: Shortlist, ...withRules },
-      },
-    },
-    async (request) => catalogue.updateShortlist(request.ctx, request.params.id, request.body),
-  );
-
-  app.put(
-    '/api/catalogue/shortlists/:id/outcome',
-    {
-      config: access('update', 'catalogue_shortlist'),
-      schema: {
-        tags,
-        summary: 'Record the outcome: the chosen solution and why, or why none',
-        params: IdParams,
-        body: OutcomeInput,
-        response: { 200: Shortlist, ...withRules },
-      },
-    },
-    async (request) => catalogue.recordOutcome(request.ctx, request.params.id, request.body),
-  );
-
-  app.delete(
-    '/api/catalogue/shortlists/:id',
-    {
-      config: access('delete', 'catalogue_shortlist'),
-      schema: { tags, summary: 'Delete a shortlist', params: IdParams, response: { 204: z.null(), ...errorResponses } },
-    },
-    async (request, reply) => {
-      await catalogue.deleteShortlist(request.ctx, request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
-
   for (const format of ['pdf', 'xlsx'] as const) {
     app.get(
       `/api/catalogue/shortlists/:id/export.${format}`,
       {
-        config: access('read', 'catalogue_shortlist'),
+        config: { access: shortlist('read') },
         schema: {
-          tags,
+          tags: ['catalogue'],
           summary: `The shortlist compared fact by fact (${format.toUpperCase()})`,
           params: IdParams,
           querystring: z.object({ lang: z.enum(['fr', 'en']).optional() }),

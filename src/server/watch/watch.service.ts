@@ -2,12 +2,11 @@ import type { Solution } from '../../domain/catalogue/solutions.ts';
 import { SolutionInput } from '../../domain/catalogue/solutions.ts';
 import { solutionFromWatchItem, type WatchItem, type WatchItemInput } from '../../domain/watch/watch-items.ts';
 import { type Actor, authorize } from '../auth/policy.ts';
-// biome-ignore lint/style/noRestrictedImports: promoting a watch item writes a catalogue solution the catalogue's way; to go behind CatalogueService when the catalogue is split by use case (issue 16 item 2).
-import { solutionValues } from '../catalogue/catalogue.presenter.ts';
 import type { CatalogueService } from '../catalogue/catalogue.service.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
+import { presentWatchItem } from './watch.presenter.ts';
 import type { WatchItemRow } from './watch.repository.ts';
 
 /** The technology watch: items, the feed of recent ones, and promotion of a watched product into the catalogue. */
@@ -17,31 +16,14 @@ export class WatchService {
     private readonly catalogue: CatalogueService,
   ) {}
 
-  private async present(repos: Repositories, rows: WatchItemRow[]): Promise<WatchItem[]> {
+  private async present(repos: Repositories, actor: Actor, rows: WatchItemRow[]): Promise<WatchItem[]> {
     const solutions = await repos.catalogue.solutions([...new Set(rows.flatMap((r) => r.solutionIds))]);
-    return rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      sourceUrl: row.sourceUrl,
-      publishedOn: row.publishedOn,
-      summary: row.summary,
-      tags: row.tags,
-      categories: row.categories,
-      solutions: row.solutionIds
-        .map((id) => solutions.find((s) => s.id === id))
-        .filter((s) => s !== undefined)
-        .map((s) => ({ id: s.id, name: s.name, status: s.status })),
-      assessment: row.assessment,
-      recommendation: row.recommendation,
-      vendor: row.vendor,
-      demo: row.demo,
-      createdAt: row.createdAt.toISOString(),
-    }));
+    return rows.map((row) => presentWatchItem(row, solutions, actor));
   }
 
   async feed(actor: Actor, query: { tag?: string; category?: string; limit: number }): Promise<WatchItem[]> {
     authorize(actor, 'read', { type: 'watch' });
-    return this.uow.read(async (repos) => this.present(repos, await repos.watch.feed(query)));
+    return this.uow.read(async (repos) => this.present(repos, actor, await repos.watch.feed(query)));
   }
 
   async item(actor: Actor, id: string): Promise<WatchItem> {
@@ -49,7 +31,7 @@ export class WatchService {
     return this.uow.read(async (repos) => {
       const row = await repos.watch.item(id);
       if (!row) throw new NotFoundError('WATCH_ITEM_NOT_FOUND');
-      return (await this.present(repos, [row]))[0]!;
+      return (await this.present(repos, actor, [row]))[0]!;
     });
   }
 
@@ -78,7 +60,7 @@ export class WatchService {
           communeNis: null,
         }),
       );
-      return (await this.present(repos, [row]))[0]!;
+      return (await this.present(repos, ctx.actor, [row]))[0]!;
     });
   }
 
@@ -99,7 +81,7 @@ export class WatchService {
           communeNis: null,
         }),
       );
-      return (await this.present(repos, [row]))[0]!;
+      return (await this.present(repos, ctx.actor, [row]))[0]!;
     });
   }
 
@@ -124,10 +106,7 @@ export class WatchService {
       if (!item) throw new NotFoundError('WATCH_ITEM_NOT_FOUND');
       if (item.categories.length === 0) throw new ConflictError('WATCH_ITEM_NEEDS_CATEGORY');
       const input = SolutionInput.parse(solutionFromWatchItem(item, overrides));
-      const solution = await repos.catalogue.insertSolution({
-        ...solutionValues(input),
-        createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
-      });
+      const solution = await this.catalogue.solutions.insertWithin(repos, ctx.actor, input);
       await repos.watch.update(id, { solutionIds: [...item.solutionIds, solution.id] });
       await repos.audit.record(
         auditOf(ctx, {

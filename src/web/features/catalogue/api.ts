@@ -1,180 +1,124 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Adoption } from '../../../domain/catalogue/adoption.ts';
 import type {
-  Agreement,
   AgreementInput,
   AgreementUpdateInput,
-  CallOff,
+  CallOffCancelInput,
   CallOffInput,
-  CallOffTotals,
   LotInput,
 } from '../../../domain/catalogue/agreements.ts';
-import type { ImageKind } from '../../../domain/catalogue/images.ts';
-import {
-  type SavedSearch,
-  type SavedSearchInput,
-  type SearchQuery,
-  type SearchResult,
-  searchParams,
-} from '../../../domain/catalogue/search.ts';
-import type { OutcomeInput, Shortlist } from '../../../domain/catalogue/shortlists.ts';
-import type { Solution, SolutionInputDraft, SolutionUpdateInput } from '../../../domain/catalogue/solutions.ts';
-import { api } from '../../lib/api.ts';
+import { catalogueContract as c } from '../../../domain/catalogue/catalogue.contract.ts';
+import type { ImageUploadInput } from '../../../domain/catalogue/images.ts';
+import type { SavedSearchInput, SearchQuery } from '../../../domain/catalogue/search.ts';
+import type { OutcomeInput, ShortlistInput, ShortlistUpdateInput } from '../../../domain/catalogue/shortlists.ts';
+import type { SolutionInput, SolutionUpdateInput } from '../../../domain/catalogue/solutions.ts';
+import { call, endpointQuery } from '../../lib/contract-client.ts';
 
-/** The catalogue's queries and changes: search, solutions, agreements, call-offs, shortlists, adoption. */
-export const catalogueKeys = {
-  all: ['catalogue'] as const,
-  search: (params: string) => ['catalogue', 'search', params] as const,
-  solution: (id: string) => ['catalogue', 'solution', id] as const,
-  compare: (ids: string[]) => ['catalogue', 'compare', ids.join(',')] as const,
-  agreements: ['catalogue', 'agreements'] as const,
-  callOffs: (commune: string | null) => ['catalogue', 'call-offs', commune] as const,
-  totals: ['catalogue', 'call-offs', 'totals'] as const,
-  shortlists: ['catalogue', 'shortlists'] as const,
-  saved: ['catalogue', 'saved-searches'] as const,
-  adoption: (kind: string, value: string) => ['catalogue', 'adoption', kind, value] as const,
-  listed: ['catalogue', 'solutions', 'all'] as const,
-};
-
+/**
+ * The catalogue's queries and changes, typed from its contract (src/domain/catalogue/catalogue.contract.ts): search,
+ * solutions, agreements, call-offs, shortlists, adoption. Keys come from the declarations: `[catalogue, endpoint, …]`.
+ */
 export type SearchState = Omit<SearchQuery, 'pageSize'>;
 
 export function useCatalogueSearch(state: SearchState) {
-  const params = searchParams({
-    ...state,
-    page: state.page > 1 ? state.page : undefined,
-  } as Partial<SearchQuery>).toString();
   return useQuery({
-    queryKey: catalogueKeys.search(params),
-    queryFn: () => api.get<SearchResult>(`/api/catalogue/search${params ? `?${params}` : ''}`),
+    ...endpointQuery(c.search, { query: { ...state, page: state.page > 1 ? state.page : undefined } }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useSolution(id: string) {
-  return useQuery({
-    queryKey: catalogueKeys.solution(id),
-    queryFn: () => api.get<Solution>(`/api/catalogue/solutions/${id}`),
-  });
+  return useQuery(endpointQuery(c.solution, { params: { id } }));
 }
 
-export function useSolutions() {
-  return useQuery({ queryKey: catalogueKeys.listed, queryFn: () => api.get<Solution[]>('/api/catalogue/solutions') });
+/** Every solution the caller may see (agency staff: those under watch too). */
+export function useSolutions(enabled = true) {
+  return useQuery({ ...endpointQuery(c.solutions, { query: { status: [] } }), enabled });
 }
 
 export function useComparison(ids: string[]) {
-  return useQuery({
-    queryKey: catalogueKeys.compare(ids),
-    queryFn: () => api.get<Solution[]>('/api/catalogue/compare', { ids: ids.join(',') }),
-    enabled: ids.length >= 2,
-  });
+  return useQuery({ ...endpointQuery(c.compare, { query: { ids: ids.join(',') } }), enabled: ids.length >= 2 });
 }
 
 export function useAgreements() {
-  return useQuery({
-    queryKey: catalogueKeys.agreements,
-    queryFn: () => api.get<Agreement[]>('/api/catalogue/agreements'),
-  });
+  return useQuery(endpointQuery(c.agreements));
 }
 
-export function useCallOffs(commune: string | null) {
-  return useQuery({
-    queryKey: catalogueKeys.callOffs(commune),
-    queryFn: () => api.get<CallOff[]>('/api/catalogue/call-offs', { commune }),
-  });
+export function useCallOffs() {
+  return useQuery(endpointQuery(c.callOffs));
 }
 
 export function useCallOffTotals() {
-  return useQuery({
-    queryKey: catalogueKeys.totals,
-    queryFn: () => api.get<CallOffTotals>('/api/catalogue/call-offs/totals'),
-  });
+  return useQuery(endpointQuery(c.callOffTotals));
 }
 
 export function useShortlists() {
-  return useQuery({
-    queryKey: catalogueKeys.shortlists,
-    queryFn: () => api.get<Shortlist[]>('/api/catalogue/shortlists'),
-  });
+  return useQuery(endpointQuery(c.shortlists));
 }
 
 export function useSavedSearches() {
-  return useQuery({
-    queryKey: catalogueKeys.saved,
-    queryFn: () => api.get<SavedSearch[]>('/api/catalogue/saved-searches'),
-  });
+  return useQuery(endpointQuery(c.savedSearches));
 }
 
 export function useAdoption(kind: 'category' | 'solution', value: string) {
-  return useQuery({
-    queryKey: catalogueKeys.adoption(kind, value),
-    queryFn: () => api.get<Adoption>('/api/catalogue/adoption', value ? { [kind]: value } : {}),
-  });
+  return useQuery(endpointQuery(c.adoption, { query: value ? { [kind]: value } : {} }));
 }
 
-/** Every change invalidates the catalogue's queries: they are small. */
+/** Every change invalidates the catalogue's queries (`[catalogue]`): they are small. */
 function useCatalogueMutation<I, O>(fn: (input: I) => Promise<O>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: catalogueKeys.all }) });
+  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: [c.search.feature] }) });
 }
 
-export const useSaveSearch = () =>
-  useCatalogueMutation((input: SavedSearchInput) => api.post<SavedSearch>('/api/catalogue/saved-searches', input));
+export const useSaveSearch = () => useCatalogueMutation((body: SavedSearchInput) => call(c.saveSearch, { body }));
 export const useDeleteSavedSearch = () =>
-  useCatalogueMutation((id: string) => api.delete<void>(`/api/catalogue/saved-searches/${id}`));
+  useCatalogueMutation((id: string) => call(c.deleteSavedSearch, { params: { id } }));
 export const useCreateShortlist = () =>
-  useCatalogueMutation((input: { name: string; solutionIds: string[]; communeNis?: string | null }) =>
-    api.post<Shortlist>('/api/catalogue/shortlists', input),
-  );
+  useCatalogueMutation((body: z.input<typeof ShortlistInput>) => call(c.createShortlist, { body }));
 export const useUpdateShortlist = () =>
-  useCatalogueMutation((input: { id: string; name?: string; solutionIds?: string[] }) =>
-    api.patch<Shortlist>(`/api/catalogue/shortlists/${input.id}`, { name: input.name, solutionIds: input.solutionIds }),
+  useCatalogueMutation(({ id, ...body }: { id: string } & ShortlistUpdateInput) =>
+    call(c.updateShortlist, { params: { id }, body }),
   );
 export const useRecordOutcome = () =>
   useCatalogueMutation((input: { id: string; outcome: OutcomeInput }) =>
-    api.put<Shortlist>(`/api/catalogue/shortlists/${input.id}/outcome`, input.outcome),
+    call(c.recordOutcome, { params: { id: input.id }, body: input.outcome }),
   );
-export const useOrder = () =>
-  useCatalogueMutation((input: z.input<typeof CallOffInput>) => api.post<CallOff>('/api/catalogue/call-offs', input));
+export const useOrder = () => useCatalogueMutation((body: z.input<typeof CallOffInput>) => call(c.order, { body }));
 export const useAdhere = () =>
   useCatalogueMutation((input: { agreementId: string; communeNis: string }) =>
-    api.post<Agreement>(`/api/catalogue/agreements/${input.agreementId}/adhesions`, { communeNis: input.communeNis }),
+    call(c.adhere, { params: { id: input.agreementId }, body: { communeNis: input.communeNis } }),
   );
 export const useCreateSolution = () =>
-  useCatalogueMutation((input: SolutionInputDraft) => api.post<Solution>('/api/catalogue/solutions', input));
+  useCatalogueMutation((body: z.input<typeof SolutionInput>) => call(c.createSolution, { body }));
 export const useUpdateSolution = () =>
-  useCatalogueMutation((input: { id: string; patch: SolutionUpdateInput }) =>
-    api.patch<Solution>(`/api/catalogue/solutions/${input.id}`, input.patch),
+  useCatalogueMutation((input: { id: string; patch: z.input<typeof SolutionUpdateInput> }) =>
+    call(c.updateSolution, { params: { id: input.id }, body: input.patch }),
   );
 export const useCreateAgreement = () =>
-  useCatalogueMutation((input: Partial<AgreementInput>) => api.post<Agreement>('/api/catalogue/agreements', input));
+  useCatalogueMutation((body: z.input<typeof AgreementInput>) => call(c.createAgreement, { body }));
 export const useCreateLot = () =>
-  useCatalogueMutation((input: { agreementId: string; lot: Partial<LotInput> }) =>
-    api.post<Agreement>(`/api/catalogue/agreements/${input.agreementId}/lots`, input.lot),
+  useCatalogueMutation((input: { agreementId: string; lot: z.input<typeof LotInput> }) =>
+    call(c.createLot, { params: { id: input.agreementId }, body: input.lot }),
   );
 export const useUpdateLot = () =>
-  useCatalogueMutation((input: { lotId: string; lot: LotInput }) =>
-    api.put<Agreement>(`/api/catalogue/lots/${input.lotId}`, input.lot),
+  useCatalogueMutation((input: { lotId: string; lot: z.input<typeof LotInput> }) =>
+    call(c.updateLot, { params: { id: input.lotId }, body: input.lot }),
   );
 export const useUpdateAgreement = () =>
   useCatalogueMutation((input: { id: string; patch: AgreementUpdateInput }) =>
-    api.patch<Agreement>(`/api/catalogue/agreements/${input.id}`, input.patch),
+    call(c.updateAgreement, { params: { id: input.id }, body: input.patch }),
   );
 export const useCancelCallOff = () =>
-  useCatalogueMutation((input: { id: string; reason: string }) =>
-    api.post<CallOff>(`/api/catalogue/call-offs/${input.id}/cancel`, { reason: input.reason }),
+  useCatalogueMutation(({ id, ...body }: { id: string } & CallOffCancelInput) =>
+    call(c.cancelCallOff, { params: { id }, body }),
   );
 export const useUploadImage = () =>
-  useCatalogueMutation((input: { solutionId: string; kind: ImageKind; content: string; caption: string }) =>
-    api.post<Solution>(`/api/catalogue/solutions/${input.solutionId}/images`, {
-      kind: input.kind,
-      content: input.content,
-      caption: input.caption,
-    }),
+  useCatalogueMutation(({ solutionId, ...body }: { solutionId: string } & z.input<typeof ImageUploadInput>) =>
+    call(c.addImage, { params: { id: solutionId }, body }),
   );
 export const useRemoveImage = () =>
   useCatalogueMutation((input: { solutionId: string; imageId: string }) =>
-    api.delete<Solution>(`/api/catalogue/solutions/${input.solutionId}/images/${input.imageId}`),
+    call(c.removeImage, { params: { id: input.solutionId, imageId: input.imageId } }),
   );
 
 /** A file's bytes as base64 (what the upload sends). */

@@ -2,7 +2,6 @@ import { Anchor, Button, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { isAgencyRole } from '../../../domain/auth/roles.ts';
 import { paths } from '../../app/paths.ts';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -22,7 +21,7 @@ export function CataloguePage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const [adding, setAdding] = useState(false);
-  const agency = me.data ? isAgencyRole(me.data.user.role) : false;
+  const agency = me.data?.capabilities.editCatalogue ?? false;
   const tab = (CATALOGUE_TABS as readonly string[]).includes(params.get('tab') ?? '')
     ? (params.get('tab') as CatalogueTab)
     : 'search';

@@ -23,7 +23,7 @@ export default function ComparePage() {
   const comparison = useComparison(ids);
   const [listing, setListing] = useState(false);
   const me = useMe();
-  const canList = me.data ? me.data.user.role !== 'commune_viewer' : false;
+  const canList = me.data?.capabilities.keepShortlists ?? false;
   const solutions = comparison.data ?? [];
   const rows = comparisonTable(t, solutions, language);
   return (

@@ -70,7 +70,7 @@ export function SearchTab() {
   const [saving, setSaving] = useState(false);
   const [listing, setListing] = useState(false);
   const me = useMe();
-  const canList = me.data ? me.data.user.role !== 'commune_viewer' : false;
+  const canList = me.data?.capabilities.keepShortlists ?? false;
 
   const apply = (next: Partial<SearchState>) => {
     const merged = { ...state, page: 1, ...next };

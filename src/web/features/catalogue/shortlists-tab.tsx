@@ -10,7 +10,6 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useCommuneList } from '../../lib/communes-query.ts';
 import { notify } from '../../lib/notify.ts';
-import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useRecordOutcome, useShortlists, useSolutions, useUpdateShortlist } from './api.ts';
 
@@ -33,11 +32,10 @@ export function ShortlistsTab() {
 function ShortlistCard({ shortlist }: { shortlist: Shortlist }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const me = useMe();
   const solutions = useSolutions();
   const communes = useCommuneList();
   const update = useUpdateShortlist();
-  const editable = me.data ? me.data.user.role !== 'commune_viewer' : false;
+  const editable = shortlist.permissions.update;
   const nameOf = (id: string) => solutions.data?.find((s) => s.id === id)?.name ?? '…';
   const commune = communes.data?.find((c) => c.nisCode === shortlist.communeNis)?.name;
   const headingId = `shortlist-${shortlist.id}`;

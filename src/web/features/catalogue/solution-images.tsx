@@ -27,7 +27,8 @@ export function SolutionLogo({ url, name, size = 48 }: { url: string | null; nam
 }
 
 /** The screenshots; agency staff also upload a logo or a screenshot and remove them. */
-export function SolutionImages({ solution, agency }: { solution: Solution; agency: boolean }) {
+export function SolutionImages({ solution }: { solution: Solution }) {
+  const agency = solution.permissions.update;
   const { t } = useTranslation();
   const remove = useRemoveImage();
   if (!agency && solution.gallery.length === 0) return null;

@@ -1,30 +1,33 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Solution } from '../../../domain/catalogue/solutions.ts';
-import type { WatchItem, WatchItemInput } from '../../../domain/watch/watch-items.ts';
-import { api } from '../../lib/api.ts';
+import type { z } from 'zod';
+import { catalogueContract } from '../../../domain/catalogue/catalogue.contract.ts';
+import { watchContract as c } from '../../../domain/watch/watch.contract.ts';
+import type { WatchItemInput } from '../../../domain/watch/watch-items.ts';
+import { call, endpointQuery } from '../../lib/contract-client.ts';
 
-/** The technology watch: the feed, new items, promotion into the catalogue. */
-export const watchKeys = { all: ['watch'] as const, feed: (tag: string) => ['watch', 'feed', tag] as const };
+/** The technology watch, typed from its contract (src/domain/watch/watch.contract.ts): the feed, items, promotion. */
+export type WatchItemBody = z.input<typeof WatchItemInput>;
 
 export function useWatchFeed(tag: string) {
-  return useQuery({ queryKey: watchKeys.feed(tag), queryFn: () => api.get<WatchItem[]>('/api/watch/items', { tag }) });
+  return useQuery(endpointQuery(c.feed, { query: tag ? { tag } : {} }));
 }
 
 export function useCreateWatchItem() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<WatchItemInput>) => api.post<WatchItem>('/api/watch/items', input),
-    onSuccess: () => client.invalidateQueries({ queryKey: watchKeys.all }),
+    mutationFn: (body: WatchItemBody) => call(c.create, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [c.feed.feature] }),
   });
 }
 
 export function usePromote() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<Solution>(`/api/watch/items/${id}/promote`, {}),
+    mutationFn: (id: string) => call(c.promote, { params: { id }, body: {} }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: watchKeys.all });
-      void client.invalidateQueries({ queryKey: ['catalogue'] });
+      void client.invalidateQueries({ queryKey: [c.feed.feature] });
+      // The promoted solution is new in the catalogue: its queries are read again.
+      void client.invalidateQueries({ queryKey: [catalogueContract.solutions.feature] });
     },
   });
 }
@@ -32,8 +35,8 @@ export function usePromote() {
 export function useUpdateWatchItem() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: string; item: Partial<WatchItemInput> }) =>
-      api.put<WatchItem>(`/api/watch/items/${input.id}`, input.item),
-    onSuccess: () => client.invalidateQueries({ queryKey: watchKeys.all }),
+    mutationFn: (input: { id: string; item: WatchItemBody }) =>
+      call(c.update, { params: { id: input.id }, body: input.item }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [c.feed.feature] }),
   });
 }

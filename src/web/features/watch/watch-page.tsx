@@ -17,7 +17,6 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { isAgencyRole } from '../../../domain/auth/roles.ts';
 import type { Solution } from '../../../domain/catalogue/solutions.ts';
 import { belgianToday, formatDate } from '../../../domain/shared/format.ts';
 import { SMART_CATEGORIES, smartCategory } from '../../../domain/shared/smart-categories.ts';
@@ -40,7 +39,7 @@ export function WatchPage() {
   const me = useMe();
   const [tag, setTag] = useState('');
   const [adding, setAdding] = useState(false);
-  const agency = me.data ? isAgencyRole(me.data.user.role) : false;
+  const agency = me.data?.capabilities.readWatch ?? false;
   return (
     <Stack gap="md">
       <PageHeader
