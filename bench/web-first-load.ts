@@ -6,6 +6,10 @@
  * browser before the assets were precompressed.
  *
  *   npm run build && npx tsx bench/web-first-load.ts [--runs 3]
+ *
+ * With `--baseline-dist DIR` (an earlier build of the web app, e.g. `npx vite build --outDir /tmp/before` on an
+ * earlier commit), the baseline is that build, served compressed by a second app on the same database, beside
+ * this one: the same run compares two builds.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -22,12 +26,24 @@ import { UnitOfWork } from '../src/server/db/unit-of-work.ts';
 import { CLI_CONTEXT } from '../src/server/http/request-context.ts';
 import { prepareDatabase } from '../src/server/setup.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    'baseline-dist': { type: 'string' },
+    // Lists every file of the last load of each page with its bytes, largest first.
+    files: { type: 'boolean', default: false },
+    // Saves a screenshot of each page and build in the temporary folder, to look at.
+    screenshots: { type: 'boolean', default: false },
+  },
+});
 const runs = Number(values.runs);
 const webDist = resolve(process.env.WEB_DIST_DIR ?? 'dist/web');
-if (!existsSync(join(webDist, 'index.html'))) {
-  console.error(`No web build in ${webDist}: run "npm run build" first.`);
-  process.exit(1);
+const baselineDist = values['baseline-dist'] ? resolve(values['baseline-dist']) : null;
+for (const dist of [webDist, baselineDist]) {
+  if (dist && !existsSync(join(dist, 'index.html'))) {
+    console.error(`No web build in ${dist}: run "npm run build" first.`);
+    process.exit(1);
+  }
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'smart-rural-bench-web-'));
@@ -46,6 +62,10 @@ const database = config.databaseUrl
 await prepareDatabase(database, config);
 const app = await buildApp({ config, database, logger: false });
 const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+const baselineApp = baselineDist
+  ? await buildApp({ config: { ...config, webDistDir: baselineDist }, database, logger: false })
+  : null;
+const baselineUrl = baselineApp ? await baselineApp.listen({ port: 0, host: '127.0.0.1' }) : null;
 
 const password = randomBytes(18).toString('base64url');
 const email = `bench-${randomBytes(4).toString('hex')}@bench.test`;
@@ -57,11 +77,25 @@ await new UsersService(new UnitOfWork(database.db)).create(CLI_CONTEXT, {
   password,
 });
 
+/** The files of the last load measured, with their bytes on the wire. */
+const files = new Map<string, number>();
+
 type Load = { bytes: number; scripts: number; styles: number; api: number; requests: number; lcp: number };
 
-async function firstLoad(browser: Browser, page: 'public' | 'staff', compressed: boolean): Promise<Load> {
+type Variant = { name: string; url: string; compressed: boolean };
+const variants: Variant[] = baselineUrl
+  ? [
+      { name: '(earlier build, baseline)', url: baselineUrl, compressed: true },
+      { name: '(this build)', url: baseUrl, compressed: true },
+    ]
+  : [
+      { name: '(identity, baseline)', url: baseUrl, compressed: false },
+      { name: '(compressed)', url: baseUrl, compressed: true },
+    ];
+
+async function firstLoad(browser: Browser, page: 'public' | 'staff', { url, compressed }: Variant): Promise<Load> {
   const context = await browser.newContext({
-    baseURL: baseUrl,
+    baseURL: url,
     locale: 'fr-BE',
     viewport: { width: 1360, height: 900 },
     ...(compressed ? {} : { extraHTTPHeaders: { 'accept-encoding': 'identity' } }),
@@ -86,7 +120,12 @@ async function firstLoad(browser: Browser, page: 'public' | 'staff', compressed:
       );
       if (event.type === 'Stylesheet') kinds.set(event.requestId, 'styles');
     });
+    const urls = new Map<string, string>();
+    cdp.on('Network.requestWillBeSent', (event) => {
+      urls.set(event.requestId, new URL(event.request.url).pathname);
+    });
     cdp.on('Network.loadingFinished', (event) => {
+      files.set(urls.get(event.requestId) ?? event.requestId, event.encodedDataLength);
       totals.bytes += event.encodedDataLength;
       totals.requests += 1;
       const kind = kinds.get(event.requestId);
@@ -104,12 +143,23 @@ async function firstLoad(browser: Browser, page: 'public' | 'staff', compressed:
     cdp.on('Network.loadingFailed', settled);
     cdp.on('Network.loadingFinished', settled);
     await tab.goto('/');
-    // The page as a visitor sees it: its title, the communes' table and the map drawn, then 1 s with nothing on
+    // The page as a visitor sees it: its title, the communes' table (staff) and the map drawn, then 1 s with nothing on
     // the network (Playwright's `networkidle` comes before the map's script and data are even asked for).
-    await tab.getByRole('heading', { level: 1 }).waitFor();
-    await tab.locator('table tbody tr').first().waitFor();
-    await tab.locator('.leaflet-container path').first().waitFor();
+    try {
+      // Generous: the shared machine can be very busy.
+      await tab.getByRole('heading', { level: 1 }).waitFor({ timeout: 120_000 });
+      // The staff home lists the communes; the public front page of an empty workspace has no table, only its map.
+      if (page === 'staff') await tab.locator('table tbody tr').first().waitFor({ timeout: 120_000 });
+      await tab.locator('.leaflet-container path').first().waitFor({ timeout: 120_000 });
+    } catch (error) {
+      await tab.screenshot({ path: join(tmpdir(), 'web-first-load-failed.png'), fullPage: true });
+      throw error;
+    }
     while (inFlight > 0 || Date.now() - quietSince < 1000) await tab.waitForTimeout(100);
+    if (values.screenshots) {
+      const name = `web-first-load-${page}-${url === baseUrl ? 'this' : 'baseline'}.png`;
+      await tab.screenshot({ path: join(tmpdir(), name), fullPage: true });
+    }
     const lcp = await tab.evaluate(
       () =>
         new Promise<number>((done) => {
@@ -152,13 +202,18 @@ console.log(
 );
 try {
   for (const page of ['public', 'staff'] as const) {
-    for (const compressed of [false, true]) {
+    for (const variant of variants) {
       const loads: Load[] = [];
       // One warm-up load (the server's first answers, the browser's first launch), then the measured ones.
-      await firstLoad(browser, page, compressed);
-      for (let i = 0; i < runs; i++) loads.push(await firstLoad(browser, page, compressed));
+      await firstLoad(browser, page, variant);
+      for (let i = 0; i < runs; i++) loads.push(await firstLoad(browser, page, variant));
       const m = (key: keyof Load) => median(loads.map((l) => l[key]));
-      const name = `${page === 'public' ? 'public front page' : 'staff home'} ${compressed ? '(compressed)' : '(identity, baseline)'}`;
+      const name = `${page === 'public' ? 'public front page' : 'staff home'} ${variant.name}`;
+      if (values.files) {
+        for (const [file, bytes] of [...files].sort((a, b) => b[1] - a[1]))
+          console.log(`    ${kb(bytes).padStart(9)} ${file}`);
+      }
+      files.clear();
       console.log(
         `${name.padEnd(38)} ${kb(m('bytes')).padStart(10)} ${kb(m('scripts')).padStart(10)} ${kb(m('styles')).padStart(10)} ${kb(m('api')).padStart(10)} ${String(m('requests')).padStart(9)} ${`${m('lcp').toFixed(0)} ms`.padStart(8)}`,
       );
@@ -167,6 +222,7 @@ try {
 } finally {
   await browser.close();
   await app.close();
+  await baselineApp?.close();
   await database.close();
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -118,7 +118,23 @@ export function buildServices(
   const notices = new NoticesService(uow, implementation.province, createMailer(config.smtp), now, log, [
     pollNoticeSource(uow, config.publicUrl, now),
   ]);
-  jobs.define({ name: NOTICES_JOB, handler: () => notices.run(), expireInSeconds: 15 * 60, retryLimit: 1 });
+  // One notices pass at a time across instances: the period's job and an admin's « send now » wait for each other
+  // (both carry the key NOTICES_JOB), so no notice is sent twice by two passes overlapping.
+  jobs.define({
+    name: NOTICES_JOB,
+    handler: () => notices.run(),
+    expireInSeconds: 15 * 60,
+    retryLimit: 1,
+    concurrency: 'one-at-a-time',
+  });
+  notices.passThrough(
+    async () =>
+      (await jobs.sendAndWait(
+        NOTICES_JOB,
+        { manual: true },
+        { singletonKey: NOTICES_JOB, timeoutMs: 120_000 },
+      )) as Awaited<ReturnType<typeof notices.run>>,
+  );
   const communes = new CommunesService(uow, now);
   const publicSide = new PublicService(uow, config.agencyName);
   return {

@@ -467,6 +467,14 @@ export const messages = {
     fr: 'le champ « {field} » retirerait tous les besoins du groupe : gardez-en au moins un',
     en: 'the field “{field}” would take every need out of the group: keep at least one',
   },
+  NOTICES_STILL_RUNNING: {
+    fr: 'Les avis sont toujours en cours d’envoi. Consultez le journal des envois dans quelques minutes.',
+    en: 'The notices are still being sent. Look at the log of notices in a few minutes.',
+  },
+  MERGE_TWO_PURCHASES: {
+    fr: 'Les deux groupes ont chacun un achat groupé : un groupe n’en porte qu’un. Fusionnez-les quand l’un des deux n’en a plus.',
+    en: 'Both groups have a joint purchase, and a group holds only one. Merge them once one of the two has none.',
+  },
   MERGE_SAME_GROUP: {
     fr: 'un groupe ne peut pas être fusionné avec lui-même (« {field} »)',
     en: 'a group cannot be merged with itself (“{field}”)',

@@ -7,7 +7,9 @@ import { countOf } from '../../domain/shared/french.ts';
 import { type Actor, authorize, type UserActor } from '../auth/policy.ts';
 import type { Config } from '../config.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
+import { ConflictError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
+import { JobStillRunningError } from '../jobs/job-queue.ts';
 import type { ProvinceService } from './province.service.ts';
 
 export type OutgoingMail = { to: string; subject: string; text: string };
@@ -75,6 +77,8 @@ function stepName(alert: Alert): string {
  */
 export class NoticesService {
   private running: Promise<NoticeRunResult> | null = null;
+  /** How « send now » runs a pass: through the job queue, in line with the period's pass (app.ts). */
+  private exclusivePass: () => Promise<NoticeRunResult> = () => this.run();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -199,10 +203,25 @@ export class NoticesService {
     }));
   }
 
-  /** An admin sends the notices now, instead of waiting for the scheduler. */
+  /** Makes « send now » go through `pass`, which runs the pass in line with the other instances' (decision 110). */
+  passThrough(pass: () => Promise<NoticeRunResult>): void {
+    this.exclusivePass = pass;
+  }
+
+  /**
+   * An admin sends the notices now, instead of waiting for the scheduler. The pass is a job of the queue, with the
+   * same key as the period's: if another instance is sending the period's notices, this one waits for it to end and
+   * then sends only what is still due.
+   */
   async runNow(ctx: RequestContext): Promise<NoticeRunResult> {
     authorize(ctx.actor, 'create', { type: 'notification_log' });
-    const result = await this.run();
+    let result: NoticeRunResult;
+    try {
+      result = await this.exclusivePass();
+    } catch (error) {
+      if (error instanceof JobStillRunningError) throw new ConflictError('NOTICES_STILL_RUNNING');
+      throw error;
+    }
     await this.uow.write((repos) =>
       repos.audit.record(
         auditOf(ctx, { action: 'notices.run', entityType: 'notification_log', entityId: 'run', after: result }),

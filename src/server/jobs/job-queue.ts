@@ -34,6 +34,11 @@ export type JobDefinition<T> = {
   expireInSeconds: number;
   retryLimit: number;
   retryDelaySeconds?: number;
+  /**
+   * `one-at-a-time`: of the jobs sent with the same `singletonKey`, at most one runs at a time across all instances
+   * (pg-boss's `singleton` policy); the others wait their turn.
+   */
+  concurrency?: 'any' | 'one-at-a-time';
 };
 
 export type JobQueueOptions = {
@@ -97,6 +102,7 @@ export class JobQueue {
         expireInSeconds: definition.expireInSeconds,
         retryLimit: definition.retryLimit,
         retryDelay: definition.retryDelaySeconds ?? 0,
+        policy: definition.concurrency === 'one-at-a-time' ? ('singleton' as const) : ('standard' as const),
       };
       await this.ensureQueue(settings);
       if (this.options.work === false) continue;
@@ -148,6 +154,35 @@ export class JobQueue {
   async sendOncePer(name: string, periodSeconds: number, data: object = {}): Promise<string | null> {
     await this.start();
     return this.boss.send(name, data, { singletonKey: name, singletonSeconds: periodSeconds });
+  }
+
+  /**
+   * Queues a job now and waits for its end, whichever instance does it: answers what its handler returned, or throws
+   * its error. `singletonKey` puts it in line with the other jobs of that key (`concurrency: 'one-at-a-time'`), e.g.
+   * the period's job of `sendOncePer`, which uses the job's name as its key. Past `timeoutMs` it throws
+   * `JobStillRunningError`; the job goes on.
+   */
+  async sendAndWait(
+    name: string,
+    data: object,
+    options: { singletonKey?: string; timeoutMs: number },
+  ): Promise<unknown> {
+    await this.start();
+    const id = await this.boss.send(name, data, options.singletonKey ? { singletonKey: options.singletonKey } : {});
+    if (!id) throw new Error(`the job ${name} was not queued`);
+    const workerId = this.workers.get(name);
+    if (workerId) this.boss.notifyWorker(workerId);
+    const deadline = Date.now() + options.timeoutMs;
+    for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
+      const job = await this.find(name, id);
+      if (job?.state === 'completed') return job.output;
+      if (job?.state === 'failed' || job?.state === 'cancelled') {
+        const reason = (job.output as { message?: string } | null)?.message;
+        throw new Error(reason ?? `the job ${name} ${job.state}`);
+      }
+      if (Date.now() > deadline) throw new JobStillRunningError(name, id);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   /**
@@ -203,6 +238,15 @@ export class JobQueue {
     } catch (error) {
       this.options.log.error({ err: error }, 'job queue did not stop cleanly');
     }
+  }
+}
+
+export class JobStillRunningError extends Error {
+  constructor(
+    readonly job: string,
+    readonly id: string,
+  ) {
+    super(`the job ${job} (${id}) is still running`);
   }
 }
 

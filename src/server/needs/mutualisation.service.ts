@@ -466,12 +466,23 @@ export class MutualisationService {
           if (!other) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
           const otherIds = await repos.needs.groupNeedIds(other.id);
           const merged = [...new Set([...memberIds, ...otherIds])];
+          // The merged group's polls (and the communes' answers), its purchase and its scenarios go to this one:
+          // a merge deletes nothing anyone entered (decision 110).
+          const carried = await repos.needs.carryGroupWork(other.id, id);
+          if (!carried) throw new ConflictError('MERGE_TWO_PURCHASES');
           await repos.needs.deleteGroup(other.id);
           await repos.needs.setGroupNeeds(id, merged);
           await repos.needs.updateGroup(id, {
             sharedTerms: [...new Set([...group.sharedTerms, ...other.sharedTerms])],
+            // The consultant's savings model and quantities: this group's, or the merged one's when it had none.
+            ...(group.priceModel === null && other.priceModel !== null ? { priceModel: other.priceModel } : {}),
           });
-          after = { needIds: merged, mergedGroupId: other.id };
+          after = {
+            needIds: merged,
+            mergedGroupId: other.id,
+            carriedPollIds: carried.pollIds,
+            carriedPurchase: carried.purchase,
+          };
           break;
         }
       }

@@ -242,6 +242,35 @@ export class NeedsRepository {
       .where(eq(mutualisationGroups.id, id));
   }
 
+  /**
+   * Carries what was entered on group `fromId` to group `toId` before `fromId` is merged into it and deleted: its
+   * interest polls (with the communes' answers), its joint purchase and its place in procurement scenarios. Nothing a
+   * commune entered is deleted by a merge. Answers the polls carried, and whether a purchase was; `null` when both
+   * groups have a joint purchase (a group holds one at most: the consultant must choose).
+   */
+  async carryGroupWork(fromId: string, toId: string): Promise<{ pollIds: string[]; purchase: boolean } | null> {
+    const purchases = await this.db
+      .select({ id: jointPurchases.id, groupId: jointPurchases.groupId })
+      .from(jointPurchases)
+      .where(inArray(jointPurchases.groupId, [fromId, toId]));
+    if (purchases.length > 1) return null;
+    const carriedPurchase = purchases.some((p) => p.groupId === fromId);
+    if (carriedPurchase) {
+      await this.db.update(jointPurchases).set({ groupId: toId }).where(eq(jointPurchases.groupId, fromId));
+    }
+    const polls = await this.db
+      .update(interestPolls)
+      .set({ groupId: toId })
+      .where(eq(interestPolls.groupId, fromId))
+      .returning({ id: interestPolls.id });
+    // Procurement scenarios name groups (`restrict`): the kept group takes the merged one's place.
+    await this.db.execute(sql`insert into scenario_groups (scenario_id, group_id)
+      select scenario_id, ${toId}::uuid from scenario_groups where group_id = ${fromId}::uuid
+      on conflict do nothing`);
+    await this.db.execute(sql`delete from scenario_groups where group_id = ${fromId}::uuid`);
+    return { pollIds: polls.map((p) => p.id), purchase: carriedPurchase };
+  }
+
   async deleteGroup(id: string): Promise<void> {
     await this.db.delete(mutualisationGroups).where(eq(mutualisationGroups.id, id));
   }

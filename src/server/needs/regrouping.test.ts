@@ -116,4 +116,38 @@ describe('running the grouping again', () => {
     const after = (await groups()).filter((g) => g.category === 'car-sharing').map((g) => g.id);
     expect(after.sort()).toEqual(halves.sort());
   });
+
+  it('carries the polls and the communes’ answers of a group merged into another: a merge deletes nothing', async () => {
+    const before = await groups();
+    const lighting = before.find((g) => g.category === 'public-lighting')!;
+    const wifi = before.find((g) => g.category === 'public-wifi')!;
+    const poll = (await consultant.get(`/api/mutualisation/groups/${lighting.id}`)).json().polls[0];
+    expect(poll.answers.find((a: { communeNis: string }) => a.communeNis === ARLON)).toMatchObject({ answer: 'yes' });
+
+    const merged = await consultant.post(`/api/mutualisation/groups/${wifi.id}/actions`, {
+      action: 'merge',
+      groupId: lighting.id,
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+
+    // The merged group is gone; its poll, with Arlon's answer, is now the kept group's.
+    expect((await groups()).find((g) => g.id === lighting.id)).toBeUndefined();
+    const kept = (await consultant.get(`/api/mutualisation/groups/${wifi.id}`)).json();
+    expect(kept.polls.map((p: { id: string }) => p.id)).toEqual([poll.id]);
+    expect(kept.polls[0].answers.find((a: { communeNis: string }) => a.communeNis === ARLON)).toMatchObject({
+      answer: 'yes',
+      quantity: 120,
+      comment: 'Le centre-ville d’abord',
+    });
+    expect(kept.priceModel).toMatchObject({ unit: 'borne' });
+    // The commune still finds its poll and its answer.
+    const mine = (await arlonEditor.get('/api/mutualisation/polls/mine')).json();
+    expect(mine.map((p: { id: string }) => p.id)).toEqual([poll.id]);
+    // The audit entry names what was carried.
+    const audit = await t.app.services.uow.read((repos) =>
+      repos.audit.search({ entityId: wifi.id, page: 1, pageSize: 50 }),
+    );
+    const entry = audit.items.find((e: { action: string }) => e.action === 'mutualisation.merge');
+    expect(entry?.after).toMatchObject({ mergedGroupId: lighting.id, carriedPollIds: [poll.id] });
+  });
 });

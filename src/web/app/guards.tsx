@@ -5,7 +5,7 @@ import { Navigate, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { PageLoader } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { type Capability, useMe } from '../features/auth/api.ts';
+import { type Capability, useMe } from '../lib/session.ts';
 import { paths } from './paths.ts';
 
 /**

@@ -1,5 +1,8 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+// Mantine's base rules; each component's own rules come with the chunk that uses it (vite.config.ts, decision 105).
+import '@mantine/core/styles/baseline.layer.css';
+import '@mantine/core/styles/default-css-variables.layer.css';
+import '@mantine/core/styles/global.layer.css';
+import '@mantine/notifications/styles.layer.css';
 import './global.css';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -12,6 +15,9 @@ import { ApiError } from '../lib/api.ts';
 import { authKeys } from '../lib/session.ts';
 import { useLanguage } from '../lib/use-language.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
+
+// The development server pre-bundles Mantine, out of the build's reach: it takes the whole stylesheet.
+if (import.meta.env.DEV) void import('@mantine/core/styles.layer.css');
 
 /** A 401 from any call means the session ended (expired, signed out elsewhere): ask again who is signed in. */
 function onApiError(error: unknown, queryKey?: readonly unknown[]) {

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { withStrings } from '../i18n/i18n.ts';
 import { RequireAuth, SignedInOr } from './guards.tsx';
 import { BareLayout, Layout } from './layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './not-found-page.tsx';
@@ -8,50 +9,102 @@ import { paths } from './paths.ts';
 
 // Every page loads when first opened: the first load carries the frame (header, navigation) and the page asked for,
 // never the other pages nor the map and chart libraries they use (decision 105). A new page is added the same way.
-const CataloguePage = lazy(() =>
-  import('../features/catalogue/catalogue-page.tsx').then((m) => ({ default: m.CataloguePage })),
+const CataloguePage = lazy(
+  withStrings(['catalogue'], () =>
+    import('../features/catalogue/catalogue-page.tsx').then((m) => ({ default: m.CataloguePage })),
+  ),
 );
-const DiagnosticPage = lazy(() =>
-  import('../features/diagnostic/diagnostic-page.tsx').then((m) => ({ default: m.DiagnosticPage })),
+const DiagnosticPage = lazy(
+  withStrings(['diagnostic', 'missions'], () =>
+    import('../features/diagnostic/diagnostic-page.tsx').then((m) => ({ default: m.DiagnosticPage })),
+  ),
 );
-const ImplementationPage = lazy(() =>
-  import('../features/implementation/implementation-page.tsx').then((m) => ({ default: m.ImplementationPage })),
+const ImplementationPage = lazy(
+  withStrings(['implementation', 'strategy'], () =>
+    import('../features/implementation/implementation-page.tsx').then((m) => ({ default: m.ImplementationPage })),
+  ),
 );
-const NeedsPage = lazy(() => import('../features/needs/needs-page.tsx').then((m) => ({ default: m.NeedsPage })));
-const StrategyPage = lazy(() =>
-  import('../features/strategy/strategy-page.tsx').then((m) => ({ default: m.StrategyPage })),
+const NeedsPage = lazy(
+  withStrings(['needs'], () => import('../features/needs/needs-page.tsx').then((m) => ({ default: m.NeedsPage }))),
 );
-const WatchPage = lazy(() => import('../features/watch/watch-page.tsx').then((m) => ({ default: m.WatchPage })));
-const ProvincePage = lazy(() => import('../features/communes/province-page.tsx'));
-const CommunePage = lazy(() => import('../features/communes/commune-page.tsx'));
-const LoginPage = lazy(() => import('../features/auth/login-page.tsx'));
-const AccountPage = lazy(() => import('../features/auth/account-page.tsx'));
-const UsersPage = lazy(() => import('../features/auth/users-page.tsx'));
-const AuditPage = lazy(() => import('../features/audit/audit-page.tsx'));
-const MissionsPage = lazy(() => import('../features/missions/missions-page.tsx'));
-const MissionLayout = lazy(() => import('../features/missions/mission-layout.tsx'));
-const MissionOverview = lazy(() => import('../features/missions/mission-overview.tsx'));
-const MissionDiagnosticTab = lazy(() => import('../features/diagnostic/mission-diagnostic-tab.tsx'));
-const GuidePage = lazy(() => import('../features/diagnostic/guide-page.tsx'));
-const SelfAssessmentPage = lazy(() => import('../features/diagnostic/self-assessment-page.tsx'));
-const MissionStrategyTab = lazy(() => import('../features/strategy/mission-strategy-tab.tsx'));
-const SolutionPage = lazy(() => import('../features/catalogue/solution-page.tsx'));
-const ComparePage = lazy(() => import('../features/catalogue/compare-page.tsx'));
-const MissionImplementationTab = lazy(() => import('../features/implementation/mission-implementation-tab.tsx'));
-const ImplementationProjectPage = lazy(() => import('../features/implementation/project-page.tsx'));
-const PublicProgressPage = lazy(() => import('../features/implementation/public-progress-page.tsx'));
-const NeedDetailPage = lazy(() => import('../features/needs/need-page.tsx'));
-const GroupPage = lazy(() => import('../features/needs/group-page.tsx'));
-const PublicHomePage = lazy(() => import('../features/public/home-page.tsx'));
-const ProgrammePage = lazy(() => import('../features/public/programme-page.tsx'));
-const PublicCategoriesPage = lazy(() => import('../features/public/categories-page.tsx'));
-const PublicCategoryPage = lazy(() => import('../features/public/category-page.tsx'));
-const OpenDataPage = lazy(() => import('../features/public/open-data-page.tsx'));
-const PurchasingPage = lazy(() =>
-  import('../features/purchasing/purchasing-page.tsx').then((m) => ({ default: m.PurchasingPage })),
+const StrategyPage = lazy(
+  withStrings(['strategy'], () =>
+    import('../features/strategy/strategy-page.tsx').then((m) => ({ default: m.StrategyPage })),
+  ),
 );
-const ScenarioPage = lazy(() => import('../features/purchasing/scenario-page.tsx'));
-const ApiKeysPage = lazy(() => import('../features/public/api-keys-page.tsx'));
+const WatchPage = lazy(
+  withStrings(['watch', 'catalogue'], () =>
+    import('../features/watch/watch-page.tsx').then((m) => ({ default: m.WatchPage })),
+  ),
+);
+const ProvincePage = lazy(withStrings(['communes'], () => import('../features/communes/province-page.tsx')));
+const CommunePage = lazy(
+  withStrings(['communes', 'sites', 'missions'], () => import('../features/communes/commune-page.tsx')),
+);
+const LoginPage = lazy(withStrings(['account'], () => import('../features/auth/login-page.tsx')));
+const AccountPage = lazy(
+  withStrings(['account', 'users', 'roles', 'sites'], () => import('../features/auth/account-page.tsx')),
+);
+const UsersPage = lazy(
+  withStrings(['account', 'users', 'roles', 'sites'], () => import('../features/auth/users-page.tsx')),
+);
+const AuditPage = lazy(withStrings(['audit', 'roles', 'sites'], () => import('../features/audit/audit-page.tsx')));
+const MissionsPage = lazy(
+  withStrings(
+    ['missions', 'strategy', 'diagnostic', 'implementation'],
+    () => import('../features/missions/missions-page.tsx'),
+  ),
+);
+const MissionLayout = lazy(
+  withStrings(
+    ['missions', 'strategy', 'diagnostic', 'implementation'],
+    () => import('../features/missions/mission-layout.tsx'),
+  ),
+);
+const MissionOverview = lazy(
+  withStrings(
+    ['missions', 'strategy', 'diagnostic', 'implementation'],
+    () => import('../features/missions/mission-overview.tsx'),
+  ),
+);
+const MissionDiagnosticTab = lazy(
+  withStrings(['diagnostic', 'missions'], () => import('../features/diagnostic/mission-diagnostic-tab.tsx')),
+);
+const GuidePage = lazy(withStrings(['diagnostic', 'missions'], () => import('../features/diagnostic/guide-page.tsx')));
+const SelfAssessmentPage = lazy(
+  withStrings(['diagnostic', 'missions'], () => import('../features/diagnostic/self-assessment-page.tsx')),
+);
+const MissionStrategyTab = lazy(
+  withStrings(['strategy'], () => import('../features/strategy/mission-strategy-tab.tsx')),
+);
+const SolutionPage = lazy(withStrings(['catalogue'], () => import('../features/catalogue/solution-page.tsx')));
+const ComparePage = lazy(withStrings(['catalogue'], () => import('../features/catalogue/compare-page.tsx')));
+const MissionImplementationTab = lazy(
+  withStrings(
+    ['implementation', 'strategy'],
+    () => import('../features/implementation/mission-implementation-tab.tsx'),
+  ),
+);
+const ImplementationProjectPage = lazy(
+  withStrings(['implementation', 'strategy'], () => import('../features/implementation/project-page.tsx')),
+);
+const PublicProgressPage = lazy(
+  withStrings(['implementation', 'strategy'], () => import('../features/implementation/public-progress-page.tsx')),
+);
+const NeedDetailPage = lazy(withStrings(['needs'], () => import('../features/needs/need-page.tsx')));
+const GroupPage = lazy(withStrings(['needs'], () => import('../features/needs/group-page.tsx')));
+const PublicHomePage = lazy(withStrings(['public'], () => import('../features/public/home-page.tsx')));
+const ProgrammePage = lazy(withStrings(['public'], () => import('../features/public/programme-page.tsx')));
+const PublicCategoriesPage = lazy(withStrings(['public'], () => import('../features/public/categories-page.tsx')));
+const PublicCategoryPage = lazy(withStrings(['public'], () => import('../features/public/category-page.tsx')));
+const OpenDataPage = lazy(withStrings(['public'], () => import('../features/public/open-data-page.tsx')));
+const PurchasingPage = lazy(
+  withStrings(['purchasing'], () =>
+    import('../features/purchasing/purchasing-page.tsx').then((m) => ({ default: m.PurchasingPage })),
+  ),
+);
+const ScenarioPage = lazy(withStrings(['purchasing'], () => import('../features/purchasing/scenario-page.tsx')));
+const ApiKeysPage = lazy(withStrings(['public'], () => import('../features/public/api-keys-page.tsx')));
 
 /**
  * Every page (and every tab of a mission) gets its own error boundary: a page that fails to render shows a message

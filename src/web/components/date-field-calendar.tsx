@@ -1,5 +1,5 @@
 import { DatePicker, DatesProvider } from '@mantine/dates';
-import '@mantine/dates/styles.css';
+import '@mantine/dates/styles.layer.css';
 import 'dayjs/locale/fr';
 import type { Locale } from '../../domain/shared/format.ts';
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MISSION_PHASE_LABELS } from '../../domain/missions/mission.ts';
 import { DIMENSION_LABELS } from '../../domain/shared/dimensions.ts';
-import en from './en.json';
-import fr from './fr.json';
-import { i18next, i18nReady, loadLanguage } from './i18n.ts';
+import { en, fr } from './all-strings.test-support.ts';
+import { i18next, i18nReady, loadLanguage, loadStrings } from './i18n.ts';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [prefix];
@@ -11,6 +10,25 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 describe('translations', () => {
+  const files = {
+    fr: import.meta.glob<{ default: object }>('./fr/*.json', { eager: true }),
+    en: import.meta.glob<{ default: object }>('./en/*.json', { eager: true }),
+  };
+
+  it('keep each key in the same part in both languages, each part under its own name', () => {
+    expect(Object.keys(files.en).map((f) => f.replace('/en/', '/'))).toEqual(
+      Object.keys(files.fr).map((f) => f.replace('/fr/', '/')),
+    );
+    for (const [file, { default: strings }] of Object.entries(files.fr)) {
+      const english = files.en[file.replace('/fr/', '/en/')]?.default;
+      expect(keys(english).sort(), file).toEqual(keys(strings).sort());
+      // A key `strategy.…` is found in `strategy.json` (or in the core, loaded first): that is how a missing key
+      // finds its part.
+      const part = file.replace(/^\.\/fr\/|\.json$/g, '');
+      if (part !== 'core') expect(Object.keys(strings), file).toEqual([part]);
+    }
+  });
+
   it('have the same keys in French and English', () => {
     expect(keys(en).sort()).toEqual(keys(fr).sort());
   });
@@ -93,6 +111,7 @@ describe('French as a Belgian civil servant reads it', () => {
 
   it('elides « de » before a vowel and agrees counts, through i18next itself', async () => {
     await i18nReady;
+    await loadStrings('implementation', 'needs');
     const t = i18next.getFixedT('fr');
     expect(t('implementation.project.lead', { commune: 'Arlon' })).toBe('Suivi du projet de la commune d’Arlon.');
     expect(t('implementation.project.lead', { commune: 'Bastogne' })).toBe(
@@ -104,5 +123,18 @@ describe('French as a Belgian civil servant reads it', () => {
     expect(t('counts.need', { count: 1500 })).toBe('1\u202f500 besoins');
     await loadLanguage('en');
     expect(i18next.getFixedT('en')('needs.groupSize', { needs: 1, communes: 3 })).toBe('1 need, 3 communes');
+  });
+});
+
+describe('strings loaded by parts', () => {
+  it('start with the core only, and load a part when one of its keys is asked for', async () => {
+    await i18nReady;
+    expect(i18next.exists('layout.skipToContent')).toBe(true);
+    expect(i18next.exists('purchasing.title')).toBe(false);
+    // A component showing a key of a part not loaded yet gets the part, then renders again (bindI18nStore 'added').
+    const added = new Promise<void>((resolve) => i18next.store.on('added', () => resolve()));
+    i18next.t('purchasing.title');
+    await added;
+    expect(i18next.t('purchasing.title')).toBe(fr.purchasing.title);
   });
 });

@@ -27,18 +27,57 @@ export function currentLanguage(): Language {
 }
 
 /**
- * Each language's strings are a file of their own, downloaded when that language is first used: a visitor gets
- * only the language they read (about 25 kB less on the first load, decision 105).
+ * The strings are split in parts (decision 105): `core` (the frame, the shared words) comes with the first page; each
+ * feature's strings (`strategy`, `needs`, `public`…) are a file of their own, loaded with the feature's pages
+ * (`loadStrings` in the router), so a page downloads only the strings it shows, and only in the language read.
+ * A part's file holds full keys (`fr/strategy.json` is `{ "strategy": { … } }`), merged into the one namespace, so
+ * keys read the same everywhere: `t('strategy.title')`. A key of a part not loaded yet loads that part (named after
+ * the key's first segment), and the components showing it render again when it arrives.
  */
-const catalogues: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
-  fr: () => import('./fr.json'),
-  en: () => import('./en.json'),
+type Catalogue = { default: Record<string, unknown> };
+const PART_FILES: Record<Language, Record<string, () => Promise<Catalogue>>> = {
+  fr: import.meta.glob<Catalogue>('./fr/*.json'),
+  en: import.meta.glob<Catalogue>('./en/*.json'),
 };
+const partNames = new Set(Object.keys(PART_FILES.fr).map((file) => file.replace(/^\.\/fr\/|\.json$/g, '')));
 
+/** The parts asked for so far (loaded again in the other language when the user switches). */
+const wanted = new Set<string>(['core']);
+const loading = new Map<string, Promise<void>>();
+
+function loadPart(language: Language, part: string): Promise<void> {
+  const id = `${language}/${part}`;
+  const known = loading.get(id);
+  if (known) return known;
+  const file = PART_FILES[language][`./${language}/${part}.json`];
+  if (!file) return Promise.resolve();
+  const loaded = file().then(({ default: strings }) => {
+    i18next.addResourceBundle(language, 'translation', strings, true, true);
+  });
+  loading.set(
+    id,
+    loaded.catch(() => {
+      loading.delete(id); // a network failure: asked again next time
+    }),
+  );
+  return loaded;
+}
+
+/** Loads parts of the strings in the language in use (a page's loader waits for them before showing it). */
+export async function loadStrings(...parts: string[]): Promise<void> {
+  for (const part of parts) wanted.add(part);
+  await i18nReady;
+  await Promise.all(parts.map((part) => loadPart(currentLanguage(), part)));
+}
+
+/** Loads, in `language`, every part already asked for. */
 export async function loadLanguage(language: Language): Promise<void> {
-  if (i18next.hasResourceBundle(language, 'translation')) return;
-  const { default: strings } = await catalogues[language]();
-  i18next.addResourceBundle(language, 'translation', strings, true, true);
+  await Promise.all([...wanted].map((part) => loadPart(language, part)));
+}
+
+/** Waits for `loader` and for the parts of the strings its page shows. */
+export function withStrings<T>(parts: string[], loader: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([loader(), loadStrings(...parts)]).then(([module]) => module);
 }
 
 export async function setLanguage(language: Language): Promise<void> {
@@ -57,17 +96,27 @@ i18next.on('languageChanged', (language) => {
 });
 
 const initialLanguage = storedLanguage();
-export const i18nReady = catalogues[initialLanguage]().then(async ({ default: strings }) => {
+export const i18nReady: Promise<void> = (async () => {
+  const core = await PART_FILES[initialLanguage][`./${initialLanguage}/core.json`]?.();
   await i18next.use(initReactI18next).init({
-    resources: { [initialLanguage]: { translation: strings } },
-    // The other language is added when the user switches to it (loadLanguage).
+    resources: { [initialLanguage]: { translation: core?.default ?? {} } },
+    // The other parts, and the other language, are added as they are needed (loadStrings, loadLanguage).
     partialBundledLanguages: true,
     lng: initialLanguage,
     fallbackLng: 'fr',
     supportedLngs: LANGUAGES,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // A key of a part not loaded yet (a string shown outside its feature's pages) loads the part…
+    saveMissing: true,
+    missingKeyHandler: (_languages, _namespace, key) => {
+      const part = key.split('.')[0] ?? '';
+      if (partNames.has(part) && !loading.has(`${currentLanguage()}/${part}`)) void loadStrings(part);
+    },
+    // …and the components render again when it is added.
+    react: { bindI18nStore: 'added' },
   });
+  loading.set(`${initialLanguage}/core`, Promise.resolve());
   /**
    * `{{commune, de}}` in a French string writes « d’Arlon » or « de Bastogne » (src/domain/shared/french.ts); in
    * English the name is left as it is. Counts go through i18next's plural rules (`key_one`, `key_other`), never « (s) ».
@@ -75,6 +124,6 @@ export const i18nReady = catalogues[initialLanguage]().then(async ({ default: st
   i18next.services.formatter?.add('de', (value: unknown, lng: string | undefined) =>
     lng === 'fr' ? deName(String(value)) : String(value),
   );
-});
+})();
 
 export { i18next };

@@ -10,7 +10,7 @@ import { authKeys } from '../../lib/session.ts';
 export type UserCreateBody = z.input<typeof UserCreateInput>;
 export type UserUpdateBody = z.input<typeof UserUpdateInput>;
 
-export { type Capability, useMe } from '../../lib/session.ts';
+export { type Capability, useLogout, useMe } from '../../lib/session.ts';
 
 export function useLogin() {
   const queryClient = useQueryClient();
@@ -21,18 +21,6 @@ export function useLogin() {
       // What the public saw (e.g. a commune's permissions) is not what this user may do.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });
       queryClient.setQueryData(authKeys.me, me);
-    },
-  });
-}
-
-export function useLogout() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => call(authContract.logout),
-    onSettled: () => {
-      setCsrfToken(null);
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });
-      queryClient.setQueryData(authKeys.me, null);
     },
   });
 }

@@ -1,8 +1,7 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type HistoryEntry, historyEventOf } from '../../../domain/implementation/history.ts';
-import en from '../../i18n/en.json';
-import fr from '../../i18n/fr.json';
+import { en, fr } from '../../i18n/all-strings.test-support.ts';
 import { alertText, historyText, stepLabel } from './labels.tsx';
 
 const i18n = i18next.createInstance();

@@ -3,8 +3,7 @@ import { NEED_SOURCES, TIMEFRAMES, URGENCIES } from '../../../domain/needs/need.
 import { categoryOf, dimensionOf, sourceOf, timeframeOf, urgencyOf } from '../../../domain/needs/need-vocabulary.ts';
 import { DIMENSIONS } from '../../../domain/shared/dimensions.ts';
 import { SMART_CATEGORIES } from '../../../domain/shared/smart-categories.ts';
-import en from '../../i18n/en.json';
-import fr from '../../i18n/fr.json';
+import { en, fr } from '../../i18n/all-strings.test-support.ts';
 
 /**
  * Issue 10: a spreadsheet written with the words the screen shows must import. Each label of the UI, in French and

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainGroup } from '../../../domain/mutualisation/grouping.ts';
-import en from '../../i18n/en.json';
-import fr from '../../i18n/fr.json';
+import { en, fr } from '../../i18n/all-strings.test-support.ts';
 import { groupReason } from './labels.ts';
 
 /** i18next's interpolation, enough for these strings. */
