@@ -101,7 +101,7 @@ export function balanceRules(
   for (const rule of balance.objectives) {
     const objective = objectives.get(rule.objectiveId);
     const b = bounds(rule);
-    if (!objective || objective.kind !== 'strategic' || (b.min === undefined && b.max === undefined)) continue;
+    if (objective?.kind !== 'strategic' || (b.min === undefined && b.max === undefined)) continue;
     rules.push({
       id: `objective:${rule.objectiveId}:${rule.measure}`,
       label: `${objective.code} ${objective.title} (${measureLabel(rule.measure)})`,
