@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { preferenceFor } from './mission-model.ts';
 import { isQuantitative, proposeThresholds, quantile } from './thresholds.ts';
 
 describe('proposeThresholds: q and p from the quartiles of the pairwise differences', () => {
@@ -41,5 +42,24 @@ describe('isQuantitative', () => {
     expect(isQuantitative({ source: 'runningCost', scale: null })).toBe(true);
     expect(isQuantitative({ source: 'manual', scale: { min: 0, max: 500 } })).toBe(true);
     expect(isQuantitative({ source: 'manual', scale: { min: 1, max: 5 } })).toBe(false);
+  });
+});
+
+describe('preferenceFor: the rule replaces the typed thresholds when ranking', () => {
+  const alternatives = [20_000, 37_000, 60_000, 150_000].map((cost, i) => ({ id: `p${i}`, values: { cost } }));
+  it('reads q and p from the ranked projects’ values', () => {
+    expect(
+      preferenceFor(
+        { id: 'cost', preference: { type: 'v-shape', p: 100_000 }, thresholdRule: 'pairwise-quartiles' },
+        alternatives,
+      ),
+    ).toEqual({ type: 'linear', q: 27_300, p: 107_000 });
+  });
+  it('keeps the typed thresholds without the rule, or while fewer than two projects differ', () => {
+    const typed = { type: 'v-shape' as const, p: 100_000 };
+    expect(preferenceFor({ id: 'cost', preference: typed, thresholdRule: null }, alternatives)).toBe(typed);
+    expect(
+      preferenceFor({ id: 'cost', preference: typed, thresholdRule: 'pairwise-quartiles' }, alternatives.slice(0, 1)),
+    ).toBe(typed);
   });
 });

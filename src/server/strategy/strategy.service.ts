@@ -128,6 +128,7 @@ export class StrategyService {
         direction: c.direction,
         weight: c.weight,
         ...preferenceColumns(c.preference),
+        thresholdRule: c.thresholdRule ?? null,
         source: c.source,
         scaleMin: c.scale?.min ?? null,
         scaleMax: c.scale?.max ?? null,
@@ -410,6 +411,7 @@ export class StrategyService {
           direction: input.direction,
           weight: input.weight,
           ...preferenceColumns(input.preference),
+          thresholdRule: input.thresholdRule ?? null,
           source: input.source,
           scaleMin: input.source === 'manual' ? (input.scale?.min ?? null) : null,
           scaleMax: input.source === 'manual' ? (input.scale?.max ?? null) : null,
@@ -447,6 +449,12 @@ export class StrategyService {
         ...(input.direction !== undefined ? { direction: input.direction } : {}),
         ...(input.weight !== undefined ? { weight: input.weight } : {}),
         ...(input.preference !== undefined ? preferenceColumns(input.preference) : {}),
+        // Thresholds typed by hand replace the rule; the rule may be set (or cleared) explicitly.
+        ...(input.thresholdRule !== undefined
+          ? { thresholdRule: input.thresholdRule }
+          : input.preference !== undefined
+            ? { thresholdRule: null }
+            : {}),
         ...(input.source !== undefined ? { source: input.source } : {}),
         ...(input.scale !== undefined || source !== 'manual'
           ? {
