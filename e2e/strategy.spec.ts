@@ -261,6 +261,29 @@ describe('strategy: a consultant plans Aubange’s projects', () => {
     await page.goto(`${strategyUrl}?section=plan`);
   });
 
+  it('balances the plan: a minimum no plan can reach is explained, then lifted', async () => {
+    await page.goto(`${strategyUrl}?section=plan`);
+    const balance = page.getByTestId('plan-balance');
+    await balance.waitFor();
+    await balance.getByRole('button', { name: 'Ajouter une règle d’équilibre' }).click();
+    await balance.getByRole('textbox', { name: 'Dimension ou objectif' }).click();
+    await page.getByRole('option', { name: 'Mobilité' }).click();
+    await balance.getByRole('textbox', { name: 'Part de' }).click();
+    await page.getByRole('option', { name: 'projets' }).click();
+    await balance.getByRole('textbox', { name: 'Part minimale pour Mobilité' }).fill('50');
+    await page.getByRole('button', { name: 'Recalculer le plan' }).click();
+    // No sheet serves mobility, and « Guichet numérique » is mandatory: no plan keeps the rule, and the screen says why.
+    const infeasible = page.getByTestId('plan-infeasible');
+    await infeasible.waitFor({ timeout: 60_000 });
+    expect(await infeasible.textContent()).toContain('« Mobilité (projets) » n’atteint que 0');
+    await page.screenshot({ path: 'test-results/strategy-plan-balance.png', fullPage: true });
+    await balance.getByRole('button', { name: 'Retirer la règle « Mobilité »' }).click();
+    await page.getByRole('button', { name: 'Recalculer le plan' }).click();
+    await page.getByTestId('plan-value').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('plan-infeasible').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'the plan with its balance editor');
+  });
+
   it('exports the PST document: the spreadsheet and the PDF hold the project titles', async () => {
     await page.goto(`${strategyUrl}?section=roadmap`);
     await page.getByTestId('roadmap-gantt').waitFor();

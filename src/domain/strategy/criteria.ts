@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { DomainError } from '../shared/errors.ts';
 import { checkPreference } from './preference-functions.ts';
 import { PreferenceFunction } from './schemas.ts';
+import { THRESHOLD_RULE } from './thresholds.ts';
+
+export const ThresholdRule = z
+  .enum([THRESHOLD_RULE])
+  .nullable()
+  .describe(
+    'pairwise-quartiles: a linear preference whose q and p are the quartiles of the differences between the projects, recomputed at each ranking; null: the thresholds typed',
+  );
 
 /**
  * The criteria a mission ranks its projects on. Each has a direction, a weight and a PROMETHEE preference function.
@@ -32,6 +40,7 @@ export const Criterion = z
     preference: PreferenceFunction,
     source: CriterionSource,
     scale: CriterionScale.nullable(),
+    thresholdRule: ThresholdRule,
   })
   .meta({ id: 'Criterion' });
 export type Criterion = z.infer<typeof Criterion>;
@@ -72,6 +81,7 @@ export const CriterionCreateInput = z
     preference: criterionFields.preference.default({ type: 'v-shape', p: 2 }),
     source: criterionFields.source.default('manual'),
     scale: criterionFields.scale.default({ min: 1, max: 5 }),
+    thresholdRule: ThresholdRule.optional(),
   })
   .superRefine(refinePreference);
 export type CriterionCreateInput = z.infer<typeof CriterionCreateInput>;
@@ -86,6 +96,9 @@ export const CriterionUpdateInput = z
     source: criterionFields.source.optional(),
     scale: criterionFields.scale.optional(),
     position: z.number().int().min(0).max(100).optional().describe('move the criterion to this place in the list'),
+    thresholdRule: ThresholdRule.optional().describe(
+      'set to read the thresholds from the data; a preference typed without it goes back to the typed thresholds',
+    ),
   })
   .superRefine(refinePreference);
 export type CriterionUpdateInput = z.infer<typeof CriterionUpdateInput>;
@@ -97,13 +110,18 @@ export const WeightsInput = z.strictObject({
 });
 export type WeightsInput = z.infer<typeof WeightsInput>;
 
-export type DefaultCriterion = Omit<CriterionCreateInput, 'description'> & { key: string; description: string };
+export type DefaultCriterion = Omit<CriterionCreateInput, 'description' | 'thresholdRule'> & {
+  key: string;
+  description: string;
+  thresholdRule?: CriterionCreateInput['thresholdRule'];
+};
 
 /**
  * A sensible starting set, from what Walloon Smart Région calls and the agency's practice weigh: the impact for
  * citizens first, then the fit with the diagnostic, cost, feasibility, risk, pooling with other communes, openness.
  * Scores run from 1 (very low) to 5 (very high); a V-shape with p = 2 makes a two-point difference a full preference.
- * The investment cost is read from the sheet, with a V-shape reaching full preference at a €100,000 difference.
+ * The investment cost is read from the sheet, with linear thresholds read from the spread of the projects' costs
+ * (quartiles of their differences, `thresholds.ts`) rather than one amount whatever the commune's scale.
  */
 export const DEFAULT_CRITERIA: readonly DefaultCriterion[] = [
   {
@@ -132,9 +150,11 @@ export const DEFAULT_CRITERIA: readonly DefaultCriterion[] = [
     description: 'Repris de la fiche projet (€ TVAC) : moins cher est préférable.',
     direction: 'min',
     weight: 15,
-    preference: { type: 'v-shape', p: 100_000 },
+    // Used only while fewer than two projects have a cost: the rule reads the thresholds from the data.
+    preference: { type: 'linear', q: 0, p: 100_000 },
     source: 'investmentCost',
     scale: null,
+    thresholdRule: 'pairwise-quartiles',
   },
   {
     key: 'feasibility',

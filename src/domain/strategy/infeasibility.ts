@@ -1,4 +1,5 @@
-import { BUDGET_TOLERANCE, checkPortfolioProblem } from './portfolio.ts';
+import { formatEuro, formatPercent } from '../shared/format.ts';
+import { BUDGET_TOLERANCE, balanceWeight, checkPortfolioProblem, SHARE_TOLERANCE } from './portfolio.ts';
 import type { PortfolioProblem } from './schemas.ts';
 
 /**
@@ -13,9 +14,28 @@ export type InfeasibilityCause =
   | { code: 'FORCED_EXCLUDE_EACH_OTHER'; first: string; second: string }
   | { code: 'LOCK_BEFORE_REQUIREMENT'; project: string; horizon: string; requires: string }
   | { code: 'FORCED_OVER_TOTAL_BUDGET'; cost: number; budget: number }
-  | { code: 'FORCED_DO_NOT_FIT' };
+  | { code: 'FORCED_DO_NOT_FIT' }
+  /** A coverage rule whose group holds no project that can take part in the plan. */
+  | { code: 'COVER_NO_PROJECT'; rule: string; label: string }
+  /** The projects that must be placed already take the group past its maximum, whatever else is added. */
+  | { code: 'BALANCE_MAX_FORCED'; rule: string; label: string; max: number; share: number }
+  /** The projects that must be placed outside the group weigh so much that all of the group cannot reach its minimum. */
+  | { code: 'BALANCE_MIN_UNREACHABLE'; rule: string; label: string; min: number; share: number }
+  /** Without this balance or coverage rule a plan exists (found by solving again without it). */
+  | { code: 'RULE_BLOCKS_PLAN'; rule: string; label: string };
 
-export function diagnoseInfeasibility(problem: PortfolioProblem): { causes: InfeasibilityCause[]; message: string } {
+export type InfeasibilityOptions = {
+  /**
+   * Ids of the balance and coverage rules without which, alone, a plan exists: the solver found them by solving the
+   * problem again without each rule. The domain cannot solve, so the caller brings them.
+   */
+  blockingRules?: readonly string[];
+};
+
+export function diagnoseInfeasibility(
+  problem: PortfolioProblem,
+  options: InfeasibilityOptions = {},
+): { causes: InfeasibilityCause[]; message: string; messageFr: string } {
   const checked = checkPortfolioProblem(problem);
   const { projects, horizons } = problem;
   const over = (cost: number, budget: number) => cost > budget + BUDGET_TOLERANCE * Math.max(1, budget);
@@ -81,6 +101,47 @@ export function diagnoseInfeasibility(problem: PortfolioProblem): { causes: Infe
       }
     }
   });
+  for (const row of checked.cover) {
+    if (row.members.length === 0) causes.push({ code: 'COVER_NO_PROJECT', rule: row.id, label: row.label });
+  }
+  // Balance rules against the projects that must be placed: necessary conditions, whatever the budgets.
+  for (const row of checked.balance) {
+    const weight = (p: number) => balanceWeight(checked, row, p);
+    const all = projects.map((_, p) => p);
+    const forcedIn = [...forced].filter((p) => row.inGroup[p]).reduce((sum, p) => sum + weight(p), 0);
+    const allOut = all.filter((p) => !row.inGroup[p]).reduce((sum, p) => sum + weight(p), 0);
+    if (
+      row.max !== undefined &&
+      forcedIn > 0 &&
+      forcedIn > row.max * (forcedIn + allOut) + SHARE_TOLERANCE * forcedIn
+    ) {
+      causes.push({
+        code: 'BALANCE_MAX_FORCED',
+        rule: row.id,
+        label: row.label,
+        max: row.max,
+        share: forcedIn / (forcedIn + allOut),
+      });
+    }
+    const forcedOut = [...forced].filter((p) => !row.inGroup[p]).reduce((sum, p) => sum + weight(p), 0);
+    const allIn = all.filter((p) => row.inGroup[p]).reduce((sum, p) => sum + weight(p), 0);
+    if (row.min !== undefined && forcedOut > 0 && allIn < row.min * (allIn + forcedOut) - SHARE_TOLERANCE * forcedOut) {
+      causes.push({
+        code: 'BALANCE_MIN_UNREACHABLE',
+        rule: row.id,
+        label: row.label,
+        min: row.min,
+        share: allIn / (allIn + forcedOut),
+      });
+    }
+  }
+  const named = new Set(causes.flatMap((c) => ('rule' in c ? [c.rule] : [])));
+  const labels = new Map([...checked.balance, ...checked.cover].map((row) => [row.id, row.label]));
+  for (const rule of options.blockingRules ?? []) {
+    if (!named.has(rule) && labels.has(rule)) {
+      causes.push({ code: 'RULE_BLOCKS_PLAN', rule, label: labels.get(rule)! });
+    }
+  }
   if (causes.length === 0) {
     const cost = [...forced].reduce((sum, p) => sum + projects[p]!.cost, 0);
     const budget = horizons.reduce((sum, h) => sum + h.budget, 0);
@@ -88,11 +149,55 @@ export function diagnoseInfeasibility(problem: PortfolioProblem): { causes: Infe
       over(cost, budget) ? { code: 'FORCED_OVER_TOTAL_BUDGET', cost, budget } : { code: 'FORCED_DO_NOT_FIT' },
     );
   }
-  return { causes, message: causes.map(describeCause).join(' ') };
+  return {
+    causes,
+    message: causes.map((c) => describeCause(c)).join(' '),
+    messageFr: causes.map((c) => describeCause(c, 'fr')).join(' '),
+  };
 }
 
-export function describeCause(cause: InfeasibilityCause): string {
+/** The cause in words: English by default (the CLI's language), or French for the commune's documents. */
+export function describeCause(cause: InfeasibilityCause, locale: 'en' | 'fr' = 'en'): string {
+  return locale === 'fr' ? describeCauseFr(cause) : describeCauseEn(cause);
+}
+
+function describeCauseFr(cause: InfeasibilityCause): string {
+  const euro = (x: number) => formatEuro(x, 'fr');
+  const share = (x: number) => formatPercent(x, 'fr');
   switch (cause.code) {
+    case 'MANDATORY_TOO_EXPENSIVE':
+      return `Le projet obligatoire « ${cause.project} » coûte ${euro(cause.cost)}, plus que tout budget qu’il pourrait utiliser (au plus ${euro(cause.largestBudget)}).`;
+    case 'LOCKED_OVER_BUDGET':
+      return `Les projets verrouillés dans l’horizon « ${cause.horizon} » coûtent ${euro(cause.cost)}, plus que son budget de ${euro(cause.budget)}.`;
+    case 'FORCED_EXCLUDE_EACH_OTHER':
+      return `« ${cause.first} » et « ${cause.second} » doivent tous deux être retenus (obligatoires, verrouillés ou requis) mais s’excluent.`;
+    case 'LOCK_BEFORE_REQUIREMENT':
+      return `« ${cause.project} » est verrouillé dans l’horizon « ${cause.horizon} » mais dépend de « ${cause.requires} », qui ne peut pas être prêt à temps.`;
+    case 'FORCED_OVER_TOTAL_BUDGET':
+      return `Les projets obligatoires et verrouillés, avec ce dont ils dépendent, coûtent ${euro(cause.cost)}, plus que tous les budgets réunis (${euro(cause.budget)}).`;
+    case 'FORCED_DO_NOT_FIT':
+      return 'Les projets obligatoires et verrouillés, avec ce dont ils dépendent, ne tiennent pas ensemble dans les budgets des horizons possibles.';
+    case 'COVER_NO_PROJECT':
+      return `Aucun projet du plan ne répond à « ${cause.label} », que le plan doit couvrir : rattachez-y une fiche évaluée ou retirez cette exigence.`;
+    case 'BALANCE_MAX_FORCED':
+      return `Les projets obligatoires ou verrouillés donnent déjà au moins ${share(cause.share)} du plan à « ${cause.label} », plus que son maximum de ${share(cause.max)}.`;
+    case 'BALANCE_MIN_UNREACHABLE':
+      return `Même avec tous ses projets, « ${cause.label} » n’atteint que ${share(cause.share)} du plan face aux projets obligatoires ou verrouillés, moins que son minimum de ${share(cause.min)}.`;
+    case 'RULE_BLOCKS_PLAN':
+      return `La règle « ${cause.label} » rend le plan impossible avec ces budgets : sans elle, un plan existe. Assouplissez-la ou augmentez les budgets.`;
+  }
+}
+
+function describeCauseEn(cause: InfeasibilityCause): string {
+  switch (cause.code) {
+    case 'COVER_NO_PROJECT':
+      return `No project of the plan answers "${cause.label}", which the plan must cover.`;
+    case 'BALANCE_MAX_FORCED':
+      return `The mandatory and locked projects already give "${cause.label}" ${cause.share} of the plan, more than its maximum of ${cause.max}.`;
+    case 'BALANCE_MIN_UNREACHABLE':
+      return `Even with all its projects, "${cause.label}" reaches only ${cause.share} of the plan beside the mandatory and locked projects, less than its minimum of ${cause.min}.`;
+    case 'RULE_BLOCKS_PLAN':
+      return `The rule "${cause.label}" makes the plan impossible with these budgets: without it, a plan exists.`;
     case 'MANDATORY_TOO_EXPENSIVE':
       return `Mandatory project "${cause.project}" costs ${cause.cost}, more than any budget it could use (at most ${cause.largestBudget}).`;
     case 'LOCKED_OVER_BUDGET':

@@ -6,8 +6,9 @@ import { type GaiaPlane, gaiaPlane } from './gaia.ts';
 import { HORIZON_KEYS, type Horizon, HorizonKey } from './horizons.ts';
 import type { ProjectSheet } from './project-sheets.ts';
 import { computeFlows, type PrometheeIPair, partialOrder, rankByNetFlow } from './promethee.ts';
-import type { PortfolioProblem, RankProblem } from './schemas.ts';
+import type { PortfolioProblem, PreferenceFunction, RankProblem } from './schemas.ts';
 import { type WeightStabilityInterval, weightStabilityIntervals } from './stability.ts';
+import { proposeThresholds } from './thresholds.ts';
 
 /**
  * A mission's strategy as the engines see it: the evaluation grid becomes a PROMETHEE ranking problem, and the
@@ -63,6 +64,22 @@ export type StrategyData = {
 export type IncompleteProject = { projectId: string; missingCriterionIds: string[] };
 
 /**
+ * The preference function a criterion ranks with: as typed, or — with the rule "pairwise-quartiles" — linear with q
+ * and p the quartiles of the differences between the ranked projects' values (the typed thresholds while fewer than
+ * two projects differ).
+ */
+export function preferenceFor(
+  criterion: Pick<Criterion, 'id' | 'preference'> & { thresholdRule?: Criterion['thresholdRule'] },
+  alternatives: readonly { values: Record<string, number> }[],
+): PreferenceFunction {
+  if (criterion.thresholdRule !== 'pairwise-quartiles') return criterion.preference;
+  const proposal = proposeThresholds(
+    alternatives.flatMap((a) => (a.values[criterion.id] === undefined ? [] : [a.values[criterion.id]!])),
+  );
+  return proposal ? { type: 'linear', q: proposal.q, p: proposal.p } : criterion.preference;
+}
+
+/**
  * The ranking problem of the mission: every project not rejected whose grid row is complete, on every criterion.
  * `weights` (by criterion id) replaces the criteria's own weights, for a scenario.
  */
@@ -102,7 +119,7 @@ export function buildRankProblem(
         id: c.id,
         direction: c.direction,
         weight: weights?.[c.id] ?? c.weight,
-        preference: c.preference,
+        preference: preferenceFor(c, alternatives),
       })),
       alternatives,
     },

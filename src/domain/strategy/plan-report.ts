@@ -2,6 +2,7 @@ import type { FundingBasis, ProjectFunding } from './funding.ts';
 import { HORIZON_KEYS, type Horizon, type HorizonKey } from './horizons.ts';
 import { diagnoseInfeasibility } from './infeasibility.ts';
 import type { OutsideProject } from './mission-model.ts';
+import type { PlanBalance } from './plan-balance.ts';
 import { explainPlan } from './portfolio-explain.ts';
 import { greedyPlan } from './portfolio-greedy.ts';
 import { buildRoadmap } from './roadmap.ts';
@@ -23,6 +24,10 @@ export type PlanReportInput = {
   costs?: Readonly<Record<string, ProjectFunding>>;
   /** The plan computed on the other funding basis. */
   comparison?: { fundingBasis: FundingBasis; problem: PortfolioProblem; result: PortfolioResult };
+  /** The balance asked, as typed (its rules are in the problem). */
+  planBalance?: PlanBalance;
+  /** Balance or coverage rules without which, alone, a plan exists (when the problem is infeasible). */
+  blockingRules?: readonly string[];
 };
 
 const asKey = (id: string) => id as HorizonKey;
@@ -60,10 +65,16 @@ export function reportPlan(input: PlanReportInput): PlanResult {
     budgets: HORIZON_KEYS.map((key) => budgets.find((b) => b.horizon === key)!).filter(Boolean),
     leftOut: feasible ? explanation.leftOut.map(({ id, reasons }) => ({ projectId: id, reasons })) : [],
     outside: [...input.outside],
-    infeasibility: result.status === 'infeasible' ? diagnoseInfeasibility(problem) : null,
+    infeasibility:
+      result.status === 'infeasible'
+        ? diagnoseInfeasibility(problem, input.blockingRules ? { blockingRules: input.blockingRules } : {})
+        : null,
     roadmap: feasible ? buildRoadmap({ placements, projects: input.projects, horizons: input.horizons }) : null,
     ...(input.fundingBasis ? { fundingBasis: input.fundingBasis, carryOver: problem.carryOver ?? false } : {}),
     ...(costs ? { costs: { ...costs } } : {}),
+    ...((problem.balance ?? []).length > 0 ? { balance: explanation.balance } : {}),
+    ...((problem.cover ?? []).length > 0 ? { cover: explanation.cover } : {}),
+    ...(input.planBalance ? { planBalance: input.planBalance } : {}),
     ...(comparison
       ? {
           comparison: {

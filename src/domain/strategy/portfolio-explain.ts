@@ -1,7 +1,10 @@
 import {
   BUDGET_TOLERANCE,
+  balanceShare,
+  brokenBalance,
   checkPortfolioProblem,
   rowSlacks,
+  SHARE_TOLERANCE,
   spendingByHorizon,
   spendingOf,
   withinBudgets,
@@ -31,12 +34,37 @@ export type LeftOutReason =
   | { code: 'DOES_NOT_FIT'; cost: number; from: string; remaining: { horizon: string; amount: number }[] }
   /** It would fit but adds nothing: value × valueFactor ≤ 0 wherever it could go. */
   | { code: 'NO_VALUE' }
+  /** The money is there, but placing it would take a group's share past a balance rule's bound. */
+  | { code: 'HELD_BY_BALANCE'; rule: string; label: string; bound: 'min' | 'max'; limit: number }
   /** It would fit and add value: only a plan that is not optimal (greedy, time limit) leaves such a project out. */
   | { code: 'FITS'; horizon: string };
 
 export type LeftOutProject = { id: string; reasons: LeftOutReason[]; message: string };
 
-export type PlanExplanation = { budgets: BudgetLine[]; leftOut: LeftOutProject[] };
+/**
+ * A balance rule against the plan: the group's share (null for an empty plan), and whether it binds — the share sits
+ * on a bound, or some project the money would allow is held back by it (`holdsBack`).
+ */
+export type BalanceLine = {
+  id: string;
+  label: string;
+  measure: 'budget' | 'projects';
+  min: number | null;
+  max: number | null;
+  share: number | null;
+  binds: boolean;
+  holdsBack: string[];
+};
+
+/** A coverage rule against the plan: the projects of its group the plan places (at least one when it keeps it). */
+export type CoverLine = { id: string; label: string; placed: string[] };
+
+export type PlanExplanation = {
+  budgets: BudgetLine[];
+  leftOut: LeftOutProject[];
+  balance: BalanceLine[];
+  cover: CoverLine[];
+};
 
 export function explainPlan(problem: PortfolioProblem, plan: readonly PortfolioPlacement[]): PlanExplanation {
   const checked = checkPortfolioProblem(problem);
@@ -60,6 +88,7 @@ export function explainPlan(problem: PortfolioProblem, plan: readonly PortfolioP
     return withinBudgets(checked, next);
   };
   const moneyBound = new Set<number>();
+  const heldBy: string[][] = checked.balance.map(() => []);
 
   const leftOut: LeftOutProject[] = [];
   projects.forEach((project, p) => {
@@ -86,8 +115,26 @@ export function explainPlan(problem: PortfolioProblem, plan: readonly PortfolioP
           remaining: candidates.map((h) => ({ horizon: horizons[h]!.id, amount: remaining[h]! })),
         });
       } else {
-        const worth = open.find((h) => project.value * horizons[h]!.valueFactor > 0);
-        reasons.push(worth === undefined ? { code: 'NO_VALUE' } : { code: 'FITS', horizon: horizons[worth]!.id });
+        // Balance rules do not depend on the horizon: placing the project anywhere changes the shares alike.
+        const withIt = [...placedIn];
+        withIt[p] = open[0]!;
+        const already = new Set(brokenBalance(checked, placedIn).map((b) => `${b.row}:${b.bound}`));
+        const broken = brokenBalance(checked, withIt).filter((b) => !already.has(`${b.row}:${b.bound}`));
+        for (const b of broken) {
+          const row = checked.balance[b.row]!;
+          heldBy[b.row]!.push(project.id);
+          reasons.push({
+            code: 'HELD_BY_BALANCE',
+            rule: row.id,
+            label: row.label,
+            bound: b.bound,
+            limit: (b.bound === 'min' ? row.min : row.max) ?? 0,
+          });
+        }
+        if (broken.length === 0) {
+          const worth = open.find((h) => project.value * horizons[h]!.valueFactor > 0);
+          reasons.push(worth === undefined ? { code: 'NO_VALUE' } : { code: 'FITS', horizon: horizons[worth]!.id });
+        }
       }
     }
     leftOut.push({ id: project.id, reasons, message: describe(project.id, reasons, problem, checked.earliest[p]!) });
@@ -100,7 +147,27 @@ export function explainPlan(problem: PortfolioProblem, plan: readonly PortfolioP
     remaining: remaining[h]!,
     binds: remaining[h]! <= BUDGET_TOLERANCE * Math.max(1, horizon.budget) || moneyBound.has(h),
   }));
-  return { budgets, leftOut };
+  const balance = checked.balance.map((row, r): BalanceLine => {
+    const share = balanceShare(checked, row, placedIn);
+    const onBound = (bound: number | undefined) =>
+      share !== null && bound !== undefined && Math.abs(share - bound) <= SHARE_TOLERANCE;
+    return {
+      id: row.id,
+      label: row.label,
+      measure: row.measure,
+      min: row.min ?? null,
+      max: row.max ?? null,
+      share,
+      binds: onBound(row.min) || onBound(row.max) || heldBy[r]!.length > 0,
+      holdsBack: heldBy[r]!,
+    };
+  });
+  const cover = checked.cover.map((row) => ({
+    id: row.id,
+    label: row.label,
+    placed: row.members.filter((p) => placedIn[p] !== undefined).map((p) => projects[p]!.id),
+  }));
+  return { budgets, leftOut, balance, cover };
 }
 
 function describe(id: string, reasons: LeftOutReason[], problem: PortfolioProblem, earliest: number): string {
@@ -120,6 +187,8 @@ function reasonText(reason: LeftOutReason, problem: PortfolioProblem, earliest: 
     }
     case 'NO_VALUE':
       return 'would fit but adds no value';
+    case 'HELD_BY_BALANCE':
+      return `would take the share of "${reason.label}" ${reason.bound === 'min' ? 'below its minimum' : 'above its maximum'} of ${reason.limit}`;
     case 'FITS':
       return `would fit in "${reason.horizon}" and add value (this plan is not optimal)`;
   }

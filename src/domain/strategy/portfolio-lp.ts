@@ -1,5 +1,6 @@
 import { DomainError } from '../shared/errors.ts';
 import {
+  balanceWeight,
   type CheckedPortfolio,
   checkPortfolioProblem,
   planObjective,
@@ -22,6 +23,9 @@ import type { PortfolioPlacement, PortfolioProblem, PortfolioResult } from './sc
  *   req_p_q_h: Σ_{h' ≤ h} x_{q,h'} − x_{p,h} ≥ 0   (p requires q: q in the same or an earlier horizon)
  *   excl_p_q: Σ_h x_{p,h} + Σ_h x_{q,h} ≤ 1
  *   lock_p:   x_{p,h} = 1
+ *   balmin_r: Σ_{p,h} (in_{r,p} − min_r) · w_{r,p} · x_{p,h} ≥ 0   (w: the cost, or 1 when the rule counts projects)
+ *   balmax_r: Σ_{p,h} (max_r − in_{r,p}) · w_{r,p} · x_{p,h} ≥ 0
+ *   cover_r:  Σ_{p ∈ group_r, h} x_{p,h} ≥ 1
  *
  * Variables before a project's earliest horizon are not created at all, which is the same as fixing them to 0.
  */
@@ -93,8 +97,30 @@ function buildLp(checked: CheckedPortfolio): string {
   checked.lockedIn.forEach((h, p) => {
     if (h !== undefined) lines.push(` lock${p}: ${term(1, variable(p, h))} = 1`);
   });
+  // Balance: Σ_p (in_p − min) w_p x_p ≥ 0 and Σ_p (max − in_p) w_p x_p ≥ 0, over every horizon a project may take.
+  checked.balance.forEach((row, r) => {
+    const bound = (name: string, coefficient: (p: number) => number) => {
+      const terms = problem.projects.flatMap((_, p) => {
+        const c = coefficient(p) * balanceWeight(checked, row, p);
+        return c !== 0 ? allowed(p).map((h) => term(c, variable(p, h))) : [];
+      });
+      if (terms.length > 0) lines.push(...wrap(`${name}${r}:`, terms, '>= 0'));
+    };
+    const min = row.min;
+    const max = row.max;
+    if (min !== undefined && min > 0) bound('balmin', (p) => (row.inGroup[p] ? 1 : 0) - min);
+    if (max !== undefined && max < 1) bound('balmax', (p) => max - (row.inGroup[p] ? 1 : 0));
+  });
+  // Coverage: at least one project of the group; a group no project can fill makes the model infeasible.
+  let voidNeeded = false;
+  checked.cover.forEach((row, r) => {
+    const terms = row.members.flatMap((p) => allowed(p).map((h) => term(1, variable(p, h))));
+    if (terms.length === 0) voidNeeded = true;
+    lines.push(...wrap(`cover${r}:`, terms.length > 0 ? terms : ['+ 1 x_void'], '>= 1'));
+  });
 
-  if (objective.length === 0) lines.push('Bounds', ' x_empty = 0');
+  const bounds = [...(objective.length === 0 ? [' x_empty = 0'] : []), ...(voidNeeded ? [' x_void = 0'] : [])];
+  if (bounds.length > 0) lines.push('Bounds', ...bounds);
   const binaries = problem.projects.flatMap((_, p) => allowed(p).map((h) => variable(p, h)));
   if (binaries.length > 0) lines.push('Binary', ...chunk(binaries, 10).map((names) => ` ${names.join(' ')}`));
   lines.push('End', '');

@@ -8,7 +8,9 @@ import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
  * budget of the horizon it starts in — or, with a phasing, spreads over that horizon and the next ones — and, with
  * carry-over, money a horizon leaves unspent is available to the next ones (the budget rows are cumulative); a required
  * project sits in the same or an earlier horizon, two excluding projects are never both placed, nothing starts before its earliest horizon, and a lock fixes
- * a project in a horizon.
+ * a project in a horizon. Optional balance rules bound the share of the plan (its spending or its number of projects)
+ * that goes to a group of projects (a dimension, a strategic objective), and coverage rules ask for at least one
+ * project of a group (the projects answering a high-priority SWOT item).
  */
 export type CheckedPortfolio = {
   problem: PortfolioProblem;
@@ -26,7 +28,68 @@ export type CheckedPortfolio = {
   shares: number[][];
   /** The budget rows: each limits the spending of a set of horizons (one each, or cumulative with carry-over). */
   budgetRows: BudgetRow[];
+  /** The balance rules, with their groups as project indices. */
+  balance: BalanceRow[];
+  /** The coverage rules: at least one project of each group is placed. */
+  cover: CoverRow[];
 };
+
+/**
+ * min ≤ Σ_{p ∈ group} w_p / Σ_p w_p ≤ max over the placed projects, with w_p the project's cost (measure "budget",
+ * its whole cost whatever the phasing) or 1 (measure "projects"). Written linearly: Σ_p (in_p − min) w_p x_p ≥ 0 and
+ * Σ_p (max − in_p) w_p x_p ≥ 0, so an empty plan keeps every balance rule.
+ */
+export type BalanceRow = {
+  id: string;
+  label: string;
+  measure: 'budget' | 'projects';
+  min: number | undefined;
+  max: number | undefined;
+  members: number[];
+  inGroup: boolean[];
+};
+
+export type CoverRow = { id: string; label: string; members: number[] };
+
+/** The weight of project p in a balance rule's measure. */
+export function balanceWeight(checked: CheckedPortfolio, row: BalanceRow, p: number): number {
+  return row.measure === 'budget' ? checked.problem.projects[p]!.cost : 1;
+}
+
+/** The group's share of the plan under a balance rule; null for a plan that holds nothing of the measure. */
+export function balanceShare(
+  checked: CheckedPortfolio,
+  row: BalanceRow,
+  placedIn: readonly (number | undefined)[],
+): number | null {
+  let group = 0;
+  let total = 0;
+  placedIn.forEach((h, p) => {
+    if (h === undefined) return;
+    const w = balanceWeight(checked, row, p);
+    total += w;
+    if (row.inGroup[p]) group += w;
+  });
+  return total > 0 ? group / total : null;
+}
+
+/** Balance shares are compared with a tolerance: costs are decimal amounts and shares come from divisions. */
+export const SHARE_TOLERANCE = 1e-7;
+
+/** The balance rules a plan breaks, by index: share below min or above max. */
+export function brokenBalance(
+  checked: CheckedPortfolio,
+  placedIn: readonly (number | undefined)[],
+): { row: number; bound: 'min' | 'max'; share: number }[] {
+  const broken: { row: number; bound: 'min' | 'max'; share: number }[] = [];
+  checked.balance.forEach((row, r) => {
+    const share = balanceShare(checked, row, placedIn);
+    if (share === null) return;
+    if (row.min !== undefined && share < row.min - SHARE_TOLERANCE) broken.push({ row: r, bound: 'min', share });
+    if (row.max !== undefined && share > row.max + SHARE_TOLERANCE) broken.push({ row: r, bound: 'max', share });
+  });
+  return broken;
+}
 
 /** Σ_{h ∈ horizons} spending ≤ limit. Without carry-over one row per horizon; with it, horizons 0…h for each h. */
 export type BudgetRow = { horizon: number; horizons: number[]; limit: number };
@@ -217,6 +280,46 @@ export function checkPortfolioProblem(problem: PortfolioProblem): CheckedPortfol
       : { horizon: h, horizons: [h], limit: horizon.budget },
   );
 
+  const ruleIds = new Set<string>();
+  const groupOf = (rule: { id: string; projects: string[] }, kind: string): number[] => {
+    if (ruleIds.has(`${kind}:${rule.id}`)) {
+      throw new DomainError('PORTFOLIO_INVALID_BALANCE', `The ${kind} rule "${rule.id}" is listed twice.`, {
+        rule: rule.id,
+      });
+    }
+    ruleIds.add(`${kind}:${rule.id}`);
+    return [...new Set(rule.projects.map((id) => projectRef(`${kind} rule ${rule.id}`, id, 'names')))].sort(
+      (a, b) => a - b,
+    );
+  };
+  const balance: BalanceRow[] = (problem.balance ?? []).map((rule) => {
+    const members = groupOf(rule, 'balance');
+    const bad = (x: number | undefined) => x !== undefined && (!Number.isFinite(x) || x < 0 || x > 1);
+    if (bad(rule.min) || bad(rule.max) || (rule.min ?? 0) > (rule.max ?? 1)) {
+      throw new DomainError(
+        'PORTFOLIO_INVALID_BALANCE',
+        `Balance rule "${rule.id}": min and max are shares between 0 and 1 with min ≤ max, got ${rule.min ?? '—'} and ${rule.max ?? '—'}.`,
+        { rule: rule.id },
+      );
+    }
+    const inGroup = problem.projects.map(() => false);
+    for (const p of members) inGroup[p] = true;
+    return {
+      id: rule.id,
+      label: rule.label ?? rule.id,
+      measure: rule.measure,
+      min: rule.min,
+      max: rule.max,
+      members,
+      inGroup,
+    };
+  });
+  const cover: CoverRow[] = (problem.cover ?? []).map((rule) => ({
+    id: rule.id,
+    label: rule.label ?? rule.id,
+    members: groupOf(rule, 'cover'),
+  }));
+
   return {
     problem,
     horizonIndex,
@@ -227,6 +330,8 @@ export function checkPortfolioProblem(problem: PortfolioProblem): CheckedPortfol
     lockedIn,
     shares,
     budgetRows,
+    balance,
+    cover,
   };
 }
 
@@ -294,6 +399,18 @@ export function planViolations(checked: CheckedPortfolio, plan: readonly Portfol
       violations.push({ code: 'OVER_BUDGET', message: `${what} spends ${row.limit - slack} of ${row.limit}.` });
     }
   });
+  for (const broken of brokenBalance(checked, placedIn)) {
+    const row = checked.balance[broken.row]!;
+    violations.push({
+      code: broken.bound === 'min' ? 'BALANCE_MIN' : 'BALANCE_MAX',
+      message: `"${row.label}" holds ${broken.share} of the plan's ${row.measure}, ${broken.bound === 'min' ? 'below' : 'above'} ${broken.bound === 'min' ? row.min : row.max}.`,
+    });
+  }
+  for (const row of checked.cover) {
+    if (!row.members.some((p) => placedIn[p] !== undefined)) {
+      violations.push({ code: 'COVER', message: `No project of "${row.label}" is placed.` });
+    }
+  }
   problem.projects.forEach((project, p) => {
     const h = placedIn[p];
     if (h === undefined) {

@@ -114,11 +114,47 @@ export const PortfolioLock = z
   .describe('a consultant fixes this project in this horizon');
 export type PortfolioLock = z.infer<typeof PortfolioLock>;
 
+export const PortfolioBalanceMeasure = z
+  .enum(['budget', 'projects'])
+  .describe('budget: share of what the plan spends (the projects’ costs); projects: share of the projects placed');
+export type PortfolioBalanceMeasure = z.infer<typeof PortfolioBalanceMeasure>;
+
+export const PortfolioBalanceRule = z
+  .strictObject({
+    id: Id,
+    label: z.string().max(300).optional().describe('how the explanations name the group (a dimension, an objective)'),
+    projects: z.array(Id).describe('the projects of the group; a project may be in several groups'),
+    measure: PortfolioBalanceMeasure,
+    min: z.number().min(0).max(1).optional().describe('the group’s share of the plan is at least this (0 … 1)'),
+    max: z.number().min(0).max(1).optional().describe('the group’s share of the plan is at most this (0 … 1)'),
+  })
+  .describe('optional balance: the share of the plan that goes to a group of projects stays within min … max');
+export type PortfolioBalanceRule = z.infer<typeof PortfolioBalanceRule>;
+
+export const PortfolioCoverRule = z
+  .strictObject({
+    id: Id,
+    label: z.string().max(300).optional(),
+    projects: z.array(Id).describe('the projects answering the item; at least one of them is placed'),
+  })
+  .describe('optional coverage: at least one project of the group is in the plan (e.g. a high-priority SWOT item)');
+export type PortfolioCoverRule = z.infer<typeof PortfolioCoverRule>;
+
 export const PortfolioProblem = z
   .strictObject({
     horizons: z.array(PortfolioHorizon).min(1).describe('in time order'),
     projects: z.array(PortfolioProject),
     locks: z.array(PortfolioLock).optional(),
+    balance: z
+      .array(PortfolioBalanceRule)
+      .max(200)
+      .optional()
+      .describe('optional: min/max share of the budget or of the projects per group (dimension, objective)'),
+    cover: z
+      .array(PortfolioCoverRule)
+      .max(200)
+      .optional()
+      .describe('optional: groups of which at least one project must be placed'),
     carryOver: z
       .boolean()
       .optional()

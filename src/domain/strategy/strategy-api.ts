@@ -5,6 +5,7 @@ import { FundingBasis } from './funding.ts';
 import { Horizon, HorizonKey } from './horizons.ts';
 import { Evaluation, OutsideProject, PortfolioLockEntry, RankingAnalysis } from './mission-model.ts';
 import { Objective } from './objectives.ts';
+import { PlanBalance } from './plan-balance.ts';
 import { ProjectSheet } from './project-sheets.ts';
 import { Roadmap } from './roadmap.ts';
 import { PortfolioStatus } from './schemas.ts';
@@ -128,12 +129,16 @@ export const PlanRequest = z.strictObject({
     .boolean()
     .default(false)
     .describe('money a horizon leaves unspent carries to the next ones (the commune’s reserve funds)'),
+  balance: PlanBalance.optional().describe(
+    'optional balance rules: min/max share per dimension and strategic objective, SWOT items to cover',
+  ),
 });
 export type PlanRequest = z.infer<typeof PlanRequest>;
-/** What services take: funding basis and carry-over may be left out, so callers written before them still work. */
-export type PlanOptions = Omit<PlanRequest, 'fundingBasis' | 'carryOver'> & {
+/** What services take: funding basis, carry-over and balance may be left out, so older callers still work. */
+export type PlanOptions = Omit<PlanRequest, 'fundingBasis' | 'carryOver' | 'balance'> & {
   fundingBasis?: FundingBasis;
   carryOver?: boolean;
+  balance?: PlanBalance;
 };
 
 const FundingTotals = z.object({
@@ -144,7 +149,14 @@ const FundingTotals = z.object({
   granted: z.number(),
 });
 
-export const LEFT_OUT_CODES = ['EXCLUDED_BY', 'REQUIRES_LEFT_OUT', 'DOES_NOT_FIT', 'NO_VALUE', 'FITS'] as const;
+export const LEFT_OUT_CODES = [
+  'EXCLUDED_BY',
+  'REQUIRES_LEFT_OUT',
+  'DOES_NOT_FIT',
+  'HELD_BY_BALANCE',
+  'NO_VALUE',
+  'FITS',
+] as const;
 
 export const PlanResult = z
   .object({
@@ -195,13 +207,41 @@ export const PlanResult = z
             from: z.string().optional(),
             horizon: z.string().optional(),
             remaining: z.array(z.object({ horizon: z.string(), amount: z.number() })).optional(),
+            rule: z.string().optional().describe('HELD_BY_BALANCE: the balance rule that holds the project back'),
+            label: z.string().optional(),
+            bound: z.enum(['min', 'max']).optional(),
+            limit: z.number().optional().describe('HELD_BY_BALANCE: the bound, as a share 0 … 1'),
           }),
         ),
       }),
     ),
+    balance: z
+      .array(
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          measure: z.enum(['budget', 'projects']),
+          min: z.number().nullable(),
+          max: z.number().nullable(),
+          share: z.number().nullable().describe('the group’s share of the plan, 0 … 1; null for an empty plan'),
+          binds: z.boolean(),
+          holdsBack: z.array(z.string()).describe('projects the money allows but this rule keeps out'),
+        }),
+      )
+      .optional()
+      .describe('the plan’s balance rules against the plan; absent when it had none'),
+    cover: z
+      .array(z.object({ id: z.string(), label: z.string(), placed: z.array(z.string()) }))
+      .optional()
+      .describe('the SWOT items to cover, with the projects of the plan answering each'),
+    planBalance: PlanBalance.optional().describe('the balance asked, as typed'),
     outside: z.array(OutsideProject).describe('projects that could not take part (rejected, not evaluated, …)'),
     infeasibility: z
-      .object({ causes: z.array(z.record(z.string(), z.unknown())), message: z.string() })
+      .object({
+        causes: z.array(z.record(z.string(), z.unknown())),
+        message: z.string(),
+        messageFr: z.string().optional().describe('the same causes in French'),
+      })
       .nullable()
       .describe('when infeasible: what makes it so'),
     roadmap: Roadmap.nullable(),

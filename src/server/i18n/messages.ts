@@ -381,6 +381,10 @@ export const messages = {
     fr: 'Projet « {project} » : les parts du phasage doivent être positives et totaliser 100 %.',
     en: 'Project “{project}”: the phasing shares must be positive and add up to 100 %.',
   },
+  PORTFOLIO_INVALID_BALANCE: {
+    fr: 'Règle d’équilibre « {rule} » : le minimum et le maximum sont des parts de 0 à 100 %, le minimum ne dépassant pas le maximum, et une règle ne figure qu’une fois.',
+    en: 'Balance rule “{rule}”: min and max are shares from 0 to 100 % with min ≤ max, and a rule is listed once.',
+  },
   PORTFOLIO_INVALID_VALUE: {
     fr: 'Projet « {project} » : la valeur doit être un nombre fini.',
     en: 'Project “{project}”: the value must be a finite number.',

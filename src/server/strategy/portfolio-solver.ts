@@ -30,7 +30,11 @@ export class PortfolioSolver {
   async solve(problem: PortfolioProblem, options: SolvePortfolioOptions = {}): Promise<PortfolioResult> {
     // Builds (and so checks) the model before any thread is involved: bad input fails fast with a DomainError.
     const lp = buildPortfolioLp(problem);
-    if (problem.projects.length === 0) return readPortfolioSolution(problem, { Status: 'Empty', Columns: {} });
+    if (problem.projects.length === 0) {
+      // No project: the empty plan, unless a coverage rule asks for one.
+      const status = (problem.cover ?? []).length > 0 ? 'Infeasible' : 'Empty';
+      return readPortfolioSolution(problem, { Status: status, Columns: {} });
+    }
     const output = await this.thread.solve(
       lp,
       options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,

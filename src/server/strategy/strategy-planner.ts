@@ -2,6 +2,7 @@ import { DomainError } from '../../domain/shared/errors.ts';
 import type { FundingBasis, ProjectFunding } from '../../domain/strategy/funding.ts';
 import type { Horizon } from '../../domain/strategy/horizons.ts';
 import type { OutsideProject, PortfolioLockEntry } from '../../domain/strategy/mission-model.ts';
+import type { PlanBalance } from '../../domain/strategy/plan-balance.ts';
 import { reportPlan } from '../../domain/strategy/plan-report.ts';
 import type { PortfolioProblem } from '../../domain/strategy/schemas.ts';
 import type { PlanOptions } from '../../domain/strategy/strategy-api.ts';
@@ -22,7 +23,12 @@ export type PlanSnapshot = {
   costs?: Record<string, ProjectFunding>;
   /** The same problem on the other funding basis, solved beside it for the comparison. */
   alternative?: { fundingBasis: FundingBasis; problem: PortfolioProblem };
+  /** The balance asked, as typed; its rules are in `problem` (absent: no balance). */
+  planBalance?: PlanBalance;
 };
+
+/** Beyond this many balance and coverage rules an infeasible plan is not solved again rule by rule. */
+const MAX_RULES_RELAXED = 12;
 
 /** A run still "running" this long after its time limit was lost (the server stopped): it is marked failed. */
 const ABANDON_MARGIN_MS = 60_000;
@@ -70,6 +76,10 @@ export class StrategyPlanner {
         ...(snapshot.fundingBasis ? { fundingBasis: snapshot.fundingBasis } : {}),
         ...(snapshot.costs ? { costs: snapshot.costs } : {}),
         ...(comparison ? { comparison } : {}),
+        ...(snapshot.planBalance ? { planBalance: snapshot.planBalance } : {}),
+        ...(result.status === 'infeasible'
+          ? { blockingRules: await this.blockingRules(snapshot.problem, limits) }
+          : {}),
       });
       await this.uow.write((repos) => repos.strategy.finishRun(runId, report));
     } catch (error) {
@@ -82,6 +92,29 @@ export class StrategyPlanner {
         this.log.error({ err: writeError, runId }, 'could not record the failed plan');
       }
     }
+  }
+
+  /**
+   * The balance and coverage rules that, alone, make the plan impossible: the problem is solved again without each
+   * of them (and first without all of them: when that fails too, the rules are not the cause).
+   */
+  private async blockingRules(
+    problem: PortfolioProblem,
+    limits: { timeLimitSeconds: number; relativeGap: number },
+  ): Promise<string[]> {
+    const rules = [...(problem.balance ?? []).map((r) => r.id), ...(problem.cover ?? []).map((r) => r.id)];
+    if (rules.length === 0 || rules.length > MAX_RULES_RELAXED) return [];
+    const without = (ids: ReadonlySet<string>): PortfolioProblem => ({
+      ...problem,
+      balance: (problem.balance ?? []).filter((r) => !ids.has(r.id)),
+      cover: (problem.cover ?? []).filter((r) => !ids.has(r.id)),
+    });
+    const quick = { timeLimitSeconds: Math.min(5, limits.timeLimitSeconds), relativeGap: 0.05 };
+    const feasible = async (p: PortfolioProblem) => (await this.solver.solve(p, quick)).status !== 'infeasible';
+    if (!(await feasible(without(new Set(rules))))) return [];
+    const blocking: string[] = [];
+    for (const rule of rules) if (await feasible(without(new Set([rule])))) blocking.push(rule);
+    return blocking;
   }
 
   /** A running row that no job of this process serves and whose time is long past. */

@@ -27,6 +27,7 @@ export function presentCriteria(rows: CriterionRow[]): Criterion[] {
     preference: preferenceOf(row),
     source: row.source,
     scale: row.scaleMin !== null && row.scaleMax !== null ? { min: row.scaleMin, max: row.scaleMax } : null,
+    thresholdRule: row.thresholdRule ?? null,
   }));
 }
 

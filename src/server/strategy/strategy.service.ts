@@ -29,6 +29,7 @@ import {
   type ObjectiveCreateInput,
   type ObjectiveUpdateInput,
 } from '../../domain/strategy/objectives.ts';
+import { balanceRules, isEmptyBalance, type PlanBalance } from '../../domain/strategy/plan-balance.ts';
 import {
   assertNoDependencyCycle,
   type ProjectFromSwotInput,
@@ -69,10 +70,18 @@ import { canonicalJson, type PlanSnapshot, type StrategyPlanner } from './strate
 
 type Action = 'read' | 'create' | 'update' | 'delete';
 
-/** The options a stored plan was computed with (requested funding, no carry-over for plans stored before them). */
-function optionsOf(snapshot: unknown): { fundingBasis: FundingBasis; carryOver: boolean } {
-  const s = snapshot as { fundingBasis?: FundingBasis; problem?: { carryOver?: boolean } } | null;
-  return { fundingBasis: s?.fundingBasis ?? 'requested', carryOver: s?.problem?.carryOver ?? false };
+/** The options a stored plan was computed with (requested funding, no carry-over, no balance for older plans). */
+function optionsOf(snapshot: unknown): { fundingBasis: FundingBasis; carryOver: boolean; balance?: PlanBalance } {
+  const s = snapshot as {
+    fundingBasis?: FundingBasis;
+    problem?: { carryOver?: boolean };
+    planBalance?: PlanBalance;
+  } | null;
+  return {
+    fundingBasis: s?.fundingBasis ?? 'requested',
+    carryOver: s?.problem?.carryOver ?? false,
+    ...(s?.planBalance ? { balance: s.planBalance } : {}),
+  };
 }
 
 /** The missions' strategies: project sheets, criteria, evaluations, scenarios, horizons, locks, plans, objectives. */
@@ -119,6 +128,7 @@ export class StrategyService {
         direction: c.direction,
         weight: c.weight,
         ...preferenceColumns(c.preference),
+        thresholdRule: c.thresholdRule ?? null,
         source: c.source,
         scaleMin: c.scale?.min ?? null,
         scaleMax: c.scale?.max ?? null,
@@ -401,6 +411,7 @@ export class StrategyService {
           direction: input.direction,
           weight: input.weight,
           ...preferenceColumns(input.preference),
+          thresholdRule: input.thresholdRule ?? null,
           source: input.source,
           scaleMin: input.source === 'manual' ? (input.scale?.min ?? null) : null,
           scaleMax: input.source === 'manual' ? (input.scale?.max ?? null) : null,
@@ -438,6 +449,12 @@ export class StrategyService {
         ...(input.direction !== undefined ? { direction: input.direction } : {}),
         ...(input.weight !== undefined ? { weight: input.weight } : {}),
         ...(input.preference !== undefined ? preferenceColumns(input.preference) : {}),
+        // Thresholds typed by hand replace the rule; the rule may be set (or cleared) explicitly.
+        ...(input.thresholdRule !== undefined
+          ? { thresholdRule: input.thresholdRule }
+          : input.preference !== undefined
+            ? { thresholdRule: null }
+            : {}),
         ...(input.source !== undefined ? { source: input.source } : {}),
         ...(input.scale !== undefined || source !== 'manual'
           ? {
@@ -788,25 +805,49 @@ export class StrategyService {
   private async snapshot(
     repos: Repositories,
     mission: MissionRecord,
-    options: { fundingBasis?: FundingBasis; carryOver?: boolean } = {},
+    options: { fundingBasis?: FundingBasis; carryOver?: boolean; balance?: PlanBalance } = {},
   ): Promise<PlanSnapshot> {
     const fundingBasis = options.fundingBasis ?? 'requested';
     const carryOver = options.carryOver ?? false;
     const { data, projects } = await this.data(repos, mission);
     const analysis = analyseRanking(data, { topK: null });
-    const { problem, outside } = buildPortfolioProblem(data, analysis.ranking, { fundingBasis, carryOver });
+    const planBalance = isEmptyBalance(options.balance) ? undefined : options.balance;
+    // The balance rules read the objectives tree and the SWOT: both are read only when a balance is asked.
+    const [objectives, swot] = planBalance
+      ? await Promise.all([repos.strategy.objectives(mission.id), repos.diagnostic.listSwot(mission.id)])
+      : [[], []];
+    const withBalance = (built: ReturnType<typeof buildPortfolioProblem>) => {
+      if (!planBalance) return built;
+      const rules = balanceRules(planBalance, built.problem, {
+        sheets: projects,
+        objectives: numberObjectives(objectives),
+        swotItems: swot,
+      });
+      return {
+        ...built,
+        problem: {
+          ...built.problem,
+          ...(rules.balance.length > 0 ? { balance: rules.balance } : {}),
+          ...(rules.cover.length > 0 ? { cover: rules.cover } : {}),
+        },
+      };
+    };
+    const { problem, outside } = withBalance(
+      buildPortfolioProblem(data, analysis.ranking, { fundingBasis, carryOver }),
+    );
     const other: FundingBasis = fundingBasis === 'requested' ? 'granted' : 'requested';
     const inside = new Set(problem.projects.map((p) => p.id));
     return {
       problem,
       outside,
       fundingBasis,
+      ...(planBalance ? { planBalance } : {}),
       costs: Object.fromEntries(
         projects.filter((p) => inside.has(p.id)).map((p) => [p.id, projectFunding(p, fundingBasis)]),
       ),
       alternative: {
         fundingBasis: other,
-        problem: buildPortfolioProblem(data, analysis.ranking, { fundingBasis: other, carryOver }).problem,
+        problem: withBalance(buildPortfolioProblem(data, analysis.ranking, { fundingBasis: other, carryOver })).problem,
       },
       projects: projects.map((p) => ({
         id: p.id,
@@ -830,6 +871,7 @@ export class StrategyService {
       const snapshot = await this.snapshot(repos, mission, {
         fundingBasis: input.fundingBasis ?? 'requested',
         carryOver: input.carryOver ?? false,
+        ...(input.balance ? { balance: input.balance } : {}),
       });
       // Without money the optimal plan is empty: ask for the budgets rather than report an empty "optimal" plan.
       if (hasNoBudget(snapshot.horizons)) throw new ValidationError('PLAN_NEEDS_BUDGET', { field: 'horizons' });
@@ -857,6 +899,7 @@ export class StrategyService {
           relativeGap: input.relativeGap,
           fundingBasis: snapshot.fundingBasis,
           carryOver: snapshot.problem.carryOver ?? false,
+          ...(snapshot.planBalance ? { balance: snapshot.planBalance } : {}),
         },
       });
       return { run, snapshot };

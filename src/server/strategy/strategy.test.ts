@@ -638,6 +638,53 @@ describe('strategy of a mission', () => {
     expect((await planNow()).run!.result!.carryOver).toBe(false);
   });
 
+  it('balances the plan: a dimension kept out, a SWOT item covered; a SWOT item nobody answers is explained', async () => {
+    const sensorsSheet = (await state()).projects.find((p) => p.id === ids.sensors)!;
+    const airQuality = sensorsSheet.swotItemIds[0]!;
+    const balance = {
+      dimensions: [{ dimension: 'people', measure: 'projects', max: 0 }],
+      swotItemIds: [airQuality],
+    };
+    const started = await consultant.post(`${base()}/plan`, { balance });
+    expect(started.statusCode, started.body).toBe(202);
+    await t.app.services.planner.idle();
+    const plan = (await consultant.get(`${base()}/plan`)).json() as PlanState;
+    expect(plan.stale).toBe(false);
+    const result = plan.run!.result!;
+    expect(result.status).toBe('optimal');
+    // No « Citoyens » project (the app, the kiosks), and the sensors answer the air quality item.
+    const placed = new Set(result.placements.map((p) => p.projectId));
+    expect(placed.has(ids.app!) || placed.has(ids.kiosk!)).toBe(false);
+    expect(placed.has(ids.sensors!)).toBe(true);
+    expect(result.balance).toEqual([
+      expect.objectContaining({ id: 'dimension:people:projects', label: 'Citoyens (projets)', share: 0, max: 0 }),
+    ]);
+    expect(result.cover).toEqual([expect.objectContaining({ id: `swot:${airQuality}`, placed: [ids.sensors] })]);
+    expect(result.planBalance).toMatchObject({ swotItemIds: [airQuality] });
+
+    // A SWOT item no sheet answers: no plan, and the cause says which item.
+    const orphan = (
+      await consultant.post(`/api/missions/${missionId}/swot`, { category: 'threat', text: 'Fermeture de la gare' })
+    ).json() as { id: string };
+    await consultant.post(`${base()}/plan`, { balance: { swotItemIds: [orphan.id] } });
+    await t.app.services.planner.idle();
+    const impossible = ((await consultant.get(`${base()}/plan`)).json() as PlanState).run!.result!;
+    expect(impossible.status).toBe('infeasible');
+    expect(impossible.infeasibility!.causes).toEqual([
+      { code: 'COVER_NO_PROJECT', rule: `swot:${orphan.id}`, label: 'AFOM : Fermeture de la gare' },
+    ]);
+    expect(impossible.infeasibility!.messageFr).toContain(
+      'Aucun projet du plan ne répond à « AFOM : Fermeture de la gare »',
+    );
+    // A minimum above the maximum is refused, and nothing is run.
+    const bad = await consultant.post(`${base()}/plan`, {
+      balance: { dimensions: [{ dimension: 'people', measure: 'budget', min: 120 }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    await consultant.delete(`/api/missions/${missionId}/swot/${orphan.id}`);
+    expect((await planNow()).run!.result!.balance).toBeUndefined();
+  });
+
   it('locks a project into a horizon and re-plans around it; the old plan reads as stale', async () => {
     const bad = await consultant.put(`${base()}/locks`, { locks: [{ projectId: ids.sensors, horizon: 'short' }] });
     expect(bad.statusCode).toBe(400);

@@ -195,6 +195,8 @@ export const strategyCriteria = pgTable(
       .default('manual'),
     scaleMin: doublePrecision('scale_min'),
     scaleMax: doublePrecision('scale_max'),
+    /** 'pairwise-quartiles': q and p are read from the projects' values when ranking (issue 13); null: as typed. */
+    thresholdRule: text('threshold_rule', { enum: ['pairwise-quartiles'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { SwotResponse } from '../../../domain/diagnostic/swot.ts';
 import type { Criterion, CriterionCreateInput, CriterionUpdateInput } from '../../../domain/strategy/criteria.ts';
 import type { Horizon, HorizonsInput } from '../../../domain/strategy/horizons.ts';
 import type { Evaluation, EvaluationsInput, PortfolioLockEntry } from '../../../domain/strategy/mission-model.ts';
@@ -36,7 +37,16 @@ export const strategyKeys = {
   plan: (missionId: string) => ['strategy', missionId, 'plan'] as const,
   comments: (projectId: string) => ['strategy', 'comments', projectId] as const,
   overview: ['strategy', 'overview'] as const,
+  swot: (missionId: string) => ['strategy', missionId, 'swot'] as const,
 };
+
+/** The diagnostic's SWOT items, read through its API: the plan's balance can ask that each high-priority one is met. */
+export function useSwotItems(missionId: string) {
+  return useQuery({
+    queryKey: strategyKeys.swot(missionId),
+    queryFn: () => api.get<SwotResponse>(`/api/missions/${missionId}/swot`),
+  });
+}
 
 const base = (missionId: string) => `/api/missions/${encodeURIComponent(missionId)}/strategy`;
 

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { CRITERION_SOURCES, type Criterion, CriterionCreateInput } from '../../../domain/strategy/criteria.ts';
 import type { PreferenceFunction, PreferenceFunctionType } from '../../../domain/strategy/schemas.ts';
 import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
+import { isQuantitative, proposeThresholds } from '../../../domain/strategy/thresholds.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormErrorSummary } from '../../components/form-error-summary.tsx';
@@ -116,7 +117,10 @@ export default function CriteriaSection({ state }: { state: StrategyState }) {
                       ) : null}
                     </Table.Td>
                     <Table.Td>{t(`strategy.criteria.direction.${c.direction}`)}</Table.Td>
-                    <Table.Td>{preferenceText(c.preference)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{preferenceText(c.preference)}</Text>
+                      <Thresholds state={state} criterion={c} />
+                    </Table.Td>
                     <Table.Td>
                       {c.source === 'manual' && c.scale
                         ? t('strategy.criteria.scaleText', { min: c.scale.min, max: c.scale.max })
@@ -474,7 +478,13 @@ function CriterionFormModal(props: { state: StrategyState; criterion?: Criterion
     if (criterion) {
       // The weight is set in the weights panel: leaving it out keeps the AHP comparisons valid.
       const { weight: _weight, ...patch } = body;
-      update.mutate({ id: criterion.id, body: patch }, { onSuccess: done, onError: fail });
+      // Thresholds read from the data stay so unless the consultant changed the preference function.
+      const same =
+        criterion.thresholdRule !== null && JSON.stringify(patch.preference) === JSON.stringify(criterion.preference);
+      update.mutate(
+        { id: criterion.id, body: same ? { ...patch, thresholdRule: criterion.thresholdRule } : patch },
+        { onSuccess: done, onError: fail },
+      );
     } else {
       create.mutate(body, { onSuccess: done, onError: fail });
     }
@@ -552,5 +562,78 @@ function CriterionFormModal(props: { state: StrategyState; criterion?: Criterion
         </Stack>
       </form>
     </AppModal>
+  );
+}
+
+/** The criterion's values over the projects that can be ranked: the sheet's figures, or the grid's scores. */
+function valuesOf(state: StrategyState, criterion: Criterion): number[] {
+  const scores = new Map(
+    state.evaluations.filter((e) => e.criterionId === criterion.id).map((e) => [e.projectId, e.value]),
+  );
+  return state.projects
+    .filter((p) => p.status !== 'rejected')
+    .flatMap((p) => {
+      const value =
+        criterion.source === 'investmentCost'
+          ? p.investmentCost
+          : criterion.source === 'runningCost'
+            ? p.runningCostPerYear
+            : scores.get(p.id);
+      return value === undefined ? [] : [value];
+    });
+}
+
+/**
+ * For a quantitative criterion: the thresholds the projects' spread suggests and the rule behind them, applied in one
+ * click (then recomputed at each ranking), or the note that they are in use.
+ */
+function Thresholds({ state, criterion }: { state: StrategyState; criterion: Criterion }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const update = useUpdateCriterion(state.missionId);
+  if (!isQuantitative(criterion)) return null;
+  const proposal = proposeThresholds(valuesOf(state, criterion));
+  const amount = (x: number) => decimal(x, language, 0);
+  if (!proposal) {
+    return criterion.thresholdRule ? (
+      <Text size="xs" c="dimmed">
+        {t('strategy.criteria.thresholds.waiting')}
+      </Text>
+    ) : null;
+  }
+  const text = t('strategy.criteria.thresholds.rule', {
+    q: amount(proposal.q),
+    p: amount(proposal.p),
+    count: proposal.pairs,
+  });
+  return (
+    <Stack gap={2} data-testid="criterion-thresholds">
+      <Text size="xs" c={criterion.thresholdRule ? undefined : 'dimmed'}>
+        {criterion.thresholdRule
+          ? t('strategy.criteria.thresholds.inUse', { rule: text })
+          : t('strategy.criteria.thresholds.proposed', { rule: text })}
+      </Text>
+      {state.permissions.edit && !criterion.thresholdRule ? (
+        <Group>
+          <Button
+            size="compact-xs"
+            variant="light"
+            loading={update.isPending}
+            onClick={() =>
+              update.mutate({
+                id: criterion.id,
+                body: {
+                  preference: { type: 'linear', q: proposal.q, p: proposal.p },
+                  thresholdRule: 'pairwise-quartiles',
+                },
+              })
+            }
+          >
+            {t('strategy.criteria.thresholds.apply')}
+            <VisuallyHidden>{` ${criterion.name}`}</VisuallyHidden>
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
   );
 }

@@ -26,6 +26,7 @@ import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useApprovePlan, usePlan, useRequestPlan, useSetHorizons, useSetLocks } from './api.ts';
 import { decimal, euros, HORIZON_COLORS, percent, titlesOf } from './labels.ts';
+import { BalanceEditor, BalanceReport, balanceOf, rowsOf } from './plan-balance.tsx';
 
 /**
  * The multi-year plan: the horizons' budgets, the optimal plan computed in the background (HiGHS), its value against
@@ -45,6 +46,18 @@ export default function PlanSection({ state }: { state: StrategyState }) {
   useEffect(() => {
     if (runCarryOver !== undefined) setCarryOver(runCarryOver);
   }, [runCarryOver]);
+  // The balance asked last time, to edit and compute again.
+  const runBalance = run?.result?.planBalance;
+  const [balanceRows, setBalanceRows] = useState(() => rowsOf(runBalance));
+  const [swotItemIds, setSwotItemIds] = useState<string[]>(() => runBalance?.swotItemIds ?? []);
+  const runBalanceKey = JSON.stringify(runBalance ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the balance it was made from
+  useEffect(() => {
+    if (runBalance) {
+      setBalanceRows(rowsOf(runBalance));
+      setSwotItemIds(runBalance.swotItemIds);
+    }
+  }, [runBalanceKey]);
   // Follows the plan shown, so « recalculer » keeps the basis it was computed on unless the consultant changes it.
   useEffect(() => {
     if (runBasis) setBasis(runBasis);
@@ -85,7 +98,9 @@ export default function PlanSection({ state }: { state: StrategyState }) {
                   mb={8}
                 />
                 <Button
-                  onClick={() => request.mutate({ fundingBasis: basis, carryOver })}
+                  onClick={() =>
+                    request.mutate({ fundingBasis: basis, carryOver, balance: balanceOf(balanceRows, swotItemIds) })
+                  }
                   loading={request.isPending}
                   disabled={running || noBudget}
                   data-testid="run-plan"
@@ -95,6 +110,13 @@ export default function PlanSection({ state }: { state: StrategyState }) {
               </Group>
             ) : null}
           </Group>
+          <BalanceEditor
+            state={state}
+            rows={balanceRows}
+            onRows={setBalanceRows}
+            swotItemIds={swotItemIds}
+            onSwotItemIds={setSwotItemIds}
+          />
           {noBudget && state.permissions.edit ? (
             <Alert color="blue" variant="light" data-testid="plan-needs-budget">
               {t('strategy.plan.needsBudget')}
@@ -300,6 +322,11 @@ function PlanView({
         });
       case 'NO_VALUE':
         return t('strategy.plan.reasons.NO_VALUE');
+      case 'HELD_BY_BALANCE':
+        return t(`strategy.plan.reasons.HELD_BY_BALANCE_${reason.bound === 'min' ? 'MIN' : 'MAX'}`, {
+          group: reason.label ?? reason.rule,
+          limit: percent(reason.limit ?? 0, language, 0),
+        });
       case 'FITS':
         return t('strategy.plan.reasons.FITS', { horizon: horizonName(reason.horizon ?? '') });
     }
@@ -361,6 +388,9 @@ function PlanView({
                       horizon: horizonName(String(cause.horizon ?? '')),
                       cost: euros(Number(cause.cost ?? 0), language),
                       budget: euros(Number(cause.budget ?? cause.largestBudget ?? 0), language),
+                      label: String(cause.label ?? ''),
+                      share: percent(Number(cause.share ?? 0), language, 0),
+                      limit: percent(Number(cause.max ?? cause.min ?? 0), language, 0),
                     })}
                   </li>
                 ))}
@@ -474,6 +504,7 @@ function PlanView({
           ) : null}
         </Stack>
       </Paper>
+      <BalanceReport state={state} result={result} />
       {result.comparison && result.fundingBasis ? <FundingComparison state={state} result={result} /> : null}
       <Paper withBorder p="lg" component="section" aria-labelledby="plan-table-heading">
         <Stack gap="sm">

@@ -1,0 +1,1 @@
+ALTER TABLE "strategy_criteria" ADD COLUMN "threshold_rule" text;
