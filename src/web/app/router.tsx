@@ -51,6 +51,7 @@ const PurchasingPage = lazy(() =>
   import('../features/purchasing/purchasing-page.tsx').then((m) => ({ default: m.PurchasingPage })),
 );
 const ScenarioPage = lazy(() => import('../features/purchasing/scenario-page.tsx'));
+const ProcedureCostsPage = lazy(() => import('../features/purchasing/procedure-costs-page.tsx'));
 const ApiKeysPage = lazy(() => import('../features/public/api-keys-page.tsx'));
 
 /**
@@ -214,6 +215,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth capability="readAudit">
             <AuditPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.procedureCosts.pattern,
+        element: (
+          <RequireAuth capability="manageUsers">
+            <ProcedureCostsPage />
           </RequireAuth>
         ),
       },

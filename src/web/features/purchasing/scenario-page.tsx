@@ -37,6 +37,7 @@ import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useConfirmParticipation, useLaunchScenario, useScenario, useUpdateScenario } from './api.ts';
 import { FileSection } from './file-section.tsx';
+import { SavingsSection } from './savings-section.tsx';
 
 /**
  * A procurement scenario: what the whole framework agreement is worth over its term, what the law then requires
@@ -75,6 +76,11 @@ export default function ScenarioPage() {
         </Alert>
       ) : null}
       {analysis ? <ValueSection scenario={s} analysis={analysis} /> : null}
+      <SavingsSection
+        scenario={s}
+        editable={agency && s.status !== 'cancelled'}
+        admin={me.data?.capabilities.manageUsers ?? false}
+      />
       <ParticipationsSection scenario={s} />
       {analysis ? <RoutesSection analysis={analysis} chosen={s.route} note={s.routeNote} /> : null}
       {s.permissions.manage ? <ManageSection scenario={s} /> : null}
