@@ -29,7 +29,7 @@ const text = async (page: Page) => flat(await page.getByRole('main').textContent
 
 const MARTELANGE = '81013';
 const OTHERS: [string, string][] = [
-  ['82005', 'Bertogne'],
+  ['84035', 'Libin'],
   ['82009', 'Fauvillers'],
   ['82032', 'Vielsalm'],
   ['82036', 'Vaux-sur-Sûre'],
@@ -117,7 +117,7 @@ describe('central purchasing: from a confirmed group to a commune’s call-off, 
     await page.getByRole('link', { name: 'Coûts de procédure' }).click();
     await page.getByRole('heading', { level: 1, name: 'Coûts de procédure' }).waitFor();
     const card = page.getByRole('region', { name: 'Procédure négociée sans publication préalable' });
-    await card.getByText('estimation à vérifier').waitFor();
+    await card.getByText('estimation à vérifier', { exact: true }).waitFor();
     await card.getByRole('textbox', { name: /^Coût par procédure/ }).fill('2000');
     await card.getByRole('textbox', { name: /^Source/ }).fill('Relevé des services communaux, IDELUX 2026');
     await card.getByRole('checkbox', { name: /^Chiffre vérifié/ }).check();
@@ -222,8 +222,8 @@ describe('central purchasing: from a confirmed group to a commune’s call-off, 
     await file.getByRole('textbox', { name: /^Montant de l’offre \(HTVA\)/ }).fill('420000');
     await file.getByRole('textbox', { name: /^Reçue le/ }).fill('15/09/2026');
     await file.getByRole('button', { name: 'Enregistrer l’offre' }).click();
-    await page.getByText('Offre enregistrée.').waitFor();
-    await file.getByRole('cell', { name: 'CivicApps SRL' }).waitFor();
+    await page.getByText('Offre enregistrée.', { exact: true }).waitFor();
+    await file.getByRole('cell', { name: 'CivicApps SRL', exact: true }).waitFor();
     await expectNoSeriousA11yViolations(page, 'the agency’s file with its document and bid');
 
     await file.getByRole('textbox', { name: /^Date de la décision d’attribution/ }).fill('01/10/2026');
