@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROCEDURE_LABELS_FR, ProcurementProcedure } from '../implementation/procurement.ts';
-import { estimateSavings, PriceModel, type SavingsEstimate } from '../mutualisation/savings.ts';
+import { allocate, estimateSavings, PriceModel, type SavingsEstimate } from '../mutualisation/savings.ts';
 import { DomainError } from '../shared/errors.ts';
 import { formatEuro, formatNumber } from '../shared/format.ts';
 import type { ScenarioAnalysis } from './analysis.ts';
@@ -362,24 +362,6 @@ function feeSentence(fee: FeeAssumption, note: string): string {
         `de ce que chaque commune achète${why}.`
       );
   }
-}
-
-/** Whole cents split in proportion to weights (largest remainder): the parts add up to the total exactly. */
-function allocate(totalCents: number, weights: number[]): number[] {
-  const weightSum = weights.reduce((a, b) => a + b, 0);
-  if (weightSum === 0) return weights.map(() => 0);
-  const total = BigInt(totalCents);
-  const sum = BigInt(weightSum);
-  const exact = weights.map((w) => total * BigInt(w));
-  const parts = exact.map((e) => e / sum);
-  let left = Number(total - parts.reduce((a, b) => a + b, 0n));
-  const order = exact.map((e, i) => ({ i, r: e % sum })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
-  for (const { i } of order) {
-    if (left === 0) break;
-    parts[i]! += 1n;
-    left--;
-  }
-  return parts.map(Number);
 }
 
 function toCents(euros: number): number {

@@ -30,6 +30,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useSaveSavings } from './api.ts';
+import { Figure } from './figure.tsx';
 
 /**
  * « Savings, honestly » (issue 12): beside the price effect of volume, the procedure costs each commune avoids and the
@@ -149,19 +150,6 @@ export function SavingsSection({
         {editable ? <AssumptionsForm scenario={scenario} costs={savings?.costsUsed ?? []} /> : null}
       </Stack>
     </Paper>
-  );
-}
-
-function Figure({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="lg" c={strong ? 'teal.9' : undefined}>
-        {value}
-      </Text>
-    </Card>
   );
 }
 

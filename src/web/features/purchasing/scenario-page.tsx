@@ -36,6 +36,7 @@ import { notify } from '../../lib/notify.ts';
 import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useConfirmParticipation, useLaunchScenario, useScenario, useUpdateScenario } from './api.ts';
+import { Figure } from './figure.tsx';
 import { FileSection } from './file-section.tsx';
 import { SavingsSection } from './savings-section.tsx';
 
@@ -195,19 +196,6 @@ function ValueSection({ scenario, analysis }: { scenario: ScenarioDetail; analys
         ))}
       </Stack>
     </Paper>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="lg">
-        {value}
-      </Text>
-    </Card>
   );
 }
 
