@@ -1,5 +1,5 @@
 import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
-import { type AccessCase, type AccessContext, agencyOrOwnEditor, agencyStaff, signedIn } from './types.ts';
+import { type AccessCase, type AccessContext, adminOnly, agencyOrOwnEditor, agencyStaff, signedIn } from './types.ts';
 
 /**
  * Central purchasing (issue 12): agency staff build and launch scenarios; a commune's users read the scenarios their
@@ -168,5 +168,28 @@ export const cases: AccessCase[] = [
       },
     }),
     expect: agencyStaff,
+  },
+  {
+    route: 'PUT /api/purchasing/scenarios/:id/savings',
+    request: async (ctx, c) => ({
+      method: 'PUT',
+      url: `/api/purchasing/scenarios/${(await scenarioOf(ctx, c)).id}/savings`,
+      payload: { fee: { kind: 'rate', ratePercent: 1 } },
+    }),
+    expect: agencyStaff,
+  },
+  {
+    route: 'GET /api/purchasing/procedure-costs',
+    request: () => ({ method: 'GET', url: '/api/purchasing/procedure-costs' }),
+    expect: signedIn,
+  },
+  {
+    route: 'PUT /api/purchasing/procedure-costs',
+    request: () => ({
+      method: 'PUT',
+      url: '/api/purchasing/procedure-costs',
+      payload: [{ procedure: 'open', cost: 6_000, source: 'Relevé 2026', verified: true }],
+    }),
+    expect: adminOnly,
   },
 ];

@@ -36,6 +36,14 @@ export const AUDIT_ACTION_LABELS = {
     fr: 'Modification du dossier de marché de l’agence',
     en: 'Agency procurement file updated',
   },
+  'purchasing.scenario.savings': {
+    fr: 'Hypothèses d’économies d’un scénario d’achat centralisé',
+    en: 'Savings assumptions of a central purchasing scenario',
+  },
+  'purchasing.procedure_costs.update': {
+    fr: 'Modification des coûts de procédure',
+    en: 'Procedure costs updated',
+  },
   'purchasing.award': { fr: 'Attribution d’un accord-cadre', en: 'Framework agreement awarded' },
   'api_key.create': { fr: 'Création d’une clé d’API', en: 'API key created' },
   'api_key.revoke': { fr: 'Révocation d’une clé d’API', en: 'API key revoked' },

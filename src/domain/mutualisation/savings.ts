@@ -267,7 +267,7 @@ function incrementalCents(tiers: PriceTier[], quantity: number): number {
  * part is its exact share rounded down or up by less than a cent. BigInt keeps total × weight exact. Ties go to the
  * earlier participant, so the result does not depend on anything but the input order.
  */
-function allocate(totalCents: number, weights: number[]): number[] {
+export function allocate(totalCents: number, weights: number[]): number[] {
   const weightSum = weights.reduce((a, b) => a + b, 0);
   if (weightSum === 0) return weights.map(() => 0);
   const total = BigInt(totalCents);

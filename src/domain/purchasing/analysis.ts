@@ -1,5 +1,5 @@
 import { euThresholdFor, type ProcedureAdvice, proposeProcedures } from '../implementation/procedures.ts';
-import type { ProcurementNature } from '../implementation/procurement.ts';
+import type { ProcurementNature, ProcurementProcedure } from '../implementation/procurement.ts';
 import { findThresholdPeriod, type ThresholdTable, type ThresholdValues } from '../implementation/thresholds.ts';
 import { formatDate, formatEuro, formatPercent } from '../shared/format.ts';
 import {
@@ -50,6 +50,8 @@ export type RouteAssessment = {
     communeNis: string;
     communeName: string;
     value: number;
+    /** The procedure the commune would run alone for its share (the lightest allowed without conditions). */
+    procedure: ProcurementProcedure;
     recommendedFr: string;
     europeanPublication: boolean;
   }[];
@@ -247,6 +249,7 @@ function assessRoutes(args: {
       communeNis: c.communeNis,
       communeName: c.communeName,
       value: c.fullTermAmount,
+      procedure: advice.proposals.find((p) => p.recommended)?.procedure ?? 'open',
       recommendedFr: recommendedLabel(advice),
       europeanPublication: advice.europeanPublication.required,
     };

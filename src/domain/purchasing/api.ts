@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ProcurementNature } from '../implementation/procurement.ts';
 import { IsoDate, NisCode } from '../shared/schemas.ts';
 import { LEGAL_ROUTES } from './analysis.ts';
+import { ProcedureCost } from './savings.ts';
 import { LotOption, ScenarioTerms } from './scenario.ts';
 
 /** The purchasing feature's API shapes (issue 12): scenarios, participations, adhesions to the central purchasing body. */
@@ -127,6 +128,12 @@ export const ScenarioDetail = ScenarioSummary.extend({
     .nullable()
     .describe('ScenarioAnalysis (src/domain/purchasing/analysis.ts); null when the scenario cannot be valued yet'),
   analysisError: z.string().nullable().describe('why the scenario cannot be valued yet, in French'),
+  savings: z
+    .unknown()
+    .nullable()
+    .describe('ScenarioSavings (src/domain/purchasing/savings.ts); null when the scenario cannot be valued yet'),
+  savingsAssumptions: z.unknown().describe('SavingsAssumptions: fee, the scenario’s own costs, lots’ price models'),
+  savingsError: z.string().nullable().describe('why the savings cannot be estimated, in French'),
   launchBlockers: z.array(z.string()).describe('what must happen before launch, in French'),
   permissions: z.object({ manage: z.boolean(), confirm: z.boolean() }),
 });
@@ -164,3 +171,12 @@ export const AgencyFile = z.object({
     .nullable(),
 });
 export type AgencyFile = z.infer<typeof AgencyFile>;
+
+/** A row of the procedure costs table as the admin screen shows it. */
+export const ProcedureCostRecord = ProcedureCost.extend({
+  labelFr: z.string(),
+  /** false: the seed estimate, no admin has set this procedure yet. */
+  stored: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type ProcedureCostRecord = z.infer<typeof ProcedureCostRecord>;

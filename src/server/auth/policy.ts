@@ -57,6 +57,7 @@ export const RESOURCE_TYPES = [
   'purchasing',
   'purchasing_participation',
   'central_purchasing_adhesion',
+  'procedure_cost',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -277,6 +278,14 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     consultant: FULL,
     commune_editor: { read: 'own', create: 'own' },
     commune_viewer: { read: 'own' },
+  },
+  // The cost of each procedure type that savings estimates rest on: the agency's admins maintain it with its source;
+  // everyone signed in reads it (it is shown beside every estimate).
+  procedure_cost: {
+    agency_admin: FULL,
+    consultant: READ_ONLY,
+    commune_editor: READ_ONLY,
+    commune_viewer: READ_ONLY,
   },
   account: {
     agency_admin: { read: 'self', update: 'self' },

@@ -551,6 +551,14 @@ export const messages = {
     en: 'renewals need their length in months (“{field}”)',
   },
   INVALID_SCENARIO: { fr: '{issue}', en: '{issue}' },
+  INVALID_SAVINGS_ASSUMPTIONS: {
+    fr: 'Hypothèses d’économies invalides : {issue} (« {field} »).',
+    en: 'Invalid savings assumptions ({issue}, “{field}”).',
+  },
+  INVALID_PROCEDURE_COSTS: {
+    fr: 'Coûts de procédure invalides : {issue} (« {field} »).',
+    en: 'Invalid procedure costs ({issue}, “{field}”).',
+  },
   SCENARIO_NOT_LAUNCHED: {
     fr: 'Le dossier de marché de l’agence s’ouvre au lancement du scénario (voie de la centrale d’achat, du marché conjoint ou du « in house »).',
     en: 'The agency’s procurement file opens when the scenario is launched (central purchasing body, joint or in-house route).',

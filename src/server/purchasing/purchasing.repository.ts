@@ -5,6 +5,7 @@ import {
   centralPurchasingAdhesions,
   communes,
   mutualisationGroups,
+  procedureCosts,
   procurementScenarios,
   scenarioGroups,
   scenarioParticipations,
@@ -13,6 +14,7 @@ import {
 export type ScenarioRow = typeof procurementScenarios.$inferSelect;
 export type ParticipationRow = typeof scenarioParticipations.$inferSelect & { communeName: string };
 export type FileRow = typeof agencyProcurementFiles.$inferSelect;
+export type ProcedureCostRow = typeof procedureCosts.$inferSelect;
 export type AdhesionRow = typeof centralPurchasingAdhesions.$inferSelect & { communeName: string };
 
 /** Scenarios, their lines and the communes' adhesions to the central purchasing body. SQL only here. */
@@ -145,5 +147,15 @@ export class PurchasingRepository {
       .insert(agencyProcurementFiles)
       .values(row)
       .onConflictDoUpdate({ target: agencyProcurementFiles.scenarioId, set: { ...rest, updatedAt: new Date() } });
+  }
+
+  async procedureCosts(): Promise<ProcedureCostRow[]> {
+    return this.db.select().from(procedureCosts).orderBy(asc(procedureCosts.procedure));
+  }
+
+  /** Replaces the whole table of procedure costs (the admins edit it as one table). */
+  async replaceProcedureCosts(rows: (typeof procedureCosts.$inferInsert)[]): Promise<void> {
+    await this.db.delete(procedureCosts);
+    if (rows.length) await this.db.insert(procedureCosts).values(rows);
   }
 }

@@ -5,6 +5,7 @@ import {
   AdhesionInput,
   AgencyFile,
   ParticipationConfirmInput,
+  ProcedureCostRecord,
   ScenarioCreateInput,
   ScenarioDetail,
   ScenarioSummary,
@@ -179,5 +180,51 @@ export async function purchasingRoutes(app: ApiInstance, options: { purchasing: 
       },
     },
     async (request) => purchasing.award(request.ctx, request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/purchasing/scenarios/:id/savings',
+    {
+      config: { access: { action: 'update', resource: 'purchasing' } },
+      schema: {
+        tags,
+        summary: 'The scenario’s savings assumptions: the fee, its own procedure costs, the lots’ price models',
+        params: IdParams,
+        body: z.unknown().describe('SavingsAssumptions (src/domain/purchasing/savings.ts); checked by the domain'),
+        response: { 200: ScenarioDetail, ...withConflicts, 422: ApiError.describe('An assumption is not valid') },
+      },
+    },
+    async (request) => purchasing.saveSavings(request.ctx, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/purchasing/procedure-costs',
+    {
+      config: { access: { action: 'read', resource: 'procedure_cost' } },
+      schema: {
+        tags,
+        summary: 'The cost of each procedure type that savings rest on, with its source (seed estimates flagged)',
+        response: { 200: z.array(ProcedureCostRecord), ...errorResponses },
+      },
+    },
+    async (request) => purchasing.procedureCosts(request.actor),
+  );
+
+  app.put(
+    '/api/purchasing/procedure-costs',
+    {
+      config: { access: { action: 'update', resource: 'procedure_cost' } },
+      schema: {
+        tags,
+        summary: 'Replace the table of procedure costs (agency admins): cost, source, checked or not',
+        body: z.unknown().describe('ProcedureCost[] (src/domain/purchasing/savings.ts); checked by the domain'),
+        response: {
+          200: z.array(ProcedureCostRecord),
+          ...errorResponses,
+          422: ApiError.describe('A cost is not valid'),
+        },
+      },
+    },
+    async (request) => purchasing.saveProcedureCosts(request.ctx, request.body),
   );
 }

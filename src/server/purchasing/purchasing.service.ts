@@ -19,6 +19,7 @@ import {
   AdhesionInput,
   type AgencyFile,
   ParticipationConfirmInput,
+  type ProcedureCostRecord,
   ScenarioCreateInput,
   type ScenarioDetail,
   type ScenarioStatus,
@@ -26,6 +27,15 @@ import {
   ScenarioUpdateInput,
 } from '../../domain/purchasing/api.ts';
 import { launchBlockers } from '../../domain/purchasing/launch.ts';
+import {
+  estimateScenarioSavings,
+  type ProcedureCost,
+  parseProcedureCosts,
+  parseSavingsAssumptions,
+  procedureCostTable,
+  type SavingsAssumptions,
+  type ScenarioSavings,
+} from '../../domain/purchasing/savings.ts';
 import { type Participation, participationsFromAnswers, type ScenarioInput } from '../../domain/purchasing/scenario.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
 import { belgianToday } from '../../domain/shared/format.ts';
@@ -34,7 +44,7 @@ import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
-import type { FileRow, ParticipationRow, ScenarioRow } from './purchasing.repository.ts';
+import type { FileRow, ParticipationRow, ProcedureCostRow, ScenarioRow } from './purchasing.repository.ts';
 
 type StoredLot = {
   key: string;
@@ -335,6 +345,65 @@ export class PurchasingService {
     return this.adhesions(ctx.actor);
   }
 
+  // ── savings ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The cost of each procedure type, as the admins set it, or the seed estimate for those not set yet. */
+  async procedureCosts(actor: Actor): Promise<ProcedureCostRecord[]> {
+    authorize(actor, 'read', { type: 'procedure_cost' });
+    return this.uow.read(async (repos) => presentCosts(await repos.purchasing.procedureCosts()));
+  }
+
+  /** The admins replace the table: every procedure with its cost, its source and whether it was checked. */
+  async saveProcedureCosts(ctx: RequestContext, body: unknown): Promise<ProcedureCostRecord[]> {
+    authorize(ctx.actor, 'update', { type: 'procedure_cost' });
+    const rows = domainOrThrow(() => parseProcedureCosts(body));
+    return this.uow.write(async (repos) => {
+      const before = await repos.purchasing.procedureCosts();
+      await repos.purchasing.replaceProcedureCosts(
+        rows.map((r) => ({ ...r, updatedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null })),
+      );
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'purchasing.procedure_costs.update',
+          entityType: 'procedure_cost',
+          entityId: 'table',
+          before: before.map(costOf),
+          after: rows,
+        }),
+      );
+      return presentCosts(await repos.purchasing.procedureCosts());
+    });
+  }
+
+  /** A scenario's savings assumptions: the fee, its own procedure costs, the lots' price models (any status). */
+  async saveSavings(ctx: RequestContext, id: string, body: unknown): Promise<ScenarioDetail> {
+    authorize(ctx.actor, 'update', { type: 'purchasing' });
+    const input = domainOrThrow(() => parseSavingsAssumptions(body));
+    return this.uow.write(async (repos) => {
+      const row = await repos.purchasing.findScenario(id, { lock: true });
+      if (!row) throw new NotFoundError('PROCUREMENT_SCENARIO_NOT_FOUND');
+      if (row.status === 'cancelled') throw new ConflictError('SCENARIO_NOT_DRAFT');
+      const keys = new Set((row.lots as StoredLot[]).map((l) => l.key));
+      input.priceModels.forEach((m, i) => {
+        if (!keys.has(m.lotKey)) {
+          const field = `priceModels.${i}.lotKey`;
+          throw new ValidationError('SCENARIO_UNKNOWN_LOT', { lot: m.lotKey, field }, { field });
+        }
+      });
+      await repos.purchasing.updateScenario(id, { savings: input });
+      await repos.audit.record(
+        auditOf(ctx, {
+          action: 'purchasing.scenario.savings',
+          entityType: 'procurement_scenario',
+          entityId: id,
+          before: storedAssumptions(row),
+          after: input,
+        }),
+      );
+      return this.detail(repos, ctx.actor, id);
+    });
+  }
+
   // ── the agency's procurement file ─────────────────────────────────────────────────────────────────────────────
 
   async file(actor: Actor, id: string): Promise<AgencyFile> {
@@ -571,6 +640,17 @@ export class PurchasingService {
       if (!(error instanceof DomainError)) throw error;
       analysisError = error.message;
     }
+    const assumptions = storedAssumptions(row);
+    let savings: ScenarioSavings | null = null;
+    let savingsError: string | null = null;
+    if (analysis) {
+      try {
+        savings = estimateScenarioSavings(analysis, (await repos.purchasing.procedureCosts()).map(costOf), assumptions);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        savingsError = error.message;
+      }
+    }
     const blockers = launchBlockers(
       row.route,
       lines.map((l) => ({ ...l, adhered: adhered.has(l.communeNis) })),
@@ -596,6 +676,9 @@ export class PurchasingService {
       routeNote: row.routeNote,
       analysis: analysis && !manage ? restrictAnalysis(analysis, own) : analysis,
       analysisError,
+      savings: savings && !manage ? restrictSavings(savings, own) : savings,
+      savingsAssumptions: assumptions,
+      savingsError,
       launchBlockers: manage ? blockers : [],
       permissions: {
         manage: manage && row.status === 'draft',
@@ -707,6 +790,63 @@ function restrictAnalysis(analysis: ScenarioAnalysis, own: string | null): Scena
     nearThresholds: analysis.nearThresholds.filter((n) => n.scope !== 'commune'),
     toVerifyFr: [],
   };
+}
+
+/** A commune user's view of the savings: the totals and the assumptions, their own commune's line only. */
+function restrictSavings(savings: ScenarioSavings, own: string | null): ScenarioSavings {
+  return {
+    ...savings,
+    communes: savings.communes.filter((c) => c.communeNis === own),
+    lots: savings.lots.map((lot) =>
+      lot.estimate
+        ? {
+            ...lot,
+            estimate: { ...lot.estimate, participants: lot.estimate.participants.filter((p) => p.communeNis === own) },
+          }
+        : lot,
+    ),
+    toVerifyFr: [],
+  };
+}
+
+/** The stored assumptions; a row written before they existed (`{}`) reads as the defaults. */
+function storedAssumptions(row: ScenarioRow): SavingsAssumptions {
+  try {
+    return parseSavingsAssumptions(row.savings ?? {});
+  } catch {
+    return parseSavingsAssumptions({});
+  }
+}
+
+function costOf(row: ProcedureCostRow): ProcedureCost {
+  return {
+    procedure: row.procedure as ProcedureCost['procedure'],
+    cost: row.cost,
+    source: row.source,
+    verified: row.verified,
+  };
+}
+
+function presentCosts(rows: ProcedureCostRow[]): ProcedureCostRecord[] {
+  return procedureCostTable(rows.map(costOf)).map((cost) => {
+    const stored = rows.find((r) => r.procedure === cost.procedure);
+    return {
+      ...cost,
+      labelFr: PROCEDURE_LABELS_FR[cost.procedure],
+      stored: stored !== undefined,
+      updatedAt: stored?.updatedAt.toISOString() ?? null,
+    };
+  });
+}
+
+/** A domain rule broken by the input: a 422 with its French message. */
+function domainOrThrow<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof DomainError) throw fromDomainError(error);
+    throw error;
+  }
 }
 
 function summaryOf(row: ScenarioRow, lines: ParticipationRow[]): ScenarioSummary {

@@ -49,6 +49,8 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'audit', label: 'nav.audit', to: paths.audit.to(), capability: 'readAudit' },
   // Issuing API keys is the agency admins' (policy `api_key`), the same people who manage the users.
   { key: 'apiKeys', label: 'nav.apiKeys', to: paths.apiKeys.to(), capability: 'manageUsers' },
+  // The procedure costs behind the savings estimates (policy `procedure_cost`): the agency admins' too.
+  { key: 'procedureCosts', label: 'nav.procedureCosts', to: paths.procedureCosts.to(), capability: 'manageUsers' },
 ];
 
 /** Is `pathname` inside the area that `item` opens? The province area also holds the commune pages. */

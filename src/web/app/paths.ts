@@ -75,6 +75,7 @@ export const paths = {
   users: { pattern: '/admin/users', to: () => '/admin/users' },
   audit: { pattern: '/admin/audit', to: () => '/admin/audit' },
   apiKeys: { pattern: '/admin/api-keys', to: () => '/admin/api-keys' },
+  procedureCosts: { pattern: '/admin/procedure-costs', to: () => '/admin/procedure-costs' },
 } as const;
 
 /** The `next` parameter of the login page, kept only when it is a path of this app (no open redirect). */

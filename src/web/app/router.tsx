@@ -104,6 +104,9 @@ const PurchasingPage = lazy(
   ),
 );
 const ScenarioPage = lazy(withStrings(['purchasing'], () => import('../features/purchasing/scenario-page.tsx')));
+const ProcedureCostsPage = lazy(
+  withStrings(['purchasing'], () => import('../features/purchasing/procedure-costs-page.tsx')),
+);
 const ApiKeysPage = lazy(withStrings(['public'], () => import('../features/public/api-keys-page.tsx')));
 
 /**
@@ -267,6 +270,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth capability="readAudit">
             <AuditPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: paths.procedureCosts.pattern,
+        element: (
+          <RequireAuth capability="manageUsers">
+            <ProcedureCostsPage />
           </RequireAuth>
         ),
       },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -44,6 +45,8 @@ export const procurementScenarios = pgTable(
       enum: ['central-purchasing-body', 'joint-procurement', 'in-house', 'each-commune-alone'],
     }),
     routeNote: text('route_note').notNull().default(''),
+    /** The scenario's savings assumptions (fee, its own procedure costs, lots' price models): `SavingsAssumptions`. */
+    savings: jsonb('savings').notNull().default({}),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -120,3 +123,20 @@ export const agencyProcurementFiles = pgTable('agency_procurement_files', {
   agreementId: uuid('agreement_id').references(() => frameworkAgreements.id, { onDelete: 'restrict' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * What running one procedure of each type costs a commune, as the agency's admins maintain it with its source
+ * (issue 12, savings). A procedure without a row keeps the domain's seed estimate, shown « estimation à vérifier ».
+ */
+export const procedureCosts = pgTable(
+  'procedure_costs',
+  {
+    procedure: text('procedure').primaryKey(),
+    cost: money('cost').notNull(),
+    source: text('source').notNull(),
+    verified: boolean('verified').notNull().default(false),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('procedure_costs_positive', sql`${t.cost} >= 0`)],
+);

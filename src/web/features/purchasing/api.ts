@@ -6,11 +6,13 @@ import type {
   AdhesionInput,
   AgencyFile,
   ParticipationConfirmInput,
+  ProcedureCostRecord,
   ScenarioCreateInput,
   ScenarioDetail,
   ScenarioSummary,
   ScenarioUpdateInput,
 } from '../../../domain/purchasing/api.ts';
+import type { ProcedureCost, SavingsAssumptionsInput } from '../../../domain/purchasing/savings.ts';
 import { api } from '../../lib/api.ts';
 
 /** Central purchasing: scenarios, the communes' confirmations and adhesions (issue 12). */
@@ -135,5 +137,30 @@ export function useListedSolutions(enabled: boolean) {
     queryFn: () =>
       api.get<{ id: string; name: string; vendor: string }[]>('/api/catalogue/solutions', { status: 'listed' }),
     enabled,
+  });
+}
+
+export function useSaveSavings(id: string) {
+  return useScenarioMutation(id, (input: SavingsAssumptionsInput) =>
+    api.put<ScenarioDetail>(`/api/purchasing/scenarios/${encodeURIComponent(id)}/savings`, input),
+  );
+}
+
+/** The cost of each procedure type that savings rest on (admins edit it). */
+export function useProcedureCosts() {
+  return useQuery({
+    queryKey: ['purchasing', 'procedure-costs'],
+    queryFn: () => api.get<ProcedureCostRecord[]>('/api/purchasing/procedure-costs'),
+  });
+}
+
+export function useSaveProcedureCosts() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (rows: ProcedureCost[]) => api.put<ProcedureCostRecord[]>('/api/purchasing/procedure-costs', rows),
+    onSuccess: (rows) => {
+      client.setQueryData(['purchasing', 'procedure-costs'], rows);
+      void client.invalidateQueries({ queryKey: ['purchasing', 'scenario'] });
+    },
   });
 }

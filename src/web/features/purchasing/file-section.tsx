@@ -10,7 +10,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -27,6 +26,7 @@ import { BlockSkeleton } from '../../components/loading.tsx';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useAgencyFile, useAward, useListedSolutions, useSaveFile } from './api.ts';
+import { FileEntries } from './file-entries.tsx';
 
 /**
  * The agency's procurement file of a launched scenario: the procedure's steps with their dates, the publication, the
@@ -122,6 +122,7 @@ export function FileSection({ scenario, manage }: { scenario: ScenarioDetail; ma
             </Button>
           </Group>
         ) : null}
+        <FileEntries scenario={scenario} file={f} editable={manage && f.award === null} />
         {f.award ? (
           <Alert
             color="rural"
@@ -251,21 +252,6 @@ export function FileSection({ scenario, manage }: { scenario: ScenarioDetail; ma
               </Stack>
             </form>
           </Card>
-        ) : null}
-        {f.bids.length > 0 ? (
-          <Table.ScrollContainer minWidth={480}>
-            <Table>
-              <Table.Tbody>
-                {f.bids.map((b) => (
-                  <Table.Tr key={`${b.lotKey}-${b.vendor}`}>
-                    <Table.Td>{lotLabel(b.lotKey)}</Table.Td>
-                    <Table.Td>{b.vendor}</Table.Td>
-                    <Table.Td ta="right">{formatEuro(b.amount, language)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
         ) : null}
       </Stack>
     </Paper>

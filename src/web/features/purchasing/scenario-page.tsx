@@ -36,7 +36,9 @@ import { notify } from '../../lib/notify.ts';
 import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useConfirmParticipation, useLaunchScenario, useScenario, useUpdateScenario } from './api.ts';
+import { Figure } from './figure.tsx';
 import { FileSection } from './file-section.tsx';
+import { SavingsSection } from './savings-section.tsx';
 
 /**
  * A procurement scenario: what the whole framework agreement is worth over its term, what the law then requires
@@ -75,6 +77,11 @@ export default function ScenarioPage() {
         </Alert>
       ) : null}
       {analysis ? <ValueSection scenario={s} analysis={analysis} /> : null}
+      <SavingsSection
+        scenario={s}
+        editable={agency && s.status !== 'cancelled'}
+        admin={me.data?.capabilities.manageUsers ?? false}
+      />
       <ParticipationsSection scenario={s} />
       {analysis ? <RoutesSection analysis={analysis} chosen={s.route} note={s.routeNote} /> : null}
       {s.permissions.manage ? <ManageSection scenario={s} /> : null}
@@ -189,19 +196,6 @@ function ValueSection({ scenario, analysis }: { scenario: ScenarioDetail; analys
         ))}
       </Stack>
     </Paper>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="lg">
-        {value}
-      </Text>
-    </Card>
   );
 }
 
