@@ -71,7 +71,7 @@ describe('catalogue: Arlon searches, compares and orders', () => {
     editor = await server.createUser({ role: 'commune_editor', displayName: 'Élise Arlon', communeNis: '81001' });
     session = await openSession(browser, server.baseUrl);
     page = session.page;
-  }, 60_000);
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();

@@ -87,7 +87,11 @@ async function freshShortlist(ctx: AccessContext, communeNis: string) {
 async function savedSearchOfSomeoneElse(ctx: AccessContext) {
   const owner = await ctx.fixture('saved-search-owner', () => ctx.t.createUser('consultant'));
   const row = await ctx.t.app.services.uow.write((repos) =>
-    repos.catalogue.insertSavedSearch({ userId: owner.id, name: 'Fixture', query: { q: 'x' } }),
+    repos.catalogue.insertSavedSearch({
+      userId: owner.id,
+      name: 'Fixture',
+      query: { q: 'x', category: [], dimension: [], standard: [], hosting: [], priceModel: [], status: [] },
+    }),
   );
   return row.id;
 }

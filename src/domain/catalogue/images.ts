@@ -9,7 +9,8 @@ import { DomainError } from '../shared/errors.ts';
 export const IMAGE_KINDS = ['logo', 'screenshot'] as const;
 export const ImageKind = z.enum(IMAGE_KINDS);
 export type ImageKind = z.infer<typeof ImageKind>;
-export type ImageType = 'image/png' | 'image/jpeg' | 'image/webp';
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
 
 /** Bytes at most, per kind; and how many screenshots a solution keeps. */
 export const IMAGE_LIMITS = { logo: 128 * 1024, screenshot: 512 * 1024 } as const;

@@ -9,6 +9,9 @@ import type { Solution } from './solutions.ts';
  */
 export const MAX_COMPARED = 4;
 
+/** A shortlist closes with a chosen solution, or with none. */
+export const OUTCOME_KINDS = ['chosen', 'none'] as const;
+
 export const ShortlistInput = z
   .strictObject({
     name: z.string().trim().min(1).max(120),
@@ -44,7 +47,7 @@ export const Shortlist = z
     solutionIds: z.array(z.uuid()),
     outcome: z
       .object({
-        kind: z.enum(['chosen', 'none']),
+        kind: z.enum(OUTCOME_KINDS),
         solutionId: z.uuid().nullable(),
         reason: z.string(),
         decidedAt: IsoDateTime,

@@ -120,6 +120,7 @@ export const Gdpr = z
     subProcessors: z.array(shortText).max(50).default([]),
   })
   .meta({ id: 'SolutionGdpr' });
+export type Gdpr = z.infer<typeof Gdpr>;
 
 const solutionFields = {
   name: shortText,

@@ -9,7 +9,6 @@ import {
   totalsBy,
 } from '../../domain/catalogue/agreements.ts';
 import { amountDiffers, DUPLICATE_CALL_OFF_MINUTES, quoteCallOff } from '../../domain/catalogue/call-off-price.ts';
-import type { Pricing } from '../../domain/catalogue/solutions.ts';
 import { belgianToday, formatEuro } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
@@ -49,7 +48,7 @@ export class CatalogueOrders {
           null)
         : null;
       const quote = solution
-        ? quoteCallOff({ pricing: solution.pricing as Pricing, lotUnitPrice: lotPrice, quantity: input.quantity })
+        ? quoteCallOff({ pricing: solution.pricing, lotUnitPrice: lotPrice, quantity: input.quantity })
         : null;
       if (amountDiffers(input.amount, quote) && !input.amountReason) {
         throw new ValidationError(

@@ -3,13 +3,7 @@ import { consumption } from '../../domain/catalogue/agreements.ts';
 import type { SolutionImage } from '../../domain/catalogue/images.ts';
 import type { SavedSearch } from '../../domain/catalogue/search.ts';
 import type { Shortlist } from '../../domain/catalogue/shortlists.ts';
-import type {
-  Interoperability,
-  Pricing,
-  Solution,
-  SolutionInput,
-  SolutionPermissions,
-} from '../../domain/catalogue/solutions.ts';
+import type { Pricing, Solution, SolutionInput, SolutionPermissions } from '../../domain/catalogue/solutions.ts';
 import type { Dimension } from '../../domain/shared/dimensions.ts';
 import type {
   AgreementRow,
@@ -59,12 +53,12 @@ export function solutionInputOf(row: SolutionRow): SolutionInput {
     dimensions: row.dimensions as Dimension[],
     logoUrl: row.logoUrl,
     screenshots: row.screenshots,
-    interoperability: row.interoperability as Interoperability,
+    interoperability: row.interoperability,
     hosting: row.hosting,
-    gdpr: row.gdpr as SolutionInput['gdpr'],
+    gdpr: row.gdpr,
     accessibilityStatementUrl: row.accessibilityStatementUrl,
     languages: row.languages as SolutionInput['languages'],
-    pricing: presentPricing(row.pricing as Pricing),
+    pricing: presentPricing(row.pricing),
     support: row.support,
     referenceCommunes: row.referenceCommunes,
     status: row.status,
@@ -190,7 +184,7 @@ export function presentSavedSearch(row: SavedSearchRow): SavedSearch {
   return {
     id: row.id,
     name: row.name,
-    query: row.query as SavedSearch['query'],
+    query: row.query,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -16,6 +16,18 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { IMAGE_KINDS, IMAGE_TYPES } from '../../../domain/catalogue/images.ts';
+import type { SavedSearch } from '../../../domain/catalogue/search.ts';
+import { OUTCOME_KINDS } from '../../../domain/catalogue/shortlists.ts';
+import {
+  type Gdpr,
+  HOSTINGS,
+  type Interoperability,
+  PRICE_MODELS,
+  type Pricing,
+  SOLUTION_STATUSES,
+} from '../../../domain/catalogue/solutions.ts';
+import { RECOMMENDATIONS } from '../../../domain/watch/watch-items.ts';
 import { users } from './auth.ts';
 import { communes } from './communes.ts';
 
@@ -31,7 +43,6 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => Buffer.from(value),
 });
-const STATUSES = ['watch', 'evaluated', 'listed', 'withdrawn'] as const;
 
 export const catalogueSolutions = pgTable(
   'catalogue_solutions',
@@ -46,20 +57,20 @@ export const catalogueSolutions = pgTable(
     logoUrl: text('logo_url'),
     screenshots: text('screenshots').array().notNull().default(sql`'{}'::text[]`),
     /** { standards, mims, openApi, apiDocsUrl, exportFormats, singleSignOn } */
-    interoperability: jsonb('interoperability').notNull(),
+    interoperability: jsonb('interoperability').$type<Interoperability>().notNull(),
     /** interoperability.standards, as a column for the facet */
     standards: text('standards').array().notNull().default(sql`'{}'::text[]`),
-    hosting: text('hosting', { enum: ['belgium', 'eu', 'outside-eu', 'on-premise'] }).notNull(),
+    hosting: text('hosting', { enum: HOSTINGS }).notNull(),
     /** { dataProcessingAgreement, subProcessors } */
-    gdpr: jsonb('gdpr').notNull(),
+    gdpr: jsonb('gdpr').$type<Gdpr>().notNull(),
     accessibilityStatementUrl: text('accessibility_statement_url'),
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
     /** { model, amount, tiers, details } */
-    pricing: jsonb('pricing').notNull(),
-    priceModel: text('price_model', { enum: ['per-inhabitant', 'per-licence', 'flat', 'tiered'] }).notNull(),
+    pricing: jsonb('pricing').$type<Pricing>().notNull(),
+    priceModel: text('price_model', { enum: PRICE_MODELS }).notNull(),
     support: text('support').notNull().default(''),
     referenceCommunes: text('reference_communes').array().notNull().default(sql`'{}'::text[]`),
-    status: text('status', { enum: STATUSES }).notNull().default('evaluated'),
+    status: text('status', { enum: SOLUTION_STATUSES }).notNull().default('evaluated'),
     demo: boolean('demo').notNull().default(false),
     searchVector: tsvector('search_vector'),
     searchText: text('search_text').notNull().default(''),
@@ -193,8 +204,8 @@ export const catalogueImages = pgTable(
     solutionId: uuid('solution_id')
       .notNull()
       .references(() => catalogueSolutions.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['logo', 'screenshot'] }).notNull(),
-    mimeType: text('mime_type', { enum: ['image/png', 'image/jpeg', 'image/webp'] }).notNull(),
+    kind: text('kind', { enum: IMAGE_KINDS }).notNull(),
+    mimeType: text('mime_type', { enum: IMAGE_TYPES }).notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     caption: text('caption').notNull().default(''),
     content: bytea('content').notNull(),
@@ -214,7 +225,7 @@ export const catalogueSavedSearches = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    query: jsonb('query').notNull(),
+    query: jsonb('query').$type<SavedSearch['query']>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('catalogue_saved_searches_user_idx').on(t.userId)],
@@ -229,7 +240,7 @@ export const catalogueShortlists = pgTable(
     name: text('name').notNull(),
     solutionIds: uuid('solution_ids').array().notNull().default(sql`'{}'::uuid[]`),
     savedSearchId: uuid('saved_search_id').references(() => catalogueSavedSearches.id, { onDelete: 'set null' }),
-    outcomeKind: text('outcome_kind', { enum: ['chosen', 'none'] }),
+    outcomeKind: text('outcome_kind', { enum: OUTCOME_KINDS }),
     outcomeSolutionId: uuid('outcome_solution_id').references(() => catalogueSolutions.id, { onDelete: 'set null' }),
     outcomeReason: text('outcome_reason'),
     outcomeAt: timestamp('outcome_at', { withTimezone: true }),
@@ -251,7 +262,7 @@ export const watchItems = pgTable(
     categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
     solutionIds: uuid('solution_ids').array().notNull().default(sql`'{}'::uuid[]`),
     assessment: text('assessment').notNull().default(''),
-    recommendation: text('recommendation', { enum: ['adopt', 'trial', 'assess', 'hold'] }),
+    recommendation: text('recommendation', { enum: RECOMMENDATIONS }),
     vendor: text('vendor'),
     demo: boolean('demo').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -11,7 +11,7 @@ import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useComparison } from './api.ts';
 import { comparisonTable, STATUS_COLOURS } from './labels.ts';
-import { NewShortlistModal } from './search-tab.tsx';
+import { NewShortlistModal } from './shortlist-modals.tsx';
 import { SolutionLogo } from './solution-images.tsx';
 
 /** Two to four solutions side by side, the facts that differ marked. */

@@ -9,7 +9,6 @@ import {
   Group,
   Pagination,
   Paper,
-  Select,
   Stack,
   Text,
   TextInput,
@@ -18,27 +17,19 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { FACETS, type Facet, type SearchResult, searchParams } from '../../../domain/catalogue/search.ts';
+import type { Facet } from '../../../domain/catalogue/search.ts';
+import { searchParams } from '../../../domain/catalogue/search.ts';
 import { MAX_COMPARED } from '../../../domain/catalogue/shortlists.ts';
 import { formatNumber } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
-import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
-import { notify } from '../../lib/notify.ts';
 import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import {
-  type SearchState,
-  useCatalogueSearch,
-  useCreateShortlist,
-  useDeleteSavedSearch,
-  useSavedSearches,
-  useSaveSearch,
-  useShortlists,
-  useUpdateShortlist,
-} from './api.ts';
-import { categoryLabel, facetLabel, STATUS_COLOURS } from './labels.ts';
+import { type SearchState, useCatalogueSearch } from './api.ts';
+import { categoryLabel, STATUS_COLOURS } from './labels.ts';
+import { Facets, SavedSearches } from './search-facets.tsx';
+import { AddToShortlist, NewShortlistModal, SaveSearchModal } from './shortlist-modals.tsx';
 import { SolutionLogo } from './solution-images.tsx';
 
 const PAGE_SIZE = 20;
@@ -274,198 +265,5 @@ export function SearchTab() {
         onCreated={() => setSelected([])}
       />
     </Grid>
-  );
-}
-
-function Facets(props: {
-  result: SearchResult | undefined;
-  state: SearchState;
-  onToggle(facet: Facet, value: string): void;
-}) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  if (!props.result) return <BlockSkeleton lines={8} />;
-  return (
-    <Stack gap="md" component="section" aria-label={t('catalogue.facets.label')}>
-      {FACETS.map((facet) => {
-        const counts = props.result!.facets[facet];
-        const chosen = props.state[facet] as string[];
-        const values = [...new Set([...counts.map((c) => c.value), ...chosen])];
-        if (values.length === 0) return null;
-        return (
-          <Checkbox.Group key={facet} label={t(`catalogue.facets.${facet}`)} value={chosen}>
-            <Stack gap={6} mt={6}>
-              {values.map((value) => {
-                const count = counts.find((c) => c.value === value)?.count ?? 0;
-                return (
-                  <Checkbox
-                    key={value}
-                    value={value}
-                    size="xs"
-                    label={`${facetLabel(t, facet, value, language)} (${count})`}
-                    onChange={() => props.onToggle(facet, value)}
-                  />
-                );
-              })}
-            </Stack>
-          </Checkbox.Group>
-        );
-      })}
-    </Stack>
-  );
-}
-
-function SavedSearches(props: { onOpen(query: Record<string, unknown>): void }) {
-  const { t } = useTranslation();
-  const saved = useSavedSearches();
-  const remove = useDeleteSavedSearch();
-  if (!saved.data || saved.data.length === 0) return null;
-  return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="saved-searches-title">
-      <Title order={2} size="h5" id="saved-searches-title" mb="xs">
-        {t('catalogue.saved.title')}
-      </Title>
-      <Stack gap={4}>
-        {saved.data.map((s) => (
-          <Group key={s.id} justify="space-between" wrap="nowrap" gap="xs">
-            <Anchor component="button" type="button" size="sm" onClick={() => props.onOpen(s.query)}>
-              {s.name}
-            </Anchor>
-            <CloseButton
-              size="sm"
-              aria-label={t('catalogue.saved.delete', { name: s.name })}
-              onClick={() => remove.mutate(s.id)}
-            />
-          </Group>
-        ))}
-      </Stack>
-    </Paper>
-  );
-}
-
-function SaveSearchModal(props: { opened: boolean; onClose(): void; state: SearchState }) {
-  const { t } = useTranslation();
-  const save = useSaveSearch();
-  const [name, setName] = useState('');
-  const { page: _page, ...query } = props.state;
-  return (
-    <AppModal opened={props.opened} onClose={props.onClose} title={t('catalogue.saved.modalTitle')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(
-            { name: name.trim(), query },
-            {
-              onSuccess: () => {
-                notify(t('catalogue.saved.done'));
-                setName('');
-                props.onClose();
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t('catalogue.saved.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            required
-          />
-          <ErrorAlert error={save.error} />
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Stack>
-      </form>
-    </AppModal>
-  );
-}
-
-export function NewShortlistModal(props: {
-  opened: boolean;
-  onClose(): void;
-  solutionIds: string[];
-  onCreated?(): void;
-}) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const create = useCreateShortlist();
-  const [name, setName] = useState('');
-  return (
-    <AppModal opened={props.opened} onClose={props.onClose} title={t('catalogue.shortlists.new')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate(
-            { name: name.trim(), solutionIds: props.solutionIds },
-            {
-              onSuccess: () => {
-                notify(t('catalogue.shortlists.created'));
-                setName('');
-                props.onCreated?.();
-                props.onClose();
-                void navigate(`${paths.catalogue.to()}?tab=shortlists`);
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t('catalogue.shortlists.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            required
-          />
-          <ErrorAlert error={create.error} />
-          <Button type="submit" loading={create.isPending}>
-            {t('catalogue.shortlists.create')}
-          </Button>
-        </Stack>
-      </form>
-    </AppModal>
-  );
-}
-
-/** Adds the selection to one of the shortlists the user may change. */
-function AddToShortlist(props: { solutionIds: string[]; onAdded(): void }) {
-  const { t } = useTranslation();
-  const shortlists = useShortlists();
-  const update = useUpdateShortlist();
-  const [id, setId] = useState<string | null>(null);
-  const open = (shortlists.data ?? []).filter((s) => s.outcome === null);
-  if (open.length === 0) return null;
-  const target = open.find((s) => s.id === id);
-  return (
-    <Group gap={4} align="flex-end">
-      <Select
-        aria-label={t('catalogue.selection.addTo')}
-        placeholder={t('catalogue.selection.addTo')}
-        data={open.map((s) => ({ value: s.id, label: s.name }))}
-        value={id}
-        onChange={setId}
-        size="sm"
-      />
-      <Button
-        variant="default"
-        disabled={!target}
-        loading={update.isPending}
-        onClick={() =>
-          target &&
-          update.mutate(
-            { id: target.id, solutionIds: [...new Set([...target.solutionIds, ...props.solutionIds])] },
-            {
-              onSuccess: () => {
-                notify(t('catalogue.selection.added', { name: target.name }));
-                props.onAdded();
-              },
-            },
-          )
-        }
-      >
-        {t('catalogue.selection.add')}
-      </Button>
-    </Group>
   );
 }

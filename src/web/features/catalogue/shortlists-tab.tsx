@@ -1,11 +1,10 @@
 import { Anchor, Badge, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Shortlist } from '../../../domain/catalogue/shortlists.ts';
-import { MAX_COMPARED } from '../../../domain/catalogue/shortlists.ts';
+import { MAX_COMPARED, OutcomeInput, type Shortlist } from '../../../domain/catalogue/shortlists.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
+import { useEditorForm } from '../../components/editor-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useCommuneList } from '../../lib/communes-query.ts';
@@ -127,26 +126,27 @@ function ShortlistCard({ shortlist }: { shortlist: Shortlist }) {
   );
 }
 
+/** The outcome of a shortlist: the chosen solution and why, or why none. */
 function OutcomeForm({ shortlist, nameOf }: { shortlist: Shortlist; nameOf(id: string): string }) {
   const { t } = useTranslation();
   const record = useRecordOutcome();
-  const [choice, setChoice] = useState<string>('');
-  const [reason, setReason] = useState('');
+  const outcomeOf = (values: { choice: string; reason: string }): OutcomeInput =>
+    values.choice === 'none'
+      ? { kind: 'none', reason: values.reason }
+      : { kind: 'chosen', solutionId: values.choice, reason: values.reason };
+  const form = useEditorForm({ initialValues: { choice: '', reason: '' }, schema: OutcomeInput, toInput: outcomeOf });
   return (
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
+      noValidate
+      onSubmit={form.onSubmit((values) =>
         record.mutate(
-          {
-            id: shortlist.id,
-            outcome: choice === 'none' ? { kind: 'none', reason } : { kind: 'chosen', solutionId: choice, reason },
-          },
+          { id: shortlist.id, outcome: outcomeOf(values) },
           { onSuccess: () => notify(t('catalogue.outcome.done')) },
-        );
-      }}
+        ),
+      )}
     >
       <Stack gap="xs">
-        <Radio.Group label={t('catalogue.outcome.title')} value={choice} onChange={setChoice} required>
+        <Radio.Group label={t('catalogue.outcome.title')} required {...form.getInputProps('choice')}>
           <Group mt={4}>
             {shortlist.solutionIds.map((id) => (
               <Radio key={id} value={id} label={nameOf(id)} />
@@ -154,16 +154,10 @@ function OutcomeForm({ shortlist, nameOf }: { shortlist: Shortlist; nameOf(id: s
             <Radio value="none" label={t('catalogue.outcome.noneOption')} />
           </Group>
         </Radio.Group>
-        <Textarea
-          label={t('catalogue.outcome.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          required
-          autosize
-        />
+        <Textarea label={t('catalogue.outcome.reason')} required autosize {...form.getInputProps('reason')} />
         <ErrorAlert error={record.error} />
         <Group>
-          <Button type="submit" size="xs" loading={record.isPending} disabled={!choice}>
+          <Button type="submit" size="xs" loading={record.isPending} disabled={!form.values.choice}>
             {t('catalogue.outcome.record')}
           </Button>
         </Group>
