@@ -156,6 +156,7 @@ export const DOCUMENT_MIME_TYPES = [
   'application/vnd.oasis.opendocument.text',
   'application/vnd.oasis.opendocument.spreadsheet',
 ] as const;
+export const DOCUMENT_KINDS = ['link', 'file'] as const;
 export const DocumentInput = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('link'),
@@ -172,7 +173,7 @@ export const DocumentInput = z.discriminatedUnion('kind', [
 export type DocumentInput = z.infer<typeof DocumentInput>;
 export const ProjectDocument = z.object({
   id: z.uuid(),
-  kind: z.enum(['link', 'file']),
+  kind: z.enum(DOCUMENT_KINDS),
   name: z.string(),
   url: z.string().nullable(),
   mimeType: z.string().nullable(),

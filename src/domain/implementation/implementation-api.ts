@@ -120,13 +120,16 @@ export const NotificationSettings = z.strictObject({
 });
 export type NotificationSettings = z.infer<typeof NotificationSettings>;
 
+/** What a notice is about, and how it went out (by e-mail, or only logged without SMTP). */
+export const NOTICE_KINDS = ['alert', 'digest', 'poll'] as const;
+export const NOTICE_TRANSPORTS = ['smtp', 'log'] as const;
 export const Notice = z.object({
   id: z.uuid(),
   email: z.string(),
-  kind: z.enum(['alert', 'digest', 'poll']),
+  kind: z.enum(NOTICE_KINDS),
   subject: z.string(),
   body: z.string(),
-  transport: z.enum(['smtp', 'log']),
+  transport: z.enum(NOTICE_TRANSPORTS),
   error: z.string().nullable(),
   sentAt: IsoDateTime,
 });

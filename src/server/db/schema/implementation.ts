@@ -17,11 +17,13 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   type BudgetLine,
+  DOCUMENT_KINDS,
   FOLLOW_UP_STATUSES,
   type FundingLine,
   type Risk,
 } from '../../../domain/implementation/follow-up.ts';
 import type { HistoryParams } from '../../../domain/implementation/history.ts';
+import { NOTICE_KINDS, NOTICE_TRANSPORTS } from '../../../domain/implementation/implementation-api.ts';
 import type { PlanBaseline } from '../../../domain/implementation/plan-baseline.ts';
 import { PROCUREMENT_NATURES, PROCUREMENT_PROCEDURES } from '../../../domain/implementation/procurement.ts';
 import type { ProcurementStepRecord } from '../../../domain/implementation/procurement-file.ts';
@@ -126,7 +128,7 @@ export const projectDocuments = pgTable(
     projectId: uuid('project_id')
       .notNull()
       .references(() => projectSheets.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['link', 'file'] }).notNull(),
+    kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
     name: text('name').notNull(),
     url: text('url'),
     mimeType: text('mime_type'),
@@ -208,12 +210,12 @@ export const notificationLog = pgTable(
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     email: text('email').notNull(),
-    kind: text('kind', { enum: ['alert', 'digest', 'poll'] }).notNull(),
+    kind: text('kind', { enum: NOTICE_KINDS }).notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     /** Alert keys (or a poll's key) the notice covers, so each is notified once. */
     alertKeys: text('alert_keys').array().notNull().default(sql`'{}'::text[]`),
-    transport: text('transport', { enum: ['smtp', 'log'] }).notNull(),
+    transport: text('transport', { enum: NOTICE_TRANSPORTS }).notNull(),
     error: text('error'),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },

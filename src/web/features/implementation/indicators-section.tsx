@@ -1,5 +1,5 @@
-import { Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IndicatorInput, MeasurementInput } from '../../../domain/implementation/follow-up.ts';
 import type { ProjectFollowUp } from '../../../domain/implementation/implementation-api.ts';
@@ -10,6 +10,7 @@ import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useAddIndicator, useAddMeasurement, useDeleteIndicator, useDeleteMeasurement } from './api.ts';
 import { EditDeleteButtons, editable, Section } from './follow-up-section.tsx';
+import { IndicatorChartCard } from './indicator-chart-card.tsx';
 import {
   IndicatorEditor,
   IndicatorFields,
@@ -21,8 +22,6 @@ import {
   type MeasurementView,
   measurementInput,
 } from './indicator-editors.tsx';
-
-const IndicatorChart = lazy(() => import('./indicator-chart.tsx'));
 
 type Actions = {
   editIndicator: (indicator: IndicatorView) => void;
@@ -123,16 +122,7 @@ function IndicatorCard(props: { state: ProjectFollowUp; indicator: IndicatorView
           last: last ? `${formatNumber(last.value, language, 2)} (${formatDate(last.date, language)})` : '—',
         })}
       </Text>
-      {i.measurements.length > 0 ? (
-        <Suspense fallback={<Skeleton height={220} />}>
-          <IndicatorChart
-            indicator={i}
-            label={t('implementation.indicators.chartLabel', { name: i.name })}
-            baselineLabel={t('implementation.indicators.baseline')}
-            targetLabel={t('implementation.indicators.target')}
-          />
-        </Suspense>
-      ) : null}
+      <IndicatorChartCard indicator={i} />
       {editable(state) && i.measurements.length > 0 ? <MeasurementsTable indicator={i} actions={actions} /> : null}
       {editable(state) ? <AddMeasurementForm state={state} indicator={i} /> : null}
     </Paper>

@@ -16,21 +16,28 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { FollowUpStatus } from '../../../domain/implementation/follow-up.ts';
+import {
+  type FollowUpStatus,
+  FollowUpUpdateInput,
+  StatusChangeInput,
+} from '../../../domain/implementation/follow-up.ts';
 import type { ProjectFollowUp } from '../../../domain/implementation/implementation-api.ts';
 import { formatDateTime } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
+import { InlineAddForm } from '../../components/editor-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { notify } from '../../lib/notify.ts';
+import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useChangeStatus, useFollowUp, usePublish, useUpdateFollowUp } from './api.ts';
 import { BudgetSection } from './budget-section.tsx';
 import { DocumentsSection } from './documents-section.tsx';
+import { requiredNumber } from './follow-up-section.tsx';
 import { IndicatorsSection } from './indicators-section.tsx';
 import { alertText, historyText, StatusBadge } from './labels.tsx';
 import { MilestonesSection } from './milestones-section.tsx';
@@ -97,12 +104,52 @@ function AlertsPanel({ state }: { state: ProjectFollowUp }) {
   );
 }
 
-function StatusPanel({ state }: { state: ProjectFollowUp }) {
+const needsReasonFor = (status: string | null) => status === 'suspended' || status === 'abandoned';
+
+/** The next status among those the rules allow, with its reason when suspending or abandoning. */
+function StatusForm({ state }: { state: ProjectFollowUp }) {
   const { t } = useTranslation();
   const change = useChangeStatus(state.id);
-  const [next, setNext] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const needsReason = next === 'suspended' || next === 'abandoned';
+  const { form, submit } = useSchemaForm({
+    schema: StatusChangeInput,
+    initialValues: { next: null as string | null, reason: '' },
+    toInput: (v) => ({ status: (v.next ?? '') as FollowUpStatus, reason: needsReasonFor(v.next) ? v.reason : null }),
+  });
+  const onSubmit = submit((input, callbacks) =>
+    change.mutate(input, {
+      ...callbacks,
+      onSuccess: () => {
+        notify(t('implementation.project.statusChanged'));
+        form.reset();
+      },
+    }),
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="xs">
+        <FormErrorSummary errors={form.errors} />
+        <Select
+          label={t('implementation.project.nextStatus')}
+          data={state.nextStatuses.map((s) => ({ value: s, label: t(`implementation.statuses.${s}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('next')}
+        />
+        {needsReasonFor(form.values.next) ? (
+          <TextInput label={t('implementation.project.reasonLabel')} required {...form.getInputProps('reason')} />
+        ) : null}
+        <ErrorAlert error={change.error} />
+        <Group>
+          <Button type="submit" disabled={!form.values.next} loading={change.isPending}>
+            {t('implementation.project.changeStatus')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function StatusPanel({ state }: { state: ProjectFollowUp }) {
+  const { t } = useTranslation();
   const canEdit = state.permissions.edit && state.started;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="status-heading">
@@ -118,47 +165,7 @@ function StatusPanel({ state }: { state: ProjectFollowUp }) {
           {t('implementation.project.reason', { reason: state.statusReason })}
         </Text>
       ) : null}
-      {canEdit && state.nextStatuses.length > 0 ? (
-        <Stack gap="xs">
-          <Select
-            label={t('implementation.project.nextStatus')}
-            data={state.nextStatuses.map((s) => ({ value: s, label: t(`implementation.statuses.${s}`) }))}
-            value={next}
-            onChange={setNext}
-            allowDeselect={false}
-          />
-          {needsReason ? (
-            <TextInput
-              label={t('implementation.project.reasonLabel')}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              required
-            />
-          ) : null}
-          <ErrorAlert error={change.error} />
-          <Group>
-            <Button
-              disabled={!next}
-              loading={change.isPending}
-              onClick={() =>
-                next &&
-                change.mutate(
-                  { status: next as FollowUpStatus, reason: needsReason ? reason : null },
-                  {
-                    onSuccess: () => {
-                      notify(t('implementation.project.statusChanged'));
-                      setNext(null);
-                      setReason('');
-                    },
-                  },
-                )
-              }
-            >
-              {t('implementation.project.changeStatus')}
-            </Button>
-          </Group>
-        </Stack>
-      ) : null}
+      {canEdit && state.nextStatuses.length > 0 ? <StatusForm state={state} /> : null}
     </Paper>
   );
 }
@@ -214,12 +221,41 @@ function PublicationSwitches(props: { state: ProjectFollowUp; publish: ReturnTyp
   );
 }
 
+/** The share of the project done, saved on its own (the form starts again from each saved value). */
+function ProgressForm(props: { state: ProjectFollowUp; update: ReturnType<typeof useUpdateFollowUp> }) {
+  const { t } = useTranslation();
+  const { update } = props;
+  const { form, submit } = useSchemaForm({
+    schema: FollowUpUpdateInput,
+    initialValues: { progress: props.state.progress as number | string },
+    toInput: (v) => ({ progress: requiredNumber(v.progress) }),
+  });
+  const onSubmit = submit((input, callbacks) =>
+    update.mutate(input, { ...callbacks, onSuccess: () => notify(t('implementation.saved')) }),
+  );
+  return (
+    <InlineAddForm
+      errors={form.errors}
+      onSubmit={onSubmit}
+      label={t('implementation.project.saveProgress')}
+      pending={update.isPending}
+      mt="xs"
+    >
+      <NumberInput
+        label={t('implementation.project.progressLabel')}
+        min={0}
+        max={100}
+        w={160}
+        {...form.getInputProps('progress')}
+      />
+    </InlineAddForm>
+  );
+}
+
 function ProgressPanel({ state }: { state: ProjectFollowUp }) {
   const { t } = useTranslation();
   const update = useUpdateFollowUp(state.id);
   const publish = usePublish(state.id);
-  const [progress, setProgress] = useState<number | string>(state.progress);
-  useEffect(() => setProgress(state.progress), [state.progress]);
   const canEdit = state.permissions.edit && state.started;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="progress-heading">
@@ -228,27 +264,7 @@ function ProgressPanel({ state }: { state: ProjectFollowUp }) {
       </Title>
       <Text size="sm">{t('implementation.project.progressValue', { value: state.progress })}</Text>
       <Progress value={state.progress} size="lg" mb="sm" aria-hidden="true" />
-      {canEdit ? (
-        <Group align="flex-end" gap="xs">
-          <NumberInput
-            label={t('implementation.project.progressLabel')}
-            min={0}
-            max={100}
-            value={progress}
-            onChange={setProgress}
-            w={160}
-          />
-          <Button
-            variant="default"
-            loading={update.isPending}
-            onClick={() =>
-              update.mutate({ progress: Number(progress) }, { onSuccess: () => notify(t('implementation.saved')) })
-            }
-          >
-            {t('implementation.project.saveProgress')}
-          </Button>
-        </Group>
-      ) : null}
+      {canEdit ? <ProgressForm key={state.progress} state={state} update={update} /> : null}
       <ErrorAlert error={update.error ?? publish.error} />
       <PublicationSwitches state={state} publish={publish} />
     </Paper>

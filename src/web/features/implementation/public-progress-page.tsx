@@ -1,5 +1,4 @@
-import { Alert, Badge, Group, List, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { Alert, Badge, Group, List, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatDate, formatNumber } from '../../../domain/shared/format.ts';
@@ -8,9 +7,8 @@ import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
 import { usePublicProgress } from './api.ts';
+import { IndicatorChartCard } from './indicator-chart-card.tsx';
 import { StatusBadge } from './labels.tsx';
-
-const IndicatorChart = lazy(() => import('./indicator-chart.tsx'));
 
 /** A commune's public progress page: the projects it published, their status, progress and indicators. */
 export default function PublicProgressPage() {
@@ -82,16 +80,7 @@ export default function PublicProgressPage() {
                     unit: i.unit,
                   })}
                 </Text>
-                {i.measurements.length > 0 ? (
-                  <Suspense fallback={<Skeleton height={220} />}>
-                    <IndicatorChart
-                      indicator={i}
-                      label={t('implementation.indicators.chartLabel', { name: i.name })}
-                      baselineLabel={t('implementation.indicators.baseline')}
-                      targetLabel={t('implementation.indicators.target')}
-                    />
-                  </Suspense>
-                ) : null}
+                <IndicatorChartCard indicator={i} />
               </Stack>
             ))}
           </Paper>
