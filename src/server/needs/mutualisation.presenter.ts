@@ -58,8 +58,18 @@ export function presentGroupBase(group: GroupRow) {
   };
 }
 
+/** A commune's own polls are its users' to answer: staff may record an answer for a commune, not be asked (auth.routes.ts). */
+function answersForOwnCommune(actor: Actor): boolean {
+  return (
+    actor.kind === 'user' &&
+    actor.communeNis !== null &&
+    can(actor, 'update', { type: 'interest_answer', communeNis: actor.communeNis })
+  );
+}
+
 export function presentPoll(poll: PollRow, answers: PollCommuneRow[], actor: Actor, today: string): InterestPoll {
   const visible = answers.filter((a) => can(actor, 'read', { type: 'interest_answer', communeNis: a.communeNis }));
+  const closed = poll.deadline < today;
   return {
     id: poll.id,
     groupId: poll.groupId,
@@ -67,7 +77,7 @@ export function presentPoll(poll: PollRow, answers: PollCommuneRow[], actor: Act
     unit: poll.unit,
     deadline: poll.deadline,
     audience: poll.audience,
-    closed: poll.deadline < today,
+    closed,
     asked: answers.length,
     answers: visible.map((a) => ({
       communeNis: a.communeNis,
@@ -79,6 +89,7 @@ export function presentPoll(poll: PollRow, answers: PollCommuneRow[], actor: Act
       answeredAt: a.answeredAt?.toISOString() ?? null,
     })),
     createdAt: poll.createdAt.toISOString(),
+    permissions: { answer: !closed && answersForOwnCommune(actor) },
   };
 }
 
@@ -164,7 +175,11 @@ export function presentGroupDetail(detail: GroupFacts, actor: Actor, today: stri
       ),
     ),
     purchase: detail.purchase ? presentPurchase(detail.purchase, detail.purchaseLot, actor) : null,
-    permissions: { manage: can(actor, 'update', { type: 'mutualisation' }) },
+    permissions: {
+      manage: can(actor, 'update', { type: 'mutualisation' }),
+      poll: can(actor, 'create', { type: 'mutualisation' }),
+      buy: !detail.purchase && detail.group.status === 'confirmed' && can(actor, 'create', { type: 'mutualisation' }),
+    },
   };
 }
 
