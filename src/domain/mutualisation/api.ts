@@ -92,6 +92,9 @@ export const InterestPoll = z.object({
   asked: z.number().int().describe('how many communes the poll asks'),
   answers: z.array(PollAnswer).describe('a commune user: their own commune’s answer only'),
   createdAt: z.string(),
+  permissions: z.object({
+    answer: z.boolean().describe('the caller may answer it for their own commune now (open, and theirs to answer)'),
+  }),
 });
 export type InterestPoll = z.infer<typeof InterestPoll>;
 
@@ -183,7 +186,11 @@ export const GroupDetail = GroupSummary.extend({
     .describe('a commune user: their commune’s line of the saved estimate'),
   polls: z.array(InterestPoll),
   purchase: JointPurchase.nullable(),
-  permissions: z.object({ manage: z.boolean() }),
+  permissions: z.object({
+    manage: z.boolean().describe('confirm, dismiss, reopen, split, merge, rename, set its price model'),
+    poll: z.boolean().describe('ask the communes whether they join'),
+    buy: z.boolean().describe('turn it into a joint purchase now (confirmed, and none yet)'),
+  }),
 });
 export type GroupDetail = z.infer<typeof GroupDetail>;
 

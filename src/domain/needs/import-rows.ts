@@ -99,24 +99,26 @@ export function columnOfHeader(header: string): NeedColumn | null {
 /** One row as read from the file: column → text, and whether the bytes were valid UTF-8. */
 export type RawNeedRow = { line: number; cells: Partial<Record<string, string>>; badEncoding?: boolean };
 
-export type RowProblemCode =
-  | 'BAD_ENCODING'
-  | 'UNKNOWN_NIS'
-  | 'MISSING_NIS'
-  | 'NOT_YOUR_COMMUNE'
-  | 'MISSING_TITLE'
-  | 'TOO_LONG'
-  | 'FORMULA'
-  | 'UNKNOWN_CATEGORY'
-  | 'UNKNOWN_DIMENSION'
-  | 'UNKNOWN_URGENCY'
-  | 'BAD_BUDGET'
-  | 'UNKNOWN_TIMEFRAME'
-  | 'UNKNOWN_SOURCE'
-  | 'BAD_ID'
-  | 'UNKNOWN_ID'
-  | 'DUPLICATE_ID'
-  | 'ID_OTHER_COMMUNE';
+export const ROW_PROBLEM_CODES = [
+  'BAD_ENCODING',
+  'UNKNOWN_NIS',
+  'MISSING_NIS',
+  'NOT_YOUR_COMMUNE',
+  'MISSING_TITLE',
+  'TOO_LONG',
+  'FORMULA',
+  'UNKNOWN_CATEGORY',
+  'UNKNOWN_DIMENSION',
+  'UNKNOWN_URGENCY',
+  'BAD_BUDGET',
+  'UNKNOWN_TIMEFRAME',
+  'UNKNOWN_SOURCE',
+  'BAD_ID',
+  'UNKNOWN_ID',
+  'DUPLICATE_ID',
+  'ID_OTHER_COMMUNE',
+] as const;
+export type RowProblemCode = (typeof ROW_PROBLEM_CODES)[number];
 
 /** `accepted`: the French values the column accepts, when the value was not one of them. */
 export type RowProblem = { column: string; code: RowProblemCode; value?: string; accepted?: string[] };

@@ -18,7 +18,7 @@ export type EndpointSpec = {
   /** What a success answers; `z.null()` for 204. */
   response: z.ZodType;
   /** The success status, 200 unless said. */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** Refusals beyond the usual 400/401/403/404, for the OpenAPI document: status → when. */
   refusals?: Readonly<Record<number, string>>;
   /** Other answers with their own shape (e.g. the health check's 503). */

@@ -365,9 +365,17 @@ describe('needs register', () => {
     expect(detail.communes.map((c: { name: string }) => c.name)).toEqual(['Arlon', 'Aubange']);
     expect(detail.totals.budget).toBe(95000);
     expect(detail.totals.population).toBeGreaterThan(30000);
+    // What the caller may do comes with the group: a proposed group is not bought yet; a commune user only reads it.
+    expect(detail.permissions).toEqual({ manage: true, poll: true, buy: false });
+    expect((await arlonViewer.get(`/api/mutualisation/groups/${lighting.id}`)).json().permissions).toEqual({
+      manage: false,
+      poll: false,
+      buy: false,
+    });
 
     const confirmed = await consultant.post(`/api/mutualisation/groups/${lighting.id}/actions`, { action: 'confirm' });
     expect(confirmed.json().status).toBe('confirmed');
+    expect(confirmed.json().permissions.buy).toBe(true);
     const model = {
       kind: 'volume-tiers',
       unit: 'point lumineux',
@@ -392,6 +400,10 @@ describe('needs register', () => {
 
     const mine = (await arlonEditor.get('/api/mutualisation/polls/mine')).json();
     expect(mine[0].groupLabel).toBe('Éclairage public intelligent');
+    // The editor answers their commune's open poll; its viewer may not, nor is the consultant asked it.
+    expect(mine[0].permissions).toEqual({ answer: true });
+    expect((await arlonViewer.get('/api/mutualisation/polls/mine')).json()[0].permissions).toEqual({ answer: false });
+    expect(poll.json().permissions).toEqual({ answer: false });
     expect(
       (await arlonEditor.post(`/api/mutualisation/polls/${poll.json().id}/answers`, { answer: 'yes' })).json().error
         .code,

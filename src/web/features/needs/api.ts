@@ -1,48 +1,25 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  GroupAction,
-  GroupDetail,
-  GroupSummary,
-  InterestPoll,
-  JointPurchase,
-  MutualisationRun,
-  PollAnswerInput,
-  PollCreateInput,
-  PurchaseDraft,
-  PurchaseInput,
-} from '../../../domain/mutualisation/api.ts';
-import type { ImportRowResult } from '../../../domain/needs/import-rows.ts';
-import type { Need, NeedInput, NeedUpdateInput } from '../../../domain/needs/need.ts';
+import { mutualisationContract } from '../../../domain/mutualisation/mutualisation.contract.ts';
+import type { NeedInput, NeedUpdateInput } from '../../../domain/needs/need.ts';
+import { needsContract } from '../../../domain/needs/needs.contract.ts';
+import type { EndpointResponse } from '../../../domain/shared/contract.ts';
 import { api, withQuery } from '../../lib/api.ts';
+import { call, endpointKey, endpointQuery } from '../../lib/contract-client.ts';
 
-export type NeedWithGroups = Need & { groups: { id: string; label: string; status: string }[] };
+export type { ImportFile, NeedWithGroups } from '../../../domain/needs/needs.contract.ts';
 export type NeedFilter = { communeNis?: string | null; category?: string | null; q?: string };
-export type ImportFile = { filename: string; contentBase64: string };
-export type ImportPreview = {
-  rows: ImportRowResult[];
-  valid: number;
-  invalid: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  columns: string[];
-  ignoredColumns: string[];
-};
+export type ImportPreview = EndpointResponse<typeof needsContract.previewImport>;
+export type NeedBody = z.input<typeof NeedInput>;
+export type NeedPatch = z.input<typeof NeedUpdateInput>;
 
-export const needKeys = {
-  all: ['needs'] as const,
-  list: (filter: NeedFilter) => ['needs', 'list', filter] as const,
-  detail: (id: string) => ['needs', 'detail', id] as const,
-  groups: ['mutualisation', 'groups'] as const,
-  group: (id: string) => ['mutualisation', 'group', id] as const,
-  run: ['mutualisation', 'run'] as const,
-  myPolls: ['mutualisation', 'polls', 'mine'] as const,
-  purchaseDraft: (groupId: string, lotId?: string | null) =>
-    lotId === undefined
-      ? (['mutualisation', 'purchase-draft', groupId] as const)
-      : (['mutualisation', 'purchase-draft', groupId, lotId] as const),
-};
+const n = needsContract;
+const m = mutualisationContract;
+/** Every query of the register, and every query of the pooling: what a write there may have changed. */
+const registerKey = [n.list.feature] as const;
+const poolingKey = [m.groups.feature] as const;
+/** The catalogue's lots a purchase can go through (catalogue endpoints, read here until they have a contract). */
+const frameworkLotsKey = ['needs', 'framework-lots'] as const;
 
 const query = (filter: NeedFilter) => ({
   communeNis: filter.communeNis ?? undefined,
@@ -50,55 +27,65 @@ const query = (filter: NeedFilter) => ({
   q: filter.q || undefined,
 });
 
+/** The CSV/XLSX export streams a file: a plain link, not a contract call (decision 130). */
 export const exportUrl = (filter: NeedFilter, format: 'csv' | 'xlsx') =>
   withQuery(`/api/needs/export.${format}`, query(filter));
 
 export function useNeeds(filter: NeedFilter) {
-  return useQuery({
-    queryKey: needKeys.list(filter),
-    queryFn: () => api.get<Need[]>('/api/needs', query(filter)),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...endpointQuery(n.list, { query: query(filter) }), placeholderData: keepPreviousData });
 }
 
 export function useNeed(id: string) {
-  return useQuery({ queryKey: needKeys.detail(id), queryFn: () => api.get<NeedWithGroups>(`/api/needs/${id}`) });
+  return useQuery(endpointQuery(n.get, { params: { id } }));
 }
 
+/** Creates a need, or changes the one named (its commune stays: a change sends the other fields). */
 export function useSaveNeed(id: string | null) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof NeedInput> | z.input<typeof NeedUpdateInput>) =>
-      id ? api.patch<NeedWithGroups>(`/api/needs/${id}`, input) : api.post<NeedWithGroups>('/api/needs', input),
-    onSuccess: () => client.invalidateQueries({ queryKey: needKeys.all }),
+    mutationFn: (input: NeedBody) => {
+      if (!id) return call(n.create, { body: input });
+      const { communeNis: _commune, ...patch } = input;
+      return call(n.update, { params: { id }, body: patch });
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: registerKey }),
+  });
+}
+
+/** Changes some fields of a need. */
+export function useUpdateNeed(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: NeedPatch) => call(n.update, { params: { id }, body: patch }),
+    onSuccess: () => client.invalidateQueries({ queryKey: registerKey }),
   });
 }
 
 export function useDeleteNeed() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<null>(`/api/needs/${id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: needKeys.all }),
+    mutationFn: (id: string) => call(n.delete, { params: { id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: registerKey }),
   });
 }
 
 export function usePreviewImport() {
-  return useMutation({ mutationFn: (file: ImportFile) => api.post<ImportPreview>('/api/needs/import/preview', file) });
+  return useMutation({
+    mutationFn: (file: z.input<typeof n.previewImport.body>) => call(n.previewImport, { body: file }),
+  });
 }
 
 export function useConfirmImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (file: ImportFile) =>
-      api.post<{ created: number; updated: number; unchanged: number; skipped: number }>('/api/needs/import', file),
-    onSuccess: () => client.invalidateQueries({ queryKey: needKeys.all }),
+    mutationFn: (file: z.input<typeof n.confirmImport.body>) => call(n.confirmImport, { body: file }),
+    onSuccess: () => client.invalidateQueries({ queryKey: registerKey }),
   });
 }
 
 export function useLatestRun(enabled: boolean) {
   return useQuery({
-    queryKey: needKeys.run,
-    queryFn: () => api.get<MutualisationRun | null>('/api/mutualisation/runs/latest'),
+    ...endpointQuery(m.latestRun),
     enabled,
     // While a run works, its progress is polled every half second.
     refetchInterval: (q) => (q.state.data?.status === 'running' ? 500 : false),
@@ -108,37 +95,29 @@ export function useLatestRun(enabled: boolean) {
 export function useStartRun() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<MutualisationRun>('/api/mutualisation/runs'),
-    onSuccess: (run) => client.setQueryData(needKeys.run, run),
+    mutationFn: () => call(m.startRun),
+    onSuccess: (run) => client.setQueryData(endpointQuery(m.latestRun).queryKey, run),
   });
 }
 
 export function useGroups(enabled = true) {
-  return useQuery({
-    queryKey: needKeys.groups,
-    queryFn: () => api.get<GroupSummary[]>('/api/mutualisation/groups'),
-    enabled,
-  });
+  return useQuery({ ...endpointQuery(m.groups), enabled });
 }
 
 export function useGroup(id: string) {
-  return useQuery({
-    queryKey: needKeys.group(id),
-    queryFn: () => api.get<GroupDetail>(`/api/mutualisation/groups/${id}`),
-  });
+  return useQuery(endpointQuery(m.group, { params: { id } }));
 }
 
 export function useGroupAction(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (action: z.input<typeof GroupAction>) =>
-      api.post<GroupDetail>(`/api/mutualisation/groups/${id}/actions`, action),
+    mutationFn: (action: z.input<typeof m.act.body>) => call(m.act, { params: { id }, body: action }),
     onSuccess: (group) => {
-      client.setQueryData(needKeys.group(id), group);
+      client.setQueryData(endpointQuery(m.group, { params: { id } }).queryKey, group);
       return Promise.all([
-        client.invalidateQueries({ queryKey: needKeys.groups }),
+        client.invalidateQueries({ queryKey: m.groups.key }),
         // The purchase's draft is priced with the saved model.
-        client.invalidateQueries({ queryKey: needKeys.purchaseDraft(id) }),
+        client.invalidateQueries({ queryKey: endpointKey(m.purchaseDraft, { params: { id } }) }),
       ]);
     },
   });
@@ -147,23 +126,23 @@ export function useGroupAction(id: string) {
 export function useCreatePoll(groupId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof PollCreateInput>) =>
-      api.post<InterestPoll>(`/api/mutualisation/groups/${groupId}/polls`, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: needKeys.group(groupId) }),
+    mutationFn: (input: z.input<typeof m.createPoll.body>) =>
+      call(m.createPoll, { params: { id: groupId }, body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: endpointKey(m.group, { params: { id: groupId } }) }),
   });
 }
 
 export function useCreatePurchase(groupId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof PurchaseInput>) =>
-      api.post<JointPurchase>(`/api/mutualisation/groups/${groupId}/purchase`, input),
+    mutationFn: (input: z.input<typeof m.createPurchase.body>) =>
+      call(m.createPurchase, { params: { id: groupId }, body: input }),
     onSuccess: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: needKeys.group(groupId) }),
+        client.invalidateQueries({ queryKey: endpointKey(m.group, { params: { id: groupId } }) }),
         // The lot's consumption changed: the catalogue's agreements are read again.
         client.invalidateQueries({ queryKey: ['catalogue'] }),
-        client.invalidateQueries({ queryKey: ['needs', 'framework-lots'] }),
+        client.invalidateQueries({ queryKey: frameworkLotsKey }),
       ]),
   });
 }
@@ -171,9 +150,7 @@ export function useCreatePurchase(groupId: string) {
 /** What the purchase would be through the lot chosen (or none): its lines, what the lot has left, what to confirm. */
 export function usePurchaseDraft(groupId: string, lotId: string | null, enabled: boolean) {
   return useQuery({
-    queryKey: needKeys.purchaseDraft(groupId, lotId),
-    queryFn: () =>
-      api.get<PurchaseDraft>(`/api/mutualisation/groups/${groupId}/purchase/draft`, { lotId: lotId ?? undefined }),
+    ...endpointQuery(m.purchaseDraft, { params: { id: groupId }, query: { lotId: lotId ?? undefined } }),
     enabled,
   });
 }
@@ -193,7 +170,7 @@ type AgreementLots = {
 /** The lots of the agency's framework agreements a joint purchase can go through, with the solutions they offer. */
 export function useFrameworkLots(enabled: boolean) {
   return useQuery({
-    queryKey: ['needs', 'framework-lots'],
+    queryKey: frameworkLotsKey,
     queryFn: () => api.get<AgreementLots[]>('/api/catalogue/agreements'),
     enabled,
     select: (agreements) => ({
@@ -212,19 +189,15 @@ export function useFrameworkLots(enabled: boolean) {
 }
 
 export function useMyPolls(enabled: boolean) {
-  return useQuery({
-    queryKey: needKeys.myPolls,
-    queryFn: () => api.get<InterestPoll[]>('/api/mutualisation/polls/mine'),
-    enabled,
-  });
+  return useQuery({ ...endpointQuery(m.myPolls), enabled });
 }
 
 export function useAnswerPoll(pollId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof PollAnswerInput>) =>
-      api.post<InterestPoll>(`/api/mutualisation/polls/${pollId}/answers`, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['mutualisation'] }),
+    mutationFn: (input: z.input<typeof m.answerPoll.body>) =>
+      call(m.answerPoll, { params: { id: pollId }, body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: poolingKey }),
   });
 }
 

@@ -81,9 +81,7 @@ export function NeedFormModal(props: {
   });
 
   const submit = form.onSubmit((values) => {
-    const body = toInput(values);
-    const { communeNis: _c, ...patch } = body;
-    save.mutate(editing ? patch : body, {
+    save.mutate(toInput(values), {
       onSuccess: (need) => {
         notify(t(editing ? 'needs.saved' : 'needs.created', { title: need.title }));
         props.onSaved?.(need);

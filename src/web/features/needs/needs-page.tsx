@@ -59,7 +59,7 @@ export function NeedsPage() {
         </Tabs.Panel>
         {communePolls ? (
           <Tabs.Panel value="polls" pt="md">
-            {tab === 'polls' ? <PollsPanel canAnswer={capabilities.answerPolls} /> : null}
+            {tab === 'polls' ? <PollsPanel /> : null}
           </Tabs.Panel>
         ) : null}
       </Tabs>

@@ -11,7 +11,7 @@ import { useLanguage } from '../../lib/use-language.ts';
 import { useAnswerPoll, useMyPolls } from './api.ts';
 
 /** The interest polls a commune is asked; its editors answer with a quantity or a budget. */
-export function PollsPanel(props: { canAnswer: boolean }) {
+export function PollsPanel() {
   const { t } = useTranslation();
   const polls = useMyPolls(true);
   // A notification's link opens the tab on its poll.
@@ -23,13 +23,13 @@ export function PollsPanel(props: { canAnswer: boolean }) {
       <ErrorAlert error={polls.error} />
       {(polls.data ?? []).length === 0 ? <Text c="dimmed">{t('needs.polls.none')}</Text> : null}
       {(polls.data ?? []).map((poll) => (
-        <PollCard key={poll.id} poll={poll} canAnswer={props.canAnswer} focused={poll.id === wanted} />
+        <PollCard key={poll.id} poll={poll} focused={poll.id === wanted} />
       ))}
     </Stack>
   );
 }
 
-function PollCard({ poll, canAnswer, focused }: { poll: InterestPoll; canAnswer: boolean; focused: boolean }) {
+function PollCard({ poll, focused }: { poll: InterestPoll; focused: boolean }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -73,7 +73,7 @@ function PollCard({ poll, canAnswer, focused }: { poll: InterestPoll; canAnswer:
             })}
           </Text>
         ) : null}
-        {canAnswer && !poll.closed ? (
+        {poll.permissions.answer ? (
           <form
             onSubmit={(event) => {
               event.preventDefault();

@@ -4,7 +4,7 @@ import type { Need } from '../../../domain/needs/need.ts';
 import { userMessage } from '../../lib/errors.ts';
 import { notify } from '../../lib/notify.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useSaveNeed } from './api.ts';
+import { useUpdateNeed } from './api.ts';
 import { categoryLabel } from './labels.ts';
 
 /**
@@ -14,7 +14,7 @@ import { categoryLabel } from './labels.ts';
 export function NeedCategory(props: { need: Need }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const save = useSaveNeed(props.need.id);
+  const save = useUpdateNeed(props.need.id);
   const { category, suggestedCategory } = props.need;
   if (category || !suggestedCategory) return <>{categoryLabel(category, language, t)}</>;
   const label = categoryLabel(suggestedCategory, language, t);
