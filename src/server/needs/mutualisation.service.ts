@@ -16,7 +16,7 @@ import type { PriceModel } from '../../domain/mutualisation/savings.ts';
 import { belgianToday } from '../../domain/shared/format.ts';
 import { type Actor, authorize, can, readScope } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { GroupingRunner } from './grouping-runner.ts';
