@@ -35,23 +35,6 @@ export const PublicOverviewFilter = z.object({
 });
 export type PublicOverviewFilter = z.infer<typeof PublicOverviewFilter>;
 
-/** How many published projects each commune has that match the filter (communes without any are left out). */
-export function countByCommune(
-  communes: PublicOverview['communes'],
-  filter: PublicOverviewFilter,
-): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const c of communes) {
-    const n = c.projects.filter(
-      (p) =>
-        (!filter.dimension || p.dimensions.includes(filter.dimension)) &&
-        (!filter.status || p.status === filter.status),
-    ).length;
-    if (n > 0) out.set(c.nisCode, n);
-  }
-  return out;
-}
-
 /** A catalogue category's public adoption: which communes use which listed solution. */
 export const PublicCategoryAdoption = z
   .object({

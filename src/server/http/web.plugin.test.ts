@@ -66,6 +66,18 @@ describe('web app files', () => {
     expect(page.headers['content-encoding']).toBe('br');
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     expect(brotliDecompressSync(page.rawPayload).toString()).toContain('<title>Smart Rural</title>');
+    expect(asset.headers['last-modified']).toBeUndefined();
+    expect(page.headers.etag).toBeDefined();
+  });
+
+  it('sends JSON answers, errors included, without the headers only a document obeys', async () => {
+    for (const url of ['/api/communes/boundaries', '/api/auth/me']) {
+      const answer = await get(url, { 'accept-encoding': 'identity' });
+      expect(answer.headers['content-type'], url).toMatch(/^application\/json/);
+      expect(answer.headers['content-security-policy'], url).toBeUndefined();
+      expect(answer.headers['x-frame-options'], url).toBeUndefined();
+      expect(answer.headers['x-content-type-options'], url).toBe('nosniff');
+    }
   });
 
   it('compresses large API answers for browsers that accept it', async () => {

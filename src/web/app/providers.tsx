@@ -2,12 +2,11 @@
 import '@mantine/core/styles/baseline.layer.css';
 import '@mantine/core/styles/default-css-variables.layer.css';
 import '@mantine/core/styles/global.layer.css';
-import '@mantine/notifications/styles.layer.css';
 import './global.css';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { useNotifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useMemo } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { numberKeyDown, numberPaste } from '../components/number-entry.ts';
 import { i18next } from '../i18n/i18n.ts';
@@ -40,13 +39,26 @@ export const queryClient: QueryClient = new QueryClient({
   },
 });
 
+const NotificationsContainer = lazy(() => import('./notifications-container.tsx'));
+
+/** The notices' corner, mounted with the first notice; it then shows that notice and the following ones. */
+function NoticesCorner() {
+  const { notifications, queue } = useNotifications();
+  const [wanted, setWanted] = useState(false);
+  if (!wanted && notifications.length + queue.length > 0) setWanted(true);
+  return wanted ? (
+    <Suspense fallback={null}>
+      <NotificationsContainer />
+    </Suspense>
+  ) : null;
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18next}>
       <QueryClientProvider client={queryClient}>
         <LocalisedMantine>
-          {/* Bottom left, over the empty end of the navigation: they never cover the header or a page's actions. */}
-          <Notifications position="bottom-left" containerWidth={340} autoClose={4000} />
+          <NoticesCorner />
           {children}
         </LocalisedMantine>
       </QueryClientProvider>

@@ -2,8 +2,8 @@ import { Anchor, Box, Grid, Group, List, Paper, Select, SimpleGrid, Stack, Text,
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../../domain/implementation/follow-up.ts';
-import { countByCommune } from '../../../domain/public/overview.ts';
+import type { FollowUpStatus } from '../../../domain/implementation/follow-up.ts';
+import { countByCommune, PROJECT_STATUSES } from '../../../domain/public/front-page.ts';
 import { DIMENSIONS, type Dimension } from '../../../domain/shared/dimensions.ts';
 import { formatDate, formatNumber } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
@@ -66,7 +66,7 @@ export default function PublicHomePage() {
               label={t('public.home.publishedProjects', { count: figures.publishedProjects })}
             >
               <List size="xs" mt={4}>
-                {FOLLOW_UP_STATUSES.filter((s) => figures.projectsByStatus[s]).map((s) => (
+                {PROJECT_STATUSES.filter((s) => figures.projectsByStatus[s]).map((s) => (
                   <List.Item key={s}>
                     {t(`implementation.statuses.${s}`)} : {formatNumber(figures.projectsByStatus[s] ?? 0, language)}
                   </List.Item>
@@ -109,7 +109,7 @@ export default function PublicHomePage() {
           <Select
             label={t('public.home.filterStatus')}
             placeholder={t('public.home.all')}
-            data={FOLLOW_UP_STATUSES.map((s) => ({ value: s, label: t(`implementation.statuses.${s}`) }))}
+            data={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`implementation.statuses.${s}`) }))}
             value={status}
             onChange={(v) => setStatus(v as FollowUpStatus | null)}
             clearable
