@@ -92,7 +92,7 @@ export function buildServices(
   // Two solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
   const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now);
   const diagnostic = new DiagnosticService(uow, now);
-  const implementation = new ImplementationService(uow, now);
+  const implementation = new ImplementationService(uow, now, config.ocdsPrefix);
   const catalogue = new CatalogueService(uow, now);
   const missions = new MissionsService(uow, now);
   const strategy = new StrategyService(uow, planner);

@@ -32,7 +32,7 @@ import type {
   PublishInput,
   ThresholdPeriodRecord,
 } from '../../domain/implementation/implementation-api.ts';
-import { buildReleasePackage, type OcdsReleasePackage } from '../../domain/implementation/ocds.ts';
+import { buildReleasePackage, type OcdsRelease, type OcdsReleasePackage } from '../../domain/implementation/ocds.ts';
 import { type PlanAgainstActual, PlanBaseline, planAgainstActual } from '../../domain/implementation/plan-baseline.ts';
 import {
   type FrameworkMatch,
@@ -51,16 +51,19 @@ import {
 import { checkPeriodRemoval, SEED_THRESHOLD_TABLE, ThresholdTable } from '../../domain/implementation/thresholds.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
 import { belgianToday, formatDate, formatEuro } from '../../domain/shared/format.ts';
-import { countOf, deName } from '../../domain/shared/french.ts';
+import { countOf } from '../../domain/shared/french.ts';
 import { type Actor, authorize, can, readScope, type UserActor } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
+import { buyerName, PLACEHOLDER_OCDS_PREFIX, publishReleases, releasesOf } from '../open-data/ocds-publication.ts';
 import type { FollowedProject, MilestoneRow, ProcurementRow, ThresholdRow } from './implementation.repository.ts';
 
 type Action = 'read' | 'create' | 'update' | 'delete';
-/** The OCDS publisher prefix: a placeholder until the agency registers its own with the Open Contracting Partnership. */
-export const OCID_PREFIX = 'ocds-sr0001';
+/** Who publishes when the open data is read: the platform itself. */
+const OPEN_DATA_CONTEXT: RequestContext = { actor: { kind: 'system', label: 'open-data' }, ip: null };
+/** The OCDS publisher prefix: a placeholder until the agency registers its own (setting OCDS_PREFIX, decision 140). */
+export const OCID_PREFIX = PLACEHOLDER_OCDS_PREFIX;
 
 const STATUS_FR: Record<FollowUpStatus, string> = {
   planned: 'prévu',
@@ -118,6 +121,7 @@ export class ImplementationService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly now: () => Date,
+    private readonly ocidPrefix: string = OCID_PREFIX,
   ) {}
 
   today(): string {
@@ -870,7 +874,8 @@ export class ImplementationService {
   }
 
   async ocds(actor: Actor, projectId: string, origin: string): Promise<OcdsReleasePackage> {
-    return this.uow.read(async (repos) => {
+    // Exporting publishes: releases not yet published are appended (decision 140), never rewritten.
+    return this.uow.write(async (repos) => {
       const project = await this.project(repos, actor, projectId, 'read', 'procurement');
       const pkg = await this.ocdsOf(
         repos,
@@ -878,7 +883,25 @@ export class ImplementationService {
         `${origin}/api/implementation/projects/${projectId}/procurement/ocds`,
       );
       if (!pkg) throw new NotFoundError('PROCUREMENT_NOT_FOUND');
-      return pkg;
+      return this.published(repos, { actor, ip: null }, [pkg]).then((all) => all[0]!);
+    });
+  }
+
+  /** The packages with their releases as published: what was already published, plus what changed since. */
+  private async published(
+    repos: Repositories,
+    ctx: RequestContext,
+    packages: OcdsReleasePackage[],
+  ): Promise<OcdsReleasePackage[]> {
+    const stored = await publishReleases(
+      repos,
+      ctx,
+      packages.map((p) => p.releases),
+      this.now(),
+    );
+    return packages.map((p) => {
+      const ocid = p.releases[0]?.ocid;
+      return { ...p, releases: releasesOf(stored.filter((r) => r.ocid === ocid)) as OcdsRelease[] };
     });
   }
 
@@ -886,8 +909,8 @@ export class ImplementationService {
    * The OCDS packages of the published projects' procurement files, for the open data (issue 14): the same data as
    * the staff export, for the projects the communes published with their amounts only. `uri` names the package.
    */
-  async publishedOcds(uri: string): Promise<OcdsReleasePackage[]> {
-    return this.uow.read(async (repos) => {
+  async publishedOcds(uri: string, ctx: RequestContext = OPEN_DATA_CONTEXT): Promise<OcdsReleasePackage[]> {
+    return this.uow.write(async (repos) => {
       const projects = await repos.implementation.followed({ publishedOnly: true });
       const packages: OcdsReleasePackage[] = [];
       // Procurement is about amounts: only the projects whose commune also publishes its amounts (decision 120).
@@ -900,7 +923,7 @@ export class ImplementationService {
           if (!(error instanceof DomainError)) throw error;
         }
       }
-      return packages;
+      return this.published(repos, ctx, packages);
     });
   }
 
@@ -925,7 +948,7 @@ export class ImplementationService {
         : undefined;
     const milestones = await repos.implementation.milestones([projectId]);
     return buildReleasePackage({
-      ocidPrefix: OCID_PREFIX,
+      ocidPrefix: this.ocidPrefix,
       procurementId: projectId,
       ...(row.reference ? { reference: row.reference } : {}),
       package: {
@@ -934,7 +957,7 @@ export class ImplementationService {
         publisher: { name: agency },
         license: 'https://creativecommons.org/licenses/by/4.0/',
       },
-      buyer: { nisCode: project.communeNis, name: `Commune ${deName(project.communeName)}` },
+      buyer: { nisCode: project.communeNis, name: await buyerName(repos, project.communeNis) },
       title: project.title,
       ...(project.description ? { description: project.description } : {}),
       nature: row.nature,
