@@ -57,6 +57,8 @@ import { ApiKeysService } from './public/api-keys.service.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { PublicService } from './public/public.service.ts';
 import { widgetRoutes } from './public/widget.routes.ts';
+import { purchasingOcdsRoutes } from './purchasing/ocds.routes.ts';
+import { PurchasingOcdsService } from './purchasing/ocds-export.ts';
 import { purchasingRoutes } from './purchasing/purchasing.routes.ts';
 import { PurchasingService } from './purchasing/purchasing.service.ts';
 import { ShutdownHooks } from './shutdown.ts';
@@ -121,6 +123,7 @@ export function buildServices(
   jobs.define({ name: NOTICES_JOB, handler: () => notices.run(), expireInSeconds: 15 * 60, retryLimit: 1 });
   const communes = new CommunesService(uow, now);
   const publicSide = new PublicService(uow, config.agencyName);
+  const purchasing = new PurchasingService(uow, now);
   return {
     jobs,
     groupingRunner,
@@ -146,7 +149,8 @@ export function buildServices(
     public: publicSide,
     apiKeys: new ApiKeysService(uow, now),
     openData: new OpenDataService(uow, publicSide, communes, implementation, config.agencyName, now),
-    purchasing: new PurchasingService(uow, now),
+    purchasing,
+    purchasingOcds: new PurchasingOcdsService(uow, purchasing, config.agencyName, config.ocdsPrefix, now),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -267,6 +271,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     agency: config.agencyName,
   });
   await app.register(purchasingRoutes, { purchasing: services.purchasing });
+  await app.register(purchasingOcdsRoutes, { ocds: services.purchasingOcds });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
