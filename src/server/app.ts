@@ -124,6 +124,7 @@ export function buildServices(
   const communes = new CommunesService(uow, now);
   const publicSide = new PublicService(uow, config.agencyName);
   const purchasing = new PurchasingService(uow, now);
+  const purchasingOcds = new PurchasingOcdsService(uow, purchasing, config.agencyName, config.ocdsPrefix, now);
   return {
     jobs,
     groupingRunner,
@@ -148,9 +149,9 @@ export function buildServices(
     mutualisation,
     public: publicSide,
     apiKeys: new ApiKeysService(uow, now),
-    openData: new OpenDataService(uow, publicSide, communes, implementation, config.agencyName, now),
+    openData: new OpenDataService(uow, publicSide, communes, implementation, config.agencyName, now, purchasingOcds),
     purchasing,
-    purchasingOcds: new PurchasingOcdsService(uow, purchasing, config.agencyName, config.ocdsPrefix, now),
+    purchasingOcds,
   };
 }
 export type Services = ReturnType<typeof buildServices>;

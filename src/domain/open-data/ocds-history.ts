@@ -133,17 +133,21 @@ export type OcdsRecord = { ocid: string; releases: OcdsReleaseLike[]; compiledRe
 export function compileRecord(published: readonly PublishedRelease[]): OcdsRecord {
   const ordered = [...published].sort((a, b) => a.seq - b.seq);
   const releases = ordered.map((r) => JSON.parse(r.json) as OcdsReleaseLike);
+  return { ocid: releases[0]!.ocid, releases, compiledRelease: compileReleases(releases) };
+}
+
+/** The compiled release of one process's releases, given in publication (date) order. */
+export function compileReleases<T extends OcdsReleaseLike>(releases: readonly T[]): T {
   let merged: Record<string, unknown> = {};
   for (const release of releases) merged = mergeObject(merged, release);
   const last = releases.at(-1)!;
-  const compiledRelease = {
+  return {
     ...merged,
     ocid: last.ocid,
-    id: `${last.ocid}-compiled-${ordered.at(-1)!.seq}`,
+    id: `${last.id}-compiled`,
     date: last.date,
     tag: ['compiled'],
-  } as OcdsReleaseLike;
-  return { ocid: last.ocid, releases, compiledRelease };
+  } as unknown as T;
 }
 
 function mergeObject(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
