@@ -10,6 +10,7 @@ const ARLON = '81001';
 const TINTIGNY = '85039';
 const COMMUNES = [ARLON, TINTIGNY, '81003', '81004', '82003', '84077', '83034', '85007', '85009', '85011'];
 
+// biome-ignore lint/suspicious/noExplicitAny: the test reads deep OCDS fields the schema check already validated.
 type Release = { ocid: string; id: string; date: string; tag: string[]; [k: string]: unknown } & Record<string, any>;
 type ReleasePackage = { extensions: string[]; releases: Release[] };
 type RecordPackage = { records: { ocid: string; releases: Release[]; compiledRelease: Release }[] };
