@@ -57,6 +57,8 @@ import { ApiKeysService } from './public/api-keys.service.ts';
 import { publicRoutes } from './public/public.routes.ts';
 import { PublicService } from './public/public.service.ts';
 import { widgetRoutes } from './public/widget.routes.ts';
+import { purchasingOcdsRoutes } from './purchasing/ocds.routes.ts';
+import { PurchasingOcdsService } from './purchasing/ocds-export.ts';
 import { purchasingRoutes } from './purchasing/purchasing.routes.ts';
 import { PurchasingService } from './purchasing/purchasing.service.ts';
 import { ShutdownHooks } from './shutdown.ts';
@@ -92,7 +94,7 @@ export function buildServices(
   // Two solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
   const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now);
   const diagnostic = new DiagnosticService(uow, now);
-  const implementation = createImplementationServices(uow, now);
+  const implementation = createImplementationServices(uow, now, config.ocdsPrefix);
   const catalogue = new CatalogueService(uow, now);
   const missions = new MissionsService(uow, now);
   const strategy = new StrategyService(uow, planner);
@@ -137,6 +139,8 @@ export function buildServices(
   );
   const communes = new CommunesService(uow, now);
   const publicSide = new PublicService(uow, config.agencyName);
+  const purchasing = new PurchasingService(uow, now);
+  const purchasingOcds = new PurchasingOcdsService(uow, purchasing, config.agencyName, config.ocdsPrefix, now);
   return {
     jobs,
     groupingRunner,
@@ -161,8 +165,17 @@ export function buildServices(
     mutualisation,
     public: publicSide,
     apiKeys: new ApiKeysService(uow, now),
-    openData: new OpenDataService(uow, publicSide, communes, implementation.procurement, config.agencyName, now),
-    purchasing: new PurchasingService(uow, now),
+    openData: new OpenDataService(
+      uow,
+      publicSide,
+      communes,
+      implementation.procurement,
+      config.agencyName,
+      now,
+      purchasingOcds,
+    ),
+    purchasing,
+    purchasingOcds,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -283,6 +296,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     agency: config.agencyName,
   });
   await app.register(purchasingRoutes, { purchasing: services.purchasing });
+  await app.register(purchasingOcdsRoutes, { ocds: services.purchasingOcds });
 
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -28,6 +28,13 @@ const Env = z.object({
     .or(z.literal('').transform(() => undefined)),
   SEED_DEMO: flag(true),
   AGENCY_NAME: z.string().min(1).max(200).default('IDELUX Projets publics'),
+  OCDS_PREFIX: z
+    .string()
+    .regex(
+      /^ocds-[a-z0-9]{6}$/,
+      'must be ocds- followed by 6 lowercase letters or digits, as the OCDS Helpdesk assigns',
+    )
+    .default('ocds-sr0001'),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -79,6 +86,8 @@ export type Config = {
   adminPassword: string | undefined;
   seedDemo: boolean;
   agencyName: string;
+  /** The OCDS publisher prefix of every ocid; `ocds-sr0001` is a placeholder, not registered (decision 140). */
+  ocdsPrefix: string;
   sessionTtlHours: number;
   loginRateLimit: { max: number; windowMinutes: number };
   cookieSecure: 'auto' | boolean;
@@ -123,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     seedDemo: e.SEED_DEMO,
     agencyName: e.AGENCY_NAME,
+    ocdsPrefix: e.OCDS_PREFIX,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginRateLimit: { max: e.LOGIN_RATE_LIMIT_MAX, windowMinutes: e.LOGIN_RATE_LIMIT_WINDOW_MINUTES },
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',

@@ -192,4 +192,21 @@ export const cases: AccessCase[] = [
     }),
     expect: adminOnly,
   },
+  {
+    // Before the launch there is no process to publish (409): the policy decides first.
+    route: 'GET /api/purchasing/scenarios/:id/ocds',
+    request: async (ctx, c) => ({
+      method: 'GET',
+      url: `/api/purchasing/scenarios/${(await scenarioOf(ctx, c)).id}/ocds`,
+    }),
+    expect: agencyStaff,
+  },
+  {
+    route: 'GET /api/purchasing/scenarios/:id/ocds/records',
+    request: async (ctx, c) => ({
+      method: 'GET',
+      url: `/api/purchasing/scenarios/${(await scenarioOf(ctx, c)).id}/ocds/records`,
+    }),
+    expect: agencyStaff,
+  },
 ];

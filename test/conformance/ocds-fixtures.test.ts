@@ -11,7 +11,15 @@ const shared = resolve(root, '..', 'shared', 'data', 'ocds');
 const shipped = join(root, 'test', 'fixtures', 'ocds');
 
 describe.skipIf(!existsSync(shared))('the shipped OCDS 1.1.5 schemas', () => {
-  it.each(['release-schema.json', 'release-package-schema.json'])('%s equals the shared copy byte for byte', (file) => {
+  it.each([
+    'release-schema.json',
+    'release-package-schema.json',
+    'record-package-schema.json',
+    'versioned-release-validation-schema.json',
+    'extensions/techniques/release-schema.json',
+    'extensions/techniques/extension.json',
+    'extensions/techniques/LICENSE',
+  ])('%s equals the shared copy byte for byte', (file) => {
     expect(readFileSync(join(shipped, file)).equals(readFileSync(join(shared, file)))).toBe(true);
   });
 

@@ -45,6 +45,7 @@ export const AUDIT_ACTION_LABELS = {
     en: 'Procedure costs updated',
   },
   'purchasing.award': { fr: 'Attribution d’un accord-cadre', en: 'Framework agreement awarded' },
+  'ocds.release.publish': { fr: 'Publication de données OCDS (nouvelles versions)', en: 'OCDS releases published' },
   'api_key.create': { fr: 'Création d’une clé d’API', en: 'API key created' },
   'api_key.revoke': { fr: 'Révocation d’une clé d’API', en: 'API key revoked' },
   'user.update': { fr: 'Modification d’un utilisateur', en: 'User changed' },

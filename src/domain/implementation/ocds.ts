@@ -201,6 +201,7 @@ export type OcdsRelatedProcess = {
   identifier?: string;
 };
 export type OcdsRelease = {
+  [field: string]: unknown;
   ocid: string;
   id: string;
   date: string;
@@ -221,6 +222,7 @@ export type OcdsRelease = {
 export type OcdsReleasePackage = {
   uri: string;
   version: '1.1';
+  extensions?: string[];
   publishedDate: string;
   publisher: { name: string; scheme?: string; uid?: string; uri?: string };
   license?: string;

@@ -1,16 +1,25 @@
 import type { OcdsRelease, OcdsReleasePackage } from '../implementation/ocds.ts';
+import { compileReleases } from './ocds-history.ts';
 
 /**
  * The open data's OCDS (issue 14): one release package of every published procurement, and the record package that
  * gathers each contracting process's releases (OCDS 1.1). Each release the builder makes already carries everything
  * known at its stage, so the latest release of a process serves as its compiled release.
  */
-export type PackageMeta = { uri: string; publishedDate: string; publisher: string; license: string };
+export type PackageMeta = {
+  uri: string;
+  publishedDate: string;
+  publisher: string;
+  license: string;
+  /** The extensions the releases use (the framework agreements': techniques and lots). */
+  extensions?: string[];
+};
 
 export function mergeReleasePackages(packages: readonly OcdsReleasePackage[], meta: PackageMeta): OcdsReleasePackage {
   return {
     uri: meta.uri,
     version: '1.1',
+    ...(meta.extensions?.length ? { extensions: meta.extensions } : {}),
     publishedDate: meta.publishedDate,
     publisher: { name: meta.publisher },
     license: meta.license,
@@ -21,6 +30,7 @@ export function mergeReleasePackages(packages: readonly OcdsReleasePackage[], me
 export type OcdsRecordPackage = {
   uri: string;
   version: '1.1';
+  extensions?: string[];
   publishedDate: string;
   publisher: { name: string };
   license: string;
@@ -39,13 +49,15 @@ export function buildRecordPackage(
   return {
     uri: meta.uri,
     version: '1.1',
+    ...(meta.extensions?.length ? { extensions: meta.extensions } : {}),
     publishedDate: meta.publishedDate,
     publisher: { name: meta.publisher },
     license: meta.license,
     packages: meta.packages,
     records: [...byOcid.entries()].map(([ocid, releases]) => {
       const sorted = [...releases].sort((a, b) => a.date.localeCompare(b.date));
-      return { ocid, releases: sorted, compiledRelease: sorted.at(-1)! };
+      // Merged by the OCDS rules (decision 140): an update release changes what it names, the rest stays.
+      return { ocid, releases: sorted, compiledRelease: compileReleases(sorted) };
     }),
   };
 }

@@ -15,7 +15,7 @@ export type UserActor = {
   sessionId: string;
 };
 /** The operator at the command line, or the server setting itself up: trusted, and named in the audit log. */
-export type SystemActor = { kind: 'system'; label: 'cli' | 'bootstrap' | 'démo' };
+export type SystemActor = { kind: 'system'; label: 'cli' | 'bootstrap' | 'démo' | 'open-data' };
 export type Actor = { kind: 'anonymous' } | UserActor | SystemActor;
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 

@@ -69,6 +69,7 @@ export class CommunesRepository {
         target: communes.nisCode,
         set: {
           name: sql`excluded.name`,
+          officialName: sql`excluded.official_name`,
           nameNl: sql`excluded.name_nl`,
           arrondissementNis: sql`excluded.arrondissement_nis`,
           arrondissement: sql`excluded.arrondissement`,

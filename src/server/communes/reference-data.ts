@@ -37,6 +37,11 @@ export function readReferenceMergers() {
   }));
 }
 
+/** Each commune's official designation (« Ville d'Arlon », « Commune de Tintigny »), with its source or « à vérifier ». */
+export function readOfficialNames(): Map<string, string> {
+  return new Map(readCsv('official-names.csv').map((r) => [r.nis_code!, r.official_name!]));
+}
+
 export type SeedReport = { communes: number; boundaries: number; sites: number; guides: number };
 
 /**
@@ -51,8 +56,15 @@ export async function seedReferenceData(
   const boundariesPath = options.boundariesFile ?? join(REFERENCE_DIR, 'boundaries.geojson');
   const boundaries = boundariesByNis(JSON.parse(readFileSync(boundariesPath, 'utf8')));
   const sites = readCsv('sites.csv');
+  const officialNames = readOfficialNames();
   const report = await uow.write(async (repos) => {
-    await repos.communes.upsertReference(communes.map((c) => ({ ...c, boundary: boundaries.get(c.nisCode) ?? null })));
+    await repos.communes.upsertReference(
+      communes.map((c) => ({
+        ...c,
+        officialName: officialNames.get(c.nisCode) ?? null,
+        boundary: boundaries.get(c.nisCode) ?? null,
+      })),
+    );
     for (const s of sites) {
       await repos.communes.upsertReferenceSite({
         referenceKey: s.key!,

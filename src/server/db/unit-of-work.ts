@@ -8,6 +8,7 @@ import { DiagnosticRepository } from '../diagnostic/diagnostic.repository.ts';
 import { ImplementationRepository } from '../implementation/implementation.repository.ts';
 import { MissionsRepository } from '../missions/missions.repository.ts';
 import { NeedsRepository } from '../needs/needs.repository.ts';
+import { OcdsReleasesRepository } from '../open-data/ocds-releases.repository.ts';
 import { ApiKeysRepository, PublicRepository } from '../public/public.repository.ts';
 import { PurchasingRepository } from '../purchasing/purchasing.repository.ts';
 import { StrategyRepository } from '../strategy/strategy.repository.ts';
@@ -32,6 +33,7 @@ export function repositoriesFor(db: Executor) {
     public: new PublicRepository(db),
     apiKeys: new ApiKeysRepository(db),
     purchasing: new PurchasingRepository(db),
+    ocdsReleases: new OcdsReleasesRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositoriesFor>;

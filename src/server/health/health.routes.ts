@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { healthContract } from '../../domain/health/health.contract.ts';
+import { PLACEHOLDER_OCDS_PREFIX } from '../../domain/open-data/ocds-history.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
@@ -31,6 +32,10 @@ export async function healthRoutes(
       map: {
         tileUrl: options.config.map.tileUrl ?? null,
         tileAttribution: options.config.map.tileAttribution ?? null,
+      },
+      ocds: {
+        prefix: options.config.ocdsPrefix,
+        placeholder: options.config.ocdsPrefix === PLACEHOLDER_OCDS_PREFIX,
       },
     };
   });

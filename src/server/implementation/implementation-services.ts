@@ -1,4 +1,5 @@
 import type { UnitOfWork } from '../db/unit-of-work.ts';
+import { PLACEHOLDER_OCDS_PREFIX } from '../open-data/ocds-publication.ts';
 import { FollowUpService } from './follow-up.service.ts';
 import { FollowUpItemsService } from './follow-up-items.service.ts';
 import { ImplementationCore } from './implementation-core.ts';
@@ -18,13 +19,17 @@ export type ImplementationServices = {
   settings: NotificationSettingsService;
 };
 
-export function createImplementationServices(uow: UnitOfWork, now: () => Date): ImplementationServices {
+export function createImplementationServices(
+  uow: UnitOfWork,
+  now: () => Date,
+  ocidPrefix: string = PLACEHOLDER_OCDS_PREFIX,
+): ImplementationServices {
   const core = new ImplementationCore(uow, now);
   return {
     core,
     followUp: new FollowUpService(core),
     items: new FollowUpItemsService(core),
-    procurement: new ProcurementService(core),
+    procurement: new ProcurementService(core, ocidPrefix),
     thresholds: new ThresholdsService(core),
     province: new ProvinceService(core),
     settings: new NotificationSettingsService(core),

@@ -1,6 +1,6 @@
 import type { FrameworkChoice, ProcedureAdviceQuery, ProcurementInput } from '../../domain/implementation/follow-up.ts';
 import type { ProjectFollowUp } from '../../domain/implementation/implementation-api.ts';
-import { buildReleasePackage, type OcdsReleasePackage } from '../../domain/implementation/ocds.ts';
+import { buildReleasePackage, type OcdsRelease, type OcdsReleasePackage } from '../../domain/implementation/ocds.ts';
 import {
   type FrameworkMatch,
   type ProcedureAdvice,
@@ -9,21 +9,26 @@ import {
 import { stepLabelFr, validateProcurementFile } from '../../domain/implementation/procurement-file.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
 import { formatDate } from '../../domain/shared/format.ts';
-import { deName } from '../../domain/shared/french.ts';
 import { type Actor, can } from '../auth/policy.ts';
 import type { Repositories } from '../db/unit-of-work.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { RequestContext } from '../http/request-context.ts';
+import { buyerName, PLACEHOLDER_OCDS_PREFIX, publishReleases, releasesOf } from '../open-data/ocds-publication.ts';
 import type { FollowedProject } from './implementation.repository.ts';
 import type { ImplementationCore } from './implementation-core.ts';
 import { thresholdTable } from './thresholds.service.ts';
 
-/** The OCDS publisher prefix: a placeholder until the agency registers its own with the Open Contracting Partnership. */
-export const OCID_PREFIX = 'ocds-sr0001';
+/** The OCDS publisher prefix: a placeholder until the agency registers its own (setting OCDS_PREFIX, decision 140). */
+export const OCID_PREFIX = PLACEHOLDER_OCDS_PREFIX;
+/** Who publishes when the open data is read: the platform itself. */
+const OPEN_DATA_CONTEXT: RequestContext = { actor: { kind: 'system', label: 'open-data' }, ip: null };
 
 /** A project's procurement file: the procedures the law allows, the file itself, its OCDS export. */
 export class ProcurementService {
-  constructor(private readonly core: ImplementationCore) {}
+  constructor(
+    private readonly core: ImplementationCore,
+    private readonly ocidPrefix: string = OCID_PREFIX,
+  ) {}
 
   async procedureAdvice(actor: Actor, projectId: string, query: ProcedureAdviceQuery): Promise<ProcedureAdvice> {
     return this.core.uow.read(async (repos) => {
@@ -135,7 +140,8 @@ export class ProcurementService {
   }
 
   async ocds(actor: Actor, projectId: string, origin: string): Promise<OcdsReleasePackage> {
-    return this.core.uow.read(async (repos) => {
+    // Exporting publishes: releases not yet published are appended (decision 140), never rewritten.
+    return this.core.uow.write(async (repos) => {
       const project = await this.core.project(repos, actor, projectId, 'read', 'procurement');
       const pkg = await this.ocdsOf(
         repos,
@@ -143,7 +149,25 @@ export class ProcurementService {
         `${origin}/api/implementation/projects/${projectId}/procurement/ocds`,
       );
       if (!pkg) throw new NotFoundError('PROCUREMENT_NOT_FOUND');
-      return pkg;
+      return this.published(repos, { actor, ip: null }, [pkg]).then((all) => all[0]!);
+    });
+  }
+
+  /** The packages with their releases as published: what was already published, plus what changed since. */
+  private async published(
+    repos: Repositories,
+    ctx: RequestContext,
+    packages: OcdsReleasePackage[],
+  ): Promise<OcdsReleasePackage[]> {
+    const stored = await publishReleases(
+      repos,
+      ctx,
+      packages.map((p) => p.releases),
+      this.core.now(),
+    );
+    return packages.map((p) => {
+      const ocid = p.releases[0]?.ocid;
+      return { ...p, releases: releasesOf(stored.filter((r) => r.ocid === ocid)) as OcdsRelease[] };
     });
   }
 
@@ -151,8 +175,8 @@ export class ProcurementService {
    * The OCDS packages of the published projects' procurement files, for the open data (issue 14): the same data as
    * the staff export, for the projects the communes published with their amounts only. `uri` names the package.
    */
-  async publishedOcds(uri: string): Promise<OcdsReleasePackage[]> {
-    return this.core.uow.read(async (repos) => {
+  async publishedOcds(uri: string, ctx: RequestContext = OPEN_DATA_CONTEXT): Promise<OcdsReleasePackage[]> {
+    return this.core.uow.write(async (repos) => {
       const projects = await repos.implementation.followed({ publishedOnly: true });
       const packages: OcdsReleasePackage[] = [];
       // Procurement is about amounts: only the projects whose commune also publishes its amounts (decision 120).
@@ -165,7 +189,7 @@ export class ProcurementService {
           if (!(error instanceof DomainError)) throw error;
         }
       }
-      return packages;
+      return this.published(repos, ctx, packages);
     });
   }
 
@@ -190,7 +214,7 @@ export class ProcurementService {
         : undefined;
     const milestones = await repos.implementation.milestones([projectId]);
     return buildReleasePackage({
-      ocidPrefix: OCID_PREFIX,
+      ocidPrefix: this.ocidPrefix,
       procurementId: projectId,
       ...(row.reference ? { reference: row.reference } : {}),
       package: {
@@ -199,7 +223,7 @@ export class ProcurementService {
         publisher: { name: agency },
         license: 'https://creativecommons.org/licenses/by/4.0/',
       },
-      buyer: { nisCode: project.communeNis, name: `Commune ${deName(project.communeName)}` },
+      buyer: { nisCode: project.communeNis, name: await buyerName(repos, project.communeNis) },
       title: project.title,
       ...(project.description ? { description: project.description } : {}),
       nature: row.nature,

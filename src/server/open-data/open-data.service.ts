@@ -1,3 +1,4 @@
+import type { OcdsRelease } from '../../domain/implementation/ocds.ts';
 import {
   DATASETS,
   type DatasetFormat,
@@ -11,13 +12,17 @@ import {
 } from '../../domain/open-data/datasets.ts';
 import { buildCatalogue, type Triple } from '../../domain/open-data/dcat.ts';
 import { buildRecordPackage, mergeReleasePackages } from '../../domain/open-data/ocds-packages.ts';
+import { OCDS_EXTENSIONS } from '../../domain/purchasing/ocds-framework.ts';
 import { belgianToday } from '../../domain/shared/format.ts';
 import type { CommunesService } from '../communes/communes.service.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError } from '../errors.ts';
+import type { RequestContext } from '../http/request-context.ts';
 import type { ProcurementService } from '../implementation/procurement.service.ts';
 import type { PublicService } from '../public/public.service.ts';
+import type { PurchasingOcdsService } from '../purchasing/ocds-export.ts';
 import { toCsv, toXlsx } from './formats.ts';
+import { releasesOf } from './ocds-publication.ts';
 
 export type Download = { body: string | Buffer; mediaType: string; fileName: string };
 
@@ -25,6 +30,9 @@ export type Download = { body: string | Buffer; mediaType: string; fileName: str
  * The open data (issue 14): every public dataset in the formats its users expect. Every row comes from the public
  * side's published data (PublicService), the OCDS from the published projects' procurement files.
  */
+/** Who publishes when the open data is read: the platform itself. */
+const OPEN_DATA_CONTEXT: RequestContext = { actor: { kind: 'system', label: 'open-data' }, ip: null };
+
 export class OpenDataService {
   constructor(
     private readonly uow: UnitOfWork,
@@ -33,6 +41,7 @@ export class OpenDataService {
     private readonly implementation: ProcurementService,
     private readonly publisher: string,
     private readonly now: () => Date,
+    private readonly purchasingOcds: PurchasingOcdsService | null = null,
   ) {}
 
   /** The latest change to published data, or today when nothing was published yet. */
@@ -207,8 +216,30 @@ export class OpenDataService {
       case 'ocds-releases':
       case 'ocds-records': {
         const uri = downloadUrl(origin, id, format);
-        const packages = await this.implementation.publishedOcds(uri);
-        const meta = { uri, publishedDate: this.now().toISOString(), publisher: this.publisher, license: LICENCE_URL };
+        const communeFiles = await this.implementation.publishedOcds(uri);
+        // The agency's framework agreements and their call-offs, as published (the staff export's releases).
+        const agency = this.purchasingOcds
+          ? releasesOf(await this.purchasingOcds.publishedProcesses(OPEN_DATA_CONTEXT))
+          : [];
+        const packages = agency.length
+          ? [
+              ...communeFiles,
+              {
+                uri,
+                version: '1.1' as const,
+                publishedDate: '',
+                publisher: { name: '' },
+                releases: agency as OcdsRelease[],
+              },
+            ]
+          : communeFiles;
+        const meta = {
+          uri,
+          publishedDate: this.now().toISOString(),
+          publisher: this.publisher,
+          license: LICENCE_URL,
+          ...(agency.length ? { extensions: [...OCDS_EXTENSIONS] } : {}),
+        };
         return out(
           JSON.stringify(
             format === 'ocds-releases'

@@ -18,6 +18,8 @@ export const communes = pgTable(
   {
     nisCode: varchar('nis_code', { length: 5 }).primaryKey(),
     name: text('name').notNull(),
+    /** How the institution is called (« Ville d'Arlon », « Commune de Tintigny »): reference data, see official-names.csv. */
+    officialName: text('official_name'),
     nameNl: text('name_nl'),
     arrondissementNis: varchar('arrondissement_nis', { length: 5 }).notNull(),
     arrondissement: text('arrondissement').notNull(),

@@ -7,6 +7,7 @@ export * from './diagnostic.ts';
 export * from './implementation.ts';
 export * from './missions.ts';
 export * from './needs.ts';
+export * from './ocds.ts';
 export * from './public.ts';
 export * from './purchasing.ts';
 export * from './rate-limits.ts';

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Menu, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Menu, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../domain/auth/users.ts';
@@ -9,6 +9,7 @@ import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { notify } from '../../lib/notify.ts';
+import { usePublicConfig } from '../../lib/public-config.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useResetPassword, useUpdateUser, useUsers } from './api.ts';
 import { ROLE_LABEL_KEYS } from './roles.ts';
@@ -48,6 +49,7 @@ export default function UsersPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const users = useUsers();
+  const config = usePublicConfig();
   const update = useUpdateUser();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
@@ -85,6 +87,11 @@ export default function UsersPage() {
         description={t('users.intro')}
         actions={<Button onClick={() => setCreating(true)}>{t('users.create')}</Button>}
       />
+      {config.data?.ocds.placeholder ? (
+        <Alert color="orange" variant="light" title={t('users.ocdsPlaceholderTitle')} data-testid="ocds-prefix-warning">
+          {t('users.ocdsPlaceholder', { prefix: config.data.ocds.prefix })}
+        </Alert>
+      ) : null}
       <TextInput
         label={t('users.search')}
         type="search"

@@ -140,6 +140,18 @@ export function FileSection({ scenario, manage }: { scenario: ScenarioDetail; ma
                 </List.Item>
               ))}
             </List>
+            {manage ? (
+              <Button
+                component="a"
+                href={`/api/purchasing/scenarios/${scenario.id}/ocds`}
+                download
+                variant="light"
+                size="xs"
+                mt="xs"
+              >
+                {t('purchasing.file.ocdsExport')}
+              </Button>
+            ) : null}
             {f.standstill ? (
               <Text size="sm" mt="xs">
                 {f.standstill.reasonFr}

@@ -1,0 +1,197 @@
+import type { OcdsRecord, OcdsReleaseLike, PublishedRelease } from '../../domain/open-data/ocds-history.ts';
+import type { ScenarioAnalysis } from '../../domain/purchasing/analysis.ts';
+import {
+  type CallOffProcessInput,
+  callOffReleases,
+  type FrameworkProcessInput,
+  frameworkOcid,
+  frameworkReleases,
+  OCDS_EXTENSIONS,
+} from '../../domain/purchasing/ocds-framework.ts';
+import { belgianToday } from '../../domain/shared/format.ts';
+import { type Actor, authorize } from '../auth/policy.ts';
+import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
+import { ConflictError } from '../errors.ts';
+import type { RequestContext } from '../http/request-context.ts';
+import { buyerName, publishReleases, recordsOf, releasesOf } from '../open-data/ocds-publication.ts';
+import type { PurchasingService } from './purchasing.service.ts';
+
+const LICENCE = 'https://creativecommons.org/licenses/by/4.0/';
+
+export type OcdsReleasePackageOut = {
+  uri: string;
+  version: '1.1';
+  extensions: string[];
+  publishedDate: string;
+  publisher: { name: string };
+  license: string;
+  releases: OcdsReleaseLike[];
+};
+
+export type OcdsRecordPackageOut = Omit<OcdsReleasePackageOut, 'releases'> & {
+  packages: string[];
+  records: OcdsRecord[];
+};
+
+type StoredLot = { key: string; label: string; nature: 'works' | 'supplies' | 'services' };
+
+/**
+ * The OCDS of the agency's central purchasing (issue 12, decision 140): the framework agreement of a launched scenario
+ * as its own contracting process, and each commune's call-off under the agreement the award created as a related
+ * process. Exporting publishes: what changed since the last export gets new releases (`ocds-publication.ts`), the
+ * staff export and the open data read the same published releases.
+ */
+export class PurchasingOcdsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly purchasing: PurchasingService,
+    private readonly agencyName: string,
+    private readonly ocidPrefix: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The framework process and its call-offs' processes as one release package (every release published). */
+  async releasePackage(ctx: RequestContext, scenarioId: string, uri: string): Promise<OcdsReleasePackageOut> {
+    const published = await this.publishScenario(ctx, scenarioId);
+    return { ...this.meta(uri), releases: releasesOf(published) };
+  }
+
+  /** The same processes as a record package: each process's releases and its compiled release. */
+  async recordPackage(
+    ctx: RequestContext,
+    scenarioId: string,
+    uri: string,
+    releasesUri: string,
+  ): Promise<OcdsRecordPackageOut> {
+    const published = await this.publishScenario(ctx, scenarioId);
+    return { ...this.meta(uri), packages: [releasesUri], records: recordsOf(published) };
+  }
+
+  /**
+   * For the open data: the framework processes of every launched scenario and their call-offs, as published. The
+   * agency's procedures and their awards are public by law (notices); the communes' call-offs are their contracts.
+   */
+  async publishedProcesses(ctx: RequestContext): Promise<PublishedRelease[]> {
+    const ids = await this.uow.read(async (repos) =>
+      (await repos.purchasing.listScenarios({})).filter((s) => s.status === 'launched').map((s) => s.id),
+    );
+    const all: PublishedRelease[] = [];
+    for (const id of ids) {
+      try {
+        all.push(...(await this.publishScenario(ctx, id, { skipAuthorization: true })));
+      } catch (error) {
+        // A scenario whose value cannot be computed any more is left out; the staff export says why.
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    return all;
+  }
+
+  meta(uri: string) {
+    return {
+      uri,
+      version: '1.1' as const,
+      extensions: [...OCDS_EXTENSIONS],
+      publishedDate: this.now().toISOString(),
+      publisher: { name: this.agencyName },
+      license: LICENCE,
+    };
+  }
+
+  private async publishScenario(
+    ctx: RequestContext,
+    scenarioId: string,
+    options: { skipAuthorization?: boolean } = {},
+  ): Promise<PublishedRelease[]> {
+    if (!options.skipAuthorization) authorize(ctx.actor, 'update', { type: 'purchasing' });
+    // The scenario as the agency sees it (its value and law), read with the purchasing feature's own rules.
+    const reader: Actor = options.skipAuthorization ? { kind: 'system', label: 'open-data' } : ctx.actor;
+    const detail = await this.purchasing.get(reader, scenarioId);
+    const analysis = detail.analysis as ScenarioAnalysis | null;
+    if (detail.status !== 'launched' || !analysis) throw new ConflictError('SCENARIO_NOT_LAUNCHED');
+    return this.uow.write(async (repos) => {
+      const file = await repos.purchasing.file(scenarioId);
+      if (!file) throw new ConflictError('SCENARIO_NOT_LAUNCHED');
+      const confirmed = [
+        ...new Set(detail.participations.filter((p) => p.status === 'confirmed').map((p) => p.communeNis)),
+      ];
+      const names = await officialNames(repos, confirmed);
+      const lots = detail.lots as StoredLot[];
+      const agreement = file.agreementId ? await repos.catalogue.agreement(file.agreementId) : null;
+      const awards = (file.awards as { lotKey: string; vendor: string; amount: number }[] | null) ?? [];
+      const agency = { id: 'agency', name: this.agencyName };
+      const input: FrameworkProcessInput = {
+        ocidPrefix: this.ocidPrefix,
+        scenarioId,
+        title: detail.title,
+        agency,
+        procedure: file.procedure as FrameworkProcessInput['procedure'],
+        launchDate: detail.launchDate,
+        steps: file.steps as FrameworkProcessInput['steps'],
+        publication: file.publication as FrameworkProcessInput['publication'],
+        totalMonths: analysis.value.totalMonths,
+        estimatedValue: analysis.value.estimatedValue,
+        europeanPublication: analysis.europeanPublication.required,
+        lots: lots.map((lot) => ({
+          key: lot.key,
+          label: lot.label,
+          nature: lot.nature,
+          estimatedValue: analysis.value.lots.find((l) => l.key === lot.key)?.estimatedValue ?? 0,
+        })),
+        bids: (file.bids as { lotKey: string; vendor: string }[]).map((b) => ({ lotKey: b.lotKey, vendor: b.vendor })),
+        communes: confirmed.map((nis) => ({ nisCode: nis, name: names.get(nis) ?? `Commune ${nis}` })),
+        award:
+          file.awardDate && agreement
+            ? {
+                date: file.awardDate,
+                agreementReference: agreement.reference,
+                startDate: agreement.startDate,
+                endDate: agreement.endDate,
+                lots: awards,
+              }
+            : null,
+      };
+      const processes: OcdsReleaseLike[][] = [frameworkReleases(input)];
+      if (agreement) {
+        const callOffs = await repos.catalogue.callOffs({ agreementId: agreement.id });
+        const callOffNames = await officialNames(repos, [...new Set(callOffs.map((c) => c.communeNis))]);
+        for (const c of callOffs) {
+          const lot = lots[c.lotNumber - 1];
+          const callOff: CallOffProcessInput = {
+            ocidPrefix: this.ocidPrefix,
+            callOffId: c.id,
+            framework: {
+              ocid: frameworkOcid(this.ocidPrefix, scenarioId),
+              title: detail.title,
+              reference: agreement.reference,
+              lotNumber: c.lotNumber,
+              lotTitle: c.lotTitle,
+              nature: lot?.nature ?? 'services',
+              vendor: c.vendor ?? 'Adjudicataire du lot',
+              centralPurchasingBody: this.agencyName,
+            },
+            buyer: { nisCode: c.communeNis, name: callOffNames.get(c.communeNis) ?? c.communeName },
+            solutionName: c.solutionName,
+            quantity: c.quantity,
+            amount: c.amount,
+            orderedOn: belgianToday(c.orderedAt),
+            cancelled: c.cancelledAt
+              ? { on: belgianToday(c.cancelledAt), reason: c.cancellationReason ?? 'sans motif indiqué' }
+              : null,
+          };
+          processes.push(callOffReleases(callOff));
+        }
+      }
+      return publishReleases(repos, ctx, processes, this.now());
+    });
+  }
+}
+
+/** The official designations (« Ville d'Arlon », « Commune de Tintigny ») of some communes. */
+async function officialNames(repos: Repositories, nisCodes: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const nis of nisCodes) {
+    out.set(nis, await buyerName(repos, nis));
+  }
+  return out;
+}
