@@ -266,9 +266,9 @@ describe('strategy: a consultant plans Aubange’s projects', () => {
     const balance = page.getByTestId('plan-balance');
     await balance.waitFor();
     await balance.getByRole('button', { name: 'Ajouter une règle d’équilibre' }).click();
-    await balance.getByRole('textbox', { name: 'Dimension ou objectif' }).click();
+    await balance.getByRole('combobox', { name: 'Dimension ou objectif' }).click();
     await page.getByRole('option', { name: 'Mobilité' }).click();
-    await balance.getByRole('textbox', { name: 'Part de' }).click();
+    await balance.getByRole('combobox', { name: 'Part de' }).click();
     await page.getByRole('option', { name: 'projets' }).click();
     await balance.getByRole('textbox', { name: 'Part minimale pour Mobilité' }).fill('50');
     await page.getByRole('button', { name: 'Recalculer le plan' }).click();

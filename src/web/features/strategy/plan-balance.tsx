@@ -203,7 +203,8 @@ export function BalanceReport({ state, result }: { state: StrategyState; result:
   const titles = titlesOf(state);
   const lines = result.balance ?? [];
   const cover = result.cover ?? [];
-  if (lines.length + cover.length === 0) return null;
+  // An impossible plan has no shares to show: the causes above say why.
+  if (lines.length + cover.length === 0 || result.status === 'infeasible') return null;
   const bounds = (line: (typeof lines)[number]) =>
     [
       line.min !== null ? t('strategy.plan.balance.atLeast', { share: percent(line.min, language, 0) }) : null,
