@@ -68,8 +68,10 @@ export class PurchasingOcdsService {
   }
 
   /**
-   * For the open data: the framework processes of every launched scenario and their call-offs, as published. The
-   * agency's procedures and their awards are public by law (notices); the communes' call-offs are their contracts.
+   * For the open data: the framework process of every launched scenario, as published. The agency's procedure and its
+   * award are public by law (notices); the call-offs are the communes' own contracts, which no notice makes public
+   * (a contract based on a framework agreement needs no award notice), so they stay in the staff export until a
+   * commune decides to publish them (decision 120: the commune decides what is public).
    */
   async publishedProcesses(ctx: RequestContext): Promise<PublishedRelease[]> {
     const ids = await this.uow.read(async (repos) =>
@@ -78,7 +80,7 @@ export class PurchasingOcdsService {
     const all: PublishedRelease[] = [];
     for (const id of ids) {
       try {
-        all.push(...(await this.publishScenario(ctx, id, { skipAuthorization: true })));
+        all.push(...(await this.publishScenario(ctx, id, { skipAuthorization: true, withCallOffs: false })));
       } catch (error) {
         // A scenario whose value cannot be computed any more is left out; the staff export says why.
         if (!(error instanceof ConflictError)) throw error;
@@ -101,7 +103,7 @@ export class PurchasingOcdsService {
   private async publishScenario(
     ctx: RequestContext,
     scenarioId: string,
-    options: { skipAuthorization?: boolean } = {},
+    options: { skipAuthorization?: boolean; withCallOffs?: boolean } = {},
   ): Promise<PublishedRelease[]> {
     if (!options.skipAuthorization) authorize(ctx.actor, 'update', { type: 'purchasing' });
     // The scenario as the agency sees it (its value and law), read with the purchasing feature's own rules.
@@ -152,7 +154,7 @@ export class PurchasingOcdsService {
             : null,
       };
       const processes: OcdsReleaseLike[][] = [frameworkReleases(input)];
-      if (agreement) {
+      if (agreement && options.withCallOffs !== false) {
         const callOffs = await repos.catalogue.callOffs({ agreementId: agreement.id });
         const callOffNames = await officialNames(repos, [...new Set(callOffs.map((c) => c.communeNis))]);
         for (const c of callOffs) {
