@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CallOff } from '../../../domain/catalogue/agreements.ts';
-import type { Solution } from '../../../domain/catalogue/solutions.ts';
+import { catalogueContract } from '../../../domain/catalogue/catalogue.contract.ts';
 import {
   implementationContract as c,
   implementationFiles,
 } from '../../../domain/implementation/implementation.contract.ts';
 import type { DashboardQuery, ProjectFollowUp } from '../../../domain/implementation/implementation-api.ts';
 import { type Endpoint, type EndpointArgs, fillPath } from '../../../domain/shared/contract.ts';
-import { api, withQuery } from '../../lib/api.ts';
+import { withQuery } from '../../lib/api.ts';
 import { call, endpointQuery } from '../../lib/contract-client.ts';
 
 /**
@@ -98,8 +97,7 @@ export const fetchProcedureAdvice = (projectId: string, query: EndpointArgs<type
 /** The catalogue's listed solutions, each in the lots of the framework agreement that offer it: a call-off's choices. */
 export function useFrameworkOffers(enabled: boolean) {
   return useQuery({
-    queryKey: ['implementation', 'framework-offers'],
-    queryFn: () => api.get<Solution[]>('/api/catalogue/solutions', { status: 'listed' }),
+    ...endpointQuery(catalogueContract.solutions, { query: { status: 'listed' } }),
     enabled,
     select: (solutions) =>
       solutions.flatMap((s) =>
@@ -114,8 +112,7 @@ export function useFrameworkOffers(enabled: boolean) {
 /** The commune's orders in the catalogue (not cancelled): the call-off a procurement file can point to. */
 export function useCommuneCallOffs(communeNis: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['implementation', 'call-offs', communeNis],
-    queryFn: () => api.get<CallOff[]>('/api/catalogue/call-offs', { commune: communeNis }),
+    ...endpointQuery(catalogueContract.callOffs, { query: { commune: communeNis } }),
     enabled,
     select: (callOffs) => callOffs.filter((o) => o.cancelledAt === null),
   });

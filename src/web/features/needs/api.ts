@@ -1,10 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { catalogueContract } from '../../../domain/catalogue/catalogue.contract.ts';
 import { mutualisationContract } from '../../../domain/mutualisation/mutualisation.contract.ts';
 import type { NeedInput, NeedUpdateInput } from '../../../domain/needs/need.ts';
 import { needsContract } from '../../../domain/needs/needs.contract.ts';
 import type { EndpointResponse } from '../../../domain/shared/contract.ts';
-import { api, withQuery } from '../../lib/api.ts';
+import { withQuery } from '../../lib/api.ts';
 import { call, endpointKey, endpointQuery } from '../../lib/contract-client.ts';
 
 export type { ImportFile, NeedWithGroups } from '../../../domain/needs/needs.contract.ts';
@@ -19,7 +20,6 @@ const m = mutualisationContract;
 const registerKey = [n.list.feature] as const;
 const poolingKey = [m.groups.feature] as const;
 /** The catalogue's lots a purchase can go through (catalogue endpoints, read here until they have a contract). */
-const frameworkLotsKey = ['needs', 'framework-lots'] as const;
 
 const query = (filter: NeedFilter) => ({
   communeNis: filter.communeNis ?? undefined,
@@ -141,8 +141,7 @@ export function useCreatePurchase(groupId: string) {
       Promise.all([
         client.invalidateQueries({ queryKey: endpointKey(m.group, { params: { id: groupId } }) }),
         // The lot's consumption changed: the catalogue's agreements are read again.
-        client.invalidateQueries({ queryKey: ['catalogue'] }),
-        client.invalidateQueries({ queryKey: frameworkLotsKey }),
+        client.invalidateQueries({ queryKey: [catalogueContract.agreements.feature] }),
       ]),
   });
 }
@@ -155,23 +154,10 @@ export function usePurchaseDraft(groupId: string, lotId: string | null, enabled:
   });
 }
 
-type AgreementLots = {
-  reference: string;
-  title: string;
-  lots: {
-    id: string;
-    number: number;
-    title: string;
-    vendor: string | null;
-    solutions: { solutionId: string; name: string; status: string }[];
-  }[];
-};
-
 /** The lots of the agency's framework agreements a joint purchase can go through, with the solutions they offer. */
 export function useFrameworkLots(enabled: boolean) {
   return useQuery({
-    queryKey: frameworkLotsKey,
-    queryFn: () => api.get<AgreementLots[]>('/api/catalogue/agreements'),
+    ...endpointQuery(catalogueContract.agreements),
     enabled,
     select: (agreements) => ({
       options: agreements.map((agreement) => ({
@@ -204,9 +190,7 @@ export function useAnswerPoll(pollId: string) {
 /** The listed catalogue solutions of a category (the group's), to propose the one a lot offers. */
 export function useListedSolutionsOf(category: string | null, enabled: boolean) {
   return useQuery({
-    queryKey: ['catalogue', 'solutions', 'listed', category],
-    queryFn: () =>
-      api.get<{ id: string }[]>('/api/catalogue/solutions', { status: 'listed', category: category ?? undefined }),
+    ...endpointQuery(catalogueContract.solutions, { query: { status: 'listed', category: category ?? undefined } }),
     enabled: enabled && category !== null,
     select: (solutions) => solutions.map((x) => x.id),
   });
