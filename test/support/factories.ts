@@ -10,6 +10,7 @@ import type { SwotItem, SwotItemInput } from '../../src/domain/diagnostic/swot.t
 import type { Mission, MissionCreateInput } from '../../src/domain/missions/mission.ts';
 import type { Need, NeedInput } from '../../src/domain/needs/need.ts';
 import type { ProjectSheet, ProjectSheetCreateInput } from '../../src/domain/strategy/project-sheets.ts';
+import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
 import type { Client, TestApp, TestUser } from './test-app.ts';
 
 async function created<T>(what: string, answer: Promise<{ statusCode: number; body: string }>): Promise<T> {
@@ -93,4 +94,60 @@ export function need(
   fields: Partial<z.input<typeof NeedInput>> & { communeNis: string },
 ): Promise<Need> {
   return created('a need', author.post('/api/needs', { title: 'Éclairage public LED', ...fields }));
+}
+
+/**
+ * A confirmed group of the same need (« Télégestion de l’éclairage public ») in several communes, each with its
+ * budget, and, unless `poll: false`, an interest poll every commune answered « yes » with that budget: where central
+ * purchasing starts. Built through the services, as the agency's grouping run and the communes' answers would leave it.
+ */
+export async function pooledGroup(
+  t: TestApp,
+  options: { communes: readonly string[]; budget: number; poll?: boolean; category?: string },
+): Promise<{ groupId: string; pollId: string | null }> {
+  const { services } = t.app;
+  const needIds: string[] = [];
+  for (const communeNis of options.communes) {
+    const created = await services.needs.create(CLI_CONTEXT, {
+      communeNis,
+      title: 'Télégestion de l’éclairage public',
+      description: '',
+      dimensions: [],
+      category: 'public-lighting',
+      urgency: 'medium',
+      estimatedBudget: options.budget,
+      timeframe: null,
+      source: 'direct',
+      sourceRef: null,
+    });
+    needIds.push(created.id);
+  }
+  const group = await services.uow.write((repos) =>
+    repos.needs.insertGroup(
+      {
+        label: 'Éclairage public intelligent',
+        reason: 'test',
+        status: 'confirmed',
+        ...(options.category ? { category: options.category } : {}),
+      },
+      needIds,
+    ),
+  );
+  if (options.poll === false) return { groupId: group.id, pollId: null };
+  const poll = await services.mutualisation.createPoll(CLI_CONTEXT, group.id, {
+    question: 'Rejoignez-vous ?',
+    unit: 'commune',
+    deadline: '2099-12-31',
+    audience: 'group',
+  });
+  for (const communeNis of options.communes) {
+    await services.mutualisation.answer(CLI_CONTEXT, poll.id, {
+      communeNis,
+      answer: 'yes',
+      quantity: null,
+      budget: options.budget,
+      comment: null,
+    });
+  }
+  return { groupId: group.id, pollId: poll.id };
 }

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as make from '../../../test/support/factories.ts';
 import { ocdsValidators } from '../../../test/support/ocds-schemas.ts';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import type { AgencyFile, ScenarioDetail } from '../../domain/purchasing/api.ts';
 import { seedCatalogueDemo } from '../catalogue/catalogue-demo.ts';
-import { CLI_CONTEXT } from '../http/request-context.ts';
 
 const ARLON = '81001';
 const TINTIGNY = '85039';
@@ -36,43 +36,10 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
     await seedCatalogueDemo(t.app.services.catalogue, t.app.services.watch, new Date());
     const listed = await t.app.services.uow.read((repos) => repos.catalogue.solutionsWhere({ statuses: ['listed'] }));
     const solutionId = listed[0]!.id;
-    const needIds: string[] = [];
-    for (const communeNis of COMMUNES) {
-      const need = await t.app.services.needs.create(CLI_CONTEXT, {
-        communeNis,
-        title: 'Télégestion de l’éclairage public',
-        description: '',
-        dimensions: [],
-        category: 'public-lighting',
-        urgency: 'medium',
-        estimatedBudget: 25_000,
-        timeframe: null,
-        source: 'direct',
-        sourceRef: null,
-      });
-      needIds.push(need.id);
-    }
-    const group = await t.app.services.uow.write((repos) =>
-      repos.needs.insertGroup({ label: 'Éclairage public intelligent', reason: 'test', status: 'confirmed' }, needIds),
-    );
-    const poll = await t.app.services.mutualisation.createPoll(CLI_CONTEXT, group.id, {
-      question: 'Rejoignez-vous ?',
-      unit: 'commune',
-      deadline: '2099-12-31',
-      audience: 'group',
-    });
-    for (const communeNis of COMMUNES) {
-      await t.app.services.mutualisation.answer(CLI_CONTEXT, poll.id, {
-        communeNis,
-        answer: 'yes',
-        quantity: null,
-        budget: 25_000,
-        comment: null,
-      });
-    }
+    const { groupId } = await make.pooledGroup(t, { communes: COMMUNES, budget: 25_000 });
     const created = await consultant.post('/api/purchasing/scenarios', {
       title: 'Télégestion de l’éclairage — accord-cadre',
-      groupIds: [group.id],
+      groupIds: [groupId],
       launchDate: '2026-06-01',
       initialMonths: 48,
     });

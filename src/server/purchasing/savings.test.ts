@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as make from '../../../test/support/factories.ts';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import type { ProcedureCostRecord, ScenarioDetail } from '../../domain/purchasing/api.ts';
 import type { ScenarioSavings } from '../../domain/purchasing/savings.ts';
-import { CLI_CONTEXT } from '../http/request-context.ts';
 
 const ARLON = '81001';
 const TEN = [ARLON, '81003', '81004', '81015', '85039', '84077', '83034', '85007', '85009', '85011'];
@@ -26,31 +26,15 @@ describe('the savings of a scenario, through the API', () => {
     admin = await t.login(await t.createUser('agency_admin'));
     consultant = await t.login(await t.createUser('consultant'));
     arlon = await t.login(await t.createUser('commune_editor', ARLON));
-    const needIds: string[] = [];
-    for (const communeNis of TEN) {
-      const need = await t.app.services.needs.create(CLI_CONTEXT, {
-        communeNis,
-        title: 'Télégestion de l’éclairage public',
-        description: '',
-        dimensions: [],
-        category: 'public-lighting',
-        urgency: 'medium',
-        estimatedBudget: 50_000,
-        timeframe: null,
-        source: 'direct',
-        sourceRef: null,
-      });
-      needIds.push(need.id);
-    }
-    const group = await t.app.services.uow.write((repos) =>
-      repos.needs.insertGroup(
-        { label: 'Éclairage public intelligent', reason: 'test', status: 'confirmed', category: 'public-lighting' },
-        needIds,
-      ),
-    );
+    const { groupId } = await make.pooledGroup(t, {
+      communes: TEN,
+      budget: 50_000,
+      poll: false,
+      category: 'public-lighting',
+    });
     const created = await consultant.post('/api/purchasing/scenarios', {
       title: 'Éclairage — marché-cadre',
-      groupIds: [group.id],
+      groupIds: [groupId],
       launchDate: '2026-09-01',
       initialMonths: 48,
     });
