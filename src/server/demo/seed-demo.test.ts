@@ -102,7 +102,7 @@ describe('the demo workspace', () => {
     expect(followUp.budget.length).toBeGreaterThan(0);
     const inProcurement = implementation.projects.find((p) => p.status === 'procurement')!;
     const ocds = await s.implementation.procurement.ocds(consultant(), inProcurement.id, 'http://localhost:3000');
-    expect(ocds.releases[0]!.tender).toBeDefined();
+    expect(ocds.releases[0]!.tender).toMatchObject({ id: expect.any(String), status: expect.any(String) });
     const tintignyProjects = (await s.implementation.province.alerts(tintigny())).alerts;
     expect(tintignyProjects.every((a) => a.communeNis === '85039')).toBe(true);
   });
@@ -144,7 +144,10 @@ describe('the demo workspace', () => {
   });
 
   it('every write of the demo is audited as « démo »', async () => {
-    const rows = await database.db.select({ actor: auditLog.actorEmail, action: auditLog.action }).from(auditLog);
+    // What the tests above did themselves (exporting OCDS publishes, as the consultant) is not the demo's.
+    const rows = (
+      await database.db.select({ actor: auditLog.actorEmail, action: auditLog.action }).from(auditLog)
+    ).filter((r) => r.action !== 'ocds.release.publish' || r.actor === '(démo)');
     const demoRows = rows.filter((r) => r.actor === '(démo)');
     expect(demoRows.length).toBeGreaterThan(300);
     expect(new Set(rows.map((r) => r.actor))).toEqual(new Set(['(bootstrap)', '(démo)']));
