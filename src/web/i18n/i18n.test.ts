@@ -119,7 +119,7 @@ describe('French as a Belgian civil servant reads it', () => {
     );
     expect(t('needs.groupSize', { needs: 1, communes: 1 })).toBe('1 besoin, 1 commune');
     expect(t('needs.groupSize', { needs: 6, communes: 2 })).toBe('6 besoins, 2 communes');
-    expect(t('implementation.historyLines.risks', { count: 1 })).toBe('1 risque');
+    expect(t('implementation.alertCount', { count: 1 })).toBe('1 alerte');
     expect(t('counts.need', { count: 1500 })).toBe('1\u202f500 besoins');
     await loadLanguage('en');
     expect(i18next.getFixedT('en')('needs.groupSize', { needs: 1, communes: 3 })).toBe('1 need, 3 communes');
