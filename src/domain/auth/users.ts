@@ -94,6 +94,14 @@ export const Me = z
         readAllNeeds: z.boolean().describe('the needs of every commune, not only the user’s own'),
         runMutualisation: z.boolean().describe('may run the grouping of needs and manage groups, polls and purchases'),
         answerPolls: z.boolean().describe('may answer the interest polls put to the user’s commune'),
+        runPurchasing: z
+          .boolean()
+          .describe('may build and run the agency’s procurement scenarios (central purchasing)'),
+        recordAdhesion: z
+          .boolean()
+          .describe(
+            'may record a commune’s adhesion to the central purchasing body (its own, or any for agency staff)',
+          ),
         editCatalogue: z.boolean().describe('add and change catalogue solutions, agreements and lots'),
         keepShortlists: z.boolean().describe('save searches into shortlists and change them'),
         readWatch: z.boolean().describe('the technology watch (agency staff)'),

@@ -25,6 +25,8 @@ function capabilitiesOf(user: User) {
       runMissions: ['create', { type: 'mission' }],
       enterNeeds: ['create', { type: 'need', communeNis: user.communeNis ?? '' }],
       runMutualisation: ['create', { type: 'mutualisation' }],
+      runPurchasing: ['create', { type: 'purchasing' }],
+      recordAdhesion: ['create', { type: 'central_purchasing_adhesion', communeNis: user.communeNis ?? '' }],
       editCatalogue: ['create', { type: 'catalogue' }],
       keepShortlists: ['create', { type: 'catalogue_shortlist' }],
       readWatch: ['read', { type: 'watch' }],

@@ -42,6 +42,8 @@ describe('signing in and out', () => {
       readAllNeeds: false,
       runMutualisation: false,
       answerPolls: true,
+      runPurchasing: false,
+      recordAdhesion: true,
       editCatalogue: false,
       keepShortlists: true,
       readWatch: false,

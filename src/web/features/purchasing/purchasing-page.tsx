@@ -17,7 +17,6 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { isAgencyRole } from '../../../domain/auth/roles.ts';
 import type { ScenarioSummary } from '../../../domain/purchasing/api.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
@@ -38,7 +37,7 @@ import { useAdhere, useAdhesions, useConfirmedGroups, useCreateScenario, useScen
 export function PurchasingPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const agency = me.data ? isAgencyRole(me.data.user.role) : false;
+  const agency = me.data?.capabilities.runPurchasing ?? false;
   const scenarios = useScenarios();
   return (
     <Stack gap="lg">
@@ -61,7 +60,7 @@ export function PurchasingPage() {
         <AdhesionsSection
           agency={agency}
           ownNis={me.data.user.communeNis}
-          canRecord={agency || me.data.user.role === 'commune_editor'}
+          canRecord={me.data.capabilities.recordAdhesion}
         />
       ) : null}
     </Stack>

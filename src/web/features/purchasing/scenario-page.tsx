@@ -22,7 +22,6 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isAgencyRole } from '../../../domain/auth/roles.ts';
 import type { LegalRoute, RouteAssessment, ScenarioAnalysis } from '../../../domain/purchasing/analysis.ts';
 import { LEGAL_ROUTES, ROUTE_LABELS_FR } from '../../../domain/purchasing/analysis.ts';
 import type { ScenarioDetail, ScenarioParticipation } from '../../../domain/purchasing/api.ts';
@@ -50,7 +49,7 @@ export default function ScenarioPage() {
   const { scenarioId = '' } = useParams();
   const scenario = useScenario(scenarioId);
   const me = useMe();
-  const agency = me.data ? isAgencyRole(me.data.user.role) : false;
+  const agency = me.data?.capabilities.runPurchasing ?? false;
   if (scenario.isPending) return <BlockSkeleton />;
   if (!scenario.data) return <ErrorAlert error={scenario.error} />;
   const s = scenario.data;
