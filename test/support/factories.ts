@@ -151,3 +151,32 @@ export async function pooledGroup(
   }
   return { groupId: group.id, pollId: poll.id };
 }
+
+/**
+ * Every commune confirms its line in a scenario's lot and adheres to the central purchasing body, each through the
+ * client `by(commune)` returns (its own editor, or agency staff recording it for them): what a launch needs.
+ */
+export async function confirmAndAdhere(
+  scenarioId: string,
+  lotKey: string,
+  communes: readonly string[],
+  by: (communeNis: string) => Client,
+  amount: number,
+): Promise<void> {
+  for (const communeNis of communes) {
+    const client = by(communeNis);
+    const confirmed = await client.post(`/api/purchasing/scenarios/${scenarioId}/confirmations`, {
+      communeNis,
+      lotKey,
+      participate: true,
+      amount,
+    });
+    if (confirmed.statusCode !== 200) throw new Error(`confirming ${communeNis} was refused: ${confirmed.body}`);
+    const adhered = await client.post('/api/purchasing/adhesions', {
+      communeNis,
+      decisionDate: '2026-05-20',
+      councilDecisionRef: `CC ${communeNis} 20/05/2026`,
+    });
+    if (adhered.statusCode !== 200) throw new Error(`the adhesion of ${communeNis} was refused: ${adhered.body}`);
+  }
+}

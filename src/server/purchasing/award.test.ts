@@ -51,22 +51,7 @@ describe('from a scenario to the framework agreement and a call-off', () => {
       routeNote: 'Conseil d’administration du 12/05/2026',
     });
     expect(routed.statusCode, routed.body).toBe(200);
-    for (const communeNis of TEN) {
-      const client = communeNis === ARLON ? arlon : consultant;
-      const confirmed = await client.post(`/api/purchasing/scenarios/${scenario.id}/confirmations`, {
-        communeNis,
-        lotKey,
-        participate: true,
-        amount: 25_000,
-      });
-      expect(confirmed.statusCode, confirmed.body).toBe(200);
-      const adhered = await client.post('/api/purchasing/adhesions', {
-        communeNis,
-        decisionDate: '2026-05-20',
-        councilDecisionRef: `CC ${communeNis} 20/05/2026`,
-      });
-      expect(adhered.statusCode, adhered.body).toBe(200);
-    }
+    await make.confirmAndAdhere(scenario.id, lotKey, TEN, (nis) => (nis === ARLON ? arlon : consultant), 25_000);
     expect((await consultant.get(`/api/purchasing/scenarios/${scenario.id}/file`)).statusCode).toBe(409);
     const launched = await consultant.post(`/api/purchasing/scenarios/${scenario.id}/launch`);
     expect(launched.statusCode, launched.body).toBe(200);

@@ -56,21 +56,7 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
       routeNote: 'Conseil d’administration du 12/05/2026',
     });
     expect(routed.statusCode, routed.body).toBe(200);
-    for (const communeNis of COMMUNES) {
-      const confirmed = await consultant.post(`/api/purchasing/scenarios/${scenario.id}/confirmations`, {
-        communeNis,
-        lotKey,
-        participate: true,
-        amount: 25_000,
-      });
-      expect(confirmed.statusCode, confirmed.body).toBe(200);
-      const adhered = await consultant.post('/api/purchasing/adhesions', {
-        communeNis,
-        decisionDate: '2026-05-20',
-        councilDecisionRef: `CC ${communeNis} 20/05/2026`,
-      });
-      expect(adhered.statusCode, adhered.body).toBe(200);
-    }
+    await make.confirmAndAdhere(scenario.id, lotKey, COMMUNES, () => consultant, 25_000);
     expect((await consultant.post(`/api/purchasing/scenarios/${scenario.id}/launch`)).statusCode).toBe(200);
     const saved = await consultant.put(`/api/purchasing/scenarios/${scenario.id}/file`, {
       procedure: 'open',
