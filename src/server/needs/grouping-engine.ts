@@ -7,6 +7,11 @@ import {
   type NeedGroup,
 } from '../../domain/mutualisation/grouping.ts';
 import {
+  type PurchaseOptions,
+  splitIntoPurchases,
+  type WordVector,
+} from '../../domain/mutualisation/grouping-purchases.ts';
+import {
   ACRONYMS,
   CLIPPED_WORDS,
   needTextReader,
@@ -66,6 +71,8 @@ export type GroupingOptions = {
    * in its text, or the category of the group it joined): the app proposes it on the need.
    */
   onSuggestedCategories?: (suggestions: { id: string; category: string }[]) => Promise<void> | void;
+  /** How a category's needs are split into purchases (grouping-purchases.ts). */
+  purchases?: PurchaseOptions;
   /** On PostgreSQL, the longest any one statement of the run may take (a bound on the run, issue 15). */
   statementTimeoutMs?: number;
 };
@@ -124,6 +131,8 @@ export async function groupNeedsInDatabase(
     const docs = await rowsOf<{ idx: number; category: string | null }>(
       await tx.execute(sql`select idx, category from mg_doc order by idx`),
     );
+    const placed = await placedVectors(tx, docs, maxDf);
+    const purchases = splitIntoPurchases(placed, options.purchases);
     const groups = connectNeeds(
       docs.map((d) => ({
         idx: d.idx,
@@ -132,9 +141,9 @@ export async function groupNeedsInDatabase(
         category: d.category,
       })),
       [...wordEdges.map((e) => asEdge(e, 'words')), ...titleEdges.map((e) => asEdge(e, 'title'))],
+      purchases,
     );
-    if (options.onSuggestedCategories)
-      await options.onSuggestedCategories(suggestedCategories(needs, docs, groups));
+    if (options.onSuggestedCategories) await options.onSuggestedCategories(suggestedCategories(needs, docs, groups));
     await progress(0.8, 'explain');
     const result = await explainAll(tx, groups, needs.length);
     await progress(1, 'done');
@@ -155,6 +164,29 @@ type ScoredPair = { a: number; b: number; score: number };
 /** Edges as (smaller, larger) index, so the order of the union does not depend on how pairs were found. */
 function asEdge(e: ScoredPair, kind: GroupingEdge['kind']): GroupingEdge {
   return { a: Math.min(e.a, e.b), b: Math.max(e.a, e.b), score: Number(e.score), kind };
+}
+
+/** The weighted rare words of each need the taxonomy placed, for the split of its category into purchases. */
+async function placedVectors(
+  tx: Transaction,
+  docs: { idx: number; category: string | null }[],
+  maxDf: number,
+): Promise<{ idx: number; category: string; vector: WordVector }[]> {
+  const rows = await rowsOf<{ idx: number; lexeme: string; w: number; total: number }>(
+    await tx.execute(sql`select w.idx, w.lexeme, w.w, n.total from mg_word w join mg_norm n using (idx)
+      where w.category is not null and w.df <= ${maxDf}`),
+  );
+  const vectors = new Map<number, { weights: Map<string, number>; total: number }>();
+  for (const r of rows) {
+    const v = vectors.get(r.idx) ?? { weights: new Map<string, number>(), total: Number(r.total) };
+    v.weights.set(r.lexeme, Number(r.w));
+    vectors.set(r.idx, v);
+  }
+  return docs.flatMap((d) =>
+    d.category
+      ? [{ idx: d.idx, category: d.category, vector: vectors.get(d.idx) ?? { weights: new Map(), total: 0 } }]
+      : [],
+  );
 }
 
 /** The needs' texts, read by `prepareText`, in a temporary table. */
