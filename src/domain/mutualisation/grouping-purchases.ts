@@ -15,7 +15,7 @@ export type WordVector = { weights: ReadonlyMap<string, number>; total: number }
 export type PurchaseOptions = {
   /** Mean weighted Dice similarity two clusters must reach to merge. */
   threshold: number;
-  /** Factor applied to the similarity of two needs of different categories (0: never together). */
+  /** Mean similarity two purchases of different categories must reach to join (above 1: never). */
   crossCategory: number;
   /**
    * Where a need alone in its category goes: the purchase of its category it shares most words with, else the
@@ -24,7 +24,11 @@ export type PurchaseOptions = {
   loneNeeds: 'closest-or-largest' | 'closest' | 'alone';
 };
 
-export const PURCHASE_DEFAULTS: PurchaseOptions = { threshold: 0.1, crossCategory: 0, loneNeeds: 'closest-or-largest' };
+export const PURCHASE_DEFAULTS: PurchaseOptions = {
+  threshold: 0.1,
+  crossCategory: 0.25,
+  loneNeeds: 'closest-or-largest',
+};
 
 /** The engine's weighted Dice: the weight of the shared words (mean of both sides) over the mean total weight. */
 export function weightedDice(a: WordVector, b: WordVector): number {
@@ -54,7 +58,7 @@ function unitsOf(needs: { idx: number; category: string; vector: WordVector }[])
 }
 
 /** Similarities between units that share a word, through an inverted index (never all pairs). */
-function unitSimilarities(units: Unit[], crossCategory: number): Map<number, Map<number, number>> {
+function unitSimilarities(units: Unit[]): Map<number, Map<number, number>> {
   const byWord = new Map<string, number[]>();
   units.forEach((unit, u) => {
     for (const word of unit.vector.weights.keys()) {
@@ -70,8 +74,7 @@ function unitSimilarities(units: Unit[], crossCategory: number): Map<number, Map
       for (let j = i + 1; j < list.length; j++) {
         const [a, b] = [list[i]!, list[j]!];
         if (sims.get(a)!.has(b)) continue;
-        const damp = units[a]!.category === units[b]!.category ? 1 : crossCategory;
-        const sim = damp * weightedDice(units[a]!.vector, units[b]!.vector);
+        const sim = weightedDice(units[a]!.vector, units[b]!.vector);
         if (sim <= 0) continue;
         sims.get(a)!.set(b, sim);
         sims.get(b)!.set(a, sim);
@@ -79,25 +82,26 @@ function unitSimilarities(units: Unit[], crossCategory: number): Map<number, Map
   return sims;
 }
 
-/** Average linkage over units (each weighing its number of needs): the clusters, as lists of unit indexes. */
-function averageLinkage(units: Unit[], sims: Map<number, Map<number, number>>, threshold: number): number[][] {
-  const size = units.map((u) => u.members.length);
-  // Sum of the similarities over the needs' pairs between two live clusters (identical needs: similarity 1).
-  const link = new Map<number, Map<number, number>>();
-  for (const [a, row] of sims) {
-    const out = new Map<number, number>();
-    for (const [b, s] of row) out.set(b, s * size[a]! * size[b]!);
-    link.set(a, out);
-  }
-  const content = units.map((_, u) => [u]);
-  const alive = new Set(units.map((_, u) => u));
+/**
+ * Average linkage: items (each weighing `size` needs, `link` the sum of the similarities over the needs' pairs
+ * between two items) merge, best mean first, while the mean reaches the threshold and `mayMerge` allows it. The
+ * clusters, as lists of item indexes.
+ */
+function averageLinkage(
+  size: number[],
+  link: Map<number, Map<number, number>>,
+  threshold: number,
+  mayMerge: (a: number[], b: number[]) => boolean,
+): number[][] {
+  const content = size.map((_, i) => [i]);
+  const alive = new Set(size.map((_, i) => i));
   for (;;) {
     let best: [number, number, number] | undefined;
     for (const a of alive)
       for (const [b, sum] of link.get(a)!) {
         if (b <= a) continue;
         const mean = sum / (size[a]! * size[b]!);
-        if (mean >= threshold && (!best || mean > best[2])) best = [a, b, mean];
+        if (mean >= threshold && (!best || mean > best[2]) && mayMerge(content[a]!, content[b]!)) best = [a, b, mean];
       }
     if (!best) break;
     const [a, b] = best;
@@ -117,51 +121,87 @@ function averageLinkage(units: Unit[], sims: Map<number, Map<number, number>>, t
   return [...alive].map((a) => content[a]!);
 }
 
+/** The sums of the similarities over the needs' pairs between groups of units. */
+function groupLinks(groups: number[][], units: Unit[], sims: Map<number, Map<number, number>>) {
+  const groupOf = new Map<number, number>();
+  groups.forEach((g, gi) => {
+    for (const u of g) groupOf.set(u, gi);
+  });
+  const link = new Map<number, Map<number, number>>(groups.map((_, gi) => [gi, new Map()]));
+  for (const [u, row] of sims)
+    for (const [v, s] of row) {
+      const [gu, gv] = [groupOf.get(u)!, groupOf.get(v)!];
+      if (gu === gv) continue;
+      const row2 = link.get(gu)!;
+      row2.set(gv, (row2.get(gv) ?? 0) + s * units[u]!.members.length * units[v]!.members.length);
+    }
+  const size = groups.map((g) => g.reduce((n, u) => n + units[u]!.members.length, 0));
+  return { size, link };
+}
+
 /**
  * The purchases of the needs the taxonomy placed: lists of need indexes, each need in exactly one, ordered by their
- * first need.
+ * first need. First each category's needs are split; then purchases of different categories whose needs are close
+ * on average (a need the taxonomy places in two neighbouring categories) join.
  */
 export function splitIntoPurchases(
   needs: { idx: number; category: string; vector: WordVector }[],
   options: PurchaseOptions = PURCHASE_DEFAULTS,
 ): number[][] {
   const units = unitsOf(needs);
-  const sims = unitSimilarities(units, options.crossCategory);
-  const clusters = averageLinkage(units, sims, options.threshold);
+  const sims = unitSimilarities(units);
+  const single = groupLinks(
+    units.map((_, u) => [u]),
+    units,
+    sims,
+  );
+  const sameCategory = (a: number[], b: number[]) => units[a[0]!]!.category === units[b[0]!]!.category;
+  const clusters = averageLinkage(single.size, single.link, options.threshold, sameCategory);
+  const purchases = placeLoneNeeds(clusters, units, sims, options.loneNeeds);
+  const across = groupLinks(purchases, units, sims);
+  const categories = purchases.map((p) => new Set(p.map((u) => units[u]!.category)));
+  const disjoint = (a: number[], b: number[]) =>
+    !a.some((pa) => b.some((pb) => [...categories[pa]!].some((c) => categories[pb]!.has(c))));
+  const joined = averageLinkage(across.size, across.link, options.crossCategory, disjoint);
+  return joined
+    .map((ps) => ps.flatMap((p) => purchases[p]!.flatMap((u) => units[u]!.members)).sort((x, y) => x - y))
+    .sort((x, y) => x[0]! - y[0]!);
+}
+
+/** A need alone in its category joins the purchase of its category it is closest to, else the largest. */
+function placeLoneNeeds(
+  clusters: number[][],
+  units: Unit[],
+  sims: Map<number, Map<number, number>>,
+  loneNeeds: PurchaseOptions['loneNeeds'],
+): number[][] {
   const clusterOfUnit = new Map<number, number>();
   clusters.forEach((c, ci) => {
     for (const u of c) clusterOfUnit.set(u, ci);
   });
   const needCount = clusters.map((c) => c.reduce((n, u) => n + units[u]!.members.length, 0));
   const categoryOf = (ci: number) => units[clusters[ci]![0]!]!.category;
-  // A need alone joins the purchase of its category it is closest to, else the largest of its category.
   const target = clusters.map((_, ci) => ci);
   clusters.forEach((cluster, ci) => {
-    if (needCount[ci] !== 1 || options.loneNeeds === 'alone') return;
+    if (needCount[ci] !== 1 || loneNeeds === 'alone') return;
     const u = cluster[0]!;
+    const mine = (cj: number) => cj !== ci && needCount[cj]! > 1 && categoryOf(cj) === units[u]!.category;
     let best: [number, number] | undefined;
     for (const [v, s] of sims.get(u)!) {
       const cj = clusterOfUnit.get(v)!;
-      if (cj !== ci && needCount[cj]! > 1 && categoryOf(cj) === units[u]!.category && (!best || s > best[1]))
-        best = [cj, s];
+      if (mine(cj) && (!best || s > best[1])) best = [cj, s];
     }
-    if (!best && options.loneNeeds === 'closest-or-largest') {
+    if (!best && loneNeeds === 'closest-or-largest')
       for (let cj = 0; cj < clusters.length; cj++)
-        if (cj !== ci && needCount[cj]! > 1 && categoryOf(cj) === units[u]!.category)
-          if (!best || needCount[cj]! > best[1]) best = [cj, needCount[cj]!];
-    }
+        if (mine(cj) && (!best || needCount[cj]! > best[1])) best = [cj, needCount[cj]!];
     if (best) target[ci] = best[0];
-    else if (options.loneNeeds === 'closest-or-largest') {
+    else if (loneNeeds === 'closest-or-largest')
       // No purchase of two needs in this category: its lone needs form one, as the category did before the split.
-      const first = clusters.findIndex((c, cj) => needCount[cj] === 1 && categoryOf(cj) === units[u]!.category);
-      target[ci] = first;
-    }
+      target[ci] = clusters.findIndex((c, cj) => needCount[cj] === 1 && categoryOf(cj) === units[u]!.category);
   });
   const out = new Map<number, number[]>();
   clusters.forEach((cluster, ci) => {
-    const list = out.get(target[ci]!) ?? [];
-    for (const u of cluster) list.push(...units[u]!.members);
-    out.set(target[ci]!, list);
+    out.set(target[ci]!, [...(out.get(target[ci]!) ?? []), ...cluster]);
   });
-  return [...out.values()].map((l) => l.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+  return [...out.values()];
 }
