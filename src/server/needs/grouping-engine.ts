@@ -20,6 +20,7 @@ import {
   typoCorrector,
   wordsOf,
 } from '../../domain/mutualisation/need-language.ts';
+import { commonRoots } from '../../domain/mutualisation/need-language-roots.ts';
 import { THESAURUS_SYNONYMS } from '../../domain/mutualisation/thesaurus/synonyms.ts';
 import { SMART_CATEGORIES } from '../../domain/shared/smart-categories.ts';
 import { type Database, rowsOf, type Transaction } from '../db/client.ts';
@@ -240,12 +241,19 @@ async function recogniseCategories(tx: Transaction): Promise<void> {
  * register's filler and hyphenated compounds' parts left out. Each need's total weight goes in its own keyed table.
  */
 async function weighWords(tx: Transaction, docCount: number): Promise<void> {
+  const stems = await rowsOf<{ lexeme: string }>(
+    await tx.execute(sql`select distinct unnest(tsvector_to_array(tsv)) as lexeme from mg_doc`),
+  );
+  const roots = [...commonRoots(stems.map((s) => s.lexeme))].map(([lexeme, root]) => ({ lexeme, root }));
   await tx.execute(sql`create temp table mg_word on commit drop as
     with stop as (select distinct unnest(tsvector_to_array(to_tsvector('french', unaccent(x)))) as lexeme
         from jsonb_array_elements_text(${JSON.stringify(REGISTER_STOP_WORDS)}::jsonb) as s(x)),
-      lx as (select d.idx, d.category, l.lexeme, l.lexeme = any(tsvector_to_array(d.ttsv)) as in_title
-        from mg_doc d, unnest(d.tsv) as l
+      root as (select * from jsonb_to_recordset(${JSON.stringify(roots)}::jsonb) as r(lexeme text, root text)),
+      stemmed as (select d.idx, d.category, coalesce(r.root, l.lexeme) as lexeme,
+          l.lexeme = any(tsvector_to_array(d.ttsv)) as in_title
+        from mg_doc d cross join unnest(d.tsv) as l left join root r on r.lexeme = l.lexeme
         where l.lexeme not in (select lexeme from stop) and position('-' in l.lexeme) = 0),
+      lx as (select idx, category, lexeme, bool_or(in_title) as in_title from stemmed group by idx, category, lexeme),
       df as (select lexeme, count(*)::int as df from lx group by lexeme)
     select lx.idx, lx.category, lx.lexeme, df.df,
       ln(1 + ${docCount}::float8 / df.df) * (case when lx.in_title then ${TITLE_WEIGHT}::float8 else 1 end) as w
