@@ -197,7 +197,7 @@ function placeLoneNeeds(
     if (best) target[ci] = best[0];
     else if (loneNeeds === 'closest-or-largest')
       // No purchase of two needs in this category: its lone needs form one, as the category did before the split.
-      target[ci] = clusters.findIndex((c, cj) => needCount[cj] === 1 && categoryOf(cj) === units[u]!.category);
+      target[ci] = clusters.findIndex((_c, cj) => needCount[cj] === 1 && categoryOf(cj) === units[u]!.category);
   });
   const out = new Map<number, number[]>();
   clusters.forEach((cluster, ci) => {
