@@ -52,7 +52,7 @@ export function ParticipationsSection({ scenario }: { scenario: ScenarioDetail }
             </List>
           </Alert>
         ) : null}
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={560} className="stack-on-phone">
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -102,6 +102,9 @@ export function ParticipationsSection({ scenario }: { scenario: ScenarioDetail }
   );
 }
 
+/** Amounts align right in a table, left once a phone stacks its rows. */
+const RIGHT = { base: 'left', sm: 'right' } as const;
+
 /** A line of a lot; with `actions`, a cell for the button that records the commune's answer for it. */
 function ParticipationRow(props: {
   line: ScenarioParticipation;
@@ -114,7 +117,7 @@ function ParticipationRow(props: {
   const { line: p, confirm } = props;
   return (
     <Table.Tr>
-      <Table.Td>
+      <Table.Td fw={{ base: 600, sm: 400 }}>
         {p.communeName}
         {p.adhered ? (
           <Text size="xs" c="teal.9">
@@ -122,10 +125,14 @@ function ParticipationRow(props: {
           </Text>
         ) : null}
       </Table.Td>
-      <Table.Td>{props.lot}</Table.Td>
-      <Table.Td ta="right">{p.quantity === null ? '—' : formatNumber(p.quantity, language)}</Table.Td>
-      <Table.Td ta="right">{p.amount === null ? '—' : formatEuro(p.amount, language)}</Table.Td>
-      <Table.Td>
+      <Table.Td data-label={t('purchasing.lot')}>{props.lot}</Table.Td>
+      <Table.Td ta={RIGHT} data-label={t('purchasing.quantity')}>
+        {p.quantity === null ? '—' : formatNumber(p.quantity, language)}
+      </Table.Td>
+      <Table.Td ta={RIGHT} data-label={t('purchasing.amount')}>
+        {p.amount === null ? '—' : formatEuro(p.amount, language)}
+      </Table.Td>
+      <Table.Td data-label={t('purchasing.status')}>
         <Badge
           variant="outline"
           color={p.status === 'confirmed' ? 'teal.9' : p.status === 'declined' ? 'gray.8' : '#9a3412'}

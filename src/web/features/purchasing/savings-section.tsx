@@ -74,12 +74,15 @@ function SavingsFigures({ totals }: { totals: ScenarioSavings['totals'] }) {
   );
 }
 
+/** Amounts align right in a table, left once a phone stacks its rows. */
+const RIGHT = { base: 'left', sm: 'right' } as const;
+
 function CommuneSavingsTable({ communes }: { communes: ScenarioSavings['communes'] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const euro = (v: number) => formatEuro(v, language);
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={640} className="stack-on-phone">
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -94,12 +97,18 @@ function CommuneSavingsTable({ communes }: { communes: ScenarioSavings['communes
         <Table.Tbody>
           {communes.map((c) => (
             <Table.Tr key={c.communeNis}>
-              <Table.Td>{c.communeName}</Table.Td>
-              <Table.Td>{c.procedureAloneLabelFr}</Table.Td>
-              <Table.Td ta="right">{euro(c.avoidedProcedureCost)}</Table.Td>
-              <Table.Td ta="right">{euro(c.volumeSaving)}</Table.Td>
-              <Table.Td ta="right">{euro(-c.fee)}</Table.Td>
-              <Table.Td ta="right" fw={600}>
+              <Table.Td fw={{ base: 600, sm: 400 }}>{c.communeName}</Table.Td>
+              <Table.Td data-label={t('purchasing.savings.procedureAlone')}>{c.procedureAloneLabelFr}</Table.Td>
+              <Table.Td ta={RIGHT} data-label={t('purchasing.savings.avoidedShort')}>
+                {euro(c.avoidedProcedureCost)}
+              </Table.Td>
+              <Table.Td ta={RIGHT} data-label={t('purchasing.savings.volumeShort')}>
+                {euro(c.volumeSaving)}
+              </Table.Td>
+              <Table.Td ta={RIGHT} data-label={t('purchasing.savings.feeShort')}>
+                {euro(-c.fee)}
+              </Table.Td>
+              <Table.Td ta={RIGHT} fw={600} data-label={t('purchasing.savings.net')}>
                 {euro(c.net)}
               </Table.Td>
             </Table.Tr>
