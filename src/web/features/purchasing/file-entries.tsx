@@ -154,7 +154,7 @@ function BidTable(props: { scenario: ScenarioDetail; file: AgencyFile; editable:
     );
   }
   return (
-    <Table.ScrollContainer minWidth={520}>
+    <Table.ScrollContainer minWidth={520} className="stack-on-phone">
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -168,10 +168,12 @@ function BidTable(props: { scenario: ScenarioDetail; file: AgencyFile; editable:
         <Table.Tbody>
           {file.bids.map((b, index) => (
             <Table.Tr key={`${b.lotKey}-${b.vendor}-${b.amount}-${b.receivedOn}`}>
-              <Table.Td>{lotLabel(b.lotKey)}</Table.Td>
-              <Table.Td>{b.vendor}</Table.Td>
-              <Table.Td ta="right">{formatEuro(b.amount, language)}</Table.Td>
-              <Table.Td>{formatDate(b.receivedOn, language)}</Table.Td>
+              <Table.Td data-label={t('purchasing.lot')}>{lotLabel(b.lotKey)}</Table.Td>
+              <Table.Td data-label={t('purchasing.entries.bidVendor')}>{b.vendor}</Table.Td>
+              <Table.Td ta={{ base: 'left', sm: 'right' }} data-label={t('purchasing.entries.bidAmount')}>
+                {formatEuro(b.amount, language)}
+              </Table.Td>
+              <Table.Td data-label={t('purchasing.entries.bidDate')}>{formatDate(b.receivedOn, language)}</Table.Td>
               {editable ? (
                 <Table.Td>
                   <ActionIcon

@@ -53,12 +53,15 @@ export function ValueSection({ scenario, analysis }: { scenario: ScenarioDetail;
   );
 }
 
+/** Amounts align right in a table, left once a phone stacks its rows. */
+const RIGHT = { base: 'left', sm: 'right' } as const;
+
 function LotValueTable({ analysis }: { analysis: ScenarioAnalysis }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const euro = (v: number) => formatEuro(v, language);
   return (
-    <Table.ScrollContainer minWidth={620}>
+    <Table.ScrollContainer minWidth={620} className="stack-on-phone">
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -87,10 +90,16 @@ function LotValueTable({ analysis }: { analysis: ScenarioAnalysis }) {
                     </Badge>
                   ) : null}
                 </Table.Td>
-                <Table.Td ta="right">{euro(lot.initialAmount)}</Table.Td>
-                <Table.Td ta="right">{euro(lot.renewalsAmount)}</Table.Td>
-                <Table.Td ta="right">{euro(lot.optionsAmount)}</Table.Td>
-                <Table.Td ta="right" fw={600}>
+                <Table.Td ta={RIGHT} data-label={t('purchasing.initial')}>
+                  {euro(lot.initialAmount)}
+                </Table.Td>
+                <Table.Td ta={RIGHT} data-label={t('purchasing.renewalsAmount')}>
+                  {euro(lot.renewalsAmount)}
+                </Table.Td>
+                <Table.Td ta={RIGHT} data-label={t('purchasing.options')}>
+                  {euro(lot.optionsAmount)}
+                </Table.Td>
+                <Table.Td ta={RIGHT} fw={600} data-label={t('purchasing.estimatedValue')}>
                   {euro(lot.estimatedValue)}
                 </Table.Td>
               </Table.Tr>
