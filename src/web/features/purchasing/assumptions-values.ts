@@ -45,10 +45,13 @@ export function modelValuesOf(lot: Lot, model: PriceModel | undefined): ModelVal
   };
   if (!model) return blank;
   if (model.kind === 'volume-tiers') {
-    return { ...blank, enabled: true, kind: model.discount, unit: model.unit, tiers: model.tiers };
+    // Switching to a fixed cost starts from the base tier's price per unit.
+    const perUnitCost = lot.unitPrice ?? model.tiers[0]?.unitPrice ?? '';
+    return { ...blank, enabled: true, kind: model.discount, unit: model.unit, tiers: model.tiers, perUnitCost };
   }
   return {
     ...blank,
+    tiers: [{ fromQuantity: 0, unitPrice: lot.unitPrice ?? model.perUnitCost }],
     enabled: true,
     kind: 'shared-fixed',
     unit: model.unit,
