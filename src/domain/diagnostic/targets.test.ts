@@ -102,7 +102,10 @@ describe('what a gap points to', () => {
     const fixed = solutions.map((s) =>
       s.categories[0] === 'mobility-on-demand' ? { ...s, categories: [category] } : s,
     );
-    const watch = [{ title: 'Navette autonome', categories: [category] }, { title: 'Compost', categories: ['waste'] }];
+    const watch = [
+      { title: 'Navette autonome', categories: [category] },
+      { title: 'Compost', categories: ['waste'] },
+    ];
     const found = pointersFor('mobility', fixed, watch);
     expect(found.solutions.map((s) => s.name)).toEqual(['Autobus', 'Zèbre', 'Bus malin']);
     expect(found.watch.map((w) => w.title)).toEqual(['Navette autonome']);

@@ -140,7 +140,11 @@ export function pointersFor<
 // ---------------------------------------------------------------------------------------------------------------
 // What the API answers
 
-const HorizonGapsSchema = z.object({ short: z.number().nullable(), medium: z.number().nullable(), long: z.number().nullable() });
+const HorizonGapsSchema = z.object({
+  short: z.number().nullable(),
+  medium: z.number().nullable(),
+  long: z.number().nullable(),
+});
 
 export const FactorGapView = z.object({
   factorKey: z.string(),
