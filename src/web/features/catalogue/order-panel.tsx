@@ -1,30 +1,192 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Progress,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Button, Group, NumberInput, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agreement } from '../../../domain/catalogue/agreements.ts';
+import type { z } from 'zod';
+import { CallOffInput } from '../../../domain/catalogue/agreements.ts';
 import { amountDiffers, quoteCallOff } from '../../../domain/catalogue/call-off-price.ts';
 import type { Solution } from '../../../domain/catalogue/solutions.ts';
-import { formatEuro, formatNumber } from '../../../domain/shared/format.ts';
-import { AppModal } from '../../components/app-modal.tsx';
+import { formatEuro } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { communeOptions, useCommuneList } from '../../lib/communes-query.ts';
 import { notify } from '../../lib/notify.ts';
+import { fieldErrorsOnto, useSchemaForm } from '../../lib/schema-form.ts';
 import { useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useAdhere, useAgreements, useOrder } from './api.ts';
+import { useAgreements, useOrder } from './api.ts';
+import { AdhesionPrompt, type Confirming, LotFacts, OrderConfirmModal } from './order-parts.tsx';
+
+type OrderValues = {
+  lotId: string | null;
+  communeNis: string | null;
+  /** null: the default (the commune's population for a price per inhabitant or by tiers, else 1). */
+  quantity: number | string | null;
+  /** null: the amount follows the price until the buyer types another one. */
+  amount: number | string | null;
+  reason: string;
+  note: string;
+};
+type Figures = ReturnType<ReturnType<typeof useOrderFigures>>;
+
+/** What the form's values come to: the lot and its agreement, the quantity, the price's quote and the amount. */
+function useOrderFigures(solution: Solution) {
+  const agreements = useAgreements();
+  const communes = useCommuneList();
+  return (v: OrderValues) => {
+    const lotRef = solution.lots.find((l) => l.lotId === v.lotId);
+    const agreement = agreements.data?.find((a) => a.id === lotRef?.agreementId);
+    const lot = agreement?.lots.find((l) => l.id === v.lotId);
+    const adherent = Boolean(v.communeNis && agreement?.adherents.some((a) => a.communeNis === v.communeNis));
+    const byPopulation = solution.pricing.model === 'per-inhabitant' || solution.pricing.model === 'tiered';
+    const population = communes.data?.find((c) => c.nisCode === v.communeNis)?.population ?? null;
+    const quantity = v.quantity ?? (byPopulation && population ? population : 1);
+    const quote = quoteCallOff({
+      pricing: solution.pricing,
+      lotUnitPrice: lotRef?.unitPrice ?? null,
+      quantity: Number(quantity),
+    });
+    const amount = v.amount ?? quote?.amount ?? '';
+    const changed = v.amount !== null && v.amount !== '' && amountDiffers(Number(v.amount), quote);
+    return { lotRef, agreement, lot, adherent, quantity, quote, amount, changed };
+  };
+}
+
+/**
+ * The order's form (the one pattern, checked with the domain's CallOffInput), the input waiting for confirmation
+ * and the order sent once confirmed; the form empties (lot and commune kept) once the order is placed.
+ */
+function useOrderForm(solution: Solution) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const me = useMe();
+  const order = useOrder();
+  const figuresOf = useOrderFigures(solution);
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  const [input, setInput] = useState<z.input<typeof CallOffInput> | null>(null);
+  const { form, submit } = useSchemaForm({
+    schema: CallOffInput,
+    initialValues: {
+      lotId: solution.lots[0]?.lotId ?? null,
+      communeNis: me.data?.user?.communeNis ?? null,
+      quantity: null,
+      amount: null,
+      reason: '',
+      note: '',
+    } as OrderValues,
+    toInput: (v: OrderValues) => {
+      const f = figuresOf(v);
+      return {
+        lotId: v.lotId ?? '',
+        solutionId: solution.id,
+        communeNis: v.communeNis ?? '',
+        quantity: Number(f.quantity),
+        amount: Number(f.amount),
+        amountReason: f.changed ? v.reason : null,
+        note: v.note,
+      };
+    },
+  });
+  const onSubmit = submit((valid) => {
+    order.reset();
+    setInput(valid);
+    setConfirming('order');
+  });
+  const place = () => {
+    if (!input) return;
+    order.mutate(
+      { ...input, confirmDuplicate: confirming === 'duplicate' },
+      {
+        onSuccess: (callOff) => {
+          notify(
+            t('catalogue.order.done', { name: callOff.solutionName, amount: formatEuro(callOff.amount, language) }),
+          );
+          form.setValues({ quantity: null, amount: null, reason: '', note: '' });
+          setConfirming(null);
+          order.reset();
+        },
+        onError: (error) => {
+          fieldErrorsOnto(form)(error);
+          if (error instanceof ApiError && error.code === 'DUPLICATE_CALL_OFF') setConfirming('duplicate');
+        },
+      },
+    );
+  };
+  return { form, figures: figuresOf(form.values), order, onSubmit, place, confirming, setConfirming };
+}
+
+/** Quantity, amount (its reason once changed), remark and the order button. */
+function OrderFields(props: {
+  solution: Solution;
+  form: UseFormReturnType<OrderValues>;
+  figures: Figures;
+  onSubmit: () => void;
+  error: unknown;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { form, figures, solution } = props;
+  const { quantity, amount, changed, quote } = figures;
+  return (
+    <form onSubmit={props.onSubmit} noValidate>
+      <Stack gap="sm">
+        <FormErrorSummary errors={form.errors} />
+        <Group grow align="flex-start">
+          <NumberInput
+            label={t(`catalogue.order.quantityBy.${solution.pricing.model}`)}
+            description={solution.pricing.details ?? undefined}
+            min={1}
+            allowDecimal={false}
+            thousandSeparator=" "
+            value={quantity}
+            onChange={(value) => form.setFieldValue('quantity', value)}
+            error={form.errors.quantity}
+            data-path="quantity"
+            required
+          />
+          <NumberInput
+            label={t('catalogue.order.amount')}
+            min={0}
+            decimalScale={2}
+            fixedDecimalScale
+            thousandSeparator=" "
+            decimalSeparator=","
+            value={amount}
+            onChange={(value) => form.setFieldValue('amount', value)}
+            error={form.errors.amount}
+            data-path="amount"
+            required
+          />
+        </Group>
+        <Text size="sm" c="dimmed" data-testid="order-basis">
+          {quote ? t('catalogue.order.computed', { basis: quote.basisFr }) : t('catalogue.order.noQuote')}
+        </Text>
+        {changed ? (
+          <Textarea
+            label={t('catalogue.order.amountReason')}
+            description={t('catalogue.order.amountReasonHelp', { computed: formatEuro(quote?.amount ?? 0, language) })}
+            {...form.getInputProps('reason')}
+            error={form.errors.amountReason ?? form.errors.reason}
+            data-path="amountReason"
+            required
+            autosize
+          />
+        ) : null}
+        <Textarea label={t('catalogue.order.note')} {...form.getInputProps('note')} autosize />
+        <ErrorAlert error={props.error} />
+        <Button
+          type="submit"
+          disabled={
+            !form.values.communeNis || !figures.adherent || amount === '' || (changed && !form.values.reason.trim())
+          }
+        >
+          {t('catalogue.order.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
 
 /**
  * The order form (issue 10): the amount comes from the solution's price for the quantity (the lot's negotiated
@@ -33,40 +195,12 @@ import { useAdhere, useAgreements, useOrder } from './api.ts';
  */
 export function OrderPanel({ solution }: { solution: Solution }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const me = useMe();
-  const agreements = useAgreements();
   const communes = useCommuneList();
-  const order = useOrder();
-  const adhere = useAdhere();
+  const { form, figures, order, onSubmit, place, confirming, setConfirming } = useOrderForm(solution);
   const user = me.data?.user;
-  const agency = solution.permissions.chooseCommune;
   const canOrder = solution.permissions.order;
-  const [lotId, setLotId] = useState<string | null>(solution.lots[0]?.lotId ?? null);
-  const [communeNis, setCommuneNis] = useState<string | null>(user?.communeNis ?? null);
-  // null: the default (the commune's population for a price per inhabitant or by tiers, else 1); the amount
-  // follows the price until the buyer types another one.
-  const [typedQuantity, setTypedQuantity] = useState<number | string | null>(null);
-  const [typedAmount, setTypedAmount] = useState<number | string | null>(null);
-  const [reason, setReason] = useState('');
-  const [note, setNote] = useState('');
-  const [confirming, setConfirming] = useState<'order' | 'duplicate' | null>(null);
-
-  const lotRef = solution.lots.find((l) => l.lotId === lotId);
-  const agreement: Agreement | undefined = agreements.data?.find((a) => a.id === lotRef?.agreementId);
-  const lot = agreement?.lots.find((l) => l.id === lotId);
-  const adherent = Boolean(communeNis && agreement?.adherents.some((a) => a.communeNis === communeNis));
-  const byPopulation = solution.pricing.model === 'per-inhabitant' || solution.pricing.model === 'tiered';
-  const population = communes.data?.find((c) => c.nisCode === communeNis)?.population ?? null;
-  const quantity = typedQuantity ?? (byPopulation && population ? population : 1);
-  const quote = quoteCallOff({
-    pricing: solution.pricing,
-    lotUnitPrice: lotRef?.unitPrice ?? null,
-    quantity: Number(quantity),
-  });
-  const amount = typedAmount ?? quote?.amount ?? '';
-  const changed = typedAmount !== null && typedAmount !== '' && amountDiffers(Number(typedAmount), quote);
-
+  const { communeNis, lotId } = form.values;
   if (solution.status !== 'listed' || solution.lots.length === 0) {
     return (
       <Paper withBorder p="md" id="order">
@@ -74,47 +208,6 @@ export function OrderPanel({ solution }: { solution: Solution }) {
       </Paper>
     );
   }
-  const reset = () => {
-    setTypedQuantity(null);
-    setTypedAmount(null);
-    setReason('');
-    setNote('');
-    setConfirming(null);
-    order.reset();
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!lotId || !communeNis || amount === '') return;
-    order.reset();
-    setConfirming('order');
-  };
-  const place = (confirmDuplicate: boolean) => {
-    if (!lotId || !communeNis) return;
-    order.mutate(
-      {
-        lotId,
-        solutionId: solution.id,
-        communeNis,
-        quantity: Number(quantity),
-        amount: Number(amount),
-        amountReason: changed ? reason : null,
-        note,
-        confirmDuplicate,
-      },
-      {
-        onSuccess: (callOff) => {
-          notify(
-            t('catalogue.order.done', { name: callOff.solutionName, amount: formatEuro(callOff.amount, language) }),
-          );
-          reset();
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.code === 'DUPLICATE_CALL_OFF') setConfirming('duplicate');
-        },
-      },
-    );
-  };
-  const quantityLabel = t(`catalogue.order.quantityBy.${solution.pricing.model}`);
   const communeName = communes.data?.find((c) => c.nisCode === communeNis)?.name ?? user?.communeName ?? '—';
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="order-title" id="order">
@@ -130,39 +223,16 @@ export function OrderPanel({ solution }: { solution: Solution }) {
             label: `${l.agreementReference} — ${t('catalogue.order.lotNumber', { number: l.lotNumber })} : ${l.lotTitle}`,
           }))}
           value={lotId}
-          onChange={setLotId}
+          onChange={(value) => form.setFieldValue('lotId', value)}
           allowDeselect={false}
         />
-        {lot ? (
-          <Stack gap={4}>
-            <Text size="sm">
-              {t('catalogue.order.vendor')} : {lot.vendor ?? '—'}
-            </Text>
-            {lot.consumption.ceiling !== null ? (
-              <>
-                <Progress
-                  value={Math.min(100, (lot.consumption.share ?? 0) * 100)}
-                  aria-label={t('catalogue.agreements.consumption')}
-                />
-                <Text size="sm" c="dimmed">
-                  {t('catalogue.agreements.remaining', {
-                    remaining: formatEuro(lot.consumption.remaining ?? 0, language),
-                    ceiling: formatEuro(lot.consumption.ceiling, language),
-                  })}
-                </Text>
-              </>
-            ) : null}
-          </Stack>
-        ) : null}
-        {agency ? (
+        {figures.lot ? <LotFacts lot={figures.lot} /> : null}
+        {solution.permissions.chooseCommune ? (
           <Select
             label={t('catalogue.order.commune')}
             data={communeOptions(communes.data)}
             value={communeNis}
-            onChange={(value) => {
-              setCommuneNis(value);
-              setTypedQuantity(null);
-            }}
+            onChange={(value) => form.setValues({ communeNis: value, quantity: null })}
             searchable
           />
         ) : (
@@ -170,117 +240,31 @@ export function OrderPanel({ solution }: { solution: Solution }) {
             {t('catalogue.order.commune')} : <strong>{user?.communeName ?? '—'}</strong>
           </Text>
         )}
-        {canOrder && communeNis && agreement && !adherent ? (
-          <Paper withBorder p="sm" bg="var(--mantine-color-yellow-0)">
-            <Stack gap="xs">
-              <Text size="sm">{t('catalogue.order.notAdherent', { reference: agreement.reference })}</Text>
-              <Button
-                variant="default"
-                loading={adhere.isPending}
-                onClick={() =>
-                  adhere.mutate(
-                    { agreementId: agreement.id, communeNis },
-                    { onSuccess: () => notify(t('catalogue.order.adhered')) },
-                  )
-                }
-              >
-                {t('catalogue.order.adhere')}
-              </Button>
-              <ErrorAlert error={adhere.error} />
-            </Stack>
-          </Paper>
+        {canOrder && communeNis && figures.agreement && !figures.adherent ? (
+          <AdhesionPrompt agreement={figures.agreement} communeNis={communeNis} />
         ) : null}
         {canOrder ? (
-          <form onSubmit={submit}>
-            <Stack gap="sm">
-              <Group grow align="flex-start">
-                <NumberInput
-                  label={quantityLabel}
-                  description={solution.pricing.details ?? undefined}
-                  min={1}
-                  allowDecimal={false}
-                  thousandSeparator=" "
-                  value={quantity}
-                  onChange={setTypedQuantity}
-                  required
-                />
-                <NumberInput
-                  label={t('catalogue.order.amount')}
-                  min={0}
-                  decimalScale={2}
-                  fixedDecimalScale
-                  thousandSeparator=" "
-                  decimalSeparator=","
-                  value={amount}
-                  onChange={setTypedAmount}
-                  required
-                />
-              </Group>
-              <Text size="sm" c="dimmed" data-testid="order-basis">
-                {quote ? t('catalogue.order.computed', { basis: quote.basisFr }) : t('catalogue.order.noQuote')}
-              </Text>
-              {changed ? (
-                <Textarea
-                  label={t('catalogue.order.amountReason')}
-                  description={t('catalogue.order.amountReasonHelp', {
-                    computed: formatEuro(quote?.amount ?? 0, language),
-                  })}
-                  value={reason}
-                  onChange={(e) => setReason(e.currentTarget.value)}
-                  required
-                  autosize
-                />
-              ) : null}
-              <Textarea
-                label={t('catalogue.order.note')}
-                value={note}
-                onChange={(e) => setNote(e.currentTarget.value)}
-                autosize
-              />
-              {confirming ? null : <ErrorAlert error={order.error} />}
-              <Button type="submit" disabled={!communeNis || !adherent || amount === '' || (changed && !reason.trim())}>
-                {t('catalogue.order.submit')}
-              </Button>
-            </Stack>
-          </form>
+          <OrderFields
+            solution={solution}
+            form={form}
+            figures={figures}
+            onSubmit={onSubmit}
+            error={confirming ? null : order.error}
+          />
         ) : null}
       </Stack>
-      <AppModal
-        opened={confirming !== null}
+      <OrderConfirmModal
+        confirming={confirming}
         onClose={() => setConfirming(null)}
-        title={t(confirming === 'duplicate' ? 'catalogue.order.duplicateTitle' : 'catalogue.order.confirmTitle')}
-      >
-        <Stack gap="sm">
-          {confirming === 'duplicate' ? (
-            <Alert color="yellow" variant="light">
-              {order.error instanceof ApiError ? order.error.message : null}
-            </Alert>
-          ) : (
-            <Text>
-              {t('catalogue.order.confirmText', {
-                count: Number(quantity),
-                name: solution.name,
-                commune: communeName,
-                quantity: formatNumber(Number(quantity), language),
-                amount: formatEuro(Number(amount), language),
-                lot: lotRef
-                  ? `${lotRef.agreementReference}, ${t('catalogue.order.lotNumber', { number: lotRef.lotNumber })}`
-                  : '',
-              })}
-            </Text>
-          )}
-          {changed ? <Text size="sm">{t('catalogue.order.confirmReason', { reason })}</Text> : null}
-          {confirming === 'order' ? <ErrorAlert error={order.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button loading={order.isPending} onClick={() => place(confirming === 'duplicate')}>
-              {t(confirming === 'duplicate' ? 'catalogue.order.orderAgain' : 'catalogue.order.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </AppModal>
+        onConfirm={place}
+        order={order}
+        solutionName={solution.name}
+        communeName={communeName}
+        quantity={Number(figures.quantity)}
+        amount={Number(figures.amount)}
+        lotRef={figures.lotRef}
+        reason={figures.changed ? form.values.reason : null}
+      />
     </Paper>
   );
 }

@@ -20,19 +20,178 @@ export function formatMonth(month: string | null): string {
 
 const COLOURS = { planned: '#5c6670', committed: '#1864ab', spent: '#2b8a3e' } as const;
 
+type Props = { data: PlanAgainstActual; showCommune?: boolean; communeOf?: (projectId: string) => string | undefined };
+
+/** The planned, committed and spent amounts by year, as bars. */
+function PlanChart({ data }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<Skeleton height={220} />}>
+      <BarsChart
+        unit="euro"
+        height={220}
+        label={t('implementation.planActual.chartLabel')}
+        categories={data.years.map((y) => String(y.year))}
+        series={[
+          {
+            name: t('implementation.planActual.planned'),
+            colour: COLOURS.planned,
+            values: data.years.map((y) => y.planned),
+          },
+          {
+            name: t('implementation.planActual.committed'),
+            colour: COLOURS.committed,
+            values: data.years.map((y) => y.committed),
+          },
+          {
+            name: t('implementation.planActual.spent'),
+            colour: COLOURS.spent,
+            values: data.years.map((y) => y.spent),
+          },
+        ]}
+      />
+    </Suspense>
+  );
+}
+
+/** The same amounts by year, with the years over plan highlighted. */
+function YearsTable({ data }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped data-testid="plan-actual-years" aria-label={t('implementation.planActual.byYear')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('implementation.budget.year')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('implementation.planActual.planned')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('implementation.planActual.committed')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('implementation.planActual.spent')}
+            </Table.Th>
+            <Table.Th scope="col">{t('implementation.planActual.drift')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.years.map((y) => (
+            <Table.Tr key={y.year} data-drift={y.drift || undefined}>
+              <Table.Th scope="row">{y.year}</Table.Th>
+              <Table.Td ta="right">{euros(y.planned, language)}</Table.Td>
+              <Table.Td ta="right" fw={y.drift ? 700 : undefined}>
+                {euros(y.committed, language)}
+              </Table.Td>
+              <Table.Td ta="right">{euros(y.spent, language)}</Table.Td>
+              <Table.Td>
+                {y.drift ? (
+                  <Badge color="orange" variant="light">
+                    {t('implementation.planActual.overPlan')}
+                  </Badge>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** A project's drifts: late start, over cost, or none. */
+function DriftBadges({ project: p }: { project: PlanAgainstActual['projects'][number] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Group gap={4}>
+      {p.drift.includes('late') ? (
+        <Badge color="orange" variant="light">
+          {t('implementation.planActual.late', { count: p.startDriftMonths ?? 0 })}
+        </Badge>
+      ) : null}
+      {p.drift.includes('over_cost') ? (
+        <Badge color="red" variant="light">
+          {t('implementation.planActual.overCost', {
+            share: formatPercent(p.costDrift ?? 0, language),
+          })}
+        </Badge>
+      ) : null}
+      {p.drift.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('implementation.planActual.none')}
+        </Text>
+      ) : null}
+    </Group>
+  );
+}
+
+/** Each project: its planned and actual start, its amounts and its drifts. */
+function ProjectsTable({ data, showCommune, communeOf }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped data-testid="plan-actual-projects" aria-label={t('implementation.planActual.byProject')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('implementation.columns.project')}</Table.Th>
+            <Table.Th scope="col">{t('implementation.planActual.plannedStart')}</Table.Th>
+            <Table.Th scope="col">{t('implementation.planActual.actualStart')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('implementation.planActual.planned')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('implementation.planActual.committed')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('implementation.planActual.spent')}
+            </Table.Th>
+            <Table.Th scope="col">{t('implementation.planActual.drift')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.projects.map((p) => (
+            <Table.Tr key={p.projectId} data-project={p.title}>
+              <Table.Th scope="row" fw={500}>
+                <Anchor component={Link} to={paths.implementationProject.to(p.projectId)} underline="always">
+                  {p.title}
+                </Anchor>
+                {showCommune && communeOf?.(p.projectId) ? (
+                  <Text size="xs" c="dimmed">
+                    {communeOf(p.projectId)}
+                  </Text>
+                ) : null}
+              </Table.Th>
+              <Table.Td>
+                {formatMonth(p.plannedStart)}
+                <Text size="xs" c="dimmed">
+                  {t(`strategy.horizons.${p.horizon}`)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {p.actualStart ? formatMonth(p.actualStart) : t('implementation.planActual.notStarted')}
+              </Table.Td>
+              <Table.Td ta="right">{euros(p.planned, language)}</Table.Td>
+              <Table.Td ta="right">{euros(p.committed, language)}</Table.Td>
+              <Table.Td ta="right">{euros(p.spent, language)}</Table.Td>
+              <Table.Td>
+                <DriftBadges project={p} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
 /**
  * The approved plan beside what happened: a chart of the planned, committed and spent amounts by year, and a table
  * by project with the start and cost drifts highlighted. Used for a mission and for the province.
  */
-export function PlanAgainstActualView({
-  data,
-  showCommune,
-  communeOf,
-}: {
-  data: PlanAgainstActual;
-  showCommune?: boolean;
-  communeOf?: (projectId: string) => string | undefined;
-}) {
+export function PlanAgainstActualView({ data, showCommune, communeOf }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   if (data.projects.length === 0) return null;
@@ -73,139 +232,9 @@ export function PlanAgainstActualView({
             </Badge>
           )}
         </Group>
-        <Suspense fallback={<Skeleton height={220} />}>
-          <BarsChart
-            unit="euro"
-            height={220}
-            label={t('implementation.planActual.chartLabel')}
-            categories={data.years.map((y) => String(y.year))}
-            series={[
-              {
-                name: t('implementation.planActual.planned'),
-                colour: COLOURS.planned,
-                values: data.years.map((y) => y.planned),
-              },
-              {
-                name: t('implementation.planActual.committed'),
-                colour: COLOURS.committed,
-                values: data.years.map((y) => y.committed),
-              },
-              {
-                name: t('implementation.planActual.spent'),
-                colour: COLOURS.spent,
-                values: data.years.map((y) => y.spent),
-              },
-            ]}
-          />
-        </Suspense>
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped data-testid="plan-actual-years" aria-label={t('implementation.planActual.byYear')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('implementation.budget.year')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('implementation.planActual.planned')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('implementation.planActual.committed')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('implementation.planActual.spent')}
-                </Table.Th>
-                <Table.Th scope="col">{t('implementation.planActual.drift')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.years.map((y) => (
-                <Table.Tr key={y.year} data-drift={y.drift || undefined}>
-                  <Table.Th scope="row">{y.year}</Table.Th>
-                  <Table.Td ta="right">{euros(y.planned, language)}</Table.Td>
-                  <Table.Td ta="right" fw={y.drift ? 700 : undefined}>
-                    {euros(y.committed, language)}
-                  </Table.Td>
-                  <Table.Td ta="right">{euros(y.spent, language)}</Table.Td>
-                  <Table.Td>
-                    {y.drift ? (
-                      <Badge color="orange" variant="light">
-                        {t('implementation.planActual.overPlan')}
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped data-testid="plan-actual-projects" aria-label={t('implementation.planActual.byProject')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('implementation.columns.project')}</Table.Th>
-                <Table.Th scope="col">{t('implementation.planActual.plannedStart')}</Table.Th>
-                <Table.Th scope="col">{t('implementation.planActual.actualStart')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('implementation.planActual.planned')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('implementation.planActual.committed')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('implementation.planActual.spent')}
-                </Table.Th>
-                <Table.Th scope="col">{t('implementation.planActual.drift')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.projects.map((p) => (
-                <Table.Tr key={p.projectId} data-project={p.title}>
-                  <Table.Th scope="row" fw={500}>
-                    <Anchor component={Link} to={paths.implementationProject.to(p.projectId)} underline="always">
-                      {p.title}
-                    </Anchor>
-                    {showCommune && communeOf?.(p.projectId) ? (
-                      <Text size="xs" c="dimmed">
-                        {communeOf(p.projectId)}
-                      </Text>
-                    ) : null}
-                  </Table.Th>
-                  <Table.Td>
-                    {formatMonth(p.plannedStart)}
-                    <Text size="xs" c="dimmed">
-                      {t(`strategy.horizons.${p.horizon}`)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {p.actualStart ? formatMonth(p.actualStart) : t('implementation.planActual.notStarted')}
-                  </Table.Td>
-                  <Table.Td ta="right">{euros(p.planned, language)}</Table.Td>
-                  <Table.Td ta="right">{euros(p.committed, language)}</Table.Td>
-                  <Table.Td ta="right">{euros(p.spent, language)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {p.drift.includes('late') ? (
-                        <Badge color="orange" variant="light">
-                          {t('implementation.planActual.late', { count: p.startDriftMonths ?? 0 })}
-                        </Badge>
-                      ) : null}
-                      {p.drift.includes('over_cost') ? (
-                        <Badge color="red" variant="light">
-                          {t('implementation.planActual.overCost', {
-                            share: formatPercent(p.costDrift ?? 0, language),
-                          })}
-                        </Badge>
-                      ) : null}
-                      {p.drift.length === 0 ? (
-                        <Text size="sm" c="dimmed">
-                          {t('implementation.planActual.none')}
-                        </Text>
-                      ) : null}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <PlanChart data={data} />
+        <YearsTable data={data} />
+        <ProjectsTable data={data} showCommune={showCommune} communeOf={communeOf} />
       </Stack>
     </Paper>
   );
