@@ -36,9 +36,10 @@ export type JobDefinition<T> = {
   retryDelaySeconds?: number;
   /**
    * `one-at-a-time`: of the jobs sent with the same `singletonKey`, at most one runs at a time across all instances
-   * (pg-boss's `singleton` policy); the others wait their turn.
+   * (pg-boss's `singleton` policy); the others wait their turn. `latest-wins`: at most one job waiting and one
+   * running (pg-boss's `stately` policy): a job sent while one waits joins it (`sendCoalesced`).
    */
-  concurrency?: 'any' | 'one-at-a-time';
+  concurrency?: 'any' | 'one-at-a-time' | 'latest-wins';
 };
 
 export type JobQueueOptions = {
@@ -50,6 +51,8 @@ export type JobQueueOptions = {
   work?: boolean;
   log: { error(object: unknown, message: string): void; warn?(object: unknown, message: string): void };
 };
+
+const QUEUE_POLICY = { any: 'standard', 'one-at-a-time': 'singleton', 'latest-wins': 'stately' } as const;
 
 /** pg-boss's own tables live apart from the app's, in this schema. */
 export const JOBS_SCHEMA = 'pgboss';
@@ -102,7 +105,7 @@ export class JobQueue {
         expireInSeconds: definition.expireInSeconds,
         retryLimit: definition.retryLimit,
         retryDelay: definition.retryDelaySeconds ?? 0,
-        policy: definition.concurrency === 'one-at-a-time' ? ('singleton' as const) : ('standard' as const),
+        policy: QUEUE_POLICY[definition.concurrency ?? 'any'],
       };
       await this.ensureQueue(settings);
       if (this.options.work === false) continue;
@@ -143,6 +146,18 @@ export class JobQueue {
     // This instance looks for it at once instead of at its next poll.
     const workerId = this.workers.get(name);
     if (workerId) this.boss.notifyWorker(workerId);
+    return id;
+  }
+
+  /**
+   * Queues a job of a `latest-wins` kind, to start after `delaySeconds`, unless one is already waiting: that one will
+   * do the work (answers null then).
+   */
+  async sendCoalesced(name: string, data: object, options: { delaySeconds?: number } = {}): Promise<string | null> {
+    await this.start();
+    const id = await this.boss.send(name, data, options.delaySeconds ? { startAfter: options.delaySeconds } : {});
+    const workerId = this.workers.get(name);
+    if (id && workerId && !options.delaySeconds) this.boss.notifyWorker(workerId);
     return id;
   }
 
