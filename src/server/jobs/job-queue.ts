@@ -49,8 +49,17 @@ export type JobQueueOptions = {
   maintenanceIntervalSeconds?: number;
   /** Whether this instance does the work (an instance may only send jobs). */
   work?: boolean;
+  /**
+   * How long a running job stays its instance's without a heartbeat (seconds). Every instance beats for its jobs
+   * every third of it; a job whose beats stop (its process was killed) is handed to the retry at the next
+   * maintenance, whatever its expiry — a long grouping run keeps its long bound while it beats.
+   */
+  leaseSeconds?: number;
   log: { error(object: unknown, message: string): void; warn?(object: unknown, message: string): void };
 };
+
+/** A killed job's work is taken up again about a minute after its last heartbeat (issue 15). */
+const DEFAULT_LEASE_SECONDS = 30;
 
 const QUEUE_POLICY = { any: 'standard', 'one-at-a-time': 'singleton', 'latest-wins': 'stately' } as const;
 
@@ -64,12 +73,16 @@ export class JobQueue {
   private readonly workers = new Map<string, string>();
   private started: Promise<void> | null = null;
   private stopped = false;
+  private readonly executor: { executeSql(text: string, values?: unknown[]): Promise<unknown> };
+  private readonly leaseSeconds: number;
 
   constructor(
     database: DatabaseHandle,
     private readonly options: JobQueueOptions,
   ) {
     const db = database.kind === 'postgres' ? poolExecutor(database) : pgliteExecutor(database.pglite!);
+    this.executor = db;
+    this.leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
     this.boss = new PgBoss({
       db,
       schema: JOBS_SCHEMA,
@@ -114,11 +127,58 @@ export class JobQueue {
         { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
         async ([job]) => {
           if (!job) return null;
-          return definition.handler(job.data as never, { id: job.id, attempt: job.retryCount });
+          const beating = this.beat(definition.name, job.id);
+          try {
+            return await definition.handler(job.data as never, { id: job.id, attempt: job.retryCount });
+          } finally {
+            clearInterval(beating);
+          }
         },
       );
       this.workers.set(definition.name, workerId);
     }
+    if (this.options.work !== false) this.watchLeases();
+  }
+
+  /**
+   * The heartbeat of a running job: its time, in the job's output (which pg-boss fills only when the job ends),
+   * now and every third of the lease, while the handler runs.
+   */
+  private beat(name: string, id: string): NodeJS.Timeout {
+    const write = () =>
+      this.executor
+        .executeSql(
+          `update ${JOBS_SCHEMA}.job set output = jsonb_build_object('heartbeatAt', now())
+           where name = $1 and id = $2 and state = 'active'`,
+          [name, id],
+        )
+        .catch((error: unknown) => this.options.log.warn?.({ err: error, job: name, id }, 'job heartbeat not written'));
+    void write();
+    const timer = setInterval(write, (this.leaseSeconds * 1000) / 3);
+    timer.unref();
+    return timer;
+  }
+
+  /**
+   * Every instance that works looks, every third of the lease, for running jobs whose heartbeat is older than the
+   * lease (their process died) and makes them expired: pg-boss's next maintenance retries them, or fails them with
+   * a reason once their retries are spent (about lease + maintenance interval after the kill, not the job's expiry).
+   */
+  private watchLeases(): void {
+    const look = () => {
+      if (this.stopped) return;
+      this.executor
+        .executeSql(
+          `update ${JOBS_SCHEMA}.job set started_on = now() - expire_in - interval '1 second'
+           where state = 'active' and output ? 'heartbeatAt'
+             and (output->>'heartbeatAt')::timestamptz < now() - make_interval(secs => $1)`,
+          [this.leaseSeconds],
+        )
+        .catch((error: unknown) => this.options.log.error({ err: error }, 'lost jobs not looked for'));
+    };
+    const timer = setInterval(look, (this.leaseSeconds * 1000) / 3);
+    timer.unref();
+    this.timers.add(timer);
   }
 
   /**
