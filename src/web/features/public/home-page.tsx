@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
-import { usePublicOverview } from './api.ts';
+import { usePublicOverview } from './front-page-api.ts';
 import { PublicProjectsMap, SHADES } from './public-map.tsx';
 
 function Figure(props: { value: number; label: string; children?: React.ReactNode }) {
