@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { openDataContract } from '../../../domain/open-data/open-data.contract.ts';
 import type { ApiKeyInput } from '../../../domain/public/api-keys.ts';
 import { apiKeysContract, publicContract as c } from '../../../domain/public/public.contract.ts';
@@ -31,7 +32,7 @@ export function useApiKeys() {
 export function useCreateApiKey() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ApiKeyInput) => call(apiKeysContract.create, { body }),
+    mutationFn: (body: z.input<typeof ApiKeyInput>) => call(apiKeysContract.create, { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: [apiKeysContract.list.feature] }),
   });
 }
