@@ -107,8 +107,9 @@ describe('the province page and the commune pages (public)', () => {
     await expectNoSeriousA11yViolations(page, 'the Bastogne page');
     // The commune's public progress page is one link away.
     await page.getByRole('link', { name: 'Les projets que la commune publie' }).click();
-    await page.waitForURL('**/communes/82003/progress');
-    await page.getByRole('heading', { level: 1, name: 'Avancement des projets — Bastogne' }).waitFor();
+    // The old progress address opens the commune's Smart programme.
+    await page.waitForURL('**/communes/82003/programme');
+    await page.getByRole('heading', { level: 1, name: 'Programme Smart de Bastogne' }).waitFor();
     await page.getByText('La commune n’a encore publié aucun projet.').waitFor();
   });
 

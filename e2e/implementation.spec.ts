@@ -239,14 +239,13 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
       .getByRole('region', { name: 'Pages publiques d’avancement des communes' })
       .getByRole('link', { name: 'Libramont-Chevigny' })
       .click();
-    await visitor.page.waitForURL(`**/communes/${LIBRAMONT}/progress`);
-    await visitor.page
-      .getByRole('heading', { level: 1, name: 'Avancement des projets — Libramont-Chevigny' })
-      .waitFor();
+    // The old progress address opens the commune's Smart programme.
+    await visitor.page.waitForURL(`**/communes/${LIBRAMONT}/programme`);
+    await visitor.page.getByRole('heading', { level: 1, name: 'Programme Smart de Libramont-Chevigny' }).waitFor();
     const card = visitor.page.getByRole('article', { name: title });
     await card.getByText('Livré').waitFor();
     await card.getByText('Avancement : 100 %').waitFor();
-    await card.getByRole('img', { name: /Évolution de l’indicateur « Consommation électrique »/ }).waitFor();
+    await card.getByText(/Consommation électrique : départ/).waitFor();
     const text = (await visitor.page.getByRole('main').textContent()) ?? '';
     expect(text).not.toContain('Service technique communal');
     expect(text).not.toContain('Éric');

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -169,6 +171,34 @@ describe('public side: a visitor without an account', () => {
     await page.getByText('Éclairage public LED').waitFor();
     expect(await page.locator('script').count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'the widget');
+  });
+
+  it('renders the widget framed by a commune’s website on another origin', async () => {
+    const widgetUrl = `${server.baseUrl}/embed/communes/${LIBRAMONT}`;
+    // The commune's own website: a tiny static server on another port (another origin) with the iframe.
+    const site = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(
+        `<!doctype html><html lang="fr"><head><title>Commune</title></head><body><h1>Notre commune</h1>` +
+          `<iframe src="${widgetUrl}" title="Nos projets Smart" width="100%" height="480"></iframe></body></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    try {
+      const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+      expect(new URL(siteUrl).origin).not.toBe(new URL(widgetUrl).origin);
+      const { page } = desktop;
+      const framed = page.waitForResponse((r) => r.url() === widgetUrl);
+      await page.goto(siteUrl);
+      const headers = (await framed).headers();
+      expect(headers['content-security-policy']).toContain('frame-ancestors *');
+      expect(headers['x-frame-options']).toBeUndefined();
+      const widget = page.frameLocator('iframe[title="Nos projets Smart"]');
+      await widget.getByRole('heading', { name: 'Projets Smart de la commune de Libramont-Chevigny' }).waitFor();
+      await widget.getByText('Éclairage public LED').waitFor();
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
+    }
   });
 
   it('lets an agency admin issue an API key, shown once, and revoke it', async () => {

@@ -52,6 +52,7 @@ import { MutualisationService } from './needs/mutualisation.service.ts';
 import { needsRoutes } from './needs/needs.routes.ts';
 import { NeedsService } from './needs/needs.service.ts';
 import { pollNoticeSource } from './needs/poll-notices.ts';
+import { OCDS_PUBLISH_JOB, OcdsPublisher, publishChangedProcurement } from './open-data/ocds-publisher.ts';
 import { openDataRoutes } from './open-data/open-data.routes.ts';
 import { OpenDataService } from './open-data/open-data.service.ts';
 import { apiKeysRoutes } from './public/api-keys.routes.ts';
@@ -144,6 +145,9 @@ export function buildServices(
   const publicSide = new PublicService(uow, config.agencyName);
   const purchasing = new PurchasingService(uow, now);
   const purchasingOcds = new PurchasingOcdsService(uow, purchasing, config.agencyName, config.ocdsPrefix, now);
+  // The open data's OCDS is published when procurement data changes, never on a public read (issue 15).
+  const ocdsPublisher = new OcdsPublisher(implementation.procurement, purchasingOcds, config.publicUrl);
+  jobs.define(ocdsPublisher.jobDefinition());
   return {
     jobs,
     groupingRunner,
@@ -169,15 +173,8 @@ export function buildServices(
     mutualisation,
     public: publicSide,
     apiKeys: new ApiKeysService(uow, now),
-    openData: new OpenDataService(
-      uow,
-      publicSide,
-      communes,
-      implementation.procurement,
-      config.agencyName,
-      now,
-      purchasingOcds,
-    ),
+    openData: new OpenDataService(uow, publicSide, communes, config.ocdsPrefix, config.agencyName, now),
+    ocdsPublisher,
     purchasing,
     purchasingOcds,
   };
@@ -266,6 +263,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = buildServices(database, config, now, app.log);
   await app.register(accessPlugin, { auth: services.auth });
 
+  publishChangedProcurement(app, services.jobs);
   await app.register(healthRoutes, { database, config, uow: services.uow });
   await app.register(authRoutes, { auth: services.auth, config });
   await app.register(usersRoutes, { users: services.users });
@@ -315,6 +313,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await services.jobs.start();
   // The notices of a period are sent once, whichever instances are running (decision 110).
   services.jobs.every(NOTICES_JOB, config.noticesIntervalMinutes * 60);
+  // And the open data's OCDS once an hour, for changes made outside the API (the command line, the demo's seed).
+  services.jobs.every(OCDS_PUBLISH_JOB, 60 * 60);
   shutdownHooks.add('job queue', () => services.jobs.stop());
   shutdownHooks.add('grouping thread', () => services.groupingRunner.close());
 

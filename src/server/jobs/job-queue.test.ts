@@ -16,8 +16,13 @@ const until = async (check: () => Promise<boolean>, timeoutMs = 30_000) => {
 describe('job queue', () => {
   let database: DatabaseHandle;
   const queues: JobQueue[] = [];
-  const queue = () => {
-    const q = new JobQueue(database, { log: silent, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
+  const queue = (leaseSeconds?: number) => {
+    const q = new JobQueue(database, {
+      log: silent,
+      pollingIntervalSeconds: 0.5,
+      maintenanceIntervalSeconds: 1,
+      ...(leaseSeconds ? { leaseSeconds } : {}),
+    });
     queues.push(q);
     return q;
   };
@@ -99,5 +104,23 @@ describe('job queue', () => {
     await survivor.start();
     await until(async () => (await survivor.find('handover', handed))?.state === 'completed');
     expect((await survivor.find('handover', handed))?.output).toEqual({ value: 'survivor' });
+  }, 60_000);
+
+  it('retries a job whose heartbeat stopped long before its expiry (a killed process)', async () => {
+    // The « dead » instance beat once when the job started, then never again (its lease is an hour long).
+    const dead = queue(3600);
+    const survivor = queue(1);
+    const definition = { name: 'long', expireInSeconds: 600, retryLimit: 1 };
+    dead.define({ ...definition, handler: () => new Promise(() => undefined) });
+    await dead.start();
+    const id = await dead.send('long', {});
+    await until(async () => (await dead.find('long', id))?.state === 'active');
+    const started = Date.now();
+    survivor.define({ ...definition, handler: async (_data, job) => ({ attempt: job.attempt }) });
+    await survivor.start();
+    await until(async () => (await survivor.find('long', id))?.state === 'completed');
+    expect((await survivor.find('long', id))?.output).toEqual({ attempt: 1 });
+    // Lease (1 s) + the look for lost jobs + maintenance (1 s): seconds, not the job's 10 minutes.
+    expect(Date.now() - started).toBeLessThan(20_000);
   }, 60_000);
 });

@@ -36,9 +36,10 @@ export type JobDefinition<T> = {
   retryDelaySeconds?: number;
   /**
    * `one-at-a-time`: of the jobs sent with the same `singletonKey`, at most one runs at a time across all instances
-   * (pg-boss's `singleton` policy); the others wait their turn.
+   * (pg-boss's `singleton` policy); the others wait their turn. `latest-wins`: at most one job waiting and one
+   * running (pg-boss's `stately` policy): a job sent while one waits joins it (`sendCoalesced`).
    */
-  concurrency?: 'any' | 'one-at-a-time';
+  concurrency?: 'any' | 'one-at-a-time' | 'latest-wins';
 };
 
 export type JobQueueOptions = {
@@ -48,8 +49,19 @@ export type JobQueueOptions = {
   maintenanceIntervalSeconds?: number;
   /** Whether this instance does the work (an instance may only send jobs). */
   work?: boolean;
+  /**
+   * How long a running job stays its instance's without a heartbeat (seconds). Every instance beats for its jobs
+   * every third of it; a job whose beats stop (its process was killed) is handed to the retry at the next
+   * maintenance, whatever its expiry — a long grouping run keeps its long bound while it beats.
+   */
+  leaseSeconds?: number;
   log: { error(object: unknown, message: string): void; warn?(object: unknown, message: string): void };
 };
+
+/** A killed job's work is taken up again about a minute after its last heartbeat (issue 15). */
+const DEFAULT_LEASE_SECONDS = 30;
+
+const QUEUE_POLICY = { any: 'standard', 'one-at-a-time': 'singleton', 'latest-wins': 'stately' } as const;
 
 /** pg-boss's own tables live apart from the app's, in this schema. */
 export const JOBS_SCHEMA = 'pgboss';
@@ -61,12 +73,16 @@ export class JobQueue {
   private readonly workers = new Map<string, string>();
   private started: Promise<void> | null = null;
   private stopped = false;
+  private readonly executor: { executeSql(text: string, values?: unknown[]): Promise<unknown> };
+  private readonly leaseSeconds: number;
 
   constructor(
     database: DatabaseHandle,
     private readonly options: JobQueueOptions,
   ) {
     const db = database.kind === 'postgres' ? poolExecutor(database) : pgliteExecutor(database.pglite!);
+    this.executor = db;
+    this.leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
     this.boss = new PgBoss({
       db,
       schema: JOBS_SCHEMA,
@@ -102,7 +118,7 @@ export class JobQueue {
         expireInSeconds: definition.expireInSeconds,
         retryLimit: definition.retryLimit,
         retryDelay: definition.retryDelaySeconds ?? 0,
-        policy: definition.concurrency === 'one-at-a-time' ? ('singleton' as const) : ('standard' as const),
+        policy: QUEUE_POLICY[definition.concurrency ?? 'any'],
       };
       await this.ensureQueue(settings);
       if (this.options.work === false) continue;
@@ -111,11 +127,58 @@ export class JobQueue {
         { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
         async ([job]) => {
           if (!job) return null;
-          return definition.handler(job.data as never, { id: job.id, attempt: job.retryCount });
+          const beating = this.beat(definition.name, job.id);
+          try {
+            return await definition.handler(job.data as never, { id: job.id, attempt: job.retryCount });
+          } finally {
+            clearInterval(beating);
+          }
         },
       );
       this.workers.set(definition.name, workerId);
     }
+    if (this.options.work !== false) this.watchLeases();
+  }
+
+  /**
+   * The heartbeat of a running job: its time, in the job's output (which pg-boss fills only when the job ends),
+   * now and every third of the lease, while the handler runs.
+   */
+  private beat(name: string, id: string): NodeJS.Timeout {
+    const write = () =>
+      this.executor
+        .executeSql(
+          `update ${JOBS_SCHEMA}.job set output = jsonb_build_object('heartbeatAt', now())
+           where name = $1 and id = $2 and state = 'active'`,
+          [name, id],
+        )
+        .catch((error: unknown) => this.options.log.warn?.({ err: error, job: name, id }, 'job heartbeat not written'));
+    void write();
+    const timer = setInterval(write, (this.leaseSeconds * 1000) / 3);
+    timer.unref();
+    return timer;
+  }
+
+  /**
+   * Every instance that works looks, every third of the lease, for running jobs whose heartbeat is older than the
+   * lease (their process died) and makes them expired: pg-boss's next maintenance retries them, or fails them with
+   * a reason once their retries are spent (about lease + maintenance interval after the kill, not the job's expiry).
+   */
+  private watchLeases(): void {
+    const look = () => {
+      if (this.stopped) return;
+      this.executor
+        .executeSql(
+          `update ${JOBS_SCHEMA}.job set started_on = now() - expire_in - interval '1 second'
+           where state = 'active' and output ? 'heartbeatAt'
+             and (output->>'heartbeatAt')::timestamptz < now() - make_interval(secs => $1)`,
+          [this.leaseSeconds],
+        )
+        .catch((error: unknown) => this.options.log.error({ err: error }, 'lost jobs not looked for'));
+    };
+    const timer = setInterval(look, (this.leaseSeconds * 1000) / 3);
+    timer.unref();
+    this.timers.add(timer);
   }
 
   /**
@@ -143,6 +206,18 @@ export class JobQueue {
     // This instance looks for it at once instead of at its next poll.
     const workerId = this.workers.get(name);
     if (workerId) this.boss.notifyWorker(workerId);
+    return id;
+  }
+
+  /**
+   * Queues a job of a `latest-wins` kind, to start after `delaySeconds`, unless one is already waiting: that one will
+   * do the work (answers null then).
+   */
+  async sendCoalesced(name: string, data: object, options: { delaySeconds?: number } = {}): Promise<string | null> {
+    await this.start();
+    const id = await this.boss.send(name, data, options.delaySeconds ? { startAfter: options.delaySeconds } : {});
+    const workerId = this.workers.get(name);
+    if (id && workerId && !options.delaySeconds) this.boss.notifyWorker(workerId);
     return id;
   }
 

@@ -27,6 +27,7 @@ export async function publishReleases(
   now: Date,
 ): Promise<PublishedRelease[]> {
   const ocids = [...new Set(processes.flatMap((releases) => releases.map((r) => r.ocid)))];
+  await repos.ocdsReleases.lockForPublication();
   const published = await repos.ocdsReleases.ofProcesses(ocids);
   const nowIso = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const added: PublishedRelease[] = [];

@@ -1,4 +1,4 @@
-import { asc, inArray } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import type { PublishedRelease } from '../../domain/open-data/ocds-history.ts';
 import type { Executor } from '../db/client.ts';
 import { ocdsReleases } from '../db/schema/index.ts';
@@ -23,6 +23,14 @@ export class OcdsReleasesRepository {
       contentHash: r.contentHash,
       json: r.json,
     }));
+  }
+
+  /**
+   * Publications wait for each other until their transaction ends (a staff export and the publishing job at the same
+   * time, on two instances): each then plans from what the other appended, and no release number is taken twice.
+   */
+  async lockForPublication(): Promise<void> {
+    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext('ocds_releases'))`);
   }
 
   /** Appends; the primary key (ocid, release id) and the unique (ocid, seq) refuse any rewrite of a release. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { DatasetFormat, DatasetId, DatasetSummary } from '../../domain/open-data/datasets.ts';
+import { DatasetFormat, DatasetId } from '../../domain/open-data/datasets.ts';
 import { toJsonLd } from '../../domain/open-data/dcat.ts';
+import { openDataContract } from '../../domain/open-data/open-data.contract.ts';
+import { registerContract } from '../http/contract.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { ApiInstance } from '../http/types.ts';
 import type { ApiKeysService } from '../public/api-keys.service.ts';
@@ -19,17 +21,12 @@ export async function openDataRoutes(
   const { openData, publicUrl } = options;
   resolveApiKeys(app, options.apiKeys);
 
-  app.get(
-    '/api/open-data/datasets',
-    {
-      config: publicRoute,
-      schema: {
-        tags,
-        summary: 'The open datasets: licence, publisher, update date and download addresses',
-        response: { 200: z.array(DatasetSummary) },
-      },
-    },
-    async (request) => openData.list(publicUrl, request.headers['accept-language']?.startsWith('en') ? 'en' : 'fr'),
+  registerContract(
+    app,
+    openDataContract.datasets,
+    { public: true },
+    (request) => openData.list(publicUrl, request.headers['accept-language']?.startsWith('en') ? 'en' : 'fr'),
+    { rateLimit: publicRateLimit },
   );
 
   app.get(

@@ -12,15 +12,12 @@ import {
 } from '../../domain/open-data/datasets.ts';
 import { buildCatalogue, type Triple } from '../../domain/open-data/dcat.ts';
 import { buildRecordPackage, mergeReleasePackages } from '../../domain/open-data/ocds-packages.ts';
-import { OCDS_EXTENSIONS } from '../../domain/purchasing/ocds-framework.ts';
+import { frameworkOcid, OCDS_EXTENSIONS } from '../../domain/purchasing/ocds-framework.ts';
 import { belgianToday } from '../../domain/shared/format.ts';
 import type { CommunesService } from '../communes/communes.service.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { NotFoundError } from '../errors.ts';
-import type { RequestContext } from '../http/request-context.ts';
-import type { ProcurementService } from '../implementation/procurement.service.ts';
 import type { PublicService } from '../public/public.service.ts';
-import type { PurchasingOcdsService } from '../purchasing/ocds-export.ts';
 import { toCsv, toXlsx } from './formats.ts';
 import { releasesOf } from './ocds-publication.ts';
 
@@ -28,20 +25,16 @@ export type Download = { body: string | Buffer; mediaType: string; fileName: str
 
 /**
  * The open data (issue 14): every public dataset in the formats its users expect. Every row comes from the public
- * side's published data (PublicService), the OCDS from the published projects' procurement files.
+ * side's published data (PublicService), the OCDS from the releases published when procurement data changed.
  */
-/** Who publishes when the open data is read: the platform itself. */
-const OPEN_DATA_CONTEXT: RequestContext = { actor: { kind: 'system', label: 'open-data' }, ip: null };
-
 export class OpenDataService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly publicSide: PublicService,
     private readonly communes: CommunesService,
-    private readonly implementation: ProcurementService,
+    private readonly ocidPrefix: string,
     private readonly publisher: string,
     private readonly now: () => Date,
-    private readonly purchasingOcds: PurchasingOcdsService | null = null,
   ) {}
 
   /** The latest change to published data, or today when nothing was published yet. */
@@ -216,30 +209,15 @@ export class OpenDataService {
       case 'ocds-releases':
       case 'ocds-records': {
         const uri = downloadUrl(origin, id, format);
-        const communeFiles = await this.implementation.publishedOcds(uri);
-        // The agency's framework agreements and their call-offs, as published (the staff export's releases).
-        const agency = this.purchasingOcds
-          ? releasesOf(await this.purchasingOcds.publishedProcesses(OPEN_DATA_CONTEXT))
-          : [];
-        const packages = agency.length
-          ? [
-              ...communeFiles,
-              {
-                uri,
-                version: '1.1' as const,
-                publishedDate: '',
-                publisher: { name: '' },
-                releases: agency as OcdsRelease[],
-              },
-            ]
-          : communeFiles;
+        const { releases, agency } = await this.publishedOcds();
         const meta = {
           uri,
           publishedDate: this.now().toISOString(),
           publisher: this.publisher,
           license: LICENCE_URL,
-          ...(agency.length ? { extensions: [...OCDS_EXTENSIONS] } : {}),
+          ...(agency ? { extensions: [...OCDS_EXTENSIONS] } : {}),
         };
+        const packages = [{ uri, version: '1.1' as const, publishedDate: '', publisher: { name: '' }, releases }];
         return out(
           JSON.stringify(
             format === 'ocds-releases'
@@ -249,6 +227,31 @@ export class OpenDataService {
         );
       }
     }
+  }
+
+  /**
+   * The OCDS releases of the public processes, as published (byte for byte): the procurement files of the projects
+   * published with their amounts (decision 120), then the agency's launched framework agreements (public by law;
+   * the communes' call-offs are not, decision 140). A read only: publication happens when the data changes
+   * (`ocds-publisher.ts`), so a public GET writes nothing.
+   */
+  private async publishedOcds(): Promise<{ releases: OcdsRelease[]; agency: boolean }> {
+    return this.uow.read(async (repos) => {
+      const projects = (await repos.implementation.followed({ publishedOnly: true })).filter(
+        (p) => p.followUp?.publishAmounts,
+      );
+      const files = await repos.implementation.procurements(projects.map((p) => p.id));
+      const withFile = new Set(files.filter((f) => f.procedure).map((f) => f.projectId));
+      const fileOcids = projects.filter((p) => withFile.has(p.id)).map((p) => `${this.ocidPrefix}-${p.id}`);
+      const agencyOcids = (await repos.purchasing.listScenarios({}))
+        .filter((s) => s.status === 'launched')
+        .map((s) => frameworkOcid(this.ocidPrefix, s.id));
+      const stored = await repos.ocdsReleases.ofProcesses([...fileOcids, ...agencyOcids]);
+      const order = new Map([...fileOcids, ...agencyOcids].map((ocid, i) => [ocid, i]));
+      const sorted = [...stored].sort((a, b) => order.get(a.ocid)! - order.get(b.ocid)! || a.seq - b.seq);
+      const agency = new Set(agencyOcids);
+      return { releases: releasesOf(sorted) as OcdsRelease[], agency: sorted.some((r) => agency.has(r.ocid)) };
+    });
   }
 
   /** The communes with their published figures, drawn with their boundaries. */

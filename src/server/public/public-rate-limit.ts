@@ -3,8 +3,8 @@ import { API_KEY_HEADER, PUBLIC_RATE_LIMIT_PER_MINUTE } from '../../domain/publi
 import { RateLimitedError, UnauthenticatedError } from '../errors.ts';
 import type { ApiKeysService } from './api-keys.service.ts';
 
-/** The OpenAPI tag of every route a visitor or a partner may call without an account. */
-export const PUBLIC_TAG = 'public';
+/** The OpenAPI tag of every route a visitor or a partner may call without an account (declared with the contract). */
+export { PUBLIC_TAG } from '../../domain/public/public.contract.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -88,9 +88,8 @@ const MissionImplementationTab = lazy(
 const ImplementationProjectPage = lazy(
   withStrings(['implementation', 'strategy'], () => import('../features/implementation/project-page.tsx')),
 );
-const PublicProgressPage = lazy(
-  withStrings(['implementation', 'strategy'], () => import('../features/implementation/public-progress-page.tsx')),
-);
+// The old public progress page: its address opens the commune's programme (issue 14).
+const ProgressRedirect = lazy(() => import('../features/public/progress-redirect.tsx'));
 const NeedDetailPage = lazy(withStrings(['needs'], () => import('../features/needs/need-page.tsx')));
 const GroupPage = lazy(withStrings(['needs'], () => import('../features/needs/group-page.tsx')));
 const PublicHomePage = lazy(withStrings(['public'], () => import('../features/public/home-page.tsx')));
@@ -189,7 +188,7 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
       },
-      { path: paths.publicProgress.pattern, element: <PublicProgressPage /> },
+      { path: paths.publicProgress.pattern, element: <ProgressRedirect /> },
       {
         path: paths.needs.pattern,
         element: (

@@ -1,68 +1,46 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DatasetSummary } from '../../../domain/open-data/datasets.ts';
-import type { ApiKey, ApiKeyCreated } from '../../../domain/public/api-keys.ts';
-import type { PublicCategories, PublicCategoryAdoption, PublicOverview } from '../../../domain/public/overview.ts';
-import type { PublicProgramme } from '../../../domain/public/programme.ts';
-import { api } from '../../lib/api.ts';
+import type { z } from 'zod';
+import { openDataContract } from '../../../domain/open-data/open-data.contract.ts';
+import type { ApiKeyInput } from '../../../domain/public/api-keys.ts';
+import { apiKeysContract, publicContract as c } from '../../../domain/public/public.contract.ts';
+import { call, endpointQuery } from '../../lib/contract-client.ts';
 
-export const publicKeys = {
-  overview: ['public', 'overview'] as const,
-  programme: (nisCode: string) => ['public', 'programme', nisCode] as const,
-  categories: ['public', 'categories'] as const,
-  category: (key: string) => ['public', 'category', key] as const,
-};
-
-export function usePublicOverview() {
-  return useQuery({ queryKey: publicKeys.overview, queryFn: () => api.get<PublicOverview>('/api/public/overview') });
-}
-
+/**
+ * The public side, typed from its contracts (src/domain/public/public.contract.ts, open-data.contract.ts). The front
+ * page's overview is called without its contract (`front-page-api.ts`), to keep zod off the first page.
+ */
 export function usePublicProgramme(nisCode: string) {
-  return useQuery({
-    queryKey: publicKeys.programme(nisCode),
-    queryFn: () => api.get<PublicProgramme>(`/api/public/communes/${encodeURIComponent(nisCode)}/programme`),
-  });
+  return useQuery(endpointQuery(c.programme, { params: { nisCode } }));
 }
 
 export function usePublicCategories() {
-  return useQuery({
-    queryKey: publicKeys.categories,
-    queryFn: () => api.get<PublicCategories>('/api/public/catalogue/categories'),
-  });
+  return useQuery(endpointQuery(c.categories));
 }
 
-export function usePublicCategory(key: string) {
-  return useQuery({
-    queryKey: publicKeys.category(key),
-    queryFn: () => api.get<PublicCategoryAdoption>(`/api/public/catalogue/categories/${encodeURIComponent(key)}`),
-  });
+export function usePublicCategory(category: string) {
+  return useQuery(endpointQuery(c.category, { params: { category } }));
 }
 
 export function useOpenDatasets() {
-  return useQuery({
-    queryKey: ['public', 'open-data'] as const,
-    queryFn: () => api.get<DatasetSummary[]>('/api/open-data/datasets'),
-  });
+  return useQuery(endpointQuery(openDataContract.datasets));
 }
 
-export const apiKeyKeys = { all: ['api-keys'] as const };
-
 export function useApiKeys() {
-  return useQuery({ queryKey: apiKeyKeys.all, queryFn: () => api.get<ApiKey[]>('/api/admin/api-keys') });
+  return useQuery(endpointQuery(apiKeysContract.list));
 }
 
 export function useCreateApiKey() {
-  const queryClient = useQueryClient();
+  const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; rateLimitPerMinute: number }) =>
-      api.post<ApiKeyCreated>('/api/admin/api-keys', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.all }),
+    mutationFn: (body: z.input<typeof ApiKeyInput>) => call(apiKeysContract.create, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [apiKeysContract.list.feature] }),
   });
 }
 
 export function useRevokeApiKey() {
-  const queryClient = useQueryClient();
+  const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<ApiKey>(`/api/admin/api-keys/${encodeURIComponent(id)}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.all }),
+    mutationFn: (id: string) => call(apiKeysContract.revoke, { params: { id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [apiKeysContract.list.feature] }),
   });
 }

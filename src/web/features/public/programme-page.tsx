@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { ProgrammeNode, PublicProject } from '../../../domain/public/programme.ts';
+import type { ProgrammeNode, PublicProgramme, PublicProject } from '../../../domain/public/programme.ts';
 import { formatDate, formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { smartCategory } from '../../../domain/shared/smart-categories.ts';
 import { paths } from '../../app/paths.ts';
@@ -69,6 +69,17 @@ function ProjectCard({ project }: { project: PublicProject }) {
           })}
         </Text>
       ) : null}
+      <ProjectMilestones project={project} />
+      <ProjectIndicators project={project} />
+    </Paper>
+  );
+}
+
+function ProjectMilestones({ project }: { project: PublicProject }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <>
       {project.milestones.length > 0 ? (
         <>
           <Text size="sm" fw={600} mt="sm">
@@ -84,6 +95,15 @@ function ProjectCard({ project }: { project: PublicProject }) {
           </List>
         </>
       ) : null}
+    </>
+  );
+}
+
+function ProjectIndicators({ project }: { project: PublicProject }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <>
       {project.indicators.length > 0 ? (
         <>
           <Text size="sm" fw={600} mt="sm">
@@ -106,7 +126,93 @@ function ProjectCard({ project }: { project: PublicProject }) {
           </List>
         </>
       ) : null}
-    </Paper>
+    </>
+  );
+}
+
+/** The catalogue solutions and the pooled purchases the commune takes part in. */
+function ParticipationSection({ data }: { data: PublicProgramme }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const category = (key: string) => {
+    const c = smartCategory(key);
+    return c ? (language === 'fr' ? c.fr : c.en) : key;
+  };
+  return (
+    <section aria-labelledby="participation">
+      <Title order={2} size="h3" id="participation" mb="sm">
+        {t('public.programme.participation')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="md">
+          <Title order={3} size="h5" mb="xs">
+            {t('public.programme.solutions')}
+          </Title>
+          {data.participation.solutions.length === 0 ? (
+            <Text size="sm">{t('public.programme.noSolution')}</Text>
+          ) : (
+            <List size="sm">
+              {data.participation.solutions.map((s) => (
+                <List.Item key={s.id}>
+                  {s.name} ({s.vendor}) —{' '}
+                  {s.categories.map((c, i) => (
+                    <span key={c}>
+                      {i > 0 ? ', ' : ''}
+                      <Anchor component={Link} to={paths.publicCategory.to(c)} underline="always" size="sm">
+                        {category(c)}
+                      </Anchor>
+                    </span>
+                  ))}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={3} size="h5" mb="xs">
+            {t('public.programme.pooledPurchases')}
+          </Title>
+          {data.participation.pooledPurchases.length === 0 ? (
+            <Text size="sm">{t('public.programme.noPurchase')}</Text>
+          ) : (
+            <List size="sm">
+              {data.participation.pooledPurchases.map((p) => (
+                <List.Item key={p.createdAt}>
+                  {t('public.programme.purchase', {
+                    solution: p.solutionName ?? t('public.programme.purchaseUnnamed'),
+                    count: p.communes,
+                    date: formatDate(p.createdAt, language),
+                  })}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Paper>
+      </SimpleGrid>
+    </section>
+  );
+}
+
+/** The code a commune's website pastes to show its projects (the widget). */
+function EmbedSection({ data }: { data: PublicProgramme }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="embed">
+      <Title order={2} size="h3" id="embed" mb="xs">
+        {t('public.programme.embedTitle')}
+      </Title>
+      <Text size="sm" mb="xs">
+        {t('public.programme.embedHelp')}
+      </Text>
+      <Textarea
+        label={t('public.programme.embedLabel')}
+        readOnly
+        autosize
+        maw={720}
+        value={`<iframe src="${window.location.origin}/embed/communes/${data.communeNis}" title="${t('public.programme.title', { commune: data.communeName })}" width="100%" height="480" style="border:0"></iframe>`}
+        styles={{ input: { fontFamily: 'monospace', fontSize: 13 } }}
+      />
+    </section>
   );
 }
 
@@ -162,10 +268,6 @@ export default function ProgrammePage() {
   if (programme.error) return <ErrorAlert error={programme.error} />;
   if (!programme.data) return <BlockSkeleton />;
   const data = programme.data;
-  const category = (key: string) => {
-    const c = smartCategory(key);
-    return c ? (language === 'fr' ? c.fr : c.en) : key;
-  };
   return (
     <Stack gap="xl">
       <PageHeader
@@ -205,73 +307,8 @@ export default function ProgrammePage() {
           </SimpleGrid>
         </section>
       ) : null}
-      <section aria-labelledby="participation">
-        <Title order={2} size="h3" id="participation" mb="sm">
-          {t('public.programme.participation')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Paper withBorder p="md">
-            <Title order={3} size="h5" mb="xs">
-              {t('public.programme.solutions')}
-            </Title>
-            {data.participation.solutions.length === 0 ? (
-              <Text size="sm">{t('public.programme.noSolution')}</Text>
-            ) : (
-              <List size="sm">
-                {data.participation.solutions.map((s) => (
-                  <List.Item key={s.id}>
-                    {s.name} ({s.vendor}) —{' '}
-                    {s.categories.map((c, i) => (
-                      <span key={c}>
-                        {i > 0 ? ', ' : ''}
-                        <Anchor component={Link} to={paths.publicCategory.to(c)} underline="always" size="sm">
-                          {category(c)}
-                        </Anchor>
-                      </span>
-                    ))}
-                  </List.Item>
-                ))}
-              </List>
-            )}
-          </Paper>
-          <Paper withBorder p="md">
-            <Title order={3} size="h5" mb="xs">
-              {t('public.programme.pooledPurchases')}
-            </Title>
-            {data.participation.pooledPurchases.length === 0 ? (
-              <Text size="sm">{t('public.programme.noPurchase')}</Text>
-            ) : (
-              <List size="sm">
-                {data.participation.pooledPurchases.map((p) => (
-                  <List.Item key={p.createdAt}>
-                    {t('public.programme.purchase', {
-                      solution: p.solutionName ?? t('public.programme.purchaseUnnamed'),
-                      count: p.communes,
-                      date: formatDate(p.createdAt, language),
-                    })}
-                  </List.Item>
-                ))}
-              </List>
-            )}
-          </Paper>
-        </SimpleGrid>
-      </section>
-      <section aria-labelledby="embed">
-        <Title order={2} size="h3" id="embed" mb="xs">
-          {t('public.programme.embedTitle')}
-        </Title>
-        <Text size="sm" mb="xs">
-          {t('public.programme.embedHelp')}
-        </Text>
-        <Textarea
-          label={t('public.programme.embedLabel')}
-          readOnly
-          autosize
-          maw={720}
-          value={`<iframe src="${window.location.origin}/embed/communes/${data.communeNis}" title="${t('public.programme.title', { commune: data.communeName })}" width="100%" height="480" style="border:0"></iframe>`}
-          styles={{ input: { fontFamily: 'monospace', fontSize: 13 } }}
-        />
-      </section>
+      <ParticipationSection data={data} />
+      <EmbedSection data={data} />
     </Stack>
   );
 }
