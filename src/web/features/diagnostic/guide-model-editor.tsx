@@ -127,6 +127,41 @@ function DraftActions({
   );
 }
 
+/** A copy of the version's model to edit, and whether it differs from the saved one; read again when it changes. */
+function useEditedModel(guide: GuideVersion) {
+  const [model, setModel] = useState<MaturityModel>(() => structuredClone(guide.model));
+  const [dirty, setDirty] = useState(false);
+  useEffect(() => {
+    setModel(structuredClone(guide.model));
+    setDirty(false);
+  }, [guide]);
+  const edit: Edit = (change) => {
+    setModel((m) => {
+      const next = structuredClone(m);
+      change(next);
+      return next;
+    });
+    setDirty(true);
+  };
+  return { model, dirty, setDirty, edit };
+}
+
+function TitleField({ title, edit }: { title: string; edit: Edit }) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      label={t('diagnostic.guide.titleLabel')}
+      value={title}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        edit((m) => {
+          m.title = value;
+        });
+      }}
+    />
+  );
+}
+
 /** The version opened: read it, or (an admin, a draft) edit its every text, then save and publish it. */
 export function GuideModelEditor({
   guide,
@@ -140,21 +175,8 @@ export function GuideModelEditor({
   onPublished(): void;
 }) {
   const { t } = useTranslation();
-  const [model, setModel] = useState<MaturityModel>(() => structuredClone(guide.model));
-  const [dirty, setDirty] = useState(false);
+  const { model, dirty, setDirty, edit } = useEditedModel(guide);
   const [publishing, setPublishing] = useState(false);
-  useEffect(() => {
-    setModel(structuredClone(guide.model));
-    setDirty(false);
-  }, [guide]);
-  const edit: Edit = (change) => {
-    setModel((m) => {
-      const next = structuredClone(m);
-      change(next);
-      return next;
-    });
-    setDirty(true);
-  };
   const canEdit = guide.permissions.edit;
   const publish = () =>
     mutations.publish.mutate(
@@ -195,18 +217,7 @@ export function GuideModelEditor({
           </Text>
         )}
       </Group>
-      {canEdit ? (
-        <TextInput
-          label={t('diagnostic.guide.titleLabel')}
-          value={model.title}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            edit((m) => {
-              m.title = value;
-            });
-          }}
-        />
-      ) : null}
+      {canEdit ? <TitleField title={model.title} edit={edit} /> : null}
       <Accordion variant="separated" multiple>
         {model.dimensions.map((d, dIndex) => (
           <DimensionPanel key={d.key} dimension={d} dIndex={dIndex} model={model} edit={edit} canEdit={canEdit} />

@@ -16,6 +16,31 @@ const REFERENCE_KEY = 'smart-rural-fr';
 
 type Ref = { key: string; version: number };
 
+/** An admin's actions: a new guide, or (no draft yet) the next version of the one shown. */
+function GuideActions({
+  onNewGuide,
+  onDraft,
+  drafting,
+}: {
+  onNewGuide(): void;
+  onDraft: (() => void) | null;
+  drafting: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs">
+      <Button variant="default" onClick={onNewGuide}>
+        {t('diagnostic.guide.newGuide')}
+      </Button>
+      {onDraft ? (
+        <Button variant="light" loading={drafting} onClick={onDraft}>
+          {t('diagnostic.guide.createDraft')}
+        </Button>
+      ) : null}
+    </Group>
+  );
+}
+
 /** The interview guide: its versions; an agency admin drafts the next one, edits it and publishes it. */
 export default function GuidePage() {
   const { t } = useTranslation();
@@ -55,18 +80,13 @@ export default function GuidePage() {
         title={t('diagnostic.guide.title')}
         description={t('diagnostic.guide.intro')}
         actions={
-          <Group gap="xs">
-            {mayDraft ? (
-              <Button variant="default" onClick={() => setCreating(true)}>
-                {t('diagnostic.guide.newGuide')}
-              </Button>
-            ) : null}
-            {!hasDraft && latest && mayDraft ? (
-              <Button variant="light" loading={mutations.draft.isPending} onClick={() => draftNext(latest.key)}>
-                {t('diagnostic.guide.createDraft')}
-              </Button>
-            ) : null}
-          </Group>
+          mayDraft ? (
+            <GuideActions
+              onNewGuide={() => setCreating(true)}
+              onDraft={!hasDraft && latest ? () => draftNext(latest.key) : null}
+              drafting={mutations.draft.isPending}
+            />
+          ) : null
         }
       />
       <ErrorAlert error={guides.error ?? error} />

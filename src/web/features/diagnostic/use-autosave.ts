@@ -23,6 +23,10 @@ const storage = () => (typeof window === 'undefined' ? undefined : window.localS
 
 type PendingRef = RefObject<Pending>;
 
+/** The server refused these changes: they would be refused again, so they are dropped and the reason said. */
+const refused = (caught: unknown): caught is ApiError =>
+  caught instanceof ApiError && caught.status !== 0 && caught.status < 500;
+
 /**
  * Back online, or at the screen's opening, the waiting changes are sent; and every few seconds again while some
  * wait (a failed send).
@@ -112,8 +116,7 @@ export function useAutosave(missionId: string, interviewId: string) {
       void client.invalidateQueries({ queryKey: diagnosticKeys.interviews(missionId) });
       void client.invalidateQueries({ queryKey: diagnosticKeys.results(missionId) });
     } catch (caught) {
-      if (caught instanceof ApiError && caught.status !== 0 && caught.status < 500) {
-        // The server refused these changes: they would be refused again. Drop them and say why.
+      if (refused(caught)) {
         update(settle(latest.current, sent));
         setError(caught.message);
         setState('error');
