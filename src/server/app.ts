@@ -28,6 +28,8 @@ import type { DatabaseHandle } from './db/client.ts';
 import { UnitOfWork } from './db/unit-of-work.ts';
 import { diagnosticRoutes } from './diagnostic/diagnostic.routes.ts';
 import { createDiagnosticServices } from './diagnostic/diagnostic-services.ts';
+import { targetsRoutes } from './diagnostic/targets.routes.ts';
+import { TargetsService } from './diagnostic/targets.service.ts';
 import { healthRoutes, VERSION } from './health/health.routes.ts';
 import { errorResponder, MAX_PARAM_LENGTH, registerErrorHandling } from './http/error-handler.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
@@ -92,6 +94,7 @@ export function buildServices(
   const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now);
   const implementation = createImplementationServices(uow, now, config.ocdsPrefix);
   const catalogue = new CatalogueService(uow, now);
+  const watch = new WatchService(uow, catalogue);
   const missions = new MissionsService(uow, now);
   const strategy = new StrategyService(uow, planner);
   // What resource persons and report readers see: the agency's name (AGENCY_NAME), not the workspace's label
@@ -154,7 +157,8 @@ export function buildServices(
     implementation,
     notices,
     catalogue,
-    watch: new WatchService(uow, catalogue),
+    watch,
+    targets: new TargetsService(uow, diagnostic, catalogue, watch),
     needs: new NeedsService(uow, now),
     mutualisation,
     public: publicSide,
@@ -271,6 +275,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(implementationRoutes, { implementation: services.implementation, notices: services.notices });
   await app.register(catalogueRoutes, { catalogue: services.catalogue });
   await app.register(watchRoutes, { watch: services.watch });
+  await app.register(targetsRoutes, { targets: services.targets });
   await app.register(needsRoutes, { needs: services.needs });
   await app.register(mutualisationRoutes, { mutualisation: services.mutualisation, uow: services.uow });
   await app.register(publicRoutes, { public: services.public, apiKeys: services.apiKeys });
