@@ -65,12 +65,12 @@ const mission = await app.services.missions.create(CLI_CONTEXT, {
 });
 const questions = questionsInOrder(GUIDE_FR_V1);
 for (let i = 0; i < 10; i++) {
-  const interview = await app.services.diagnostic.createInterview(CLI_CONTEXT, mission.id, {
+  const interview = await app.services.diagnostic.interviews.create(CLI_CONTEXT, mission.id, {
     resourcePerson: { type: INTERVIEWEE_TYPES[i % INTERVIEWEE_TYPES.length]!, role: `Fonction ${i + 1}` },
     date: '2026-02-01',
     interviewer: 'Banc',
   });
-  await app.services.diagnostic.updateInterview(CLI_CONTEXT, mission.id, interview.id, {
+  await app.services.diagnostic.interviews.update(CLI_CONTEXT, mission.id, interview.id, {
     answers: questions.map(({ question }, k) => ({ questionKey: question.key, level: (i + k) % 5 })),
     notes: 'Notes.',
   });

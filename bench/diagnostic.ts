@@ -104,12 +104,12 @@ async function diagnose(communeNis: string, interviews: number, centre: number) 
     startDate: '2026-01-15',
   });
   for (let i = 0; i < interviews; i++) {
-    const interview = await diagnostic.createInterview(CLI_CONTEXT, mission.id, {
+    const interview = await diagnostic.interviews.create(CLI_CONTEXT, mission.id, {
       resourcePerson: { type: INTERVIEWEE_TYPES[i % INTERVIEWEE_TYPES.length]!, role: `Fonction ${i + 1}` },
       date: '2026-02-01',
       interviewer: 'Bench',
     });
-    await diagnostic.updateInterview(CLI_CONTEXT, mission.id, interview.id, {
+    await diagnostic.interviews.update(CLI_CONTEXT, mission.id, interview.id, {
       answers: answers(centre),
       notes: 'Notes.',
     });
@@ -122,7 +122,7 @@ const missionId = await diagnose('85039', INTERVIEWS, 2);
 for (const [i, nis] of OTHER_COMMUNES.entries()) await diagnose(nis, 8, 1 + (i % 4) * 0.6);
 for (const [i, category] of (['strength', 'weakness', 'opportunity', 'threat'] as const).entries()) {
   for (let k = 0; k < 3; k++) {
-    await diagnostic.createSwot(CLI_CONTEXT, missionId, {
+    await diagnostic.swot.create(CLI_CONTEXT, missionId, {
       category,
       text: `Constat ${i * 3 + k + 1} relevé pendant les entretiens`,
       dimensions: ['living', 'economy'],
@@ -133,9 +133,9 @@ for (const [i, category] of (['strength', 'weakness', 'opportunity', 'threat'] a
 const seeded = ((performance.now() - seeding) / 1000).toFixed(1);
 
 // In memory: what the requests below compute, without the database.
-const data = await diagnostic.data({ kind: 'system', label: 'cli' }, missionId);
-const swot = await diagnostic.swot({ kind: 'system', label: 'cli' }, missionId);
-const specificities = await diagnostic.specificities({ kind: 'system', label: 'cli' }, missionId);
+const data = await diagnostic.results.data({ kind: 'system', label: 'cli' }, missionId);
+const swot = await diagnostic.swot.list({ kind: 'system', label: 'cli' }, missionId);
+const specificities = await diagnostic.specificities.get({ kind: 'system', label: 'cli' }, missionId);
 const interviews = data.interviews.map((i) => ({
   guide: { key: i.guideKey, version: i.guideVersion },
   resourcePerson: { type: i.personType as never },
@@ -171,7 +171,7 @@ const results = [
     }),
   ),
   await median('service: load from the database + score + peers', () =>
-    diagnostic.data({ kind: 'system', label: 'cli' }, missionId),
+    diagnostic.results.data({ kind: 'system', label: 'cli' }, missionId),
   ),
   await median('GET /results (database + scoring + peers)', () => get(`/api/missions/${missionId}/results`)),
   await median('GET /report.pdf (score + render)', () => get(`/api/missions/${missionId}/report.pdf`)),
@@ -180,7 +180,7 @@ const results = [
 const allMissions = (await missions.list({ kind: 'system', label: 'cli' }, {})).map((m) => m.id);
 const province = [
   await median(`naive province view: re-aggregate ${allMissions.length} missions`, async () => {
-    for (const id of allMissions) await diagnostic.results({ kind: 'system', label: 'cli' }, id);
+    for (const id of allMissions) await diagnostic.results.results({ kind: 'system', label: 'cli' }, id);
   }),
   await median('GET /diagnostic/province (scores kept per mission)', () => get('/api/diagnostic/province')),
 ];

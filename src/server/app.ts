@@ -27,10 +27,7 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { UnitOfWork } from './db/unit-of-work.ts';
 import { diagnosticRoutes } from './diagnostic/diagnostic.routes.ts';
-import { DiagnosticService } from './diagnostic/diagnostic.service.ts';
-import { GuidesService } from './diagnostic/guides.service.ts';
-import { ReportService } from './diagnostic/report.service.ts';
-import { SelfAssessmentService } from './diagnostic/self-assessment.service.ts';
+import { createDiagnosticServices } from './diagnostic/diagnostic-services.ts';
 import { targetsRoutes } from './diagnostic/targets.routes.ts';
 import { TargetsService } from './diagnostic/targets.service.ts';
 import { healthRoutes, VERSION } from './health/health.routes.ts';
@@ -96,7 +93,6 @@ export function buildServices(
   const uow = new UnitOfWork(database.db);
   // Two solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
   const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now);
-  const diagnostic = new DiagnosticService(uow, now);
   const implementation = createImplementationServices(uow, now, config.ocdsPrefix);
   const catalogue = new CatalogueService(uow, now);
   const watch = new WatchService(uow, catalogue);
@@ -105,6 +101,7 @@ export function buildServices(
   // What resource persons and report readers see: the agency's name (AGENCY_NAME), not the workspace's label
   // (« … — espace de démonstration »).
   const agencyName = async () => config.agencyName;
+  const diagnostic = createDiagnosticServices(uow, now, agencyName);
   // Background work is kept in the database (decision 110): any instance may do it, and sees it.
   const jobs = new JobQueue(database, {
     log,
@@ -161,9 +158,6 @@ export function buildServices(
     strategy,
     calculatorSolver: new PortfolioSolver(),
     diagnostic,
-    guides: new GuidesService(uow, now),
-    selfAssessment: new SelfAssessmentService(uow, diagnostic, agencyName, now),
-    reports: new ReportService(diagnostic, agencyName, now),
     implementation,
     notices,
     catalogue,
@@ -274,9 +268,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analysisRoutes, { solver: services.calculatorSolver });
   await app.register(diagnosticRoutes, {
     diagnostic: services.diagnostic,
-    guides: services.guides,
-    selfAssessment: services.selfAssessment,
-    reports: services.reports,
   });
 
   await app.register(implementationRoutes, { implementation: services.implementation, notices: services.notices });

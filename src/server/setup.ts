@@ -7,7 +7,7 @@ import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { UnitOfWork } from './db/unit-of-work.ts';
 import { type DemoSummary, seedDemo } from './demo/seed-demo.ts';
-import { DiagnosticService } from './diagnostic/diagnostic.service.ts';
+import { DiagnosticCore } from './diagnostic/diagnostic-core.ts';
 
 /** Opens the database the settings name: the PostgreSQL server of DATABASE_URL, or PGlite in DATA_DIR. */
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -29,7 +29,7 @@ export async function prepareDatabase(
   await applyMigrations(database);
   const uow = new UnitOfWork(database.db);
   await seedReferenceData(uow);
-  await new DiagnosticService(uow).rescoreOutdated();
+  await new DiagnosticCore(uow).rescoreOutdated();
   const created = await bootstrapAccounts(uow, new UsersService(uow), config);
   if (created.some((a) => a.demo)) {
     const summary = await seedDemo(database, config.agencyName, options.today ?? new Date());

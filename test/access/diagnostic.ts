@@ -17,7 +17,7 @@ const GUIDE = '/api/diagnostic/guides/smart-rural-fr/versions/1';
 /** A fresh interview (for calls that delete or erase it), or the one shared by read calls. */
 async function newInterview(ctx: AccessContext, communeNis: string): Promise<string> {
   const missionId = await missionIn(ctx, communeNis);
-  const interview = await ctx.t.app.services.diagnostic.createInterview(CLI_CONTEXT, missionId, {
+  const interview = await ctx.t.app.services.diagnostic.interviews.create(CLI_CONTEXT, missionId, {
     resourcePerson: { type: 'citizen', name: 'Personne Test' },
     date: '2026-03-01',
     interviewer: 'Matrice',
@@ -29,7 +29,7 @@ const interviewIn = (ctx: AccessContext, c: string) => ctx.fixture(`interview-${
 async function newSwotItem(ctx: AccessContext, communeNis: string, category: 'strength' | 'weakness' = 'strength') {
   const missionId = await missionIn(ctx, communeNis);
   return (
-    await ctx.t.app.services.diagnostic.createSwot(CLI_CONTEXT, missionId, {
+    await ctx.t.app.services.diagnostic.swot.create(CLI_CONTEXT, missionId, {
       category,
       text: 'Élément de test',
       dimensions: ['living'],
@@ -260,7 +260,7 @@ export const cases: AccessCase[] = [
     route: 'DELETE /api/missions/:id/self-assessments/:linkId',
     request: async (ctx, c) => {
       const missionId = await missionIn(ctx, c);
-      const { link } = await ctx.t.app.services.selfAssessment.create(CLI_CONTEXT, missionId, {
+      const { link } = await ctx.t.app.services.diagnostic.selfAssessment.create(CLI_CONTEXT, missionId, {
         resourcePerson: { type: 'citizen' },
         validDays: 7,
       });

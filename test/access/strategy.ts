@@ -35,7 +35,7 @@ async function strategyIn(ctx: AccessContext, communeNis: string) {
 const swotItemIn = (ctx: AccessContext, communeNis: string) =>
   ctx.fixture(`strategy-swot-${communeNis}`, async () => {
     const { missionId } = await strategyIn(ctx, communeNis);
-    const item = await ctx.t.app.services.diagnostic.createSwot(CLI_CONTEXT, missionId, {
+    const item = await ctx.t.app.services.diagnostic.swot.create(CLI_CONTEXT, missionId, {
       category: 'weakness',
       text: 'Pas de Wi-Fi public',
       dimensions: [],

@@ -37,15 +37,18 @@ export type GuideVersion = z.infer<typeof GuideVersion>;
 export const GuideParams = z.object({ key: ModelKey, version: z.coerce.number().int().positive() });
 export const GuideKeyParams = z.object({ key: ModelKey });
 
+/** A change as versioning.ts words it (a tagged union); the document describes it as an object. */
+const GuideChangeShape = z.record(z.string(), z.unknown()) as unknown as z.ZodType<GuideChange>;
+
 export const GuideDiffResponse = z
   .object({
     from: GuideRef.nullable(),
     to: GuideRef,
-    changes: z.array(z.record(z.string(), z.unknown())),
+    changes: z.array(GuideChangeShape),
     comparableQuestions: z.number().int(),
   })
   .meta({ id: 'GuideDiff' });
-export type GuideDiffResponse = Omit<z.infer<typeof GuideDiffResponse>, 'changes'> & { changes: GuideChange[] };
+export type GuideDiffResponse = z.infer<typeof GuideDiffResponse>;
 
 /** A new guide (issue 3): its key and title; version 1 starts as a draft copy of a published guide to edit. */
 export const GuideCreateInput = z

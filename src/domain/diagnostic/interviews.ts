@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime } from '../shared/schemas.ts';
-import { Answer, GuideRef, IntervieweeType, ResourcePerson } from './model.ts';
+import { Answer, GuideRef, IntervieweeType, MaturityModel, ResourcePerson } from './model.ts';
 
 /**
  * Interviews as the API records them. An interview is created with who was heard, then filled answer by answer
@@ -127,9 +127,10 @@ export const SelfAssessmentForm = z
     agencyName: z.string(),
     intervieweeType: IntervieweeType,
     expiresAt: IsoDateTime,
-    guide: z.unknown().describe('the MaturityModel to fill'),
+    guide: MaturityModel.describe('the guide to fill'),
   })
   .meta({ id: 'SelfAssessmentForm' });
+export type SelfAssessmentForm = z.infer<typeof SelfAssessmentForm>;
 
 export const SelfAssessmentSubmission = z
   .strictObject({

@@ -4,7 +4,7 @@ import { SessionsRepository } from '../auth/sessions.repository.ts';
 import { UsersRepository } from '../auth/users.repository.ts';
 import { CatalogueRepository } from '../catalogue/catalogue.repository.ts';
 import { CommunesRepository } from '../communes/communes.repository.ts';
-import { DiagnosticRepository } from '../diagnostic/diagnostic.repository.ts';
+import { diagnosticRepositories } from '../diagnostic/diagnostic.repository.ts';
 import { TargetsRepository } from '../diagnostic/targets.repository.ts';
 import { ImplementationRepository } from '../implementation/implementation.repository.ts';
 import { MissionsRepository } from '../missions/missions.repository.ts';
@@ -21,7 +21,7 @@ export function repositoriesFor(db: Executor) {
   return {
     audit: new AuditRepository(db),
     communes: new CommunesRepository(db),
-    diagnostic: new DiagnosticRepository(db),
+    diagnostic: diagnosticRepositories(db),
     implementation: new ImplementationRepository(db),
     loginFailures: new LoginFailuresRepository(db),
     missions: new MissionsRepository(db),

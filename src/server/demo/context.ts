@@ -2,8 +2,7 @@ import { belgianToday } from '../../domain/shared/format.ts';
 import { CatalogueService } from '../catalogue/catalogue.service.ts';
 import type { Database } from '../db/client.ts';
 import { UnitOfWork } from '../db/unit-of-work.ts';
-import { DiagnosticService } from '../diagnostic/diagnostic.service.ts';
-import { SelfAssessmentService } from '../diagnostic/self-assessment.service.ts';
+import { createDiagnosticServices } from '../diagnostic/diagnostic-services.ts';
 import type { RequestContext } from '../http/request-context.ts';
 import { createImplementationServices } from '../implementation/implementation-services.ts';
 import { MissionsService } from '../missions/missions.service.ts';
@@ -32,14 +31,12 @@ const NO_QUEUE = {
 export function demoServices(db: Database, now: () => Date, agencyName: string) {
   const uow = new UnitOfWork(db);
   const planner = new StrategyPlanner(uow, new PortfolioSolver(), console, now);
-  const diagnostic = new DiagnosticService(uow, now);
   const catalogue = new CatalogueService(uow, now);
   return {
     uow,
     planner,
     missions: new MissionsService(uow, now),
-    diagnostic,
-    selfAssessment: new SelfAssessmentService(uow, diagnostic, async () => agencyName, now),
+    diagnostic: createDiagnosticServices(uow, now, async () => agencyName),
     strategy: new StrategyService(uow, planner),
     implementation: createImplementationServices(uow, now),
     catalogue,

@@ -43,36 +43,36 @@ export async function seedDiagnostic(
 ): Promise<void> {
   const interviewIds: string[] = [];
   for (const interview of spec.interviews) {
-    const created = await s.diagnostic.createInterview(DEMO_CONTEXT, missionId, {
+    const created = await s.diagnostic.interviews.create(DEMO_CONTEXT, missionId, {
       resourcePerson: { type: interview.type, role: interview.role },
       date: calendar.day(-interview.daysAgo),
       interviewer: spec.interviewer,
     });
-    await s.diagnostic.updateInterview(DEMO_CONTEXT, missionId, created.id, {
+    await s.diagnostic.interviews.update(DEMO_CONTEXT, missionId, created.id, {
       answers: answers(random, interview.centre, interview.share),
       notes: `Entretien avec ${interview.role.toLowerCase()} (données de démonstration).`,
     });
     interviewIds.push(created.id);
   }
   for (const person of spec.selfAssessments) {
-    const link = await s.selfAssessment.create(DEMO_CONTEXT, missionId, {
+    const link = await s.diagnostic.selfAssessment.create(DEMO_CONTEXT, missionId, {
       resourcePerson: { type: person.type, role: person.role },
       validDays: 14,
     });
-    await s.selfAssessment.submit(DEMO_CONTEXT, link.token, {
+    await s.diagnostic.selfAssessment.submit(DEMO_CONTEXT, link.token, {
       missionId,
       answers: answers(random, person.centre),
       notes: 'Auto-évaluation remplie en ligne (démo).',
     });
   }
   for (const person of spec.pendingLinks ?? []) {
-    await s.selfAssessment.create(DEMO_CONTEXT, missionId, {
+    await s.diagnostic.selfAssessment.create(DEMO_CONTEXT, missionId, {
       resourcePerson: { type: person.type, role: person.role },
       validDays: 21,
     });
   }
   for (const [i, item] of spec.swot.entries()) {
-    await s.diagnostic.createSwot(DEMO_CONTEXT, missionId, {
+    await s.diagnostic.swot.create(DEMO_CONTEXT, missionId, {
       ...item,
       interviewIds: interviewIds.length ? [interviewIds[i % interviewIds.length]!] : [],
     });

@@ -63,17 +63,17 @@ describe('the demo workspace', () => {
 
   it('a diagnostic under way: interviews, answered self-assessments and a link still waiting', async () => {
     const [libramont] = await s.missions.list(consultant(), { communeNis: '84077' });
-    const interviews = await s.diagnostic.listInterviews(consultant(), libramont!.id);
+    const interviews = await s.diagnostic.interviews.list(consultant(), libramont!.id);
     expect(interviews.filter((i) => i.source === 'interview').length).toBeGreaterThanOrEqual(2);
     expect(interviews.filter((i) => i.source === 'self_assessment')).toHaveLength(2);
     expect(interviews.some((i) => i.answered < i.questions)).toBe(true);
-    const links = await s.selfAssessment.list(consultant(), libramont!.id);
+    const links = await s.diagnostic.selfAssessment.list(consultant(), libramont!.id);
     expect(links.map((l) => l.status).sort()).toEqual(['pending', 'used', 'used']);
   });
 
   it('a strategy: SWOT, scored sheets, weights and a computed plan', async () => {
     const [aubange] = await s.missions.list(consultant(), { communeNis: '81004' });
-    expect((await s.diagnostic.swot(consultant(), aubange!.id)).items.length).toBeGreaterThanOrEqual(4);
+    expect((await s.diagnostic.swot.list(consultant(), aubange!.id)).items.length).toBeGreaterThanOrEqual(4);
     const state = await s.strategy.state(consultant(), aubange!.id);
     expect(state.projects).toHaveLength(5);
     expect(state.evaluations.length).toBeGreaterThanOrEqual(5 * 6);
@@ -158,7 +158,7 @@ describe('the demo workspace', () => {
       const actor = { kind: 'system', label: 'cli' } as const;
       const missions = await services.missions.list(actor, {});
       const maturity = await Promise.all(
-        missions.map(async (m) => [m.title, (await services.diagnostic.results(actor, m.id)).overall.mean]),
+        missions.map(async (m) => [m.title, (await services.diagnostic.results.results(actor, m.id)).overall.mean]),
       );
       const aubange = missions.find((m) => m.beneficiary.communeNis === '81004')!;
       const state = await services.strategy.state(actor, aubange.id);

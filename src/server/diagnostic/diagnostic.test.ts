@@ -16,7 +16,7 @@ import {
   swotItems,
 } from '../db/schema/index.ts';
 import { UnitOfWork } from '../db/unit-of-work.ts';
-import { DiagnosticService } from './diagnostic.service.ts';
+import { DiagnosticCore } from './diagnostic-core.ts';
 
 const QUESTIONS = questionsInOrder(GUIDE_FR_V1);
 const Q = (i: number) => QUESTIONS[i]!.question.key;
@@ -302,11 +302,11 @@ describe('diagnostic', () => {
         .update(missionDiagnostics)
         .set({ scoringMethod: 1, dimensionScores: { mobility: 0 } })
         .where(eq(missionDiagnostics.missionId, aubange));
-      expect(await new DiagnosticService(new UnitOfWork(t.database.db)).rescoreOutdated()).toBe(1);
+      expect(await new DiagnosticCore(new UnitOfWork(t.database.db)).rescoreOutdated()).toBe(1);
       const province = (await consultant.get('/api/diagnostic/province')).json();
       const aubangeRow = province.communes.find((c: { nisCode: string }) => c.nisCode === '81004');
       expect(aubangeRow.dimensions.mobility).toBe(3);
-      expect(await new DiagnosticService(new UnitOfWork(t.database.db)).rescoreOutdated()).toBe(0);
+      expect(await new DiagnosticCore(new UnitOfWork(t.database.db)).rescoreOutdated()).toBe(0);
     });
   });
 

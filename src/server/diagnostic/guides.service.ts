@@ -41,7 +41,7 @@ export class GuidesService {
 
   async list(actor: Actor): Promise<GuideVersionSummary[]> {
     authorize(actor, 'read', { type: 'maturity_model' });
-    const rows = await this.uow.read((repos) => repos.diagnostic.listGuides());
+    const rows = await this.uow.read((repos) => repos.diagnostic.guides.listGuides());
     // Drafts are work in progress of the admins.
     const editor = can(actor, 'update', { type: 'maturity_model' });
     return rows.filter((r) => editor || r.status === 'published').map(summaryOf);
@@ -51,9 +51,9 @@ export class GuidesService {
     authorize(actor, 'read', { type: 'maturity_model' });
     const editor = can(actor, 'update', { type: 'maturity_model' });
     const found = await this.uow.read(async (repos) => {
-      const row = await repos.diagnostic.findGuide(key, version);
+      const row = await repos.diagnostic.guides.findGuide(key, version);
       if (!row) return null;
-      return { row, interviews: await repos.diagnostic.countInterviewsWithGuide(key, version) };
+      return { row, interviews: await repos.diagnostic.guides.countInterviewsWithGuide(key, version) };
     });
     if (!found || (found.row.status === 'draft' && !editor)) {
       throw new NotFoundError('GUIDE_NOT_FOUND', { key, version });
@@ -71,7 +71,8 @@ export class GuidesService {
   /** What changed from the previous version (null for version 1). */
   async diff(actor: Actor, key: string, version: number) {
     const current = await this.get(actor, key, version);
-    const previous = version > 1 ? await this.uow.read((repos) => repos.diagnostic.findGuide(key, version - 1)) : null;
+    const previous =
+      version > 1 ? await this.uow.read((repos) => repos.diagnostic.guides.findGuide(key, version - 1)) : null;
     if (!previous) {
       return { from: null, to: { key, version }, changes: [], comparableQuestions: 0 };
     }
@@ -91,19 +92,19 @@ export class GuidesService {
   async createGuide(ctx: RequestContext, input: GuideCreateInput): Promise<GuideVersion> {
     authorize(ctx.actor, 'create', { type: 'maturity_model' });
     await this.uow.write(async (repos) => {
-      if (await repos.diagnostic.latestGuide(input.key))
+      if (await repos.diagnostic.guides.latestGuide(input.key))
         throw new ConflictError('GUIDE_KEY_EXISTS', { key: input.key });
       const from = input.from ?? { key: GUIDE_FR_V1.key, version: 0 };
       const base =
         from.version > 0
-          ? await repos.diagnostic.findGuide(from.key, from.version)
-          : await repos.diagnostic.latestPublishedGuide(from.key);
+          ? await repos.diagnostic.guides.findGuide(from.key, from.version)
+          : await repos.diagnostic.guides.latestPublishedGuide(from.key);
       if (base?.status !== 'published' || base.key !== from.key) {
         throw new NotFoundError('GUIDE_NOT_FOUND', { key: from.key, version: from.version });
       }
       const model = MaturityModel.parse(draftNewGuide(base.model, input.key, input.title));
       checkNewGuideVersion(null, model);
-      await repos.diagnostic.insertGuide({
+      await repos.diagnostic.guides.insertGuide({
         key: model.key,
         version: 1,
         status: 'draft',
@@ -127,14 +128,14 @@ export class GuidesService {
   async createDraft(ctx: RequestContext, key: string): Promise<GuideVersion> {
     authorize(ctx.actor, 'create', { type: 'maturity_model' });
     const created = await this.uow.write(async (repos) => {
-      const latest = await repos.diagnostic.latestGuide(key);
+      const latest = await repos.diagnostic.guides.latestGuide(key);
       if (!latest) throw new NotFoundError('GUIDE_NOT_FOUND', { key, version: 1 });
       if (latest.status === 'draft') {
         throw new ConflictError('GUIDE_DRAFT_EXISTS', { key, version: latest.version });
       }
       const model = draftNextVersion(latest.model);
       checkNewGuideVersion(latest.model, model);
-      const row = await repos.diagnostic.insertGuide({
+      const row = await repos.diagnostic.guides.insertGuide({
         key,
         version: model.version,
         status: 'draft',
@@ -158,11 +159,11 @@ export class GuidesService {
   async updateDraft(ctx: RequestContext, key: string, version: number, model: MaturityModel): Promise<GuideVersion> {
     authorize(ctx.actor, 'update', { type: 'maturity_model' });
     await this.uow.write(async (repos) => {
-      const stored = await repos.diagnostic.findGuide(key, version);
+      const stored = await repos.diagnostic.guides.findGuide(key, version);
       if (!stored) throw new NotFoundError('GUIDE_NOT_FOUND', { key, version });
       checkGuideEdit({ status: stored.status, model: stored.model }, model);
       const diff = diffGuides(stored.model, model);
-      await repos.diagnostic.updateDraft(key, version, model);
+      await repos.diagnostic.guides.updateDraft(key, version, model);
       await repos.audit.record(
         auditOf(ctx, {
           action: 'guide.update',
@@ -179,12 +180,12 @@ export class GuidesService {
   async publish(ctx: RequestContext, key: string, version: number): Promise<GuideVersion> {
     authorize(ctx.actor, 'update', { type: 'maturity_model' });
     await this.uow.write(async (repos) => {
-      const stored = await repos.diagnostic.findGuide(key, version);
+      const stored = await repos.diagnostic.guides.findGuide(key, version);
       if (!stored) throw new NotFoundError('GUIDE_NOT_FOUND', { key, version });
       if (stored.status === 'published') throw new ConflictError('GUIDE_ALREADY_PUBLISHED', { key, version });
       // The stored draft is checked again in full: what is published must be a valid guide.
       MaturityModel.parse(stored.model);
-      await repos.diagnostic.publish(key, version, ctx.actor.kind === 'user' ? ctx.actor.id : null, this.now());
+      await repos.diagnostic.guides.publish(key, version, ctx.actor.kind === 'user' ? ctx.actor.id : null, this.now());
       await repos.audit.record(
         auditOf(ctx, {
           action: 'guide.publish',
@@ -201,10 +202,10 @@ export class GuidesService {
   async deleteDraft(ctx: RequestContext, key: string, version: number): Promise<void> {
     authorize(ctx.actor, 'delete', { type: 'maturity_model' });
     await this.uow.write(async (repos) => {
-      const stored = await repos.diagnostic.findGuide(key, version);
+      const stored = await repos.diagnostic.guides.findGuide(key, version);
       if (!stored) throw new NotFoundError('GUIDE_NOT_FOUND', { key, version });
       if (stored.status === 'published') throw new ConflictError('GUIDE_VERSION_PUBLISHED', { key, version });
-      await repos.diagnostic.deleteDraft(key, version);
+      await repos.diagnostic.guides.deleteDraft(key, version);
       await repos.audit.record(
         auditOf(ctx, {
           action: 'guide.delete',
@@ -223,9 +224,9 @@ export class GuidesService {
  */
 export async function seedReferenceGuide(uow: UnitOfWork): Promise<number> {
   return uow.write(async (repos) => {
-    const existing = await repos.diagnostic.findGuide(GUIDE_FR_V1.key, GUIDE_FR_V1.version);
+    const existing = await repos.diagnostic.guides.findGuide(GUIDE_FR_V1.key, GUIDE_FR_V1.version);
     if (existing) return 0;
-    await repos.diagnostic.insertGuide({
+    await repos.diagnostic.guides.insertGuide({
       key: GUIDE_FR_V1.key,
       version: GUIDE_FR_V1.version,
       status: 'published',

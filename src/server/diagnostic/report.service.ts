@@ -1,7 +1,9 @@
 import { type Actor, can } from '../auth/policy.ts';
-import type { DiagnosticService } from './diagnostic.service.ts';
 import { renderReportPdf } from './report/report-pdf.ts';
 import { renderReportXlsx } from './report/report-xlsx.ts';
+import type { ResultsService } from './results.service.ts';
+import type { SpecificitiesService } from './specificities.service.ts';
+import type { SwotService } from './swot.service.ts';
 
 function slug(text: string): string {
   return text
@@ -18,16 +20,16 @@ function slug(text: string): string {
  */
 export class ReportService {
   constructor(
-    private readonly diagnostic: DiagnosticService,
+    private readonly diagnostic: { results: ResultsService; swot: SwotService; specificities: SpecificitiesService },
     private readonly agencyName: () => Promise<string>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   private async gather(actor: Actor, missionId: string) {
-    const data = await this.diagnostic.data(actor, missionId);
+    const data = await this.diagnostic.results.data(actor, missionId);
     const [swot, specificities] = await Promise.all([
-      this.diagnostic.swot(actor, missionId),
-      this.diagnostic.specificities(actor, missionId),
+      this.diagnostic.swot.list(actor, missionId),
+      this.diagnostic.specificities.get(actor, missionId),
     ]);
     const seeNames = can(actor, 'read', { type: 'resource_person', communeNis: data.mission.communeNis });
     const beneficiary = data.mission.siteName

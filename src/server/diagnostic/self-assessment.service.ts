@@ -6,16 +6,15 @@ import {
   type SelfAssessmentSubmission,
   selfAssessmentStatus,
 } from '../../domain/diagnostic/interviews.ts';
-import { checkInterview } from '../../domain/diagnostic/model.ts';
 import { belgianToday } from '../../domain/shared/format.ts';
 import type { Actor } from '../auth/policy.ts';
 import { authorize } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
-import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { AppError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
-import { presentLink } from './diagnostic.presenter.ts';
 import type { LinkRow } from './diagnostic.repository.ts';
-import type { DiagnosticService } from './diagnostic.service.ts';
+import type { DiagnosticCore } from './diagnostic-core.ts';
+import { presentLink } from './self-assessment.presenter.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -38,12 +37,16 @@ function refuseUnusable(link: LinkRow, now: Date): void {
  * itself, checked here: unknown, expired, used, revoked or another mission's token writes nothing.
  */
 export class SelfAssessmentService {
+  private readonly uow: UnitOfWork;
+  private readonly now: () => Date;
+
   constructor(
-    private readonly uow: UnitOfWork,
-    private readonly diagnostic: DiagnosticService,
+    private readonly core: DiagnosticCore,
     private readonly agencyName: () => Promise<string>,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.uow = core.uow;
+    this.now = core.now;
+  }
 
   private async missionFor(repos: Repositories, actor: Actor, missionId: string) {
     const mission = await repos.missions.find(missionId);
@@ -55,7 +58,7 @@ export class SelfAssessmentService {
   async list(actor: Actor, missionId: string): Promise<SelfAssessmentLink[]> {
     return this.uow.read(async (repos) => {
       await this.missionFor(repos, actor, missionId);
-      const rows = await repos.diagnostic.listLinks(missionId);
+      const rows = await repos.diagnostic.links.listLinks(missionId);
       const staff = new Map((await repos.missions.staff()).map((s) => [s.id, s.displayName]));
       return rows.map((row) => presentLink(row, this.now(), row.createdBy ? (staff.get(row.createdBy) ?? null) : null));
     });
@@ -69,8 +72,8 @@ export class SelfAssessmentService {
     const token = randomBytes(32).toString('base64url');
     const row = await this.uow.write(async (repos) => {
       const mission = await this.missionFor(repos, ctx.actor, missionId);
-      await this.diagnostic.startDiagnostic(repos, missionId);
-      const created = await repos.diagnostic.insertLink({
+      await this.core.startDiagnostic(repos, missionId);
+      const created = await repos.diagnostic.links.insertLink({
         missionId,
         tokenHash: hashToken(token),
         personType: input.resourcePerson.type,
@@ -97,10 +100,10 @@ export class SelfAssessmentService {
   async revoke(ctx: RequestContext, missionId: string, linkId: string): Promise<void> {
     await this.uow.write(async (repos) => {
       const mission = await this.missionFor(repos, ctx.actor, missionId);
-      const link = await repos.diagnostic.findLink(linkId);
+      const link = await repos.diagnostic.links.findLink(linkId);
       if (!link || link.missionId !== missionId) throw new NotFoundError('SELF_ASSESSMENT_LINK_NOT_FOUND');
       if (link.usedAt) throw new AppError(409, 'SELF_ASSESSMENT_USED');
-      await repos.diagnostic.revokeLink(linkId, this.now());
+      await repos.diagnostic.links.revokeLink(linkId, this.now());
       await repos.audit.record(
         auditOf(ctx, {
           action: 'self_assessment.revoke',
@@ -115,7 +118,7 @@ export class SelfAssessmentService {
   }
 
   private async usableLink(repos: Repositories, token: string): Promise<LinkRow> {
-    const link = await repos.diagnostic.findLinkByHash(hashToken(token));
+    const link = await repos.diagnostic.links.findLinkByHash(hashToken(token));
     if (!link) throw new NotFoundError('SELF_ASSESSMENT_INVALID');
     refuseUnusable(link, this.now());
     return link;
@@ -126,7 +129,7 @@ export class SelfAssessmentService {
     const found = await this.uow.read(async (repos) => {
       const link = await this.usableLink(repos, token);
       const mission = (await repos.missions.find(link.missionId))!;
-      const guide = await this.diagnostic.guideOfMission(repos, link.missionId);
+      const guide = await this.core.guideOfMission(repos, link.missionId);
       return { link, mission, guide };
     });
     const { link, mission, guide } = found;
@@ -145,18 +148,11 @@ export class SelfAssessmentService {
     await this.uow.write(async (repos) => {
       const link = await this.usableLink(repos, token);
       if (link.missionId !== input.missionId) throw new ForbiddenError('SELF_ASSESSMENT_OTHER_MISSION');
-      const guide = await this.diagnostic.guideOfMission(repos, link.missionId);
-      const issues = checkInterview(guide, { guide, answers: input.answers });
-      if (issues.length > 0) {
-        throw new ValidationError(
-          issues[0]!.code,
-          { field: issues[0]!.path.join('.') },
-          issues.map((i) => ({ field: i.path.join('.'), code: i.code, message: i.message })),
-        );
-      }
+      const guide = await this.core.guideOfMission(repos, link.missionId);
+      this.core.checkAnswers(guide, input.answers);
       const mission = (await repos.missions.find(link.missionId))!;
-      await repos.diagnostic.insertMissionDiagnostic(link.missionId, guide.key, guide.version);
-      const interview = await repos.diagnostic.insertInterview({
+      await repos.diagnostic.scores.insertMissionDiagnostic(link.missionId, guide.key, guide.version);
+      const interview = await repos.diagnostic.interviews.insertInterview({
         missionId: link.missionId,
         guideKey: guide.key,
         guideVersion: guide.version,
@@ -168,12 +164,12 @@ export class SelfAssessmentService {
         notes: input.notes ?? null,
         source: 'self_assessment',
       });
-      await repos.diagnostic.upsertAnswers(interview.id, input.answers);
+      await repos.diagnostic.interviews.upsertAnswers(interview.id, input.answers);
       // Two tabs submitting at once: only one marks the link used; the other's transaction is rolled back.
-      if (!(await repos.diagnostic.markLinkUsed(link.id, interview.id, this.now()))) {
+      if (!(await repos.diagnostic.links.markLinkUsed(link.id, interview.id, this.now()))) {
         throw new AppError(410, 'SELF_ASSESSMENT_USED');
       }
-      await this.diagnostic.rescore(repos, link.missionId);
+      await this.core.rescore(repos, link.missionId);
       await repos.audit.record(
         auditOf(ctx, {
           action: 'self_assessment.submit',

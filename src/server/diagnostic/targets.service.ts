@@ -21,7 +21,7 @@ import { InvalidFieldsError, NotFoundError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import type { MessageCode } from '../i18n/messages.ts';
 import type { WatchService } from '../watch/watch.service.ts';
-import type { DiagnosticService } from './diagnostic.service.ts';
+import type { DiagnosticServices } from './diagnostic-services.ts';
 
 type Mission = { id: string; communeNis: string; startDate: string };
 
@@ -33,7 +33,7 @@ type Mission = { id: string; communeNis: string; startDate: string };
 export class TargetsService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly diagnostic: DiagnosticService,
+    private readonly diagnostic: DiagnosticServices,
     private readonly catalogue: CatalogueService,
     private readonly watch: WatchService,
   ) {}
@@ -47,7 +47,7 @@ export class TargetsService {
   async view(actor: Actor, missionId: string): Promise<TargetsView> {
     const mission = await this.uow.read((repos) => this.missionOf(repos, missionId));
     authorize(actor, 'read', { type: 'diagnostic_target', communeNis: mission.communeNis });
-    const results = await this.diagnostic.results(actor, missionId);
+    const results = await this.diagnostic.results.results(actor, missionId);
     return this.uow.read((repos) => this.present(repos, actor, mission, results));
   }
 
@@ -114,7 +114,7 @@ export class TargetsService {
     await this.uow.write(async (repos) => {
       const mission = await this.missionOf(repos, missionId);
       authorize(ctx.actor, 'update', { type: 'diagnostic_target', communeNis: mission.communeNis });
-      const guide = await this.diagnostic.guideOfMission(repos, missionId);
+      const guide = await this.diagnostic.core.guideOfMission(repos, missionId);
       refuse(targetScaleIssues(input.targets, scaleRange(guide).max), { max: scaleRange(guide).max });
       const before = await repos.targets.targets(missionId);
       await repos.targets.replaceTargets(missionId, input.targets, userIdOf(ctx.actor));
@@ -139,7 +139,7 @@ export class TargetsService {
       authorize(ctx.actor, 'update', { type: 'strategy', communeNis: mission.communeNis });
       const sheet = await repos.targets.sheet(projectId);
       if (!sheet || sheet.missionId !== missionId) throw new NotFoundError('STRATEGY_PROJECT_NOT_FOUND');
-      const guide = await this.diagnostic.guideOfMission(repos, missionId);
+      const guide = await this.diagnostic.core.guideOfMission(repos, missionId);
       const known = new Set(guide.dimensions.flatMap((d) => d.factors.map((f) => f.key)));
       refuse(
         input.factorKeys.flatMap((key, i) =>

@@ -4,6 +4,7 @@ import { auditContract } from '../../domain/audit/audit.contract.ts';
 import { authContract } from '../../domain/auth/auth.contract.ts';
 import { usersContract } from '../../domain/auth/users.contract.ts';
 import { communesContract } from '../../domain/communes/communes.contract.ts';
+import { diagnosticContract } from '../../domain/diagnostic/diagnostic.contract.ts';
 import { healthContract } from '../../domain/health/health.contract.ts';
 import { missionsContract } from '../../domain/missions/missions.contract.ts';
 import type { Endpoint } from '../../domain/shared/contract.ts';
@@ -16,7 +17,15 @@ type Operation = {
   responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
 };
 
-const contracts = [healthContract, auditContract, authContract, usersContract, communesContract, missionsContract];
+const contracts = [
+  healthContract,
+  auditContract,
+  authContract,
+  usersContract,
+  communesContract,
+  missionsContract,
+  diagnosticContract,
+];
 const endpoints = contracts.flatMap((contract) => Object.values(contract) as Endpoint[]);
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 

@@ -5,7 +5,7 @@ import {
   summariseStrategy,
 } from '../../domain/missions/overview.ts';
 import type { Actor } from '../auth/policy.ts';
-import type { DiagnosticService } from '../diagnostic/diagnostic.service.ts';
+import type { DiagnosticServices } from '../diagnostic/diagnostic-services.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { FollowUpService } from '../implementation/follow-up.service.ts';
 import type { StrategyService } from '../strategy/strategy.service.ts';
@@ -28,7 +28,7 @@ async function readable<T>(read: () => Promise<T>): Promise<T | null> {
 export class MissionOverviewService {
   constructor(
     private readonly missions: MissionsService,
-    private readonly diagnostic: DiagnosticService,
+    private readonly diagnostic: DiagnosticServices,
     private readonly strategy: StrategyService,
     private readonly implementation: FollowUpService,
   ) {}
@@ -38,9 +38,9 @@ export class MissionOverviewService {
     const [diagnostic, strategy, implementation] = await Promise.all([
       readable(async () => {
         const [interviews, results, swot] = await Promise.all([
-          this.diagnostic.listInterviews(actor, missionId),
-          this.diagnostic.results(actor, missionId),
-          this.diagnostic.swot(actor, missionId),
+          this.diagnostic.interviews.list(actor, missionId),
+          this.diagnostic.results.results(actor, missionId),
+          this.diagnostic.swot.list(actor, missionId),
         ]);
         return summariseDiagnostic(interviews, results, swot.items);
       }),

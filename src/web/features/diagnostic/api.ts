@@ -1,35 +1,24 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { diagnosticContract as c, DIAGNOSTIC_REPORT_PATHS } from '../../../domain/diagnostic/diagnostic.contract.ts';
+import type { GuideCreateInput } from '../../../domain/diagnostic/guides.ts';
 import type {
-  GuideCreateInput,
-  GuideDiffResponse,
-  GuideVersion,
-  GuideVersionSummary,
-  MissionGuide,
-} from '../../../domain/diagnostic/guides.ts';
-import type {
-  Interview,
   InterviewCreateInput,
-  InterviewSummary,
   InterviewUpdateInput,
-  SelfAssessmentCreated,
   SelfAssessmentCreateInput,
-  SelfAssessmentLink,
   SelfAssessmentSubmission,
 } from '../../../domain/diagnostic/interviews.ts';
-import type { IntervieweeType, MaturityModel } from '../../../domain/diagnostic/model.ts';
-import type { DiagnosticResultsView, ProvinceOverview } from '../../../domain/diagnostic/results.ts';
+import type { MaturityModel } from '../../../domain/diagnostic/model.ts';
 import type {
-  Specificities,
   SpecificitiesInput,
-  SwotItem,
   SwotItemInput,
   SwotItemUpdateInput,
   SwotMergeInput,
   SwotReorderInput,
-  SwotResponse,
 } from '../../../domain/diagnostic/swot.ts';
+import { fillPath } from '../../../domain/shared/contract.ts';
 import { api } from '../../lib/api.ts';
+import { call, endpointKey, endpointQuery } from '../../lib/contract-client.ts';
 
 export type InterviewCreateBody = z.input<typeof InterviewCreateInput>;
 export type InterviewPatch = z.input<typeof InterviewUpdateInput>;
@@ -37,86 +26,74 @@ export type SwotBody = z.input<typeof SwotItemInput>;
 export type SwotPatch = z.input<typeof SwotItemUpdateInput>;
 export type LinkBody = z.input<typeof SelfAssessmentCreateInput>;
 export type SubmissionBody = z.input<typeof SelfAssessmentSubmission>;
-export type SelfAssessmentFormData = {
-  missionId: string;
-  beneficiary: string;
-  agencyName: string;
-  intervieweeType: IntervieweeType;
-  expiresAt: string;
-  guide: MaturityModel;
-};
 
-const m = (missionId: string) => `/api/missions/${encodeURIComponent(missionId)}`;
-
+/** Query keys, all from the contract's declarations (`[diagnostic, endpoint, { params }]`). */
 export const diagnosticKeys = {
   all: ['diagnostic'] as const,
-  mission: (missionId: string) => ['diagnostic', 'mission', missionId] as const,
-  interviews: (missionId: string) => ['diagnostic', 'mission', missionId, 'interviews'] as const,
-  interview: (missionId: string, id: string) => ['diagnostic', 'mission', missionId, 'interview', id] as const,
-  results: (missionId: string) => ['diagnostic', 'mission', missionId, 'results'] as const,
-  swot: (missionId: string) => ['diagnostic', 'mission', missionId, 'swot'] as const,
-  specificities: (missionId: string) => ['diagnostic', 'mission', missionId, 'specificities'] as const,
-  links: (missionId: string) => ['diagnostic', 'mission', missionId, 'links'] as const,
-  province: ['diagnostic', 'province'] as const,
-  guides: ['diagnostic', 'guides'] as const,
-  guide: (key: string, version: number) => ['diagnostic', 'guides', key, version] as const,
-  guideChanges: (key: string, version: number) => ['diagnostic', 'guides', key, version, 'changes'] as const,
-  missionGuide: (missionId: string) => ['diagnostic', 'mission', missionId, 'guide'] as const,
+  interview: (missionId: string, interviewId: string) =>
+    endpointKey(c.getInterview, { params: { id: missionId, interviewId } }),
+  interviews: (missionId: string) => endpointKey(c.listInterviews, { params: { id: missionId } }),
+  results: (missionId: string) => endpointKey(c.results, { params: { id: missionId } }),
+  swot: (missionId: string) => endpointKey(c.swot, { params: { id: missionId } }),
+  specificities: (missionId: string) => endpointKey(c.specificities, { params: { id: missionId } }),
 };
 
-export const reportUrl = (missionId: string, kind: 'pdf' | 'xlsx') => `${m(missionId)}/report.${kind}`;
+/** Every diagnostic query of one mission (its interviews, results, SWOT, links, guide…). */
+function invalidateMission(client: QueryClient, missionId: string) {
+  return client.invalidateQueries({
+    queryKey: diagnosticKeys.all,
+    predicate: (query) => (query.queryKey[2] as { params?: { id?: string } } | undefined)?.params?.id === missionId,
+  });
+}
+
+export const reportUrl = (missionId: string, kind: 'pdf' | 'xlsx') =>
+  fillPath(DIAGNOSTIC_REPORT_PATHS[kind], { id: missionId });
 
 // -- guide --------------------------------------------------------------------------------------------------------
 
 export function useGuides() {
-  return useQuery({
-    queryKey: diagnosticKeys.guides,
-    queryFn: () => api.get<GuideVersionSummary[]>('/api/diagnostic/guides'),
-  });
+  return useQuery(endpointQuery(c.listGuides));
 }
 
 export function useGuide(key: string | null, version: number | null) {
   return useQuery({
-    queryKey: diagnosticKeys.guide(key ?? '', version ?? 0),
-    queryFn: () => api.get<GuideVersion>(`/api/diagnostic/guides/${key}/versions/${version}`),
+    ...endpointQuery(c.getGuide, { params: { key: key ?? '', version: version ?? 0 } }),
     enabled: Boolean(key && version),
     staleTime: 10 * 60_000,
   });
 }
 
 export function useGuideChanges(key: string, version: number, enabled: boolean) {
-  return useQuery({
-    queryKey: diagnosticKeys.guideChanges(key, version),
-    queryFn: () => api.get<GuideDiffResponse>(`/api/diagnostic/guides/${key}/versions/${version}/changes`),
-    enabled,
-  });
+  return useQuery({ ...endpointQuery(c.guideChanges, { params: { key, version } }), enabled });
 }
 
 export function useGuideMutations() {
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: diagnosticKeys.guides });
+  // The list, the versions and their changes: a saved draft is read back, a discarded one is gone.
+  const refresh = () =>
+    Promise.all(
+      [c.listGuides.key, c.getGuide.key, c.guideChanges.key].map((queryKey) => client.invalidateQueries({ queryKey })),
+    );
   return {
     create: useMutation({
-      mutationFn: (input: z.input<typeof GuideCreateInput>) => api.post<GuideVersion>('/api/diagnostic/guides', input),
+      mutationFn: (body: z.input<typeof GuideCreateInput>) => call(c.createGuide, { body }),
       onSuccess: refresh,
     }),
     draft: useMutation({
-      mutationFn: (key: string) => api.post<GuideVersion>(`/api/diagnostic/guides/${key}/drafts`),
+      mutationFn: (key: string) => call(c.createDraft, { params: { key } }),
       onSuccess: refresh,
     }),
     save: useMutation({
       mutationFn: (model: MaturityModel) =>
-        api.put<GuideVersion>(`/api/diagnostic/guides/${model.key}/versions/${model.version}`, model),
+        call(c.updateDraft, { params: { key: model.key, version: model.version }, body: model }),
       onSuccess: refresh,
     }),
     publish: useMutation({
-      mutationFn: (ref: { key: string; version: number }) =>
-        api.post<GuideVersion>(`/api/diagnostic/guides/${ref.key}/versions/${ref.version}/publish`),
+      mutationFn: (ref: { key: string; version: number }) => call(c.publishGuide, { params: ref }),
       onSuccess: refresh,
     }),
     discard: useMutation({
-      mutationFn: (ref: { key: string; version: number }) =>
-        api.delete(`/api/diagnostic/guides/${ref.key}/versions/${ref.version}`),
+      mutationFn: (ref: { key: string; version: number }) => call(c.discardDraft, { params: ref }),
       onSuccess: refresh,
     }),
   };
@@ -124,55 +101,61 @@ export function useGuideMutations() {
 
 /** The guide a mission's diagnostic uses; a consultant may choose another before the first interview. */
 export function useMissionGuide(missionId: string) {
-  return useQuery({
-    queryKey: diagnosticKeys.missionGuide(missionId),
-    queryFn: () => api.get<MissionGuide>(`${m(missionId)}/diagnostic/guide`),
-  });
+  return useQuery(endpointQuery(c.missionGuide, { params: { id: missionId } }));
 }
 
 export function useChooseMissionGuide(missionId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (key: string) => api.put<MissionGuide>(`${m(missionId)}/diagnostic/guide`, { key }),
-    onSuccess: () => client.invalidateQueries({ queryKey: diagnosticKeys.mission(missionId) }),
+    mutationFn: (key: string) => call(c.chooseMissionGuide, { params: { id: missionId }, body: { key } }),
+    onSuccess: () => invalidateMission(client, missionId),
   });
 }
 
 // -- interviews ---------------------------------------------------------------------------------------------------
 
 export function useInterviews(missionId: string) {
-  return useQuery({
-    queryKey: diagnosticKeys.interviews(missionId),
-    queryFn: () => api.get<InterviewSummary[]>(`${m(missionId)}/interviews`),
-  });
+  return useQuery(endpointQuery(c.listInterviews, { params: { id: missionId } }));
 }
 
 export function useInterview(missionId: string, id: string) {
   return useQuery({
-    queryKey: diagnosticKeys.interview(missionId, id),
-    queryFn: () => api.get<Interview>(`${m(missionId)}/interviews/${id}`),
+    ...endpointQuery(c.getInterview, { params: { id: missionId, interviewId: id } }),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
 export function saveInterview(missionId: string, id: string, patch: InterviewPatch) {
-  return api.patch<Interview>(`${m(missionId)}/interviews/${id}`, patch);
+  return call(c.updateInterview, { params: { id: missionId, interviewId: id }, body: patch });
+}
+
+/** Corrects who was heard, when and by whom; the interview is read back as saved. */
+export function useUpdateInterview(missionId: string, interviewId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: InterviewPatch) => saveInterview(missionId, interviewId, patch),
+    onSuccess: (saved) => {
+      client.setQueryData(diagnosticKeys.interview(missionId, saved.id), saved);
+      return client.invalidateQueries({ queryKey: diagnosticKeys.interviews(missionId) });
+    },
+  });
 }
 
 export function useInterviewMutations(missionId: string) {
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: diagnosticKeys.mission(missionId) });
+  const refresh = () => invalidateMission(client, missionId);
+  const interview = (interviewId: string) => ({ params: { id: missionId, interviewId } });
   return {
     create: useMutation({
-      mutationFn: (body: InterviewCreateBody) => api.post<Interview>(`${m(missionId)}/interviews`, body),
+      mutationFn: (body: InterviewCreateBody) => call(c.createInterview, { params: { id: missionId }, body }),
       onSuccess: refresh,
     }),
     remove: useMutation({
-      mutationFn: (id: string) => api.delete(`${m(missionId)}/interviews/${id}`),
+      mutationFn: (id: string) => call(c.deleteInterview, interview(id)),
       onSuccess: refresh,
     }),
     erase: useMutation({
-      mutationFn: (id: string) => api.post<Interview>(`${m(missionId)}/interviews/${id}/erase-identity`),
+      mutationFn: (id: string) => call(c.eraseIdentity, interview(id)),
       onSuccess: refresh,
     }),
   };
@@ -181,75 +164,67 @@ export function useInterviewMutations(missionId: string) {
 // -- results --------------------------------------------------------------------------------------------------------
 
 export function useResults(missionId: string) {
-  return useQuery({
-    queryKey: diagnosticKeys.results(missionId),
-    queryFn: () => api.get<DiagnosticResultsView>(`${m(missionId)}/results`),
-  });
+  return useQuery(endpointQuery(c.results, { params: { id: missionId } }));
 }
 
 export function useProvinceDiagnostics(enabled = true) {
-  return useQuery({
-    queryKey: diagnosticKeys.province,
-    queryFn: () => api.get<ProvinceOverview>('/api/diagnostic/province'),
-    enabled,
-  });
+  return useQuery({ ...endpointQuery(c.province), enabled });
 }
 
 // -- SWOT and specificities ----------------------------------------------------------------------------------------
 
 export function useSwot(missionId: string) {
-  return useQuery({
-    queryKey: diagnosticKeys.swot(missionId),
-    queryFn: () => api.get<SwotResponse>(`${m(missionId)}/swot`),
-  });
+  return useQuery(endpointQuery(c.swot, { params: { id: missionId } }));
 }
 
 export function useSwotMutations(missionId: string) {
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: diagnosticKeys.swot(missionId) });
+  const mission = { id: missionId };
   return {
     create: useMutation({
-      mutationFn: (body: SwotBody) => api.post<SwotItem>(`${m(missionId)}/swot`, body),
+      mutationFn: (body: SwotBody) => call(c.createSwot, { params: mission, body }),
       onSuccess: refresh,
     }),
     update: useMutation({
       mutationFn: ({ id, patch }: { id: string; patch: SwotPatch }) =>
-        api.patch<SwotItem>(`${m(missionId)}/swot/${id}`, patch),
+        call(c.updateSwot, { params: { id: missionId, itemId: id }, body: patch }),
       onSuccess: refresh,
     }),
     remove: useMutation({
-      mutationFn: (id: string) => api.delete(`${m(missionId)}/swot/${id}`),
+      mutationFn: (id: string) => call(c.deleteSwot, { params: { id: missionId, itemId: id } }),
       onSuccess: refresh,
     }),
     reorder: useMutation({
-      mutationFn: (body: SwotReorderInput) => api.post<SwotResponse>(`${m(missionId)}/swot/reorder`, body),
+      mutationFn: (body: SwotReorderInput) => call(c.reorderSwot, { params: mission, body }),
       onSuccess: (swot) => client.setQueryData(diagnosticKeys.swot(missionId), swot),
     }),
     merge: useMutation({
-      mutationFn: (body: z.input<typeof SwotMergeInput>) => api.post<SwotItem>(`${m(missionId)}/swot/merge`, body),
+      mutationFn: (body: z.input<typeof SwotMergeInput>) => call(c.mergeSwot, { params: mission, body }),
       onSuccess: refresh,
     }),
     // The strategy's own endpoint: a draft project sheet prefilled from the item (phase 2 starts from the SWOT).
+    // It moves to the strategy's contract when the strategy's routes do (decision 130).
     toProjectSheet: useMutation({
       mutationFn: (swotItemId: string) =>
-        api.post<{ id: string; title: string }>(`${m(missionId)}/strategy/projects/from-swot`, { swotItemId }),
+        api.post<{ id: string; title: string }>(
+          `/api/missions/${encodeURIComponent(missionId)}/strategy/projects/from-swot`,
+          { swotItemId },
+        ),
       onSuccess: () => client.invalidateQueries({ queryKey: ['strategy', missionId] }),
     }),
   };
 }
 
 export function useSpecificities(missionId: string) {
-  return useQuery({
-    queryKey: diagnosticKeys.specificities(missionId),
-    queryFn: () => api.get<Specificities>(`${m(missionId)}/specificities`),
-  });
+  return useQuery(endpointQuery(c.specificities, { params: { id: missionId } }));
 }
 
 export function useSaveSpecificities(missionId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: z.input<typeof SpecificitiesInput>) =>
-      api.put<Specificities>(`${m(missionId)}/specificities`, body),
+      call(c.saveSpecificities, { params: { id: missionId }, body }),
     onSuccess: (saved) => client.setQueryData(diagnosticKeys.specificities(missionId), saved),
   });
 }
@@ -257,23 +232,19 @@ export function useSaveSpecificities(missionId: string) {
 // -- self-assessment links ------------------------------------------------------------------------------------------
 
 export function useLinks(missionId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: diagnosticKeys.links(missionId),
-    queryFn: () => api.get<SelfAssessmentLink[]>(`${m(missionId)}/self-assessments`),
-    enabled,
-  });
+  return useQuery({ ...endpointQuery(c.listLinks, { params: { id: missionId } }), enabled });
 }
 
 export function useLinkMutations(missionId: string) {
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: diagnosticKeys.links(missionId) });
+  const refresh = () => client.invalidateQueries({ queryKey: c.listLinks.key });
   return {
     create: useMutation({
-      mutationFn: (body: LinkBody) => api.post<SelfAssessmentCreated>(`${m(missionId)}/self-assessments`, body),
+      mutationFn: (body: LinkBody) => call(c.createLink, { params: { id: missionId }, body }),
       onSuccess: refresh,
     }),
     revoke: useMutation({
-      mutationFn: (id: string) => api.delete(`${m(missionId)}/self-assessments/${id}`),
+      mutationFn: (id: string) => call(c.revokeLink, { params: { id: missionId, linkId: id } }),
       onSuccess: refresh,
     }),
   };
@@ -281,13 +252,12 @@ export function useLinkMutations(missionId: string) {
 
 export function useSelfAssessmentForm(token: string) {
   return useQuery({
-    queryKey: ['self-assessment', token],
-    queryFn: () => api.get<SelfAssessmentFormData>(`/api/self-assessment/${encodeURIComponent(token)}`),
+    ...endpointQuery(c.openSelfAssessment, { params: { token } }),
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
 export function submitSelfAssessment(token: string, body: SubmissionBody) {
-  return api.post<{ received: true }>(`/api/self-assessment/${encodeURIComponent(token)}`, body);
+  return call(c.submitSelfAssessment, { params: { token }, body });
 }

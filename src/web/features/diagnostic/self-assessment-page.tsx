@@ -1,104 +1,110 @@
 import { Alert, Badge, Button, Group, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { questionsInOrder } from '../../../domain/diagnostic/guides.ts';
+import type { SelfAssessmentForm } from '../../../domain/diagnostic/interviews.ts';
+import type { ModelDimension } from '../../../domain/diagnostic/model.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { type SelfAssessmentFormData, submitSelfAssessment, useSelfAssessmentForm } from './api.ts';
-import type { PendingAnswer } from './autosave-queue.ts';
+import { submitSelfAssessment, useSelfAssessmentForm } from './api.ts';
+import type { QuestionHandlers } from './capture-questions.tsx';
 import { DIMENSION_COLOURS } from './dimension-labels.ts';
 import { useGuideText } from './guide-text.ts';
-import { type Option, QuestionCard } from './interview-capture.tsx';
+import { QuestionCard } from './question-card.tsx';
+import { focusQuestion, useQuestionOptions } from './question-options.ts';
+import { type Draft, forgetDraft, submissionOf, useSelfAssessmentDraft } from './self-assessment-draft.ts';
 
-type Draft = { answers: Record<string, PendingAnswer>; notes: string };
-const storageKey = (token: string) => `smart-rural.self-assessment.${token.slice(0, 16)}`;
-
-function loadDraft(token: string): Draft {
-  try {
-    const raw = window.localStorage.getItem(storageKey(token));
-    return raw ? (JSON.parse(raw) as Draft) : { answers: {}, notes: '' };
-  } catch {
-    return { answers: {}, notes: '' };
-  }
-}
-
-function Form({ token, form }: { token: string; form: SelfAssessmentFormData }) {
+/** For whom, until when, the keys, and how many questions have an answer (kept in this browser). */
+function Intro({ form, count, total }: { form: SelfAssessmentForm; count: number; total: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  return (
+    <Paper withBorder p="md" bg="#f8fafa">
+      <Stack gap={6}>
+        <Text>{t('diagnostic.self.intro', { agency: form.agencyName, beneficiary: form.beneficiary })}</Text>
+        <Text size="sm" c="dimmed">
+          {t('diagnostic.self.how', { date: formatDate(form.expiresAt, language) })}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('diagnostic.capture.keys')}
+        </Text>
+        <Group gap="sm">
+          <Text size="sm" fw={600}>
+            {t('diagnostic.self.progress', { count, total })}
+          </Text>
+          <Progress value={(count / total) * 100} w={200} aria-hidden="true" />
+          <Badge variant="outline" color="teal.9">
+            {t('diagnostic.self.keptHere')}
+          </Badge>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function DimensionSection({
+  dimension,
+  options,
+  draft,
+  handlers,
+}: {
+  dimension: ModelDimension;
+  options: ReturnType<typeof useQuestionOptions>;
+  draft: Draft;
+  handlers: QuestionHandlers;
+}) {
   const text = useGuideText();
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={`self-${dimension.key}`}>
+      <Title
+        order={2}
+        size="h4"
+        id={`self-${dimension.key}`}
+        style={{ borderLeft: `4px solid ${DIMENSION_COLOURS[dimension.key]}`, paddingLeft: 8 }}
+      >
+        {text.dimension(dimension.key, dimension.label)}
+      </Title>
+      {dimension.factors.map((factor) => (
+        <Stack gap="xs" key={factor.key}>
+          <Text fw={700}>{text.factor(factor.key, factor.label)}</Text>
+          {factor.questions.map((question) => (
+            <QuestionCard
+              key={question.key}
+              question={question}
+              index={options.indexOf.get(question.key)!}
+              options={options.optionsOf.get(question.key)!}
+              answer={draft.answers[question.key]}
+              readOnly={false}
+              {...handlers}
+            />
+          ))}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+function Form({ token, form }: { token: string; form: SelfAssessmentForm }) {
+  const { t } = useTranslation();
   const guide = form.guide;
-  const [draft, setDraft] = useState<Draft>(() => loadDraft(token));
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
+  const { draft, onAnswer, onClear, setNotes } = useSelfAssessmentDraft(token);
+  const options = useQuestionOptions(guide);
   const refs = useRef<(HTMLDivElement | null)[]>([]);
-  const ordered = useMemo(() => questionsInOrder(guide), [guide]);
-  const optionsByQuestion = useMemo(
-    () =>
-      new Map<string, Option[]>(
-        ordered.map(({ question }) => [
-          question.key,
-          [
-            ...guide.scale.levels.map((l) => ({
-              value: l.level,
-              label: text.level(l.level, l.label),
-              descriptor: question.levels.find((d) => d.level === l.level)?.descriptor ?? '',
-              key: `l${l.level}`,
-            })),
-            {
-              value: null,
-              label: t('diagnostic.capture.dontKnow'),
-              descriptor: t('diagnostic.capture.dontKnowHelp'),
-              key: 'dk',
-            },
-          ],
-        ]),
-      ),
-    [guide, ordered, t, text],
-  );
-  const update = useCallback(
-    (change: (d: Draft) => Draft) =>
-      setDraft((d) => {
-        const next = change(d);
-        try {
-          window.localStorage.setItem(storageKey(token), JSON.stringify(next));
-        } catch {
-          // The answers stay on the page.
-        }
-        return next;
-      }),
-    [token],
-  );
-  const onAnswer = useCallback(
-    (questionKey: string, level: number | null, comment: string) =>
-      update((d) => ({ ...d, answers: { ...d.answers, [questionKey]: { level, comment } } })),
-    [update],
-  );
-  const onClear = useCallback(
-    (questionKey: string) =>
-      update((d) => {
-        const { [questionKey]: _removed, ...answers } = d.answers;
-        return { ...d, answers };
-      }),
-    [update],
-  );
-  const onMove = useCallback((index: number, step: 1 | -1) => {
-    const target = refs.current[index + step];
-    (
-      target?.querySelector<HTMLElement>('[role="radio"][tabindex="0"]') ??
-      target?.querySelector<HTMLElement>('[role="radio"]')
-    )?.focus();
-  }, []);
+  const onMove = useCallback((index: number, step: 1 | -1) => focusQuestion(refs.current[index + step], false), []);
   const register = useCallback((index: number, element: HTMLDivElement | null) => {
     refs.current[index] = element;
   }, []);
+  const send = useMutation({
+    mutationFn: () => submitSelfAssessment(token, submissionOf(form.missionId, draft)),
+    onSuccess: () => forgetDraft(token),
+  });
 
-  if (done) {
+  if (send.isSuccess) {
     return (
       <Alert color="teal" title={t('diagnostic.self.thanksTitle')}>
         {t('diagnostic.self.thanks', { beneficiary: form.beneficiary })}
@@ -106,105 +112,36 @@ function Form({ token, form }: { token: string; form: SelfAssessmentFormData }) 
     );
   }
   const count = Object.keys(draft.answers).length;
-  let index = -1;
-  const send = async () => {
-    setSending(true);
-    setError(null);
-    try {
-      await submitSelfAssessment(token, {
-        missionId: form.missionId,
-        answers: Object.entries(draft.answers).map(([questionKey, a]) => ({
-          questionKey,
-          level: a.level,
-          ...(a.comment.trim() ? { comment: a.comment.trim() } : {}),
-        })),
-        ...(draft.notes.trim() ? { notes: draft.notes.trim() } : {}),
-      });
-      window.localStorage.removeItem(storageKey(token));
-      setDone(true);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSending(false);
-    }
-  };
-
+  const handlers = { onAnswer, onClear, onMove, register };
   return (
     <Stack gap="lg">
-      <Paper withBorder p="md" bg="#f8fafa">
-        <Stack gap={6}>
-          <Text>{t('diagnostic.self.intro', { agency: form.agencyName, beneficiary: form.beneficiary })}</Text>
-          <Text size="sm" c="dimmed">
-            {t('diagnostic.self.how', { date: formatDate(form.expiresAt, language) })}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {t('diagnostic.capture.keys')}
-          </Text>
-          <Group gap="sm">
-            <Text size="sm" fw={600}>
-              {t('diagnostic.self.progress', { count, total: ordered.length })}
-            </Text>
-            <Progress value={(count / ordered.length) * 100} w={200} aria-hidden="true" />
-            <Badge variant="outline" color="teal.9">
-              {t('diagnostic.self.keptHere')}
-            </Badge>
-          </Group>
-        </Stack>
-      </Paper>
+      <Intro form={form} count={count} total={options.total} />
       {guide.dimensions.map((dimension) => (
-        <Stack gap="sm" key={dimension.key} component="section" aria-labelledby={`self-${dimension.key}`}>
-          <Title
-            order={2}
-            size="h4"
-            id={`self-${dimension.key}`}
-            style={{ borderLeft: `4px solid ${DIMENSION_COLOURS[dimension.key]}`, paddingLeft: 8 }}
-          >
-            {text.dimension(dimension.key, dimension.label)}
-          </Title>
-          {dimension.factors.map((factor) => (
-            <Stack gap="xs" key={factor.key}>
-              <Text fw={700}>{text.factor(factor.key, factor.label)}</Text>
-              {factor.questions.map((question) => {
-                index += 1;
-                return (
-                  <QuestionCard
-                    key={question.key}
-                    question={question}
-                    index={index}
-                    options={optionsByQuestion.get(question.key)!}
-                    answer={draft.answers[question.key]}
-                    readOnly={false}
-                    onAnswer={onAnswer}
-                    onClear={onClear}
-                    onMove={onMove}
-                    register={register}
-                  />
-                );
-              })}
-            </Stack>
-          ))}
-        </Stack>
+        <DimensionSection
+          key={dimension.key}
+          dimension={dimension}
+          options={options}
+          draft={draft}
+          handlers={handlers}
+        />
       ))}
       <Textarea
         label={t('diagnostic.self.notes')}
         autosize
         minRows={3}
         value={draft.notes}
-        onChange={(e) => {
-          const value = e.currentTarget.value;
-          update((d) => ({ ...d, notes: value }));
-        }}
+        onChange={(e) => setNotes(e.currentTarget.value)}
       />
-      {error ? (
+      {send.error ? (
         <Alert color="red" role="alert" title={t('common.errorTitle')}>
-          {error instanceof ApiError ? error.message : t('common.unexpectedError')}
+          {send.error instanceof ApiError ? send.error.message : t('common.unexpectedError')}
         </Alert>
       ) : null}
       <Group justify="flex-end">
         <Text size="sm" c="dimmed">
           {t('diagnostic.self.once')}
         </Text>
-        <Button size="md" onClick={() => void send()} loading={sending} disabled={count === 0}>
+        <Button size="md" onClick={() => send.mutate()} loading={send.isPending} disabled={count === 0}>
           {t('diagnostic.self.submit')}
         </Button>
       </Group>

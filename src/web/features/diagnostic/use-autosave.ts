@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../lib/api.ts';
 import { diagnosticKeys, saveInterview } from './api.ts';
 import {
@@ -20,6 +20,53 @@ const DEBOUNCE_MS = 350;
 const RETRY_MS = 8_000;
 
 const storage = () => (typeof window === 'undefined' ? undefined : window.localStorage);
+
+type PendingRef = RefObject<Pending>;
+
+/** The server refused these changes: they would be refused again, so they are dropped and the reason said. */
+const refused = (caught: unknown): caught is ApiError =>
+  caught instanceof ApiError && caught.status !== 0 && caught.status < 500;
+
+/**
+ * Back online, or at the screen's opening, the waiting changes are sent; and every few seconds again while some
+ * wait (a failed send).
+ */
+function useSendWhenOnline(
+  latest: PendingRef,
+  inFlight: RefObject<boolean>,
+  timer: RefObject<ReturnType<typeof setTimeout> | null>,
+  schedule: (delay: number) => void,
+  flush: () => Promise<void>,
+  offline: () => void,
+) {
+  useEffect(() => {
+    const online = () => schedule(0);
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    // Changes left from a previous visit (or a closed tab) are sent as soon as the screen opens.
+    if (pendingCount(latest.current) > 0) schedule(0);
+    const retry = setInterval(() => {
+      if (pendingCount(latest.current) > 0 && !inFlight.current) void flush();
+    }, RETRY_MS);
+    return () => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      clearInterval(retry);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [flush, schedule, offline, latest, inFlight, timer]);
+}
+
+/** Leaving the page with unsent changes: the browser asks first (they stay in localStorage anyway). */
+function useWarnBeforeLeaving(latest: PendingRef) {
+  useEffect(() => {
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (pendingCount(latest.current) > 0) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => window.removeEventListener('beforeunload', beforeUnload);
+  }, [latest]);
+}
 
 /**
  * Saves an interview as it is captured: each change is queued (and kept in localStorage), then sent after a short
@@ -69,8 +116,7 @@ export function useAutosave(missionId: string, interviewId: string) {
       void client.invalidateQueries({ queryKey: diagnosticKeys.interviews(missionId) });
       void client.invalidateQueries({ queryKey: diagnosticKeys.results(missionId) });
     } catch (caught) {
-      if (caught instanceof ApiError && caught.status !== 0 && caught.status < 500) {
-        // The server refused these changes: they would be refused again. Drop them and say why.
+      if (refused(caught)) {
         update(settle(latest.current, sent));
         setError(caught.message);
         setState('error');
@@ -97,32 +143,12 @@ export function useAutosave(missionId: string, interviewId: string) {
     [schedule, update],
   );
 
-  useEffect(() => {
-    const online = () => schedule(0);
-    const offline = () => setState((s) => (pendingCount(latest.current) > 0 || s === 'saving' ? 'offline' : s));
-    window.addEventListener('online', online);
-    window.addEventListener('offline', offline);
-    // Changes left from a previous visit (or a closed tab) are sent as soon as the screen opens.
-    if (pendingCount(latest.current) > 0) schedule(0);
-    const retry = setInterval(() => {
-      if (pendingCount(latest.current) > 0 && !inFlight.current) void flush();
-    }, RETRY_MS);
-    return () => {
-      window.removeEventListener('online', online);
-      window.removeEventListener('offline', offline);
-      clearInterval(retry);
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [flush, schedule]);
-
-  // Leaving the page with unsent changes: the browser asks first (they stay in localStorage anyway).
-  useEffect(() => {
-    const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (pendingCount(latest.current) > 0) event.preventDefault();
-    };
-    window.addEventListener('beforeunload', beforeUnload);
-    return () => window.removeEventListener('beforeunload', beforeUnload);
-  }, []);
+  const offline = useCallback(
+    () => setState((s) => (pendingCount(latest.current) > 0 || s === 'saving' ? 'offline' : s)),
+    [],
+  );
+  useSendWhenOnline(latest, inFlight, timer, schedule, flush, offline);
+  useWarnBeforeLeaving(latest);
 
   return { pending: pending ?? EMPTY, unsent: pendingCount(pending), state, error, savedAt, queue, flush };
 }
