@@ -11,7 +11,7 @@ import { inPlaceGroupingRunner } from '../needs/grouping-runner.ts';
 import { MutualisationService } from '../needs/mutualisation.service.ts';
 import { NeedsService } from '../needs/needs.service.ts';
 import { PortfolioSolver } from '../strategy/portfolio-solver.ts';
-import { StrategyService } from '../strategy/strategy.service.ts';
+import { createStrategyServices } from '../strategy/strategy-services.ts';
 import { StrategyPlanner } from '../strategy/strategy-planner.ts';
 import { WatchService } from '../watch/watch.service.ts';
 
@@ -40,7 +40,8 @@ export function demoServices(db: Database, now: () => Date, agencyName: string) 
     missions: new MissionsService(uow, now),
     diagnostic,
     selfAssessment: new SelfAssessmentService(uow, diagnostic, async () => agencyName, now),
-    strategy: new StrategyService(uow, planner),
+    // Without a queue: the plans are solved in place, in the demo's transaction (`planner.idle()` waits for them).
+    strategy: createStrategyServices(uow, planner, now),
     implementation: createImplementationServices(uow, now),
     catalogue,
     watch: new WatchService(uow, catalogue),

@@ -1,3 +1,4 @@
+import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type {
@@ -36,8 +37,11 @@ export function registerContract<E extends Endpoint>(
   endpoint: E,
   access: RouteAccess,
   handler: ContractHandler<E>,
-  /** Beyond the contract: a route's own set of security headers (src/server/http/security-headers.ts). */
-  options: { securityHeaders?: SecurityHeaders } = {},
+  /**
+   * Beyond the contract: a route's own set of security headers (src/server/http/security-headers.ts), its request
+   * limit (`@fastify/rate-limit`'s route options: the calculators').
+   */
+  options: { securityHeaders?: SecurityHeaders; rateLimit?: RateLimitOptions } = {},
 ): void {
   const status = endpoint.status ?? 200;
   const usualErrors: Record<number, z.ZodType> = endpoint.usualErrors === false ? {} : errorResponses;
@@ -52,10 +56,15 @@ export function registerContract<E extends Endpoint>(
   app.route({
     method: endpoint.method,
     url: endpoint.path,
-    config: { access, ...(options.securityHeaders ? { securityHeaders: options.securityHeaders } : {}) },
+    config: {
+      access,
+      ...(options.securityHeaders ? { securityHeaders: options.securityHeaders } : {}),
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    },
     schema: {
       tags: [endpoint.tag],
       summary: endpoint.summary,
+      ...(endpoint.description ? { description: endpoint.description } : {}),
       ...(endpoint.params ? { params: endpoint.params } : {}),
       ...(endpoint.query ? { querystring: endpoint.query } : {}),
       ...(endpoint.body ? { body: endpoint.body } : {}),

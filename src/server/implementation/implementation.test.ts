@@ -31,7 +31,7 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
 
   const newProject = async (title: string, dimensions: string[] = ['environment']) =>
     (
-      await t.app.services.strategy.createProject(
+      await t.app.services.strategy.sheets.createProject(
         CLI_CONTEXT,
         missionId,
         ProjectSheetCreateInput.parse({ title, investmentCost: 180_000, status: 'approved', dimensions }),
@@ -56,7 +56,7 @@ describe('implementation: follow-up, procurement, alerts, dashboard, public page
     missionId = mission.id;
     projectId = await newProject('Éclairage public intelligent');
     // A draft sheet is not followed.
-    await t.app.services.strategy.createProject(
+    await t.app.services.strategy.sheets.createProject(
       CLI_CONTEXT,
       missionId,
       ProjectSheetCreateInput.parse({ title: 'Brouillon' }),
