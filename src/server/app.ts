@@ -65,8 +65,8 @@ import { ShutdownHooks } from './shutdown.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
 import { PortfolioSolver } from './strategy/portfolio-solver.ts';
 import { strategyRoutes } from './strategy/strategy.routes.ts';
-import { createStrategyServices } from './strategy/strategy-services.ts';
 import { StrategyPlanner } from './strategy/strategy-planner.ts';
+import { createStrategyServices } from './strategy/strategy-services.ts';
 import { watchRoutes } from './watch/watch.routes.ts';
 import { WatchService } from './watch/watch.service.ts';
 

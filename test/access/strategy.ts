@@ -80,14 +80,17 @@ async function freshScenario(ctx: AccessContext, c: string) {
 
 async function freshObjective(ctx: AccessContext, c: string) {
   const { missionId } = await strategyIn(ctx, c);
-  const list = await services(ctx).objectives.createObjective(CLI_CONTEXT, missionId, { title: `Fixture ${Math.random()}` });
+  const list = await services(ctx).objectives.createObjective(CLI_CONTEXT, missionId, {
+    title: `Fixture ${Math.random()}`,
+  });
   return list.at(-1)!.id;
 }
 
 async function freshProject(ctx: AccessContext, c: string) {
   const { missionId } = await strategyIn(ctx, c);
-  return (await services(ctx).sheets.createProject(CLI_CONTEXT, missionId, ProjectSheetCreateInput.parse({ title: 'Fresh' })))
-    .id;
+  return (
+    await services(ctx).sheets.createProject(CLI_CONTEXT, missionId, ProjectSheetCreateInput.parse({ title: 'Fresh' }))
+  ).id;
 }
 
 async function freshComment(ctx: AccessContext, c: string) {

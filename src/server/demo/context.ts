@@ -11,8 +11,8 @@ import { inPlaceGroupingRunner } from '../needs/grouping-runner.ts';
 import { MutualisationService } from '../needs/mutualisation.service.ts';
 import { NeedsService } from '../needs/needs.service.ts';
 import { PortfolioSolver } from '../strategy/portfolio-solver.ts';
-import { createStrategyServices } from '../strategy/strategy-services.ts';
 import { StrategyPlanner } from '../strategy/strategy-planner.ts';
+import { createStrategyServices } from '../strategy/strategy-services.ts';
 import { WatchService } from '../watch/watch.service.ts';
 
 /** Every write of the demo is audited as the system actor « démo », so the audit log tells it from people's work. */

@@ -17,7 +17,10 @@ function checkCell(cell: Cell, index: number, criterion: CriterionRow | undefine
     throw new ValidationError('EVALUATION_NOT_MANUAL', { field: `values.${index}.criterionId`, name: criterion.name });
   }
   const { scaleMin, scaleMax } = criterion;
-  if (cell.value !== null && ((scaleMin !== null && cell.value < scaleMin) || (scaleMax !== null && cell.value > scaleMax))) {
+  if (
+    cell.value !== null &&
+    ((scaleMin !== null && cell.value < scaleMin) || (scaleMax !== null && cell.value > scaleMax))
+  ) {
     throw new ValidationError('EVALUATION_OUT_OF_SCALE', {
       field: `values.${index}.value`,
       name: criterion.name,

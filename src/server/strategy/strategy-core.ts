@@ -55,7 +55,11 @@ export function userIdOf(actor: Actor): string | null {
 }
 
 /** Seeds the default criteria and horizons the first time the mission's strategy is touched. */
-export async function ensureStarted(repos: Repositories, ctx: RequestContext, mission: MissionRecord): Promise<boolean> {
+export async function ensureStarted(
+  repos: Repositories,
+  ctx: RequestContext,
+  mission: MissionRecord,
+): Promise<boolean> {
   if (!(await repos.strategy.start(mission.id))) return false;
   const criteria = await repos.strategy.insertCriteria(
     DEFAULT_CRITERIA.map((c, position) => ({

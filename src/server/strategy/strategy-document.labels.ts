@@ -1,6 +1,6 @@
-import type { HorizonKey } from '../../domain/strategy/horizons.ts';
 import { DIMENSION_LABELS } from '../../domain/shared/dimensions.ts';
 import { countOf } from '../../domain/shared/french.ts';
+import type { HorizonKey } from '../../domain/strategy/horizons.ts';
 import type { StrategyStateService } from './strategy-state.service.ts';
 
 /** What the strategy document is made from (read in one go by the state service). */

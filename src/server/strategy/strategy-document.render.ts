@@ -51,4 +51,3 @@ export function slugify(text: string): string {
       .slice(0, 80) || 'strategie'
   );
 }
-

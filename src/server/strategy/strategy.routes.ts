@@ -5,8 +5,8 @@ import { strategyRankingContract } from '../../domain/strategy/strategy-ranking.
 import type { ResourceType } from '../auth/policy.ts';
 import { registerContract } from '../http/contract.ts';
 import type { ApiInstance } from '../http/types.ts';
-import type { StrategyServices } from './strategy-services.ts';
 import { strategyDocumentRoutes } from './strategy-document.routes.ts';
+import type { StrategyServices } from './strategy-services.ts';
 
 type Action = 'read' | 'create' | 'update' | 'delete';
 const access = (action: Action, resource: ResourceType = 'strategy') => ({ action, resource }) as const;
