@@ -215,7 +215,9 @@ export function useDeleteComment(_missionId: string, projectId: string) {
     mutationFn: (id: string) => call(strategyContract.deleteComment, { params: { id } }),
     onSuccess: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: strategyContract.comments.key }),
+        client.invalidateQueries({
+          queryKey: endpointQuery(strategyContract.comments, { params: { id: projectId } }).queryKey,
+        }),
         client.invalidateQueries({ queryKey: strategyContract.state.key }),
       ]),
   });
