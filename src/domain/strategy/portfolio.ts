@@ -1,4 +1,3 @@
-import { DomainError } from '../shared/errors.ts';
 import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
 
 /**
