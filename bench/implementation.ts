@@ -80,7 +80,7 @@ for (const [c, commune] of communes.entries()) {
   });
   await missions.update(CLI_CONTEXT, mission.id, { phase: 'implementation' });
   for (let p = 0; p < PROJECTS_PER_COMMUNE; p++) {
-    const sheet = await strategy.createProject(
+    const sheet = await strategy.sheets.createProject(
       CLI_CONTEXT,
       mission.id,
       ProjectSheetCreateInput.parse({

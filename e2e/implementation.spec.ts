@@ -48,7 +48,7 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
     });
     missionId = mission.id;
     projectId = (
-      await server.services.strategy.createProject(
+      await server.services.strategy.sheets.createProject(
         CLI_CONTEXT,
         missionId,
         ProjectSheetCreateInput.parse({

@@ -65,8 +65,8 @@ import { ShutdownHooks } from './shutdown.ts';
 import { analysisRoutes } from './strategy/analysis.routes.ts';
 import { PortfolioSolver } from './strategy/portfolio-solver.ts';
 import { strategyRoutes } from './strategy/strategy.routes.ts';
-import { StrategyService } from './strategy/strategy.service.ts';
 import { StrategyPlanner } from './strategy/strategy-planner.ts';
+import { createStrategyServices } from './strategy/strategy-services.ts';
 import { watchRoutes } from './watch/watch.routes.ts';
 import { WatchService } from './watch/watch.service.ts';
 
@@ -91,13 +91,10 @@ export function buildServices(
   log: { error(object: unknown, message: string): void; info?(object: unknown, message: string): void } = console,
 ) {
   const uow = new UnitOfWork(database.db);
-  // Two solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
-  const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now);
   const implementation = createImplementationServices(uow, now, config.ocdsPrefix);
   const catalogue = new CatalogueService(uow, now);
   const watch = new WatchService(uow, catalogue);
   const missions = new MissionsService(uow, now);
-  const strategy = new StrategyService(uow, planner);
   // What resource persons and report readers see: the agency's name (AGENCY_NAME), not the workspace's label
   // (« … — espace de démonstration »).
   const agencyName = async () => config.agencyName;
@@ -118,6 +115,11 @@ export function buildServices(
     config.jobs.groupingTimeoutSeconds,
   );
   jobs.define(mutualisation.jobDefinition());
+  // A plan's solve is a job too: any instance solves it and stores its progress with the run (decision 110). Two
+  // solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
+  const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now, jobs);
+  jobs.define(planner.jobDefinition());
+  const strategy = createStrategyServices(uow, planner, now);
   const notices = new NoticesService(uow, implementation.province, createMailer(config.smtp), now, log, [
     pollNoticeSource(uow, config.publicUrl, now),
   ]);
@@ -153,7 +155,7 @@ export function buildServices(
     users: new UsersService(uow),
     communes,
     missions,
-    missionOverview: new MissionOverviewService(missions, diagnostic, strategy, implementation.followUp),
+    missionOverview: new MissionOverviewService(missions, diagnostic, strategy.state, implementation.followUp),
     planner,
     strategy,
     calculatorSolver: new PortfolioSolver(),
@@ -264,7 +266,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { uow: services.uow });
   await app.register(communesRoutes, { communes: services.communes });
   await app.register(missionsRoutes, { missions: services.missions, overview: services.missionOverview });
-  await app.register(strategyRoutes, { strategy: services.strategy, planner: services.planner });
+  await app.register(strategyRoutes, { strategy: services.strategy });
   await app.register(analysisRoutes, { solver: services.calculatorSolver });
   await app.register(diagnosticRoutes, {
     diagnostic: services.diagnostic,
@@ -308,6 +310,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   services.jobs.every(OCDS_PUBLISH_JOB, 60 * 60);
   shutdownHooks.add('job queue', () => services.jobs.stop());
   shutdownHooks.add('grouping thread', () => services.groupingRunner.close());
+  // After the queue handed its jobs back: a solve still under way is then retried by another instance.
+  shutdownHooks.add('plan solver', () => services.planner.close());
 
   app.decorate('services', services);
   return app;

@@ -37,7 +37,7 @@ async function missionIn(ctx: AccessContext, communeNis: string) {
 
 async function freshProject(ctx: AccessContext, communeNis: string) {
   const missionId = await missionIn(ctx, communeNis);
-  const sheet = await services(ctx).strategy.createProject(
+  const sheet = await services(ctx).strategy.sheets.createProject(
     CLI_CONTEXT,
     missionId,
     ProjectSheetCreateInput.parse({ title: `Projet ${Math.random()}`, investmentCost: 50_000, status: 'approved' }),

@@ -21,8 +21,8 @@ const services = (ctx: AccessContext) => ctx.t.app.services.strategy;
 async function strategyIn(ctx: AccessContext, communeNis: string) {
   return ctx.fixture(`strategy-${communeNis}`, async () => {
     const missionId = await missionIn(ctx, communeNis);
-    await services(ctx).start(CLI_CONTEXT, missionId);
-    const project = await services(ctx).createProject(
+    await services(ctx).state.start(CLI_CONTEXT, missionId);
+    const project = await services(ctx).sheets.createProject(
       CLI_CONTEXT,
       missionId,
       ProjectSheetCreateInput.parse({ title: 'Fixture', investmentCost: 1000 }),
@@ -46,7 +46,7 @@ const swotItemIn = (ctx: AccessContext, communeNis: string) =>
 
 const base = async (ctx: AccessContext, c: string) => `/api/missions/${(await strategyIn(ctx, c)).missionId}/strategy`;
 const criteriaOf = async (ctx: AccessContext, c: string) =>
-  services(ctx).criteria(CLI_CONTEXT.actor, (await strategyIn(ctx, c)).missionId);
+  services(ctx).criteria.criteria(CLI_CONTEXT.actor, (await strategyIn(ctx, c)).missionId);
 
 async function freshMission(ctx: AccessContext, communeNis: string) {
   const consultant = await ctx.fixture('mission-consultant', () => ctx.t.createUser('consultant'));
@@ -62,7 +62,7 @@ async function freshMission(ctx: AccessContext, communeNis: string) {
 /** A record made for one request only: the DELETE routes get a fresh one each time. */
 async function freshCriterion(ctx: AccessContext, c: string) {
   const { missionId } = await strategyIn(ctx, c);
-  const list = await services(ctx).createCriterion(CLI_CONTEXT, missionId, {
+  const list = await services(ctx).criteria.createCriterion(CLI_CONTEXT, missionId, {
     name: `Fixture ${Math.random()}`,
     direction: 'max',
     weight: 1,
@@ -75,24 +75,27 @@ async function freshCriterion(ctx: AccessContext, c: string) {
 
 async function freshScenario(ctx: AccessContext, c: string) {
   const { missionId } = await strategyIn(ctx, c);
-  return (await services(ctx).createScenario(CLI_CONTEXT, missionId, { name: 'Fixture' })).id;
+  return (await services(ctx).ranking.createScenario(CLI_CONTEXT, missionId, { name: 'Fixture' })).id;
 }
 
 async function freshObjective(ctx: AccessContext, c: string) {
   const { missionId } = await strategyIn(ctx, c);
-  const list = await services(ctx).createObjective(CLI_CONTEXT, missionId, { title: `Fixture ${Math.random()}` });
+  const list = await services(ctx).objectives.createObjective(CLI_CONTEXT, missionId, {
+    title: `Fixture ${Math.random()}`,
+  });
   return list.at(-1)!.id;
 }
 
 async function freshProject(ctx: AccessContext, c: string) {
   const { missionId } = await strategyIn(ctx, c);
-  return (await services(ctx).createProject(CLI_CONTEXT, missionId, ProjectSheetCreateInput.parse({ title: 'Fresh' })))
-    .id;
+  return (
+    await services(ctx).sheets.createProject(CLI_CONTEXT, missionId, ProjectSheetCreateInput.parse({ title: 'Fresh' }))
+  ).id;
 }
 
 async function freshComment(ctx: AccessContext, c: string) {
   const { projectId } = await strategyIn(ctx, c);
-  const list = await services(ctx).createComment(CLI_CONTEXT, projectId, { body: 'Fixture' });
+  const list = await services(ctx).comments.createComment(CLI_CONTEXT, projectId, { body: 'Fixture' });
   return list.at(-1)!.id;
 }
 

@@ -15,8 +15,8 @@ function strategyIn(ctx: AccessContext, communeNis: string) {
   return ctx.fixture(`strategy-${communeNis}`, async () => {
     const missionId = await missionIn(ctx, communeNis);
     const strategy = ctx.t.app.services.strategy;
-    await strategy.start(CLI_CONTEXT, missionId);
-    const project = await strategy.createProject(
+    await strategy.state.start(CLI_CONTEXT, missionId);
+    const project = await strategy.sheets.createProject(
       CLI_CONTEXT,
       missionId,
       ProjectSheetCreateInput.parse({ title: 'Fixture', investmentCost: 1000 }),

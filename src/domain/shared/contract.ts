@@ -12,6 +12,8 @@ export type EndpointSpec = {
   /** Fastify's syntax: `/api/missions/:id`; every `:name` is a key of `params`. */
   path: `/api/${string}`;
   summary: string;
+  /** A longer description for the OpenAPI document (the calculators' input formats). */
+  description?: string;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

@@ -1,5 +1,6 @@
 import { formatEuro, formatPercent } from '../shared/format.ts';
-import { BUDGET_TOLERANCE, balanceWeight, checkPortfolioProblem, SHARE_TOLERANCE } from './portfolio.ts';
+import { BUDGET_TOLERANCE, balanceWeight, type CheckedPortfolio, SHARE_TOLERANCE } from './portfolio.ts';
+import { checkPortfolioProblem } from './portfolio-check.ts';
 import type { PortfolioProblem } from './schemas.ts';
 
 /**
@@ -32,33 +33,36 @@ export type InfeasibilityOptions = {
   blockingRules?: readonly string[];
 };
 
-export function diagnoseInfeasibility(
-  problem: PortfolioProblem,
-  options: InfeasibilityOptions = {},
-): { causes: InfeasibilityCause[]; message: string; messageFr: string } {
-  const checked = checkPortfolioProblem(problem);
-  const { projects, horizons } = problem;
-  const over = (cost: number, budget: number) => cost > budget + BUDGET_TOLERANCE * Math.max(1, budget);
-
+/** The projects the plan must place: the mandatory and locked ones, and what they require. */
+function forcedProjects(checked: CheckedPortfolio): Set<number> {
   const forced = new Set<number>();
   const force = (p: number): void => {
     if (forced.has(p)) return;
     forced.add(p);
     for (const q of checked.requires[p]!) force(q);
   };
-  projects.forEach((project, p) => {
+  checked.problem.projects.forEach((project, p) => {
     if (project.mandatory || checked.lockedIn[p] !== undefined) force(p);
   });
+  return forced;
+}
 
-  const causes: InfeasibilityCause[] = [];
-  // The per-horizon causes below read a project's cost as landing whole in one horizon's own budget: with phasing or
-  // carry-over they would be wrong, and the totals at the end say what holds instead.
+const over = (cost: number, budget: number) => cost > budget + BUDGET_TOLERANCE * Math.max(1, budget);
+
+/**
+ * Forced projects over one horizon's money. These causes read a project's cost as landing whole in one horizon's own
+ * budget: with phasing or carry-over they would be wrong, and the totals at the end say what holds instead.
+ */
+function moneyCauses(checked: CheckedPortfolio, forced: ReadonlySet<number>): InfeasibilityCause[] {
+  const { problem } = checked;
+  const { projects, horizons } = problem;
   const oneHorizonCosts = !problem.carryOver && checked.shares.every((shares) => shares.length === 1);
-  for (const p of oneHorizonCosts ? forced : []) {
+  if (!oneHorizonCosts) return [];
+  const causes: InfeasibilityCause[] = [];
+  for (const p of forced) {
     const budgets = horizons.slice(checked.earliest[p]!).map((h) => h.budget);
     const largest = budgets.length > 0 ? Math.max(...budgets) : 0;
-    const lock = checked.lockedIn[p];
-    if (lock === undefined && over(projects[p]!.cost, largest)) {
+    if (checked.lockedIn[p] === undefined && over(projects[p]!.cost, largest)) {
       causes.push({
         code: 'MANDATORY_TOO_EXPENSIVE',
         project: projects[p]!.id,
@@ -67,12 +71,19 @@ export function diagnoseInfeasibility(
       });
     }
   }
-  (oneHorizonCosts ? horizons : []).forEach((horizon, h) => {
+  horizons.forEach((horizon, h) => {
     const cost = projects.reduce((sum, project, p) => sum + (checked.lockedIn[p] === h ? project.cost : 0), 0);
     if (cost > 0 && over(cost, horizon.budget)) {
       causes.push({ code: 'LOCKED_OVER_BUDGET', horizon: horizon.id, cost, budget: horizon.budget });
     }
   });
+  return causes;
+}
+
+/** Forced projects excluding each other; a locked project whose requirement cannot start by its horizon. */
+function linkCauses(checked: CheckedPortfolio, forced: ReadonlySet<number>): InfeasibilityCause[] {
+  const { projects, horizons } = checked.problem;
+  const causes: InfeasibilityCause[] = [];
   for (const p of forced) {
     for (const q of checked.excludes[p]!) {
       if (q > p && forced.has(q)) {
@@ -80,7 +91,6 @@ export function diagnoseInfeasibility(
       }
     }
   }
-  // A locked project needs what it requires by its horizon: not possible if that starts later or is locked later.
   const earliestPossible = (q: number, seen = new Set<number>()): number => {
     if (seen.has(q)) return checked.earliest[q]!;
     seen.add(q);
@@ -101,13 +111,18 @@ export function diagnoseInfeasibility(
       }
     }
   });
+  return causes;
+}
+
+/** Coverage groups no project answers; balance rules against the projects that must be placed, whatever the money. */
+function ruleCauses(checked: CheckedPortfolio, forced: ReadonlySet<number>): InfeasibilityCause[] {
+  const causes: InfeasibilityCause[] = [];
   for (const row of checked.cover) {
     if (row.members.length === 0) causes.push({ code: 'COVER_NO_PROJECT', rule: row.id, label: row.label });
   }
-  // Balance rules against the projects that must be placed: necessary conditions, whatever the budgets.
+  const all = checked.problem.projects.map((_, p) => p);
   for (const row of checked.balance) {
     const weight = (p: number) => balanceWeight(checked, row, p);
-    const all = projects.map((_, p) => p);
     const forcedIn = [...forced].filter((p) => row.inGroup[p]).reduce((sum, p) => sum + weight(p), 0);
     const allOut = all.filter((p) => !row.inGroup[p]).reduce((sum, p) => sum + weight(p), 0);
     if (
@@ -135,6 +150,16 @@ export function diagnoseInfeasibility(
       });
     }
   }
+  return causes;
+}
+
+export function diagnoseInfeasibility(
+  problem: PortfolioProblem,
+  options: InfeasibilityOptions = {},
+): { causes: InfeasibilityCause[]; message: string; messageFr: string } {
+  const checked = checkPortfolioProblem(problem);
+  const forced = forcedProjects(checked);
+  const causes = [...moneyCauses(checked, forced), ...linkCauses(checked, forced), ...ruleCauses(checked, forced)];
   const named = new Set(causes.flatMap((c) => ('rule' in c ? [c.rule] : [])));
   const labels = new Map([...checked.balance, ...checked.cover].map((row) => [row.id, row.label]));
   for (const rule of options.blockingRules ?? []) {
@@ -143,8 +168,8 @@ export function diagnoseInfeasibility(
     }
   }
   if (causes.length === 0) {
-    const cost = [...forced].reduce((sum, p) => sum + projects[p]!.cost, 0);
-    const budget = horizons.reduce((sum, h) => sum + h.budget, 0);
+    const cost = [...forced].reduce((sum, p) => sum + problem.projects[p]!.cost, 0);
+    const budget = problem.horizons.reduce((sum, h) => sum + h.budget, 0);
     causes.push(
       over(cost, budget) ? { code: 'FORCED_OVER_TOTAL_BUDGET', cost, budget } : { code: 'FORCED_DO_NOT_FIT' },
     );

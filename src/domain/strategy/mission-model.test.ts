@@ -8,7 +8,7 @@ import {
   priorityOf,
   type StrategyData,
 } from './mission-model.ts';
-import { checkPortfolioProblem } from './portfolio.ts';
+import { checkPortfolioProblem } from './portfolio-check.ts';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const C = { impact: uuid(101), risk: uuid(102), cost: uuid(103) };

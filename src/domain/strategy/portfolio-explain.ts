@@ -2,13 +2,14 @@ import {
   BUDGET_TOLERANCE,
   balanceShare,
   brokenBalance,
-  checkPortfolioProblem,
+  type CheckedPortfolio,
   rowSlacks,
   SHARE_TOLERANCE,
   spendingByHorizon,
   spendingOf,
   withinBudgets,
 } from './portfolio.ts';
+import { checkPortfolioProblem } from './portfolio-check.ts';
 import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
 
 /**
@@ -66,9 +67,9 @@ export type PlanExplanation = {
   cover: CoverLine[];
 };
 
-export function explainPlan(problem: PortfolioProblem, plan: readonly PortfolioPlacement[]): PlanExplanation {
-  const checked = checkPortfolioProblem(problem);
-  const { projects, horizons } = problem;
+/** A plan read against its checked problem: where each project starts, what each horizon spends and has left. */
+function planReading(checked: CheckedPortfolio, plan: readonly PortfolioPlacement[]) {
+  const { projects, horizons } = checked.problem;
   const placedIn = new Array<number | undefined>(projects.length).fill(undefined);
   for (const placement of plan) {
     const p = checked.projectIndex.get(placement.id);
@@ -87,67 +88,67 @@ export function explainPlan(problem: PortfolioProblem, plan: readonly PortfolioP
     for (const [k, amount] of spendingOf(checked, p, h)) next[k] = next[k]! + amount;
     return withinBudgets(checked, next);
   };
+  // Filled while the left-out projects are explained: the horizons whose money held one back, the projects each
+  // balance rule held back.
   const moneyBound = new Set<number>();
   const heldBy: string[][] = checked.balance.map(() => []);
+  return { checked, placedIn, used, remaining, fits, moneyBound, heldBy };
+}
+type PlanReading = ReturnType<typeof planReading>;
 
-  const leftOut: LeftOutProject[] = [];
-  projects.forEach((project, p) => {
-    if (placedIn[p] !== undefined) return;
-    const reasons: LeftOutReason[] = [];
-    for (const q of checked.excludes[p]!) {
-      if (placedIn[q] !== undefined) reasons.push({ code: 'EXCLUDED_BY', by: projects[q]!.id });
-    }
-    for (const q of checked.requires[p]!) {
-      if (placedIn[q] === undefined) reasons.push({ code: 'REQUIRES_LEFT_OUT', requires: projects[q]!.id });
-    }
-    if (reasons.length === 0) {
-      const from = Math.max(checked.earliest[p]!, ...checked.requires[p]!.map((q) => placedIn[q]!));
-      const candidates = horizons.map((_, h) => h).filter((h) => h >= from);
-      const open = candidates.filter((h) => fits(p, h));
-      if (open.length === 0) {
-        candidates.forEach((h) => {
-          moneyBound.add(h);
-        });
-        reasons.push({
-          code: 'DOES_NOT_FIT',
-          cost: project.cost,
-          from: horizons[from]!.id,
-          remaining: candidates.map((h) => ({ horizon: horizons[h]!.id, amount: remaining[h]! })),
-        });
-      } else {
-        // Balance rules do not depend on the horizon: placing the project anywhere changes the shares alike.
-        const withIt = [...placedIn];
-        withIt[p] = open[0]!;
-        const already = new Set(brokenBalance(checked, placedIn).map((b) => `${b.row}:${b.bound}`));
-        const broken = brokenBalance(checked, withIt).filter((b) => !already.has(`${b.row}:${b.bound}`));
-        for (const b of broken) {
-          const row = checked.balance[b.row]!;
-          heldBy[b.row]!.push(project.id);
-          reasons.push({
-            code: 'HELD_BY_BALANCE',
-            rule: row.id,
-            label: row.label,
-            bound: b.bound,
-            limit: (b.bound === 'min' ? row.min : row.max) ?? 0,
-          });
-        }
-        if (broken.length === 0) {
-          const worth = open.find((h) => project.value * horizons[h]!.valueFactor > 0);
-          reasons.push(worth === undefined ? { code: 'NO_VALUE' } : { code: 'FITS', horizon: horizons[worth]!.id });
-        }
-      }
-    }
-    leftOut.push({ id: project.id, reasons, message: describe(project.id, reasons, problem, checked.earliest[p]!) });
-  });
+/** Why a project the plan leaves out is out: a link, the money, a balance rule, or nothing (it had no value). */
+function whyLeftOut(reading: PlanReading, p: number): LeftOutReason[] {
+  const { checked, placedIn, remaining, fits, moneyBound, heldBy } = reading;
+  const { projects, horizons } = checked.problem;
+  const project = projects[p]!;
+  const reasons: LeftOutReason[] = [];
+  for (const q of checked.excludes[p]!) {
+    if (placedIn[q] !== undefined) reasons.push({ code: 'EXCLUDED_BY', by: projects[q]!.id });
+  }
+  for (const q of checked.requires[p]!) {
+    if (placedIn[q] === undefined) reasons.push({ code: 'REQUIRES_LEFT_OUT', requires: projects[q]!.id });
+  }
+  if (reasons.length > 0) return reasons;
+  const from = Math.max(checked.earliest[p]!, ...checked.requires[p]!.map((q) => placedIn[q]!));
+  const candidates = horizons.map((_, h) => h).filter((h) => h >= from);
+  const open = candidates.filter((h) => fits(p, h));
+  if (open.length === 0) {
+    for (const h of candidates) moneyBound.add(h);
+    return [
+      {
+        code: 'DOES_NOT_FIT',
+        cost: project.cost,
+        from: horizons[from]!.id,
+        remaining: candidates.map((h) => ({ horizon: horizons[h]!.id, amount: remaining[h]! })),
+      },
+    ];
+  }
+  // Balance rules do not depend on the horizon: placing the project anywhere changes the shares alike.
+  const withIt = [...placedIn];
+  withIt[p] = open[0]!;
+  const already = new Set(brokenBalance(checked, placedIn).map((b) => `${b.row}:${b.bound}`));
+  const broken = brokenBalance(checked, withIt).filter((b) => !already.has(`${b.row}:${b.bound}`));
+  for (const b of broken) {
+    const row = checked.balance[b.row]!;
+    heldBy[b.row]!.push(project.id);
+    reasons.push({
+      code: 'HELD_BY_BALANCE',
+      rule: row.id,
+      label: row.label,
+      bound: b.bound,
+      limit: (b.bound === 'min' ? row.min : row.max) ?? 0,
+    });
+  }
+  if (broken.length === 0) {
+    const worth = open.find((h) => project.value * horizons[h]!.valueFactor > 0);
+    reasons.push(worth === undefined ? { code: 'NO_VALUE' } : { code: 'FITS', horizon: horizons[worth]!.id });
+  }
+  return reasons;
+}
 
-  const budgets = horizons.map((horizon, h) => ({
-    horizon: horizon.id,
-    budget: horizon.budget,
-    used: used[h]!,
-    remaining: remaining[h]!,
-    binds: remaining[h]! <= BUDGET_TOLERANCE * Math.max(1, horizon.budget) || moneyBound.has(h),
-  }));
-  const balance = checked.balance.map((row, r): BalanceLine => {
+/** Each balance rule against the plan: the share it reaches, whether it binds, what it held back. */
+function balanceLines({ checked, placedIn, heldBy }: PlanReading): BalanceLine[] {
+  return checked.balance.map((row, r): BalanceLine => {
     const share = balanceShare(checked, row, placedIn);
     const onBound = (bound: number | undefined) =>
       share !== null && bound !== undefined && Math.abs(share - bound) <= SHARE_TOLERANCE;
@@ -162,12 +163,31 @@ export function explainPlan(problem: PortfolioProblem, plan: readonly PortfolioP
       holdsBack: heldBy[r]!,
     };
   });
+}
+
+export function explainPlan(problem: PortfolioProblem, plan: readonly PortfolioPlacement[]): PlanExplanation {
+  const checked = checkPortfolioProblem(problem);
+  const reading = planReading(checked, plan);
+  const { placedIn, used, remaining, moneyBound } = reading;
+  const leftOut: LeftOutProject[] = [];
+  problem.projects.forEach((project, p) => {
+    if (placedIn[p] !== undefined) return;
+    const reasons = whyLeftOut(reading, p);
+    leftOut.push({ id: project.id, reasons, message: describe(project.id, reasons, problem, checked.earliest[p]!) });
+  });
+  const budgets = problem.horizons.map((horizon, h) => ({
+    horizon: horizon.id,
+    budget: horizon.budget,
+    used: used[h]!,
+    remaining: remaining[h]!,
+    binds: remaining[h]! <= BUDGET_TOLERANCE * Math.max(1, horizon.budget) || moneyBound.has(h),
+  }));
   const cover = checked.cover.map((row) => ({
     id: row.id,
     label: row.label,
-    placed: row.members.filter((p) => placedIn[p] !== undefined).map((p) => projects[p]!.id),
+    placed: row.members.filter((p) => placedIn[p] !== undefined).map((p) => problem.projects[p]!.id),
   }));
-  return { budgets, leftOut, balance, cover };
+  return { budgets, leftOut, balance: balanceLines(reading), cover };
 }
 
 function describe(id: string, reasons: LeftOutReason[], problem: PortfolioProblem, earliest: number): string {

@@ -1,4 +1,5 @@
-import { checkPortfolioProblem, sortPlan, spendingOf, withinBudgets } from './portfolio.ts';
+import { sortPlan, spendingOf, withinBudgets } from './portfolio.ts';
+import { checkPortfolioProblem } from './portfolio-check.ts';
 import type { PortfolioPlacement, PortfolioProblem } from './schemas.ts';
 
 /**

@@ -2,12 +2,12 @@ import { DomainError } from '../shared/errors.ts';
 import {
   balanceWeight,
   type CheckedPortfolio,
-  checkPortfolioProblem,
   planObjective,
   planViolations,
   sortPlan,
   spendingOf,
 } from './portfolio.ts';
+import { checkPortfolioProblem } from './portfolio-check.ts';
 import { greedyPlan } from './portfolio-greedy.ts';
 import type { PortfolioPlacement, PortfolioProblem, PortfolioResult } from './schemas.ts';
 
@@ -70,6 +70,23 @@ function buildLp(checked: CheckedPortfolio): string {
     );
     if (terms.length > 0) lines.push(...wrap(`budget${row.horizon}:`, terms, `<= ${number(row.limit)}`));
   }
+  lines.push(...linkLines(checked, allowed));
+  const { lines: balanceRows, voidNeeded } = balanceLines(checked, allowed);
+  lines.push(...balanceRows);
+
+  const bounds = [...(objective.length === 0 ? [' x_empty = 0'] : []), ...(voidNeeded ? [' x_void = 0'] : [])];
+  if (bounds.length > 0) lines.push('Bounds', ...bounds);
+  const binaries = problem.projects.flatMap((_, p) => allowed(p).map((h) => variable(p, h)));
+  if (binaries.length > 0) lines.push('Binary', ...chunk(binaries, 10).map((names) => ` ${names.join(' ')}`));
+  lines.push('End', '');
+  return lines.join('\n');
+}
+
+type Allowed = (p: number) => number[];
+
+/** Dependencies (a project needs the one it requires in the same or an earlier horizon), exclusions and locks. */
+function linkLines(checked: CheckedPortfolio, allowed: Allowed): string[] {
+  const lines: string[] = [];
   checked.requires.forEach((required, p) => {
     for (const q of required) {
       for (const h of allowed(p)) {
@@ -97,6 +114,13 @@ function buildLp(checked: CheckedPortfolio): string {
   checked.lockedIn.forEach((h, p) => {
     if (h !== undefined) lines.push(` lock${p}: ${term(1, variable(p, h))} = 1`);
   });
+  return lines;
+}
+
+/** The balance and coverage rules; `voidNeeded` when a coverage group no project can fill needs its void variable. */
+function balanceLines(checked: CheckedPortfolio, allowed: Allowed): { lines: string[]; voidNeeded: boolean } {
+  const { problem } = checked;
+  const lines: string[] = [];
   // Balance: Σ_p (in_p − min) w_p x_p ≥ 0 and Σ_p (max − in_p) w_p x_p ≥ 0, over every horizon a project may take.
   checked.balance.forEach((row, r) => {
     const bound = (name: string, coefficient: (p: number) => number) => {
@@ -119,12 +143,7 @@ function buildLp(checked: CheckedPortfolio): string {
     lines.push(...wrap(`cover${r}:`, terms.length > 0 ? terms : ['+ 1 x_void'], '>= 1'));
   });
 
-  const bounds = [...(objective.length === 0 ? [' x_empty = 0'] : []), ...(voidNeeded ? [' x_void = 0'] : [])];
-  if (bounds.length > 0) lines.push('Bounds', ...bounds);
-  const binaries = problem.projects.flatMap((_, p) => allowed(p).map((h) => variable(p, h)));
-  if (binaries.length > 0) lines.push('Binary', ...chunk(binaries, 10).map((names) => ` ${names.join(' ')}`));
-  lines.push('End', '');
-  return lines.join('\n');
+  return { lines, voidNeeded };
 }
 
 function term(coefficient: number, name: string): string {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseInfeasibility } from './infeasibility.ts';
 import { balanceRules } from './plan-balance.ts';
-import { checkPortfolioProblem, planObjective, planViolations } from './portfolio.ts';
+import { planObjective, planViolations } from './portfolio.ts';
+import { checkPortfolioProblem } from './portfolio-check.ts';
 import { explainPlan } from './portfolio-explain.ts';
 import { greedyPlan } from './portfolio-greedy.ts';
 import { buildPortfolioLp, readPortfolioSolution } from './portfolio-lp.ts';

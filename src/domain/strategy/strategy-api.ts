@@ -249,10 +249,22 @@ export const PlanResult = z
   .meta({ id: 'PlanResult' });
 export type PlanResult = z.infer<typeof PlanResult>;
 
+/** Where a plan's solve stands: queued for an instance, solving, solving the other funding basis, explaining. */
+export const PLAN_STEPS = ['queued', 'retry', 'solve', 'compare', 'explain', 'done', 'failed'] as const;
+export const PlanStep = z.enum(PLAN_STEPS);
+export type PlanStep = z.infer<typeof PlanStep>;
+
 export const PlanRun = z
   .object({
     id: z.uuid(),
     status: z.enum(['running', 'done', 'failed']),
+    progress: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe('0 … 1 while running, stored with the run so every instance shows it; null for older plans'),
+    step: PlanStep.nullable().describe('queued (waiting for an instance), retry (after a lost instance), solve…'),
     startedAt: IsoDateTime,
     finishedAt: IsoDateTime.nullable(),
     timeLimitSeconds: z.number(),

@@ -71,7 +71,8 @@ export type StrategyDocumentInput = {
 const years = (h: Pick<Horizon, 'startYear' | 'endYear'>) =>
   h.startYear === h.endYear ? String(h.startYear) : `${h.startYear}–${h.endYear}`;
 
-export function buildStrategyDocument(input: StrategyDocumentInput): PstDocument {
+/** How the document reads the plan and the ranking: a sheet's horizon, its place in the order, its action row. */
+function documentReader(input: StrategyDocumentInput) {
   const rank = new Map(input.ranking.map((r) => [r.id, r]));
   const placed = new Map(input.plan?.placements.map((p) => [p.projectId, p.horizon]) ?? []);
   const horizon = new Map(input.horizons.map((h) => [h.key, h]));
@@ -114,9 +115,13 @@ export function buildStrategyDocument(input: StrategyDocumentInput): PstDocument
       priority: r?.priority ?? null,
     };
   };
+  return { placed, horizon, live, isAction, order, action };
+}
+type DocumentReader = ReturnType<typeof documentReader>;
 
-  const operationalIds = new Set(input.objectives.filter((o) => o.kind === 'operational').map((o) => o.id));
-  const strategic = input.objectives
+/** The PST tree: strategic objectives, their operational ones, and the actions under each (« A 1.2 »). */
+function strategicGoals(input: StrategyDocumentInput, { live, isAction, order, action }: DocumentReader) {
+  return input.objectives
     .filter((o) => o.kind === 'strategic')
     .map((goal) => ({
       code: goal.code,
@@ -137,6 +142,32 @@ export function buildStrategyDocument(input: StrategyDocumentInput): PstDocument
           };
         }),
     }));
+}
+
+/** Each horizon's budget against the actions it holds. */
+function horizonTotals(actions: readonly PstAction[], horizon: DocumentReader['horizon']): PstDocument['horizons'] {
+  return HORIZON_KEYS.flatMap((key) => {
+    const h = horizon.get(key);
+    if (!h) return [];
+    const inHorizon = actions.filter((a) => a.horizon === key);
+    return [
+      {
+        key,
+        years: years(h),
+        budget: h.budget,
+        used: inHorizon.reduce((s, a) => s + a.investmentCost, 0),
+        actions: inHorizon.length,
+        runningPerYear: inHorizon.reduce((s, a) => s + a.runningCostPerYear, 0),
+      },
+    ];
+  });
+}
+
+export function buildStrategyDocument(input: StrategyDocumentInput): PstDocument {
+  const reader = documentReader(input);
+  const { placed, live, isAction, order, action } = reader;
+  const operationalIds = new Set(input.objectives.filter((o) => o.kind === 'operational').map((o) => o.id));
+  const strategic = strategicGoals(input, reader);
   const unassigned = live
     .filter((p) => isAction(p) && !(p.objectiveId && operationalIds.has(p.objectiveId)))
     .sort(order)
@@ -158,21 +189,7 @@ export function buildStrategyDocument(input: StrategyDocumentInput): PstDocument
     strategic,
     unassigned,
     notPlanned,
-    horizons: HORIZON_KEYS.flatMap((key) => {
-      const h = horizon.get(key);
-      if (!h) return [];
-      const inHorizon = actions.filter((a) => a.horizon === key);
-      return [
-        {
-          key,
-          years: years(h),
-          budget: h.budget,
-          used: inHorizon.reduce((s, a) => s + a.investmentCost, 0),
-          actions: inHorizon.length,
-          runningPerYear: inHorizon.reduce((s, a) => s + a.runningCostPerYear, 0),
-        },
-      ];
-    }),
+    horizons: horizonTotals(actions, reader.horizon),
     criteria: input.criteria.map((c) => ({ name: c.name, direction: c.direction, weight: c.normalisedWeight })),
     ahp: input.ahp,
     totals: {

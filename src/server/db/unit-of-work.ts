@@ -13,6 +13,7 @@ import { OcdsReleasesRepository } from '../open-data/ocds-releases.repository.ts
 import { ApiKeysRepository, PublicRepository } from '../public/public.repository.ts';
 import { PurchasingRepository } from '../purchasing/purchasing.repository.ts';
 import { StrategyRepository } from '../strategy/strategy.repository.ts';
+import { StrategyPlansRepository } from '../strategy/strategy-plans.repository.ts';
 import { WatchRepository } from '../watch/watch.repository.ts';
 import type { Database, Executor } from './client.ts';
 
@@ -27,6 +28,7 @@ export function repositoriesFor(db: Executor) {
     missions: new MissionsRepository(db),
     sessions: new SessionsRepository(db),
     strategy: new StrategyRepository(db),
+    strategyPlans: new StrategyPlansRepository(db),
     users: new UsersRepository(db),
     catalogue: new CatalogueRepository(db),
     watch: new WatchRepository(db),

@@ -10,8 +10,8 @@ import { inPlaceGroupingRunner } from '../needs/grouping-runner.ts';
 import { MutualisationService } from '../needs/mutualisation.service.ts';
 import { NeedsService } from '../needs/needs.service.ts';
 import { PortfolioSolver } from '../strategy/portfolio-solver.ts';
-import { StrategyService } from '../strategy/strategy.service.ts';
 import { StrategyPlanner } from '../strategy/strategy-planner.ts';
+import { createStrategyServices } from '../strategy/strategy-services.ts';
 import { WatchService } from '../watch/watch.service.ts';
 
 /** Every write of the demo is audited as the system actor « démo », so the audit log tells it from people's work. */
@@ -37,7 +37,8 @@ export function demoServices(db: Database, now: () => Date, agencyName: string) 
     planner,
     missions: new MissionsService(uow, now),
     diagnostic: createDiagnosticServices(uow, now, async () => agencyName),
-    strategy: new StrategyService(uow, planner),
+    // Without a queue: the plans are solved in place, in the demo's transaction (`planner.idle()` waits for them).
+    strategy: createStrategyServices(uow, planner, now),
     implementation: createImplementationServices(uow, now),
     catalogue,
     watch: new WatchService(uow, catalogue),

@@ -74,11 +74,11 @@ describe('the demo workspace', () => {
   it('a strategy: SWOT, scored sheets, weights and a computed plan', async () => {
     const [aubange] = await s.missions.list(consultant(), { communeNis: '81004' });
     expect((await s.diagnostic.swot.list(consultant(), aubange!.id)).items.length).toBeGreaterThanOrEqual(4);
-    const state = await s.strategy.state(consultant(), aubange!.id);
+    const state = await s.strategy.state.state(consultant(), aubange!.id);
     expect(state.projects).toHaveLength(5);
     expect(state.evaluations.length).toBeGreaterThanOrEqual(5 * 6);
     expect(new Set(state.criteria.map((c) => c.weight)).size).toBeGreaterThan(1);
-    const plan = await s.strategy.plan(consultant(), aubange!.id);
+    const plan = await s.strategy.plan.plan(consultant(), aubange!.id);
     expect(plan.run?.status).toBe('done');
     expect(plan.run?.requestedBy).toBe('(démo)');
     expect(plan.stale).toBe(false);
@@ -161,9 +161,9 @@ describe('the demo workspace', () => {
         missions.map(async (m) => [m.title, (await services.diagnostic.results.results(actor, m.id)).overall.mean]),
       );
       const aubange = missions.find((m) => m.beneficiary.communeNis === '81004')!;
-      const state = await services.strategy.state(actor, aubange.id);
+      const state = await services.strategy.state.state(actor, aubange.id);
       const titleOf = new Map(state.projects.map((p) => [p.id, p.title]));
-      const plan = (await services.strategy.plan(actor, aubange.id)).run?.result?.placements ?? [];
+      const plan = (await services.strategy.plan.plan(actor, aubange.id)).run?.result?.placements ?? [];
       const groups = await Promise.all(
         (await services.mutualisation.listGroups(actor, {})).map(async (g) =>
           (await services.mutualisation.getGroup(actor, g.id)).needs.map((n) => `${n.communeNis} ${n.title}`).sort(),

@@ -41,7 +41,7 @@ export async function seedStrategy(s: DemoServices, missionId: string, spec: Str
   const ids: string[] = [];
   for (const sheet of spec.sheets) {
     const { title, description, dimensions, owner, investmentCost, runningCostPerYear, durationMonths } = sheet;
-    const created = await s.strategy.createProject(
+    const created = await s.strategy.sheets.createProject(
       DEMO_CONTEXT,
       missionId,
       ProjectSheetCreateInput.parse({
@@ -51,10 +51,10 @@ export async function seedStrategy(s: DemoServices, missionId: string, spec: Str
     );
     ids.push(created.id);
   }
-  const state = await s.strategy.state(DEMO_CONTEXT.actor, missionId);
+  const state = await s.strategy.state.state(DEMO_CONTEXT.actor, missionId);
   const keyOf = new Map(DEFAULT_CRITERIA.map((c) => [c.name, c.key]));
   const criteria = state.criteria.map((c) => ({ ...c, key: keyOf.get(c.name) }));
-  await s.strategy.setWeights(
+  await s.strategy.criteria.setWeights(
     DEMO_CONTEXT,
     missionId,
     WeightsInput.parse({
@@ -68,8 +68,8 @@ export async function seedStrategy(s: DemoServices, missionId: string, spec: Str
       .filter((c) => c.source === 'manual' && c.key && c.key in sheet.scores)
       .map((c) => ({ projectId: ids[i]!, criterionId: c.id, value: sheet.scores[c.key as keyof Scores] })),
   );
-  await s.strategy.setEvaluations(DEMO_CONTEXT, missionId, EvaluationsInput.parse({ values }));
-  await s.strategy.setHorizons(
+  await s.strategy.evaluations.setEvaluations(DEMO_CONTEXT, missionId, EvaluationsInput.parse({ values }));
+  await s.strategy.plan.setHorizons(
     DEMO_CONTEXT,
     missionId,
     HorizonsInput.parse({
@@ -83,8 +83,8 @@ export async function seedStrategy(s: DemoServices, missionId: string, spec: Str
     }),
   );
   if (spec.plan === 'decided') return ids;
-  await s.strategy.requestPlan(DEMO_CONTEXT, missionId, { timeLimitSeconds: 10, relativeGap: 1e-4 });
+  await s.strategy.plan.requestPlan(DEMO_CONTEXT, missionId, { timeLimitSeconds: 10, relativeGap: 1e-4 });
   await s.planner.idle();
-  if (spec.plan === 'approve') await s.strategy.approvePlan(DEMO_CONTEXT, missionId);
+  if (spec.plan === 'approve') await s.strategy.plan.approvePlan(DEMO_CONTEXT, missionId);
   return ids;
 }

@@ -39,7 +39,8 @@ export function registerContract<E extends Endpoint>(
   handler: ContractHandler<E>,
   /**
    * Beyond the contract: a route's own set of security headers (src/server/http/security-headers.ts), its own
-   * request limit (the public routes' per-address or per-key rate).
+   * request limit (`@fastify/rate-limit`'s route options: the public routes' per-address or per-key rate, the
+   * calculators').
    */
   options: { securityHeaders?: SecurityHeaders; rateLimit?: RateLimitOptions } = {},
 ): void {
@@ -64,6 +65,7 @@ export function registerContract<E extends Endpoint>(
     schema: {
       tags: [endpoint.tag],
       summary: endpoint.summary,
+      ...(endpoint.description ? { description: endpoint.description } : {}),
       ...(endpoint.params ? { params: endpoint.params } : {}),
       ...(endpoint.query ? { querystring: endpoint.query } : {}),
       ...(endpoint.body ? { body: endpoint.body } : {}),

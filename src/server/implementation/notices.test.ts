@@ -26,7 +26,7 @@ describe('alert notices by e-mail when SMTP is configured', () => {
       startDate: '2026-01-15',
     });
     await t.app.services.missions.update(CLI_CONTEXT, mission.id, { phase: 'implementation' });
-    const sheet = await t.app.services.strategy.createProject(
+    const sheet = await t.app.services.strategy.sheets.createProject(
       CLI_CONTEXT,
       mission.id,
       ProjectSheetCreateInput.parse({ title: 'Wi-Fi public', status: 'approved' }),

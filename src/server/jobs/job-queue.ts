@@ -198,10 +198,16 @@ export class JobQueue {
     }
   }
 
-  /** Queues a job; `id` lets the caller name it (a run's id). Answers the job's id. */
-  async send(name: string, data: object, options: { id?: string } = {}): Promise<string> {
+  /**
+   * Queues a job; `id` lets the caller name it (a run's id), `startAfterSeconds` holds it back that long. Answers the
+   * job's id.
+   */
+  async send(name: string, data: object, options: { id?: string; startAfterSeconds?: number } = {}): Promise<string> {
     await this.start();
-    const id = await this.boss.send(name, data, options.id ? { id: options.id } : {});
+    const id = await this.boss.send(name, data, {
+      ...(options.id ? { id: options.id } : {}),
+      ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+    });
     if (!id) throw new Error(`the job ${name} was not queued`);
     // This instance looks for it at once instead of at its next poll.
     const workerId = this.workers.get(name);

@@ -8,7 +8,7 @@ import type { Actor } from '../auth/policy.ts';
 import type { DiagnosticServices } from '../diagnostic/diagnostic-services.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { FollowUpService } from '../implementation/follow-up.service.ts';
-import type { StrategyService } from '../strategy/strategy.service.ts';
+import type { StrategyStateService } from '../strategy/strategy-state.service.ts';
 import type { MissionsService } from './missions.service.ts';
 
 /** A part the caller may not read is left out (null) rather than refusing the whole overview. */
@@ -29,7 +29,7 @@ export class MissionOverviewService {
   constructor(
     private readonly missions: MissionsService,
     private readonly diagnostic: DiagnosticServices,
-    private readonly strategy: StrategyService,
+    private readonly strategy: StrategyStateService,
     private readonly implementation: FollowUpService,
   ) {}
 

@@ -56,7 +56,7 @@ export async function seedPublicScenario(services: Services, consultantId: strin
   });
   /** createObjective answers the whole tree: the new objective is the one with its title. */
   const objective = async (missionId: string, title: string, parentId?: string) =>
-    (await services.strategy.createObjective(CLI_CONTEXT, missionId, { title, parentId })).find(
+    (await services.strategy.objectives.createObjective(CLI_CONTEXT, missionId, { title, parentId })).find(
       (o) => o.title === title,
     )!;
   const strategic = await objective(mission.id, 'Une commune plus sobre en énergie');
@@ -65,7 +65,7 @@ export async function seedPublicScenario(services: Services, consultantId: strin
   const counterGoal = await objective(mission.id, 'Ouvrir un guichet en ligne', online.id);
   const sheet = async (title: string, objectiveId: string | null, status = 'approved') =>
     (
-      await services.strategy.createProject(
+      await services.strategy.sheets.createProject(
         CLI_CONTEXT,
         mission.id,
         ProjectSheetCreateInput.parse({
@@ -123,7 +123,7 @@ export async function seedPublicScenario(services: Services, consultantId: strin
   });
   const draft = await objective(arlon.id, 'Objectif stratégique d’Arlon');
   const draftOperational = await objective(arlon.id, SECRETS.draftObjective, draft.id);
-  await services.strategy.createProject(
+  await services.strategy.sheets.createProject(
     CLI_CONTEXT,
     arlon.id,
     ProjectSheetCreateInput.parse({

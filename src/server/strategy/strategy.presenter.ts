@@ -3,16 +3,23 @@ import { DEFAULT_HORIZONS, HORIZON_KEYS, type Horizon } from '../../domain/strat
 import type { Evaluation } from '../../domain/strategy/mission-model.ts';
 import type { ProjectSheet } from '../../domain/strategy/project-sheets.ts';
 import type { PreferenceFunction } from '../../domain/strategy/schemas.ts';
-import type { MissionAhp, PlanResult, PlanRun, ProjectComment, Scenario } from '../../domain/strategy/strategy-api.ts';
+import type {
+  MissionAhp,
+  PlanResult,
+  PlanRun,
+  ProjectComment,
+  Scenario,
+  StrategyOverviewItem,
+} from '../../domain/strategy/strategy-api.ts';
 import type {
   CommentRow,
   CriterionRow,
   EvaluationRow,
   HorizonRow,
-  PlanRunRow,
   ProjectRecord,
   ScenarioRow,
 } from './strategy.repository.ts';
+import type { OverviewRow, PlanRunRow } from './strategy-plans.repository.ts';
 
 export function presentCriteria(rows: CriterionRow[]): Criterion[] {
   const total = rows.reduce((sum, r) => sum + r.weight, 0);
@@ -141,6 +148,8 @@ export function presentRun(row: PlanRunRow): PlanRun {
   return {
     id: row.id,
     status: row.status,
+    progress: row.progress ?? null,
+    step: (row.step as PlanRun['step']) ?? null,
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     timeLimitSeconds: row.timeLimitSeconds,
@@ -149,5 +158,23 @@ export function presentRun(row: PlanRunRow): PlanRun {
     locks: (row.locks as PlanRun['locks']) ?? [],
     result: (row.result as PlanResult | null) ?? null,
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? row.errorCode } : null,
+  };
+}
+
+/** One mission of the strategies' overview: its size and its latest computed plan. */
+export function presentOverviewItem(row: OverviewRow, costOf: ReadonlyMap<string, number>): StrategyOverviewItem {
+  const placements = (row.run?.result as { placements?: { projectId: string }[] } | null)?.placements ?? null;
+  return {
+    missionId: row.missionId,
+    missionTitle: row.missionTitle,
+    communeNis: row.communeNis,
+    communeName: row.communeName,
+    phase: row.phase,
+    started: row.startedAt !== null,
+    projects: row.projects,
+    planned: placements ? placements.length : null,
+    plannedInvestment: placements ? placements.reduce((s, p) => s + (costOf.get(p.projectId) ?? 0), 0) : null,
+    planStatus: (row.run?.result as { status?: string } | null)?.status ?? null,
+    planFinishedAt: row.run?.finishedAt?.toISOString() ?? null,
   };
 }

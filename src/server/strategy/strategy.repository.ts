@@ -1,8 +1,6 @@
-import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import {
-  communes,
-  missions,
   projectComments,
   projectDependencies,
   projectExclusions,
@@ -14,7 +12,6 @@ import {
   strategyHorizons,
   strategyLocks,
   strategyObjectives,
-  strategyPlanRuns,
   strategyScenarios,
   strategySettings,
 } from '../db/schema/index.ts';
@@ -35,7 +32,6 @@ export type HorizonRow = typeof strategyHorizons.$inferSelect;
 export type LockRow = typeof strategyLocks.$inferSelect;
 export type ObjectiveRow = typeof strategyObjectives.$inferSelect;
 export type CommentRow = typeof projectComments.$inferSelect;
-export type PlanRunRow = typeof strategyPlanRuns.$inferSelect;
 
 /** Every table of a mission's strategy. SQL lives here only. */
 export class StrategyRepository {
@@ -351,93 +347,5 @@ export class StrategyRepository {
 
   async deleteComment(id: string): Promise<void> {
     await this.db.delete(projectComments).where(eq(projectComments.id, id));
-  }
-
-  // ── plan runs ────────────────────────────────────────────────────────────────────────────────────────────────
-  async latestRun(missionId: string): Promise<PlanRunRow | null> {
-    const [row] = await this.db
-      .select()
-      .from(strategyPlanRuns)
-      .where(eq(strategyPlanRuns.missionId, missionId))
-      .orderBy(desc(strategyPlanRuns.startedAt))
-      .limit(1);
-    return row ?? null;
-  }
-
-  /** The latest run that finished with a result. */
-  async latestDoneRun(missionId: string): Promise<PlanRunRow | null> {
-    const [row] = await this.db
-      .select()
-      .from(strategyPlanRuns)
-      .where(and(eq(strategyPlanRuns.missionId, missionId), eq(strategyPlanRuns.status, 'done')))
-      .orderBy(desc(strategyPlanRuns.startedAt))
-      .limit(1);
-    return row ?? null;
-  }
-
-  async insertRun(row: typeof strategyPlanRuns.$inferInsert): Promise<PlanRunRow> {
-    const [created] = await this.db.insert(strategyPlanRuns).values(row).returning();
-    return created!;
-  }
-
-  async finishRun(id: string, result: unknown): Promise<void> {
-    await this.db
-      .update(strategyPlanRuns)
-      .set({ status: 'done', result, finishedAt: new Date() })
-      .where(and(eq(strategyPlanRuns.id, id), eq(strategyPlanRuns.status, 'running')));
-  }
-
-  async failRun(id: string, code: string, message: string): Promise<void> {
-    await this.db
-      .update(strategyPlanRuns)
-      .set({ status: 'failed', errorCode: code, errorMessage: message, finishedAt: new Date() })
-      .where(and(eq(strategyPlanRuns.id, id), eq(strategyPlanRuns.status, 'running')));
-  }
-
-  // ── across missions ──────────────────────────────────────────────────────────────────────────────────────────
-  /** Every mission (of one commune when given) with its strategy's size and latest plan. */
-  async overview(communeNis: string | null) {
-    const missionRows = await this.db
-      .select({
-        missionId: missions.id,
-        missionTitle: missions.title,
-        communeNis: missions.communeNis,
-        communeName: communes.name,
-        phase: missions.phase,
-        startedAt: strategySettings.startedAt,
-      })
-      .from(missions)
-      .innerJoin(communes, eq(communes.nisCode, missions.communeNis))
-      .leftJoin(strategySettings, eq(strategySettings.missionId, missions.id))
-      .where(communeNis ? eq(missions.communeNis, communeNis) : undefined)
-      .orderBy(asc(communes.name), asc(missions.title));
-    if (missionRows.length === 0) return { rows: [], costOf: new Map<string, number>() };
-    const ids = missionRows.map((m) => m.missionId);
-    const projectCounts = await this.db
-      .select({ missionId: projectSheets.missionId, n: count() })
-      .from(projectSheets)
-      .where(inArray(projectSheets.missionId, ids))
-      .groupBy(projectSheets.missionId);
-    const runs = await this.db
-      .selectDistinctOn([strategyPlanRuns.missionId], {
-        missionId: strategyPlanRuns.missionId,
-        status: strategyPlanRuns.status,
-        result: strategyPlanRuns.result,
-        finishedAt: strategyPlanRuns.finishedAt,
-      })
-      .from(strategyPlanRuns)
-      .where(and(inArray(strategyPlanRuns.missionId, ids), eq(strategyPlanRuns.status, 'done')))
-      .orderBy(strategyPlanRuns.missionId, desc(strategyPlanRuns.startedAt));
-    const counts = new Map(projectCounts.map((c) => [c.missionId, Number(c.n)]));
-    const latest = new Map(runs.map((r) => [r.missionId, r]));
-    const costs = await this.db
-      .select({ id: projectSheets.id, cost: projectSheets.investmentCost })
-      .from(projectSheets)
-      .where(inArray(projectSheets.missionId, ids));
-    const costOf = new Map(costs.map((c) => [c.id, c.cost]));
-    return {
-      rows: missionRows.map((m) => ({ ...m, projects: counts.get(m.missionId) ?? 0, run: latest.get(m.missionId) })),
-      costOf,
-    };
   }
 }

@@ -7,6 +7,7 @@ import type { ProjectSheet } from '../../domain/strategy/project-sheets.ts';
 import type { PlanState, RankingAnalysis, StrategyState } from '../../domain/strategy/strategy-api.ts';
 import { auditLog, projectSheets, strategyPlanRuns } from '../db/schema/index.ts';
 import { CLI_CONTEXT } from '../http/request-context.ts';
+import { PLAN_JOB } from './strategy-planner.ts';
 
 /**
  * A mission's strategy through the API, as a consultant runs it for Aubange and the commune follows it: sheets,
@@ -781,6 +782,8 @@ describe('strategy of a mission', () => {
       .insert(strategyPlanRuns)
       .values({ missionId, status: 'running', problem: {}, timeLimitSeconds: 20, relativeGap: 1e-4 })
       .returning();
+    // Its job waits in the queue (held back), as a plan does until an instance takes it.
+    await t.app.services.jobs.send(PLAN_JOB, { runId: run!.id }, { id: run!.id, startAfterSeconds: 3600 });
     const response = await consultant.post(`${base()}/plan`, {});
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('PLAN_ALREADY_RUNNING');

@@ -296,6 +296,10 @@ export const strategyPlanRuns = pgTable(
     relativeGap: doublePrecision('relative_gap').notNull(),
     requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
     requestedByName: text('requested_by_name'),
+    /** 0 … 1 while the solve runs (a job of the queue, decision 110): stored here, so every instance shows it. */
+    progress: doublePrecision('progress'),
+    /** Where the solve stands: queued, solve, compare, explain, retry, then done or failed. */
+    step: text('step'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },

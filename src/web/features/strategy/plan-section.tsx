@@ -157,10 +157,14 @@ function Running({ run }: { run: PlanRun }) {
   return (
     <Stack gap={4} role="status" aria-live="polite" data-testid="plan-running">
       <Text size="sm" fw={500}>
-        {t('strategy.plan.running', { limit: run.timeLimitSeconds })}
+        {run.step === 'queued'
+          ? t('strategy.plan.queued')
+          : run.step === 'retry'
+            ? t('strategy.plan.retrying')
+            : t('strategy.plan.running', { limit: run.timeLimitSeconds })}
       </Text>
       <Progress
-        value={Math.min(100, (elapsed / run.timeLimitSeconds) * 100)}
+        value={Math.max((run.progress ?? 0) * 100, Math.min(90, (elapsed / run.timeLimitSeconds) * 100))}
         animated
         aria-label={t('strategy.plan.progress')}
       />

@@ -1,0 +1,138 @@
+import { DIMENSION_LABELS } from '../../domain/shared/dimensions.ts';
+import { countOf } from '../../domain/shared/french.ts';
+import type { HorizonKey } from '../../domain/strategy/horizons.ts';
+import type { StrategyStateService } from './strategy-state.service.ts';
+
+/** What the strategy document is made from (read in one go by the state service). */
+export type DocumentData = Awaited<ReturnType<StrategyStateService['documentData']>>;
+
+/** The document's words, in French and English (the PDF and the spreadsheet share them). */
+export const LABELS = {
+  fr: {
+    title: 'Stratégie Smart',
+    legislature: 'Législature communale 2024–2030',
+    generated: 'Document établi le',
+    summary: 'Synthèse',
+    summaryText: (n: number, investment: string, running: string) =>
+      `${countOf(n, 'action', 'actions')}, pour un investissement total de ${investment} et des coûts de fonctionnement de ${running} par an.`,
+    noPlan: 'Aucun plan n’a encore été calculé : les actions sont présentées sans horizon.',
+    planTimeLimit: 'Plan calculé dans la limite de temps : le meilleur plan trouvé est présenté.',
+    horizon: 'Horizon',
+    years: 'Années',
+    budget: 'Budget',
+    used: 'Engagé',
+    actions: 'Actions',
+    runningPerYear: 'Fonctionnement / an',
+    runningShort: 'Fonct. / an',
+    pst: 'Programme stratégique transversal',
+    pstIntro:
+      'Objectifs stratégiques, objectifs opérationnels et actions, dans la structure du PST de la commune : à reprendre tel quel dans son propre programme.',
+    unassigned: 'Actions à rattacher à un objectif opérationnel',
+    code: 'Code',
+    action: 'Action',
+    owner: 'Porteur',
+    investment: 'Investissement',
+    funding: 'Financements possibles',
+    roadmap: 'Feuille de route',
+    roadmapIntro: 'Période de réalisation de chaque action planifiée, du premier au dernier mois de travaux.',
+    start: 'Début',
+    end: 'Fin',
+    notPlanned: 'Projets non retenus dans le plan',
+    method: 'Méthode de priorisation',
+    methodText:
+      'Les projets sont classés par la méthode PROMETHEE II (flux nets) sur les critères ci-dessous ; le plan pluriannuel maximise la valeur des projets retenus dans les budgets de chaque horizon (programmation linéaire en nombres entiers, HiGHS).',
+    criterion: 'Critère',
+    direction: 'Sens',
+    weight: 'Poids',
+    max: 'à maximiser',
+    min: 'à minimiser',
+    ahp: (cr: string, ok: boolean) =>
+      `Poids établis par comparaisons par paires (AHP) : ratio de cohérence ${cr}${ok ? ' (acceptable, < 0,10)' : ' (supérieur à 0,10 : jugements à revoir)'}.`,
+    rank: 'Rang',
+    status: 'Statut',
+    mandatory: 'Obligatoire',
+    dimensions: 'Dimensions',
+    description: 'Description',
+    period: 'Période',
+    strategic: 'Objectif stratégique',
+    operational: 'Objectif opérationnel',
+    yes: 'oui',
+    no: 'non',
+    horizons: { short: 'Court terme', medium: 'Moyen terme', long: 'Long terme' } as Record<HorizonKey, string>,
+    statuses: { draft: 'Brouillon', proposed: 'Proposé', approved: 'Approuvé', rejected: 'Écarté' } as Record<
+      string,
+      string
+    >,
+    dimensionNames: DIMENSION_LABELS.fr as Record<string, string>,
+    none: '—',
+    sheetPst: 'PST',
+    sheetHorizons: 'Plan par horizon',
+    sheetNotPlanned: 'Hors plan',
+    sheetCriteria: 'Critères',
+    filename: 'strategie',
+  },
+  en: {
+    title: 'Smart strategy',
+    legislature: 'Communal legislature 2024–2030',
+    generated: 'Document drawn up on',
+    summary: 'Summary',
+    summaryText: (n: number, investment: string, running: string) =>
+      `${countOf(n, 'action', 'actions', 'en')}, for a total investment of ${investment} and running costs of ${running} a year.`,
+    noPlan: 'No plan has been computed yet: the actions are shown without a horizon.',
+    planTimeLimit: 'Plan computed within the time limit: the best plan found is shown.',
+    horizon: 'Horizon',
+    years: 'Years',
+    budget: 'Budget',
+    used: 'Committed',
+    actions: 'Actions',
+    runningPerYear: 'Running / year',
+    runningShort: 'Running / yr',
+    pst: 'Cross-cutting strategic programme (PST)',
+    pstIntro:
+      'Strategic objectives, operational objectives and actions, in the structure of the commune’s PST: to be taken as they are into its own programme.',
+    unassigned: 'Actions not yet under an operational objective',
+    code: 'Code',
+    action: 'Action',
+    owner: 'Owner',
+    investment: 'Investment',
+    funding: 'Possible funding',
+    roadmap: 'Roadmap',
+    roadmapIntro: 'When each planned action runs, from its first to its last month of work.',
+    start: 'Start',
+    end: 'End',
+    notPlanned: 'Projects left out of the plan',
+    method: 'How the projects were prioritised',
+    methodText:
+      'Projects are ranked with PROMETHEE II (net flows) on the criteria below; the multi-year plan maximises the value of the selected projects within each horizon’s budget (mixed-integer programming, HiGHS).',
+    criterion: 'Criterion',
+    direction: 'Direction',
+    weight: 'Weight',
+    max: 'maximise',
+    min: 'minimise',
+    ahp: (cr: string, ok: boolean) =>
+      `Weights from pairwise comparisons (AHP): consistency ratio ${cr}${ok ? ' (acceptable, < 0.10)' : ' (above 0.10: judgements to review)'}.`,
+    rank: 'Rank',
+    status: 'Status',
+    mandatory: 'Mandatory',
+    dimensions: 'Dimensions',
+    description: 'Description',
+    period: 'Period',
+    strategic: 'Strategic objective',
+    operational: 'Operational objective',
+    yes: 'yes',
+    no: 'no',
+    horizons: { short: 'Short term', medium: 'Medium term', long: 'Long term' } as Record<HorizonKey, string>,
+    statuses: { draft: 'Draft', proposed: 'Proposed', approved: 'Approved', rejected: 'Rejected' } as Record<
+      string,
+      string
+    >,
+    dimensionNames: DIMENSION_LABELS.en as Record<string, string>,
+    none: '—',
+    sheetPst: 'PST',
+    sheetHorizons: 'Plan by horizon',
+    sheetNotPlanned: 'Left out',
+    sheetCriteria: 'Criteria',
+    filename: 'strategy',
+  },
+};
+export type Labels = (typeof LABELS)['fr'];
