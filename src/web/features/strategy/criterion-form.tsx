@@ -1,4 +1,5 @@
 import { Group, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CRITERION_SOURCES, type Criterion, CriterionCreateInput } from '../../../domain/strategy/criteria.ts';
 import type { PreferenceFunction, PreferenceFunctionType } from '../../../domain/strategy/schemas.ts';
@@ -86,7 +87,6 @@ export function CriterionFormModal(props: { state: StrategyState; criterion?: Cr
       { ...callbacks, onSuccess },
     );
   });
-  const params = PARAMETERS[form.values.preference.type];
   return (
     <EditorModal
       title={t(criterion ? 'strategy.criteria.editTitle' : 'strategy.criteria.createTitle')}
@@ -100,6 +100,18 @@ export function CriterionFormModal(props: { state: StrategyState; criterion?: Cr
     >
       <TextInput label={t('strategy.criteria.fields.name')} required data-autofocus {...form.getInputProps('name')} />
       <Textarea label={t('strategy.criteria.fields.description')} autosize {...form.getInputProps('description')} />
+      <CriterionFields form={form} creating={!criterion} />
+    </EditorModal>
+  );
+}
+
+/** The direction, source (and scale), preference function and its thresholds; the weight of a new criterion. */
+function CriterionFields(props: { form: UseFormReturnType<CriterionValues>; creating: boolean }) {
+  const { t } = useTranslation();
+  const { form } = props;
+  const params = PARAMETERS[form.values.preference.type];
+  return (
+    <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label={t('strategy.criteria.fields.direction')}
@@ -126,7 +138,7 @@ export function CriterionFormModal(props: { state: StrategyState; criterion?: Cr
           allowDeselect={false}
           {...form.getInputProps('preference.type')}
         />
-        {!criterion ? (
+        {props.creating ? (
           <NumberInput label={t('strategy.criteria.fields.weight')} min={0} {...form.getInputProps('weight')} />
         ) : null}
       </SimpleGrid>
@@ -143,6 +155,6 @@ export function CriterionFormModal(props: { state: StrategyState; criterion?: Cr
           ))}
         </Group>
       ) : null}
-    </EditorModal>
+    </>
   );
 }

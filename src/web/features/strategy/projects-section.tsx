@@ -16,11 +16,9 @@ import { StatusBadge } from './status-badge.tsx';
 /** The project sheets of the mission: what each costs, answers and depends on; comments from the commune. */
 export default function ProjectsSection({ state }: { state: StrategyState }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [editing, setEditing] = useState<ProjectSheet | 'new' | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<ProjectSheet | null>(null);
-  const total = state.projects.filter((p) => p.status !== 'rejected').reduce((sum, p) => sum + p.investmentCost, 0);
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="projects-heading">
@@ -41,39 +39,12 @@ export default function ProjectsSection({ state }: { state: StrategyState }) {
         {state.projects.length === 0 ? (
           <Text c="dimmed">{t('strategy.projects.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover data-testid="projects-table">
-              <Table.Caption>
-                {t('strategy.projects.summary', { count: state.projects.length, total: euros(total, language) })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('strategy.projects.fields.title')}</Table.Th>
-                  <Table.Th scope="col">{t('strategy.projects.fields.dimensions')}</Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                    {t('strategy.projects.fields.investmentCost')}
-                  </Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                    {t('strategy.projects.fields.runningCostPerYear')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('strategy.projects.fields.status')}</Table.Th>
-                  {state.permissions.edit ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {state.projects.map((project) => (
-                  <ProjectRow
-                    key={project.id}
-                    state={state}
-                    project={project}
-                    onView={() => setViewing(project.id)}
-                    onEdit={() => setEditing(project)}
-                    onDelete={() => setDeleting(project)}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ProjectsTable
+            state={state}
+            onView={(project) => setViewing(project.id)}
+            onEdit={setEditing}
+            onDelete={setDeleting}
+          />
         )}
       </Stack>
       {editing ? (
@@ -219,5 +190,52 @@ function DeleteProject(props: { state: StrategyState; project: ProjectSheet; onC
         </Group>
       </Stack>
     </AppModal>
+  );
+}
+
+function ProjectsTable(props: {
+  state: StrategyState;
+  onView(project: ProjectSheet): void;
+  onEdit(project: ProjectSheet): void;
+  onDelete(project: ProjectSheet): void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { state } = props;
+  const total = state.projects.filter((p) => p.status !== 'rejected').reduce((sum, p) => sum + p.investmentCost, 0);
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover data-testid="projects-table">
+        <Table.Caption>
+          {t('strategy.projects.summary', { count: state.projects.length, total: euros(total, language) })}
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('strategy.projects.fields.title')}</Table.Th>
+            <Table.Th scope="col">{t('strategy.projects.fields.dimensions')}</Table.Th>
+            <Table.Th scope="col" style={{ textAlign: 'right' }}>
+              {t('strategy.projects.fields.investmentCost')}
+            </Table.Th>
+            <Table.Th scope="col" style={{ textAlign: 'right' }}>
+              {t('strategy.projects.fields.runningCostPerYear')}
+            </Table.Th>
+            <Table.Th scope="col">{t('strategy.projects.fields.status')}</Table.Th>
+            {state.permissions.edit ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {state.projects.map((project) => (
+            <ProjectRow
+              key={project.id}
+              state={state}
+              project={project}
+              onView={() => props.onView(project)}
+              onEdit={() => props.onEdit(project)}
+              onDelete={() => props.onDelete(project)}
+            />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
