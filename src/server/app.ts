@@ -31,6 +31,8 @@ import { DiagnosticService } from './diagnostic/diagnostic.service.ts';
 import { GuidesService } from './diagnostic/guides.service.ts';
 import { ReportService } from './diagnostic/report.service.ts';
 import { SelfAssessmentService } from './diagnostic/self-assessment.service.ts';
+import { targetsRoutes } from './diagnostic/targets.routes.ts';
+import { TargetsService } from './diagnostic/targets.service.ts';
 import { healthRoutes, VERSION } from './health/health.routes.ts';
 import { errorResponder, MAX_PARAM_LENGTH, registerErrorHandling } from './http/error-handler.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
@@ -96,6 +98,7 @@ export function buildServices(
   const diagnostic = new DiagnosticService(uow, now);
   const implementation = createImplementationServices(uow, now, config.ocdsPrefix);
   const catalogue = new CatalogueService(uow, now);
+  const watch = new WatchService(uow, catalogue);
   const missions = new MissionsService(uow, now);
   const strategy = new StrategyService(uow, planner);
   // What resource persons and report readers see: the agency's name (AGENCY_NAME), not the workspace's label
@@ -160,7 +163,8 @@ export function buildServices(
     implementation,
     notices,
     catalogue,
-    watch: new WatchService(uow, catalogue),
+    watch,
+    targets: new TargetsService(uow, diagnostic, catalogue, watch),
     needs: new NeedsService(uow, now),
     mutualisation,
     public: publicSide,
@@ -280,6 +284,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(implementationRoutes, { implementation: services.implementation, notices: services.notices });
   await app.register(catalogueRoutes, { catalogue: services.catalogue });
   await app.register(watchRoutes, { watch: services.watch });
+  await app.register(targetsRoutes, { targets: services.targets });
   await app.register(needsRoutes, { needs: services.needs });
   await app.register(mutualisationRoutes, { mutualisation: services.mutualisation, uow: services.uow });
   await app.register(publicRoutes, { public: services.public, apiKeys: services.apiKeys });

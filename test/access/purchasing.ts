@@ -43,7 +43,7 @@ async function groupOf(ctx: AccessContext, communeNis: string) {
 
 async function scenarioOf(ctx: AccessContext, communeNis: string) {
   return ctx.fixture(`purchasing-scenario-${communeNis}`, async () =>
-    ctx.t.app.services.purchasing.create(CLI_CONTEXT, {
+    ctx.t.app.services.purchasing.scenarios.create(CLI_CONTEXT, {
       title: 'Marché-cadre éclairage',
       groupIds: [await groupOf(ctx, communeNis)],
       launchDate: '2026-09-01',

@@ -60,6 +60,10 @@ export const AUDIT_ACTION_LABELS = {
   'mission.create': { fr: 'Création d’une mission', en: 'Mission created' },
   'mission.update': { fr: 'Modification d’une mission', en: 'Mission changed' },
 
+  'diagnostic.targets': {
+    fr: 'Cibles de maturité par dimension et horizon',
+    en: 'Target maturity per dimension and horizon set',
+  },
   'diagnostic.guide': { fr: 'Choix du guide d’entretien de la mission', en: 'Mission interview guide chosen' },
   'guide.create': { fr: 'Création d’un guide d’entretien', en: 'Interview guide created' },
   'guide.draft': { fr: 'Nouvelle version de travail d’un guide', en: 'Interview guide draft started' },
@@ -90,6 +94,7 @@ export const AUDIT_ACTION_LABELS = {
   'strategy.objective.delete': { fr: 'Suppression d’un objectif', en: 'Objective deleted' },
   'strategy.project.create': { fr: 'Création d’une fiche projet', en: 'Project sheet created' },
   'strategy.project.update': { fr: 'Modification d’une fiche projet', en: 'Project sheet changed' },
+  'strategy.project.gaps': { fr: 'Écarts comblés par une fiche projet', en: 'Gaps a project sheet closes' },
   'strategy.project.delete': { fr: 'Suppression d’une fiche projet', en: 'Project sheet deleted' },
   'strategy.comment.create': { fr: 'Ajout d’un commentaire', en: 'Comment added' },
   'strategy.comment.delete': { fr: 'Suppression d’un commentaire', en: 'Comment deleted' },

@@ -189,18 +189,6 @@ export function buildResultsView(input: ResultsInput): DiagnosticResultsView {
   });
   const own = Object.fromEntries(dimensions.map((d) => [d.dimension, d.mean])) as Record<Dimension, number | null>;
   const overall = overallMaturity(own);
-  const self: CommuneMaturity = {
-    nisCode: input.commune.nisCode,
-    population: input.commune.population,
-    dimensions: own,
-    comparability: comparabilityOf({ key: guide.key, scale: scaleRange(guide) }),
-  };
-  const diagnosed = input.province.filter((c) => c.nisCode !== self.nisCode);
-  const others = comparableWith(self, diagnosed);
-  const comparison = compareToPeers(self, others);
-  const assessed = results.interviews > 0;
-  const bench = benchmarkByDimension(assessed ? [...others, self] : others);
-  const assessedDimensions = DIMENSIONS.filter((d) => own[d] !== null);
   return {
     missionId: input.missionId,
     communeNis: input.commune.nisCode,
@@ -225,6 +213,28 @@ export function buildResultsView(input: ResultsInput): DiagnosticResultsView {
       interviews: panel.interviews,
       dimensions: panel.dimensions.map((d) => ({ dimension: d.dimension, mean: flat(d).mean, n: d.n })),
     })),
+    ...benchmarkView(input, own, results.interviews > 0),
+  };
+}
+
+/** The comparison with the province and similar communes, and the z-scores where enough communes are comparable. */
+function benchmarkView(
+  input: ResultsInput,
+  own: Record<Dimension, number | null>,
+  assessed: boolean,
+): Pick<DiagnosticResultsView, 'comparison' | 'zScores' | 'benchmark'> {
+  const self: CommuneMaturity = {
+    nisCode: input.commune.nisCode,
+    population: input.commune.population,
+    dimensions: own,
+    comparability: comparabilityOf({ key: input.guide.key, scale: scaleRange(input.guide) }),
+  };
+  const diagnosed = input.province.filter((c) => c.nisCode !== self.nisCode);
+  const others = comparableWith(self, diagnosed);
+  const comparison = compareToPeers(self, others);
+  const bench = benchmarkByDimension(assessed ? [...others, self] : others);
+  const assessedDimensions = DIMENSIONS.filter((d) => own[d] !== null);
+  return {
     comparison: {
       populationBand: comparison.populationBand
         ? { key: comparison.populationBand.key, label: comparison.populationBand.label }

@@ -116,13 +116,13 @@ export const PurchaseInput = z
   .refine((p) => p.lotId === null || p.solutionId !== null, { message: 'SOLUTION_REQUIRED', path: ['solutionId'] });
 export type PurchaseInput = z.infer<typeof PurchaseInput>;
 
-const PurchaseLine = z.object({
+export const PurchaseLine = z.object({
   communeNis: NisCode,
   communeName: z.string(),
   quantity: z.number(),
   amount: z.number(),
 });
-const PurchaseTotals = z.object({
+export const PurchaseTotals = z.object({
   quantity: z.number(),
   costAlone: z.number(),
   costTogether: z.number(),

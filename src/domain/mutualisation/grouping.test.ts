@@ -18,6 +18,24 @@ describe('connectNeeds', () => {
     ]);
   });
 
+  it('given purchases, keeps two purchases of one category apart and joins an uncategorised need to one of them', () => {
+    const groups = connectNeeds(
+      nodes(['education', 'education', 'education', 'education', null]),
+      [
+        { a: 3, b: 4, score: 0.5, kind: 'words' },
+        { a: 0, b: 4, score: 0.3, kind: 'words' }, // would merge the two purchases: refused
+      ],
+      [
+        [0, 1],
+        [2, 3],
+      ],
+    );
+    expect(groups.map((g) => ({ members: g.members, category: g.category }))).toEqual([
+      { members: [2, 3, 4], category: 'education' },
+      { members: [0, 1], category: 'education' },
+    ]);
+  });
+
   it('whatever the order of the edges: the same groups, and no group holds two categories', () => {
     const categories = fc.constantFrom('waste', 'wifi', 'parking', null);
     fc.assert(

@@ -4,8 +4,9 @@ import { smartCategory } from '../shared/smart-categories.ts';
 /**
  * How needs become groups, once the database has read their French text (src/server/needs/grouping-engine.ts):
  * each need has a category (given, or recognised from the taxonomy's terms by full-text search) and links to
- * similar needs (shared rare words, similar titles). Needs of one category form one group; a need without a
- * category joins the needs it links to; two categories never merge. Pure: the same input gives the same groups.
+ * similar needs (shared rare words, similar titles). Needs the taxonomy placed form purchases (their category's
+ * needs split by the words they share, grouping-purchases.ts); a need without a category joins the needs it links
+ * to; two purchases never merge. Pure: the same input gives the same groups.
  */
 export type GroupingNode = { idx: number; id: string; communeNis: string; category: string | null };
 export type GroupingEdge = { a: number; b: number; score: number; kind: 'words' | 'title' };
@@ -17,9 +18,15 @@ export type NeedGroup = {
   edges: GroupingEdge[];
 };
 
-export function connectNeeds(nodes: GroupingNode[], edges: GroupingEdge[]): NeedGroup[] {
+/**
+ * The groups: needs the taxonomy placed form their `purchases` (by default one per category: see
+ * grouping-purchases.ts for the split of a category), a need without a category joins what its edges link it to,
+ * and two purchases never merge. The group's category is the one most of its placed needs have.
+ */
+export function connectNeeds(nodes: GroupingNode[], edges: GroupingEdge[], purchases?: number[][]): NeedGroup[] {
   const parent = nodes.map((_, i) => i);
-  const category = nodes.map((n) => n.category);
+  // Which purchase a root holds (-1: none yet): two roots holding different purchases never merge.
+  const purchase = nodes.map(() => -1);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -31,21 +38,19 @@ export function connectNeeds(nodes: GroupingNode[], edges: GroupingEdge[]): Need
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return true;
-    const ca = category[ra];
-    const cb = category[rb];
-    if (ca && cb && ca !== cb) return false;
+    const pa = purchase[ra]!;
+    const pb = purchase[rb]!;
+    if (pa >= 0 && pb >= 0 && pa !== pb) return false;
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
     parent[drop] = keep;
-    category[keep] = ca ?? cb ?? null;
+    purchase[keep] = pa >= 0 ? pa : pb;
     return true;
   };
-  const firstOfCategory = new Map<string, number>();
-  for (const node of nodes) {
-    if (!node.category) continue;
-    const first = firstOfCategory.get(node.category);
-    if (first === undefined) firstOfCategory.set(node.category, node.idx);
-    else union(first, node.idx);
-  }
+  const placed = purchases ?? purchasesByCategory(nodes);
+  placed.forEach((members, p) => {
+    for (const idx of members) purchase[idx] = p;
+    for (const idx of members.slice(1)) union(members[0]!, idx);
+  });
   const used: GroupingEdge[] = [];
   const sorted = [...edges].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   for (const edge of sorted) {
@@ -60,12 +65,33 @@ export function connectNeeds(nodes: GroupingNode[], edges: GroupingEdge[]): Need
     byRoot.set(root, list);
   }
   const groups: NeedGroup[] = [];
-  for (const [root, members] of byRoot) {
+  for (const members of byRoot.values()) {
     if (members.length < 2) continue;
     const inGroup = new Set(members);
-    groups.push({ members, category: category[root] ?? null, edges: used.filter((e) => inGroup.has(e.a)) });
+    groups.push({ members, category: mainCategory(members, nodes), edges: used.filter((e) => inGroup.has(e.a)) });
   }
   return groups.sort((x, y) => y.members.length - x.members.length || x.members[0]! - y.members[0]!);
+}
+
+function purchasesByCategory(nodes: GroupingNode[]): number[][] {
+  const byCategory = new Map<string, number[]>();
+  for (const node of nodes) {
+    if (!node.category) continue;
+    byCategory.set(node.category, [...(byCategory.get(node.category) ?? []), node.idx]);
+  }
+  return [...byCategory.values()];
+}
+
+/** The category most of a group's placed needs have (ties: the first needs' one). */
+function mainCategory(members: number[], nodes: GroupingNode[]): string | null {
+  const counts = new Map<string, number>();
+  for (const idx of members) {
+    const c = nodes[idx]!.category;
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [c, n] of counts) if (best === null || n > counts.get(best)!) best = c;
+  return best;
 }
 
 /**

@@ -1,14 +1,9 @@
-import { euThresholdFor, type ProcedureAdvice, proposeProcedures } from '../implementation/procedures.ts';
-import type { ProcurementNature, ProcurementProcedure } from '../implementation/procurement.ts';
+import { euThresholdFor } from '../implementation/procedures.ts';
+import type { ProcurementNature } from '../implementation/procurement.ts';
 import { findThresholdPeriod, type ThresholdTable, type ThresholdValues } from '../implementation/thresholds.ts';
 import { formatDate, formatEuro, formatPercent } from '../shared/format.ts';
-import {
-  LEGAL_REFERENCES,
-  type LegalReference,
-  type LegalReferenceKey,
-  NEAR_THRESHOLD_SHARE,
-  SMALL_LOTS_DEFAULTS,
-} from './legal-basis.ts';
+import { LEGAL_REFERENCES, type LegalReference, NEAR_THRESHOLD_SHARE, SMALL_LOTS_DEFAULTS } from './legal-basis.ts';
+import { advise, assessRoutes, type RouteAssessment } from './legal-routes.ts';
 import { estimateScenarioValue, type ScenarioInput, type ScenarioValue } from './scenario.ts';
 
 /**
@@ -20,42 +15,13 @@ import { estimateScenarioValue, type ScenarioInput, type ScenarioValue } from '.
  * agency takes and records, with its legal basis (domain.md: IMIO acts both as central purchasing body and in house).
  */
 
-export const LEGAL_ROUTES = ['central-purchasing-body', 'joint-procurement', 'in-house', 'each-commune-alone'] as const;
-export type LegalRoute = (typeof LEGAL_ROUTES)[number];
-
-export const ROUTE_LABELS_FR: Record<LegalRoute, string> = {
-  'central-purchasing-body': "L'agence comme centrale d'achat",
-  'joint-procurement': 'Marché conjoint de plusieurs communes',
-  'in-house': 'Coopération « in house » avec l’agence',
-  'each-commune-alone': 'Chaque commune seule',
-};
-
-/** `met: null` — a fact the platform does not hold; a person checks it. */
-export type RouteCondition = { textFr: string; met: boolean | null };
-
-export type RouteAssessment = {
-  route: LegalRoute;
-  labelFr: string;
-  legalBasis: LegalReference[];
-  conditions: RouteCondition[];
-  /** Every known condition met and none known to fail. */
-  possible: boolean;
-  explanationFr: string;
-  /** The value the procedure is chosen on: aggregated, or the largest commune share for « each commune alone ». */
-  valueForProcedure: number;
-  /** Procedures for that value (none for in-house between the communes and the agency). */
-  advice: ProcedureAdvice | null;
-  /** « each commune alone »: the advice for each commune's own share. */
-  perCommune?: {
-    communeNis: string;
-    communeName: string;
-    value: number;
-    /** The procedure the commune would run alone for its share (the lightest allowed without conditions). */
-    procedure: ProcurementProcedure;
-    recommendedFr: string;
-    europeanPublication: boolean;
-  }[];
-};
+export {
+  LEGAL_ROUTES,
+  type LegalRoute,
+  ROUTE_LABELS_FR,
+  type RouteAssessment,
+  type RouteCondition,
+} from './legal-routes.ts';
 
 export type NearThreshold = {
   scope: 'total' | 'lot' | 'commune';
@@ -133,7 +99,18 @@ export function analyseScenario(input: ScenarioInput, context: AnalysisContext):
         `${frDate(launchDate)} : pas de publication au JOUE.`,
   };
 
-  const routes = assessRoutes({ value, context, agency, aggregatedAdvice, nature, launchDate, communeCount });
+  const routes = assessRoutes({
+    value,
+    adheredCommunes: context.adheredCommunes,
+    agencyActsAsCentralPurchasingBody: context.agencyActsAsCentralPurchasingBody,
+    inHouseConditionsRecorded: context.inHouseConditionsRecorded,
+    thresholds: context.thresholds,
+    agency,
+    aggregatedAdvice,
+    nature,
+    launchDate,
+    communeCount,
+  });
   const lots = assessLots(value, v, total, eu);
   const smallLots = smallLotsSummary(lots, total, required, nature);
   const nearThresholds = findNearThresholds(value, v, nature);
@@ -166,151 +143,6 @@ export function analyseScenario(input: ScenarioInput, context: AnalysisContext):
     warningsFr: [...value.warningsFr, ...aggregatedAdvice.warningsFr],
     toVerifyFr,
   };
-}
-
-function assessRoutes(args: {
-  value: ScenarioValue;
-  context: AnalysisContext;
-  agency: string;
-  aggregatedAdvice: ProcedureAdvice;
-  nature: ProcurementNature;
-  launchDate: string;
-  communeCount: number;
-}): RouteAssessment[] {
-  const { value, context, agency, aggregatedAdvice, nature, launchDate, communeCount } = args;
-  const total = value.estimatedValue;
-  const adhered = context.adheredCommunes ? new Set(context.adheredCommunes) : null;
-  const missingAdhesion = adhered ? value.communes.filter((c) => !adhered.has(c.communeNis)) : null;
-  const recommended = recommendedLabel(aggregatedAdvice);
-
-  const cpbConditions: RouteCondition[] = [
-    {
-      textFr: `${agency}, pouvoir adjudicateur, a décidé d'agir comme centrale d'achat pour ce type d'achats (statuts ou décision de son organe de gestion).`,
-      met: context.agencyActsAsCentralPurchasingBody ?? null,
-    },
-    {
-      textFr:
-        missingAdhesion === null
-          ? "Chaque commune participante adhère à la centrale d'achat par une décision de son conseil communal."
-          : missingAdhesion.length === 0
-            ? `Les ${communeCount} communes participantes ont adhéré à la centrale d'achat.`
-            : `Adhésion à la centrale d'achat encore à enregistrer pour : ${missingAdhesion.map((c) => c.communeName).join(', ')}.`,
-      met: missingAdhesion === null ? null : missingAdhesion.length === 0,
-    },
-    {
-      textFr:
-        "Les documents du marché annoncent que l'accord-cadre est conclu pour le compte des communes adhérentes et " +
-        'nomment celles qui peuvent y recourir (ou la catégorie qui les désigne).',
-      met: null,
-    },
-  ];
-
-  const jointConditions: RouteCondition[] = [
-    {
-      textFr: `Au moins deux pouvoirs adjudicateurs passent le marché ensemble (${communeCount} commune${communeCount > 1 ? 's' : ''} dans le scénario).`,
-      met: communeCount >= 2,
-    },
-    {
-      textFr:
-        'Une convention entre les communes désigne celle qui conduit la procédure et règle les responsabilités ; ' +
-        'chaque conseil communal l’approuve.',
-      met: null,
-    },
-    {
-      textFr: 'Chaque commune reste responsable des parties de la procédure conduites en son nom.',
-      met: null,
-    },
-  ];
-
-  const inHouseConditions: RouteCondition[] = [
-    {
-      textFr: `Les communes exercent sur ${agency} un contrôle analogue à celui qu'elles exercent sur leurs propres services (conjointement, par ses organes).`,
-      met: context.inHouseConditionsRecorded ?? null,
-    },
-    {
-      textFr: `Plus de 80 % des activités de ${agency} sont exercées pour les pouvoirs qui la contrôlent.`,
-      met: context.inHouseConditionsRecorded ?? null,
-    },
-    {
-      textFr: `Pas de participation directe de capitaux privés dans ${agency}.`,
-      met: context.inHouseConditionsRecorded ?? null,
-    },
-    {
-      textFr:
-        "L'agence fournit elle-même la prestation : si elle l'achète à un fournisseur, elle doit elle-même passer ce " +
-        'marché pour la valeur agrégée.',
-      met: null,
-    },
-  ];
-
-  const perCommune = value.communes.map((c) => {
-    const advice = advise(nature, c.fullTermAmount, launchDate, context.thresholds);
-    return {
-      communeNis: c.communeNis,
-      communeName: c.communeName,
-      value: c.fullTermAmount,
-      procedure: advice.proposals.find((p) => p.recommended)?.procedure ?? 'open',
-      recommendedFr: recommendedLabel(advice),
-      europeanPublication: advice.europeanPublication.required,
-    };
-  });
-  const largest = Math.max(0, ...perCommune.map((c) => c.value));
-
-  const refs = (...keys: LegalReferenceKey[]) => keys.map((k) => LEGAL_REFERENCES[k]);
-  const possible = (conditions: RouteCondition[]) => conditions.every((c) => c.met !== false);
-
-  return [
-    {
-      route: 'central-purchasing-body',
-      labelFr: ROUTE_LABELS_FR['central-purchasing-body'],
-      legalBasis: refs('definitions', 'centralPurchasing', 'frameworkAgreement'),
-      conditions: cpbConditions,
-      possible: possible(cpbConditions),
-      explanationFr:
-        `${agency} passe un accord-cadre pour la valeur agrégée de ${euros(total)} ; les communes adhérentes ` +
-        `commandent ensuite dans l'accord-cadre sans organiser leur propre procédure. Procédure proposée : ${recommended}.`,
-      valueForProcedure: total,
-      advice: aggregatedAdvice,
-    },
-    {
-      route: 'joint-procurement',
-      labelFr: ROUTE_LABELS_FR['joint-procurement'],
-      legalBasis: refs('jointProcurement'),
-      conditions: jointConditions,
-      possible: possible(jointConditions),
-      explanationFr:
-        `Les communes passent ensemble un seul marché pour la valeur agrégée de ${euros(total)} ; chacune approuve ` +
-        `la convention et reste responsable de sa part. Procédure proposée : ${recommended}.`,
-      valueForProcedure: total,
-      advice: aggregatedAdvice,
-    },
-    {
-      route: 'in-house',
-      labelFr: ROUTE_LABELS_FR['in-house'],
-      legalBasis: refs('inHouse'),
-      conditions: inHouseConditions,
-      possible: possible(inHouseConditions),
-      explanationFr:
-        `Les communes confient la prestation à ${agency} sans mise en concurrence, si les conditions du « in house » ` +
-        `sont réunies ; ce que l'agence achète pour la fournir reste un marché de ` +
-        `${euros(total)}, passé par elle (procédure proposée : ${recommended}).`,
-      valueForProcedure: total,
-      advice: aggregatedAdvice,
-    },
-    {
-      route: 'each-commune-alone',
-      labelFr: ROUTE_LABELS_FR['each-commune-alone'],
-      legalBasis: [],
-      conditions: [{ textFr: 'Toujours possible : chaque commune passe son propre marché pour sa part.', met: true }],
-      possible: true,
-      explanationFr:
-        `Chaque commune passe son propre marché pour sa part (la plus grande : ${euros(largest)}) : ` +
-        `${communeCount} procédures au lieu d'une, sans l'effet de volume sur les prix.`,
-      valueForProcedure: largest,
-      advice: null,
-      perCommune,
-    },
-  ];
 }
 
 function assessLots(value: ScenarioValue, v: ThresholdValues, total: number, eu: number): LotAssessment[] {
@@ -423,15 +255,6 @@ function scenarioNature(value: ScenarioValue): ProcurementNature {
   return value.lots.some((l) => l.nature === 'services') && !value.lots.some((l) => l.nature === 'supplies')
     ? 'services'
     : 'supplies';
-}
-
-function advise(nature: ProcurementNature, amount: number, launchDate: string, thresholds: ThresholdTable) {
-  return proposeProcedures({ nature, estimatedAmountExclVat: amount, launchDate, thresholds });
-}
-
-function recommendedLabel(advice: ProcedureAdvice): string {
-  const r = advice.proposals.find((p) => p.recommended);
-  return r ? r.labelFr.charAt(0).toLowerCase() + r.labelFr.slice(1) : 'procédure ouverte';
 }
 
 function uniqueReferences(refs: LegalReference[]): LegalReference[] {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ProcurementNature } from '../implementation/procurement.ts';
 import { IsoDate, NisCode } from '../shared/schemas.ts';
-import { LEGAL_ROUTES } from './analysis.ts';
-import { ProcedureCost } from './savings.ts';
+import { LEGAL_ROUTES, type ScenarioAnalysis } from './analysis.ts';
+import { ProcedureCost, SavingsAssumptions, type ScenarioSavings } from './savings.ts';
 import { LotOption, ScenarioTerms } from './scenario.ts';
 
 /** The purchasing feature's API shapes (issue 12): scenarios, participations, adhesions to the central purchasing body. */
@@ -15,6 +15,15 @@ export type ScenarioStatus = z.infer<typeof ScenarioStatus>;
 export const PARTICIPATION_STATUSES = ['proposed', 'confirmed', 'declined'] as const;
 export const ParticipationStatus = z.enum(PARTICIPATION_STATUSES);
 export type ParticipationStatus = z.infer<typeof ParticipationStatus>;
+
+/**
+ * A value the domain computes and types in TypeScript (`ScenarioAnalysis`, `ScenarioSavings`), or a body the domain
+ * checks itself to answer a French 422 (`parseSavingsAssumptions`): too deep to restate in zod, so the schema lets it
+ * through as it is and the OpenAPI document describes it in words, while the contract carries its type to the web.
+ */
+export function typedByTheDomain<T>(description: string): z.ZodType<T> {
+  return z.unknown().describe(description) as unknown as z.ZodType<T>;
+}
 
 const Money = z.number().finite().min(0).max(1e11);
 const Quantity = z.number().int().min(0).max(1_000_000);
@@ -123,16 +132,14 @@ export const ScenarioDetail = ScenarioSummary.extend({
   lots: z.array(ScenarioLotInput.extend({ category: z.string().nullable(), unit: z.string().nullable() })),
   participations: z.array(ScenarioParticipation).describe('a commune user: their own commune’s lines'),
   routeNote: z.string(),
-  analysis: z
-    .unknown()
-    .nullable()
-    .describe('ScenarioAnalysis (src/domain/purchasing/analysis.ts); null when the scenario cannot be valued yet'),
+  analysis: typedByTheDomain<ScenarioAnalysis | null>(
+    'ScenarioAnalysis (src/domain/purchasing/analysis.ts); null when the scenario cannot be valued yet',
+  ),
   analysisError: z.string().nullable().describe('why the scenario cannot be valued yet, in French'),
-  savings: z
-    .unknown()
-    .nullable()
-    .describe('ScenarioSavings (src/domain/purchasing/savings.ts); null when the scenario cannot be valued yet'),
-  savingsAssumptions: z.unknown().describe('SavingsAssumptions: fee, the scenario’s own costs, lots’ price models'),
+  savings: typedByTheDomain<ScenarioSavings | null>(
+    'ScenarioSavings (src/domain/purchasing/savings.ts); null when the scenario cannot be valued yet',
+  ),
+  savingsAssumptions: SavingsAssumptions.describe('the fee, the scenario’s own costs, the lots’ price models'),
   savingsError: z.string().nullable().describe('why the savings cannot be estimated, in French'),
   launchBlockers: z.array(z.string()).describe('what must happen before launch, in French'),
   permissions: z.object({ manage: z.boolean(), confirm: z.boolean() }),

@@ -70,55 +70,26 @@ export function frameworkReleases(input: FrameworkProcessInput): OcdsReleaseLike
   const ocid = frameworkOcid(input.ocidPrefix, input.scenarioId);
   const done = (step: string) => input.steps.find((s) => s.step === step)?.actualDate;
   const published = input.publication.publishedOn ?? done('publication');
-  const stages: { tag: 'planning' | 'tender' | 'award'; date: string }[] = [
-    { tag: 'planning', date: input.launchDate },
-  ];
+  const stages: { tag: Stage; date: string }[] = [{ tag: 'planning', date: input.launchDate }];
   if (published) stages.push({ tag: 'tender', date: published });
   if (input.award) stages.push({ tag: 'award', date: input.award.date });
   return stages.map(({ tag, date }) => frameworkRelease(input, ocid, tag, date));
 }
 
-function frameworkRelease(
-  input: FrameworkProcessInput,
-  ocid: string,
-  stage: 'planning' | 'tender' | 'award',
-  date: string,
-): OcdsReleaseLike {
+type Stage = 'planning' | 'tender' | 'award';
+type Awarded = NonNullable<FrameworkProcessInput['award']>;
+type ContractPeriod = { startDate: string; endDate: string } | { durationInDays: number };
+
+function frameworkRelease(input: FrameworkProcessInput, ocid: string, stage: Stage, date: string): OcdsReleaseLike {
   const awarded = stage === 'award' && input.award ? input.award : null;
   const suppliers = new Map<string, OcdsOrganisation>();
   for (const lot of awarded?.lots ?? []) {
     if (!suppliers.has(lot.vendor))
       suppliers.set(lot.vendor, { id: `supplier-${suppliers.size + 1}`, name: lot.vendor });
   }
-  const natures = new Set(input.lots.map((l) => l.nature));
-  const mainNature: ProcurementNature = natures.has('works')
-    ? 'works'
-    : natures.has('supplies')
-      ? 'supplies'
-      : 'services';
-  const period = awarded
+  const period: ContractPeriod = awarded
     ? { startDate: startOfDay(awarded.startDate), endDate: endOfDay(awarded.endDate) }
     : { durationInDays: Math.round(input.totalMonths * 30.4375) };
-  const offersDue = input.steps.find((s) => s.step === 'offers-received');
-  const tenderEnd = offersDue?.actualDate ?? offersDue?.plannedDate;
-  const published = input.publication.publishedOn ?? input.steps.find((s) => s.step === 'publication')?.actualDate;
-  const tenderers = new Set(input.bids.map((b) => b.vendor)).size;
-  const communes = input.communes.map((c) => c.name).join(', ');
-
-  const parties = [
-    { ...input.agency, roles: ['buyer', 'procuringEntity'] },
-    ...input.communes.map((c) => ({ id: `BE-NIS-${c.nisCode}`, name: c.name, roles: ['buyer'] })),
-    ...[...suppliers.values()].map((s) => ({ ...s, roles: ['supplier'] })),
-  ];
-  const documents = [
-    ...(input.publication.bdaReference
-      ? [publicationNotice('bda', `Avis au Bulletin des Adjudications ${input.publication.bdaReference}`, published)]
-      : []),
-    ...(input.publication.joueReference
-      ? [publicationNotice('joue', `Avis au Journal officiel de l'UE ${input.publication.joueReference}`, published)]
-      : []),
-  ];
-
   const release: OcdsReleaseLike = {
     ocid,
     id: `${ocid}-${stage}`,
@@ -126,64 +97,112 @@ function frameworkRelease(
     tag: [stage],
     initiationType: 'tender',
     language: 'fr',
-    parties,
+    parties: [
+      { ...input.agency, roles: ['buyer', 'procuringEntity'] },
+      ...input.communes.map((c) => ({ id: `BE-NIS-${c.nisCode}`, name: c.name, roles: ['buyer'] })),
+      ...[...suppliers.values()].map((s) => ({ ...s, roles: ['supplier'] })),
+    ],
     buyer: input.agency,
-    tender: {
-      id: awarded?.agreementReference ?? ocid,
-      title: input.title,
-      description: `Accord-cadre passé par ${input.agency.name} en qualité de centrale d'achat pour ${input.communes.length} communes.`,
-      status: stage === 'planning' ? 'planned' : stage === 'tender' ? 'active' : 'complete',
-      procuringEntity: input.agency,
-      value: euro(input.estimatedValue),
-      procurementMethod: PROCUREMENT_METHODS[input.procedure],
-      procurementMethodDetails: `${PROCEDURE_LABELS_FR[input.procedure]} (centrale d'achat, accord-cadre)`,
-      mainProcurementCategory: PROCUREMENT_CATEGORIES[mainNature],
-      ...(stage !== 'planning' && published
-        ? { tenderPeriod: { startDate: startOfDay(published), ...(tenderEnd ? { endDate: endOfDay(tenderEnd) } : {}) } }
-        : {}),
-      contractPeriod: period,
-      ...(stage === 'award' ? { numberOfTenderers: tenderers } : {}),
-      ...(documents.length && stage !== 'planning' ? { documents } : {}),
-      techniques: {
-        hasFrameworkAgreement: true,
-        frameworkAgreement: {
-          method: 'withoutReopeningCompetition',
-          buyerCategories: `Communes de la province de Luxembourg qui ont adhéré à la centrale d'achat : ${communes}`,
-          description: `Valeur estimée sur toute la durée, reconductions et options comprises, pour tous les lots${
-            input.europeanPublication ? ' ; publicité européenne' : ''
-          }.`,
-        },
-      },
-      lots: input.lots.map((lot, index) => ({
-        id: lotId(index),
-        title: lot.label,
-        status: stage === 'planning' ? 'planned' : stage === 'tender' ? 'active' : 'complete',
-        value: euro(lot.estimatedValue),
-        contractPeriod: period,
-        mainProcurementCategory: PROCUREMENT_CATEGORIES[lot.nature],
-        techniques: { hasFrameworkAgreement: true },
-      })),
-    },
+    tender: frameworkTender(input, ocid, stage, awarded, period),
   };
-  if (awarded) {
-    release.awards = input.lots.flatMap((lot, index) => {
-      const won = awarded.lots.find((a) => a.lotKey === lot.key);
-      if (!won) return [];
-      return [
-        {
-          id: `${ocid}-award-${index + 1}`,
-          title: `${input.title} — lot ${index + 1} « ${lot.label} »`,
-          status: 'active',
-          date: startOfDay(awarded.date),
-          value: euro(won.amount),
-          suppliers: [suppliers.get(won.vendor)!],
-          contractPeriod: period,
-          relatedLots: [lotId(index)],
-        },
-      ];
-    });
-  }
+  if (awarded) release.awards = frameworkAwards(input, ocid, awarded, suppliers, period);
   return release;
+}
+
+/** The framework agreement's tender at a stage: its value, procedure, periods, notices, technique and lots. */
+function frameworkTender(
+  input: FrameworkProcessInput,
+  ocid: string,
+  stage: Stage,
+  awarded: Awarded | null,
+  period: ContractPeriod,
+) {
+  const natures = new Set(input.lots.map((l) => l.nature));
+  const mainNature: ProcurementNature = natures.has('works')
+    ? 'works'
+    : natures.has('supplies')
+      ? 'supplies'
+      : 'services';
+  const offersDue = input.steps.find((s) => s.step === 'offers-received');
+  const tenderEnd = offersDue?.actualDate ?? offersDue?.plannedDate;
+  const published = input.publication.publishedOn ?? input.steps.find((s) => s.step === 'publication')?.actualDate;
+  const tenderers = new Set(input.bids.map((b) => b.vendor)).size;
+  const communes = input.communes.map((c) => c.name).join(', ');
+  const documents = publicationNotices(input.publication, published);
+  const status = stage === 'planning' ? 'planned' : stage === 'tender' ? 'active' : 'complete';
+  return {
+    id: awarded?.agreementReference ?? ocid,
+    title: input.title,
+    description: `Accord-cadre passé par ${input.agency.name} en qualité de centrale d'achat pour ${input.communes.length} communes.`,
+    status,
+    procuringEntity: input.agency,
+    value: euro(input.estimatedValue),
+    procurementMethod: PROCUREMENT_METHODS[input.procedure],
+    procurementMethodDetails: `${PROCEDURE_LABELS_FR[input.procedure]} (centrale d'achat, accord-cadre)`,
+    mainProcurementCategory: PROCUREMENT_CATEGORIES[mainNature],
+    ...(stage !== 'planning' && published
+      ? { tenderPeriod: { startDate: startOfDay(published), ...(tenderEnd ? { endDate: endOfDay(tenderEnd) } : {}) } }
+      : {}),
+    contractPeriod: period,
+    ...(stage === 'award' ? { numberOfTenderers: tenderers } : {}),
+    ...(documents.length && stage !== 'planning' ? { documents } : {}),
+    techniques: {
+      hasFrameworkAgreement: true,
+      frameworkAgreement: {
+        method: 'withoutReopeningCompetition',
+        buyerCategories: `Communes de la province de Luxembourg qui ont adhéré à la centrale d'achat : ${communes}`,
+        description: `Valeur estimée sur toute la durée, reconductions et options comprises, pour tous les lots${
+          input.europeanPublication ? ' ; publicité européenne' : ''
+        }.`,
+      },
+    },
+    lots: input.lots.map((lot, index) => ({
+      id: lotId(index),
+      title: lot.label,
+      status,
+      value: euro(lot.estimatedValue),
+      contractPeriod: period,
+      mainProcurementCategory: PROCUREMENT_CATEGORIES[lot.nature],
+      techniques: { hasFrameworkAgreement: true },
+    })),
+  };
+}
+
+function publicationNotices(publication: FrameworkProcessInput['publication'], published: string | null | undefined) {
+  return [
+    ...(publication.bdaReference
+      ? [publicationNotice('bda', `Avis au Bulletin des Adjudications ${publication.bdaReference}`, published)]
+      : []),
+    ...(publication.joueReference
+      ? [publicationNotice('joue', `Avis au Journal officiel de l'UE ${publication.joueReference}`, published)]
+      : []),
+  ];
+}
+
+/** One award per awarded lot, to its supplier. */
+function frameworkAwards(
+  input: FrameworkProcessInput,
+  ocid: string,
+  awarded: Awarded,
+  suppliers: Map<string, OcdsOrganisation>,
+  period: ContractPeriod,
+) {
+  return input.lots.flatMap((lot, index) => {
+    const won = awarded.lots.find((a) => a.lotKey === lot.key);
+    if (!won) return [];
+    return [
+      {
+        id: `${ocid}-award-${index + 1}`,
+        title: `${input.title} — lot ${index + 1} « ${lot.label} »`,
+        status: 'active',
+        date: startOfDay(awarded.date),
+        value: euro(won.amount),
+        suppliers: [suppliers.get(won.vendor)!],
+        contractPeriod: period,
+        relatedLots: [lotId(index)],
+      },
+    ];
+  });
 }
 
 function publicationNotice(id: string, title: string, date: string | null | undefined) {

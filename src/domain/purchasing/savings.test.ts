@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_THRESHOLD_TABLE } from '../implementation/thresholds.ts';
+import type { PriceModelInput } from '../mutualisation/savings.ts';
 import { DomainError } from '../shared/errors.ts';
 import { analyseScenario } from './analysis.ts';
 import {
@@ -166,5 +167,80 @@ describe('the savings of a scenario, honestly', () => {
     expect(table).toHaveLength(SEED_PROCEDURE_COSTS.length);
     expect(table.find((c) => c.procedure === 'open')!.cost).toBe(7_777);
     expect(table.find((c) => c.procedure === 'low-value')!.verified).toBe(false);
+  });
+});
+
+/**
+ * Each kind of price model the scenario page's editor offers for a lot's volume effect (issue 12): volume tiers
+ * with a discount on every unit, incremental tiers, and a shared fixed cost plus a cost per unit (either split).
+ */
+describe('the volume effect under each price model the editor offers', () => {
+  const pointsLot = (quantities: number[]) =>
+    analyseScenario(
+      {
+        launchDate: '2026-09-01',
+        initialMonths: 48,
+        lots: [
+          {
+            key: 'lot-1',
+            label: 'Points lumineux',
+            nature: 'supplies',
+            unitPrice: 500,
+            participations: quantities.map((quantity, i) => ({
+              communeNis: NIS[i]!,
+              communeName: `Commune ${i + 1}`,
+              quantity,
+            })),
+          },
+        ],
+      },
+      { thresholds: SEED_THRESHOLD_TABLE },
+    );
+  const free = [cost('framework-call-off', 0), cost('low-value', 0), cost('negotiated-without-publication', 0)];
+  const tiers = [
+    { fromQuantity: 0, unitPrice: 500 },
+    { fromQuantity: 30, unitPrice: 450 },
+  ];
+  const volumeOf = (quantities: number[], model: PriceModelInput) =>
+    estimateScenarioSavings(pointsLot(quantities), free, { priceModels: [{ lotKey: 'lot-1', model }] });
+
+  it('all-units tiers: the 40 points together reach the 450 € tier, which prices every point', () => {
+    const savings = volumeOf([10, 10, 10, 10], {
+      kind: 'volume-tiers',
+      unit: 'point lumineux',
+      tiers,
+      discount: 'all-units',
+    });
+    expect(savings.communes.map((c) => c.volumeSaving)).toEqual([500, 500, 500, 500]);
+    expect(savings.totals.volumeSaving).toBe(2_000);
+  });
+
+  it('incremental tiers: only the points beyond 30 are at 450 €, and the saving is shared by quantity', () => {
+    // Alone: 10 × 500 € each (20 000 €). Together: 30 × 500 € + 10 × 450 € = 19 500 €, 4 875 € each.
+    const savings = volumeOf([10, 10, 10, 10], {
+      kind: 'volume-tiers',
+      unit: 'point lumineux',
+      tiers,
+      discount: 'incremental',
+    });
+    expect(savings.communes.map((c) => c.volumeSaving)).toEqual([125, 125, 125, 125]);
+    expect(savings.totals.volumeSaving).toBe(500);
+    expect(flat(savings.lots[0]!.noteFr)).toBe(
+      'Lot « Points lumineux » : économie de volume de 500 € sur la durée initiale (20 000 € seules, 19 500 € ensemble).',
+    );
+    expect(flat(savings.lots[0]!.estimate!.assumptionsFr)).toContain('paliers progressifs');
+  });
+
+  it('a shared fixed cost plus a cost per unit: shared by quantity, or in equal parts', () => {
+    // Alone each pays the 2 000 € set-up in full: 2 000 + 10 × 400 = 6 000 € and 2 000 + 30 × 400 = 14 000 €.
+    const model = { kind: 'shared-fixed', unit: 'point lumineux', fixedCost: 2_000, perUnitCost: 400 } as const;
+    // By quantity: the set-up costs them 500 € and 1 500 € (saving 1 500 € and 500 €).
+    const byQuantity = volumeOf([10, 30], { ...model, fixedCostSplit: 'by-quantity' });
+    expect(byQuantity.communes.map((c) => c.volumeSaving)).toEqual([1_500, 500]);
+    // In equal parts: 1 000 € each (saving 1 000 € each); the group saves the same 2 000 € either way.
+    const equal = volumeOf([10, 30], { ...model, fixedCostSplit: 'equal' });
+    expect(equal.communes.map((c) => c.volumeSaving)).toEqual([1_000, 1_000]);
+    expect(byQuantity.totals.volumeSaving).toBe(2_000);
+    expect(equal.totals.volumeSaving).toBe(2_000);
   });
 });

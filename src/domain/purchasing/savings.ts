@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { PROCEDURE_LABELS_FR, ProcurementProcedure } from '../implementation/procurement.ts';
 import { allocate, estimateSavings, PriceModel, type SavingsEstimate } from '../mutualisation/savings.ts';
 import { DomainError } from '../shared/errors.ts';
-import { formatEuro, formatNumber } from '../shared/format.ts';
+import { formatEuro } from '../shared/format.ts';
 import type { ScenarioAnalysis } from './analysis.ts';
+import { savingsAssumptionsFr } from './savings-wording.ts';
 
 /**
  * Savings, honestly (issue 12): what the communes of a scenario save by ordering in the agency's framework agreement
@@ -192,7 +193,53 @@ export function estimateScenarioSavings(
   assumptionsInput: SavingsAssumptionsInput,
 ): ScenarioSavings {
   const assumptions = parseSavingsAssumptions(assumptionsInput);
+  const costs = costBook(table, assumptions);
+  const agencyRoute = analysis.routes.find((r) => r.route === 'central-purchasing-body');
+  const agencyProcedure = agencyRoute?.advice?.proposals.find((p) => p.recommended)?.procedure ?? null;
+  const callOff = costs.use('framework-call-off');
+  const { lots, volumeCents } = volumeEffects(analysis, assumptions);
+  const rows = communeSavings(analysis, assumptions, costs, volumeCents);
+  const sum = (pick: (r: CommuneSavings) => number) => rows.reduce((s, r) => s + toCents(pick(r)), 0);
+  const volumeTotal = sum((r) => r.volumeSaving);
+  const avoidedTotal = sum((r) => r.avoidedProcedureCost);
+  const feeTotal = sum((r) => r.fee);
+  const net = volumeTotal + avoidedTotal - feeTotal;
+  const agencyCost = agencyProcedure ? toCents(costs.use(agencyProcedure).cost) : 0;
+  const costsUsed = costs.used();
+  return {
+    communes: rows,
+    lots,
+    totals: {
+      volumeSaving: volumeTotal / 100,
+      avoidedProcedureCosts: avoidedTotal / 100,
+      fee: feeTotal / 100,
+      netForCommunes: net / 100,
+      agencyProcedure,
+      agencyProcedureCost: agencyCost / 100,
+      netForPublicSector: (net + feeTotal - agencyCost) / 100,
+    },
+    costsUsed,
+    fee: assumptions.fee,
+    assumptionsFr: savingsAssumptionsFr({
+      callOff,
+      costsUsed,
+      assumptions,
+      lots,
+      agencyProcedure,
+      agencyCost: agencyCost / 100,
+    }),
+    toVerifyFr: costsUsed
+      .filter((c) => !c.verified)
+      .map((c) => `Coût à vérifier — ${c.labelFr} (${euros(c.cost)}) : ${c.source}`),
+  };
+}
+
+type CostBook = { use(procedure: ProcurementProcedure): CostUsed; used(): CostUsed[] };
+
+/** The cost of each procedure the estimate uses: the scenario's own value, else the agency's table (or its seed). */
+function costBook(table: ProcedureCost[], assumptions: SavingsAssumptions): CostBook {
   const costs = procedureCostTable(table);
+  const used = new Map<ProcurementProcedure, CostUsed>();
   const costOf = (procedure: ProcurementProcedure): CostUsed => {
     const row = costs.find((c) => c.procedure === procedure)!;
     const override = assumptions.costOverrides.find((o) => o.procedure === procedure);
@@ -209,70 +256,48 @@ export function estimateScenarioSavings(
       overridden: override !== undefined,
     };
   };
-  const used = new Map<ProcurementProcedure, CostUsed>();
-  const use = (procedure: ProcurementProcedure) => {
-    const cost = used.get(procedure) ?? costOf(procedure);
-    used.set(procedure, cost);
-    return cost;
+  return {
+    use: (procedure) => {
+      const cost = used.get(procedure) ?? costOf(procedure);
+      used.set(procedure, cost);
+      return cost;
+    },
+    used: () =>
+      [...used.values()].sort(
+        (a, b) => ProcurementProcedure.options.indexOf(a.procedure) - ProcurementProcedure.options.indexOf(b.procedure),
+      ),
   };
+}
 
+/** The fee: a rate of each commune's purchases, or one amount shared in proportion to them. */
+function feeCentsOf(fee: FeeAssumption, amountsCents: number[]): number[] {
+  switch (fee.kind) {
+    case 'rate':
+      return amountsCents.map((a) => Math.round((a * fee.ratePercent) / 100));
+    case 'amount':
+      return allocate(toCents(fee.amount), amountsCents);
+    case 'none':
+      return amountsCents.map(() => 0);
+  }
+}
+
+/** What each commune avoids (its own procedure less a call-off), saves on prices, pays in fee, and keeps. */
+function communeSavings(
+  analysis: ScenarioAnalysis,
+  assumptions: SavingsAssumptions,
+  costs: CostBook,
+  volumeCents: Map<string, number>,
+): CommuneSavings[] {
   const alone = analysis.routes.find((r) => r.route === 'each-commune-alone')?.perCommune ?? [];
-  const agencyRoute = analysis.routes.find((r) => r.route === 'central-purchasing-body');
-  const agencyProcedure = agencyRoute?.advice?.proposals.find((p) => p.recommended)?.procedure ?? null;
-  const callOff = use('framework-call-off');
+  const callOff = costs.use('framework-call-off');
   const communes = analysis.value.communes;
-  const amountsCents = communes.map((c) => toCents(c.fullTermAmount));
-
-  // The fee: a rate of each commune's purchases, or one amount shared in proportion to them.
-  const feeCents =
-    assumptions.fee.kind === 'rate'
-      ? amountsCents.map((a) => Math.round((a * (assumptions.fee as { ratePercent: number }).ratePercent) / 100))
-      : assumptions.fee.kind === 'amount'
-        ? allocate(toCents(assumptions.fee.amount), amountsCents)
-        : amountsCents.map(() => 0);
-
-  // The price effect of volume, lot by lot, on the quantities of the initial term.
-  const volumeCents = new Map<string, number>();
-  const lots = analysis.value.lots.map((lot): LotVolumeEffect => {
-    const model = assumptions.priceModels.find((m) => m.lotKey === lot.key)?.model;
-    if (!model) {
-      return { lotKey: lot.key, label: lot.label, estimate: null, noteFr: `Lot « ${lot.label} » : ${NO_MODEL}` };
-    }
-    const withQuantity = lot.participations.filter((p) => (p.quantity ?? 0) > 0);
-    if (withQuantity.length === 0) {
-      return {
-        lotKey: lot.key,
-        label: lot.label,
-        estimate: null,
-        noteFr: `Lot « ${lot.label} » : aucune commune n'a donné de quantité ; l'effet de volume n'est pas calculé.`,
-      };
-    }
-    const estimate = estimateSavings(
-      model,
-      lot.participations.map((p) => ({ communeNis: p.communeNis, quantity: p.quantity ?? 0 })),
-    );
-    for (const p of estimate.participants) {
-      volumeCents.set(p.communeNis, (volumeCents.get(p.communeNis) ?? 0) + toCents(p.saving));
-    }
-    const without = lot.participations.length - withQuantity.length;
-    return {
-      lotKey: lot.key,
-      label: lot.label,
-      estimate,
-      noteFr:
-        `Lot « ${lot.label} » : économie de volume de ${euros(estimate.totals.saving)} sur la durée initiale ` +
-        `(${euros(estimate.totals.costAlone)} seules, ${euros(estimate.totals.costTogether)} ensemble)` +
-        (without > 0
-          ? without === 1
-            ? ' ; 1 commune sans quantité n’y est pas comptée.'
-            : ` ; ${without} communes sans quantité n’y sont pas comptées.`
-          : '.'),
-    };
-  });
-
-  const rows = communes.map((c, i): CommuneSavings => {
+  const feeCents = feeCentsOf(
+    assumptions.fee,
+    communes.map((c) => toCents(c.fullTermAmount)),
+  );
+  return communes.map((c, i): CommuneSavings => {
     const procedure = alone.find((a) => a.communeNis === c.communeNis)?.procedure ?? 'open';
-    const aloneCost = use(procedure);
+    const aloneCost = costs.use(procedure);
     const avoided = toCents(aloneCost.cost) - toCents(callOff.cost);
     const volume = volumeCents.get(c.communeNis) ?? 0;
     const fee = feeCents[i]!;
@@ -290,79 +315,59 @@ export function estimateScenarioSavings(
       net: (volume + avoided - fee) / 100,
     };
   });
-  const sum = (pick: (r: CommuneSavings) => number) => rows.reduce((s, r) => s + toCents(pick(r)), 0);
-  const volumeTotal = sum((r) => r.volumeSaving);
-  const avoidedTotal = sum((r) => r.avoidedProcedureCost);
-  const feeTotal = sum((r) => r.fee);
-  const net = volumeTotal + avoidedTotal - feeTotal;
-  const agencyCost = agencyProcedure ? toCents(use(agencyProcedure).cost) : 0;
+}
 
-  const costsUsed = [...used.values()].sort(
-    (a, b) => ProcurementProcedure.options.indexOf(a.procedure) - ProcurementProcedure.options.indexOf(b.procedure),
+/** The price effect of volume, lot by lot, on the quantities of the initial term; each commune's share in cents. */
+function volumeEffects(
+  analysis: ScenarioAnalysis,
+  assumptions: SavingsAssumptions,
+): { lots: LotVolumeEffect[]; volumeCents: Map<string, number> } {
+  const volumeCents = new Map<string, number>();
+  const lots = analysis.value.lots.map((lot): LotVolumeEffect => {
+    const model = assumptions.priceModels.find((m) => m.lotKey === lot.key)?.model;
+    const effect = lotVolumeEffect(lot, model);
+    for (const p of effect.estimate?.participants ?? []) {
+      volumeCents.set(p.communeNis, (volumeCents.get(p.communeNis) ?? 0) + toCents(p.saving));
+    }
+    return effect;
+  });
+  return { lots, volumeCents };
+}
+
+function lotVolumeEffect(
+  lot: ScenarioAnalysis['value']['lots'][number],
+  model: PriceModel | undefined,
+): LotVolumeEffect {
+  const base = { lotKey: lot.key, label: lot.label };
+  if (!model) return { ...base, estimate: null, noteFr: `Lot « ${lot.label} » : ${NO_MODEL}` };
+  const withQuantity = lot.participations.filter((p) => (p.quantity ?? 0) > 0);
+  if (withQuantity.length === 0) {
+    return {
+      ...base,
+      estimate: null,
+      noteFr: `Lot « ${lot.label} » : aucune commune n'a donné de quantité ; l'effet de volume n'est pas calculé.`,
+    };
+  }
+  const estimate = estimateSavings(
+    model,
+    lot.participations.map((p) => ({ communeNis: p.communeNis, quantity: p.quantity ?? 0 })),
   );
-  const assumptionsFr = [
-    'Comparaison : seule, chaque commune passerait son propre marché pour sa part sur toute la durée, reconductions ' +
-      "comprises, selon la procédure la plus légère que son montant permet ; dans l'accord-cadre, elle passe une " +
-      `commande (${euros(callOff.cost)} par commande, coût déduit de la procédure évitée).`,
-    ...costsUsed.map(
-      (c) =>
-        `${c.labelFr} : ${euros(c.cost)} par procédure — ${c.overridden ? 'valeur propre au scénario' : c.verified ? `source : ${c.source}` : 'estimation à vérifier'}.`,
-    ),
-    feeSentence(assumptions.fee, assumptions.feeNote),
-    ...lots.map((l) => l.noteFr),
-    ...(lots.some((l) => l.estimate)
-      ? [
-          'L’effet de volume est calculé sur les quantités de la durée initiale seulement : les reconductions ne sont ' +
-            'pas extrapolées (estimation prudente).',
-        ]
-      : []),
-    agencyProcedure
-      ? `L'agence passe une seule procédure pour la valeur agrégée (${PROCEDURE_LABELS_FR[agencyProcedure].toLowerCase()}, ` +
-        `${euros(agencyCost / 100)}) : ce coût est à sa charge, couvert le cas échéant par la commission, et se ` +
-        'retranche de l’économie pour l’ensemble des pouvoirs publics.'
-      : "Pas de procédure de l'agence à compter.",
-    'Montants hors TVA, au cent près.',
-  ];
+  const without = lot.participations.length - withQuantity.length;
   return {
-    communes: rows,
-    lots,
-    totals: {
-      volumeSaving: volumeTotal / 100,
-      avoidedProcedureCosts: avoidedTotal / 100,
-      fee: feeTotal / 100,
-      netForCommunes: net / 100,
-      agencyProcedure,
-      agencyProcedureCost: agencyCost / 100,
-      netForPublicSector: (net + feeTotal - agencyCost) / 100,
-    },
-    costsUsed,
-    fee: assumptions.fee,
-    assumptionsFr,
-    toVerifyFr: costsUsed
-      .filter((c) => !c.verified)
-      .map((c) => `Coût à vérifier — ${c.labelFr} (${euros(c.cost)}) : ${c.source}`),
+    ...base,
+    estimate,
+    noteFr:
+      `Lot « ${lot.label} » : économie de volume de ${euros(estimate.totals.saving)} sur la durée initiale ` +
+      `(${euros(estimate.totals.costAlone)} seules, ${euros(estimate.totals.costTogether)} ensemble)` +
+      (without > 0
+        ? without === 1
+          ? ' ; 1 commune sans quantité n’y est pas comptée.'
+          : ` ; ${without} communes sans quantité n’y sont pas comptées.`
+        : '.'),
   };
 }
 
 const NO_MODEL = 'pas de modèle de prix, aucun effet de volume compté.';
-
-function feeSentence(fee: FeeAssumption, note: string): string {
-  const why = note ? ` (${note})` : '';
-  switch (fee.kind) {
-    case 'none':
-      return `Pas de commission de la centrale d'achat${why}.`;
-    case 'rate':
-      return (
-        `Commission de la centrale d'achat : ${formatNumber(fee.ratePercent, 'fr', 2)} % de ce que chaque commune ` +
-        `achète dans l'accord-cadre sur toute la durée (options non comprises)${why}.`
-      );
-    case 'amount':
-      return (
-        `Commission de la centrale d'achat : ${euros(fee.amount)} pour l'ensemble du scénario, partagés au prorata ` +
-        `de ce que chaque commune achète${why}.`
-      );
-  }
-}
 
 function toCents(euros: number): number {
   return Math.round(euros * 100);

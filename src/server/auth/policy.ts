@@ -31,6 +31,7 @@ export const RESOURCE_TYPES = [
   'mission',
   'maturity_model',
   'diagnostic',
+  'diagnostic_target',
   'resource_person',
   'self_assessment',
   'strategy',
@@ -116,6 +117,14 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
     agency_admin: FULL,
     consultant: FULL,
     commune_editor: { read: 'own' },
+    commune_viewer: { read: 'own' },
+  },
+  // The target maturity per dimension and horizon (decision 160): set with the commune, so its editors may set
+  // their own commune's targets as well as agency staff; its viewers read them.
+  diagnostic_target: {
+    agency_admin: FULL,
+    consultant: FULL,
+    commune_editor: { read: 'own', update: 'own' },
     commune_viewer: { read: 'own' },
   },
   // Who was heard (name and role of a resource person): agency staff only; erasing it is a delete.

@@ -47,6 +47,6 @@ export function presentCommuneDetail(
     permissions,
     profile: { description: row.description, website: row.website, contactEmail: row.contactEmail },
     sites: sites.map(presentSite),
-    boundary: (row.boundary as CommuneDetail['boundary']) ?? null,
+    boundary: row.boundary ?? null,
   };
 }

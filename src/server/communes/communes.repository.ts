@@ -97,10 +97,6 @@ export class CommunesRepository {
     return row!;
   }
 
-  async updateBoundary(nisCode: string, boundary: unknown): Promise<void> {
-    await this.db.update(communes).set({ boundary, updatedAt: new Date() }).where(eq(communes.nisCode, nisCode));
-  }
-
   async sitesOf(nisCode: string): Promise<SiteRow[]> {
     return this.db.select().from(sites).where(eq(sites.communeNis, nisCode)).orderBy(asc(sites.name));
   }

@@ -5,6 +5,7 @@ import { UsersRepository } from '../auth/users.repository.ts';
 import { CatalogueRepository } from '../catalogue/catalogue.repository.ts';
 import { CommunesRepository } from '../communes/communes.repository.ts';
 import { DiagnosticRepository } from '../diagnostic/diagnostic.repository.ts';
+import { TargetsRepository } from '../diagnostic/targets.repository.ts';
 import { ImplementationRepository } from '../implementation/implementation.repository.ts';
 import { MissionsRepository } from '../missions/missions.repository.ts';
 import { NeedsRepository } from '../needs/needs.repository.ts';
@@ -34,6 +35,7 @@ export function repositoriesFor(db: Executor) {
     apiKeys: new ApiKeysRepository(db),
     purchasing: new PurchasingRepository(db),
     ocdsReleases: new OcdsReleasesRepository(db),
+    targets: new TargetsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositoriesFor>;

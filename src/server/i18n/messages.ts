@@ -815,6 +815,26 @@ export const messages = {
     fr: 'choisissez au moins deux éléments à fusionner',
     en: 'choose at least two items to merge',
   },
+  TARGET_DUPLICATE: {
+    fr: 'une dimension n’a qu’une cible par horizon (« {field} »)',
+    en: 'a dimension has one target per horizon (“{field}”)',
+  },
+  TARGET_BELOW_EARLIER_HORIZON: {
+    fr: 'la cible d’un horizon ne peut pas être sous celle d’un horizon plus proche (« {field} »)',
+    en: 'a horizon’s target cannot be below that of an earlier horizon (“{field}”)',
+  },
+  TARGET_ABOVE_SCALE: {
+    fr: 'la cible (« {field} ») dépasse le niveau le plus haut de l’échelle du guide ({max})',
+    en: 'the target (“{field}”) is above the top level of the guide’s scale ({max})',
+  },
+  GAP_FACTOR_UNKNOWN: {
+    fr: 'le champ « {field} » cite un facteur qui n’est pas dans le guide de la mission',
+    en: 'the field “{field}” names a factor that is not in the mission’s guide',
+  },
+  DUPLICATE_FACTOR: {
+    fr: 'le champ « {field} » cite deux fois le même facteur',
+    en: 'the field “{field}” names the same factor twice',
+  },
   DUPLICATE_DIMENSION: {
     fr: 'le champ « {field} » cite deux fois la même dimension',
     en: 'the field “{field}” names the same dimension twice',

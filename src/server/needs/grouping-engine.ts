@@ -4,7 +4,13 @@ import {
   explainGroup,
   type GroupExplanation,
   type GroupingEdge,
+  type NeedGroup,
 } from '../../domain/mutualisation/grouping.ts';
+import {
+  type PurchaseOptions,
+  splitIntoPurchases,
+  type WordVector,
+} from '../../domain/mutualisation/grouping-purchases.ts';
 import {
   ACRONYMS,
   CLIPPED_WORDS,
@@ -14,6 +20,7 @@ import {
   typoCorrector,
   wordsOf,
 } from '../../domain/mutualisation/need-language.ts';
+import { commonRoots } from '../../domain/mutualisation/need-language-roots.ts';
 import { THESAURUS_SYNONYMS } from '../../domain/mutualisation/thesaurus/synonyms.ts';
 import { SMART_CATEGORIES } from '../../domain/shared/smart-categories.ts';
 import { type Database, rowsOf, type Transaction } from '../db/client.ts';
@@ -65,6 +72,8 @@ export type GroupingOptions = {
    * in its text, or the category of the group it joined): the app proposes it on the need.
    */
   onSuggestedCategories?: (suggestions: { id: string; category: string }[]) => Promise<void> | void;
+  /** How a category's needs are split into purchases (grouping-purchases.ts). */
+  purchases?: PurchaseOptions;
   /** On PostgreSQL, the longest any one statement of the run may take (a bound on the run, issue 15). */
   statementTimeoutMs?: number;
 };
@@ -104,126 +113,27 @@ export async function groupNeedsInDatabase(
   const progress = async (fraction: number, step: string) => options.onProgress?.(fraction, step);
   if (needs.length < 2) return [];
   return db.transaction(async (tx) => {
-    const run = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await tx.execute(query));
     if (options.statementTimeoutMs)
       await tx.execute(sql.raw(`set local statement_timeout = ${Math.ceil(options.statementTimeoutMs)}`));
     await progress(0.05, 'load');
-    await tx.execute(sql`create temp table mg_need (idx int primary key, id text, commune text, title text,
-      body text, category text) on commit drop`);
-    for (let start = 0; start < needs.length; start += CHUNK) {
-      const slice = needs.slice(start, start + CHUNK).map((n, i) => ({
-        idx: start + i,
-        id: n.id,
-        commune: n.communeNis,
-        title: prepareText(n.title),
-        body: prepareText(n.description),
-        category: n.category,
-      }));
-      await tx.execute(sql`insert into mg_need select * from jsonb_to_recordset(${JSON.stringify(slice)}::jsonb)
-        as x(idx int, id text, commune text, title text, body text, category text)`);
-    }
-
+    await loadNeeds(tx, needs);
     await progress(0.15, 'vectors');
-    await tx.execute(sql`create temp table mg_doc on commit drop as
-      select idx, category, to_tsvector('french', unaccent(title || ' ' || coalesce(body, ''))) as tsv,
-        to_tsvector('french', unaccent(title)) as ttsv, lower(unaccent(title)) as tnorm
-      from mg_need`);
-    await tx.execute(sql`create index on mg_doc using gin (tsv)`);
-    await tx.execute(sql`analyze mg_doc`);
-
+    await buildVectors(tx);
     await progress(0.3, 'taxonomy');
-    const terms = SMART_CATEGORIES.flatMap((c) => c.terms.map((term) => ({ category: c.key, term })));
-    await tx.execute(sql`create temp table mg_term on commit drop as
-      select category, term, phraseto_tsquery('french', unaccent(term)) as q,
-        length(to_tsvector('french', unaccent(term))) as weight
-      from jsonb_to_recordset(${JSON.stringify(terms)}::jsonb) as x(category text, term text)`);
-    await tx.execute(sql`delete from mg_term where weight = 0`);
-    await tx.execute(sql`create temp table mg_match on commit drop as
-      select d.idx, t.category, sum(t.weight) as score,
-        array_agg(t.term order by t.term) as terms
-      from mg_term t join mg_doc d on d.tsv @@ t.q
-      group by d.idx, t.category`);
-    // The category a need is about: the one it was given, else the one whose terms its text matches best.
-    await tx.execute(sql`update mg_doc d set category = m.category
-      from (select distinct on (idx) idx, category from mg_match order by idx, score desc, category) m
-      where d.category is null and m.idx = d.idx`);
-
+    await recogniseCategories(tx);
     await progress(0.45, 'words');
-    const docCount = needs.length;
     // Stems too common to tell needs apart (more than 10 % of the needs, and at least 50) make no candidates.
-    const maxDf = Math.max(50, Math.floor(docCount * 0.1));
-    await tx.execute(sql`create temp table mg_word on commit drop as
-      with stop as (select distinct unnest(tsvector_to_array(to_tsvector('french', unaccent(x)))) as lexeme
-          from jsonb_array_elements_text(${JSON.stringify(REGISTER_STOP_WORDS)}::jsonb) as s(x)),
-        lx as (select d.idx, d.category, l.lexeme, l.lexeme = any(tsvector_to_array(d.ttsv)) as in_title
-          from mg_doc d, unnest(d.tsv) as l
-          where l.lexeme not in (select lexeme from stop) and position('-' in l.lexeme) = 0),
-        df as (select lexeme, count(*)::int as df from lx group by lexeme)
-      select lx.idx, lx.category, lx.lexeme, df.df,
-        ln(1 + ${docCount}::float8 / df.df) * (case when lx.in_title then ${TITLE_WEIGHT}::float8 else 1 end) as w
-      from lx join df using (lexeme)`);
-    await tx.execute(sql`create index on mg_word (lexeme)`);
-    await tx.execute(sql`analyze mg_word`);
-    // Each need's total weight, in its own keyed table: joined twice per candidate pair.
-    await tx.execute(sql`create temp table mg_norm on commit drop as
-      select idx, sum(w) as total from mg_word group by idx`);
-    await tx.execute(sql`alter table mg_norm add primary key (idx)`);
-    await tx.execute(sql`analyze mg_norm`);
-    const wordEdges =
-      options.candidates === 'all-pairs'
-        ? await run<{ a: number; b: number; score: number }>(sql`
-      with pairs as (
-          select a.idx as a, b.idx as b, s.shared, s.n
-          from mg_doc a join mg_doc b on a.idx < b.idx
-            and (a.category is null or b.category is null),
-          lateral (select sum(wa.w + wb.w) / 2 as shared, count(*) as n from mg_word wa
-            join mg_word wb on wb.idx = b.idx and wb.lexeme = wa.lexeme
-            where wa.idx = a.idx and wa.df <= ${maxDf}) s)
-      select p.a, p.b, 2 * p.shared / (na.total + nb.total) as score
-      from pairs p join mg_norm na on na.idx = p.a join mg_norm nb on nb.idx = p.b
-      where p.n >= 2 and 2 * p.shared / (na.total + nb.total) >= ${wordThreshold}`)
-        : await run<{ a: number; b: number; score: number }>(sql`
-      with pairs as materialized (
-          select a.idx as a, b.idx as b, sum(a.w + b.w) / 2 as shared, count(*) as n
-          from mg_word a join mg_word b on b.lexeme = a.lexeme and b.idx <> a.idx
-          where a.category is null and (b.category is not null or a.idx < b.idx) and a.df <= ${maxDf}
-          group by a.idx, b.idx)
-      select p.a, p.b, 2 * p.shared / (na.total + nb.total) as score
-      from pairs p join mg_norm na on na.idx = p.a join mg_norm nb on nb.idx = p.b
-      where p.n >= 2 and 2 * p.shared / (na.total + nb.total) >= ${wordThreshold}`);
-
+    const maxDf = Math.max(50, Math.floor(needs.length * 0.1));
+    await weighWords(tx, needs.length);
+    const wordEdges = await findWordEdges(tx, options.candidates, maxDf, wordThreshold);
     await progress(0.6, 'titles');
-    // Titles compare among needs the taxonomy did not place: a category already groups the others.
-    await tx.execute(sql`create temp table mg_title on commit drop as
-      select idx, tnorm from mg_doc where category is null`);
-    await tx.execute(sql`create index on mg_title using gin (tnorm gin_trgm_ops)`);
-    await tx.execute(sql`analyze mg_title`);
-    await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${Number(titleThreshold)}`));
-    const titleEdges =
-      options.candidates === 'all-pairs'
-        ? await run<{ a: number; b: number; score: number }>(sql`
-      select a.idx as a, b.idx as b, similarity(a.tnorm, b.tnorm) as score
-      from mg_title a join mg_title b on a.idx < b.idx
-      where similarity(a.tnorm, b.tnorm) >= ${titleThreshold}`)
-        : await run<{ a: number; b: number; score: number }>(sql`
-      select a.idx as a, b.idx as b, similarity(a.tnorm, b.tnorm) as score
-      from mg_title a join mg_title b on a.tnorm % b.tnorm and a.idx < b.idx`);
-
+    const titleEdges = await findTitleEdges(tx, options.candidates, titleThreshold);
     await progress(0.7, 'groups');
-    const docs = await run<{ idx: number; category: string | null }>(
-      sql`select idx, category from mg_doc order by idx`,
+    const docs = await rowsOf<{ idx: number; category: string | null }>(
+      await tx.execute(sql`select idx, category from mg_doc order by idx`),
     );
-    // Edges as (smaller, larger) index, so the order of the union does not depend on how pairs were found.
-    const edge = (e: { a: number; b: number; score: number }, kind: GroupingEdge['kind']): GroupingEdge => ({
-      a: Math.min(e.a, e.b),
-      b: Math.max(e.a, e.b),
-      score: Number(e.score),
-      kind,
-    });
-    const edges: GroupingEdge[] = [
-      ...wordEdges.map((e) => edge(e, 'words')),
-      ...titleEdges.map((e) => edge(e, 'title')),
-    ];
+    const placed = await placedVectors(tx, docs, maxDf);
+    const purchases = splitIntoPurchases(placed, options.purchases);
     const groups = connectNeeds(
       docs.map((d) => ({
         idx: d.idx,
@@ -231,27 +141,12 @@ export async function groupNeedsInDatabase(
         communeNis: needs[d.idx]!.communeNis,
         category: d.category,
       })),
-      edges,
+      [...wordEdges.map((e) => asEdge(e, 'words')), ...titleEdges.map((e) => asEdge(e, 'title'))],
+      purchases,
     );
-
-    if (options.onSuggestedCategories) {
-      const suggested = new Map<string, string>();
-      for (const d of docs) {
-        const need = needs[d.idx]!;
-        if (need.category === null && d.category) suggested.set(need.id, d.category);
-      }
-      for (const group of groups) {
-        if (!group.category) continue;
-        for (const idx of group.members) {
-          const need = needs[idx]!;
-          if (need.category === null && !suggested.has(need.id)) suggested.set(need.id, group.category);
-        }
-      }
-      await options.onSuggestedCategories([...suggested].map(([id, category]) => ({ id, category })));
-    }
-
+    if (options.onSuggestedCategories) await options.onSuggestedCategories(suggestedCategories(needs, docs, groups));
     await progress(0.8, 'explain');
-    const result = await explainAll(tx, groups, docCount);
+    const result = await explainAll(tx, groups, needs.length);
     await progress(1, 'done');
     return result.map((g, i) => {
       const members = groups[i]!.members.map((idx) => needs[idx]!);
@@ -265,10 +160,200 @@ export async function groupNeedsInDatabase(
   });
 }
 
+type ScoredPair = { a: number; b: number; score: number };
+
+/** Edges as (smaller, larger) index, so the order of the union does not depend on how pairs were found. */
+function asEdge(e: ScoredPair, kind: GroupingEdge['kind']): GroupingEdge {
+  return { a: Math.min(e.a, e.b), b: Math.max(e.a, e.b), score: Number(e.score), kind };
+}
+
+/** The weighted rare words of each need the taxonomy placed, for the split of its category into purchases. */
+async function placedVectors(
+  tx: Transaction,
+  docs: { idx: number; category: string | null }[],
+  maxDf: number,
+): Promise<{ idx: number; category: string; vector: WordVector }[]> {
+  const rows = await rowsOf<{ idx: number; lexeme: string; w: number; total: number }>(
+    await tx.execute(sql`select w.idx, w.lexeme, w.w, n.total from mg_word w join mg_norm n using (idx)
+      where w.category is not null and w.df <= ${maxDf}`),
+  );
+  const vectors = new Map<number, { weights: Map<string, number>; total: number }>();
+  for (const r of rows) {
+    const v = vectors.get(r.idx) ?? { weights: new Map<string, number>(), total: Number(r.total) };
+    v.weights.set(r.lexeme, Number(r.w));
+    vectors.set(r.idx, v);
+  }
+  return docs.flatMap((d) =>
+    d.category
+      ? [{ idx: d.idx, category: d.category, vector: vectors.get(d.idx) ?? { weights: new Map(), total: 0 } }]
+      : [],
+  );
+}
+
+/** The needs' texts, read by `prepareText`, in a temporary table. */
+async function loadNeeds(tx: Transaction, needs: NeedText[]): Promise<void> {
+  await tx.execute(sql`create temp table mg_need (idx int primary key, id text, commune text, title text,
+    body text, category text) on commit drop`);
+  for (let start = 0; start < needs.length; start += CHUNK) {
+    const slice = needs.slice(start, start + CHUNK).map((n, i) => ({
+      idx: start + i,
+      id: n.id,
+      commune: n.communeNis,
+      title: prepareText(n.title),
+      body: prepareText(n.description),
+      category: n.category,
+    }));
+    await tx.execute(sql`insert into mg_need select * from jsonb_to_recordset(${JSON.stringify(slice)}::jsonb)
+      as x(idx int, id text, commune text, title text, body text, category text)`);
+  }
+}
+
+/** Each need's French stems (whole text and title) and its normalised title. */
+async function buildVectors(tx: Transaction): Promise<void> {
+  await tx.execute(sql`create temp table mg_doc on commit drop as
+    select idx, category, to_tsvector('french', unaccent(title || ' ' || coalesce(body, ''))) as tsv,
+      to_tsvector('french', unaccent(title)) as ttsv, lower(unaccent(title)) as tnorm
+    from mg_need`);
+  await tx.execute(sql`create index on mg_doc using gin (tsv)`);
+  await tx.execute(sql`analyze mg_doc`);
+}
+
+/** The category a need is about: the one it was given, else the one whose terms its text matches best. */
+async function recogniseCategories(tx: Transaction): Promise<void> {
+  const terms = SMART_CATEGORIES.flatMap((c) => c.terms.map((term) => ({ category: c.key, term })));
+  await tx.execute(sql`create temp table mg_term on commit drop as
+    select category, term, phraseto_tsquery('french', unaccent(term)) as q,
+      length(to_tsvector('french', unaccent(term))) as weight
+    from jsonb_to_recordset(${JSON.stringify(terms)}::jsonb) as x(category text, term text)`);
+  await tx.execute(sql`delete from mg_term where weight = 0`);
+  await tx.execute(sql`create temp table mg_match on commit drop as
+    select d.idx, t.category, sum(t.weight) as score,
+      array_agg(t.term order by t.term) as terms
+    from mg_term t join mg_doc d on d.tsv @@ t.q
+    group by d.idx, t.category`);
+  await tx.execute(sql`update mg_doc d set category = m.category
+    from (select distinct on (idx) idx, category from mg_match order by idx, score desc, category) m
+    where d.category is null and m.idx = d.idx`);
+}
+
+/**
+ * The words that link needs, weighted: rarity over the register (IDF), a title's word twice a description's, the
+ * register's filler and hyphenated compounds' parts left out. Each need's total weight goes in its own keyed table.
+ */
+async function weighWords(tx: Transaction, docCount: number): Promise<void> {
+  const stems = await rowsOf<{ lexeme: string }>(
+    await tx.execute(sql`select distinct unnest(tsvector_to_array(tsv)) as lexeme from mg_doc`),
+  );
+  const roots = [...commonRoots(stems.map((s) => s.lexeme))].map(([lexeme, root]) => ({ lexeme, root }));
+  await tx.execute(sql`create temp table mg_word on commit drop as
+    with stop as (select distinct unnest(tsvector_to_array(to_tsvector('french', unaccent(x)))) as lexeme
+        from jsonb_array_elements_text(${JSON.stringify(REGISTER_STOP_WORDS)}::jsonb) as s(x)),
+      root as (select * from jsonb_to_recordset(${JSON.stringify(roots)}::jsonb) as r(lexeme text, root text)),
+      stemmed as (select d.idx, d.category, coalesce(r.root, l.lexeme) as lexeme,
+          l.lexeme = any(tsvector_to_array(d.ttsv)) as in_title
+        from mg_doc d cross join unnest(d.tsv) as l left join root r on r.lexeme = l.lexeme
+        where l.lexeme not in (select lexeme from stop) and position('-' in l.lexeme) = 0),
+      lx as (select idx, category, lexeme, bool_or(in_title) as in_title from stemmed group by idx, category, lexeme),
+      df as (select lexeme, count(*)::int as df from lx group by lexeme)
+    select lx.idx, lx.category, lx.lexeme, df.df,
+      ln(1 + ${docCount}::float8 / df.df) * (case when lx.in_title then ${TITLE_WEIGHT}::float8 else 1 end) as w
+    from lx join df using (lexeme)`);
+  await tx.execute(sql`create index on mg_word (lexeme)`);
+  await tx.execute(sql`analyze mg_word`);
+  // Joined twice per candidate pair: PostgreSQL 15 otherwise chose a nested loop.
+  await tx.execute(sql`create temp table mg_norm on commit drop as
+    select idx, sum(w) as total from mg_word group by idx`);
+  await tx.execute(sql`alter table mg_norm add primary key (idx)`);
+  await tx.execute(sql`analyze mg_norm`);
+}
+
+/** Pairs with a need the taxonomy did not place whose weighted shared stems reach the threshold (Dice). */
+async function findWordEdges(
+  tx: Transaction,
+  candidates: GroupingOptions['candidates'],
+  maxDf: number,
+  wordThreshold: number,
+): Promise<ScoredPair[]> {
+  if (candidates === 'all-pairs')
+    return rowsOf<ScoredPair>(
+      await tx.execute(sql`
+      with pairs as (
+          select a.idx as a, b.idx as b, s.shared, s.n
+          from mg_doc a join mg_doc b on a.idx < b.idx
+            and (a.category is null or b.category is null),
+          lateral (select sum(wa.w + wb.w) / 2 as shared, count(*) as n from mg_word wa
+            join mg_word wb on wb.idx = b.idx and wb.lexeme = wa.lexeme
+            where wa.idx = a.idx and wa.df <= ${maxDf}) s)
+      select p.a, p.b, 2 * p.shared / (na.total + nb.total) as score
+      from pairs p join mg_norm na on na.idx = p.a join mg_norm nb on nb.idx = p.b
+      where p.n >= 2 and 2 * p.shared / (na.total + nb.total) >= ${wordThreshold}`),
+    );
+  return rowsOf<ScoredPair>(
+    await tx.execute(sql`
+      with pairs as materialized (
+          select a.idx as a, b.idx as b, sum(a.w + b.w) / 2 as shared, count(*) as n
+          from mg_word a join mg_word b on b.lexeme = a.lexeme and b.idx <> a.idx
+          where a.category is null and (b.category is not null or a.idx < b.idx) and a.df <= ${maxDf}
+          group by a.idx, b.idx)
+      select p.a, p.b, 2 * p.shared / (na.total + nb.total) as score
+      from pairs p join mg_norm na on na.idx = p.a join mg_norm nb on nb.idx = p.b
+      where p.n >= 2 and 2 * p.shared / (na.total + nb.total) >= ${wordThreshold}`),
+  );
+}
+
+/** Titles alike (pg_trgm), among the needs the taxonomy did not place: a category already groups the others. */
+async function findTitleEdges(
+  tx: Transaction,
+  candidates: GroupingOptions['candidates'],
+  titleThreshold: number,
+): Promise<ScoredPair[]> {
+  await tx.execute(sql`create temp table mg_title on commit drop as
+    select idx, tnorm from mg_doc where category is null`);
+  await tx.execute(sql`create index on mg_title using gin (tnorm gin_trgm_ops)`);
+  await tx.execute(sql`analyze mg_title`);
+  await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${Number(titleThreshold)}`));
+  if (candidates === 'all-pairs')
+    return rowsOf<ScoredPair>(
+      await tx.execute(sql`
+      select a.idx as a, b.idx as b, similarity(a.tnorm, b.tnorm) as score
+      from mg_title a join mg_title b on a.idx < b.idx
+      where similarity(a.tnorm, b.tnorm) >= ${titleThreshold}`),
+    );
+  return rowsOf<ScoredPair>(
+    await tx.execute(sql`
+      select a.idx as a, b.idx as b, similarity(a.tnorm, b.tnorm) as score
+      from mg_title a join mg_title b on a.tnorm % b.tnorm and a.idx < b.idx`),
+  );
+}
+
+/**
+ * For each need given without a category, the category the run recognised for it: the taxonomy's terms in its
+ * text, or the category of the group it joined.
+ */
+function suggestedCategories(
+  needs: NeedText[],
+  docs: { idx: number; category: string | null }[],
+  groups: NeedGroup[],
+): { id: string; category: string }[] {
+  const suggested = new Map<string, string>();
+  for (const d of docs) {
+    const need = needs[d.idx]!;
+    if (need.category === null && d.category) suggested.set(need.id, d.category);
+  }
+  for (const group of groups) {
+    if (!group.category) continue;
+    for (const idx of group.members) {
+      const need = needs[idx]!;
+      if (need.category === null && !suggested.has(need.id)) suggested.set(need.id, group.category);
+    }
+  }
+  return [...suggested].map(([id, category]) => ({ id, category }));
+}
+
 /** Shared words in readable form: the stems most members share, shown as a word one of them wrote. */
 async function explainAll(
   tx: Transaction,
-  groups: ReturnType<typeof connectNeeds>,
+  groups: NeedGroup[],
   docCount: number,
 ): Promise<{ label: string; reason: string; explanation: GroupExplanation; sharedTerms: string[] }[]> {
   if (groups.length === 0) return [];

@@ -32,7 +32,7 @@ export async function lotLabel(repos: Repositories, lotId: string | null) {
 }
 
 function priceLines(group: GroupRow, yes: PollCommuneRow[]) {
-  const model = group.priceModel as PriceModel | null;
+  const model = group.priceModel;
   if (model && yes.some((a) => (a.quantity ?? 0) > 0)) {
     const estimate = priceEstimate(
       model,

@@ -36,7 +36,7 @@ export function presentRun(run: RunRow): MutualisationRun {
     status: run.status,
     progress: run.progress,
     step: run.step,
-    stats: (run.stats as MutualisationRun['stats']) ?? null,
+    stats: run.stats ?? null,
     error: run.error,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
@@ -95,7 +95,7 @@ export function presentPoll(poll: PollRow, answers: PollCommuneRow[], actor: Act
 
 /** A commune user reads their own commune's line only; the totals would add up the others'. */
 export function presentPurchase(row: PurchaseFacts, lot: JointPurchase['lot'], actor: Actor): JointPurchase {
-  const lines = row.lines as Omit<JointPurchase['lines'][number], 'callOffId'>[];
+  const lines = row.lines;
   const visible = lines.filter((l) => can(actor, 'read', { type: 'interest_answer', communeNis: l.communeNis }));
   return {
     id: row.id,
@@ -106,7 +106,7 @@ export function presentPurchase(row: PurchaseFacts, lot: JointPurchase['lot'], a
       ...l,
       callOffId: row.callOffs.find((c) => c.communeNis === l.communeNis)?.callOffId ?? null,
     })),
-    totals: visible.length === lines.length ? ((row.totals as JointPurchase['totals']) ?? null) : null,
+    totals: visible.length === lines.length ? (row.totals ?? null) : null,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -127,8 +127,8 @@ export function presentGroupDetail(detail: GroupFacts, actor: Actor, today: stri
       budget: full(c.nisCode) ? own.reduce((sum, n) => sum + (n.estimatedBudget ?? 0), 0) : null,
     };
   });
-  const priceModel = (detail.group.priceModel as PriceModel | null) ?? null;
-  const quantities = (detail.group.scenarioQuantities as ScenarioQuantities | null) ?? null;
+  const priceModel = detail.group.priceModel ?? null;
+  const quantities = detail.group.scenarioQuantities ?? null;
   return {
     ...presentGroupBase(detail.group),
     needCount: detail.needs.length,

@@ -19,7 +19,7 @@ export class OcdsReleasesRepository {
       releaseId: r.releaseId,
       seq: r.seq,
       date: r.date,
-      tag: r.tag as string[],
+      tag: r.tag,
       contentHash: r.contentHash,
       json: r.json,
     }));

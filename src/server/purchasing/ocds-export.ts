@@ -1,5 +1,6 @@
 import type { OcdsRecord, OcdsReleaseLike, PublishedRelease } from '../../domain/open-data/ocds-history.ts';
 import type { ScenarioAnalysis } from '../../domain/purchasing/analysis.ts';
+import type { ScenarioDetail } from '../../domain/purchasing/api.ts';
 import {
   type CallOffProcessInput,
   callOffReleases,
@@ -14,6 +15,7 @@ import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError } from '../errors.ts';
 import type { RequestContext } from '../http/request-context.ts';
 import { buyerName, publishReleases, recordsOf, releasesOf } from '../open-data/ocds-publication.ts';
+import type { FileRow } from './purchasing.repository.ts';
 import type { PurchasingService } from './purchasing.service.ts';
 
 const LICENCE = 'https://creativecommons.org/licenses/by/4.0/';
@@ -33,7 +35,7 @@ export type OcdsRecordPackageOut = Omit<OcdsReleasePackageOut, 'releases'> & {
   records: OcdsRecord[];
 };
 
-type StoredLot = { key: string; label: string; nature: 'works' | 'supplies' | 'services' };
+type Agreement = NonNullable<Awaited<ReturnType<Repositories['catalogue']['agreement']>>>;
 
 /**
  * The OCDS of the agency's central purchasing (issue 12, decision 140): the framework agreement of a launched scenario
@@ -108,83 +110,101 @@ export class PurchasingOcdsService {
     if (!options.skipAuthorization) authorize(ctx.actor, 'update', { type: 'purchasing' });
     // The scenario as the agency sees it (its value and law), read with the purchasing feature's own rules.
     const reader: Actor = options.skipAuthorization ? { kind: 'system', label: 'open-data' } : ctx.actor;
-    const detail = await this.purchasing.get(reader, scenarioId);
-    const analysis = detail.analysis as ScenarioAnalysis | null;
+    const detail = await this.purchasing.scenarios.get(reader, scenarioId);
+    const analysis = detail.analysis;
     if (detail.status !== 'launched' || !analysis) throw new ConflictError('SCENARIO_NOT_LAUNCHED');
     return this.uow.write(async (repos) => {
       const file = await repos.purchasing.file(scenarioId);
       if (!file) throw new ConflictError('SCENARIO_NOT_LAUNCHED');
-      const confirmed = [
-        ...new Set(detail.participations.filter((p) => p.status === 'confirmed').map((p) => p.communeNis)),
-      ];
-      const names = await officialNames(repos, confirmed);
-      const lots = detail.lots as StoredLot[];
       const agreement = file.agreementId ? await repos.catalogue.agreement(file.agreementId) : null;
-      const awards = (file.awards as { lotKey: string; vendor: string; amount: number }[] | null) ?? [];
-      const agency = { id: 'agency', name: this.agencyName };
-      const input: FrameworkProcessInput = {
-        ocidPrefix: this.ocidPrefix,
-        scenarioId,
-        title: detail.title,
-        agency,
-        procedure: file.procedure as FrameworkProcessInput['procedure'],
-        launchDate: detail.launchDate,
-        steps: file.steps as FrameworkProcessInput['steps'],
-        publication: file.publication as FrameworkProcessInput['publication'],
-        totalMonths: analysis.value.totalMonths,
-        estimatedValue: analysis.value.estimatedValue,
-        europeanPublication: analysis.europeanPublication.required,
-        lots: lots.map((lot) => ({
-          key: lot.key,
-          label: lot.label,
-          nature: lot.nature,
-          estimatedValue: analysis.value.lots.find((l) => l.key === lot.key)?.estimatedValue ?? 0,
-        })),
-        bids: (file.bids as { lotKey: string; vendor: string }[]).map((b) => ({ lotKey: b.lotKey, vendor: b.vendor })),
-        communes: confirmed.map((nis) => ({ nisCode: nis, name: names.get(nis) ?? `Commune ${nis}` })),
-        award:
-          file.awardDate && agreement
-            ? {
-                date: file.awardDate,
-                agreementReference: agreement.reference,
-                startDate: agreement.startDate,
-                endDate: agreement.endDate,
-                lots: awards,
-              }
-            : null,
-      };
+      const input = await this.frameworkInput(repos, detail, analysis, file, agreement);
       const processes: OcdsReleaseLike[][] = [frameworkReleases(input)];
       if (agreement && options.withCallOffs !== false) {
-        const callOffs = await repos.catalogue.callOffs({ agreementId: agreement.id });
-        const callOffNames = await officialNames(repos, [...new Set(callOffs.map((c) => c.communeNis))]);
-        for (const c of callOffs) {
-          const lot = lots[c.lotNumber - 1];
-          const callOff: CallOffProcessInput = {
-            ocidPrefix: this.ocidPrefix,
-            callOffId: c.id,
-            framework: {
-              ocid: frameworkOcid(this.ocidPrefix, scenarioId),
-              title: detail.title,
-              reference: agreement.reference,
-              lotNumber: c.lotNumber,
-              lotTitle: c.lotTitle,
-              nature: lot?.nature ?? 'services',
-              vendor: c.vendor ?? 'Adjudicataire du lot',
-              centralPurchasingBody: this.agencyName,
-            },
-            buyer: { nisCode: c.communeNis, name: callOffNames.get(c.communeNis) ?? c.communeName },
-            solutionName: c.solutionName,
-            quantity: c.quantity,
-            amount: c.amount,
-            orderedOn: belgianToday(c.orderedAt),
-            cancelled: c.cancelledAt
-              ? { on: belgianToday(c.cancelledAt), reason: c.cancellationReason ?? 'sans motif indiqué' }
-              : null,
-          };
-          processes.push(callOffReleases(callOff));
-        }
+        processes.push(...(await this.callOffProcesses(repos, detail, agreement)));
       }
       return publishReleases(repos, ctx, processes, this.now());
+    });
+  }
+
+  /** The framework agreement's process as the domain writes it: the file, the confirmed communes, the award. */
+  private async frameworkInput(
+    repos: Repositories,
+    detail: ScenarioDetail,
+    analysis: ScenarioAnalysis,
+    file: FileRow,
+    agreement: Agreement | null,
+  ): Promise<FrameworkProcessInput> {
+    const confirmed = [
+      ...new Set(detail.participations.filter((p) => p.status === 'confirmed').map((p) => p.communeNis)),
+    ];
+    const names = await officialNames(repos, confirmed);
+    const awards = (file.awards as { lotKey: string; vendor: string; amount: number }[] | null) ?? [];
+    return {
+      ocidPrefix: this.ocidPrefix,
+      scenarioId: detail.id,
+      title: detail.title,
+      agency: { id: 'agency', name: this.agencyName },
+      procedure: file.procedure as FrameworkProcessInput['procedure'],
+      launchDate: detail.launchDate,
+      steps: file.steps as FrameworkProcessInput['steps'],
+      publication: file.publication as FrameworkProcessInput['publication'],
+      totalMonths: analysis.value.totalMonths,
+      estimatedValue: analysis.value.estimatedValue,
+      europeanPublication: analysis.europeanPublication.required,
+      lots: detail.lots.map((lot) => ({
+        key: lot.key,
+        label: lot.label,
+        nature: lot.nature,
+        estimatedValue: analysis.value.lots.find((l) => l.key === lot.key)?.estimatedValue ?? 0,
+      })),
+      bids: (file.bids as { lotKey: string; vendor: string }[]).map((b) => ({ lotKey: b.lotKey, vendor: b.vendor })),
+      communes: confirmed.map((nis) => ({ nisCode: nis, name: names.get(nis) ?? `Commune ${nis}` })),
+      award:
+        file.awardDate && agreement
+          ? {
+              date: file.awardDate,
+              agreementReference: agreement.reference,
+              startDate: agreement.startDate,
+              endDate: agreement.endDate,
+              lots: awards,
+            }
+          : null,
+    };
+  }
+
+  /** Each commune's call-off under the agreement, as a process related to the framework's. */
+  private async callOffProcesses(
+    repos: Repositories,
+    detail: ScenarioDetail,
+    agreement: Agreement,
+  ): Promise<OcdsReleaseLike[][]> {
+    const callOffs = await repos.catalogue.callOffs({ agreementId: agreement.id });
+    const names = await officialNames(repos, [...new Set(callOffs.map((c) => c.communeNis))]);
+    return callOffs.map((c) => {
+      const lot = detail.lots[c.lotNumber - 1];
+      const callOff: CallOffProcessInput = {
+        ocidPrefix: this.ocidPrefix,
+        callOffId: c.id,
+        framework: {
+          ocid: frameworkOcid(this.ocidPrefix, detail.id),
+          title: detail.title,
+          reference: agreement.reference,
+          lotNumber: c.lotNumber,
+          lotTitle: c.lotTitle,
+          nature: lot?.nature ?? 'services',
+          vendor: c.vendor ?? 'Adjudicataire du lot',
+          centralPurchasingBody: this.agencyName,
+        },
+        buyer: { nisCode: c.communeNis, name: names.get(c.communeNis) ?? c.communeName },
+        solutionName: c.solutionName,
+        quantity: c.quantity,
+        amount: c.amount,
+        orderedOn: belgianToday(c.orderedAt),
+        cancelled: c.cancelledAt
+          ? { on: belgianToday(c.cancelledAt), reason: c.cancellationReason ?? 'sans motif indiqué' }
+          : null,
+      };
+      return callOffReleases(callOff);
     });
   }
 }

@@ -12,6 +12,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { Boundary } from '../../../domain/communes/commune.ts';
 
 export const communes = pgTable(
   'communes',
@@ -26,7 +27,7 @@ export const communes = pgTable(
     population: integer('population'),
     populationYear: integer('population_year'),
     areaKm2: doublePrecision('area_km2'),
-    boundary: jsonb('boundary'),
+    boundary: jsonb('boundary').$type<Boundary>(),
     mergedInto: varchar('merged_into', { length: 5 }).references((): AnyPgColumn => communes.nisCode),
     mergedOn: date('merged_on'),
     description: text('description'),

@@ -12,3 +12,4 @@ export * from './public.ts';
 export * from './purchasing.ts';
 export * from './rate-limits.ts';
 export * from './strategy.ts';
+export * from './targets.ts';

@@ -15,6 +15,9 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { JointPurchase, MutualisationRun, ScenarioQuantities } from '../../../domain/mutualisation/api.ts';
+import type { GroupExplanation } from '../../../domain/mutualisation/grouping.ts';
+import type { PriceModel } from '../../../domain/mutualisation/savings.ts';
 import { users } from './auth.ts';
 import { agreementLots, callOffs, catalogueSolutions } from './catalogue.ts';
 import { communes } from './communes.ts';
@@ -68,7 +71,7 @@ export const mutualisationRuns = pgTable('mutualisation_runs', {
     .default('running'),
   progress: doublePrecision('progress').notNull().default(0),
   step: text('step'),
-  stats: jsonb('stats'),
+  stats: jsonb('stats').$type<MutualisationRun['stats']>(),
   error: text('error'),
   startedBy: uuid('started_by').references(() => users.id, { onDelete: 'set null' }),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
@@ -87,12 +90,12 @@ export const mutualisationGroups = pgTable(
     category: text('category'),
     reason: text('reason').notNull().default(''),
     /** Why the group was formed, as facts (GroupExplanation) each reader's language words; null for older groups. */
-    explanation: jsonb('explanation'),
+    explanation: jsonb('explanation').$type<GroupExplanation>(),
     sharedTerms: text('shared_terms').array().notNull().default(sql`'{}'::text[]`),
     /** The savings price model (src/domain/mutualisation/savings.ts), once the consultant set one. */
-    priceModel: jsonb('price_model'),
+    priceModel: jsonb('price_model').$type<PriceModel>(),
     /** The quantities the consultant tried in the savings estimate, by commune NIS code (issue 10), kept with the model. */
-    scenarioQuantities: jsonb('scenario_quantities'),
+    scenarioQuantities: jsonb('scenario_quantities').$type<ScenarioQuantities>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -169,8 +172,9 @@ export const jointPurchases = pgTable(
     lotId: uuid('lot_id').references(() => agreementLots.id),
     /** The catalogue solution bought through the lot: each commune's line is a call-off of it (issue 10). */
     solutionId: uuid('solution_id').references(() => catalogueSolutions.id, { onDelete: 'restrict' }),
-    lines: jsonb('lines').notNull(),
-    totals: jsonb('totals'),
+    /** Each commune's line; the call-off of each line is joined from `call_offs`, not kept here. */
+    lines: jsonb('lines').$type<Omit<JointPurchase['lines'][number], 'callOffId'>[]>().notNull(),
+    totals: jsonb('totals').$type<NonNullable<JointPurchase['totals']>>(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -13,7 +13,7 @@ export const ocdsReleases = pgTable(
     releaseId: text('release_id').notNull(),
     seq: integer('seq').notNull(),
     date: text('date').notNull(),
-    tag: jsonb('tag').notNull(),
+    tag: jsonb('tag').$type<string[]>().notNull(),
     contentHash: text('content_hash').notNull(),
     /** The release exactly as published (JSON text, so it is served byte for byte). */
     json: text('json').notNull(),

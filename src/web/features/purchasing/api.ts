@@ -1,166 +1,122 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { GroupSummary } from '../../../domain/mutualisation/api.ts';
-import type { AgencyFileInput, AwardInput } from '../../../domain/purchasing/agency-file.ts';
-import type {
-  Adhesion,
-  AdhesionInput,
-  AgencyFile,
-  ParticipationConfirmInput,
-  ProcedureCostRecord,
-  ScenarioCreateInput,
-  ScenarioDetail,
-  ScenarioSummary,
-  ScenarioUpdateInput,
-} from '../../../domain/purchasing/api.ts';
-import type { ProcedureCost, SavingsAssumptionsInput } from '../../../domain/purchasing/savings.ts';
-import { api } from '../../lib/api.ts';
+import { catalogueContract } from '../../../domain/catalogue/catalogue.contract.ts';
+import { mutualisationContract } from '../../../domain/mutualisation/mutualisation.contract.ts';
+import type { AgencyFile, ScenarioDetail } from '../../../domain/purchasing/api.ts';
+import { purchasingContract } from '../../../domain/purchasing/purchasing.contract.ts';
+import type { EndpointArgs } from '../../../domain/shared/contract.ts';
+import { call, endpointKey, endpointQuery } from '../../lib/contract-client.ts';
 
-/** Central purchasing: scenarios, the communes' confirmations and adhesions (issue 12). */
-export const purchasingKeys = {
-  all: ['purchasing'] as const,
-  scenarios: ['purchasing', 'scenarios'] as const,
-  scenario: (id: string) => ['purchasing', 'scenario', id] as const,
-  adhesions: ['purchasing', 'adhesions'] as const,
-  confirmedGroups: ['purchasing', 'confirmed-groups'] as const,
-};
+/** Central purchasing: scenarios, the communes' confirmations and adhesions, the agency's file, savings (issue 12). */
+const p = purchasingContract;
+/** Every query of the feature: what an adhesion may have changed (the scenarios' blockers, their lines' badges). */
+const purchasingKey = [p.scenarios.feature] as const;
+
+type Body<E extends keyof typeof p> = EndpointArgs<(typeof p)[E]> extends { body: infer B } ? B : never;
 
 export function useScenarios() {
-  return useQuery({
-    queryKey: purchasingKeys.scenarios,
-    queryFn: () => api.get<ScenarioSummary[]>('/api/purchasing/scenarios'),
-  });
+  return useQuery(endpointQuery(p.scenarios));
 }
 
 export function useScenario(id: string) {
-  return useQuery({
-    queryKey: purchasingKeys.scenario(id),
-    queryFn: () => api.get<ScenarioDetail>(`/api/purchasing/scenarios/${encodeURIComponent(id)}`),
-  });
+  return useQuery(endpointQuery(p.scenario, { params: { id } }));
 }
 
 /** The confirmed groups of needs a scenario can start from (agency staff). */
 export function useConfirmedGroups(enabled: boolean) {
-  return useQuery({
-    queryKey: purchasingKeys.confirmedGroups,
-    queryFn: () => api.get<GroupSummary[]>('/api/mutualisation/groups', { status: 'confirmed' }),
-    enabled,
-  });
+  return useQuery({ ...endpointQuery(mutualisationContract.groups, { query: { status: 'confirmed' } }), enabled });
 }
 
 export function useAdhesions() {
-  return useQuery({
-    queryKey: purchasingKeys.adhesions,
-    queryFn: () => api.get<Adhesion[]>('/api/purchasing/adhesions'),
-  });
+  return useQuery(endpointQuery(p.adhesions));
 }
 
 export function useCreateScenario() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ScenarioCreateInput) => api.post<ScenarioDetail>('/api/purchasing/scenarios', input),
-    onSuccess: () => client.invalidateQueries({ queryKey: purchasingKeys.scenarios }),
+    mutationFn: (input: Body<'createScenario'>) => call(p.createScenario, { body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: p.scenarios.key }),
   });
 }
 
+/** A change that answers the scenario: it replaces the one read, and the list is read again. */
 function useScenarioMutation<T>(id: string, send: (input: T) => Promise<ScenarioDetail>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: send,
     onSuccess: (detail) => {
-      client.setQueryData(purchasingKeys.scenario(id), detail);
-      void client.invalidateQueries({ queryKey: purchasingKeys.scenarios });
+      client.setQueryData(endpointKey(p.scenario, { params: { id } }), detail);
+      void client.invalidateQueries({ queryKey: p.scenarios.key });
     },
   });
 }
 
 export function useUpdateScenario(id: string) {
-  return useScenarioMutation(id, (input: ScenarioUpdateInput) =>
-    api.put<ScenarioDetail>(`/api/purchasing/scenarios/${encodeURIComponent(id)}`, input),
+  return useScenarioMutation(id, (input: Body<'updateScenario'>) =>
+    call(p.updateScenario, { params: { id }, body: input }),
   );
 }
 
 export function useConfirmParticipation(id: string) {
-  return useScenarioMutation(id, (input: ParticipationConfirmInput) =>
-    api.post<ScenarioDetail>(`/api/purchasing/scenarios/${encodeURIComponent(id)}/confirmations`, input),
-  );
+  return useScenarioMutation(id, (input: Body<'confirm'>) => call(p.confirm, { params: { id }, body: input }));
 }
 
 export function useLaunchScenario(id: string) {
-  return useScenarioMutation(id, (_: undefined) =>
-    api.post<ScenarioDetail>(`/api/purchasing/scenarios/${encodeURIComponent(id)}/launch`, {}),
-  );
+  return useScenarioMutation(id, (_: undefined) => call(p.launch, { params: { id } }));
 }
 
 export function useAdhere() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: AdhesionInput) => api.post<Adhesion[]>('/api/purchasing/adhesions', input),
-    onSuccess: () => client.invalidateQueries({ queryKey: purchasingKeys.all }),
+    mutationFn: (input: Body<'adhere'>) => call(p.adhere, { body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: purchasingKey }),
   });
 }
 
 export function useAgencyFile(id: string, enabled: boolean) {
-  return useQuery({
-    queryKey: [...purchasingKeys.scenario(id), 'file'],
-    queryFn: () => api.get<AgencyFile>(`/api/purchasing/scenarios/${encodeURIComponent(id)}/file`),
-    enabled,
-  });
+  return useQuery({ ...endpointQuery(p.file, { params: { id } }), enabled });
 }
 
+/** A change of the file: it replaces the one read; an award adds an agreement to the catalogue. */
 function useFileMutation<T>(id: string, send: (input: T) => Promise<AgencyFile>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: send,
     onSuccess: (file) => {
-      client.setQueryData([...purchasingKeys.scenario(id), 'file'], file);
-      void client.invalidateQueries({ queryKey: ['catalogue'] });
+      client.setQueryData(endpointKey(p.file, { params: { id } }), file);
+      void client.invalidateQueries({ queryKey: [catalogueContract.solutions.feature] });
     },
   });
 }
 
 export function useSaveFile(id: string) {
-  return useFileMutation(id, (input: AgencyFileInput) =>
-    api.put<AgencyFile>(`/api/purchasing/scenarios/${encodeURIComponent(id)}/file`, input),
-  );
+  return useFileMutation(id, (input: Body<'saveFile'>) => call(p.saveFile, { params: { id }, body: input }));
 }
 
 export function useAward(id: string) {
-  return useFileMutation(id, (input: AwardInput) =>
-    api.post<AgencyFile>(`/api/purchasing/scenarios/${encodeURIComponent(id)}/award`, input),
-  );
+  return useFileMutation(id, (input: Body<'award'>) => call(p.award, { params: { id }, body: input }));
 }
 
 /** The catalogue's listed solutions a lot can offer at award. */
 export function useListedSolutions(enabled: boolean) {
-  return useQuery({
-    queryKey: ['purchasing', 'listed-solutions'],
-    queryFn: () =>
-      api.get<{ id: string; name: string; vendor: string }[]>('/api/catalogue/solutions', { status: 'listed' }),
-    enabled,
-  });
+  return useQuery({ ...endpointQuery(catalogueContract.solutions, { query: { status: 'listed' } }), enabled });
 }
 
 export function useSaveSavings(id: string) {
-  return useScenarioMutation(id, (input: SavingsAssumptionsInput) =>
-    api.put<ScenarioDetail>(`/api/purchasing/scenarios/${encodeURIComponent(id)}/savings`, input),
-  );
+  return useScenarioMutation(id, (input: Body<'saveSavings'>) => call(p.saveSavings, { params: { id }, body: input }));
 }
 
 /** The cost of each procedure type that savings rest on (admins edit it). */
 export function useProcedureCosts() {
-  return useQuery({
-    queryKey: ['purchasing', 'procedure-costs'],
-    queryFn: () => api.get<ProcedureCostRecord[]>('/api/purchasing/procedure-costs'),
-  });
+  return useQuery(endpointQuery(p.procedureCosts));
 }
 
 export function useSaveProcedureCosts() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (rows: ProcedureCost[]) => api.put<ProcedureCostRecord[]>('/api/purchasing/procedure-costs', rows),
+    mutationFn: (rows: Body<'saveProcedureCosts'>) => call(p.saveProcedureCosts, { body: rows }),
     onSuccess: (rows) => {
-      client.setQueryData(['purchasing', 'procedure-costs'], rows);
-      void client.invalidateQueries({ queryKey: ['purchasing', 'scenario'] });
+      client.setQueryData(endpointKey(p.procedureCosts), rows);
+      void client.invalidateQueries({ queryKey: p.scenario.key });
     },
   });
 }

@@ -11,18 +11,26 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { ProcedureCostRecord } from '../../../domain/purchasing/api.ts';
+import { ProcedureCostTable } from '../../../domain/purchasing/savings.ts';
 import { formatDateTime } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { notify } from '../../lib/notify.ts';
+import { numberOf, useSchemaForm } from '../../lib/schema-form.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useProcedureCosts, useSaveProcedureCosts } from './api.ts';
 
-type Draft = { procedure: ProcedureCostRecord['procedure']; cost: number | string; source: string; verified: boolean };
+type Row = { procedure: ProcedureCostRecord['procedure']; cost: number | string; source: string; verified: boolean };
+type Values = { rows: Row[] };
+
+/** The table the admins send, under `rows` so that a refused cost lands on its input. */
+const CostsForm = z.strictObject({ rows: ProcedureCostTable });
 
 /**
  * The agency admins' table of procedure costs (issue 12, savings): what one procedure of each type costs a commune,
@@ -30,91 +38,110 @@ type Draft = { procedure: ProcedureCostRecord['procedure']; cost: number | strin
  */
 export default function ProcedureCostsPage() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const costs = useProcedureCosts();
-  const save = useSaveProcedureCosts();
-  const [drafts, setDrafts] = useState<Draft[]>([]);
-  useEffect(() => {
-    if (costs.data)
-      setDrafts(costs.data.map(({ procedure, cost, source, verified }) => ({ procedure, cost, source, verified })));
-  }, [costs.data]);
-  if (costs.isPending) return <BlockSkeleton />;
-  if (!costs.data) return <ErrorAlert error={costs.error} />;
-  const set = (procedure: string, patch: Partial<Draft>) =>
-    setDrafts((all) => all.map((d) => (d.procedure === procedure ? { ...d, ...patch } : d)));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate(
-      drafts.map((d) => ({ ...d, cost: Number(d.cost || 0) })),
-      { onSuccess: () => notify(t('purchasing.costs.saved')) },
-    );
-  };
   return (
     <Stack gap="lg">
       <PageHeader title={t('purchasing.costs.title')} description={t('purchasing.costs.intro')} />
-      <form onSubmit={submit}>
-        <Stack gap="sm">
-          <ErrorAlert error={save.error} />
-          {drafts.map((d) => {
-            const record = costs.data.find((c) => c.procedure === d.procedure)!;
-            return (
-              <Card withBorder padding="md" key={d.procedure} component="section" aria-label={record.labelFr}>
-                <Stack gap="xs">
-                  <Group justify="space-between" wrap="wrap" gap="xs">
-                    <Title order={2} size="h4">
-                      {record.labelFr}
-                    </Title>
-                    {d.verified ? (
-                      <Badge variant="outline" color="teal.9">
-                        {t('purchasing.costs.verifiedBadge')}
-                      </Badge>
-                    ) : (
-                      <Badge variant="outline" color="#9a3412">
-                        {t('purchasing.savings.toVerify')}
-                      </Badge>
-                    )}
-                  </Group>
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <NumberInput
-                      label={t('purchasing.costs.cost', { procedure: record.labelFr })}
-                      min={0}
-                      decimalScale={2}
-                      thousandSeparator=" "
-                      decimalSeparator=","
-                      suffix=" €"
-                      value={d.cost}
-                      onChange={(v) => set(d.procedure, { cost: v })}
-                    />
-                    <Checkbox
-                      mt={{ sm: 'lg' }}
-                      label={t('purchasing.costs.verified', { procedure: record.labelFr })}
-                      checked={d.verified}
-                      onChange={(e) => set(d.procedure, { verified: e.currentTarget.checked })}
-                    />
-                  </SimpleGrid>
-                  <Textarea
-                    label={t('purchasing.costs.source', { procedure: record.labelFr })}
-                    autosize
-                    minRows={2}
-                    value={d.source}
-                    onChange={(e) => set(d.procedure, { source: e.currentTarget.value })}
-                  />
-                  <Text size="xs" c="dimmed">
-                    {record.stored && record.updatedAt
-                      ? t('purchasing.costs.updatedAt', { date: formatDateTime(record.updatedAt, language) })
-                      : t('purchasing.costs.seed')}
-                  </Text>
-                </Stack>
-              </Card>
-            );
-          })}
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
-              {t('purchasing.costs.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      {costs.isPending ? (
+        <BlockSkeleton />
+      ) : costs.data ? (
+        <CostsEditor records={costs.data} />
+      ) : (
+        <ErrorAlert error={costs.error} />
+      )}
     </Stack>
+  );
+}
+
+function CostsEditor({ records }: { records: ProcedureCostRecord[] }) {
+  const { t } = useTranslation();
+  const save = useSaveProcedureCosts();
+  const { form, submit } = useSchemaForm({
+    schema: CostsForm,
+    initialValues: {
+      rows: records.map(({ procedure, cost, source, verified }): Row => ({ procedure, cost, source, verified })),
+    } as Values,
+    toInput: (values) => ({ rows: values.rows.map((row) => ({ ...row, cost: numberOf(row.cost) })) }),
+  });
+  const onSubmit = submit((input, callbacks) =>
+    save.mutate(input.rows, { ...callbacks, onSuccess: () => notify(t('purchasing.costs.saved')) }),
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        <FormErrorSummary errors={form.errors} />
+        <ErrorAlert error={save.error} />
+        {records.map((record, index) => (
+          <CostCard key={record.procedure} form={form} index={index} record={record} />
+        ))}
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {t('purchasing.costs.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** One procedure type: its cost, whether the figure was checked, and its source. */
+function CostCard({
+  form,
+  index,
+  record,
+}: {
+  form: UseFormReturnType<Values>;
+  index: number;
+  record: ProcedureCostRecord;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const verified = form.getValues().rows[index]?.verified ?? false;
+  return (
+    <Card withBorder padding="md" component="section" aria-label={record.labelFr}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Title order={2} size="h4">
+            {record.labelFr}
+          </Title>
+          {verified ? (
+            <Badge variant="outline" color="teal.9">
+              {t('purchasing.costs.verifiedBadge')}
+            </Badge>
+          ) : (
+            <Badge variant="outline" color="#9a3412">
+              {t('purchasing.savings.toVerify')}
+            </Badge>
+          )}
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label={t('purchasing.costs.cost', { procedure: record.labelFr })}
+            min={0}
+            decimalScale={2}
+            thousandSeparator=" "
+            decimalSeparator=","
+            suffix=" €"
+            {...form.getInputProps(`rows.${index}.cost`)}
+          />
+          <Checkbox
+            mt={{ sm: 'lg' }}
+            label={t('purchasing.costs.verified', { procedure: record.labelFr })}
+            {...form.getInputProps(`rows.${index}.verified`, { type: 'checkbox' })}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('purchasing.costs.source', { procedure: record.labelFr })}
+          autosize
+          minRows={2}
+          {...form.getInputProps(`rows.${index}.source`)}
+        />
+        <Text size="xs" c="dimmed">
+          {record.stored && record.updatedAt
+            ? t('purchasing.costs.updatedAt', { date: formatDateTime(record.updatedAt, language) })
+            : t('purchasing.costs.seed')}
+        </Text>
+      </Stack>
+    </Card>
   );
 }

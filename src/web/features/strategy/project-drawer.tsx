@@ -1,14 +1,12 @@
-import { Button, Divider, Drawer, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Divider, Drawer, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../domain/shared/format.ts';
 import type { ProjectSheet } from '../../../domain/strategy/project-sheets.ts';
 import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { BlockSkeleton } from '../../components/loading.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useComments, useCommuneNeeds, useCreateComment, useDeleteComment } from './api.ts';
+import { useCommuneNeeds } from './api.ts';
 import { euros, titlesOf } from './labels.ts';
+import { Comments } from './project-comments.tsx';
+import { SheetGaps } from './sheet-gaps.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -24,6 +22,43 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
+/** What the sheet says: dimensions, owner, costs, horizon, duration, links, objective, needs. */
+function ProjectFacts({ state, project }: { state: StrategyState; project: ProjectSheet }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const titles = titlesOf(state);
+  const objective = state.objectives.find((o) => o.id === project.objectiveId);
+  const list = (ids: string[]) => ids.map((id) => titles.get(id) ?? id).join(', ') || '—';
+  const needs = useCommuneNeeds(state.communeNis);
+  return (
+    <SimpleGrid component="dl" cols={2} m={0} spacing="sm">
+      <Fact label={t('strategy.projects.fields.dimensions')}>
+        {project.dimensions.map((d) => t(`strategy.dimensions.${d}`)).join(', ') || '—'}
+      </Fact>
+      <Fact label={t('strategy.projects.fields.owner')}>{project.owner ?? '—'}</Fact>
+      <Fact label={t('strategy.projects.fields.investmentCost')}>{euros(project.investmentCost, language)}</Fact>
+      <Fact label={t('strategy.projects.fields.runningCostPerYear')}>
+        {euros(project.runningCostPerYear, language)}
+      </Fact>
+      <Fact label={t('strategy.projects.fields.earliestHorizon')}>
+        {project.earliestHorizon ? t(`strategy.horizons.${project.earliestHorizon}`) : '—'}
+      </Fact>
+      <Fact label={t('strategy.projects.fields.durationMonths')}>
+        {`${project.durationMonths} ${t('strategy.projects.months')}`}
+      </Fact>
+      <Fact label={t('strategy.projects.fields.requires')}>{list(project.requires)}</Fact>
+      <Fact label={t('strategy.projects.fields.excludes')}>{list(project.excludes)}</Fact>
+      <Fact label={t('strategy.projects.fields.objective')}>
+        {objective ? `${objective.code} — ${objective.title}` : '—'}
+      </Fact>
+      <Fact label={t('strategy.projects.fields.needIds')}>
+        {project.needIds.map((id) => needs.data?.find((need) => need.value === id)?.label ?? '…').join(' ; ') || '—'}
+      </Fact>
+      <Fact label={t('strategy.projects.fields.needRefs')}>{project.needRefs.join(', ') || '—'}</Fact>
+    </SimpleGrid>
+  );
+}
+
 /** One project sheet as the commune reads it, with the comments of the agency and the commune. */
 export function ProjectDrawer(props: {
   state: StrategyState;
@@ -35,10 +70,6 @@ export function ProjectDrawer(props: {
   const language = useLanguage();
   const { state } = props;
   const project = state.projects.find((p) => p.id === props.projectId);
-  const titles = titlesOf(state);
-  const objective = state.objectives.find((o) => o.id === project?.objectiveId);
-  const list = (ids: string[]) => ids.map((id) => titles.get(id) ?? id).join(', ') || '—';
-  const needs = useCommuneNeeds(state.communeNis);
 
   return (
     <Drawer
@@ -56,32 +87,7 @@ export function ProjectDrawer(props: {
             {project.mandatory ? <Text size="sm">{t('strategy.projects.fields.mandatory')}</Text> : null}
           </Group>
           {project.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{project.description}</Text> : null}
-          <SimpleGrid component="dl" cols={2} m={0} spacing="sm">
-            <Fact label={t('strategy.projects.fields.dimensions')}>
-              {project.dimensions.map((d) => t(`strategy.dimensions.${d}`)).join(', ') || '—'}
-            </Fact>
-            <Fact label={t('strategy.projects.fields.owner')}>{project.owner ?? '—'}</Fact>
-            <Fact label={t('strategy.projects.fields.investmentCost')}>{euros(project.investmentCost, language)}</Fact>
-            <Fact label={t('strategy.projects.fields.runningCostPerYear')}>
-              {euros(project.runningCostPerYear, language)}
-            </Fact>
-            <Fact label={t('strategy.projects.fields.earliestHorizon')}>
-              {project.earliestHorizon ? t(`strategy.horizons.${project.earliestHorizon}`) : '—'}
-            </Fact>
-            <Fact label={t('strategy.projects.fields.durationMonths')}>
-              {`${project.durationMonths} ${t('strategy.projects.months')}`}
-            </Fact>
-            <Fact label={t('strategy.projects.fields.requires')}>{list(project.requires)}</Fact>
-            <Fact label={t('strategy.projects.fields.excludes')}>{list(project.excludes)}</Fact>
-            <Fact label={t('strategy.projects.fields.objective')}>
-              {objective ? `${objective.code} — ${objective.title}` : '—'}
-            </Fact>
-            <Fact label={t('strategy.projects.fields.needIds')}>
-              {project.needIds.map((id) => needs.data?.find((need) => need.value === id)?.label ?? '…').join(' ; ') ||
-                '—'}
-            </Fact>
-            <Fact label={t('strategy.projects.fields.needRefs')}>{project.needRefs.join(', ') || '—'}</Fact>
-          </SimpleGrid>
+          <ProjectFacts state={state} project={project} />
           {project.funding.length > 0 ? (
             <div>
               <Text size="sm" c="dimmed">
@@ -115,79 +121,11 @@ export function ProjectDrawer(props: {
             </Group>
           ) : null}
           <Divider />
+          <SheetGaps missionId={state.missionId} projectId={project.id} />
+          <Divider />
           <Comments state={state} projectId={project.id} />
         </Stack>
       )}
     </Drawer>
-  );
-}
-
-function Comments({ state, projectId }: { state: StrategyState; projectId: string }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const comments = useComments(projectId);
-  const create = useCreateComment(state.missionId, projectId);
-  const remove = useDeleteComment(state.missionId, projectId);
-  const [body, setBody] = useState('');
-  return (
-    <Stack gap="sm" component="section" aria-labelledby="comments-heading">
-      <Title order={3} size="h4" id="comments-heading">
-        {t('strategy.comments.title')}
-      </Title>
-      <ErrorAlert error={comments.error ?? remove.error} />
-      {comments.isPending ? (
-        <BlockSkeleton lines={2} />
-      ) : (comments.data ?? []).length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('strategy.comments.none')}
-        </Text>
-      ) : (
-        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {(comments.data ?? []).map((c) => (
-            <li key={c.id}>
-              <Text size="sm" fw={600} span>
-                {c.authorName}
-              </Text>{' '}
-              <Text size="xs" c="dimmed" span>
-                {formatDateTime(c.createdAt, language)}
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {c.body}
-              </Text>
-              {c.canDelete ? (
-                <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)}>
-                  {t('common.delete')}
-                </Button>
-              ) : null}
-            </li>
-          ))}
-        </Stack>
-      )}
-      {state.permissions.comment ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!body.trim()) return;
-            create.mutate(body.trim(), { onSuccess: () => setBody('') });
-          }}
-        >
-          <Stack gap="xs">
-            <ErrorAlert error={create.error} />
-            <Textarea
-              label={t('strategy.comments.add')}
-              autosize
-              minRows={2}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-            />
-            <Group>
-              <Button type="submit" size="xs" loading={create.isPending} disabled={!body.trim()}>
-                {t('strategy.comments.post')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      ) : null}
-    </Stack>
   );
 }

@@ -1,0 +1,86 @@
+import type { ScenarioCreateInput } from '../../domain/purchasing/api.ts';
+import { type Participation, participationsFromAnswers } from '../../domain/purchasing/scenario.ts';
+import { smartCategory } from '../../domain/shared/smart-categories.ts';
+import type { Repositories } from '../db/unit-of-work.ts';
+import { ConflictError, ValidationError } from '../errors.ts';
+import type { StoredLot } from './purchasing.presenter.ts';
+
+/** A confirmed group a scenario starts from, with the communes' lines its poll (or its needs) gave. */
+export type GroupSource = { id: string; label: string; category: string | null; lines: Participation[] };
+
+/** The confirmed groups a new scenario starts from; an unknown or unconfirmed group is refused. */
+export async function groupSources(repos: Repositories, groupIds: string[]): Promise<GroupSource[]> {
+  const sources: GroupSource[] = [];
+  for (const [index, groupId] of groupIds.entries()) {
+    const group = await repos.needs.findGroup(groupId);
+    if (!group) throw new ValidationError('MUTUALISATION_GROUP_NOT_FOUND', {}, { field: `groupIds.${index}` });
+    if (group.status !== 'confirmed') {
+      throw new ConflictError('SCENARIO_GROUP_NOT_CONFIRMED', { label: group.label });
+    }
+    sources.push({ id: group.id, label: group.label, category: group.category, lines: await linesOf(repos, group.id) });
+  }
+  return sources;
+}
+
+/** The lines of a group's latest poll answered yes; without a poll, the budgets its needs gave, by commune. */
+async function linesOf(repos: Repositories, groupId: string): Promise<Participation[]> {
+  const [poll] = await repos.needs.pollsOfGroup(groupId);
+  if (poll) {
+    const answers = await repos.needs.pollCommunes([poll.id]);
+    const lines = participationsFromAnswers(
+      answers.map((a) => ({
+        communeNis: a.communeNis,
+        communeName: a.communeName,
+        answer: a.answer,
+        quantity: a.quantity,
+        budget: a.budget === null ? null : Number(a.budget),
+      })),
+    );
+    if (lines.length) return lines;
+  }
+  const needs = await repos.needs.findMany(await repos.needs.groupNeedIds(groupId));
+  return participationsFromAnswers(
+    needs.map((n) => ({
+      communeNis: n.communeNis,
+      communeName: n.communeName,
+      answer: 'yes',
+      quantity: null,
+      budget: n.estimatedBudget === null ? null : Number(n.estimatedBudget),
+    })),
+  );
+}
+
+/** Lots from the groups: one per group, or one per category (groups without a category keep their own lot). */
+export function groupLots(
+  sources: GroupSource[],
+  lotsBy: NonNullable<ScenarioCreateInput['lotsBy']>,
+  nature: StoredLot['nature'],
+): { lot: StoredLot; lines: Participation[] }[] {
+  const buckets = new Map<string, GroupSource[]>();
+  for (const source of sources) {
+    const key = lotsBy === 'category' && source.category ? `category:${source.category}` : `group:${source.id}`;
+    buckets.set(key, [...(buckets.get(key) ?? []), source]);
+  }
+  return [...buckets.values()].map((members, i) => {
+    const category = members[0]!.category;
+    const label =
+      members.length === 1
+        ? members[0]!.label
+        : (smartCategory(category ?? '')?.fr ?? members.map((m) => m.label).join(' + '));
+    const merged = participationsFromAnswers(
+      members.flatMap((m) =>
+        m.lines.map((l) => ({
+          communeNis: l.communeNis,
+          communeName: l.communeName,
+          answer: 'yes' as const,
+          quantity: l.quantity,
+          budget: l.amount,
+        })),
+      ),
+    );
+    return {
+      lot: { key: `lot-${i + 1}`, label, category, nature, unit: null, unitPrice: null, options: [] },
+      lines: merged,
+    };
+  });
+}
