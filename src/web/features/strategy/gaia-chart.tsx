@@ -47,24 +47,18 @@ function EChart({ option, width, height }: { option: echarts.EChartsCoreOption; 
   return <div ref={box} style={{ height, width: '100%' }} data-testid="gaia-chart" />;
 }
 
-/**
- * The GAIA plane: projects as points numbered by their rank, criteria as axes from the centre (scaled to the cloud
- * of points, as GAIA software draws them), and the decision stick π in red, pointing where the weighted best
- * projects lie. The legend beside it names the numbered points (and, on a narrow screen, the lettered axes);
- * hovering a point names it too. The same coordinates follow in a table for screen readers and for anyone who wants
- * the figures.
- */
-export default function GaiaChart(props: {
+type Props = {
   gaia: Gaia;
   ranking: RankingAnalysis['ranking'];
   titles: Map<string, string>;
   criterionName: Map<string, string>;
-}) {
+};
+
+/** The chart's option for its width, worded in the UI's language (null until the card is laid out). */
+function useGaiaOption({ gaia, ranking, titles, criterionName }: Props, width: number) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { gaia, ranking, titles, criterionName } = props;
-  const { ref, width } = useWidth<HTMLDivElement>();
-  const built = useMemo(
+  return useMemo(
     () =>
       width > 0
         ? gaiaOption({
@@ -83,9 +77,21 @@ export default function GaiaChart(props: {
         : null,
     [gaia, ranking, titles, criterionName, t, language, width],
   );
-  const placed = new Set(gaia.alternatives.map((a) => a.id));
-  const legend = [...ranking].filter((r) => placed.has(r.id)).sort((a, b) => a.rank - b.rank);
+}
 
+/**
+ * The GAIA plane: projects as points numbered by their rank, criteria as axes from the centre (scaled to the cloud
+ * of points, as GAIA software draws them), and the decision stick π in red, pointing where the weighted best
+ * projects lie. The legend beside it names the numbered points (and, on a narrow screen, the lettered axes);
+ * hovering a point names it too. The same coordinates follow in a table for screen readers and for anyone who wants
+ * the figures.
+ */
+export default function GaiaChart(props: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { gaia } = props;
+  const { ref, width } = useWidth<HTMLDivElement>();
+  const built = useGaiaOption(props, width);
   return (
     <>
       <Grid gap="md" align="center">
@@ -100,44 +106,7 @@ export default function GaiaChart(props: {
           </div>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Text size="sm" fw={600} id="gaia-legend">
-            {t('strategy.gaia.legend')}
-          </Text>
-          <List size="sm" spacing={4} listStyleType="none" aria-labelledby="gaia-legend" data-testid="gaia-legend">
-            {legend.map((r) => (
-              <List.Item key={r.id}>
-                <Group gap={8} wrap="nowrap" align="flex-start">
-                  <Badge circle size="md" color="#0b6b6d" style={{ flex: 'none' }} aria-hidden="true">
-                    {r.rank}
-                  </Badge>
-                  <Text size="sm">
-                    <VisuallyHidden>{t('strategy.gaia.rankPrefix', { rank: r.rank })}</VisuallyHidden>
-                    {titles.get(r.id) ?? r.id}
-                  </Text>
-                </Group>
-              </List.Item>
-            ))}
-          </List>
-          {built?.compact ? (
-            <>
-              <Text size="sm" fw={600} id="gaia-axes" mt="sm">
-                {t('strategy.gaia.axesLegend')}
-              </Text>
-              <List size="sm" spacing={2} listStyleType="none" aria-labelledby="gaia-axes">
-                {gaia.criteria.map((c, i) => (
-                  <List.Item key={c.id}>
-                    <Text span fw={700} c="#24435b">
-                      {axisLetter(i)}
-                    </Text>{' '}
-                    {criterionName.get(c.id) ?? c.id}
-                  </List.Item>
-                ))}
-              </List>
-            </>
-          ) : null}
-          <Text size="xs" c="dimmed" mt="sm">
-            {t('strategy.gaia.legendHelp')}
-          </Text>
+          <GaiaLegend {...props} compact={built?.compact ?? false} />
         </Grid.Col>
       </Grid>
       <Text size="sm">
@@ -147,47 +116,98 @@ export default function GaiaChart(props: {
       <Text size="xs" c="dimmed">
         {t('strategy.gaia.howToRead')}
       </Text>
-      <details>
-        <summary>
-          <Text span size="sm">
-            {t('strategy.gaia.data')}
-          </Text>
-        </summary>
-        <Table withTableBorder mt="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('strategy.gaia.element')}</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                u
-              </Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                v
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {gaia.alternatives.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>{props.titles.get(a.id) ?? a.id}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{decimal(a.x, language)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{decimal(a.y, language)}</Table.Td>
-              </Table.Tr>
-            ))}
-            {gaia.criteria.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{`${t('strategy.gaia.axis')} ${props.criterionName.get(c.id) ?? c.id}`}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{decimal(c.x, language)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{decimal(c.y, language)}</Table.Td>
-              </Table.Tr>
-            ))}
-            <Table.Tr>
-              <Table.Td>{t('strategy.gaia.stick')}</Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>{decimal(gaia.decisionStick.x, language)}</Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>{decimal(gaia.decisionStick.y, language)}</Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
-      </details>
+      <GaiaData {...props} />
     </>
+  );
+}
+
+/** The numbered points named, and on a narrow chart the lettered axes. */
+function GaiaLegend({ gaia, ranking, titles, criterionName, compact }: Props & { compact: boolean }) {
+  const { t } = useTranslation();
+  const placed = new Set(gaia.alternatives.map((a) => a.id));
+  const legend = [...ranking].filter((r) => placed.has(r.id)).sort((a, b) => a.rank - b.rank);
+  return (
+    <>
+      <Text size="sm" fw={600} id="gaia-legend">
+        {t('strategy.gaia.legend')}
+      </Text>
+      <List size="sm" spacing={4} listStyleType="none" aria-labelledby="gaia-legend" data-testid="gaia-legend">
+        {legend.map((r) => (
+          <List.Item key={r.id}>
+            <Group gap={8} wrap="nowrap" align="flex-start">
+              <Badge circle size="md" color="#0b6b6d" style={{ flex: 'none' }} aria-hidden="true">
+                {r.rank}
+              </Badge>
+              <Text size="sm">
+                <VisuallyHidden>{t('strategy.gaia.rankPrefix', { rank: r.rank })}</VisuallyHidden>
+                {titles.get(r.id) ?? r.id}
+              </Text>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+      {compact ? (
+        <>
+          <Text size="sm" fw={600} id="gaia-axes" mt="sm">
+            {t('strategy.gaia.axesLegend')}
+          </Text>
+          <List size="sm" spacing={2} listStyleType="none" aria-labelledby="gaia-axes">
+            {gaia.criteria.map((c, i) => (
+              <List.Item key={c.id}>
+                <Text span fw={700} c="#24435b">
+                  {axisLetter(i)}
+                </Text>{' '}
+                {criterionName.get(c.id) ?? c.id}
+              </List.Item>
+            ))}
+          </List>
+        </>
+      ) : null}
+      <Text size="xs" c="dimmed" mt="sm">
+        {t('strategy.gaia.legendHelp')}
+      </Text>
+    </>
+  );
+}
+
+/** The plane's coordinates as a table, folded. */
+function GaiaData({ gaia, titles, criterionName }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const row = (key: string, label: string, x: number, y: number) => (
+    <Table.Tr key={key}>
+      <Table.Td>{label}</Table.Td>
+      <Table.Td style={{ textAlign: 'right' }}>{decimal(x, language)}</Table.Td>
+      <Table.Td style={{ textAlign: 'right' }}>{decimal(y, language)}</Table.Td>
+    </Table.Tr>
+  );
+  return (
+    <details>
+      <summary>
+        <Text span size="sm">
+          {t('strategy.gaia.data')}
+        </Text>
+      </summary>
+      <Table withTableBorder mt="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('strategy.gaia.element')}</Table.Th>
+            <Table.Th scope="col" style={{ textAlign: 'right' }}>
+              u
+            </Table.Th>
+            <Table.Th scope="col" style={{ textAlign: 'right' }}>
+              v
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {gaia.alternatives.map((a) => row(`a:${a.id}`, titles.get(a.id) ?? a.id, a.x, a.y))}
+          {gaia.criteria.map((c) =>
+            row(`c:${c.id}`, `${t('strategy.gaia.axis')} ${criterionName.get(c.id) ?? c.id}`, c.x, c.y),
+          )}
+          {row('stick', t('strategy.gaia.stick'), gaia.decisionStick.x, gaia.decisionStick.y)}
+        </Table.Tbody>
+      </Table>
+    </details>
   );
 }

@@ -58,14 +58,8 @@ function groupClosePoints(points: (Point & Group['members'][number])[], pixels: 
   return groups;
 }
 
-/**
- * The ECharts option of the GAIA plane, and the chart's height: projects as points numbered by rank (their titles
- * and flows on hover and in the legend beside the chart; points that would overlap share one marker), criteria as
- * axes from the centre with their names placed outward, and the decision stick π. Both axes share one scale, so
- * angles are true; the plot is fitted to what it draws and takes the card's width, so no corner stays empty. Every
- * text that reaches the tooltip's HTML is escaped.
- */
-export function gaiaOption(view: GaiaView): { option: Record<string, unknown>; height: number; compact: boolean } {
+/** Where everything goes: the axes and the stick scaled to the cloud of points, one scale for both axes. */
+function layout(view: GaiaView) {
   const { gaia } = view;
   const spread = Math.max(1e-9, ...gaia.alternatives.map((a) => Math.hypot(a.x, a.y)));
   const axisLength = Math.max(1e-9, ...gaia.criteria.map((c) => Math.hypot(c.x, c.y)));
@@ -90,17 +84,88 @@ export function gaiaOption(view: GaiaView): { option: Record<string, unknown>; h
   const pixels = Math.min((view.width - 2 * margin.x) / (maxX - minX), (view.maxHeight - 2 * margin.y) / (maxY - minY));
   const plot = { width: (maxX - minX) * pixels, height: (maxY - minY) * pixels };
   const height = Math.round(Math.max(view.minHeight, plot.height + 2 * margin.y));
+  return { axisEnds, stick, box: { minX, maxX, minY, maxY }, compact, labelWidth, pixels, plot, height };
+}
+
+type Layout = ReturnType<typeof layout>;
+
+/** The criteria: a line from the centre for each, and its end named (or lettered on a narrow chart). */
+function criteriaSeries(view: GaiaView, at: Layout) {
   const name = (id: string) => view.criterionName.get(id) ?? id;
-  const title = (id: string) => view.titles.get(id) ?? id;
+  return [
+    ...at.axisEnds.map((end) => ({
+      type: 'line',
+      name: name(end.id),
+      data: [
+        [0, 0],
+        [end.x, end.y],
+      ],
+      symbol: 'none',
+      lineStyle: { color: AXIS, width: 1.5 },
+      tooltip: { show: false },
+      silent: true,
+      z: 1,
+    })),
+    {
+      type: 'scatter',
+      name: 'criteria',
+      data: at.axisEnds.map((end, i) => ({
+        value: [end.x, end.y],
+        name: name(end.id),
+        label: { position: labelPosition(end.x), ...(at.compact ? { formatter: axisLetter(i) } : {}) },
+      })),
+      symbolSize: 6,
+      itemStyle: { color: AXIS },
+      label: {
+        show: true,
+        formatter: '{b}',
+        color: '#24435b',
+        fontSize: at.compact ? 12 : 11,
+        distance: 7,
+        fontWeight: at.compact ? 'bold' : 'normal',
+        width: at.labelWidth,
+        overflow: 'break',
+        lineHeight: 13,
+      },
+      labelLayout: { moveOverlap: 'shiftY' },
+      tooltip: { formatter: (p: { name: string }) => escapeHtml(p.name) },
+      z: 2,
+    },
+  ];
+}
+
+/** The decision stick π: an arrow from the centre. */
+function stickSeries(at: Layout) {
+  const { stick } = at;
+  return {
+    type: 'line',
+    name: 'π',
+    data: [
+      [0, 0],
+      [stick.x, stick.y],
+    ],
+    symbol: (_value: unknown, params: { dataIndex: number }) => (params.dataIndex === 0 ? 'none' : 'arrow'),
+    symbolSize: 14,
+    symbolRotate: (Math.atan2(stick.y, stick.x) * 180) / Math.PI - 90,
+    lineStyle: { color: STICK, width: 3 },
+    itemStyle: { color: STICK },
+    endLabel: { show: true, formatter: 'π', color: '#a51d1d', fontWeight: 'bold', fontSize: 14 },
+    silent: true,
+    z: 3,
+  };
+}
+
+/** The projects: points numbered by rank, close ones sharing a marker; their titles and flows on hover. */
+function projectSeries(view: GaiaView, at: Layout) {
   const groups = groupClosePoints(
-    gaia.alternatives.map((a) => ({
+    view.gaia.alternatives.map((a) => ({
       x: a.x,
       y: a.y,
-      name: title(a.id),
+      name: view.titles.get(a.id) ?? a.id,
       rank: view.ranks.get(a.id)?.rank ?? null,
       phi: view.ranks.get(a.id)?.phi ?? null,
     })),
-    pixels,
+    at.pixels,
     20,
   );
   const tooltipOf = (members: Group['members']) =>
@@ -112,7 +177,45 @@ export function gaiaOption(view: GaiaView): { option: Record<string, unknown>; h
           }`,
       )
       .join('<br>');
+  return {
+    type: 'scatter',
+    name: view.labels.projects,
+    data: groups.map((g) => {
+      const ranks = g.members.map((m) => (m.rank === null ? '' : String(m.rank))).filter(Boolean);
+      return {
+        value: [g.x, g.y],
+        name: g.members.map((m) => m.name).join(' · '),
+        ranks: ranks.join(', '),
+        members: g.members,
+        symbolSize: ranks.length > 1 ? [12 + 7 * ranks.join(', ').length, 22] : 22,
+        symbol: ranks.length > 1 ? 'roundRect' : 'circle',
+      };
+    }),
+    itemStyle: { color: POINT, borderColor: '#ffffff', borderWidth: 1.5, opacity: 0.92 },
+    label: {
+      show: true,
+      position: 'inside',
+      formatter: (p: { data: { ranks: string } }) => p.data.ranks,
+      color: '#ffffff',
+      fontWeight: 'bold',
+      fontSize: 11,
+    },
+    emphasis: { scale: 1.2 },
+    tooltip: { formatter: (p: { data: { members: Group['members'] } }) => tooltipOf(p.data.members) },
+    z: 4,
+  };
+}
 
+/**
+ * The ECharts option of the GAIA plane, and the chart's height: projects as points numbered by rank (their titles
+ * and flows on hover and in the legend beside the chart; points that would overlap share one marker), criteria as
+ * axes from the centre with their names placed outward, and the decision stick π. Both axes share one scale, so
+ * angles are true; the plot is fitted to what it draws and takes the card's width, so no corner stays empty. Every
+ * text that reaches the tooltip's HTML is escaped.
+ */
+export function gaiaOption(view: GaiaView): { option: Record<string, unknown>; height: number; compact: boolean } {
+  const at = layout(view);
+  const { plot, height, box } = at;
   const option = {
     animation: false,
     grid: {
@@ -122,92 +225,10 @@ export function gaiaOption(view: GaiaView): { option: Record<string, unknown>; h
       top: (height - plot.height) / 2,
       containLabel: false,
     },
-    xAxis: { type: 'value', min: minX, max: maxX, show: false },
-    yAxis: { type: 'value', min: minY, max: maxY, show: false },
+    xAxis: { type: 'value', min: box.minX, max: box.maxX, show: false },
+    yAxis: { type: 'value', min: box.minY, max: box.maxY, show: false },
     tooltip: { trigger: 'item', confine: true },
-    series: [
-      ...axisEnds.map((end) => ({
-        type: 'line',
-        name: name(end.id),
-        data: [
-          [0, 0],
-          [end.x, end.y],
-        ],
-        symbol: 'none',
-        lineStyle: { color: AXIS, width: 1.5 },
-        tooltip: { show: false },
-        silent: true,
-        z: 1,
-      })),
-      {
-        type: 'scatter',
-        name: 'criteria',
-        data: axisEnds.map((end, i) => ({
-          value: [end.x, end.y],
-          name: name(end.id),
-          label: { position: labelPosition(end.x), ...(compact ? { formatter: axisLetter(i) } : {}) },
-        })),
-        symbolSize: 6,
-        itemStyle: { color: AXIS },
-        label: {
-          show: true,
-          formatter: '{b}',
-          color: '#24435b',
-          fontSize: compact ? 12 : 11,
-          distance: 7,
-          fontWeight: compact ? 'bold' : 'normal',
-          width: labelWidth,
-          overflow: 'break',
-          lineHeight: 13,
-        },
-        labelLayout: { moveOverlap: 'shiftY' },
-        tooltip: { formatter: (p: { name: string }) => escapeHtml(p.name) },
-        z: 2,
-      },
-      {
-        type: 'line',
-        name: 'π',
-        data: [
-          [0, 0],
-          [stick.x, stick.y],
-        ],
-        symbol: (_value: unknown, params: { dataIndex: number }) => (params.dataIndex === 0 ? 'none' : 'arrow'),
-        symbolSize: 14,
-        symbolRotate: (Math.atan2(stick.y, stick.x) * 180) / Math.PI - 90,
-        lineStyle: { color: STICK, width: 3 },
-        itemStyle: { color: STICK },
-        endLabel: { show: true, formatter: 'π', color: '#a51d1d', fontWeight: 'bold', fontSize: 14 },
-        silent: true,
-        z: 3,
-      },
-      {
-        type: 'scatter',
-        name: view.labels.projects,
-        data: groups.map((g) => {
-          const ranks = g.members.map((m) => (m.rank === null ? '' : String(m.rank))).filter(Boolean);
-          return {
-            value: [g.x, g.y],
-            name: g.members.map((m) => m.name).join(' · '),
-            ranks: ranks.join(', '),
-            members: g.members,
-            symbolSize: ranks.length > 1 ? [12 + 7 * ranks.join(', ').length, 22] : 22,
-            symbol: ranks.length > 1 ? 'roundRect' : 'circle',
-          };
-        }),
-        itemStyle: { color: POINT, borderColor: '#ffffff', borderWidth: 1.5, opacity: 0.92 },
-        label: {
-          show: true,
-          position: 'inside',
-          formatter: (p: { data: { ranks: string } }) => p.data.ranks,
-          color: '#ffffff',
-          fontWeight: 'bold',
-          fontSize: 11,
-        },
-        emphasis: { scale: 1.2 },
-        tooltip: { formatter: (p: { data: { members: Group['members'] } }) => tooltipOf(p.data.members) },
-        z: 4,
-      },
-    ],
+    series: [...criteriaSeries(view, at), stickSeries(at), projectSeries(view, at)],
   };
-  return { option, height, compact };
+  return { option, height, compact: at.compact };
 }

@@ -16,13 +16,9 @@ import { StatusBadge } from './status-badge.tsx';
 /** The project sheets of the mission: what each costs, answers and depends on; comments from the commune. */
 export default function ProjectsSection({ state }: { state: StrategyState }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [editing, setEditing] = useState<ProjectSheet | 'new' | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<ProjectSheet | null>(null);
-  const remove = useDeleteProject(state.missionId);
-  const titles = titlesOf(state);
-  const total = state.projects.filter((p) => p.status !== 'rejected').reduce((sum, p) => sum + p.investmentCost, 0);
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="projects-heading">
@@ -43,102 +39,12 @@ export default function ProjectsSection({ state }: { state: StrategyState }) {
         {state.projects.length === 0 ? (
           <Text c="dimmed">{t('strategy.projects.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover data-testid="projects-table">
-              <Table.Caption>
-                {t('strategy.projects.summary', { count: state.projects.length, total: euros(total, language) })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('strategy.projects.fields.title')}</Table.Th>
-                  <Table.Th scope="col">{t('strategy.projects.fields.dimensions')}</Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                    {t('strategy.projects.fields.investmentCost')}
-                  </Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                    {t('strategy.projects.fields.runningCostPerYear')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('strategy.projects.fields.status')}</Table.Th>
-                  {state.permissions.edit ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {state.projects.map((project) => (
-                  <Table.Tr key={project.id} data-project={project.title}>
-                    <Table.Td style={{ minWidth: 300 }}>
-                      <UnstyledButton
-                        onClick={() => setViewing(project.id)}
-                        fw={600}
-                        c="rural.8"
-                        style={{ textDecoration: 'underline' }}
-                      >
-                        {project.title}
-                      </UnstyledButton>
-                      <Group gap={4} mt={2}>
-                        {project.mandatory ? (
-                          <Badge size="xs" color="orange" variant="light">
-                            {t('strategy.projects.fields.mandatory')}
-                          </Badge>
-                        ) : null}
-                        {project.earliestHorizon ? (
-                          <Badge size="xs" color="gray" variant="light">
-                            {t('strategy.projects.notBefore', {
-                              horizon: t(`strategy.horizons.${project.earliestHorizon}`),
-                            })}
-                          </Badge>
-                        ) : null}
-                        {project.commentCount > 0 ? (
-                          <Badge size="xs" color="blue" variant="light">
-                            {t('strategy.comments.count', { count: project.commentCount })}
-                          </Badge>
-                        ) : null}
-                      </Group>
-                      {project.requires.length > 0 ? (
-                        <Text size="xs" c="dimmed">
-                          {t('strategy.projects.requiresList', {
-                            list: project.requires.map((id) => titles.get(id) ?? id).join(', '),
-                          })}
-                        </Text>
-                      ) : null}
-                      {project.excludes.length > 0 ? (
-                        <Text size="xs" c="dimmed">
-                          {t('strategy.projects.excludesList', {
-                            list: project.excludes.map((id) => titles.get(id) ?? id).join(', '),
-                          })}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      {project.dimensions.map((d) => t(`strategy.dimensions.${d}`)).join(', ') || '—'}
-                    </Table.Td>
-                    <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                      {euros(project.investmentCost, language)}
-                    </Table.Td>
-                    <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                      {euros(project.runningCostPerYear, language)}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 132 }}>
-                      <StatusBadge status={project.status} />
-                    </Table.Td>
-                    {state.permissions.edit ? (
-                      <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          <Button size="compact-sm" variant="default" onClick={() => setEditing(project)}>
-                            {t('common.edit')}
-                            <VisuallyHidden>{` ${project.title}`}</VisuallyHidden>
-                          </Button>
-                          <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(project)}>
-                            {t('common.delete')}
-                            <VisuallyHidden>{` ${project.title}`}</VisuallyHidden>
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ProjectsTable
+            state={state}
+            onView={(project) => setViewing(project.id)}
+            onEdit={setEditing}
+            onDelete={setDeleting}
+          />
         )}
       </Stack>
       {editing ? (
@@ -159,33 +65,177 @@ export default function ProjectsSection({ state }: { state: StrategyState }) {
           }}
         />
       ) : null}
-      {deleting ? (
-        <AppModal opened onClose={() => setDeleting(null)} title={t('strategy.projects.deleteTitle')}>
-          <Stack>
-            <Text>{t('strategy.projects.deleteConfirm', { title: deleting.title })}</Text>
-            <ErrorAlert error={remove.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeleting(null)}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                color="red.9"
-                loading={remove.isPending}
-                onClick={() =>
-                  remove.mutate(deleting.id, {
-                    onSuccess: () => {
-                      notify(t('strategy.projects.deleted', { title: deleting.title }));
-                      setDeleting(null);
-                    },
-                  })
-                }
-              >
-                {t('common.delete')}
-              </Button>
-            </Group>
-          </Stack>
-        </AppModal>
-      ) : null}
+      {deleting ? <DeleteProject state={state} project={deleting} onClose={() => setDeleting(null)} /> : null}
     </Paper>
+  );
+}
+
+type Project = StrategyState['projects'][number];
+
+function ProjectRow(props: {
+  state: StrategyState;
+  project: Project;
+  onView(): void;
+  onEdit(): void;
+  onDelete(): void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { state, project } = props;
+  return (
+    <Table.Tr data-project={project.title}>
+      <ProjectTitleCell state={state} project={project} onView={props.onView} />
+      <Table.Td>{project.dimensions.map((d) => t(`strategy.dimensions.${d}`)).join(', ') || '—'}</Table.Td>
+      <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+        {euros(project.investmentCost, language)}
+      </Table.Td>
+      <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+        {euros(project.runningCostPerYear, language)}
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 132 }}>
+        <StatusBadge status={project.status} />
+      </Table.Td>
+      {state.permissions.edit ? (
+        <Table.Td>
+          <Group gap={4} wrap="nowrap">
+            <Button size="compact-sm" variant="default" onClick={props.onEdit}>
+              {t('common.edit')}
+              <VisuallyHidden>{` ${project.title}`}</VisuallyHidden>
+            </Button>
+            <Button size="compact-sm" variant="subtle" color="red" onClick={props.onDelete}>
+              {t('common.delete')}
+              <VisuallyHidden>{` ${project.title}`}</VisuallyHidden>
+            </Button>
+          </Group>
+        </Table.Td>
+      ) : null}
+    </Table.Tr>
+  );
+}
+
+/** The title (opens the sheet), its badges, and what it requires or excludes. */
+function ProjectTitleCell(props: { state: StrategyState; project: Project; onView(): void }) {
+  const { t } = useTranslation();
+  const { project } = props;
+  const titles = titlesOf(props.state);
+  return (
+    <Table.Td style={{ minWidth: 300 }}>
+      <UnstyledButton onClick={props.onView} fw={600} c="rural.8" style={{ textDecoration: 'underline' }}>
+        {project.title}
+      </UnstyledButton>
+      <Group gap={4} mt={2}>
+        {project.mandatory ? (
+          <Badge size="xs" color="orange" variant="light">
+            {t('strategy.projects.fields.mandatory')}
+          </Badge>
+        ) : null}
+        {project.earliestHorizon ? (
+          <Badge size="xs" color="gray" variant="light">
+            {t('strategy.projects.notBefore', {
+              horizon: t(`strategy.horizons.${project.earliestHorizon}`),
+            })}
+          </Badge>
+        ) : null}
+        {project.commentCount > 0 ? (
+          <Badge size="xs" color="blue" variant="light">
+            {t('strategy.comments.count', { count: project.commentCount })}
+          </Badge>
+        ) : null}
+      </Group>
+      {project.requires.length > 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('strategy.projects.requiresList', {
+            list: project.requires.map((id) => titles.get(id) ?? id).join(', '),
+          })}
+        </Text>
+      ) : null}
+      {project.excludes.length > 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('strategy.projects.excludesList', {
+            list: project.excludes.map((id) => titles.get(id) ?? id).join(', '),
+          })}
+        </Text>
+      ) : null}
+    </Table.Td>
+  );
+}
+
+function DeleteProject(props: { state: StrategyState; project: ProjectSheet; onClose(): void }) {
+  const { t } = useTranslation();
+  const remove = useDeleteProject(props.state.missionId);
+  const { project } = props;
+  return (
+    <AppModal opened onClose={props.onClose} title={t('strategy.projects.deleteTitle')}>
+      <Stack>
+        <Text>{t('strategy.projects.deleteConfirm', { title: project.title })}</Text>
+        <ErrorAlert error={remove.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red.9"
+            loading={remove.isPending}
+            onClick={() =>
+              remove.mutate(project.id, {
+                onSuccess: () => {
+                  notify(t('strategy.projects.deleted', { title: project.title }));
+                  props.onClose();
+                },
+              })
+            }
+          >
+            {t('common.delete')}
+          </Button>
+        </Group>
+      </Stack>
+    </AppModal>
+  );
+}
+
+function ProjectsTable(props: {
+  state: StrategyState;
+  onView(project: ProjectSheet): void;
+  onEdit(project: ProjectSheet): void;
+  onDelete(project: ProjectSheet): void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { state } = props;
+  const total = state.projects.filter((p) => p.status !== 'rejected').reduce((sum, p) => sum + p.investmentCost, 0);
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover data-testid="projects-table">
+        <Table.Caption>
+          {t('strategy.projects.summary', { count: state.projects.length, total: euros(total, language) })}
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('strategy.projects.fields.title')}</Table.Th>
+            <Table.Th scope="col">{t('strategy.projects.fields.dimensions')}</Table.Th>
+            <Table.Th scope="col" style={{ textAlign: 'right' }}>
+              {t('strategy.projects.fields.investmentCost')}
+            </Table.Th>
+            <Table.Th scope="col" style={{ textAlign: 'right' }}>
+              {t('strategy.projects.fields.runningCostPerYear')}
+            </Table.Th>
+            <Table.Th scope="col">{t('strategy.projects.fields.status')}</Table.Th>
+            {state.permissions.edit ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {state.projects.map((project) => (
+            <ProjectRow
+              key={project.id}
+              state={state}
+              project={project}
+              onView={() => props.onView(project)}
+              onEdit={() => props.onEdit(project)}
+              onDelete={() => props.onDelete(project)}
+            />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

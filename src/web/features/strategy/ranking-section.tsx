@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,8 +7,10 @@ import { paths } from '../../app/paths.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useRanking, useScenarioComparison } from './api.ts';
+import { useRanking } from './api.ts';
 import { decimal, titlesOf } from './labels.ts';
+import { ScenarioComparison } from './ranking-scenarios.tsx';
+import { Stability } from './ranking-stability.tsx';
 
 const GaiaChart = lazy(() => import('./gaia-chart.tsx'));
 
@@ -227,206 +229,6 @@ function PartialOrder({ analysis, titles }: { analysis: RankingAnalysis; titles:
               );
             })}
           </ul>
-        )}
-      </Stack>
-    </Paper>
-  );
-}
-
-function Stability(props: {
-  analysis: RankingAnalysis;
-  criterionName: Map<string, string>;
-  topK: string;
-  onTopK(value: string): void;
-}) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const { analysis } = props;
-  const k = analysis.stability.topK;
-  const scope = k === null ? t('strategy.stability.whole') : t('strategy.stability.top', { count: k });
-  return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="stability-heading">
-      <Stack gap="sm">
-        <Group justify="space-between" align="flex-end">
-          <div>
-            <Title order={2} size="h3" id="stability-heading">
-              {t('strategy.stability.title')}
-            </Title>
-            <Text c="dimmed" size="sm" maw={760}>
-              {t('strategy.stability.intro')}
-            </Text>
-          </div>
-          <Select
-            label={t('strategy.stability.keep')}
-            data={[
-              { value: '3', label: t('strategy.stability.top', { count: 3 }) },
-              { value: '5', label: t('strategy.stability.top', { count: 5 }) },
-              { value: '10', label: t('strategy.stability.top', { count: 10 }) },
-              { value: '0', label: t('strategy.stability.whole') },
-            ]}
-            value={props.topK}
-            onChange={(v) => v && props.onTopK(v)}
-            allowDeselect={false}
-            w={200}
-          />
-        </Group>
-        <Table.ScrollContainer minWidth={640}>
-          <Table data-testid="stability-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('strategy.criteria.fields.name')}</Table.Th>
-                <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                  {t('strategy.stability.weight')}
-                </Table.Th>
-                <Table.Th scope="col" style={{ width: 220 }}>
-                  {t('strategy.stability.interval')}
-                </Table.Th>
-                <Table.Th scope="col">{t('strategy.stability.reading')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {analysis.stability.intervals.map((interval) => {
-                const name = props.criterionName.get(interval.criterionId) ?? interval.criterionId;
-                const tight = interval.high - interval.low < 0.02;
-                return (
-                  <Table.Tr key={interval.criterionId}>
-                    <Table.Td>{name}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>{decimal(interval.weight, language, 2)}</Table.Td>
-                    <Table.Td aria-hidden="true">
-                      <IntervalBar low={interval.low} high={interval.high} weight={interval.weight} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {t('strategy.stability.sentence', {
-                          low: decimal(interval.low, language, 2),
-                          high: decimal(interval.high, language, 2),
-                          scope,
-                        })}
-                      </Text>
-                      {tight ? (
-                        <Badge size="xs" color="orange" variant="light">
-                          {t('strategy.stability.sensitive')}
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Stack>
-    </Paper>
-  );
-}
-
-function IntervalBar({ low, high, weight }: { low: number; high: number; weight: number }) {
-  return (
-    <div style={{ position: 'relative', height: 12, background: 'var(--mantine-color-gray-1)', borderRadius: 2 }}>
-      <div
-        style={{
-          position: 'absolute',
-          top: 0,
-          bottom: 0,
-          left: `${low * 100}%`,
-          width: `${Math.max(0.5, (high - low) * 100)}%`,
-          background: 'var(--mantine-color-rural-2)',
-        }}
-      />
-      <div
-        style={{
-          position: 'absolute',
-          top: -2,
-          bottom: -2,
-          left: `calc(${weight * 100}% - 1px)`,
-          width: 3,
-          background: 'var(--mantine-color-rural-8)',
-        }}
-      />
-    </div>
-  );
-}
-
-function ScenarioComparison({ state }: { state: StrategyState }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const comparison = useScenarioComparison(state.missionId);
-  const titles = titlesOf(state);
-  const nameOf = (id: string, name: string) => (id === 'current' ? t('strategy.ranking.currentWeights') : name);
-  const data = comparison.data;
-  return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="comparison-heading">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="comparison-heading">
-          {t('strategy.comparison.title')}
-        </Title>
-        <Text c="dimmed" size="sm" maw={760}>
-          {t('strategy.comparison.intro')}
-        </Text>
-        <ErrorAlert error={comparison.error} />
-        {!data ? (
-          <BlockSkeleton lines={4} />
-        ) : data.ranks.length === 0 ? (
-          <Text c="dimmed">{t('strategy.ranking.none')}</Text>
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={320 + data.scenarios.length * 120}>
-              <Table striped data-testid="scenario-comparison">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('strategy.ranking.project')}</Table.Th>
-                    {data.scenarios.map((s) => (
-                      <Table.Th key={s.id} scope="col" style={{ textAlign: 'center' }}>
-                        {nameOf(s.id, s.name)}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {[...data.ranks]
-                    .sort((a, b) => (a.ranks.current ?? 0) - (b.ranks.current ?? 0))
-                    .map((row) => (
-                      <Table.Tr key={row.id}>
-                        <Table.Th scope="row" fw={500}>
-                          {titles.get(row.id) ?? row.id}
-                        </Table.Th>
-                        {data.scenarios.map((s) => {
-                          const rank = row.ranks[s.id];
-                          const moved = s.id !== 'current' && rank !== row.ranks.current;
-                          return (
-                            <Table.Td key={s.id} style={{ textAlign: 'center' }} fw={moved ? 700 : 400}>
-                              {rank}
-                              {moved ? (
-                                <Text span size="xs" c="dimmed">
-                                  {` (${(rank ?? 0) < (row.ranks.current ?? 0) ? '▲' : '▼'})`}
-                                </Text>
-                              ) : null}
-                            </Table.Td>
-                          );
-                        })}
-                      </Table.Tr>
-                    ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <ul style={{ margin: 0, paddingLeft: '1.2rem' }}>
-              {data.agreement
-                .filter((a) => a.first === 'current')
-                .map((a) => {
-                  const other = data.scenarios.find((s) => s.id === a.second)!;
-                  return (
-                    <li key={a.second}>
-                      <Text size="sm">
-                        {t('strategy.comparison.agreement', {
-                          name: other.name,
-                          tau: a.kendallTau === null ? '—' : decimal(a.kendallTau, language, 2),
-                        })}
-                      </Text>
-                    </li>
-                  );
-                })}
-            </ul>
-          </>
         )}
       </Stack>
     </Paper>
