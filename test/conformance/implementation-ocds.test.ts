@@ -57,7 +57,11 @@ describe.skipIf(!existsSync(ocdsDir))('OCDS export of a stored procurement file'
     });
     await s.missions.update(CLI_CONTEXT, mission.id, { phase: 'implementation' });
     const sheet = (title: string) =>
-      s.strategy.sheets.createProject(CLI_CONTEXT, mission.id, ProjectSheetCreateInput.parse({ title, status: 'approved' }));
+      s.strategy.sheets.createProject(
+        CLI_CONTEXT,
+        mission.id,
+        ProjectSheetCreateInput.parse({ title, status: 'approved' }),
+      );
     projectId = (await sheet('Télégestion de l’éclairage public')).id;
     callOffId = (await sheet('Guichet citoyen en ligne')).id;
     await s.implementation.items.addMilestone(CLI_CONTEXT, projectId, {

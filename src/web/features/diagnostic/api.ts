@@ -17,7 +17,7 @@ import type {
   SwotReorderInput,
 } from '../../../domain/diagnostic/swot.ts';
 import { fillPath } from '../../../domain/shared/contract.ts';
-import { api } from '../../lib/api.ts';
+import { strategyContract } from '../../../domain/strategy/strategy.contract.ts';
 import { call, endpointKey, endpointQuery } from '../../lib/contract-client.ts';
 
 export type InterviewCreateBody = z.input<typeof InterviewCreateInput>;
@@ -204,14 +204,10 @@ export function useSwotMutations(missionId: string) {
       onSuccess: refresh,
     }),
     // The strategy's own endpoint: a draft project sheet prefilled from the item (phase 2 starts from the SWOT).
-    // It moves to the strategy's contract when the strategy's routes do (decision 130).
     toProjectSheet: useMutation({
       mutationFn: (swotItemId: string) =>
-        api.post<{ id: string; title: string }>(
-          `/api/missions/${encodeURIComponent(missionId)}/strategy/projects/from-swot`,
-          { swotItemId },
-        ),
-      onSuccess: () => client.invalidateQueries({ queryKey: ['strategy', missionId] }),
+        call(strategyContract.createProjectFromSwot, { params: { missionId }, body: { swotItemId } }),
+      onSuccess: () => client.invalidateQueries({ queryKey: [strategyContract.createProjectFromSwot.key[0]] }),
     }),
   };
 }

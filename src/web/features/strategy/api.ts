@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { SwotResponse } from '../../../domain/diagnostic/swot.ts';
+import { diagnosticContract } from '../../../domain/diagnostic/diagnostic.contract.ts';
 import { needsContract } from '../../../domain/needs/needs.contract.ts';
 import { fillPath } from '../../../domain/shared/contract.ts';
 import { analysisContract } from '../../../domain/strategy/analysis.contract.ts';
@@ -15,7 +15,7 @@ import type { AhpResultSchema, MissionAhpInput, PlanRequest } from '../../../dom
 import { strategyEvaluationContract } from '../../../domain/strategy/strategy-evaluation.contract.ts';
 import { strategyPlanContract } from '../../../domain/strategy/strategy-plan.contract.ts';
 import { strategyRankingContract } from '../../../domain/strategy/strategy-ranking.contract.ts';
-import { api, withQuery } from '../../lib/api.ts';
+import { withQuery } from '../../lib/api.ts';
 import { call, endpointQuery } from '../../lib/contract-client.ts';
 
 /**
@@ -24,15 +24,9 @@ import { call, endpointQuery } from '../../lib/contract-client.ts';
  */
 const FEATURE = ['strategy'] as const;
 
-/**
- * The diagnostic's SWOT items: the plan's balance can ask that each high-priority one is met. The diagnostic's
- * endpoints move to their contract separately (helper `rdiag`); until then this read keeps its path.
- */
+/** The diagnostic's SWOT items, through the diagnostic's contract: the plan's balance can ask that each high-priority one is met. */
 export function useSwotItems(missionId: string) {
-  return useQuery({
-    queryKey: ['diagnostic', 'swot', missionId],
-    queryFn: () => api.get<SwotResponse>(`/api/missions/${encodeURIComponent(missionId)}/swot`),
-  });
+  return useQuery(endpointQuery(diagnosticContract.swot, { params: { id: missionId } }));
 }
 
 /** The needs register of the mission's commune (the needs a sheet may answer): id and title. */
