@@ -82,7 +82,8 @@ export function TargetsEditor({ view, onClose }: { view: TargetsView; onClose():
                   <NumberInput
                     aria-label={t('diagnostic.targets.fieldLabel', {
                       dimension: t(`diagnostic.dimensions.${dimension}`),
-                      horizon: t(`diagnostic.targets.horizons.${h.key}`),
+                      // In the middle of the label: « Cible Mobilité, court terme ».
+                      horizon: t(`diagnostic.targets.horizons.${h.key}`).toLocaleLowerCase(language),
                     })}
                     min={0}
                     max={view.scaleMax}
