@@ -32,7 +32,12 @@ describe('targets: a consultant sets Habay’s targets and closes a gap with a p
     consultant = await server.createUser({ role: 'consultant', displayName: 'Camille Consultante' });
     const { missions, diagnostic, strategy } = server.services;
     missionId = (
-      await missions.create(CLI_CONTEXT, { title: 'Habay Smart 2030', communeNis: HABAY, consultantIds: [consultant.id] })
+      await missions.create(CLI_CONTEXT, {
+        title: 'Habay Smart 2030',
+        communeNis: HABAY,
+        consultantIds: [consultant.id],
+        startDate: '2026-01-15',
+      })
     ).id;
     const heard = await diagnostic.createInterview(CLI_CONTEXT, missionId, {
       resourcePerson: { type: 'elected_official', role: 'bourgmestre' },
@@ -53,6 +58,18 @@ describe('targets: a consultant sets Habay’s targets and closes a gap with a p
     await server?.close();
   });
 
+  const shot = async (name: string, part?: string) => {
+    if (!process.env.SHOTS) return;
+    for (const width of [1360, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(400);
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      console.log(`${name} ${width}: sideways ${sideways}`);
+      await page.screenshot({ path: `/tmp/targetse2e-${name}-${width}.png`, fullPage: !part });
+      if (part) await page.locator(part).first().screenshot({ path: `/tmp/targetse2e-${name}-${width}-part.png` });
+    }
+    await page.setViewportSize({ width: 1360, height: 900 });
+  };
   const gapRow = () => page.getByTestId('gap-table').getByRole('row', { name: new RegExp(FACTOR) });
 
   it('sets a short-term target for quality of life and reads the gap of a factor', async () => {
@@ -62,26 +79,29 @@ describe('targets: a consultant sets Habay’s targets and closes a gap with a p
     await page.getByRole('button', { name: 'Fixer les cibles' }).click();
     const dialog = page.getByRole('dialog', { name: 'Cibles de maturité par dimension et horizon' });
     await dialog.getByRole('textbox', { name: 'Cible Qualité de vie, court terme' }).fill('3');
+    await shot('editor', '[role="dialog"]');
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Cibles enregistrées.').waitFor();
     // Score 1,0, target 3,0: a gap of two levels that no sheet closes yet.
     await gapRow().getByRole('cell', { name: '+2,0' }).waitFor();
     await gapRow().getByText('aucune fiche').waitFor();
     await expectNoSeriousA11yViolations(page, 'the targets and gaps');
+    await shot('results', 'section[aria-labelledby="targets-heading"]');
   });
 
   it('adds the suggested weakness to the SWOT', async () => {
-    await page.getByRole('radio', { name: 'AFOM et spécificités' }).click();
+    await page.locator('label', { hasText: 'AFOM et spécificités' }).click();
     const suggestions = page.getByTestId('gap-suggestions');
     const suggestion = suggestions.getByRole('listitem').filter({ hasText: FACTOR });
     await suggestion.getByRole('button', { name: /^Ajouter aux faiblesses/ }).click();
     await suggestion.getByText('dans l’AFOM').waitFor();
     await page.getByText(`Maturité insuffisante : « ${FACTOR} » à 1,0`).first().waitFor();
+    await shot('swot', '[data-testid="gap-suggestions"]');
   });
 
   it('says in the project sheet that it closes the gap, which the results then show', async () => {
     await page.goto(`/missions/${missionId}/strategy`);
-    await page.getByRole('button', { name: SHEET }).click();
+    await page.getByRole('button', { name: SHEET, exact: true }).click();
     const gaps = page.getByTestId('sheet-gaps');
     await gaps.getByText('Aucun écart indiqué.').waitFor();
     await gaps.getByRole('button', { name: 'Choisir les écarts' }).click();
@@ -92,8 +112,10 @@ describe('targets: a consultant sets Habay’s targets and closes a gap with a p
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Écarts de la fiche enregistrés.').waitFor();
     await gaps.getByText(FACTOR).waitFor();
+    await shot('drawer');
 
     await page.goto(`/missions/${missionId}/diagnostic?view=results`);
     await gapRow().getByText(SHEET).waitFor();
+    await shot('closed', '[data-testid="gap-table"]');
   });
 });
