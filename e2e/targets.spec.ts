@@ -66,7 +66,11 @@ describe('targets: a consultant sets Habay’s targets and closes a gap with a p
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       console.log(`${name} ${width}: sideways ${sideways}`);
       await page.screenshot({ path: `/tmp/targetse2e-${name}-${width}.png`, fullPage: !part });
-      if (part) await page.locator(part).first().screenshot({ path: `/tmp/targetse2e-${name}-${width}-part.png` });
+      if (part)
+        await page
+          .locator(part)
+          .first()
+          .screenshot({ path: `/tmp/targetse2e-${name}-${width}-part.png` });
     }
     await page.setViewportSize({ width: 1360, height: 900 });
   };
@@ -84,7 +88,7 @@ describe('targets: a consultant sets Habay’s targets and closes a gap with a p
     await page.getByText('Cibles enregistrées.').waitFor();
     // Score 1,0, target 3,0: a gap of two levels that no sheet closes yet.
     await gapRow().getByRole('cell', { name: '+2,0' }).waitFor();
-    await gapRow().getByText('aucune fiche').waitFor();
+    await gapRow().getByText('aucune fiche ne le comble').waitFor();
     await expectNoSeriousA11yViolations(page, 'the targets and gaps');
     await shot('results', 'section[aria-labelledby="targets-heading"]');
   });
@@ -115,7 +119,7 @@ describe('targets: a consultant sets Habay’s targets and closes a gap with a p
     await shot('drawer');
 
     await page.goto(`/missions/${missionId}/diagnostic?view=results`);
-    await gapRow().getByText(SHEET).waitFor();
+    await gapRow().getByText(`Comblé par : ${SHEET}`).waitFor();
     await shot('closed', '[data-testid="gap-table"]');
   });
 });
