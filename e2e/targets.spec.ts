@@ -65,6 +65,16 @@ describe('targets: a consultant sets Habay’s targets and closes a gap with a p
       await page.waitForTimeout(400);
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       console.log(`${name} ${width}: sideways ${sideways}`);
+      if (sideways > 0)
+        console.log(
+          await page.evaluate(() =>
+            [...document.querySelectorAll('body *')]
+              .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+              .slice(0, 5)
+              .map((e) => `${e.tagName}.${e.className} ${e.textContent?.slice(0, 40)}`)
+              .join('\n'),
+          ),
+        );
       await page.screenshot({ path: `/tmp/targetse2e-${name}-${width}.png`, fullPage: !part });
       if (part)
         await page

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Paper, SegmentedControl, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TargetsView, targetOf, unclosedGaps } from '../../../domain/diagnostic/targets.ts';
@@ -35,35 +23,37 @@ function TargetsTable({ view }: { view: TargetsView }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <Table data-testid="targets-table" horizontalSpacing="xs" verticalSpacing={4}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('diagnostic.results.dimension')}</Table.Th>
-          {view.horizons.map((h) => (
-            <Table.Th scope="col" key={h.key} ta="right">
-              {t(`diagnostic.targets.horizons.${h.key}`)}
-              <Text size="xs" c="dimmed" fw={400}>
-                {h.startYear === h.endYear ? h.startYear : `${h.startYear}–${h.endYear}`}
-              </Text>
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {DIMENSIONS.map((d) => (
-          <Table.Tr key={d}>
-            <Table.Th scope="row" fw={500}>
-              {t(`diagnostic.dimensions.${d}`)}
-            </Table.Th>
+    <ScrollRegion minWidth={300} label={t('diagnostic.targets.editTitle')}>
+      <Table data-testid="targets-table" horizontalSpacing="xs" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('diagnostic.results.dimension')}</Table.Th>
             {view.horizons.map((h) => (
-              <Table.Td key={h.key} ta="right">
-                {formatScore(targetOf(view.targets, d, h.key), language)}
-              </Table.Td>
+              <Table.Th scope="col" key={h.key} ta="right">
+                {t(`diagnostic.targets.horizons.${h.key}`)}
+                <Text size="xs" c="dimmed" fw={400}>
+                  {h.startYear === h.endYear ? h.startYear : `${h.startYear}–${h.endYear}`}
+                </Text>
+              </Table.Th>
             ))}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {DIMENSIONS.map((d) => (
+            <Table.Tr key={d}>
+              <Table.Th scope="row" fw={500}>
+                {t(`diagnostic.dimensions.${d}`)}
+              </Table.Th>
+              {view.horizons.map((h) => (
+                <Table.Td key={h.key} ta="right">
+                  {formatScore(targetOf(view.targets, d, h.key), language)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollRegion>
   );
 }
 
@@ -74,7 +64,7 @@ function GapTable({ view, horizon }: { view: TargetsView; horizon: HorizonKey })
   const text = useGuideText();
   const rows = view.factors.filter((f) => f.gaps[horizon] !== null);
   return (
-    <ScrollRegion minWidth={320} label={t('diagnostic.targets.gapTable')}>
+    <ScrollRegion minWidth={300} label={t('diagnostic.targets.gapTable')}>
       <Table data-testid="gap-table" horizontalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -102,9 +92,9 @@ function GapTable({ view, horizon }: { view: TargetsView; horizon: HorizonKey })
                       {t('diagnostic.targets.closedBy', { titles: f.closedBy.map((s) => s.title).join(' ; ') })}
                     </Text>
                   ) : gap > 0 ? (
-                    <Badge display="block" w="fit-content" color="red" variant="light" tt="none" size="sm">
+                    <Text size="xs" c="red.8" fw={600}>
                       {t('diagnostic.targets.noSheet')}
-                    </Badge>
+                    </Text>
                   ) : null}
                 </Table.Td>
                 <Table.Td ta="right">{formatScore(f.mean, language)}</Table.Td>
@@ -205,8 +195,8 @@ export function TargetsSection({ missionId }: { missionId: string }) {
               value={horizon}
               onChange={(value) => setHorizon(value as HorizonKey)}
               data={view.horizons.map((h) => ({ value: h.key, label: t(`diagnostic.targets.horizons.${h.key}`) }))}
-              style={{ alignSelf: 'flex-start' }}
-              styles={{ label: { whiteSpace: 'nowrap' } }}
+              fullWidth
+              maw={420}
             />
             <GapFigures view={view} horizon={horizon} />
             <GapPointers view={view} />
