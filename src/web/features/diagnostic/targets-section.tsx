@@ -88,7 +88,7 @@ function GapTable({ view, horizon }: { view: TargetsView; horizon: HorizonKey })
                 <Table.Td>
                   {text.factor(f.factorKey, f.label)}
                   {f.closedBy.length > 0 ? (
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="teal.8">
                       {t('diagnostic.targets.closedBy', { titles: f.closedBy.map((s) => s.title).join(' ; ') })}
                     </Text>
                   ) : gap > 0 ? (
