@@ -37,6 +37,7 @@ export default function GapChart(props: GapChartProps) {
 
   useEffect(() => {
     const bars = [...props.bars].reverse(); // ECharts draws the first category at the bottom
+    const narrow = (element.current?.clientWidth ?? 600) < 420;
     chart.current?.setOption(
       {
         animation: false,
@@ -50,7 +51,8 @@ export default function GapChart(props: GapChartProps) {
         yAxis: {
           type: 'category',
           data: bars.map((b) => b.label),
-          axisLabel: { width: 150, overflow: 'truncate', color: '#1f2a30' },
+          // Narrower names on a phone, so the bars keep room.
+          axisLabel: { width: narrow ? 100 : 150, overflow: 'truncate', color: '#1f2a30' },
         },
         series: [
           {

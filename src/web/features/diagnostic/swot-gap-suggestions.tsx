@@ -70,8 +70,11 @@ export function GapSuggestions(props: {
       </Text>
       <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {suggestions.map((s) => (
-          <Group key={s.factorKey} component="li" justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-            <Text size="sm">{s.text}</Text>
+          <Group key={s.factorKey} component="li" justify="space-between" gap="xs" align="flex-start">
+            {/* The text keeps a readable width; on a phone the button goes below it. */}
+            <Text size="sm" style={{ flex: '1 1 16rem' }}>
+              {s.text}
+            </Text>
             {added.has(s.text) ? (
               <Badge variant="light" color="gray" tt="none" style={{ flex: 'none' }}>
                 {t('diagnostic.targets.suggestionAdded')}

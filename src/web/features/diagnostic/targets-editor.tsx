@@ -1,4 +1,5 @@
 import { NumberInput, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { type MaturityTarget, TargetsInput, type TargetsView } from '../../../domain/diagnostic/targets.ts';
 import { DIMENSIONS } from '../../../domain/shared/dimensions.ts';
@@ -29,6 +30,7 @@ export function TargetsEditor({ view, onClose }: { view: TargetsView; onClose():
   const { t } = useTranslation();
   const language = useLanguage();
   const save = useSaveTargets(view.missionId);
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
   const initialValues: Values = Object.fromEntries(
     DIMENSIONS.flatMap((dimension) =>
       HORIZON_KEYS.map((horizon) => {
@@ -82,13 +84,16 @@ export function TargetsEditor({ view, onClose }: { view: TargetsView; onClose():
                   <NumberInput
                     aria-label={t('diagnostic.targets.fieldLabel', {
                       dimension: t(`diagnostic.dimensions.${dimension}`),
-                      horizon: t(`diagnostic.targets.horizons.${h.key}`),
+                      // In the middle of the label: « Cible Mobilité, court terme ».
+                      horizon: t(`diagnostic.targets.horizons.${h.key}`).toLocaleLowerCase(language),
                     })}
                     min={0}
                     max={view.scaleMax}
                     step={0.5}
                     decimalScale={1}
                     decimalSeparator={language === 'fr' ? ',' : '.'}
+                    // On a phone the arrows leave no room for « 3,5 »: the keyboard's arrows still step.
+                    hideControls={phone}
                     {...form.getInputProps(fieldOf({ dimension, horizon: h.key }))}
                   />
                 </Table.Td>

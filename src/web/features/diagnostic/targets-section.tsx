@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Paper, SegmentedControl, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TargetsView, targetOf, unclosedGaps } from '../../../domain/diagnostic/targets.ts';
 import { DIMENSIONS } from '../../../domain/shared/dimensions.ts';
+import { formatDecimal } from '../../../domain/shared/format.ts';
 import type { HorizonKey } from '../../../domain/strategy/horizons.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
@@ -34,35 +23,37 @@ function TargetsTable({ view }: { view: TargetsView }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <Table data-testid="targets-table" horizontalSpacing="xs" verticalSpacing={4}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('diagnostic.results.dimension')}</Table.Th>
-          {view.horizons.map((h) => (
-            <Table.Th scope="col" key={h.key} ta="right">
-              {t(`diagnostic.targets.horizons.${h.key}`)}
-              <Text size="xs" c="dimmed" fw={400}>
-                {h.startYear === h.endYear ? h.startYear : `${h.startYear}–${h.endYear}`}
-              </Text>
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {DIMENSIONS.map((d) => (
-          <Table.Tr key={d}>
-            <Table.Th scope="row" fw={500}>
-              {t(`diagnostic.dimensions.${d}`)}
-            </Table.Th>
+    <ScrollRegion minWidth={300} label={t('diagnostic.targets.editTitle')}>
+      <Table data-testid="targets-table" horizontalSpacing="xs" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('diagnostic.results.dimension')}</Table.Th>
             {view.horizons.map((h) => (
-              <Table.Td key={h.key} ta="right">
-                {formatScore(targetOf(view.targets, d, h.key), language)}
-              </Table.Td>
+              <Table.Th scope="col" key={h.key} ta="right">
+                {t(`diagnostic.targets.horizons.${h.key}`)}
+                <Text size="xs" c="dimmed" fw={400}>
+                  {h.startYear === h.endYear ? h.startYear : `${h.startYear}–${h.endYear}`}
+                </Text>
+              </Table.Th>
             ))}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {DIMENSIONS.map((d) => (
+            <Table.Tr key={d}>
+              <Table.Th scope="row" fw={500}>
+                {t(`diagnostic.dimensions.${d}`)}
+              </Table.Th>
+              {view.horizons.map((h) => (
+                <Table.Td key={h.key} ta="right">
+                  {formatScore(targetOf(view.targets, d, h.key), language)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollRegion>
   );
 }
 
@@ -73,7 +64,7 @@ function GapTable({ view, horizon }: { view: TargetsView; horizon: HorizonKey })
   const text = useGuideText();
   const rows = view.factors.filter((f) => f.gaps[horizon] !== null);
   return (
-    <ScrollRegion minWidth={560} label={t('diagnostic.targets.gapTable')}>
+    <ScrollRegion minWidth={300} label={t('diagnostic.targets.gapTable')}>
       <Table data-testid="gap-table" horizontalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -87,7 +78,6 @@ function GapTable({ view, horizon }: { view: TargetsView; horizon: HorizonKey })
             <Table.Th scope="col" ta="right">
               {t('diagnostic.targets.gap')}
             </Table.Th>
-            <Table.Th scope="col">{t('diagnostic.targets.closedBy')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -95,22 +85,22 @@ function GapTable({ view, horizon }: { view: TargetsView; horizon: HorizonKey })
             const gap = f.gaps[horizon] ?? 0;
             return (
               <Table.Tr key={f.factorKey} data-factor={f.factorKey}>
-                <Table.Td>{text.factor(f.factorKey, f.label)}</Table.Td>
+                <Table.Td>
+                  {text.factor(f.factorKey, f.label)}
+                  {f.closedBy.length > 0 ? (
+                    <Text size="xs" c="teal.8">
+                      {t('diagnostic.targets.closedBy', { titles: f.closedBy.map((s) => s.title).join(' ; ') })}
+                    </Text>
+                  ) : gap > 0 ? (
+                    <Text size="xs" c="red.8" fw={600}>
+                      {t('diagnostic.targets.noSheet')}
+                    </Text>
+                  ) : null}
+                </Table.Td>
                 <Table.Td ta="right">{formatScore(f.mean, language)}</Table.Td>
                 <Table.Td ta="right">{formatScore(targetOf(view.targets, f.dimension, horizon), language)}</Table.Td>
                 <Table.Td ta="right" fw={gap >= view.largeGap ? 700 : undefined}>
                   {gap <= 0 ? t('diagnostic.targets.reached') : formatDifference(gap, language)}
-                </Table.Td>
-                <Table.Td>
-                  {f.closedBy.length > 0 ? (
-                    <Text size="sm">{f.closedBy.map((s) => s.title).join(' ; ')}</Text>
-                  ) : gap > 0 ? (
-                    <Badge color="red" variant="light" tt="none">
-                      {t('diagnostic.targets.noSheet')}
-                    </Badge>
-                  ) : (
-                    '–'
-                  )}
                 </Table.Td>
               </Table.Tr>
             );
@@ -150,7 +140,10 @@ function GapFigures({ view, horizon }: { view: TargetsView; horizon: HorizonKey 
         />
       </Suspense>
       <Text size="xs" c="dimmed">
-        {t('diagnostic.targets.chartHelp', { large: formatScore(view.largeGap, language) })}
+        {t('diagnostic.targets.chartHelp', {
+          count: view.largeGap,
+          large: formatDecimal(view.largeGap, language, Number.isInteger(view.largeGap) ? 0 : 1),
+        })}
       </Text>
       {open > 0 ? (
         <Alert color="orange" variant="light" p="xs" data-testid="unclosed-gaps">
@@ -202,7 +195,8 @@ export function TargetsSection({ missionId }: { missionId: string }) {
               value={horizon}
               onChange={(value) => setHorizon(value as HorizonKey)}
               data={view.horizons.map((h) => ({ value: h.key, label: t(`diagnostic.targets.horizons.${h.key}`) }))}
-              style={{ alignSelf: 'flex-start' }}
+              fullWidth
+              maw={420}
             />
             <GapFigures view={view} horizon={horizon} />
             <GapPointers view={view} />

@@ -106,7 +106,17 @@ export function SheetGaps({ missionId, projectId }: { missionId: string; project
           {t('strategy.projects.gaps.none')}
         </Text>
       ) : (
-        <Text size="sm">{linked.map((f) => guideText('factorLabel', f.factorKey, f.label, language)).join(' ; ')}</Text>
+        <Text size="sm">
+          {linked
+            .map((f) => {
+              const factor = guideText('factorLabel', f.factorKey, f.label, language);
+              // With the gap still to close, as in the editor's list.
+              return largest(f) > 0
+                ? t('strategy.projects.gaps.option', { factor, gap: formatDecimal(largest(f), language, 1) })
+                : factor;
+            })
+            .join(' ; ')}
+        </Text>
       )}
       {editing ? (
         <SheetGapsEditor
