@@ -39,14 +39,14 @@ describe('targets: a consultant sets Habay’s targets and closes a gap with a p
         startDate: '2026-01-15',
       })
     ).id;
-    const heard = await diagnostic.createInterview(CLI_CONTEXT, missionId, {
+    const heard = await diagnostic.interviews.create(CLI_CONTEXT, missionId, {
       resourcePerson: { type: 'elected_official', role: 'bourgmestre' },
       date: '2026-02-10',
       interviewer: 'Camille Consultante',
     });
     const answers = questionsInOrder(GUIDE_FR_V1).map(({ question }) => ({ questionKey: question.key, level: 1 }));
-    await diagnostic.updateInterview(CLI_CONTEXT, missionId, heard.id, { answers });
-    await strategy.createProject(
+    await diagnostic.interviews.update(CLI_CONTEXT, missionId, heard.id, { answers });
+    await strategy.sheets.createProject(
       CLI_CONTEXT,
       missionId,
       ProjectSheetCreateInput.parse({ title: SHEET, investmentCost: 120_000, dimensions: ['living'] }),

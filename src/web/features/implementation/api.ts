@@ -166,7 +166,4 @@ export function useSaveNotificationSettings() {
   });
 }
 
-export const usePublicProgress = (nisCode: string) =>
-  useQuery(endpointQuery(c.publicProgress, { params: { nisCode } }));
-
 export const usePublishedCommunes = () => useQuery(endpointQuery(c.publishedCommunes));
