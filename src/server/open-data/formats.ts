@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { type Column, csvCell, type DatasetDefinition, type Row } from '../../domain/open-data/datasets.ts';
+import { loadExcelJS } from '../xlsx/exceljs.ts';
 
 const BOM = '\ufeff';
 
@@ -23,6 +23,7 @@ export async function toXlsx(
   rows: Row[],
   meta: { publisher: string; licence: string; modified: string | null; source: string },
 ): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = meta.publisher;
   const sheet = workbook.addWorksheet('donnees');

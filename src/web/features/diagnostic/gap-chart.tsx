@@ -3,6 +3,7 @@ import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/comp
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { escapeHtml } from '../../lib/html.ts';
 
 // Only bars, their grid, tooltip and the « large gap » line, in SVG: loaded lazily with the targets section.
 echarts.use([BarChart, GridComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
@@ -45,7 +46,11 @@ export default function GapChart(props: GapChartProps) {
         tooltip: {
           trigger: 'axis',
           axisPointer: { type: 'shadow' },
-          valueFormatter: (v: unknown) => props.format(Number(v)),
+          // The factors' names come from the guide, which consultants edit: escaped before the tooltip's HTML.
+          formatter: (params: unknown) => {
+            const point = (Array.isArray(params) ? params[0] : params) as { name: string; value: number };
+            return `${escapeHtml(point.name)} : ${escapeHtml(props.format(Number(point.value)))}`;
+          },
         },
         xAxis: { type: 'value', axisLabel: { formatter: (v: number) => props.format(v) } },
         yAxis: {
