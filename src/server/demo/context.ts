@@ -30,7 +30,9 @@ const NO_QUEUE = {
 
 export function demoServices(db: Database, now: () => Date, agencyName: string) {
   const uow = new UnitOfWork(db);
-  const planner = new StrategyPlanner(uow, new PortfolioSolver(), console, now);
+  // The demo's own progress lines would clutter the first start's output: only errors are written.
+  const log = { error: (object: unknown, message: string) => console.error(message, object) };
+  const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now);
   const catalogue = new CatalogueService(uow, now);
   return {
     uow,
@@ -44,7 +46,7 @@ export function demoServices(db: Database, now: () => Date, agencyName: string) 
     watch: new WatchService(uow, catalogue),
     needs: new NeedsService(uow, now),
     // The demo groups in place, in its own transaction (`runNow`): it never queues a job.
-    mutualisation: new MutualisationService(uow, console, now, NO_QUEUE, inPlaceGroupingRunner(db, 120), 120),
+    mutualisation: new MutualisationService(uow, log, now, NO_QUEUE, inPlaceGroupingRunner(db, 120), 120),
   };
 }
 export type DemoServices = ReturnType<typeof demoServices>;
