@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { connectNeeds, explainGroup, type GroupingEdge, type GroupingNode } from './grouping.ts';
+import { connectNeeds, distinguishLabels, explainGroup, type GroupingEdge, type GroupingNode } from './grouping.ts';
 
 const nodes = (categories: (string | null)[]): GroupingNode[] =>
   categories.map((category, idx) => ({ idx, id: `n${idx}`, communeNis: '81001', category }));
@@ -89,5 +89,25 @@ describe('explainGroup', () => {
       explainGroup({ category: null, taxonomyTerms: [], sharedWords: ['défibrillateurs'], titleSimilarity: 0.62 })
         .reason,
     ).toBe('Mots communs : défibrillateurs ; titres semblables (62 % de trigrammes communs).');
+  });
+});
+
+describe('labels of two purchases of one category', () => {
+  const group = (label: string, sharedWords: string[]) => ({
+    label,
+    explanation: { category: 'schools', taxonomyTerms: [], sharedWords, titleSimilarity: null },
+  });
+
+  it('adds the words their needs share, and leaves a label said once as it is', () => {
+    const labelled = distinguishLabels([
+      group('Écoles et numérique éducatif', ['repas', 'cantine', 'école']),
+      group('Écoles et numérique éducatif', ['tableaux', 'interactifs']),
+      group('Éclairage public intelligent', ['led']),
+    ]);
+    expect(labelled.map((g) => g.label)).toEqual([
+      'Écoles et numérique éducatif — repas, cantine',
+      'Écoles et numérique éducatif — tableaux, interactifs',
+      'Éclairage public intelligent',
+    ]);
   });
 });

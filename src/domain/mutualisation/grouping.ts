@@ -123,3 +123,18 @@ export function explainGroup(input: GroupExplanation): { label: string; reason: 
   const label = category?.fr ?? (input.sharedWords.slice(0, 3).join(', ') || 'Besoins proches');
   return { label, reason: reason.charAt(0).toUpperCase() + reason.slice(1) };
 }
+
+/**
+ * Groups of one run that would carry the same label (two purchases of one category) get, after it, the first words
+ * their needs share that the label does not already say: « Écoles et numérique éducatif — repas, cantine ».
+ */
+export function distinguishLabels<G extends { label: string; explanation: GroupExplanation }>(groups: G[]): G[] {
+  const count = new Map<string, number>();
+  for (const g of groups) count.set(g.label, (count.get(g.label) ?? 0) + 1);
+  return groups.map((g) => {
+    if ((count.get(g.label) ?? 0) < 2) return g;
+    const said = g.label.toLowerCase();
+    const words = g.explanation.sharedWords.filter((w) => !said.includes(w.toLowerCase())).slice(0, 2);
+    return words.length ? { ...g, label: `${g.label} — ${words.join(', ')}` } : g;
+  });
+}

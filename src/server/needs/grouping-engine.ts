@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   connectNeeds,
+  distinguishLabels,
   explainGroup,
   type GroupExplanation,
   type GroupingEdge,
@@ -402,7 +403,7 @@ async function explainAll(
   );
   const termsOf = new Map<number, string[]>();
   for (const m of matched) termsOf.set(m.g, [...(termsOf.get(m.g) ?? []), m.term]);
-  return groups.map((group, gi) => {
+  const explainedGroups = groups.map((group, gi) => {
     const sharedWords = (topStems.get(gi) ?? []).map((s) => wordOf.get(s) ?? s);
     const titleEdge = group.edges.find((e) => e.kind === 'title');
     const explanation = {
@@ -418,4 +419,5 @@ async function explainAll(
       sharedTerms: [...new Set([...(termsOf.get(gi) ?? []).slice(0, 5), ...sharedWords])],
     };
   });
+  return distinguishLabels(explainedGroups);
 }

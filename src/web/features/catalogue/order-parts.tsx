@@ -52,10 +52,12 @@ export function AdhesionPrompt({ agreement, communeNis }: { agreement: Agreement
           variant="default"
           loading={adhere.isPending}
           onClick={() =>
-            adhere.mutate(
-              { agreementId: agreement.id, communeNis },
-              { onSuccess: () => notify(t('catalogue.order.adhered')) },
-            )
+            // Not mutate's own onSuccess: once the adhesion is read back this prompt is gone, and a callback of an
+            // unmounted component never runs. The error stays on screen through `adhere.error`.
+            adhere
+              .mutateAsync({ agreementId: agreement.id, communeNis })
+              .then(() => notify(t('catalogue.order.adhered')))
+              .catch(() => undefined)
           }
         >
           {t('catalogue.order.adhere')}
