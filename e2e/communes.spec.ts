@@ -105,9 +105,12 @@ describe('the province page and the commune pages (public)', () => {
     expect(await page.getByRole('button', { name: 'Modifier le profil' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Ajouter un site' }).count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'the Bastogne page');
-    // The commune's public progress page is one link away.
+    // The commune's Smart programme is one link away.
     await page.getByRole('link', { name: 'Les projets que la commune publie' }).click();
-    // The old progress address opens the commune's Smart programme.
+    await page.waitForURL('**/communes/82003/programme');
+    await page.getByRole('heading', { level: 1, name: 'Programme Smart de Bastogne' }).waitFor();
+    // The old progress address, kept in links people saved, opens it too.
+    await page.goto('/communes/82003/progress');
     await page.waitForURL('**/communes/82003/programme');
     await page.getByRole('heading', { level: 1, name: 'Programme Smart de Bastogne' }).waitFor();
     await page.getByText('La commune n’a encore publié aucun projet.').waitFor();

@@ -239,7 +239,7 @@ describe('implementation: a Libramont-Chevigny project from planned to delivered
       .getByRole('region', { name: 'Pages publiques d’avancement des communes' })
       .getByRole('link', { name: 'Libramont-Chevigny' })
       .click();
-    // The old progress address opens the commune's Smart programme.
+    // The list links to each commune's Smart programme.
     await visitor.page.waitForURL(`**/communes/${LIBRAMONT}/programme`);
     await visitor.page.getByRole('heading', { level: 1, name: 'Programme Smart de Libramont-Chevigny' }).waitFor();
     const card = visitor.page.getByRole('article', { name: title });

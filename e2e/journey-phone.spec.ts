@@ -195,7 +195,8 @@ describe('on a phone: a consultant follows Tintigny, a citizen reads its progres
       const link = p.getByRole('link', { name: 'Les projets que la commune publie' });
       await expectAcrossTheScreen(link, 'the link to the published projects');
       await link.click();
-      await p.getByRole('heading', { level: 1, name: 'Avancement des projets — Tintigny' }).waitFor();
+      await p.waitForURL('**/communes/85039/programme');
+      await p.getByRole('heading', { level: 1, name: 'Programme Smart de Tintigny' }).waitFor();
       const card = p.getByRole('article').filter({ hasText: project });
       await card.getByText('Avancement : 40 %').waitFor();
       await card.getByText(/Commande des bornes Wi-Fi/).waitFor();

@@ -140,7 +140,7 @@ function Profile({ commune }: { commune: CommuneDetail }) {
             {contactEmail ? <Anchor href={`mailto:${contactEmail}`}>{contactEmail}</Anchor> : '—'}
           </Fact>
           <Fact label={t('communes.publicProgress')}>
-            <Anchor component={Link} to={paths.publicProgress.to(commune.nisCode)}>
+            <Anchor component={Link} to={paths.programme.to(commune.nisCode)}>
               {t('communes.publicProgressLink')}
             </Anchor>
           </Fact>

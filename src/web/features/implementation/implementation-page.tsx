@@ -92,7 +92,7 @@ function PublishedCommunesList() {
       <List size="sm">
         {(published.data ?? []).map((c) => (
           <List.Item key={c.nisCode}>
-            <Anchor underline="always" component={Link} to={paths.publicProgress.to(c.nisCode)}>
+            <Anchor underline="always" component={Link} to={paths.programme.to(c.nisCode)}>
               {c.name}
             </Anchor>{' '}
             {t('implementation.public.listCount', { count: c.projects })}
