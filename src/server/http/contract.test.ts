@@ -7,6 +7,7 @@ import { communesContract } from '../../domain/communes/communes.contract.ts';
 import { diagnosticContract } from '../../domain/diagnostic/diagnostic.contract.ts';
 import { healthContract } from '../../domain/health/health.contract.ts';
 import { missionsContract } from '../../domain/missions/missions.contract.ts';
+import { purchasingContract } from '../../domain/purchasing/purchasing.contract.ts';
 import type { Endpoint } from '../../domain/shared/contract.ts';
 
 type Operation = {
@@ -25,6 +26,7 @@ const contracts = [
   communesContract,
   missionsContract,
   diagnosticContract,
+  purchasingContract,
 ];
 const endpoints = contracts.flatMap((contract) => Object.values(contract) as Endpoint[]);
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
