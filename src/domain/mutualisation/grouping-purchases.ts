@@ -11,6 +11,8 @@
 
 /** A need's weighted words (the engine's stems, rare enough to tell needs apart) and the total weight of all its words. */
 export type WordVector = { weights: ReadonlyMap<string, number>; total: number };
+/** A need the taxonomy placed in a category, with its words. */
+export type PlacedNeed = { idx: number; category: string; vector: WordVector };
 
 export type PurchaseOptions = {
   /** Mean weighted Dice similarity two clusters must reach to merge. */
@@ -45,7 +47,7 @@ export function weightedDice(a: WordVector, b: WordVector): number {
 type Unit = { members: number[]; vector: WordVector; category: string };
 
 /** Needs with the very same words and category are one unit: a register repeats its phrasings. */
-function unitsOf(needs: { idx: number; category: string; vector: WordVector }[]): Unit[] {
+function unitsOf(needs: PlacedNeed[]): Unit[] {
   const byKey = new Map<string, Unit>();
   for (const need of needs) {
     const words = [...need.vector.weights].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
@@ -82,10 +84,59 @@ function unitSimilarities(units: Unit[]): Map<number, Map<number, number>> {
   return sims;
 }
 
+/** A pair of items that may merge, with their versions when it was measured (a merge makes it stale). */
+type Candidate = { mean: number; a: number; b: number; versionA: number; versionB: number };
+
+/** Best mean first; equal means by the smaller items, so the order never depends on the heap's shape. */
+function before(x: Candidate, y: Candidate): boolean {
+  if (x.mean !== y.mean) return x.mean > y.mean;
+  return x.a !== y.a ? x.a < y.a : x.b < y.b;
+}
+
+/** A binary heap of candidates, the best on top. */
+class CandidateHeap {
+  private readonly items: Candidate[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(candidate: Candidate): void {
+    const items = this.items;
+    let i = items.push(candidate) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(items[i]!, items[parent]!)) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): Candidate | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    for (let i = 0; ; ) {
+      const [left, right] = [2 * i + 1, 2 * i + 2];
+      let best = i;
+      if (left < items.length && before(items[left]!, items[best]!)) best = left;
+      if (right < items.length && before(items[right]!, items[best]!)) best = right;
+      if (best === i) break;
+      [items[i], items[best]] = [items[best]!, items[i]!];
+      i = best;
+    }
+    return top;
+  }
+}
+
 /**
  * Average linkage: items (each weighing `size` needs, `link` the sum of the similarities over the needs' pairs
  * between two items) merge, best mean first, while the mean reaches the threshold and `mayMerge` allows it. The
- * clusters, as lists of item indexes.
+ * clusters, as lists of item indexes. The candidate pairs wait in a heap and a merge re-measures only the merged
+ * item's pairs: scanning every pair at each merge took 40 s for a register of 5 000 needs (`mayMerge` depends only
+ * on the two items' contents, so a refused pair stays refused until one of them changes).
  */
 function averageLinkage(
   size: number[],
@@ -95,16 +146,18 @@ function averageLinkage(
 ): number[][] {
   const content = size.map((_, i) => [i]);
   const alive = new Set(size.map((_, i) => i));
-  for (;;) {
-    let best: [number, number, number] | undefined;
-    for (const a of alive)
-      for (const [b, sum] of link.get(a)!) {
-        if (b <= a) continue;
-        const mean = sum / (size[a]! * size[b]!);
-        if (mean >= threshold && (!best || mean > best[2]) && mayMerge(content[a]!, content[b]!)) best = [a, b, mean];
-      }
-    if (!best) break;
-    const [a, b] = best;
+  const version = size.map(() => 0);
+  const heap = new CandidateHeap();
+  const consider = (x: number, y: number, sum: number) => {
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const mean = sum / (size[a]! * size[b]!);
+    if (mean >= threshold) heap.push({ mean, a, b, versionA: version[a]!, versionB: version[b]! });
+  };
+  for (const [a, row] of link) for (const [b, sum] of row) if (a < b) consider(a, b, sum);
+  while (heap.size > 0) {
+    const { a, b, versionA, versionB } = heap.pop()!;
+    if (!alive.has(a) || !alive.has(b) || version[a] !== versionA || version[b] !== versionB) continue;
+    if (!mayMerge(content[a]!, content[b]!)) continue;
     for (const [c, sum] of link.get(b)!) {
       if (c === a) continue;
       const merged = (link.get(a)!.get(c) ?? 0) + sum;
@@ -117,6 +170,8 @@ function averageLinkage(
     size[a]! += size[b]!;
     content[a]!.push(...content[b]!);
     alive.delete(b);
+    version[a]!++;
+    for (const [c, sum] of link.get(a)!) consider(a, c, sum);
   }
   return [...alive].map((a) => content[a]!);
 }
@@ -144,10 +199,7 @@ function groupLinks(groups: number[][], units: Unit[], sims: Map<number, Map<num
  * first need. First each category's needs are split; then purchases of different categories whose needs are close
  * on average (a need the taxonomy places in two neighbouring categories) join.
  */
-export function splitIntoPurchases(
-  needs: { idx: number; category: string; vector: WordVector }[],
-  options: PurchaseOptions = PURCHASE_DEFAULTS,
-): number[][] {
+export function splitIntoPurchases(needs: PlacedNeed[], options: PurchaseOptions = PURCHASE_DEFAULTS): number[][] {
   const units = unitsOf(needs);
   const sims = unitSimilarities(units);
   const single = groupLinks(

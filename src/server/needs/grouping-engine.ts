@@ -8,9 +8,9 @@ import {
   type NeedGroup,
 } from '../../domain/mutualisation/grouping.ts';
 import {
+  type PlacedNeed,
   type PurchaseOptions,
   splitIntoPurchases,
-  type WordVector,
 } from '../../domain/mutualisation/grouping-purchases.ts';
 import {
   ACRONYMS,
@@ -75,6 +75,11 @@ export type GroupingOptions = {
   onSuggestedCategories?: (suggestions: { id: string; category: string }[]) => Promise<void> | void;
   /** How a category's needs are split into purchases (grouping-purchases.ts). */
   purchases?: PurchaseOptions;
+  /**
+   * Where that split is computed: here by default; a run on PostgreSQL gives it to a thread of its own
+   * (grouping-purchases-thread.ts), as it is JavaScript that would otherwise hold the server's thread.
+   */
+  splitPurchases?: (needs: PlacedNeed[], options: PurchaseOptions | undefined) => Promise<number[][]>;
   /** On PostgreSQL, the longest any one statement of the run may take (a bound on the run, issue 15). */
   statementTimeoutMs?: number;
 };
@@ -134,7 +139,9 @@ export async function groupNeedsInDatabase(
       await tx.execute(sql`select idx, category from mg_doc order by idx`),
     );
     const placed = await placedVectors(tx, docs, maxDf);
-    const purchases = splitIntoPurchases(placed, options.purchases);
+    const purchases = options.splitPurchases
+      ? await options.splitPurchases(placed, options.purchases)
+      : splitIntoPurchases(placed, options.purchases);
     const groups = connectNeeds(
       docs.map((d) => ({
         idx: d.idx,
@@ -173,7 +180,7 @@ async function placedVectors(
   tx: Transaction,
   docs: { idx: number; category: string | null }[],
   maxDf: number,
-): Promise<{ idx: number; category: string; vector: WordVector }[]> {
+): Promise<PlacedNeed[]> {
   const rows = await rowsOf<{ idx: number; lexeme: string; w: number; total: number }>(
     await tx.execute(sql`select w.idx, w.lexeme, w.w, n.total from mg_word w join mg_norm n using (idx)
       where w.category is not null and w.df <= ${maxDf}`),

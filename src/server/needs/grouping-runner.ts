@@ -3,10 +3,12 @@ import type { Database, DatabaseHandle } from '../db/client.ts';
 import { startWorker } from '../worker-thread.ts';
 import { groupNeedsInDatabase, type NeedText, type ProposedGroup } from './grouping-engine.ts';
 import type { GroupingMessage, GroupingRequest } from './grouping-engine.worker.ts';
+import { splitPurchasesInThread } from './grouping-purchases-thread.ts';
 
 /**
  * Where a grouping run's engine works, bounded in time (issue 15, finding 3). On PostgreSQL the server does the work
- * (Node only waits), bounded by `statement_timeout` and a deadline checked between steps. On the embedded database the
+ * (Node waits, and gives the split into purchases, which is JavaScript, to a thread of its own), bounded by
+ * `statement_timeout` and a deadline checked between steps. On the embedded database the
  * engine runs in a worker thread on its own in-memory PGlite, so the app keeps answering; the thread is ended when the
  * deadline passes. A small register is grouped in place (`IN_PLACE_MAX_NEEDS`).
  */
@@ -34,10 +36,10 @@ export class GroupingTimeoutError extends Error {
 export const IN_PLACE_MAX_NEEDS = 400;
 
 export function groupingRunnerFor(database: DatabaseHandle, timeoutSeconds: number): GroupingRunner {
-  if (database.kind === 'postgres') return new InDatabaseRunner(database, timeoutSeconds, true);
+  if (database.kind === 'postgres') return new InDatabaseRunner(database, timeoutSeconds, true, true);
   // PGlite's one connection is held by the engine's transaction: a progress write would wait for it, and the
   // transaction for the write. In place, the run is too short for progress to matter.
-  const inPlace = new InDatabaseRunner(database, timeoutSeconds, false);
+  const inPlace = new InDatabaseRunner(database, timeoutSeconds, false, false);
   const thread = new ThreadRunner(timeoutSeconds);
   return {
     run: (needs, options) =>
@@ -61,7 +63,7 @@ function isStatementTimeout(error: unknown): boolean {
  * progress writes go through that same transaction, so they never wait for it).
  */
 export function inPlaceGroupingRunner(db: Database, timeoutSeconds: number): GroupingRunner {
-  return new InDatabaseRunner({ db }, timeoutSeconds, true);
+  return new InDatabaseRunner({ db }, timeoutSeconds, true, false);
 }
 
 class InDatabaseRunner implements GroupingRunner {
@@ -69,6 +71,8 @@ class InDatabaseRunner implements GroupingRunner {
     private readonly database: Pick<DatabaseHandle, 'db'>,
     private readonly timeoutSeconds: number,
     private readonly reportsProgress: boolean,
+    /** Whether a large register's split into purchases (JavaScript) goes to a thread, off the server's thread. */
+    private readonly splitsInThread: boolean,
   ) {}
 
   async run(needs: NeedText[], options: GroupingRunOptions): Promise<GroupingOutcome> {
@@ -84,6 +88,17 @@ class InDatabaseRunner implements GroupingRunner {
         onSuggestedCategories: (found) => {
           suggestions = found;
         },
+        ...(this.splitsInThread && needs.length > IN_PLACE_MAX_NEEDS
+          ? {
+              splitPurchases: (placed, purchaseOptions) =>
+                splitPurchasesInThread(
+                  placed,
+                  purchaseOptions,
+                  options.deadline,
+                  () => new GroupingTimeoutError(this.timeoutSeconds),
+                ),
+            }
+          : {}),
       });
       return { groups, suggestions };
     } catch (error) {
