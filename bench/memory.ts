@@ -29,7 +29,7 @@ if (!existsSync(compiled)) {
 const runners = {
   'tsx (baseline)': [process.execPath, '--import', 'tsx', join(root, 'src', 'server', 'main.ts')],
   // As `npm start` runs it (scripts/start.mjs).
-  compiled: [process.execPath, '--expose-gc', compiled],
+  compiled: [process.execPath, '--expose-gc', '--max-semi-space-size=2', compiled],
 } as const;
 const adminEmail = 'bench-admin@bench.test';
 // Fixed, so a PostgreSQL database prepared by an earlier run still lets the bench sign in.
