@@ -2,8 +2,9 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import { escapeHtml } from '../../lib/html.ts';
+import { useECharts } from '../../lib/use-echarts.ts';
 
 // Only bars, their grid, tooltip and the « large gap » line, in SVG: loaded lazily with the targets section.
 echarts.use([BarChart, GridComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
@@ -21,26 +22,11 @@ export type GapChartProps = {
 
 /** The gap of each factor for one horizon, as horizontal bars (a reached target is a bar to the left of 0). */
 export default function GapChart(props: GapChartProps) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    chart.current = echarts.init(element.current, undefined, { renderer: 'svg' });
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const bars = [...props.bars].reverse(); // ECharts draws the first category at the bottom
-    const narrow = (element.current?.clientWidth ?? 600) < 420;
-    chart.current?.setOption(
-      {
+  const option = useCallback(
+    (chartElement: HTMLDivElement) => {
+      const bars = [...props.bars].reverse(); // ECharts draws the first category at the bottom
+      const narrow = chartElement.clientWidth < 420;
+      return {
         animation: false,
         grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },
         tooltip: {
@@ -74,11 +60,11 @@ export default function GapChart(props: GapChartProps) {
             },
           },
         ],
-      },
-      true,
-    );
-    chart.current?.resize();
-  }, [props.bars, props.largeGap, props.format]);
+      };
+    },
+    [props.bars, props.largeGap, props.format],
+  );
+  const element = useECharts(option);
 
   return (
     <div

@@ -1,20 +1,7 @@
-import {
-  ActionIcon,
-  Badge,
-  Checkbox,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { ActionIcon, Badge, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SWOT_CATEGORIES, type SwotCategory, type SwotItem } from '../../../domain/diagnostic/swot.ts';
-import { DIMENSIONS, type Dimension } from '../../../domain/shared/dimensions.ts';
+import type { SwotCategory, SwotItem } from '../../../domain/diagnostic/swot.ts';
 import { useInterviews } from './api.ts';
 import { DIMENSION_COLOURS } from './dimension-labels.ts';
 
@@ -24,8 +11,6 @@ export const CATEGORY_COLOURS: Record<SwotCategory, string> = {
   opportunity: '#1864ab',
   threat: '#a84300',
 };
-
-export type Draft = { category: SwotCategory; text: string; dimensions: Dimension[]; interviewIds: string[] };
 
 export function useInterviewOptions(missionId: string) {
   const { t } = useTranslation();
@@ -37,57 +22,6 @@ export function useInterviewOptions(missionId: string) {
         label: `E${String(index + 1).padStart(2, '0')} — ${t(`diagnostic.types.${i.resourcePerson.type}`)}${i.resourcePerson.role ? ` (${i.resourcePerson.role})` : ''}`,
       })),
     [interviews.data, t],
-  );
-}
-
-export function ItemFields({
-  draft,
-  onChange,
-  missionId,
-  withCategory,
-}: {
-  draft: Draft;
-  onChange(d: Draft): void;
-  missionId: string;
-  withCategory: boolean;
-}) {
-  const { t } = useTranslation();
-  const interviewOptions = useInterviewOptions(missionId);
-  return (
-    <Stack gap="xs">
-      <Textarea
-        label={t('diagnostic.swot.text')}
-        required
-        autosize
-        minRows={2}
-        value={draft.text}
-        onChange={(e) => onChange({ ...draft, text: e.currentTarget.value })}
-      />
-      <SimpleGrid cols={{ base: 1, md: withCategory ? 3 : 2 }}>
-        {withCategory ? (
-          <Select
-            label={t('diagnostic.swot.category')}
-            data={SWOT_CATEGORIES.map((c) => ({ value: c, label: t(`diagnostic.swot.categories.${c}`) }))}
-            value={draft.category}
-            allowDeselect={false}
-            onChange={(value) => value && onChange({ ...draft, category: value as SwotCategory })}
-          />
-        ) : null}
-        <MultiSelect
-          label={t('diagnostic.swot.dimensions')}
-          data={DIMENSIONS.map((d) => ({ value: d, label: t(`diagnostic.dimensions.${d}`) }))}
-          value={draft.dimensions}
-          onChange={(value) => onChange({ ...draft, dimensions: value as Dimension[] })}
-        />
-        <MultiSelect
-          label={t('diagnostic.swot.interviews')}
-          data={interviewOptions}
-          value={draft.interviewIds}
-          searchable
-          onChange={(value) => onChange({ ...draft, interviewIds: value })}
-        />
-      </SimpleGrid>
-    </Stack>
   );
 }
 

@@ -11,44 +11,11 @@ import { notify } from '../../lib/notify.ts';
 import { useSwot, useSwotMutations } from './api.ts';
 import { SpecificitiesSection } from './specificities-section.tsx';
 import { GapSuggestions } from './swot-gap-suggestions.tsx';
-import { CATEGORY_COLOURS, type Draft, ItemCard, ItemFields, useInterviewOptions } from './swot-item.tsx';
-import { EditItemModal, MergeItemsModal, RemoveItemModal } from './swot-modals.tsx';
+import { CATEGORY_COLOURS, ItemCard, useInterviewOptions } from './swot-item.tsx';
+import { AddItemForm, EditItemModal } from './swot-item-form.tsx';
+import { MergeItemsModal, RemoveItemModal } from './swot-modals.tsx';
 
 type Mutations = ReturnType<typeof useSwotMutations>;
-
-function AddItemForm({ missionId, mutations }: { missionId: string; mutations: Mutations }) {
-  const { t } = useTranslation();
-  const [draft, setDraft] = useState<Draft>({ category: 'strength', text: '', dimensions: [], interviewIds: [] });
-  return (
-    <Paper withBorder p="md">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!draft.text.trim()) return;
-          mutations.create.mutate(draft, {
-            onSuccess: () => {
-              notify(t('diagnostic.swot.added'));
-              // The category stays (items are often entered by category); what describes the item clears.
-              setDraft({ category: draft.category, text: '', dimensions: [], interviewIds: [] });
-            },
-          });
-        }}
-      >
-        <Stack gap="xs">
-          <Title order={3} size="h5">
-            {t('diagnostic.swot.add')}
-          </Title>
-          <ItemFields draft={draft} onChange={setDraft} missionId={missionId} withCategory />
-          <Group justify="flex-end">
-            <Button type="submit" loading={mutations.create.isPending} disabled={!draft.text.trim()}>
-              {t('diagnostic.swot.addButton')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
-  );
-}
 
 /** Reordering: ↑/↓ (the keyboard stays on the moved item) and native drag and drop within one category. */
 function useReorder(items: SwotItem[], mutations: Mutations) {
@@ -168,31 +135,36 @@ function CategoryColumn(props: ColumnProps) {
   );
 }
 
-function Swot({ mission }: { mission: Mission }) {
+/** Makes a draft project sheet of the strategy from an item, then opens the strategy's sheets. */
+function useToProjectSheet(missionId: string, toProjectSheet: Mutations['toProjectSheet']) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (item: SwotItem) =>
+    toProjectSheet.mutate(item.id, {
+      onSuccess: (sheet) => {
+        notify(t('diagnostic.swot.projectSheetCreated', { title: sheet.title }));
+        void navigate(paths.missionStrategy.to(missionId, 'projects'));
+      },
+    });
+}
+
+function Swot({ mission }: { mission: Mission }) {
   const swot = useSwot(mission.id);
   const mutations = useSwotMutations(mission.id);
-  const navigate = useNavigate();
   const interviewOptions = useInterviewOptions(mission.id);
   const [selected, setSelected] = useState<string[]>([]);
-  const [editing, setEditing] = useState<(Draft & { id: string }) | null>(null);
+  const [editing, setEditing] = useState<SwotItem | null>(null);
   const [merging, setMerging] = useState<{ ids: string[]; text: string } | null>(null);
   const [removing, setRemoving] = useState<SwotItem | null>(null);
   const items = swot.data?.items ?? [];
   const reorder = useReorder(items, mutations);
+  const toSheet = useToProjectSheet(mission.id, mutations.toProjectSheet);
   if (swot.error) return <ErrorAlert error={swot.error} />;
   if (!swot.data) return <BlockSkeleton />;
   const canEdit = swot.data.permissions.edit;
   const { create, update, remove, merge, toProjectSheet } = mutations;
   const error =
     create.error ?? update.error ?? remove.error ?? mutations.reorder.error ?? merge.error ?? toProjectSheet.error;
-  const toSheet = (item: SwotItem) =>
-    toProjectSheet.mutate(item.id, {
-      onSuccess: (sheet) => {
-        notify(t('diagnostic.swot.projectSheetCreated', { title: sheet.title }));
-        void navigate(paths.missionStrategy.to(mission.id, 'projects'));
-      },
-    });
   return (
     <Stack gap="md">
       <ErrorAlert error={error} />
@@ -217,16 +189,14 @@ function Swot({ mission }: { mission: Mission }) {
             reorder={reorder}
             interviewLabel={(id) => interviewOptions.find((o) => o.value === id)?.label ?? id}
             onMerge={setMerging}
-            onEdit={({ id, category, text, dimensions, interviewIds }) =>
-              setEditing({ id, category, text, dimensions, interviewIds })
-            }
+            onEdit={setEditing}
             onDelete={setRemoving}
             onProjectSheet={toSheet}
           />
         ))}
       </SimpleGrid>
       {editing ? (
-        <EditItemModal editing={editing} missionId={mission.id} mutations={mutations} onChange={setEditing} />
+        <EditItemModal item={editing} missionId={mission.id} mutations={mutations} onClose={() => setEditing(null)} />
       ) : null}
       {removing ? (
         <RemoveItemModal
@@ -243,7 +213,7 @@ function Swot({ mission }: { mission: Mission }) {
         <MergeItemsModal
           merging={merging}
           mutations={mutations}
-          onChange={setMerging}
+          onClose={() => setMerging(null)}
           onMerged={() => {
             setSelected([]);
             setMerging(null);

@@ -1,5 +1,6 @@
-import { Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Group, MultiSelect, Select, Textarea, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   MISSION_PHASES,
@@ -9,14 +10,11 @@ import {
   MissionUpdateInput,
 } from '../../../domain/missions/mission.ts';
 import { belgianToday } from '../../../domain/shared/format.ts';
-import { AppModal } from '../../components/app-modal.tsx';
 import { DateField } from '../../components/date-field.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormErrorSummary } from '../../components/form-error-summary.tsx';
-import { ApiError } from '../../lib/api.ts';
+import { EditorModal } from '../../components/editor-modal.tsx';
 import { communeOptions, useCommuneList } from '../../lib/communes-query.ts';
-import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
+import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useCreateMission, useStaff, useUpdateMission } from './api.ts';
 import { useCommuneSites } from './sites-query.ts';
 
@@ -30,13 +28,19 @@ type Values = {
   startDate: string;
   endDate: string;
 };
+type MissionForm = UseFormReturnType<Values>;
+type Props = { mission?: Mission; onClose(): void; onSaved?(mission: Mission): void };
 
-function usePhaseOptions() {
-  const { t } = useTranslation();
-  return MISSION_PHASES.map((phase) => ({ value: phase, label: t(`missions.phases.${phase}`) }));
-}
-
-const today = () => belgianToday();
+const missionValues = (mission?: Mission): Values => ({
+  title: mission?.title ?? '',
+  description: mission?.description ?? '',
+  communeNis: mission?.beneficiary.communeNis ?? null,
+  siteId: mission?.beneficiary.siteId ?? null,
+  consultantIds: mission?.consultants.map((c) => c.id) ?? [],
+  phase: mission?.phase ?? 'diagnostic',
+  startDate: mission?.startDate ?? belgianToday(),
+  endDate: mission?.endDate ?? '',
+});
 
 function toUpdate(values: Values): MissionUpdateInput {
   return {
@@ -61,110 +65,129 @@ function toCreate(values: Values): MissionCreateInput {
 }
 
 /** Opens a mission (create) or changes one (edit): title, beneficiary, consultants, dates and phase. */
-export function MissionFormModal(props: { mission?: Mission; onClose(): void; onSaved?(mission: Mission): void }) {
+export function MissionFormModal(props: Props) {
+  return props.mission ? <EditMissionModal {...props} mission={props.mission} /> : <CreateMissionModal {...props} />;
+}
+
+/** Says the mission was saved, hands it over and closes. */
+function useSaved(props: Props) {
   const { t } = useTranslation();
-  const editing = props.mission;
-  const communes = useCommuneList();
-  const staff = useStaff();
+  return (mission: Mission) => {
+    notify(t(props.mission ? 'missions.saved' : 'missions.created', { title: mission.title }));
+    props.onSaved?.(mission);
+    props.onClose();
+  };
+}
+
+function CreateMissionModal(props: Props) {
   const create = useCreateMission();
-  const update = useUpdateMission(editing?.id ?? '');
-  const phaseOptions = usePhaseOptions();
-  const form = useForm<Values>({
-    mode: 'controlled',
-    initialValues: {
-      title: editing?.title ?? '',
-      description: editing?.description ?? '',
-      communeNis: editing?.beneficiary.communeNis ?? null,
-      siteId: editing?.beneficiary.siteId ?? null,
-      consultantIds: editing?.consultants.map((c) => c.id) ?? [],
-      phase: editing?.phase ?? 'diagnostic',
-      startDate: editing?.startDate ?? today(),
-      endDate: editing?.endDate ?? '',
-    },
-    // The update carries no beneficiary (it cannot change): its strict schema refuses the keys, even undefined.
-    validate: (values) =>
-      editing
-        ? zodFormErrors(MissionUpdateInput, toUpdate(values), t)
-        : zodFormErrors(MissionCreateInput, toCreate(values), t),
+  const onSuccess = useSaved(props);
+  const { form, submit } = useSchemaForm({
+    schema: MissionCreateInput,
+    initialValues: missionValues(),
+    toInput: toCreate,
   });
-  const sites = useCommuneSites(form.values.communeNis);
-  const mutation = editing ? update : create;
+  const onSubmit = submit((input, callbacks) => create.mutate(input, { ...callbacks, onSuccess }));
+  return <MissionModal form={form} onSubmit={onSubmit} mutation={create} onClose={props.onClose} />;
+}
 
-  const submit = form.onSubmit((values) => {
-    const done = (mission: Mission) => {
-      notify(t(editing ? 'missions.saved' : 'missions.created', { title: mission.title }));
-      props.onSaved?.(mission);
-      props.onClose();
-    };
-    const fail = (error: Error) => {
-      if (error instanceof ApiError) form.setErrors(error.fieldErrors());
-    };
-    if (editing) update.mutate(toUpdate(values), { onSuccess: done, onError: fail });
-    else create.mutate(toCreate(values), { onSuccess: done, onError: fail });
+function EditMissionModal(props: Props & { mission: Mission }) {
+  const update = useUpdateMission(props.mission.id);
+  const onSuccess = useSaved(props);
+  // The update carries no beneficiary (it cannot change): its strict schema refuses the keys, even undefined.
+  const { form, submit } = useSchemaForm({
+    schema: MissionUpdateInput,
+    initialValues: missionValues(props.mission),
+    toInput: toUpdate,
   });
+  const onSubmit = submit((input, callbacks) => update.mutate(input, { ...callbacks, onSuccess }));
+  return <MissionModal editing form={form} onSubmit={onSubmit} mutation={update} onClose={props.onClose} />;
+}
 
+function MissionModal(props: {
+  editing?: boolean;
+  form: MissionForm;
+  onSubmit(event?: FormEvent<HTMLFormElement>): void;
+  mutation: { error: unknown; isPending: boolean };
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const { form, editing = false } = props;
   return (
-    <AppModal
-      opened
-      onClose={props.onClose}
+    <EditorModal
       title={t(editing ? 'missions.editTitle' : 'missions.createTitle')}
+      onClose={props.onClose}
       size="lg"
+      errors={form.errors}
+      onSubmit={props.onSubmit}
+      pending={props.mutation.isPending}
+      error={props.mutation.error}
+      submitLabel={t(editing ? 'common.save' : 'missions.create')}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ErrorAlert error={mutation.error} />
-          <FormErrorSummary errors={form.errors} />
-          <TextInput label={t('missions.title')} required {...form.getInputProps('title')} />
-          <Select
-            label={t('missions.commune')}
-            data={communeOptions(communes.data)}
-            searchable
-            required
-            disabled={Boolean(editing)}
-            nothingFoundMessage={t('common.nothingFound')}
-            {...form.getInputProps('communeNis')}
-            onChange={(value) => {
-              form.setFieldValue('communeNis', value);
-              form.setFieldValue('siteId', null);
-            }}
-          />
-          <Select
-            label={t('missions.site')}
-            description={t('missions.siteHelp')}
-            data={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            clearable
-            disabled={Boolean(editing) || !form.values.communeNis || (sites.data ?? []).length === 0}
-            placeholder={t('missions.wholeCommune')}
-            {...form.getInputProps('siteId')}
-          />
-          <MultiSelect
-            label={t('missions.consultants')}
-            data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.displayName }))}
-            searchable
-            required
-            {...form.getInputProps('consultantIds')}
-          />
-          <Group grow align="flex-start">
-            <DateField label={t('missions.startDate')} required {...form.getInputProps('startDate')} />
-            <DateField label={t('missions.endDate')} {...form.getInputProps('endDate')} />
-          </Group>
-          <Select
-            label={t('missions.phase')}
-            data={phaseOptions}
-            allowDeselect={false}
-            {...form.getInputProps('phase')}
-          />
-          <Textarea label={t('missions.description')} autosize minRows={3} {...form.getInputProps('description')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t(editing ? 'common.save' : 'missions.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+      <TextInput label={t('missions.title')} required {...form.getInputProps('title')} />
+      <BeneficiaryFields form={form} editing={editing} />
+      <MissionStaffingFields form={form} />
+      <Textarea label={t('missions.description')} autosize minRows={3} {...form.getInputProps('description')} />
+    </EditorModal>
+  );
+}
+
+/** The commune and, inside it, the site the mission serves: chosen when it opens, fixed afterwards. */
+function BeneficiaryFields({ form, editing }: { form: MissionForm; editing: boolean }) {
+  const { t } = useTranslation();
+  const communes = useCommuneList();
+  const sites = useCommuneSites(form.values.communeNis);
+  return (
+    <>
+      <Select
+        label={t('missions.commune')}
+        data={communeOptions(communes.data)}
+        searchable
+        required
+        disabled={editing}
+        nothingFoundMessage={t('common.nothingFound')}
+        {...form.getInputProps('communeNis')}
+        onChange={(value) => {
+          form.setFieldValue('communeNis', value);
+          form.setFieldValue('siteId', null);
+        }}
+      />
+      <Select
+        label={t('missions.site')}
+        description={t('missions.siteHelp')}
+        data={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        clearable
+        disabled={editing || !form.values.communeNis || (sites.data ?? []).length === 0}
+        placeholder={t('missions.wholeCommune')}
+        {...form.getInputProps('siteId')}
+      />
+    </>
+  );
+}
+
+/** Who runs the mission, when, and the phase it is in. */
+function MissionStaffingFields({ form }: { form: MissionForm }) {
+  const { t } = useTranslation();
+  const staff = useStaff();
+  return (
+    <>
+      <MultiSelect
+        label={t('missions.consultants')}
+        data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.displayName }))}
+        searchable
+        required
+        {...form.getInputProps('consultantIds')}
+      />
+      <Group grow align="flex-start">
+        <DateField label={t('missions.startDate')} required {...form.getInputProps('startDate')} />
+        <DateField label={t('missions.endDate')} {...form.getInputProps('endDate')} />
+      </Group>
+      <Select
+        label={t('missions.phase')}
+        data={MISSION_PHASES.map((phase) => ({ value: phase, label: t(`missions.phases.${phase}`) }))}
+        allowDeselect={false}
+        {...form.getInputProps('phase')}
+      />
+    </>
   );
 }

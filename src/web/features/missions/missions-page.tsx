@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Select, Stack, Table, Text } from '@mantine/core
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { MISSION_PHASES, type MissionPhase } from '../../../domain/missions/mission.ts';
+import { MISSION_PHASES, type Mission, type MissionPhase } from '../../../domain/missions/mission.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -17,7 +17,6 @@ import { PhaseBadge } from './phase-badge.tsx';
 
 export default function MissionsPage() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const navigate = useNavigate();
   const me = useMe();
   const [communeNis, setCommuneNis] = useState<string | null>(null);
@@ -63,44 +62,53 @@ export default function MissionsPage() {
       ) : (missions.data ?? []).length === 0 ? (
         <Text c="dimmed">{t('missions.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('missions.title')}</Table.Th>
-                <Table.Th scope="col">{t('missions.beneficiary')}</Table.Th>
-                <Table.Th scope="col">{t('missions.phase')}</Table.Th>
-                <Table.Th scope="col">{t('missions.consultants')}</Table.Th>
-                <Table.Th scope="col">{t('missions.startDate')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(missions.data ?? []).map((mission) => (
-                <Table.Tr key={mission.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={paths.mission.to(mission.id)} fw={600}>
-                      {mission.title}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    {mission.beneficiary.siteName
-                      ? `${mission.beneficiary.siteName} (${mission.beneficiary.communeName})`
-                      : mission.beneficiary.communeName}
-                  </Table.Td>
-                  <Table.Td>
-                    <PhaseBadge phase={mission.phase} />
-                  </Table.Td>
-                  <Table.Td>{mission.consultants.map((c) => c.displayName).join(', ')}</Table.Td>
-                  <Table.Td>{formatDate(mission.startDate, language)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <MissionsTable missions={missions.data ?? []} />
       )}
       {creating ? (
         <MissionFormModal onClose={() => setCreating(false)} onSaved={(m) => void navigate(paths.mission.to(m.id))} />
       ) : null}
     </Stack>
+  );
+}
+
+/** The missions found, each linked to its page. */
+function MissionsTable({ missions }: { missions: Mission[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('missions.title')}</Table.Th>
+            <Table.Th scope="col">{t('missions.beneficiary')}</Table.Th>
+            <Table.Th scope="col">{t('missions.phase')}</Table.Th>
+            <Table.Th scope="col">{t('missions.consultants')}</Table.Th>
+            <Table.Th scope="col">{t('missions.startDate')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {missions.map((mission) => (
+            <Table.Tr key={mission.id}>
+              <Table.Td>
+                <Anchor component={Link} to={paths.mission.to(mission.id)} fw={600}>
+                  {mission.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {mission.beneficiary.siteName
+                  ? `${mission.beneficiary.siteName} (${mission.beneficiary.communeName})`
+                  : mission.beneficiary.communeName}
+              </Table.Td>
+              <Table.Td>
+                <PhaseBadge phase={mission.phase} />
+              </Table.Td>
+              <Table.Td>{mission.consultants.map((c) => c.displayName).join(', ')}</Table.Td>
+              <Table.Td>{formatDate(mission.startDate, language)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -7,6 +7,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankingAnalysis } from '../../../domain/strategy/strategy-api.ts';
+import { useECharts } from '../../lib/use-echarts.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { axisLetter, gaiaOption } from './gaia-option.ts';
 import { decimal, percent } from './labels.ts';
@@ -28,22 +29,9 @@ function useWidth<T extends HTMLElement>() {
   return { ref, width };
 }
 
-/** An ECharts chart in a div: created once, given the option and height, disposed on unmount. */
-function EChart({ option, width, height }: { option: echarts.EChartsCoreOption; width: number; height: number }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!box.current) return;
-    chart.current = echarts.init(box.current, undefined, { renderer: 'svg' });
-    return () => {
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.resize({ width, height });
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option, width, height]);
+/** An ECharts chart in a div of the option's height (its width: the card's, which the option was made for). */
+function EChart({ option, height }: { option: echarts.EChartsCoreOption; height: number }) {
+  const box = useECharts(option);
   return <div ref={box} style={{ height, width: '100%' }} data-testid="gaia-chart" />;
 }
 
@@ -102,7 +90,7 @@ export default function GaiaChart(props: Props) {
             aria-label={t('strategy.gaia.chartLabel', { delta: percent(gaia.delta, language, 0) })}
             style={{ minHeight: built?.height ?? 300 }}
           >
-            {built ? <EChart option={built.option} width={width} height={built.height} /> : null}
+            {built ? <EChart option={built.option} height={built.height} /> : null}
           </div>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
