@@ -7,19 +7,29 @@ import type { CatalogueService } from './catalogue.service.ts';
 import { renderShortlist } from './shortlist-export.render.ts';
 
 const IdParams = z.object({ id: z.uuid() });
+const c = catalogueContract;
+const catalogueRead = { action: 'read', resource: 'catalogue' } as const;
+const catalogueCreate = { action: 'create', resource: 'catalogue' } as const;
+const catalogueUpdate = { action: 'update', resource: 'catalogue' } as const;
+const shortlistAccess = (action: 'read' | 'create' | 'update' | 'delete') =>
+  ({ action, resource: 'catalogue_shortlist' }) as const;
 
 /**
- * The framework-agreement catalogue, registered from its contract (src/domain/catalogue/catalogue.contract.ts): thin,
- * the policy's access then the service. The two binary answers (an image, a shortlist's export) stay plain routes.
+ * The framework-agreement catalogue, registered from its contract (src/domain/catalogue/catalogue.contract.ts), one
+ * use case at a time: thin, the policy's access then the service. The two binary answers (an image, a shortlist's
+ * export) stay plain routes.
  */
 export async function catalogueRoutes(app: ApiInstance, options: { catalogue: CatalogueService }) {
   const { catalogue } = options;
-  const c = catalogueContract;
-  const catalogueRead = { action: 'read', resource: 'catalogue' } as const;
-  const catalogueCreate = { action: 'create', resource: 'catalogue' } as const;
-  const catalogueUpdate = { action: 'update', resource: 'catalogue' } as const;
+  registerSolutionRoutes(app, catalogue);
+  registerAgreementRoutes(app, catalogue);
+  registerCallOffRoutes(app, catalogue);
+  registerSavedSearchRoutes(app, catalogue);
+  registerShortlistRoutes(app, catalogue);
+}
 
-  // ── solutions and search ─────────────────────────────────────────────────────────────────────────────────────
+/** Solutions and search, with a solution's images. */
+function registerSolutionRoutes(app: ApiInstance, catalogue: CatalogueService) {
   registerContract(app, c.search, catalogueRead, (r) => catalogue.search(r.actor, r.query));
   registerContract(app, c.solutions, catalogueRead, (r) =>
     catalogue.list(r.actor, { status: r.query.status, ...(r.query.category ? { category: r.query.category } : {}) }),
@@ -34,61 +44,6 @@ export async function catalogueRoutes(app: ApiInstance, options: { catalogue: Ca
   registerContract(app, c.compare, catalogueRead, (r) => catalogue.compare(r.actor, r.query.ids));
   registerContract(app, c.adoption, catalogueRead, (r) => catalogue.adoption(r.actor, r.query));
 
-  // ── agreements, lots, adhesion ───────────────────────────────────────────────────────────────────────────────
-  registerContract(app, c.agreements, catalogueRead, (r) => catalogue.agreements(r.actor));
-  registerContract(app, c.createAgreement, catalogueCreate, (r) => catalogue.createAgreement(r.ctx, r.body));
-  registerContract(app, c.agreement, catalogueRead, (r) => catalogue.agreement(r.actor, r.params.id));
-  registerContract(app, c.updateAgreement, catalogueUpdate, (r) =>
-    catalogue.updateAgreement(r.ctx, r.params.id, r.body),
-  );
-  registerContract(app, c.createLot, catalogueCreate, (r) => catalogue.createLot(r.ctx, r.params.id, r.body));
-  registerContract(app, c.updateLot, catalogueUpdate, (r) => catalogue.updateLot(r.ctx, r.params.id, r.body));
-  registerContract(app, c.adhere, { action: 'create', resource: 'catalogue_adhesion' }, (r) =>
-    catalogue.adhere(r.ctx, r.params.id, r.body.communeNis),
-  );
-
-  // ── call-offs ────────────────────────────────────────────────────────────────────────────────────────────────
-  registerContract(app, c.callOffs, { action: 'read', resource: 'call_off' }, (r) =>
-    catalogue.callOffs(r.actor, r.query),
-  );
-  registerContract(app, c.callOffTotals, { action: 'read', resource: 'call_off' }, (r) =>
-    catalogue.callOffTotals(r.actor, r.query.agreement ? { agreement: r.query.agreement } : {}),
-  );
-  registerContract(app, c.order, { action: 'create', resource: 'call_off' }, (r) => catalogue.order(r.ctx, r.body));
-  registerContract(app, c.cancelCallOff, { action: 'delete', resource: 'call_off' }, (r) =>
-    catalogue.cancelCallOff(r.ctx, r.params.id, r.body),
-  );
-
-  // ── saved searches ───────────────────────────────────────────────────────────────────────────────────────────
-  registerContract(app, c.savedSearches, { action: 'read', resource: 'catalogue_search' }, (r) =>
-    catalogue.savedSearches(r.actor),
-  );
-  registerContract(app, c.saveSearch, { action: 'create', resource: 'catalogue_search' }, (r) =>
-    catalogue.saveSearch(r.ctx, r.body),
-  );
-  registerContract(app, c.deleteSavedSearch, { action: 'delete', resource: 'catalogue_search' }, async (r) => {
-    await catalogue.deleteSavedSearch(r.ctx, r.params.id);
-    return null;
-  });
-
-  // ── shortlists ───────────────────────────────────────────────────────────────────────────────────────────────
-  const shortlist = (action: 'read' | 'create' | 'update' | 'delete') =>
-    ({ action, resource: 'catalogue_shortlist' }) as const;
-  registerContract(app, c.shortlists, shortlist('read'), (r) => catalogue.shortlists(r.actor));
-  registerContract(app, c.createShortlist, shortlist('create'), (r) => catalogue.createShortlist(r.ctx, r.body));
-  registerContract(app, c.shortlist, shortlist('read'), (r) => catalogue.shortlist(r.actor, r.params.id));
-  registerContract(app, c.updateShortlist, shortlist('update'), (r) =>
-    catalogue.updateShortlist(r.ctx, r.params.id, r.body),
-  );
-  registerContract(app, c.recordOutcome, shortlist('update'), (r) =>
-    catalogue.recordOutcome(r.ctx, r.params.id, r.body),
-  );
-  registerContract(app, c.deleteShortlist, shortlist('delete'), async (r) => {
-    await catalogue.deleteShortlist(r.ctx, r.params.id);
-    return null;
-  });
-
-  // ── binary answers: plain routes ─────────────────────────────────────────────────────────────────────────────
   app.get(
     '/api/catalogue/images/:id',
     {
@@ -112,12 +67,72 @@ export async function catalogueRoutes(app: ApiInstance, options: { catalogue: Ca
         .send(image.content as never);
     },
   );
+}
+
+/** Framework agreements, their lots, and a commune's adhesion. */
+function registerAgreementRoutes(app: ApiInstance, catalogue: CatalogueService) {
+  registerContract(app, c.agreements, catalogueRead, (r) => catalogue.agreements(r.actor));
+  registerContract(app, c.createAgreement, catalogueCreate, (r) => catalogue.createAgreement(r.ctx, r.body));
+  registerContract(app, c.agreement, catalogueRead, (r) => catalogue.agreement(r.actor, r.params.id));
+  registerContract(app, c.updateAgreement, catalogueUpdate, (r) =>
+    catalogue.updateAgreement(r.ctx, r.params.id, r.body),
+  );
+  registerContract(app, c.createLot, catalogueCreate, (r) => catalogue.createLot(r.ctx, r.params.id, r.body));
+  registerContract(app, c.updateLot, catalogueUpdate, (r) => catalogue.updateLot(r.ctx, r.params.id, r.body));
+  registerContract(app, c.adhere, { action: 'create', resource: 'catalogue_adhesion' }, (r) =>
+    catalogue.adhere(r.ctx, r.params.id, r.body.communeNis),
+  );
+}
+
+/** Call-offs under an agreement: the list, the totals, an order, a cancellation. */
+function registerCallOffRoutes(app: ApiInstance, catalogue: CatalogueService) {
+  registerContract(app, c.callOffs, { action: 'read', resource: 'call_off' }, (r) =>
+    catalogue.callOffs(r.actor, r.query),
+  );
+  registerContract(app, c.callOffTotals, { action: 'read', resource: 'call_off' }, (r) =>
+    catalogue.callOffTotals(r.actor, r.query.agreement ? { agreement: r.query.agreement } : {}),
+  );
+  registerContract(app, c.order, { action: 'create', resource: 'call_off' }, (r) => catalogue.order(r.ctx, r.body));
+  registerContract(app, c.cancelCallOff, { action: 'delete', resource: 'call_off' }, (r) =>
+    catalogue.cancelCallOff(r.ctx, r.params.id, r.body),
+  );
+}
+
+/** A user's saved searches. */
+function registerSavedSearchRoutes(app: ApiInstance, catalogue: CatalogueService) {
+  registerContract(app, c.savedSearches, { action: 'read', resource: 'catalogue_search' }, (r) =>
+    catalogue.savedSearches(r.actor),
+  );
+  registerContract(app, c.saveSearch, { action: 'create', resource: 'catalogue_search' }, (r) =>
+    catalogue.saveSearch(r.ctx, r.body),
+  );
+  registerContract(app, c.deleteSavedSearch, { action: 'delete', resource: 'catalogue_search' }, async (r) => {
+    await catalogue.deleteSavedSearch(r.ctx, r.params.id);
+    return null;
+  });
+}
+
+/** Shortlists of solutions, their outcome, and their export compared fact by fact. */
+function registerShortlistRoutes(app: ApiInstance, catalogue: CatalogueService) {
+  registerContract(app, c.shortlists, shortlistAccess('read'), (r) => catalogue.shortlists(r.actor));
+  registerContract(app, c.createShortlist, shortlistAccess('create'), (r) => catalogue.createShortlist(r.ctx, r.body));
+  registerContract(app, c.shortlist, shortlistAccess('read'), (r) => catalogue.shortlist(r.actor, r.params.id));
+  registerContract(app, c.updateShortlist, shortlistAccess('update'), (r) =>
+    catalogue.updateShortlist(r.ctx, r.params.id, r.body),
+  );
+  registerContract(app, c.recordOutcome, shortlistAccess('update'), (r) =>
+    catalogue.recordOutcome(r.ctx, r.params.id, r.body),
+  );
+  registerContract(app, c.deleteShortlist, shortlistAccess('delete'), async (r) => {
+    await catalogue.deleteShortlist(r.ctx, r.params.id);
+    return null;
+  });
 
   for (const format of ['pdf', 'xlsx'] as const) {
     app.get(
       `/api/catalogue/shortlists/:id/export.${format}`,
       {
-        config: { access: shortlist('read') },
+        config: { access: shortlistAccess('read') },
         schema: {
           tags: ['catalogue'],
           summary: `The shortlist compared fact by fact (${format.toUpperCase()})`,

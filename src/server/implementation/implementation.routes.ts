@@ -14,20 +14,27 @@ type Action = 'read' | 'create' | 'update' | 'delete';
 const access = (action: Action, resource: ResourceType = 'implementation') => ({ action, resource }) as const;
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['implementation'];
+const c = implementationContract;
 
 /**
- * The implementation phase, registered from its contract (src/domain/implementation/implementation.contract.ts).
- * Routes name no commune: the service loads the project and asks the policy with its commune.
+ * The implementation phase, registered from its contract (src/domain/implementation/implementation.contract.ts), one
+ * use case at a time. Routes name no commune: the service loads the project and asks the policy with its commune.
  */
 export async function implementationRoutes(
   app: ApiInstance,
   options: { implementation: ImplementationServices; notices: NoticesService },
 ) {
-  const { followUp, items, procurement, thresholds, province, settings } = options.implementation;
-  const { notices } = options;
-  const c = implementationContract;
+  const services = options.implementation;
+  registerFollowUpRoutes(app, services);
+  registerFollowUpItemRoutes(app, services);
+  registerProcurementRoutes(app, services);
+  registerThresholdRoutes(app, services);
+  registerNotificationRoutes(app, services, options.notices);
+  registerProvinceRoutes(app, services);
+}
 
-  registerContract(app, c.area, access('read', 'implementation_alert'), (request) => province.area(request.actor));
+/** A project's follow-up: the mission's view, the project's sheet, its status, its publication. */
+function registerFollowUpRoutes(app: ApiInstance, { followUp }: ImplementationServices) {
   registerContract(app, c.mission, access('read'), (request) =>
     followUp.missionImplementation(request.actor, request.params.missionId),
   );
@@ -41,7 +48,10 @@ export async function implementationRoutes(
   registerContract(app, c.publish, access('update', 'implementation_publication'), (request) =>
     followUp.publish(request.ctx, request.params.id, request.body),
   );
+}
 
+/** What a follow-up holds: milestones, indicators and their measurements, documents (and a document's file). */
+function registerFollowUpItemRoutes(app: ApiInstance, { items }: ImplementationServices) {
   registerContract(app, c.addMilestone, access('create'), (request) =>
     items.addMilestone(request.ctx, request.params.id, request.body),
   );
@@ -76,41 +86,7 @@ export async function implementationRoutes(
     items.deleteDocument(request.ctx, request.params.id),
   );
 
-  registerContract(app, c.procedureAdvice, access('read', 'procurement'), (request) =>
-    procurement.procedureAdvice(request.actor, request.params.id, request.query),
-  );
-  registerContract(app, c.saveProcurement, access('update', 'procurement'), (request) =>
-    procurement.saveProcurement(request.ctx, request.params.id, request.body),
-  );
-
-  registerContract(app, c.thresholds, access('read', 'procurement_threshold'), (request) =>
-    thresholds.thresholds(request.actor),
-  );
-  registerContract(app, c.replaceThresholds, access('update', 'procurement_threshold'), (request) =>
-    thresholds.replaceThresholds(request.ctx, request.body),
-  );
-  registerContract(app, c.deleteThresholdPeriod, access('delete', 'procurement_threshold'), (request) =>
-    thresholds.deleteThresholdPeriod(request.ctx, request.params.validFrom),
-  );
-
-  registerContract(app, c.alerts, access('read', 'implementation_alert'), (request) => province.alerts(request.actor));
-  registerContract(app, c.notificationSettings, access('read', 'account'), (request) =>
-    settings.settings(request.actor),
-  );
-  registerContract(app, c.updateNotificationSettings, access('update', 'account'), (request) =>
-    settings.updateSettings(request.ctx, request.body),
-  );
-  registerContract(app, c.notices, access('read', 'notification_log'), (request) => notices.notices(request.actor));
-  registerContract(app, c.runNotices, access('create', 'notification_log'), (request) => notices.runNow(request.ctx));
-  registerContract(app, c.dashboard, access('read', 'implementation_dashboard'), (request) =>
-    province.dashboard(request.actor, request.query),
-  );
-  registerContract(app, c.publishedCommunes, { public: true }, () => province.publishedCommunes());
-  registerContract(app, c.publicProgress, { public: true }, (request) =>
-    province.publicProgress(request.params.nisCode),
-  );
-
-  // ── files: plain routes (decision 130), their paths declared beside the contract ──────────────────────────────
+  // A file is a plain route (decision 130), its path declared beside the contract.
   app.get(
     implementationFiles.document,
     {
@@ -128,6 +104,16 @@ export async function implementationRoutes(
         .header('cache-control', 'no-store')
         .send(document.content as never);
     },
+  );
+}
+
+/** A project's procurement: the procedure's advice, the saved file, and that file as an OCDS release package. */
+function registerProcurementRoutes(app: ApiInstance, { procurement }: ImplementationServices) {
+  registerContract(app, c.procedureAdvice, access('read', 'procurement'), (request) =>
+    procurement.procedureAdvice(request.actor, request.params.id, request.query),
+  );
+  registerContract(app, c.saveProcurement, access('update', 'procurement'), (request) =>
+    procurement.saveProcurement(request.ctx, request.params.id, request.body),
   );
 
   app.get(
@@ -150,6 +136,44 @@ export async function implementationRoutes(
         .header('content-disposition', `attachment; filename="ocds-${request.params.id}.json"`)
         .send(JSON.stringify(pkg, null, 2) as never);
     },
+  );
+}
+
+/** The procurement thresholds by period of validity. */
+function registerThresholdRoutes(app: ApiInstance, { thresholds }: ImplementationServices) {
+  registerContract(app, c.thresholds, access('read', 'procurement_threshold'), (request) =>
+    thresholds.thresholds(request.actor),
+  );
+  registerContract(app, c.replaceThresholds, access('update', 'procurement_threshold'), (request) =>
+    thresholds.replaceThresholds(request.ctx, request.body),
+  );
+  registerContract(app, c.deleteThresholdPeriod, access('delete', 'procurement_threshold'), (request) =>
+    thresholds.deleteThresholdPeriod(request.ctx, request.params.validFrom),
+  );
+}
+
+/** An account's notification settings and the log of notices sent. */
+function registerNotificationRoutes(app: ApiInstance, { settings }: ImplementationServices, notices: NoticesService) {
+  registerContract(app, c.notificationSettings, access('read', 'account'), (request) =>
+    settings.settings(request.actor),
+  );
+  registerContract(app, c.updateNotificationSettings, access('update', 'account'), (request) =>
+    settings.updateSettings(request.ctx, request.body),
+  );
+  registerContract(app, c.notices, access('read', 'notification_log'), (request) => notices.notices(request.actor));
+  registerContract(app, c.runNotices, access('create', 'notification_log'), (request) => notices.runNow(request.ctx));
+}
+
+/** The province's view: its area, alerts, dashboard (and its spreadsheet), and the public progress pages. */
+function registerProvinceRoutes(app: ApiInstance, { province }: ImplementationServices) {
+  registerContract(app, c.area, access('read', 'implementation_alert'), (request) => province.area(request.actor));
+  registerContract(app, c.alerts, access('read', 'implementation_alert'), (request) => province.alerts(request.actor));
+  registerContract(app, c.dashboard, access('read', 'implementation_dashboard'), (request) =>
+    province.dashboard(request.actor, request.query),
+  );
+  registerContract(app, c.publishedCommunes, { public: true }, () => province.publishedCommunes());
+  registerContract(app, c.publicProgress, { public: true }, (request) =>
+    province.publicProgress(request.params.nisCode),
   );
 
   app.get(

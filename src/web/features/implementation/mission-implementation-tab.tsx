@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ProjectSummary } from '../../../domain/implementation/implementation-api.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -14,7 +15,6 @@ import { PlanAgainstActualView } from './plan-against-actual.tsx';
 /** The implementation tab of a mission: its approved projects, their status, progress, budget and alerts. */
 export default function MissionImplementationTab() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const mission = useMissionOutlet();
   const state = useMissionImplementation(mission.id);
 
@@ -38,73 +38,89 @@ export default function MissionImplementationTab() {
           {t('implementation.mission.noProjects')}
         </Alert>
       ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('implementation.columns.project')}</Table.Th>
-                  <Table.Th scope="col">{t('implementation.columns.status')}</Table.Th>
-                  <Table.Th scope="col">{t('implementation.columns.progress')}</Table.Th>
-                  <Table.Th scope="col">{t('implementation.columns.budget')}</Table.Th>
-                  <Table.Th scope="col">{t('implementation.columns.nextMilestone')}</Table.Th>
-                  <Table.Th scope="col">{t('implementation.columns.alerts')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {projects.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Anchor underline="always" component={Link} to={paths.implementationProject.to(p.id)} fw={600}>
-                        {p.title}
-                      </Anchor>
-                      {p.published ? (
-                        <Badge ml="xs" size="sm" variant="outline" color="teal">
-                          {t('implementation.published')}
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <StatusBadge status={p.status} />
-                    </Table.Td>
-                    <Table.Td miw={140}>
-                      <Text size="sm">{p.progress} %</Text>
-                      <Progress value={p.progress} size="sm" aria-hidden="true" />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {t('implementation.budgetLine', {
-                          planned: euros(p.budget.planned, language),
-                          spent: euros(p.budget.spent, language),
-                        })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {p.nextMilestone ? (
-                        <Text size="sm">
-                          {p.nextMilestone.title} — {formatDate(p.nextMilestone.dueDate, language)}
-                        </Text>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {p.alertCount > 0 ? (
-                        <Badge color="red.9" variant="filled">
-                          {t('implementation.alertCount', { count: p.alertCount })}
-                        </Badge>
-                      ) : (
-                        <Text size="sm">{t('implementation.noAlert')}</Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <ProjectsTable projects={projects} />
       )}
       {state.data.planAgainstActual ? <PlanAgainstActualView data={state.data.planAgainstActual} /> : null}
     </Stack>
+  );
+}
+
+/** The mission's approved projects, one row each. */
+function ProjectsTable({ projects }: { projects: ProjectSummary[] }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder>
+      <Table.ScrollContainer minWidth={760}>
+        <Table verticalSpacing="sm" striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('implementation.columns.project')}</Table.Th>
+              <Table.Th scope="col">{t('implementation.columns.status')}</Table.Th>
+              <Table.Th scope="col">{t('implementation.columns.progress')}</Table.Th>
+              <Table.Th scope="col">{t('implementation.columns.budget')}</Table.Th>
+              <Table.Th scope="col">{t('implementation.columns.nextMilestone')}</Table.Th>
+              <Table.Th scope="col">{t('implementation.columns.alerts')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {projects.map((p) => (
+              <ProjectRow key={p.id} project={p} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
+function ProjectRow({ project: p }: { project: ProjectSummary }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Anchor underline="always" component={Link} to={paths.implementationProject.to(p.id)} fw={600}>
+          {p.title}
+        </Anchor>
+        {p.published ? (
+          <Badge ml="xs" size="sm" variant="outline" color="teal">
+            {t('implementation.published')}
+          </Badge>
+        ) : null}
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <StatusBadge status={p.status} />
+      </Table.Td>
+      <Table.Td miw={140}>
+        <Text size="sm">{p.progress} %</Text>
+        <Progress value={p.progress} size="sm" aria-hidden="true" />
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">
+          {t('implementation.budgetLine', {
+            planned: euros(p.budget.planned, language),
+            spent: euros(p.budget.spent, language),
+          })}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {p.nextMilestone ? (
+          <Text size="sm">
+            {p.nextMilestone.title} — {formatDate(p.nextMilestone.dueDate, language)}
+          </Text>
+        ) : (
+          '—'
+        )}
+      </Table.Td>
+      <Table.Td>
+        {p.alertCount > 0 ? (
+          <Badge color="red.9" variant="filled">
+            {t('implementation.alertCount', { count: p.alertCount })}
+          </Badge>
+        ) : (
+          <Text size="sm">{t('implementation.noAlert')}</Text>
+        )}
+      </Table.Td>
+    </Table.Tr>
   );
 }
