@@ -64,6 +64,20 @@ export function interview(
   );
 }
 
+/** An interview of a mission's diagnostic with its answers saved, as the consultant leaves it after the meeting. */
+export async function answeredInterview(
+  consultant: Client,
+  missionId: string,
+  answers: readonly { questionKey: string; level: number | null; comment?: string }[],
+  fields: Partial<z.input<typeof InterviewCreateInput>> = {},
+): Promise<Interview> {
+  const { id } = await interview(consultant, missionId, fields);
+  return created(
+    'the answers of an interview',
+    consultant.patch(`/api/missions/${missionId}/interviews/${id}`, { answers }),
+  );
+}
+
 /** A SWOT item of a mission's diagnostic. */
 export function swotItem(
   consultant: Client,
