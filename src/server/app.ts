@@ -4,15 +4,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit/audit.routes.ts';
 import accessPlugin, { type RouteAccess } from './auth/access.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -31,7 +24,8 @@ import { createDiagnosticServices } from './diagnostic/diagnostic-services.ts';
 import { targetsRoutes } from './diagnostic/targets.routes.ts';
 import { TargetsService } from './diagnostic/targets.service.ts';
 import { healthRoutes, VERSION } from './health/health.routes.ts';
-import { errorResponder, MAX_PARAM_LENGTH, registerErrorHandling } from './http/error-handler.ts';
+import { registerApiDocs } from './http/api-docs.ts';
+import { type ErrorResponder, errorResponder, MAX_PARAM_LENGTH, registerErrorHandling } from './http/error-handler.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
@@ -83,70 +77,19 @@ export type AppOptions = {
   logger?: boolean;
 };
 
+type ServiceLog = { error(object: unknown, message: string): void; info?(object: unknown, message: string): void };
+
 /** The services every feature's routes use, built once per app. */
-export function buildServices(
-  database: DatabaseHandle,
-  config: Config,
-  now: () => Date,
-  log: { error(object: unknown, message: string): void; info?(object: unknown, message: string): void } = console,
-) {
+export function buildServices(database: DatabaseHandle, config: Config, now: () => Date, log: ServiceLog = console) {
   const uow = new UnitOfWork(database.db);
-  const implementation = createImplementationServices(uow, now, config.ocdsPrefix);
-  const catalogue = new CatalogueService(uow, now);
-  const watch = new WatchService(uow, catalogue);
-  const missions = new MissionsService(uow, now);
-  // What resource persons and report readers see: the agency's name (AGENCY_NAME), not the workspace's label
-  // (« … — espace de démonstration »).
-  const agencyName = async () => config.agencyName;
-  const diagnostic = createDiagnosticServices(uow, now, agencyName);
-  // Background work is kept in the database (decision 110): any instance may do it, and sees it.
-  const jobs = new JobQueue(database, {
-    log,
-    pollingIntervalSeconds: config.jobs.pollSeconds,
-    maintenanceIntervalSeconds: config.jobs.maintenanceSeconds,
-  });
-  const groupingRunner = groupingRunnerFor(database, config.jobs.groupingTimeoutSeconds);
-  const mutualisation = new MutualisationService(
-    uow,
-    log,
-    now,
-    jobs,
-    groupingRunner,
-    config.jobs.groupingTimeoutSeconds,
-  );
-  jobs.define(mutualisation.jobDefinition());
-  // A plan's solve is a job too: any instance solves it and stores its progress with the run (decision 110). Two
-  // solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
-  const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now, jobs);
-  jobs.define(planner.jobDefinition());
-  const strategy = createStrategyServices(uow, planner, now);
-  const notices = new NoticesService(uow, implementation.province, createMailer(config.smtp), now, log, [
-    pollNoticeSource(uow, config.publicUrl, now),
-  ]);
-  // One notices pass at a time across instances: the period's job and an admin's « send now » wait for each other
-  // (both carry the key NOTICES_JOB), so no notice is sent twice by two passes overlapping.
-  jobs.define({
-    name: NOTICES_JOB,
-    handler: () => notices.run(),
-    expireInSeconds: 15 * 60,
-    retryLimit: 1,
-    concurrency: 'one-at-a-time',
-  });
-  notices.passThrough(
-    async () =>
-      (await jobs.sendAndWait(
-        NOTICES_JOB,
-        { manual: true },
-        { singletonKey: NOTICES_JOB, timeoutMs: 120_000 },
-      )) as Awaited<ReturnType<typeof notices.run>>,
-  );
+  const { implementation, catalogue, watch, missions, diagnostic } = buildMissionServices(uow, config, now);
+  const jobs = buildJobQueue(database, config, log);
+  const { groupingRunner, mutualisation } = buildMutualisation(uow, database, config, now, jobs, log);
+  const { planner, strategy } = buildStrategy(uow, now, jobs, log);
+  const notices = buildNotices(uow, config, now, jobs, log, implementation.province);
   const communes = new CommunesService(uow, now);
   const publicSide = new PublicService(uow, config.agencyName);
-  const purchasing = new PurchasingService(uow, now);
-  const purchasingOcds = new PurchasingOcdsService(uow, purchasing, config.agencyName, config.ocdsPrefix, now);
-  // The open data's OCDS is published when procurement data changes, never on a public read (issue 15).
-  const ocdsPublisher = new OcdsPublisher(implementation.procurement, purchasingOcds, config.publicUrl);
-  jobs.define(ocdsPublisher.jobDefinition());
+  const { purchasing, purchasingOcds, ocdsPublisher } = buildPurchasing(uow, config, now, jobs, implementation);
   return {
     jobs,
     groupingRunner,
@@ -177,12 +120,129 @@ export function buildServices(
 }
 export type Services = ReturnType<typeof buildServices>;
 
+function buildMissionServices(uow: UnitOfWork, config: Config, now: () => Date) {
+  const implementation = createImplementationServices(uow, now, config.ocdsPrefix);
+  const catalogue = new CatalogueService(uow, now);
+  const watch = new WatchService(uow, catalogue);
+  const missions = new MissionsService(uow, now);
+  // What resource persons and report readers see: the agency's name (AGENCY_NAME), not the workspace's label
+  // (« … — espace de démonstration »).
+  const agencyName = async () => config.agencyName;
+  const diagnostic = createDiagnosticServices(uow, now, agencyName);
+  return { implementation, catalogue, watch, missions, diagnostic };
+}
+
+function buildJobQueue(database: DatabaseHandle, config: Config, log: ServiceLog) {
+  // Background work is kept in the database (decision 110): any instance may do it, and sees it.
+  return new JobQueue(database, {
+    log,
+    pollingIntervalSeconds: config.jobs.pollSeconds,
+    maintenanceIntervalSeconds: config.jobs.maintenanceSeconds,
+  });
+}
+
+function buildMutualisation(
+  uow: UnitOfWork,
+  database: DatabaseHandle,
+  config: Config,
+  now: () => Date,
+  jobs: JobQueue,
+  log: ServiceLog,
+) {
+  const groupingRunner = groupingRunnerFor(database, config.jobs.groupingTimeoutSeconds);
+  const mutualisation = new MutualisationService(
+    uow,
+    log,
+    now,
+    jobs,
+    groupingRunner,
+    config.jobs.groupingTimeoutSeconds,
+  );
+  jobs.define(mutualisation.jobDefinition());
+  return { groupingRunner, mutualisation };
+}
+
+function buildStrategy(uow: UnitOfWork, now: () => Date, jobs: JobQueue, log: ServiceLog) {
+  // A plan's solve is a job too: any instance solves it and stores its progress with the run (decision 110). Two
+  // solver threads: the missions' plans, and the HTTP calculators, so neither waits for the other.
+  const planner = new StrategyPlanner(uow, new PortfolioSolver(), log, now, jobs);
+  jobs.define(planner.jobDefinition());
+  const strategy = createStrategyServices(uow, planner, now);
+  return { planner, strategy };
+}
+
+function buildNotices(
+  uow: UnitOfWork,
+  config: Config,
+  now: () => Date,
+  jobs: JobQueue,
+  log: ServiceLog,
+  province: ReturnType<typeof createImplementationServices>['province'],
+) {
+  const notices = new NoticesService(uow, province, createMailer(config.smtp), now, log, [
+    pollNoticeSource(uow, config.publicUrl, now),
+  ]);
+  // One notices pass at a time across instances: the period's job and an admin's « send now » wait for each other
+  // (both carry the key NOTICES_JOB), so no notice is sent twice by two passes overlapping.
+  jobs.define({
+    name: NOTICES_JOB,
+    handler: () => notices.run(),
+    expireInSeconds: 15 * 60,
+    retryLimit: 1,
+    concurrency: 'one-at-a-time',
+  });
+  notices.passThrough(
+    async () =>
+      (await jobs.sendAndWait(
+        NOTICES_JOB,
+        { manual: true },
+        { singletonKey: NOTICES_JOB, timeoutMs: 120_000 },
+      )) as Awaited<ReturnType<typeof notices.run>>,
+  );
+  return notices;
+}
+
+function buildPurchasing(
+  uow: UnitOfWork,
+  config: Config,
+  now: () => Date,
+  jobs: JobQueue,
+  implementation: ReturnType<typeof createImplementationServices>,
+) {
+  const purchasing = new PurchasingService(uow, now);
+  const purchasingOcds = new PurchasingOcdsService(uow, purchasing, config.agencyName, config.ocdsPrefix, now);
+  // The open data's OCDS is published when procurement data changes, never on a public read (issue 15).
+  const ocdsPublisher = new OcdsPublisher(implementation.procurement, purchasingOcds, config.publicUrl);
+  jobs.define(ocdsPublisher.jobDefinition());
+  return { purchasing, purchasingOcds, ocdsPublisher };
+}
+
+type App = Awaited<ReturnType<typeof createFastify>>;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const now = options.now ?? (() => new Date());
   const respondWithError = errorResponder(BODY_LIMIT_BYTES);
-  const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+  const app = createFastify(config, options.logger, respondWithError);
+  const shutdownHooks = registerShutdownHooks(app);
+  const web = registerParsingAndErrors(app, config, respondWithError);
+  registerRouteCatalog(app);
+  await registerHttpPlugins(app, config, database);
+  await registerApiDocs(app, VERSION);
+  const services = buildServices(database, config, now, app.log);
+  await app.register(accessPlugin, { auth: services.auth });
+  publishChangedProcurement(app, services.jobs);
+  await registerFeatureRoutes(app, services, database, config);
+  if (web.built) await registerWebApp(app, web.distDir);
+  else app.log.warn(`no web build at ${web.distDir}: run "npm run build" (npm start does it for you)`);
+  await startJobs(services, config, shutdownHooks);
+  app.decorate('services', services);
+  return app;
+}
+
+function createFastify(config: Config, logger: boolean | undefined, respondWithError: ErrorResponder) {
+  return Fastify({
+    logger: logger === false ? false : { level: config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Errors Fastify raises before a route is found (a malformed or too long address) take the one shape too.
@@ -192,20 +252,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
   }).withTypeProvider<ZodTypeProvider>();
+}
 
+function registerShutdownHooks(app: App) {
   // Run when the server closes, after the requests in flight (src/server/shutdown.ts); before the database closes.
   const shutdownHooks = new ShutdownHooks();
   app.decorate('shutdownHooks', shutdownHooks);
   app.addHook('onClose', async () => shutdownHooks.runAll(app.log));
+  return shutdownHooks;
+}
 
+/** Returns where the web app's build is, and whether there is one (unknown addresses then fall back to it). */
+function registerParsingAndErrors(app: App, config: Config, respondWithError: ErrorResponder) {
   // The API speaks JSON; a route that takes files adds its own parser.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const distDir = config.webDistDir ? resolve(config.webDistDir) : DEFAULT_WEB_DIST;
-  const webBuilt = existsSync(join(distDir, 'index.html'));
-  registerErrorHandling(app, respondWithError, webBuilt ? 'index.html' : null);
+  const built = existsSync(join(distDir, 'index.html'));
+  registerErrorHandling(app, respondWithError, built ? 'index.html' : null);
+  return { distDir, built };
+}
 
+function registerRouteCatalog(app: App) {
   // Documentation pages are public like the document they show. The catalogue lets tests check every route.
   const routeCatalog: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
@@ -215,7 +284,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
   app.decorate('routeCatalog', routeCatalog);
+}
 
+async function registerHttpPlugins(app: App, config: Config, database: DatabaseHandle) {
   const tileOrigin = config.map.tileUrl ? new URL(config.map.tileUrl.replace(/\{[a-z]\}/g, 'a')).origin : null;
   registerSecurityHeaders(app, {
     contentSecurityPolicy: {
@@ -232,34 +303,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   // Every request limit counts in the database, so it holds across instances (decision 110).
   await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(database.db) });
+}
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Smart Rural API',
-        version: VERSION,
-        description:
-          'Diagnose, plan, follow and pool the Smart projects of the communes of the Province of Luxembourg. ' +
-          'Sign in with POST /api/auth/login (session cookie), then send the returned csrfToken in the X-CSRF-Token header on every write. ' +
-          'Errors always have the shape { error: { code, message, details? } }; messages are in French unless Accept-Language asks for English.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'sr_session' },
-          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-
-  const services = buildServices(database, config, now, app.log);
-  await app.register(accessPlugin, { auth: services.auth });
-
-  publishChangedProcurement(app, services.jobs);
+async function registerFeatureRoutes(app: App, services: Services, database: DatabaseHandle, config: Config) {
   await app.register(healthRoutes, { database, config, uow: services.uow });
   await app.register(authRoutes, { auth: services.auth, config });
   await app.register(usersRoutes, { users: services.users });
@@ -297,10 +343,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
+}
 
-  if (webBuilt) await registerWebApp(app, distDir);
-  else app.log.warn(`no web build at ${distDir}: run "npm run build" (npm start does it for you)`);
-
+async function startJobs(services: Services, config: Config, shutdownHooks: ShutdownHooks) {
   // The queue starts last, once every route is in place; on close it releases this instance's jobs (a job still
   // running after the grace period is failed with a reason, and retried by another instance while it has retries).
   await services.jobs.start();
@@ -312,9 +357,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   shutdownHooks.add('grouping thread', () => services.groupingRunner.close());
   // After the queue handed its jobs back: a solve still under way is then retried by another instance.
   shutdownHooks.add('plan solver', () => services.planner.close());
-
-  app.decorate('services', services);
-  return app;
 }
 
 export type RouteEntry = { method: string; url: string; access: RouteAccess | undefined };

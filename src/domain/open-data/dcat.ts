@@ -51,17 +51,44 @@ export type CatalogueInput = {
   downloadUrl(dataset: DatasetDefinition['id'], format: DatasetDefinition['formats'][number]): string;
 };
 
+/** What every part of the catalogue refers to: its nodes, dates and licence, and where the triples go. */
+type CatalogueContext = {
+  input: CatalogueInput;
+  add(subject: Term, predicate: string, object: Term): void;
+  page: string;
+  catalog: Term;
+  publisher: Term;
+  contact: Term;
+  licence: Term;
+  modified: Term;
+};
+
 export function buildCatalogue(input: CatalogueInput): Triple[] {
   const triples: Triple[] = [];
-  const add = (subject: Term, predicate: string, object: Term) => triples.push({ subject, predicate, object });
   const page = `${input.origin}/open-data`;
-  const catalog = iri(`${input.origin}/api/open-data/catalog`);
-  const publisher = iri(`${page}#publisher`);
-  const contact = iri(`${page}#contact`);
-  const licence = iri(LICENCE_URL);
-  const modified = typed(input.modified, 'dateTime');
-  const modifiedDay = input.modified.slice(0, 10);
+  const context: CatalogueContext = {
+    input,
+    add: (subject, predicate, object) => triples.push({ subject, predicate, object }),
+    page,
+    catalog: iri(`${input.origin}/api/open-data/catalog`),
+    publisher: iri(`${page}#publisher`),
+    contact: iri(`${page}#contact`),
+    licence: iri(LICENCE_URL),
+    modified: typed(input.modified, 'dateTime'),
+  };
+  describeCatalog(context);
+  describeThemes(context);
+  describeAgentsAndDocuments(context);
+  describeLocations(context);
+  const formats = new Set<string>();
+  for (const dataset of DATASETS) describeDataset(context, dataset, formats);
+  describeFormats(context, formats);
+  return triples;
+}
 
+const issuedOn = (input: CatalogueInput) => typed((input.firstPublished ?? input.modified).slice(0, 10), 'date');
+
+function describeCatalog({ input, add, page, catalog, publisher, licence, modified }: CatalogueContext) {
   add(catalog, RDF_TYPE, iri(p('dcat', 'Catalog')));
   add(catalog, p('dct', 'title'), text('Smart Rural — données ouvertes', 'fr'));
   add(catalog, p('dct', 'title'), text('Smart Rural — open data', 'en'));
@@ -87,9 +114,12 @@ export function buildCatalogue(input: CatalogueInput): Triple[] {
   add(catalog, p('dct', 'license'), licence);
   add(catalog, p('foaf', 'homepage'), iri(page));
   add(catalog, p('dct', 'spatial'), iri(refnisLocation(PROVINCE_NIS)));
-  add(catalog, p('dct', 'issued'), typed((input.firstPublished ?? input.modified).slice(0, 10), 'date'));
+  add(catalog, p('dct', 'issued'), issuedOn(input));
+  add(catalog, p('dcat', 'themeTaxonomy'), iri(THEMES));
+}
+
+function describeThemes({ add }: CatalogueContext) {
   const themes = iri(THEMES);
-  add(catalog, p('dcat', 'themeTaxonomy'), themes);
   add(themes, RDF_TYPE, iri(p('skos', 'ConceptScheme')));
   add(themes, p('dct', 'title'), text('Thèmes des données (UE)', 'fr'));
   for (const [code, label] of Object.entries(THEME_LABELS)) {
@@ -98,7 +128,9 @@ export function buildCatalogue(input: CatalogueInput): Triple[] {
     add(theme, p('skos', 'prefLabel'), text(label, 'fr'));
     add(theme, p('skos', 'inScheme'), themes);
   }
+}
 
+function describeAgentsAndDocuments({ input, add, page, publisher, contact, licence }: CatalogueContext) {
   add(publisher, RDF_TYPE, iri(p('foaf', 'Agent')));
   add(publisher, p('foaf', 'name'), text(input.publisher, 'fr'));
   // SHACL does no inference: the contact says it is a vcard:Kind as well as an organisation.
@@ -109,7 +141,9 @@ export function buildCatalogue(input: CatalogueInput): Triple[] {
   add(licence, RDF_TYPE, iri(p('dct', 'LicenseDocument')));
   add(iri(FRENCH), RDF_TYPE, iri(p('dct', 'LinguisticSystem')));
   add(iri(page), RDF_TYPE, iri(p('foaf', 'Document')));
+}
 
+function describeLocations({ input, add }: CatalogueContext) {
   const locations = [{ nisCode: PROVINCE_NIS, name: 'Province de Luxembourg' }, ...input.communes];
   for (const location of locations) {
     const node = iri(refnisLocation(location.nisCode));
@@ -117,58 +151,76 @@ export function buildCatalogue(input: CatalogueInput): Triple[] {
     add(node, p('skos', 'prefLabel'), text(location.name, 'fr'));
     add(node, p('skos', 'notation'), { kind: 'literal', value: location.nisCode });
   }
-  const formats = new Set<string>();
+}
 
-  for (const dataset of DATASETS) {
-    const node = iri(`${page}#${dataset.id}`);
-    add(catalog, p('dcat', 'dataset'), node);
-    add(node, RDF_TYPE, iri(p('dcat', 'Dataset')));
-    add(node, p('dct', 'identifier'), { kind: 'literal', value: dataset.id });
-    add(node, p('dct', 'title'), text(dataset.title.fr, 'fr'));
-    add(node, p('dct', 'title'), text(dataset.title.en, 'en'));
-    add(node, p('dct', 'description'), text(dataset.description.fr, 'fr'));
-    add(node, p('dct', 'description'), text(dataset.description.en, 'en'));
-    for (const keyword of dataset.keywords) add(node, p('dcat', 'keyword'), text(keyword, 'fr'));
-    add(node, p('dct', 'publisher'), publisher);
-    add(node, p('dcat', 'contactPoint'), contact);
-    add(node, p('dct', 'modified'), modified);
-    add(node, p('dct', 'issued'), typed((input.firstPublished ?? input.modified).slice(0, 10), 'date'));
-    for (const code of ['GOVE', 'REGI']) add(node, p('dcat', 'theme'), iri(`${THEMES}/${code}`));
-    add(node, p('dct', 'language'), iri(FRENCH));
-    add(node, p('dcat', 'landingPage'), iri(page));
-    add(node, p('dct', 'spatial'), iri(refnisLocation(PROVINCE_NIS)));
-    for (const commune of input.communes) add(node, p('dct', 'spatial'), iri(refnisLocation(commune.nisCode)));
-    if (input.firstPublished) {
-      const period: Term = { kind: 'blank', value: `period-${dataset.id}` };
-      add(node, p('dct', 'temporal'), period);
-      add(period, RDF_TYPE, iri(p('dct', 'PeriodOfTime')));
-      add(period, p('dcat', 'startDate'), typed(input.firstPublished.slice(0, 10), 'date'));
-      add(period, p('dcat', 'endDate'), typed(modifiedDay, 'date'));
-    }
-    for (const format of dataset.formats) {
-      const info = FORMAT_INFO[format];
-      const url = iri(input.downloadUrl(dataset.id, format));
-      const distribution = iri(`${page}#${dataset.id}-${format}`);
-      add(node, p('dcat', 'distribution'), distribution);
-      add(distribution, RDF_TYPE, iri(p('dcat', 'Distribution')));
-      add(distribution, p('dct', 'title'), text(info.label.fr, 'fr'));
-      add(distribution, p('dct', 'title'), text(info.label.en, 'en'));
-      add(distribution, p('dct', 'description'), text(`${dataset.title.fr} — ${info.label.fr}`, 'fr'));
-      add(distribution, p('dcat', 'accessURL'), url);
-      add(distribution, p('dcat', 'downloadURL'), url);
-      add(distribution, p('dct', 'format'), iri(`${FILE_TYPE}${info.euFileType}`));
-      add(distribution, p('dcat', 'mediaType'), iri(`${IANA}${info.mediaType}`));
-      add(distribution, p('dct', 'license'), licence);
-      add(distribution, p('dct', 'modified'), modified);
-      formats.add(info.euFileType);
-      formats.add(`media:${info.mediaType}`);
-    }
+/** One dcat:Dataset with its coverage and distributions; `formats` collects the file and media types they use. */
+function describeDataset(context: CatalogueContext, dataset: DatasetDefinition, formats: Set<string>) {
+  const { input, add, page, catalog, publisher, contact, modified } = context;
+  const node = iri(`${page}#${dataset.id}`);
+  add(catalog, p('dcat', 'dataset'), node);
+  add(node, RDF_TYPE, iri(p('dcat', 'Dataset')));
+  add(node, p('dct', 'identifier'), { kind: 'literal', value: dataset.id });
+  add(node, p('dct', 'title'), text(dataset.title.fr, 'fr'));
+  add(node, p('dct', 'title'), text(dataset.title.en, 'en'));
+  add(node, p('dct', 'description'), text(dataset.description.fr, 'fr'));
+  add(node, p('dct', 'description'), text(dataset.description.en, 'en'));
+  for (const keyword of dataset.keywords) add(node, p('dcat', 'keyword'), text(keyword, 'fr'));
+  add(node, p('dct', 'publisher'), publisher);
+  add(node, p('dcat', 'contactPoint'), contact);
+  add(node, p('dct', 'modified'), modified);
+  add(node, p('dct', 'issued'), issuedOn(input));
+  for (const code of ['GOVE', 'REGI']) add(node, p('dcat', 'theme'), iri(`${THEMES}/${code}`));
+  add(node, p('dct', 'language'), iri(FRENCH));
+  add(node, p('dcat', 'landingPage'), iri(page));
+  add(node, p('dct', 'spatial'), iri(refnisLocation(PROVINCE_NIS)));
+  for (const commune of input.communes) add(node, p('dct', 'spatial'), iri(refnisLocation(commune.nisCode)));
+  describeTemporalCoverage(context, dataset, node);
+  for (const format of dataset.formats) {
+    const info = describeDistribution(context, dataset, format, node);
+    formats.add(info.euFileType);
+    formats.add(`media:${info.mediaType}`);
   }
+}
+
+/** From the first publication to the latest change; a catalogue with nothing published yet has no period. */
+function describeTemporalCoverage({ input, add }: CatalogueContext, dataset: DatasetDefinition, node: Term) {
+  if (!input.firstPublished) return;
+  const period: Term = { kind: 'blank', value: `period-${dataset.id}` };
+  add(node, p('dct', 'temporal'), period);
+  add(period, RDF_TYPE, iri(p('dct', 'PeriodOfTime')));
+  add(period, p('dcat', 'startDate'), typed(input.firstPublished.slice(0, 10), 'date'));
+  add(period, p('dcat', 'endDate'), typed(input.modified.slice(0, 10), 'date'));
+}
+
+function describeDistribution(
+  { input, add, page, licence, modified }: CatalogueContext,
+  dataset: DatasetDefinition,
+  format: DatasetDefinition['formats'][number],
+  datasetNode: Term,
+) {
+  const info = FORMAT_INFO[format];
+  const url = iri(input.downloadUrl(dataset.id, format));
+  const distribution = iri(`${page}#${dataset.id}-${format}`);
+  add(datasetNode, p('dcat', 'distribution'), distribution);
+  add(distribution, RDF_TYPE, iri(p('dcat', 'Distribution')));
+  add(distribution, p('dct', 'title'), text(info.label.fr, 'fr'));
+  add(distribution, p('dct', 'title'), text(info.label.en, 'en'));
+  add(distribution, p('dct', 'description'), text(`${dataset.title.fr} — ${info.label.fr}`, 'fr'));
+  add(distribution, p('dcat', 'accessURL'), url);
+  add(distribution, p('dcat', 'downloadURL'), url);
+  add(distribution, p('dct', 'format'), iri(`${FILE_TYPE}${info.euFileType}`));
+  add(distribution, p('dcat', 'mediaType'), iri(`${IANA}${info.mediaType}`));
+  add(distribution, p('dct', 'license'), licence);
+  add(distribution, p('dct', 'modified'), modified);
+  return info;
+}
+
+/** The file and media types the distributions use, typed as the DCAT-AP shapes ask. */
+function describeFormats({ add }: CatalogueContext, formats: Set<string>) {
   for (const format of formats) {
     if (format.startsWith('media:')) add(iri(`${IANA}${format.slice(6)}`), RDF_TYPE, iri(p('dct', 'MediaType')));
     else add(iri(`${FILE_TYPE}${format}`), RDF_TYPE, iri(p('dct', 'MediaTypeOrExtent')));
   }
-  return triples;
 }
 
 const compact = (value: string): string => {

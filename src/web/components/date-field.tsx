@@ -1,7 +1,7 @@
 import { ActionIcon, Loader, Popover, TextInput, type TextInputProps } from '@mantine/core';
 import { lazy, type ReactNode, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, parseDate } from '../../domain/shared/format.ts';
+import { formatDate, type Locale, parseDate } from '../../domain/shared/format.ts';
 import { useLanguage } from '../lib/use-language.ts';
 
 const DateFieldCalendar = lazy(() => import('./date-field-calendar.tsx'));
@@ -23,13 +23,47 @@ export type DateFieldProps = Omit<TextInputProps, 'value' | 'onChange' | 'type' 
  * and the ISO « 2027-01-31 » (src/domain/shared/format.ts), and hands the form the ISO day.
  */
 export function DateField({ value: given, onChange, error, minDate, maxDate, onBlur, ...rest }: DateFieldProps) {
-  const value = given ?? '';
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
+  const field = useDateText(given ?? '', onChange, language);
+  const problem = useDateProblem(field, minDate, maxDate);
+
+  return (
+    <TextInput
+      {...rest}
+      id={rest.id ?? id}
+      value={field.text}
+      placeholder={rest.placeholder ?? t('dateField.placeholder')}
+      autoComplete="off"
+      error={error ?? problem}
+      onChange={(event) => field.type(event.currentTarget.value)}
+      onBlur={(event) => {
+        field.leave();
+        onBlur?.(event);
+      }}
+      rightSectionPointerEvents="all"
+      rightSection={
+        <CalendarPicker
+          value={field.parsed}
+          minDate={minDate}
+          maxDate={maxDate}
+          // Which field it opens: the field's visible label (a field named by aria-label alone has none).
+          describedBy={rest.label ? `${rest.id ?? id}-label` : undefined}
+          disabled={rest.disabled || rest.readOnly}
+          onPick={field.pick}
+        />
+      }
+    />
+  );
+}
+
+type DateText = ReturnType<typeof useDateText>;
+
+/** The text typed, kept apart from the ISO day the form holds, which follows it while it reads as a date. */
+function useDateText(value: string, onChange: (value: string) => void, language: Locale) {
   const [text, setText] = useState(value ? formatDate(value, language) : '');
   const [touched, setTouched] = useState(false);
-  const [opened, setOpened] = useState(false);
   // The last value this field handed out: a different one comes from outside (a reset, another control).
   const emitted = useRef(value);
 
@@ -45,75 +79,80 @@ export function DateField({ value: given, onChange, error, minDate, maxDate, onB
     onChange(iso);
   };
   const parsed = parseDate(text);
-  const problem =
-    text.trim() === ''
-      ? null
-      : !parsed
-        ? touched
-          ? t('dateField.format')
-          : null
-        : minDate && parsed < minDate
-          ? t('dateField.notBefore', { date: formatDate(minDate, language) })
-          : maxDate && parsed > maxDate
-            ? t('dateField.notAfter', { date: formatDate(maxDate, language) })
-            : null;
+  return {
+    text,
+    touched,
+    parsed,
+    type(next: string) {
+      setText(next);
+      emit(parseDate(next) ?? '');
+    },
+    leave() {
+      setTouched(true);
+      if (parsed) setText(formatDate(parsed, language));
+    },
+    pick(day: string) {
+      setText(formatDate(day, language));
+      setTouched(true);
+      emit(day);
+    },
+  };
+}
 
+/** Why the text is not a day the field takes; a half-typed date is only wrong once the field is left. */
+function useDateProblem({ text, parsed, touched }: DateText, minDate?: string, maxDate?: string): string | null {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (text.trim() === '') return null;
+  if (!parsed) return touched ? t('dateField.format') : null;
+  if (minDate && parsed < minDate) return t('dateField.notBefore', { date: formatDate(minDate, language) });
+  if (maxDate && parsed > maxDate) return t('dateField.notAfter', { date: formatDate(maxDate, language) });
+  return null;
+}
+
+function CalendarPicker(props: {
+  value: string | null;
+  minDate?: string | undefined;
+  maxDate?: string | undefined;
+  describedBy: string | undefined;
+  disabled: boolean | undefined;
+  onPick(day: string): void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [opened, setOpened] = useState(false);
   return (
-    <TextInput
-      {...rest}
-      id={rest.id ?? id}
-      value={text}
-      placeholder={rest.placeholder ?? t('dateField.placeholder')}
-      autoComplete="off"
-      error={error ?? problem}
-      onChange={(event) => {
-        const next = event.currentTarget.value;
-        setText(next);
-        emit(parseDate(next) ?? '');
-      }}
-      onBlur={(event) => {
-        setTouched(true);
-        if (parsed) setText(formatDate(parsed, language));
-        onBlur?.(event);
-      }}
-      rightSectionPointerEvents="all"
-      rightSection={
-        <Popover opened={opened} onChange={setOpened} position="bottom-end" shadow="md" trapFocus withinPortal>
-          <Popover.Target>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('dateField.calendar')}
-              // Which field it opens: the field's visible label (a field named by aria-label alone has none).
-              aria-describedby={rest.label ? `${rest.id ?? id}-label` : undefined}
-              aria-expanded={opened}
-              onClick={() => setOpened((o) => !o)}
-              disabled={rest.disabled || rest.readOnly}
-            >
-              <CalendarIcon />
-            </ActionIcon>
-          </Popover.Target>
-          <Popover.Dropdown>
-            {opened ? (
-              <Suspense fallback={<Loader size="sm" />}>
-                <DateFieldCalendar
-                  locale={language}
-                  value={parsed}
-                  minDate={minDate}
-                  maxDate={maxDate}
-                  onPick={(day) => {
-                    setText(formatDate(day, language));
-                    setTouched(true);
-                    emit(day);
-                    setOpened(false);
-                  }}
-                />
-              </Suspense>
-            ) : null}
-          </Popover.Dropdown>
-        </Popover>
-      }
-    />
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" shadow="md" trapFocus withinPortal>
+      <Popover.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t('dateField.calendar')}
+          aria-describedby={props.describedBy}
+          aria-expanded={opened}
+          onClick={() => setOpened((o) => !o)}
+          disabled={props.disabled}
+        >
+          <CalendarIcon />
+        </ActionIcon>
+      </Popover.Target>
+      <Popover.Dropdown>
+        {opened ? (
+          <Suspense fallback={<Loader size="sm" />}>
+            <DateFieldCalendar
+              locale={language}
+              value={props.value}
+              minDate={props.minDate}
+              maxDate={props.maxDate}
+              onPick={(day) => {
+                props.onPick(day);
+                setOpened(false);
+              }}
+            />
+          </Suspense>
+        ) : null}
+      </Popover.Dropdown>
+    </Popover>
   );
 }
 

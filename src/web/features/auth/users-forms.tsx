@@ -1,5 +1,4 @@
 import { Alert, Button, Code, CopyButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { isCommuneRole, ROLES, type Role } from '../../../domain/auth/roles.ts';
 import type { UserCreated } from '../../../domain/auth/users.ts';
@@ -10,8 +9,8 @@ import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { communeOptions, useCommuneList } from '../../lib/communes-query.ts';
-import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
+import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useCreateUser, useUpdateUser } from './api.ts';
 import { ROLE_LABEL_KEYS } from './roles.ts';
 
@@ -48,8 +47,8 @@ export function CreateUserModal(props: { onClose(): void; onCreated(result: User
   const { t } = useTranslation();
   const create = useCreateUser();
   const roleOptions = useRoleOptions();
-  const form = useForm({
-    mode: 'controlled',
+  const { form, submit } = useSchemaForm({
+    schema: UserCreateInput,
     initialValues: {
       email: '',
       displayName: '',
@@ -57,23 +56,21 @@ export function CreateUserModal(props: { onClose(): void; onCreated(result: User
       communeNis: null as string | null,
       password: '',
     },
-    validate: (values) => zodFormErrors(UserCreateInput, toCreateInput(values), t),
+    toInput: toCreateInput,
   });
-  const submit = form.onSubmit((values) => {
-    create.mutate(toCreateInput(values), {
+  const onSubmit = submit((input, callbacks) =>
+    create.mutate(input, {
+      ...callbacks,
       onSuccess: (result) => {
         notify(t('users.created', { email: result.user.email }));
         props.onCreated(result);
       },
-      onError: (error) => {
-        if (error instanceof ApiError) form.setErrors(error.fieldErrors());
-      },
-    });
-  });
+    }),
+  );
   const communeRole = isCommuneRole(form.values.role);
   return (
     <AppModal opened onClose={props.onClose} title={t('users.createTitle')} size="lg">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack>
           {create.isError && !hasFieldDetails(create.error) ? <ErrorAlert error={create.error} /> : null}
           <FormErrorSummary errors={form.errors} />
@@ -139,32 +136,30 @@ export function EditUserModal(props: { user: User; onClose(): void }) {
   const { t } = useTranslation();
   const update = useUpdateUser();
   const roleOptions = useRoleOptions();
-  const form = useForm({
-    mode: 'controlled',
+  const { form, submit } = useSchemaForm({
+    schema: UserUpdateInput,
     initialValues: {
       displayName: props.user.displayName,
       role: props.user.role,
       communeNis: props.user.communeNis,
     },
-    validate: (values) => zodFormErrors(UserUpdateInput, toUpdateInput(values), t),
+    toInput: toUpdateInput,
   });
-  const submit = form.onSubmit((values) => {
+  const onSubmit = submit((input, callbacks) =>
     update.mutate(
-      { id: props.user.id, input: toUpdateInput(values) },
+      { id: props.user.id, input },
       {
+        ...callbacks,
         onSuccess: () => {
           notify(t('users.updated', { email: props.user.email }));
           props.onClose();
         },
-        onError: (error) => {
-          if (error instanceof ApiError) form.setErrors(error.fieldErrors());
-        },
       },
-    );
-  });
+    ),
+  );
   return (
     <AppModal opened onClose={props.onClose} title={t('users.editTitle', { email: props.user.email })} size="lg">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack>
           {update.isError && !hasFieldDetails(update.error) ? <ErrorAlert error={update.error} /> : null}
           <FormErrorSummary errors={form.errors} />

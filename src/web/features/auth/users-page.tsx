@@ -1,19 +1,15 @@
-import { Alert, Badge, Button, Group, Menu, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../domain/auth/users.ts';
-import { formatDateTime } from '../../../domain/shared/format.ts';
+import type { User, UserListItem } from '../../../domain/auth/users.ts';
 import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { ApiError } from '../../lib/api.ts';
-import { notify } from '../../lib/notify.ts';
 import { usePublicConfig } from '../../lib/public-config.ts';
-import { useLanguage } from '../../lib/use-language.ts';
-import { useResetPassword, useUpdateUser, useUsers } from './api.ts';
-import { ROLE_LABEL_KEYS } from './roles.ts';
+import { useResetPassword, useUsers } from './api.ts';
 import { CreateUserModal, EditUserModal, GeneratedPasswordModal } from './users-forms.tsx';
+import { UsersTable } from './users-table.tsx';
 
 type Secret = { email: string; password: string };
 
@@ -47,38 +43,13 @@ function ResetPasswordModal(props: { user: User; onClose(): void; onReset(secret
 
 export default function UsersPage() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const users = useUsers();
-  const config = usePublicConfig();
-  const update = useUpdateUser();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [secret, setSecret] = useState<Secret | null>(null);
   const [query, setQuery] = useState('');
-
-  const rows = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    const list = users.data ?? [];
-    return q
-      ? list.filter((u) => [u.email, u.displayName, u.communeName ?? ''].some((text) => text.toLowerCase().includes(q)))
-      : list;
-  }, [users.data, query]);
-
-  const toggleDisabled = (user: User) => {
-    update.mutate(
-      { id: user.id, input: { disabled: !user.disabled } },
-      {
-        onSuccess: (updated) =>
-          notify(t(updated.disabled ? 'users.disabledDone' : 'users.enabledDone', { email: updated.email })),
-        onError: (error) =>
-          notify(error instanceof ApiError ? error.message : t('common.unexpectedError'), {
-            title: t('common.errorTitle'),
-            error: true,
-          }),
-      },
-    );
-  };
+  const rows = useMatchingUsers(users.data, query);
 
   return (
     <Stack gap="md">
@@ -87,11 +58,7 @@ export default function UsersPage() {
         description={t('users.intro')}
         actions={<Button onClick={() => setCreating(true)}>{t('users.create')}</Button>}
       />
-      {config.data?.ocds.placeholder ? (
-        <Alert color="orange" variant="light" title={t('users.ocdsPlaceholderTitle')} data-testid="ocds-prefix-warning">
-          {t('users.ocdsPlaceholder', { prefix: config.data.ocds.prefix })}
-        </Alert>
-      ) : null}
+      <OcdsPrefixWarning />
       <TextInput
         label={t('users.search')}
         type="search"
@@ -102,97 +69,7 @@ export default function UsersPage() {
       {users.isError ? <ErrorAlert error={users.error} /> : null}
       {users.isPending ? <BlockSkeleton lines={5} /> : null}
       {users.data ? (
-        <Table.ScrollContainer minWidth={1000}>
-          <Table striped verticalSpacing="xs" data-testid="users-table">
-            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
-              {t('users.count', { count: users.data.length })}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('auth.email')}</Table.Th>
-                <Table.Th>{t('users.name')}</Table.Th>
-                <Table.Th>{t('users.role')}</Table.Th>
-                <Table.Th>{t('users.commune')}</Table.Th>
-                <Table.Th>{t('users.status')}</Table.Th>
-                <Table.Th>{t('users.lastLogin')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((user) => (
-                <Table.Tr key={user.id} data-email={user.email}>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Text size="sm">{user.email}</Text>
-                      {user.demo ? (
-                        <Badge
-                          size="sm"
-                          variant="light"
-                          color="grape"
-                          tt="none"
-                          style={{ flex: 'none', overflow: 'visible' }}
-                        >
-                          {t('users.demo')}
-                        </Badge>
-                      ) : null}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{user.displayName}</Table.Td>
-                  <Table.Td>{t(ROLE_LABEL_KEYS[user.role])}</Table.Td>
-                  <Table.Td>{user.communeName ?? '—'}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 96 }}>
-                    <Badge
-                      variant="light"
-                      color={user.disabled ? 'gray' : 'green'}
-                      tt="none"
-                      style={{ overflow: 'visible' }}
-                    >
-                      {user.disabled ? t('users.disabled') : t('users.active')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {user.lastLoginAt ? formatDateTime(user.lastLoginAt, language) : t('common.never')}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setEditing(user)}
-                        aria-label={`${t('common.edit')} ${user.email}`}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            aria-label={t('users.moreActions', { email: user.email })}
-                            rightSection={<span aria-hidden="true">▾</span>}
-                          >
-                            {t('users.more')}
-                          </Button>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item onClick={() => setResetting(user)}>{t('users.reset')}</Menu.Item>
-                          <Menu.Item onClick={() => toggleDisabled(user)} disabled={!user.permissions.disable}>
-                            {user.disabled ? t('users.enable') : t('users.disable')}
-                          </Menu.Item>
-                        </Menu.Dropdown>
-                      </Menu>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {rows.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>{t('users.noMatch')}</Table.Td>
-                </Table.Tr>
-              ) : null}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <UsersTable users={rows} total={users.data.length} onEdit={setEditing} onResetPassword={setResetting} />
       ) : null}
 
       {creating ? (
@@ -218,4 +95,26 @@ export default function UsersPage() {
       {secret ? <GeneratedPasswordModal {...secret} onClose={() => setSecret(null)} /> : null}
     </Stack>
   );
+}
+
+/** The users whose e-mail, name or commune contains the search text. */
+function useMatchingUsers(users: UserListItem[] | undefined, query: string) {
+  return useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const list = users ?? [];
+    return q
+      ? list.filter((u) => [u.email, u.displayName, u.communeName ?? ''].some((text) => text.toLowerCase().includes(q)))
+      : list;
+  }, [users, query]);
+}
+
+/** The OCDS prefix is still the unregistered placeholder (decision 140): administrators can have it changed. */
+function OcdsPrefixWarning() {
+  const { t } = useTranslation();
+  const config = usePublicConfig();
+  return config.data?.ocds.placeholder ? (
+    <Alert color="orange" variant="light" title={t('users.ocdsPlaceholderTitle')} data-testid="ocds-prefix-warning">
+      {t('users.ocdsPlaceholder', { prefix: config.data.ocds.prefix })}
+    </Alert>
+  ) : null;
 }

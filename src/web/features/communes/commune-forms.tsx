@@ -1,5 +1,4 @@
 import { Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import {
   type CommuneDetail,
@@ -12,41 +11,36 @@ import { AppModal } from '../../components/app-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { ApiError } from '../../lib/api.ts';
-import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
+import { useSchemaForm } from '../../lib/schema-form.ts';
 import { type SiteBody, useSiteMutations, useUpdateProfile } from './api.ts';
 import { isSiteKind, siteKindLabelKey } from './site-kinds.ts';
-
-/** Field problems from the API go next to their fields; anything else shows above the form. */
-function showApiError(error: unknown, setErrors: (errors: Record<string, string>) => void) {
-  if (error instanceof ApiError && error.details.length > 0) setErrors(error.fieldErrors());
-}
 
 export function ProfileFormModal(props: { commune: CommuneDetail; opened: boolean; onClose(): void }) {
   const { t } = useTranslation();
   const update = useUpdateProfile(props.commune.nisCode);
-  const form = useForm({
-    mode: 'controlled',
+  const { form, submit } = useSchemaForm({
+    schema: CommuneProfileInput,
     initialValues: {
       description: props.commune.profile.description ?? '',
       website: props.commune.profile.website ?? '',
       contactEmail: props.commune.profile.contactEmail ?? '',
     },
-    validate: (values) => zodFormErrors(CommuneProfileInput, values, t),
+    toInput: (values) => values,
   });
   const close = () => {
     update.reset();
     props.onClose();
   };
-  const submit = form.onSubmit((values) => {
-    update.mutate(values, {
+  const onSubmit = submit((input, callbacks) =>
+    update.mutate(input, {
+      ...callbacks,
       onSuccess: () => {
         notify(t('communes.profileSaved'));
         close();
       },
-      onError: (error) => showApiError(error, form.setErrors),
-    });
-  });
+    }),
+  );
   return (
     <AppModal
       opened={props.opened}
@@ -54,7 +48,7 @@ export function ProfileFormModal(props: { commune: CommuneDetail; opened: boolea
       title={t('communes.editProfileTitle', { name: props.commune.name })}
       size="lg"
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack>
           {update.isError && !(update.error instanceof ApiError && update.error.details.length > 0) ? (
             <ErrorAlert error={update.error} />
@@ -98,35 +92,34 @@ export function SiteFormModal(props: { nisCode: string; site: Site | null; opene
   const { t } = useTranslation();
   const { create, update } = useSiteMutations(props.nisCode);
   const mutation = props.site ? update : create;
-  const form = useForm({
-    mode: 'controlled',
+  const { form, submit } = useSchemaForm({
+    schema: SiteInput,
     initialValues: {
       name: props.site?.name ?? '',
       kind: (props.site && isSiteKind(props.site.kind) ? props.site.kind : 'tourism') as string,
       description: props.site?.description ?? '',
     },
-    validate: (values) => zodFormErrors(SiteInput, values, t),
+    toInput: (values) => values as SiteBody,
   });
   const close = () => {
     create.reset();
     update.reset();
     props.onClose();
   };
-  const submit = form.onSubmit((values) => {
-    const input = values as SiteBody;
+  const onSubmit = submit((input, callbacks) => {
     const options = {
+      ...callbacks,
       onSuccess: () => {
         notify(t('sites.saved'));
         close();
       },
-      onError: (error: Error) => showApiError(error, form.setErrors),
     };
     if (props.site) update.mutate({ id: props.site.id, input }, options);
     else create.mutate(input, options);
   });
   return (
     <AppModal opened={props.opened} onClose={close} title={props.site ? t('sites.editTitle') : t('sites.addTitle')}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack>
           {mutation.isError && !(mutation.error instanceof ApiError && mutation.error.details.length > 0) ? (
             <ErrorAlert error={mutation.error} />

@@ -26,7 +26,6 @@ type Props = {
 /** The communes as a table: the keyboard and screen-reader way through the map's data. */
 export function CommunesTable({ communes, includeHistorical, onIncludeHistoricalChange }: Props) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [sort, setSort] = useState<CommuneSort>({ key: 'name', direction: 'ascending' });
   const [name, setName] = useState('');
   const [arrondissement, setArrondissement] = useState<string | null>(null);
@@ -36,9 +35,6 @@ export function CommunesTable({ communes, includeHistorical, onIncludeHistorical
     () => sortCommunes(filterCommunes(communes, { name, arrondissement }), sort),
     [communes, name, arrondissement, sort],
   );
-  const all = totalsOf(communes);
-  const shown = totalsOf(rows);
-  const filtered = rows.length !== communes.length;
 
   const header = (key: CommuneSortKey, label: string, align: 'left' | 'right' = 'left') => (
     <SortableHeader
@@ -77,21 +73,7 @@ export function CommunesTable({ communes, includeHistorical, onIncludeHistorical
           mb={8}
         />
       </Group>
-
-      <Text aria-live="polite" data-testid="communes-totals">
-        {filtered
-          ? t('communes.totalsFiltered', {
-              shown: rows.length,
-              count: all.communes,
-              population: formatNumber(shown.population, language),
-            })
-          : t('communes.totals', {
-              count: all.communes,
-              population: formatNumber(all.population, language),
-              area: formatNumber(all.areaKm2, language),
-            })}
-      </Text>
-
+      <CommunesTotals communes={communes} rows={rows} />
       <Table.ScrollContainer minWidth={720}>
         <Table striped highlightOnHover verticalSpacing="xs">
           <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('communes.tableCaption')}</Table.Caption>
@@ -105,40 +87,9 @@ export function CommunesTable({ communes, includeHistorical, onIncludeHistorical
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((c) => {
-              const successor = c.mergedInto ? byNis.get(c.mergedInto) : undefined;
-              return (
-                <Table.Tr key={c.nisCode} data-nis={c.nisCode}>
-                  <Table.Td>
-                    <Anchor component={Link} to={paths.commune.to(c.nisCode)} fw={500}>
-                      {c.name}
-                    </Anchor>
-                    {c.mergedInto && c.mergedOn ? (
-                      <Badge ml="xs" variant="light" color="gray" tt="none" fw={500}>
-                        {t('communes.mergedInto', {
-                          name: successor?.name ?? c.mergedInto,
-                          date: formatDate(c.mergedOn, language),
-                        })}
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{c.arrondissement}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {c.population === null ? '—' : formatNumber(c.population, language)}
-                    {c.populationYear ? ' ' : null}
-                    {c.populationYear ? (
-                      <Text span c="dimmed" size="xs">
-                        ({c.populationYear})
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td ta="right">{c.areaKm2 === null ? '—' : formatNumber(c.areaKm2, language, 2)}</Table.Td>
-                  <Table.Td ta="right">
-                    {c.densityPerKm2 === null ? '—' : formatNumber(c.densityPerKm2, language, 1)}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {rows.map((c) => (
+              <CommuneRow key={c.nisCode} commune={c} successor={c.mergedInto ? byNis.get(c.mergedInto) : undefined} />
+            ))}
             {rows.length === 0 ? (
               <Table.Tr>
                 <Table.Td colSpan={5}>{t('communes.noMatch')}</Table.Td>
@@ -148,5 +99,63 @@ export function CommunesTable({ communes, includeHistorical, onIncludeHistorical
         </Table>
       </Table.ScrollContainer>
     </Stack>
+  );
+}
+
+/** The province's totals, or those of the communes the filters keep. */
+function CommunesTotals({ communes, rows }: { communes: CommuneSummary[]; rows: CommuneSummary[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const all = totalsOf(communes);
+  const shown = totalsOf(rows);
+  const filtered = rows.length !== communes.length;
+  return (
+    <Text aria-live="polite" data-testid="communes-totals">
+      {filtered
+        ? t('communes.totalsFiltered', {
+            shown: rows.length,
+            count: all.communes,
+            population: formatNumber(shown.population, language),
+          })
+        : t('communes.totals', {
+            count: all.communes,
+            population: formatNumber(all.population, language),
+            area: formatNumber(all.areaKm2, language),
+          })}
+    </Text>
+  );
+}
+
+function CommuneRow({ commune: c, successor }: { commune: CommuneSummary; successor: CommuneSummary | undefined }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Table.Tr data-nis={c.nisCode}>
+      <Table.Td>
+        <Anchor component={Link} to={paths.commune.to(c.nisCode)} fw={500}>
+          {c.name}
+        </Anchor>
+        {c.mergedInto && c.mergedOn ? (
+          <Badge ml="xs" variant="light" color="gray" tt="none" fw={500}>
+            {t('communes.mergedInto', {
+              name: successor?.name ?? c.mergedInto,
+              date: formatDate(c.mergedOn, language),
+            })}
+          </Badge>
+        ) : null}
+      </Table.Td>
+      <Table.Td>{c.arrondissement}</Table.Td>
+      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+        {c.population === null ? '—' : formatNumber(c.population, language)}
+        {c.populationYear ? ' ' : null}
+        {c.populationYear ? (
+          <Text span c="dimmed" size="xs">
+            ({c.populationYear})
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td ta="right">{c.areaKm2 === null ? '—' : formatNumber(c.areaKm2, language, 2)}</Table.Td>
+      <Table.Td ta="right">{c.densityPerKm2 === null ? '—' : formatNumber(c.densityPerKm2, language, 1)}</Table.Td>
+    </Table.Tr>
   );
 }

@@ -1,0 +1,78 @@
+import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CommuneDetail } from '../../../domain/communes/commune.ts';
+import { formatDate, formatNumber } from '../../../domain/shared/format.ts';
+import { paths } from '../../app/paths.ts';
+import { useLanguage } from '../../lib/use-language.ts';
+
+/** One term and its value in a description list. */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0} fw={500}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+export function KeyFacts({ commune }: { commune: CommuneDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const unit = t('units.perKm2');
+  return (
+    <Stack gap="md">
+      <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="md" m={0} data-testid="commune-facts">
+        <Fact label={t('communes.nisCode')}>{commune.nisCode}</Fact>
+        <Fact label={t('communes.arrondissement')}>{commune.arrondissement}</Fact>
+        <Fact label={t('communes.population')}>
+          {commune.population === null
+            ? '—'
+            : t('communes.populationWithYear', {
+                population: formatNumber(commune.population, language),
+                year: commune.populationYear ?? '—',
+              })}
+        </Fact>
+        <Fact label={t('communes.areaLabel')}>
+          {commune.areaKm2 === null ? '—' : `${formatNumber(commune.areaKm2, language, 2)} km²`}
+        </Fact>
+        <Fact label={t('communes.densityLabel')}>
+          {commune.densityPerKm2 === null ? '—' : `${formatNumber(commune.densityPerKm2, language, 1)} ${unit}`}
+        </Fact>
+        {commune.nameNl && commune.nameNl !== commune.name ? (
+          <Fact label={t('communes.nameNl')}>
+            <span lang="nl">{commune.nameNl}</span>
+          </Fact>
+        ) : null}
+      </SimpleGrid>
+      {commune.absorbedCommunes.length > 0 ? (
+        <Text data-testid="merged-from">
+          {t('communes.mergedFromSentence')}{' '}
+          {commune.absorbedCommunes.map((absorbed, index) => (
+            <span key={absorbed.nisCode}>
+              {index > 0 ? ', ' : null}
+              <Anchor component={Link} to={paths.commune.to(absorbed.nisCode)}>
+                {absorbed.name}
+              </Anchor>
+            </span>
+          ))}
+          .
+        </Text>
+      ) : null}
+      {commune.mergedIntoCommune ? (
+        <Text data-testid="merged-into">
+          {t('communes.mergedIntoSentence', { date: commune.mergedOn ? formatDate(commune.mergedOn, language) : '—' })}{' '}
+          <Anchor component={Link} to={paths.commune.to(commune.mergedIntoCommune.nisCode)}>
+            {commune.mergedIntoCommune.name}
+          </Anchor>
+          .
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
