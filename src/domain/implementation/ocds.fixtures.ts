@@ -13,7 +13,7 @@ const base = {
     publisher: { name: 'IDELUX Projets publics' },
     license: 'https://creativecommons.org/licenses/by/4.0/',
   },
-  buyer: { nisCode: '84077', name: 'Commune de Libramont-Chevigny', enterpriseNumber: '0207.352.617' },
+  buyer: { nisCode: '84077', name: 'Ville de Libramont-Chevigny', enterpriseNumber: '0207.352.617' },
 } satisfies Partial<OcdsProcurementInput>;
 
 export const completedProcurement: OcdsProcurementInput = {

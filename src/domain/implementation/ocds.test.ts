@@ -115,12 +115,12 @@ describe('buildReleasePackage', () => {
 
   it('names the commune as buyer with its NIS code and enterprise number', () => {
     const [planning] = pkg.releases;
-    expect(planning!.buyer).toEqual({ id: 'BE-NIS-84077', name: 'Commune de Libramont-Chevigny' });
+    expect(planning!.buyer).toEqual({ id: 'BE-NIS-84077', name: 'Ville de Libramont-Chevigny' });
     expect(planning!.parties).toEqual([
       {
         id: 'BE-NIS-84077',
-        name: 'Commune de Libramont-Chevigny',
-        identifier: { scheme: 'BE-BCE_KBO', id: '0207352617', legalName: 'Commune de Libramont-Chevigny' },
+        name: 'Ville de Libramont-Chevigny',
+        identifier: { scheme: 'BE-BCE_KBO', id: '0207352617', legalName: 'Ville de Libramont-Chevigny' },
         additionalIdentifiers: [{ scheme: 'BE-NIS', id: '84077' }],
         roles: ['buyer', 'procuringEntity'],
       },
@@ -179,7 +179,7 @@ describe('buildReleasePackage', () => {
           id: 't1',
           date: '2026-10-15T00:00:00Z',
           value: { amount: 101_052.3, currency: 'EUR' },
-          payer: { id: 'BE-NIS-84077', name: 'Commune de Libramont-Chevigny' },
+          payer: { id: 'BE-NIS-84077', name: 'Ville de Libramont-Chevigny' },
           payee: { id: 'BE-BCE_KBO-0712345678', name: 'Lumière Ardenne SRL' },
         },
       ],

@@ -11,10 +11,10 @@ const TEN = [
   ['81003', 'Commune d’Attert'],
   ['81015', 'Commune de Messancy'],
   ['85039', 'Commune de Tintigny'],
-  ['81004', 'Commune d’Aubange'],
-  ['84077', 'Commune de Libramont-Chevigny'],
+  ['81004', 'Ville d’Aubange'],
+  ['84077', 'Ville de Libramont-Chevigny'],
   ['83034', 'Ville de Marche-en-Famenne'],
-  ['85007', 'Commune de Chiny'],
+  ['85007', 'Ville de Chiny'],
   ['85009', 'Commune d’Étalle'],
   ['85011', 'Commune de Florenville'],
 ] as const;
@@ -268,7 +268,7 @@ describe('participations from the poll’s answers', () => {
       { communeNis: '85039', communeName: 'Commune de Tintigny', answer: 'yes', quantity: 10, budget: null },
       { communeNis: '81001', communeName: "Ville d'Arlon", answer: 'yes', quantity: null, budget: 25_000 },
       { communeNis: '81001', communeName: "Ville d'Arlon", answer: 'yes', quantity: 4, budget: 5_000 },
-      { communeNis: '81004', communeName: 'Commune d’Aubange', answer: 'no', quantity: null, budget: null },
+      { communeNis: '81004', communeName: 'Ville d’Aubange', answer: 'no', quantity: null, budget: null },
       { communeNis: '81003', communeName: 'Commune d’Attert', answer: null, quantity: null, budget: null },
     ]);
     expect(p).toEqual([

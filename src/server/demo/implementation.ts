@@ -42,40 +42,7 @@ export async function seedFollowUp(
   spec: FollowUpSpec,
 ): Promise<void> {
   const impl = s.implementation;
-  if (spec.procurement) {
-    const p = spec.procurement;
-    const launchDate = calendar.day(p.launch);
-    const advice = await impl.procurement.procedureAdvice(DEMO_CONTEXT.actor, projectId, {
-      nature: p.nature,
-      estimatedAmountExclVat: p.amount,
-      launchDate,
-    });
-    const procedure = advice.proposals.find(
-      (proposal) => proposal.allowed && proposal.procedure !== 'framework-call-off',
-    );
-    await impl.procurement.saveProcurement(
-      DEMO_CONTEXT,
-      projectId,
-      ProcurementInput.parse({
-        nature: p.nature,
-        estimatedAmountExclVat: p.amount,
-        launchDate,
-        procedure: procedure?.procedure ?? null,
-        framework: null,
-        reference: p.reference,
-        steps: procedure
-          ? p.steps.map(({ step, day }) =>
-              day <= 0
-                ? { step, plannedDate: calendar.day(day - 3), actualDate: calendar.day(day) }
-                : { step, plannedDate: calendar.day(day) },
-            )
-          : [],
-        vendorName: p.award?.vendor ?? null,
-        vendorEnterpriseNumber: p.award?.enterpriseNumber ?? null,
-        awardAmountExclVat: p.award?.amount ?? null,
-      }),
-    );
-  }
+  if (spec.procurement) await seedProcurement(s, calendar, projectId, spec.procurement);
   for (const status of spec.path) await impl.followUp.changeStatus(DEMO_CONTEXT, projectId, { status });
   await impl.followUp.updateFollowUp(
     DEMO_CONTEXT,
@@ -115,4 +82,44 @@ export async function seedFollowUp(
     }
   }
   if (spec.publish) await impl.followUp.publish(DEMO_CONTEXT, projectId, { published: true, publishAmounts: true });
+}
+
+/** The project's procurement file: the procedure the thresholds allow, its steps so far, and its award if any. */
+async function seedProcurement(
+  s: DemoServices,
+  calendar: DemoCalendar,
+  projectId: string,
+  p: ProcurementSpec,
+): Promise<void> {
+  const launchDate = calendar.day(p.launch);
+  const advice = await s.implementation.procurement.procedureAdvice(DEMO_CONTEXT.actor, projectId, {
+    nature: p.nature,
+    estimatedAmountExclVat: p.amount,
+    launchDate,
+  });
+  const procedure = advice.proposals.find(
+    (proposal) => proposal.allowed && proposal.procedure !== 'framework-call-off',
+  );
+  await s.implementation.procurement.saveProcurement(
+    DEMO_CONTEXT,
+    projectId,
+    ProcurementInput.parse({
+      nature: p.nature,
+      estimatedAmountExclVat: p.amount,
+      launchDate,
+      procedure: procedure?.procedure ?? null,
+      framework: null,
+      reference: p.reference,
+      steps: procedure
+        ? p.steps.map(({ step, day }) =>
+            day <= 0
+              ? { step, plannedDate: calendar.day(day - 3), actualDate: calendar.day(day) }
+              : { step, plannedDate: calendar.day(day) },
+          )
+        : [],
+      vendorName: p.award?.vendor ?? null,
+      vendorEnterpriseNumber: p.award?.enterpriseNumber ?? null,
+      awardAmountExclVat: p.award?.amount ?? null,
+    }),
+  );
 }

@@ -26,75 +26,87 @@ export async function seedPooling(
   await s.mutualisation.runNow(DEMO_CONTEXT);
 
   const lighting = await groupWith(s, 'Remplacer les lampadaires par des LED');
-  if (lighting) {
-    const act = (action: unknown) => s.mutualisation.act(DEMO_CONTEXT, lighting.id, GroupAction.parse(action));
-    await act({ action: 'confirm' });
-    await act({ action: 'rename', label: 'Éclairage public LED et télégestion' });
-    await act({
-      action: 'price-model',
-      priceModel: {
-        kind: 'volume-tiers',
-        unit: 'point lumineux',
-        tiers: [
-          { fromQuantity: 0, unitPrice: 4.5 },
-          { fromQuantity: 2_000, unitPrice: 3.9 },
-          { fromQuantity: 5_000, unitPrice: 3.4 },
-        ],
-      },
-    });
-    const poll = await s.mutualisation.createPoll(
+  if (lighting) await seedLightingPurchase(s, calendar, lumigest, lighting);
+  const eCounter = await groupWith(s, 'Guichet électronique');
+  if (eCounter) await seedECounterPoll(s, calendar, eCounter);
+}
+
+type DemoGroup = NonNullable<Awaited<ReturnType<typeof groupWith>>>;
+
+/** The public lighting group: confirmed, renamed, priced by volume, polled (one commune declines), then purchased. */
+async function seedLightingPurchase(
+  s: DemoServices,
+  calendar: DemoCalendar,
+  lumigest: { lotId: string; solutionId: string },
+  lighting: DemoGroup,
+): Promise<void> {
+  const act = (action: unknown) => s.mutualisation.act(DEMO_CONTEXT, lighting.id, GroupAction.parse(action));
+  await act({ action: 'confirm' });
+  await act({ action: 'rename', label: 'Éclairage public LED et télégestion' });
+  await act({
+    action: 'price-model',
+    priceModel: {
+      kind: 'volume-tiers',
+      unit: 'point lumineux',
+      tiers: [
+        { fromQuantity: 0, unitPrice: 4.5 },
+        { fromQuantity: 2_000, unitPrice: 3.9 },
+        { fromQuantity: 5_000, unitPrice: 3.4 },
+      ],
+    },
+  });
+  const poll = await s.mutualisation.createPoll(
+    DEMO_CONTEXT,
+    lighting.id,
+    PollCreateInput.parse({
+      question: 'Votre commune rejoint-elle l’achat groupé de la télégestion de l’éclairage public ?',
+      unit: 'point lumineux',
+      deadline: calendar.day(20),
+    }),
+  );
+  const communes = [...new Set(lighting.needs.map((need) => need.communeNis))];
+  for (const [i, communeNis] of communes.entries()) {
+    await s.mutualisation.answer(
       DEMO_CONTEXT,
-      lighting.id,
-      PollCreateInput.parse({
-        question: 'Votre commune rejoint-elle l’achat groupé de la télégestion de l’éclairage public ?',
-        unit: 'point lumineux',
-        deadline: calendar.day(20),
-      }),
-    );
-    const communes = [...new Set(lighting.needs.map((need) => need.communeNis))];
-    for (const [i, communeNis] of communes.entries()) {
-      await s.mutualisation.answer(
-        DEMO_CONTEXT,
-        poll.id,
-        PollAnswerInput.parse(
-          i === communes.length - 1
-            ? { communeNis, answer: 'no', comment: 'Éclairage déjà rénové en 2023.' }
-            : { communeNis, answer: 'yes', quantity: 800 + i * 450, comment: null },
-        ),
-      );
-    }
-    await s.mutualisation.createPurchase(
-      DEMO_CONTEXT,
-      lighting.id,
-      PurchaseInput.parse({
-        title: 'Télégestion de l’éclairage public — achat groupé',
-        lotId: lumigest.lotId,
-        solutionId: lumigest.solutionId,
-        confirmed: ['not-adherent', 'no-saving', 'single-commune'],
-      }),
+      poll.id,
+      PollAnswerInput.parse(
+        i === communes.length - 1
+          ? { communeNis, answer: 'no', comment: 'Éclairage déjà rénové en 2023.' }
+          : { communeNis, answer: 'yes', quantity: 800 + i * 450, comment: null },
+      ),
     );
   }
+  await s.mutualisation.createPurchase(
+    DEMO_CONTEXT,
+    lighting.id,
+    PurchaseInput.parse({
+      title: 'Télégestion de l’éclairage public — achat groupé',
+      lotId: lumigest.lotId,
+      solutionId: lumigest.solutionId,
+      confirmed: ['not-adherent', 'no-saving', 'single-commune'],
+    }),
+  );
+}
 
-  const eCounter = await groupWith(s, 'Guichet électronique');
-  if (eCounter) {
-    await s.mutualisation.act(DEMO_CONTEXT, eCounter.id, { action: 'confirm' });
-    const poll = await s.mutualisation.createPoll(
+/** The e-counter group: confirmed, with a poll of its communes still open and one answer in. */
+async function seedECounterPoll(s: DemoServices, calendar: DemoCalendar, eCounter: DemoGroup): Promise<void> {
+  await s.mutualisation.act(DEMO_CONTEXT, eCounter.id, { action: 'confirm' });
+  const poll = await s.mutualisation.createPoll(
+    DEMO_CONTEXT,
+    eCounter.id,
+    PollCreateInput.parse({
+      question: 'Seriez-vous intéressés par un guichet électronique commun ?',
+      unit: 'commune',
+      deadline: calendar.day(30),
+      audience: 'group',
+    }),
+  );
+  const [first] = eCounter.needs;
+  if (first) {
+    await s.mutualisation.answer(
       DEMO_CONTEXT,
-      eCounter.id,
-      PollCreateInput.parse({
-        question: 'Seriez-vous intéressés par un guichet électronique commun ?',
-        unit: 'commune',
-        deadline: calendar.day(30),
-        audience: 'group',
-      }),
+      poll.id,
+      PollAnswerInput.parse({ communeNis: first.communeNis, answer: 'yes', quantity: 1, budget: 40_000 }),
     );
-    const [first] = eCounter.needs;
-    if (first) {
-      await s.mutualisation.answer(
-        DEMO_CONTEXT,
-        poll.id,
-        PollAnswerInput.parse({ communeNis: first.communeNis, answer: 'yes', quantity: 1, budget: 40_000 }),
-      );
-    }
   }
 }

@@ -54,11 +54,8 @@ export async function seedPublicScenario(services: Services, consultantId: strin
     consultantIds: consultantId ? [consultantId] : [],
     startDate: '2026-01-15',
   });
-  /** createObjective answers the whole tree: the new objective is the one with its title. */
-  const objective = async (missionId: string, title: string, parentId?: string) =>
-    (await services.strategy.objectives.createObjective(CLI_CONTEXT, missionId, { title, parentId })).find(
-      (o) => o.title === title,
-    )!;
+  const objective = (missionId: string, title: string, parentId?: string) =>
+    createObjective(services, missionId, title, parentId);
   const strategic = await objective(mission.id, 'Une commune plus sobre en énergie');
   const operational = await objective(mission.id, 'Réduire la consommation de l’éclairage public', strategic.id);
   const online = await objective(mission.id, 'Des services en ligne pour tous');
@@ -83,6 +80,23 @@ export async function seedPublicScenario(services: Services, consultantId: strin
   await sheet(SECRETS.draftProject, operational.id, 'draft');
   await services.missions.update(CLI_CONTEXT, mission.id, { phase: 'implementation' });
 
+  await followLibramontProjects(services, { lighting, counter, secret });
+  await seedArlonDraft(services, consultantId);
+  return { missionId: mission.id, lighting, counter, secret, strategic: strategic.id, operational: operational.id };
+}
+
+/** createObjective answers the whole tree: the new objective is the one with its title. */
+async function createObjective(services: Services, missionId: string, title: string, parentId?: string) {
+  return (await services.strategy.objectives.createObjective(CLI_CONTEXT, missionId, { title, parentId })).find(
+    (o) => o.title === title,
+  )!;
+}
+
+/** The follow-up of Libramont's projects: the lighting published with its amounts, the counter without, one private. */
+async function followLibramontProjects(
+  services: Services,
+  { lighting, counter, secret }: { lighting: string; counter: string; secret: string },
+): Promise<void> {
   const { followUp, items, procurement } = services.implementation;
   await followUp.updateFollowUp(CLI_CONTEXT, lighting, {
     progress: 60,
@@ -113,16 +127,18 @@ export async function seedPublicScenario(services: Services, consultantId: strin
   await procurement.saveProcurement(CLI_CONTEXT, lighting, procurementFile('CSC 2026-F-012') as never);
   await procurement.saveProcurement(CLI_CONTEXT, counter, procurementFile(SECRETS.amountlessProcurement) as never);
   await procurement.saveProcurement(CLI_CONTEXT, secret, procurementFile(SECRETS.unpublishedProcurement) as never);
+}
 
-  // Arlon: a strategy still in draft, and a need of its register.
+/** Arlon: a strategy still in draft, and a need of its register. */
+async function seedArlonDraft(services: Services, consultantId: string): Promise<void> {
   const arlon = await services.missions.create(CLI_CONTEXT, {
     title: 'Arlon Smart',
     communeNis: ARLON,
     consultantIds: consultantId ? [consultantId] : [],
     startDate: '2026-02-01',
   });
-  const draft = await objective(arlon.id, 'Objectif stratégique d’Arlon');
-  const draftOperational = await objective(arlon.id, SECRETS.draftObjective, draft.id);
+  const draft = await createObjective(services, arlon.id, 'Objectif stratégique d’Arlon');
+  const draftOperational = await createObjective(services, arlon.id, SECRETS.draftObjective, draft.id);
   await services.strategy.sheets.createProject(
     CLI_CONTEXT,
     arlon.id,
@@ -144,5 +160,4 @@ export async function seedPublicScenario(services: Services, consultantId: strin
     source: 'direct',
     sourceRef: null,
   });
-  return { missionId: mission.id, lighting, counter, secret, strategic: strategic.id, operational: operational.id };
 }
