@@ -1,14 +1,30 @@
 import { Anchor, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { GroupDetail, JointPurchase, PurchaseDraft } from '../../../domain/mutualisation/api.ts';
+import {
+  type GroupDetail,
+  type JointPurchase,
+  type PurchaseDraft,
+  PurchaseInput,
+} from '../../../domain/mutualisation/api.ts';
 import type { PurchaseWarningCode } from '../../../domain/mutualisation/purchase.ts';
 import { formatEuro } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useCreatePurchase, useFrameworkLots, useListedSolutionsOf, usePurchaseDraft } from './api.ts';
 import { PurchaseLines, PurchaseReview } from './purchase-review.tsx';
+
+type ChoiceValues = { title: string; lotId: string | null; solutionId: string | null };
+
+/** The purchase as the server takes it: a solution only through a lot. */
+const purchaseInput = (values: ChoiceValues) => ({
+  title: values.title,
+  lotId: values.lotId,
+  solutionId: values.lotId ? values.solutionId : null,
+});
 
 /**
  * The joint purchase (issue 10): through a lot of the agency's framework agreement, the consultant chooses the lot
@@ -18,9 +34,13 @@ import { PurchaseLines, PurchaseReview } from './purchase-review.tsx';
 export function PurchaseSection({ group }: { group: GroupDetail }) {
   const { t } = useTranslation();
   const create = useCreatePurchase(group.id);
-  const [title, setTitle] = useState(t('needs.purchase.defaultTitle', { label: group.label }));
-  const [lotId, setLotId] = useState<string | null>(null);
-  const [solutionId, setSolutionId] = useState<string | null>(null);
+  const initialValues: ChoiceValues = {
+    title: t('needs.purchase.defaultTitle', { label: group.label }),
+    lotId: null,
+    solutionId: null,
+  };
+  const { form } = useSchemaForm({ schema: PurchaseInput, initialValues, toInput: purchaseInput });
+  const { title, lotId, solutionId } = form.values;
   const [reviewing, setReviewing] = useState(false);
   const [confirmed, setConfirmed] = useState<PurchaseWarningCode[]>([]);
   const canBuy = group.permissions.buy;
@@ -30,12 +50,12 @@ export function PurchaseSection({ group }: { group: GroupDetail }) {
   if (!group.purchase && !canBuy) return null;
   const purchase = group.purchase;
   const chooseLot = (value: string | null) => {
-    setLotId(value);
+    form.setFieldValue('lotId', value);
     // The lot's only solution, or its only one of the group's category, is proposed.
     const solutions = lots.data?.lots.find((l) => l.id === value)?.solutions ?? [];
     const fitting = solutions.filter((x) => ofCategory.data?.includes(x.solutionId));
     const proposed = solutions.length === 1 ? solutions : fitting.length === 1 ? fitting : [];
-    setSolutionId(proposed[0]?.solutionId ?? null);
+    form.setFieldValue('solutionId', proposed[0]?.solutionId ?? null);
   };
   return (
     <Card withBorder padding="md">
@@ -47,15 +67,7 @@ export function PurchaseSection({ group }: { group: GroupDetail }) {
           <PurchaseDone purchase={purchase} />
         ) : (
           <>
-            <PurchaseChoice
-              title={title}
-              onTitle={setTitle}
-              lots={lots.data}
-              lotId={lotId}
-              onLot={chooseLot}
-              solutionId={solutionId}
-              onSolution={setSolutionId}
-            />
+            <PurchaseChoice form={form} lots={lots.data} onLot={chooseLot} />
             <ErrorAlert error={draft.error} />
             {draft.data ? <DraftAmount draft={draft.data} /> : null}
             <Group>
@@ -64,6 +76,7 @@ export function PurchaseSection({ group }: { group: GroupDetail }) {
                   !draft.data || draft.data.lines.length === 0 || !title.trim() || (Boolean(lotId) && !solutionId)
                 }
                 onClick={() => {
+                  if (form.validate().hasErrors) return;
                   create.reset();
                   setConfirmed([]);
                   setReviewing(true);
@@ -80,7 +93,7 @@ export function PurchaseSection({ group }: { group: GroupDetail }) {
           draft={draft.data}
           opened={reviewing}
           onClose={() => setReviewing(false)}
-          body={{ title, lotId, solutionId: lotId ? solutionId : null }}
+          body={purchaseInput(form.values)}
           create={create}
           confirmed={confirmed}
           onConfirm={setConfirmed}
@@ -126,29 +139,21 @@ function PurchaseDone({ purchase }: { purchase: JointPurchase }) {
 
 /** The purchase's name, the lot of the framework agreement it goes through, and the lot's solution bought. */
 function PurchaseChoice(props: {
-  title: string;
-  onTitle(value: string): void;
+  form: UseFormReturnType<ChoiceValues>;
   lots: ReturnType<typeof useFrameworkLots>['data'];
-  lotId: string | null;
   onLot(value: string | null): void;
-  solutionId: string | null;
-  onSolution(value: string | null): void;
 }) {
   const { t } = useTranslation();
-  const lot = props.lots?.lots.find((l) => l.id === props.lotId);
+  const { form } = props;
+  const lot = props.lots?.lots.find((l) => l.id === form.values.lotId);
   return (
     <Group align="flex-end">
-      <TextInput
-        label={t('needs.purchase.name')}
-        value={props.title}
-        onChange={(e) => props.onTitle(e.currentTarget.value)}
-        w={{ base: '100%', sm: 420 }}
-      />
+      <TextInput label={t('needs.purchase.name')} {...form.getInputProps('title')} w={{ base: '100%', sm: 420 }} />
       <Select
         label={t('needs.purchase.lot')}
         description={t('needs.purchase.lotHelp')}
         data={props.lots?.options ?? []}
-        value={props.lotId}
+        {...form.getInputProps('lotId')}
         onChange={props.onLot}
         clearable
         w={{ base: '100%', sm: 420 }}
@@ -157,8 +162,7 @@ function PurchaseChoice(props: {
         <Select
           label={t('needs.purchase.solution')}
           data={lot.solutions.map((x) => ({ value: x.solutionId, label: x.name }))}
-          value={props.solutionId}
-          onChange={props.onSolution}
+          {...form.getInputProps('solutionId')}
           required
           w={260}
         />
