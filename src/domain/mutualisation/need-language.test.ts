@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SMART_CATEGORIES } from '../shared/smart-categories.ts';
 import {
-  ACRONYMS,
-  CLIPPED_WORDS,
   editDistanceAtMost1,
   expandAbbreviations,
   normaliseNeedText,
@@ -10,6 +8,7 @@ import {
   typoCorrector,
   wordsOf,
 } from './need-language.ts';
+import { ACRONYMS, CLIPPED_WORDS } from './need-language-words.ts';
 import { THESAURUS_SYNONYMS } from './thesaurus/synonyms.ts';
 
 const vocabulary = wordsOf([

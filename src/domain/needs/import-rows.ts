@@ -147,109 +147,131 @@ export type ExistingNeed = Omit<NeedInput, 'communeNis'> & { communeNis: string 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What `validateNeedRows` checks the rows against. */
+export type NeedRowsContext = {
+  communeNis: ReadonlySet<string>;
+  onlyCommune?: string | null;
+  existing?: ReadonlyMap<string, ExistingNeed>;
+  columns?: ReadonlySet<string>;
+};
+
 /**
  * Checks every row of an import and says, row by row, what is wrong, so the preview lists every problem before
  * anything is written. `communeNis` are the current communes; `onlyCommune` restricts a commune editor to theirs;
  * `existing` are the needs the rows' identifiers name (a row with an identifier updates that need, and only the
  * columns the file has); `columns` are the columns the file has.
  */
-export function validateNeedRows(
-  rows: RawNeedRow[],
-  options: {
-    communeNis: ReadonlySet<string>;
-    onlyCommune?: string | null;
-    existing?: ReadonlyMap<string, ExistingNeed>;
-    columns?: ReadonlySet<string>;
-  },
-): ImportRowResult[] {
+export function validateNeedRows(rows: RawNeedRow[], options: NeedRowsContext): ImportRowResult[] {
   const seenIds = new Set<string>();
   const has = (column: NeedColumn) => !options.columns || options.columns.has(column);
   return rows.map((row) => {
     const problems: RowProblem[] = [];
     const cell = (column: string) => (row.cells[column] ?? '').trim();
-    const unknown = (column: CodedColumn, code: RowProblemCode, value: string) =>
-      problems.push({ column, code, value, accepted: [...ACCEPTED_VALUES_FR[column]] });
     if (row.badEncoding) problems.push({ column: '*', code: 'BAD_ENCODING' });
     for (const [column, value] of Object.entries(row.cells)) {
       if (value && looksLikeFormula(value.trim())) problems.push({ column, code: 'FORMULA', value: value.trim() });
     }
-    const nis = cell('nis_code');
-    if (!nis) problems.push({ column: 'nis_code', code: 'MISSING_NIS' });
-    else if (!options.communeNis.has(nis)) problems.push({ column: 'nis_code', code: 'UNKNOWN_NIS', value: nis });
-    else if (options.onlyCommune && nis !== options.onlyCommune)
-      problems.push({ column: 'nis_code', code: 'NOT_YOUR_COMMUNE', value: nis });
-
+    const nis = checkCommune(cell('nis_code'), options, problems);
     const id = cell('id') || null;
     const before = id ? options.existing?.get(id.toLowerCase()) : undefined;
-    if (id) {
-      if (!UUID.test(id)) problems.push({ column: 'id', code: 'BAD_ID', value: id });
-      else if (seenIds.has(id.toLowerCase())) problems.push({ column: 'id', code: 'DUPLICATE_ID', value: id });
-      else if (!before) problems.push({ column: 'id', code: 'UNKNOWN_ID', value: id });
-      else if (nis && before.communeNis !== nis) problems.push({ column: 'id', code: 'ID_OTHER_COMMUNE', value: id });
-      seenIds.add(id.toLowerCase());
-    }
-
-    const title = cell('title');
-    if (!title) problems.push({ column: 'title', code: 'MISSING_TITLE' });
-    else if (title.length > 200) problems.push({ column: 'title', code: 'TOO_LONG' });
-    const description = cell('description');
-    if (description.length > 4000) problems.push({ column: 'description', code: 'TOO_LONG' });
-
-    let category: string | null = null;
-    if (cell('category')) {
-      category = categoryOf(cell('category')) ?? null;
-      if (!category) unknown('category', 'UNKNOWN_CATEGORY', cell('category'));
-    }
-    const dimensions: Dimension[] = [];
-    for (const part of cell('dimensions')
-      .split(/[,;|/]/)
-      .map((p) => p.trim())
-      .filter(Boolean)) {
-      const dimension = dimensionOf(part);
-      if (dimension) dimensions.push(dimension);
-      else unknown('dimensions', 'UNKNOWN_DIMENSION', part);
-    }
-    const urgency = cell('urgency') ? urgencyOf(cell('urgency')) : 'medium';
-    if (!urgency) unknown('urgency', 'UNKNOWN_URGENCY', cell('urgency'));
-    let budget: number | null = null;
-    if (cell('budget')) {
-      budget = parseAmount(cell('budget'));
-      if (budget === null) problems.push({ column: 'budget', code: 'BAD_BUDGET', value: cell('budget') });
-    }
-    const timeframe = cell('timeframe') ? (timeframeOf(cell('timeframe')) ?? null) : null;
-    if (cell('timeframe') && !timeframe) unknown('timeframe', 'UNKNOWN_TIMEFRAME', cell('timeframe'));
-    const source = cell('source') ? sourceOf(cell('source')) : 'direct';
-    if (!source) unknown('source', 'UNKNOWN_SOURCE', cell('source'));
-
-    if (problems.length || !urgency || !source) return { line: row.line, ok: false, problems, title: title || null };
+    if (id) checkId(id, nis, before, seenIds, problems);
+    const fields = readFields(cell, problems);
+    if (problems.length || !fields.urgency || !fields.source)
+      return { line: row.line, ok: false, problems, title: fields.title || null };
     const read: NeedInput = {
       communeNis: nis,
-      title,
-      description,
-      dimensions: [...new Set(dimensions)],
-      category,
-      urgency,
-      estimatedBudget: budget,
-      timeframe,
-      source,
+      title: fields.title,
+      description: fields.description,
+      dimensions: [...new Set(fields.dimensions)],
+      category: fields.category,
+      urgency: fields.urgency,
+      estimatedBudget: fields.budget,
+      timeframe: fields.timeframe,
+      source: fields.source,
       sourceRef: cell('source_ref') || null,
     };
     if (!before || !id) return { line: row.line, ok: true, action: 'create', id: null, need: read };
-    // An update changes only the columns the file has; the others keep the need's values.
-    const need: NeedInput = {
-      communeNis: before.communeNis,
-      title: has('title') ? read.title : before.title,
-      description: has('description') ? read.description : before.description,
-      dimensions: has('dimensions') ? read.dimensions : before.dimensions,
-      category: has('category') ? read.category : before.category,
-      urgency: has('urgency') ? read.urgency : before.urgency,
-      estimatedBudget: has('budget') ? read.estimatedBudget : before.estimatedBudget,
-      timeframe: has('timeframe') ? read.timeframe : before.timeframe,
-      source: has('source') ? read.source : before.source,
-      sourceRef: has('source_ref') ? read.sourceRef : before.sourceRef,
-    };
+    const need = updatedNeed(before, read, has);
     return { line: row.line, ok: true, action: sameNeed(need, before) ? 'unchanged' : 'update', id, need };
   });
+}
+
+/** The row's commune: given, current, and the editor's own when they may edit only theirs. */
+function checkCommune(nis: string, options: NeedRowsContext, problems: RowProblem[]): string {
+  if (!nis) problems.push({ column: 'nis_code', code: 'MISSING_NIS' });
+  else if (!options.communeNis.has(nis)) problems.push({ column: 'nis_code', code: 'UNKNOWN_NIS', value: nis });
+  else if (options.onlyCommune && nis !== options.onlyCommune)
+    problems.push({ column: 'nis_code', code: 'NOT_YOUR_COMMUNE', value: nis });
+  return nis;
+}
+
+/** The row's identifier: well formed, named once in the file, of an existing need of the same commune. */
+function checkId(
+  id: string,
+  nis: string,
+  before: ExistingNeed | undefined,
+  seenIds: Set<string>,
+  problems: RowProblem[],
+): void {
+  if (!UUID.test(id)) problems.push({ column: 'id', code: 'BAD_ID', value: id });
+  else if (seenIds.has(id.toLowerCase())) problems.push({ column: 'id', code: 'DUPLICATE_ID', value: id });
+  else if (!before) problems.push({ column: 'id', code: 'UNKNOWN_ID', value: id });
+  else if (nis && before.communeNis !== nis) problems.push({ column: 'id', code: 'ID_OTHER_COMMUNE', value: id });
+  seenIds.add(id.toLowerCase());
+}
+
+/** The need's columns read from the row's cells; what cannot be read is added to `problems`. */
+function readFields(cell: (column: string) => string, problems: RowProblem[]) {
+  const unknown = (column: CodedColumn, code: RowProblemCode, value: string) =>
+    problems.push({ column, code, value, accepted: [...ACCEPTED_VALUES_FR[column]] });
+  const title = cell('title');
+  if (!title) problems.push({ column: 'title', code: 'MISSING_TITLE' });
+  else if (title.length > 200) problems.push({ column: 'title', code: 'TOO_LONG' });
+  const description = cell('description');
+  if (description.length > 4000) problems.push({ column: 'description', code: 'TOO_LONG' });
+
+  let category: string | null = null;
+  if (cell('category')) {
+    category = categoryOf(cell('category')) ?? null;
+    if (!category) unknown('category', 'UNKNOWN_CATEGORY', cell('category'));
+  }
+  const dimensions: Dimension[] = [];
+  for (const part of cell('dimensions')
+    .split(/[,;|/]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const dimension = dimensionOf(part);
+    if (dimension) dimensions.push(dimension);
+    else unknown('dimensions', 'UNKNOWN_DIMENSION', part);
+  }
+  const urgency = cell('urgency') ? urgencyOf(cell('urgency')) : 'medium';
+  if (!urgency) unknown('urgency', 'UNKNOWN_URGENCY', cell('urgency'));
+  let budget: number | null = null;
+  if (cell('budget')) {
+    budget = parseAmount(cell('budget'));
+    if (budget === null) problems.push({ column: 'budget', code: 'BAD_BUDGET', value: cell('budget') });
+  }
+  const timeframe = cell('timeframe') ? (timeframeOf(cell('timeframe')) ?? null) : null;
+  if (cell('timeframe') && !timeframe) unknown('timeframe', 'UNKNOWN_TIMEFRAME', cell('timeframe'));
+  const source = cell('source') ? sourceOf(cell('source')) : 'direct';
+  if (!source) unknown('source', 'UNKNOWN_SOURCE', cell('source'));
+  return { title, description, category, dimensions, urgency, budget, timeframe, source };
+}
+
+/** An update changes only the columns the file has; the others keep the need's values. */
+function updatedNeed(before: ExistingNeed, read: NeedInput, has: (column: NeedColumn) => boolean): NeedInput {
+  return {
+    communeNis: before.communeNis,
+    title: has('title') ? read.title : before.title,
+    description: has('description') ? read.description : before.description,
+    dimensions: has('dimensions') ? read.dimensions : before.dimensions,
+    category: has('category') ? read.category : before.category,
+    urgency: has('urgency') ? read.urgency : before.urgency,
+    estimatedBudget: has('budget') ? read.estimatedBudget : before.estimatedBudget,
+    timeframe: has('timeframe') ? read.timeframe : before.timeframe,
+    source: has('source') ? read.source : before.source,
+    sourceRef: has('source_ref') ? read.sourceRef : before.sourceRef,
+  };
 }
 
 /** Two needs hold the same facts (dimensions in any order, amounts to the cent). */

@@ -5,8 +5,9 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import type { JobContext, JobDefinition, JobQueue } from '../jobs/job-queue.ts';
 import { type GroupingOutcome, type GroupingRunner, GroupingTimeoutError } from './grouping-runner.ts';
+import type { RunRow } from './grouping-runs.repository.ts';
 import { presentRun } from './mutualisation.presenter.ts';
-import type { NeedRow, RunRow } from './needs.repository.ts';
+import type { NeedRow } from './needs.repository.ts';
 
 /** The job queue's name for grouping runs. */
 export const GROUPING_JOB = 'mutualisation-run';

@@ -9,7 +9,8 @@ import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError, ConflictError, fromDomainError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
 import type { MessageCode } from '../i18n/messages.ts';
-import type { GroupRow, PollCommuneRow } from './needs.repository.ts';
+import type { PollCommuneRow } from './interest-polls.repository.ts';
+import type { GroupRow } from './mutualisation-groups.repository.ts';
 
 /** A lot named in the body that does not exist is the caller's mistake about that field: 400, not 404. */
 const rethrowAs = (code: MessageCode, field: string) => (error: unknown) => {

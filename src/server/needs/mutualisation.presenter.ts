@@ -9,7 +9,10 @@ import { GroupExplanation } from '../../domain/mutualisation/grouping.ts';
 import { estimateSavings, type PriceModel } from '../../domain/mutualisation/savings.ts';
 import { type Actor, can, needView } from '../auth/policy.ts';
 import type { jointPurchases } from '../db/schema/index.ts';
-import type { GroupRow, NeedRecord, PollCommuneRow, PollRow, RunRow } from './needs.repository.ts';
+import type { RunRow } from './grouping-runs.repository.ts';
+import type { PollCommuneRow, PollRow } from './interest-polls.repository.ts';
+import type { GroupRow } from './mutualisation-groups.repository.ts';
+import type { NeedRecord } from './needs.repository.ts';
 
 type PurchaseRow = typeof jointPurchases.$inferSelect;
 

@@ -24,7 +24,7 @@ import { GroupingRuns } from './grouping-runs.ts';
 import { InterestPolls } from './interest-polls.ts';
 import { JointPurchases, lotLabel, priceEstimate } from './joint-purchases.ts';
 import { presentGroupBase, presentGroupDetail } from './mutualisation.presenter.ts';
-import type { GroupRow } from './needs.repository.ts';
+import type { GroupRow } from './mutualisation-groups.repository.ts';
 
 export { GROUPING_JOB } from './grouping-runs.ts';
 

@@ -1,15 +1,30 @@
-import { Alert, Anchor, Button, Card, Checkbox, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { GroupDetail, JointPurchase, PurchaseDraft } from '../../../domain/mutualisation/api.ts';
+import {
+  type GroupDetail,
+  type JointPurchase,
+  type PurchaseDraft,
+  PurchaseInput,
+} from '../../../domain/mutualisation/api.ts';
 import type { PurchaseWarningCode } from '../../../domain/mutualisation/purchase.ts';
-import { formatEuro, formatNumber } from '../../../domain/shared/format.ts';
-import { AppModal } from '../../components/app-modal.tsx';
+import { formatEuro } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { notify } from '../../lib/notify.ts';
+import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useCreatePurchase, useFrameworkLots, useListedSolutionsOf, usePurchaseDraft } from './api.ts';
+import { PurchaseLines, PurchaseReview } from './purchase-review.tsx';
+
+type ChoiceValues = { title: string; lotId: string | null; solutionId: string | null };
+
+/** The purchase as the server takes it: a solution only through a lot. */
+const purchaseInput = (values: ChoiceValues) => ({
+  title: values.title,
+  lotId: values.lotId,
+  solutionId: values.lotId ? values.solutionId : null,
+});
 
 /**
  * The joint purchase (issue 10): through a lot of the agency's framework agreement, the consultant chooses the lot
@@ -18,11 +33,14 @@ import { useCreatePurchase, useFrameworkLots, useListedSolutionsOf, usePurchaseD
  */
 export function PurchaseSection({ group }: { group: GroupDetail }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const create = useCreatePurchase(group.id);
-  const [title, setTitle] = useState(t('needs.purchase.defaultTitle', { label: group.label }));
-  const [lotId, setLotId] = useState<string | null>(null);
-  const [solutionId, setSolutionId] = useState<string | null>(null);
+  const initialValues: ChoiceValues = {
+    title: t('needs.purchase.defaultTitle', { label: group.label }),
+    lotId: null,
+    solutionId: null,
+  };
+  const { form } = useSchemaForm({ schema: PurchaseInput, initialValues, toInput: purchaseInput });
+  const { title, lotId, solutionId } = form.values;
   const [reviewing, setReviewing] = useState(false);
   const [confirmed, setConfirmed] = useState<PurchaseWarningCode[]>([]);
   const canBuy = group.permissions.buy;
@@ -30,9 +48,15 @@ export function PurchaseSection({ group }: { group: GroupDetail }) {
   const ofCategory = useListedSolutionsOf(group.category, canBuy);
   const draft = usePurchaseDraft(group.id, lotId, canBuy);
   if (!group.purchase && !canBuy) return null;
-  const lot = lots.data?.lots.find((l) => l.id === lotId);
-  const euro = (value: number) => formatEuro(value, language);
   const purchase = group.purchase;
+  const chooseLot = (value: string | null) => {
+    form.setFieldValue('lotId', value);
+    // The lot's only solution, or its only one of the group's category, is proposed.
+    const solutions = lots.data?.lots.find((l) => l.id === value)?.solutions ?? [];
+    const fitting = solutions.filter((x) => ofCategory.data?.includes(x.solutionId));
+    const proposed = solutions.length === 1 ? solutions : fitting.length === 1 ? fitting : [];
+    form.setFieldValue('solutionId', proposed[0]?.solutionId ?? null);
+  };
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
@@ -43,61 +67,16 @@ export function PurchaseSection({ group }: { group: GroupDetail }) {
           <PurchaseDone purchase={purchase} />
         ) : (
           <>
-            <Group align="flex-end">
-              <TextInput
-                label={t('needs.purchase.name')}
-                value={title}
-                onChange={(e) => setTitle(e.currentTarget.value)}
-                w={{ base: '100%', sm: 420 }}
-              />
-              <Select
-                label={t('needs.purchase.lot')}
-                description={t('needs.purchase.lotHelp')}
-                data={lots.data?.options ?? []}
-                value={lotId}
-                onChange={(value) => {
-                  setLotId(value);
-                  // The lot's only solution, or its only one of the group's category, is proposed.
-                  const solutions = lots.data?.lots.find((l) => l.id === value)?.solutions ?? [];
-                  const fitting = solutions.filter((x) => ofCategory.data?.includes(x.solutionId));
-                  const proposed = solutions.length === 1 ? solutions : fitting.length === 1 ? fitting : [];
-                  setSolutionId(proposed[0]?.solutionId ?? null);
-                }}
-                clearable
-                w={{ base: '100%', sm: 420 }}
-              />
-              {lot ? (
-                <Select
-                  label={t('needs.purchase.solution')}
-                  data={lot.solutions.map((x) => ({ value: x.solutionId, label: x.name }))}
-                  value={solutionId}
-                  onChange={setSolutionId}
-                  required
-                  w={260}
-                />
-              ) : null}
-            </Group>
+            <PurchaseChoice form={form} lots={lots.data} onLot={chooseLot} />
             <ErrorAlert error={draft.error} />
-            {draft.data && draft.data.lines.length === 0 ? (
-              <Text size="sm" c="dimmed" data-testid="purchase-draft">
-                {t('needs.purchase.noLines')}
-              </Text>
-            ) : draft.data ? (
-              <Text size="sm" data-testid="purchase-draft">
-                {draft.data.lot
-                  ? t('needs.purchase.draftLot', {
-                      amount: euro(draft.data.amount),
-                      remaining: euro(draft.data.lot.remaining),
-                    })
-                  : t('needs.purchase.draft', { amount: euro(draft.data.amount) })}
-              </Text>
-            ) : null}
+            {draft.data ? <DraftAmount draft={draft.data} /> : null}
             <Group>
               <Button
                 disabled={
                   !draft.data || draft.data.lines.length === 0 || !title.trim() || (Boolean(lotId) && !solutionId)
                 }
                 onClick={() => {
+                  if (form.validate().hasErrors) return;
                   create.reset();
                   setConfirmed([]);
                   setReviewing(true);
@@ -114,7 +93,7 @@ export function PurchaseSection({ group }: { group: GroupDetail }) {
           draft={draft.data}
           opened={reviewing}
           onClose={() => setReviewing(false)}
-          body={{ title, lotId, solutionId: lotId ? solutionId : null }}
+          body={purchaseInput(form.values)}
           create={create}
           confirmed={confirmed}
           onConfirm={setConfirmed}
@@ -158,130 +137,57 @@ function PurchaseDone({ purchase }: { purchase: JointPurchase }) {
   );
 }
 
-/**
- * The consultant's last look before the purchase: each commune's line, what the lot has left after it, and each
- * reason to confirm (one commune, no saving, adhesions to record), ticked one by one.
- */
-function PurchaseReview(props: {
-  draft: PurchaseDraft;
-  opened: boolean;
-  onClose(): void;
-  body: { title: string; lotId: string | null; solutionId: string | null };
-  create: ReturnType<typeof useCreatePurchase>;
-  confirmed: PurchaseWarningCode[];
-  onConfirm(codes: PurchaseWarningCode[]): void;
+/** The purchase's name, the lot of the framework agreement it goes through, and the lot's solution bought. */
+function PurchaseChoice(props: {
+  form: UseFormReturnType<ChoiceValues>;
+  lots: ReturnType<typeof useFrameworkLots>['data'];
+  onLot(value: string | null): void;
 }) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const { draft, opened, onClose, body, create, confirmed, onConfirm: setConfirmed } = props;
-  const euro = (value: number) => formatEuro(value, language);
+  const { form } = props;
+  const lot = props.lots?.lots.find((l) => l.id === form.values.lotId);
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('needs.purchase.reviewTitle')} size="lg">
-      <Stack gap="sm">
-        <Text>
-          {draft.lot
-            ? t('needs.purchase.reviewLot', {
-                title: body.title,
-                lot: draft.lot.label,
-                amount: euro(draft.amount),
-                after: euro(draft.lot.remaining - draft.amount),
-              })
-            : t('needs.purchase.review', { title: body.title, amount: euro(draft.amount) })}
-        </Text>
-        <PurchaseLines
-          lines={draft.lines.map((l) => ({ ...l, callOffId: null }))}
-          withCallOffs={false}
-          label={t('needs.purchase.draftLinesLabel')}
+    <Group align="flex-end">
+      <TextInput label={t('needs.purchase.name')} {...form.getInputProps('title')} w={{ base: '100%', sm: 420 }} />
+      <Select
+        label={t('needs.purchase.lot')}
+        description={t('needs.purchase.lotHelp')}
+        data={props.lots?.options ?? []}
+        {...form.getInputProps('lotId')}
+        onChange={props.onLot}
+        clearable
+        w={{ base: '100%', sm: 420 }}
+      />
+      {lot ? (
+        <Select
+          label={t('needs.purchase.solution')}
+          data={lot.solutions.map((x) => ({ value: x.solutionId, label: x.name }))}
+          {...form.getInputProps('solutionId')}
+          required
+          w={260}
         />
-        {draft.lot && draft.amount > draft.lot.remaining ? (
-          <Alert color="red" variant="light" role="alert">
-            {t('needs.purchase.overCeiling', { remaining: euro(draft.lot.remaining) })}
-          </Alert>
-        ) : null}
-        {draft.warnings.length ? (
-          <Stack gap="xs">
-            <Text fw={600} size="sm">
-              {t('needs.purchase.toConfirm')}
-            </Text>
-            {draft.warnings.map((w) => (
-              <Checkbox
-                key={w.code}
-                label={w.messageFr}
-                checked={confirmed.includes(w.code)}
-                onChange={(e) =>
-                  setConfirmed(e.currentTarget.checked ? [...confirmed, w.code] : confirmed.filter((c) => c !== w.code))
-                }
-              />
-            ))}
-          </Stack>
-        ) : null}
-        <ErrorAlert error={create.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            loading={create.isPending}
-            disabled={draft.warnings.some((w) => !confirmed.includes(w.code))}
-            onClick={() =>
-              create.mutate(
-                { ...body, confirmed },
-                {
-                  onSuccess: () => {
-                    onClose();
-                    notify(t('needs.purchase.created'));
-                  },
-                },
-              )
-            }
-          >
-            {t('needs.purchase.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </AppModal>
+      ) : null}
+    </Group>
   );
 }
 
-function PurchaseLines({
-  lines,
-  withCallOffs,
-  label,
-}: {
-  lines: { communeNis: string; communeName: string; quantity: number; amount: number; callOffId: string | null }[];
-  withCallOffs: boolean;
-  label: string;
-}) {
+/** What the purchase would cost, and what the lot has left; or that no commune has a line. */
+function DraftAmount({ draft }: { draft: PurchaseDraft }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  return (
-    <Table.ScrollContainer minWidth={360}>
-      <Table aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('needs.commune')}</Table.Th>
-            <Table.Th scope="col" style={{ textAlign: 'right' }}>
-              {t('needs.savings.quantity')}
-            </Table.Th>
-            <Table.Th scope="col" style={{ textAlign: 'right' }}>
-              {t('needs.purchase.amount')}
-            </Table.Th>
-            {withCallOffs ? <Table.Th scope="col">{t('needs.purchase.callOff')}</Table.Th> : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {lines.map((line) => (
-            <Table.Tr key={line.communeNis}>
-              <Table.Td>{line.communeName}</Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>
-                {line.quantity ? formatNumber(line.quantity, language) : '—'}
-              </Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>{formatEuro(line.amount, language)}</Table.Td>
-              {withCallOffs ? <Table.Td>{line.callOffId ? t('needs.purchase.ordered') : '—'}</Table.Td> : null}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+  const euro = (value: number) => formatEuro(value, language);
+  return draft.lines.length === 0 ? (
+    <Text size="sm" c="dimmed" data-testid="purchase-draft">
+      {t('needs.purchase.noLines')}
+    </Text>
+  ) : (
+    <Text size="sm" data-testid="purchase-draft">
+      {draft.lot
+        ? t('needs.purchase.draftLot', {
+            amount: euro(draft.amount),
+            remaining: euro(draft.lot.remaining),
+          })
+        : t('needs.purchase.draft', { amount: euro(draft.amount) })}
+    </Text>
   );
 }

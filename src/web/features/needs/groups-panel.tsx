@@ -1,22 +1,20 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { GroupStatus } from '../../../domain/mutualisation/api.ts';
-import { formatNumber } from '../../../domain/shared/format.ts';
+import type { GroupStatus, GroupSummary } from '../../../domain/mutualisation/api.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useGroups, useLatestRun, useStartRun } from './api.ts';
+import { useGroups, useLatestRun } from './api.ts';
+import { GroupingRunCard } from './grouping-run-card.tsx';
 import { groupReason, STATUS_COLOURS } from './labels.ts';
 
 /** The groups of similar needs; agency staff start a grouping run and follow its progress. */
 export function GroupsPanel(props: { staff: boolean }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const run = useLatestRun(props.staff);
-  const start = useStartRun();
   const running = run.data?.status === 'running';
   const groups = useGroups();
   const [status, setStatus] = useState<GroupStatus | 'all'>('all');
@@ -31,51 +29,7 @@ export function GroupsPanel(props: { staff: boolean }) {
   const list = (groups.data ?? []).filter((g) => status === 'all' || g.status === status);
   return (
     <Stack gap="md">
-      {props.staff ? (
-        <Card withBorder padding="md">
-          <Stack gap="xs">
-            <Group justify="space-between">
-              <Text fw={600}>{t('needs.run.title')}</Text>
-              <Button onClick={() => start.mutate()} loading={start.isPending} disabled={running}>
-                {t('needs.run.start')}
-              </Button>
-            </Group>
-            <Text size="sm" c="dimmed">
-              {t('needs.run.help')}
-            </Text>
-            <ErrorAlert error={start.error ?? run.error} />
-            {run.data ? (
-              running ? (
-                <Stack gap={4}>
-                  <Progress
-                    value={Math.round(run.data.progress * 100)}
-                    animated
-                    aria-label={t('needs.run.progressLabel')}
-                  />
-                  <Text size="sm" aria-live="polite">
-                    {t('needs.run.running', {
-                      percent: Math.round(run.data.progress * 100),
-                      step: t(`needs.run.steps.${run.data.step?.split(':')[0] ?? 'queued'}`, {
-                        defaultValue: run.data.step ?? '',
-                      }),
-                    })}
-                  </Text>
-                </Stack>
-              ) : run.data.status === 'done' && run.data.stats ? (
-                <Text size="sm" aria-live="polite">
-                  {t('needs.run.done', {
-                    needs: run.data.stats.needs,
-                    groups: run.data.stats.groups,
-                    seconds: formatNumber(run.data.stats.durationMs / 1000, language, 1),
-                  })}
-                </Text>
-              ) : run.data.status === 'failed' ? (
-                <Alert color="red">{t('needs.run.failed', { error: run.data.error })}</Alert>
-              ) : null
-            ) : null}
-          </Stack>
-        </Card>
-      ) : null}
+      {props.staff ? <GroupingRunCard run={run} /> : null}
       <SegmentedControl
         value={status}
         onChange={(value) => setStatus(value as GroupStatus | 'all')}
@@ -94,30 +48,37 @@ export function GroupsPanel(props: { staff: boolean }) {
       ) : (
         <Stack gap="sm">
           {list.map((group) => (
-            <Card key={group.id} withBorder padding="sm" data-group={group.label}>
-              <Group justify="space-between" align="flex-start" wrap="nowrap">
-                <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-                  <Anchor component={Link} to={paths.needGroup.to(group.id)} fw={600}>
-                    {group.label}
-                  </Anchor>
-                  <Text size="sm">{group.communeNames.join(', ')}</Text>
-                  <Text size="sm" c="dimmed">
-                    {groupReason(group, language, t)}
-                  </Text>
-                </Stack>
-                <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
-                  <Badge color={STATUS_COLOURS[group.status]} variant="outline">
-                    {t(`needs.groupStatus.${group.status}`)}
-                  </Badge>
-                  <Text size="sm">
-                    {t('needs.groupSize', { needs: group.needCount, communes: group.communeCount })}
-                  </Text>
-                </Stack>
-              </Group>
-            </Card>
+            <GroupCard key={group.id} group={group} />
           ))}
         </Stack>
       )}
     </Stack>
+  );
+}
+
+/** One group: its label (to its page), its communes, why its needs were grouped, its status and size. */
+function GroupCard({ group }: { group: GroupSummary }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Card withBorder padding="sm" data-group={group.label}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+          <Anchor component={Link} to={paths.needGroup.to(group.id)} fw={600}>
+            {group.label}
+          </Anchor>
+          <Text size="sm">{group.communeNames.join(', ')}</Text>
+          <Text size="sm" c="dimmed">
+            {groupReason(group, language, t)}
+          </Text>
+        </Stack>
+        <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+          <Badge color={STATUS_COLOURS[group.status]} variant="outline">
+            {t(`needs.groupStatus.${group.status}`)}
+          </Badge>
+          <Text size="sm">{t('needs.groupSize', { needs: group.needCount, communes: group.communeCount })}</Text>
+        </Stack>
+      </Group>
+    </Card>
   );
 }

@@ -1,12 +1,14 @@
 import { Badge, Button, Card, Group, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { InterestPoll } from '../../../domain/mutualisation/api.ts';
+import { type InterestPoll, PollAnswerInput } from '../../../domain/mutualisation/api.ts';
 import { formatDate, formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { notify } from '../../lib/notify.ts';
+import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useAnswerPoll, useMyPolls } from './api.ts';
 
@@ -39,11 +41,6 @@ function PollCard({ poll, focused }: { poll: InterestPoll; focused: boolean }) {
   }, [focused]);
   const language = useLanguage();
   const mine = poll.answers[0];
-  const answer = useAnswerPoll(poll.id);
-  const [choice, setChoice] = useState<'yes' | 'no'>(mine?.answer ?? 'yes');
-  const [quantity, setQuantity] = useState<number | string>(mine?.quantity ?? '');
-  const [budget, setBudget] = useState<number | string>(mine?.budget ?? '');
-  const [comment, setComment] = useState(mine?.comment ?? '');
   return (
     <Card
       withBorder
@@ -73,61 +70,70 @@ function PollCard({ poll, focused }: { poll: InterestPoll; focused: boolean }) {
             })}
           </Text>
         ) : null}
-        {poll.permissions.answer ? (
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              answer.mutate(
-                {
-                  answer: choice,
-                  quantity: quantity === '' ? null : Number(quantity),
-                  budget: budget === '' ? null : Number(budget),
-                  comment: comment || null,
-                },
-                { onSuccess: () => notify(t('needs.polls.thanks')) },
-              );
-            }}
-          >
-            <Stack gap="sm">
-              <ErrorAlert error={answer.error} />
-              <Radio.Group label={t('needs.polls.join')} value={choice} onChange={(v) => setChoice(v as 'yes' | 'no')}>
-                <Group mt="xs">
-                  <Radio value="yes" label={t('needs.polls.yes')} />
-                  <Radio value="no" label={t('needs.polls.no')} />
-                </Group>
-              </Radio.Group>
-              <Group grow align="flex-start">
-                <NumberInput
-                  label={t('needs.polls.quantity', { unit: poll.unit })}
-                  min={0}
-                  allowDecimal={false}
-                  value={quantity}
-                  onChange={setQuantity}
-                />
-                <NumberInput
-                  label={t('needs.polls.budget')}
-                  min={0}
-                  thousandSeparator=" "
-                  decimalSeparator=","
-                  suffix=" €"
-                  value={budget}
-                  onChange={setBudget}
-                />
-              </Group>
-              <Textarea
-                label={t('needs.polls.comment')}
-                value={comment}
-                onChange={(e) => setComment(e.currentTarget.value)}
-              />
-              <Group justify="flex-end">
-                <Button type="submit" loading={answer.isPending}>
-                  {t('needs.polls.send')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        ) : null}
+        {poll.permissions.answer ? <PollAnswerForm poll={poll} /> : null}
       </Stack>
     </Card>
+  );
+}
+
+type AnswerValues = { answer: 'yes' | 'no'; quantity: number | string; budget: number | string; comment: string };
+
+const answerInput = (values: AnswerValues) => ({
+  answer: values.answer,
+  quantity: values.quantity === '' ? null : Number(values.quantity),
+  budget: values.budget === '' ? null : Number(values.budget),
+  comment: values.comment || null,
+});
+
+/** The commune's answer: whether it joins, with a quantity or a budget, starting from its last answer. */
+function PollAnswerForm({ poll }: { poll: InterestPoll }) {
+  const { t } = useTranslation();
+  const mine = poll.answers[0];
+  const answer = useAnswerPoll(poll.id);
+  const initialValues: AnswerValues = {
+    answer: mine?.answer ?? 'yes',
+    quantity: mine?.quantity ?? '',
+    budget: mine?.budget ?? '',
+    comment: mine?.comment ?? '',
+  };
+  const { form, submit } = useSchemaForm({ schema: PollAnswerInput, initialValues, toInput: answerInput });
+  const onSubmit = submit((input, callbacks) =>
+    answer.mutate(input, { ...callbacks, onSuccess: () => notify(t('needs.polls.thanks')) }),
+  );
+  return (
+    <form onSubmit={onSubmit}>
+      <Stack gap="sm">
+        <ErrorAlert error={answer.error} />
+        <FormErrorSummary errors={form.errors} />
+        <Radio.Group label={t('needs.polls.join')} {...form.getInputProps('answer')}>
+          <Group mt="xs">
+            <Radio value="yes" label={t('needs.polls.yes')} />
+            <Radio value="no" label={t('needs.polls.no')} />
+          </Group>
+        </Radio.Group>
+        <Group grow align="flex-start">
+          <NumberInput
+            label={t('needs.polls.quantity', { unit: poll.unit })}
+            min={0}
+            allowDecimal={false}
+            {...form.getInputProps('quantity')}
+          />
+          <NumberInput
+            label={t('needs.polls.budget')}
+            min={0}
+            thousandSeparator=" "
+            decimalSeparator=","
+            suffix=" €"
+            {...form.getInputProps('budget')}
+          />
+        </Group>
+        <Textarea label={t('needs.polls.comment')} {...form.getInputProps('comment')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={answer.isPending}>
+            {t('needs.polls.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
