@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.ts';
 import type { Criterion } from '../../domain/strategy/criteria.ts';
+import type { PlanSnapshot } from '../../domain/strategy/plan-snapshot.ts';
 import type { ProjectSheet } from '../../domain/strategy/project-sheets.ts';
 import type { PlanState, RankingAnalysis, StrategyState } from '../../domain/strategy/strategy-api.ts';
 import { auditLog, projectSheets, strategyPlanRuns } from '../db/schema/index.ts';
@@ -780,7 +781,7 @@ describe('strategy of a mission', () => {
   it('refuses a second plan while one is running (409)', async () => {
     const [run] = await t.database.db
       .insert(strategyPlanRuns)
-      .values({ missionId, status: 'running', problem: {}, timeLimitSeconds: 20, relativeGap: 1e-4 })
+      .values({ missionId, status: 'running', problem: {} as PlanSnapshot, timeLimitSeconds: 20, relativeGap: 1e-4 })
       .returning();
     // Its job waits in the queue (held back), as a plan does until an instance takes it.
     await t.app.services.jobs.send(PLAN_JOB, { runId: run!.id }, { id: run!.id, startAfterSeconds: 3600 });
