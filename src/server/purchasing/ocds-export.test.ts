@@ -193,6 +193,8 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
 
   it('compiles each process’s releases into a record package valid against the schema', async () => {
     const { scenario, callOffId, frameworkOcid } = await frameworkWithCallOff();
+    // Exported (so published) once, then cancelled: the call-off's process has two releases.
+    await exportReleases(scenario);
     await cancel(callOffId);
     const res = await consultant.get(`/api/purchasing/scenarios/${scenario.id}/ocds/records`);
     expect(res.statusCode, res.body).toBe(200);
