@@ -1,21 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import type { Role } from '../../domain/auth/roles.ts';
 import { buildApp } from '../app.ts';
 import { CLI_CONTEXT } from '../http/request-context.ts';
 
+/** Every test starts at the same hour, whatever an earlier one did with the clock. */
+const START = new Date('2026-03-02T09:00:00Z');
+
 describe('signing in and out', () => {
   let t: TestApp;
-  let editor: TestUser;
-  let clock = new Date('2026-03-02T09:00:00Z');
+  let clock = START;
+  /** A new Arlon editor for each test, signed in nowhere yet. */
+  const arlonEditor = () => t.createUser('commune_editor', '81001');
 
   beforeAll(async () => {
     t = await createTestApp({ now: () => clock });
-    editor = await t.createUser('commune_editor', '81001');
+  });
+  beforeEach(() => {
+    clock = START;
   });
   afterAll(() => t.close());
 
   it('sets an HttpOnly, SameSite=Lax session cookie and returns the user and a CSRF token', async () => {
+    const editor = await arlonEditor();
     const response = await t.anonymous.post('/api/auth/login', {
       email: editor.email.toUpperCase(),
       password: editor.password,
@@ -74,6 +81,7 @@ describe('signing in and out', () => {
   });
 
   it('refuses a wrong password with a French message, and records the attempt', async () => {
+    const editor = await arlonEditor();
     const response = await t.anonymous.post('/api/auth/login', { email: editor.email, password: 'not-the-password' });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toEqual({
@@ -97,6 +105,7 @@ describe('signing in and out', () => {
   });
 
   it('tells who is signed in, and 401 once signed out', async () => {
+    const editor = await arlonEditor();
     const client = await t.login(editor);
     expect((await client.get('/api/auth/me')).json().user.email).toBe(editor.email);
     expect((await client.post('/api/auth/logout')).statusCode).toBe(204);
@@ -106,6 +115,7 @@ describe('signing in and out', () => {
   });
 
   it('requires the CSRF token on writes made with a session, and writes nothing without it', async () => {
+    const editor = await arlonEditor();
     const client = await t.login(editor);
     const without = await client.request({
       method: 'PATCH',
@@ -128,6 +138,7 @@ describe('signing in and out', () => {
   });
 
   it('expires sessions after the configured idle time', async () => {
+    const editor = await arlonEditor();
     const client = await t.login(editor);
     expect((await client.get('/api/auth/me')).statusCode).toBe(200);
     clock = new Date(clock.getTime() + (t.config.sessionTtlHours + 1) * 3_600_000);
@@ -226,12 +237,15 @@ describe('changing one’s password', () => {
 
 describe('login limit: failed attempts, per account and per address, counted in the database', () => {
   let t: TestApp;
-  let clock = new Date('2026-03-02T09:00:00Z');
+  let clock = START;
   beforeAll(async () => {
     t = await createTestApp({
       env: { LOGIN_RATE_LIMIT_MAX: '4', LOGIN_RATE_LIMIT_WINDOW_MINUTES: '15' },
       now: () => clock,
     });
+  });
+  beforeEach(() => {
+    clock = START;
   });
   afterAll(() => t.close());
 

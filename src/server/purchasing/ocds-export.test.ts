@@ -26,8 +26,9 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
   let t: TestApp;
   let consultant: Client;
   let arlon: Client;
-  let scenario: ScenarioDetail;
-  let callOffId: string;
+  let solutionId: string;
+  /** Agreements awarded so far: each gets a reference of its own. */
+  let awarded = 0;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -35,7 +36,15 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
     arlon = await t.login(await t.createUser('commune_editor', ARLON));
     await seedCatalogueDemo(t.app.services.catalogue, t.app.services.watch, new Date());
     const listed = await t.app.services.uow.read((repos) => repos.catalogue.solutionsWhere({ statuses: ['listed'] }));
-    const solutionId = listed[0]!.id;
+    solutionId = listed[0]!.id;
+  });
+  afterAll(() => t?.close());
+
+  /**
+   * A framework agreement of its own: a scenario of the ten communes launched through the central purchasing body,
+   * its file, its award, then one call-off of Arlon under it.
+   */
+  async function frameworkWithCallOff() {
     const { groupId } = await make.pooledGroup(t, { communes: COMMUNES, budget: 25_000 });
     const created = await consultant.post('/api/purchasing/scenarios', {
       title: 'Télégestion de l’éclairage — accord-cadre',
@@ -44,7 +53,7 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
       initialMonths: 48,
     });
     expect(created.statusCode, created.body).toBe(201);
-    scenario = created.json() as ScenarioDetail;
+    const scenario = created.json() as ScenarioDetail;
     const lotKey = scenario.lots[0]!.key;
     const routed = await consultant.put(`/api/purchasing/scenarios/${scenario.id}`, {
       title: scenario.title,
@@ -78,14 +87,14 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
       ],
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    const awarded = await consultant.post(`/api/purchasing/scenarios/${scenario.id}/award`, {
+    const award = await consultant.post(`/api/purchasing/scenarios/${scenario.id}/award`, {
       awardDate: '2026-10-01',
-      agreementReference: 'IDELUX-CA-2026-07',
+      agreementReference: `IDELUX-CA-2026-${String(++awarded).padStart(2, '0')}`,
       startDate: '2026-10-20',
       awards: [{ lotKey, vendor: 'LumiTech SA', amount: 212_000, solutionId, unitPrice: 1_000 }],
     });
-    expect(awarded.statusCode, awarded.body).toBe(200);
-    const agreementId = (awarded.json() as AgencyFile).award!.agreementId!;
+    expect(award.statusCode, award.body).toBe(200);
+    const agreementId = (award.json() as AgencyFile).award!.agreementId!;
     const agreement = (await consultant.get(`/api/catalogue/agreements/${agreementId}`)).json();
     const order = await arlon.post('/api/catalogue/call-offs', {
       lotId: agreement.lots[0].id,
@@ -95,25 +104,29 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
       amount: 20_000,
     });
     expect(order.statusCode, order.body).toBe(201);
-    callOffId = (order.json() as { ids?: string[]; id?: string }).ids?.[0] ?? (order.json() as { id: string }).id;
-  }, 240_000);
-  afterAll(() => t?.close());
+    const callOffId = (order.json() as { ids?: string[]; id?: string }).ids?.[0] ?? (order.json() as { id: string }).id;
+    return { scenario, callOffId, frameworkOcid: `ocds-sr0001-${scenario.id}` };
+  }
 
-  const exportReleases = async () => {
+  const exportReleases = async (scenario: ScenarioDetail) => {
     const res = await consultant.get(`/api/purchasing/scenarios/${scenario.id}/ocds`);
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as ReleasePackage;
   };
-  const frameworkOcid = () => `ocds-sr0001-${scenario.id}`;
-
-  let first: ReleasePackage;
+  const cancel = async (callOffId: string) => {
+    const cancelled = await consultant.post(`/api/catalogue/call-offs/${callOffId}/cancel`, {
+      reason: 'Commande passée en double',
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+  };
 
   it('exports the framework agreement as its own process and the call-off as a process related to it', async () => {
-    first = await exportReleases();
+    const { scenario, callOffId, frameworkOcid } = await frameworkWithCallOff();
+    const first = await exportReleases(scenario);
     schemas.checkReleasePackage(first);
     expect(schemas.extensions).toContain('techniques');
 
-    const framework = first.releases.filter((r) => r.ocid === frameworkOcid());
+    const framework = first.releases.filter((r) => r.ocid === frameworkOcid);
     expect(framework.map((r) => r.tag[0])).toEqual(['planning', 'tender', 'award']);
     const awardRelease = framework.at(-1)!;
     expect(awardRelease.buyer.name).toBe('IDELUX Projets publics');
@@ -139,7 +152,7 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
       expect.objectContaining({
         relationship: ['framework'],
         scheme: 'ocid',
-        identifier: frameworkOcid(),
+        identifier: frameworkOcid,
         relatedLots: ['lot-1'],
       }),
     ]);
@@ -147,15 +160,14 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
   });
 
   it('adds a release after a change, keeping the published ones byte for byte', async () => {
+    const { scenario, callOffId, frameworkOcid } = await frameworkWithCallOff();
+    const first = await exportReleases(scenario);
     // Nothing changed: the same releases, the same ids.
-    const again = await exportReleases();
+    const again = await exportReleases(scenario);
     expect(again.releases).toEqual(first.releases);
 
-    const cancelled = await consultant.post(`/api/catalogue/call-offs/${callOffId}/cancel`, {
-      reason: 'Commande passée en double',
-    });
-    expect(cancelled.statusCode, cancelled.body).toBe(200);
-    const after = await exportReleases();
+    await cancel(callOffId);
+    const after = await exportReleases(scenario);
     schemas.checkReleasePackage(after);
 
     const ocid = `ocds-sr0001-co-${callOffId}`;
@@ -169,8 +181,8 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
     expect(update.tag).toEqual(['contractUpdate']);
     expect(update.contracts[0].status).toBe('cancelled');
     // The framework's process did not change: no new release.
-    expect(after.releases.filter((r) => r.ocid === frameworkOcid())).toEqual(
-      first.releases.filter((r) => r.ocid === frameworkOcid()),
+    expect(after.releases.filter((r) => r.ocid === frameworkOcid)).toEqual(
+      first.releases.filter((r) => r.ocid === frameworkOcid),
     );
     // Release ids never repeat within a process.
     for (const process of new Set(after.releases.map((r) => r.ocid))) {
@@ -180,28 +192,33 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
   });
 
   it('compiles each process’s releases into a record package valid against the schema', async () => {
+    const { scenario, callOffId, frameworkOcid } = await frameworkWithCallOff();
+    // Exported (so published) once, then cancelled: the call-off's process has two releases.
+    await exportReleases(scenario);
+    await cancel(callOffId);
     const res = await consultant.get(`/api/purchasing/scenarios/${scenario.id}/ocds/records`);
     expect(res.statusCode, res.body).toBe(200);
     const pkg = res.json() as RecordPackage;
     schemas.checkRecordPackage(pkg);
-    expect(pkg.records.map((r) => r.ocid).sort()).toEqual([frameworkOcid(), `ocds-sr0001-co-${callOffId}`].sort());
+    expect(pkg.records.map((r) => r.ocid).sort()).toEqual([frameworkOcid, `ocds-sr0001-co-${callOffId}`].sort());
     const callOff = pkg.records.find((r) => r.ocid.includes('-co-'))!;
     expect(callOff.releases).toHaveLength(2);
     expect(callOff.compiledRelease.tag).toEqual(['compiled']);
     expect(callOff.compiledRelease.contracts[0].status).toBe('cancelled');
-    const framework = pkg.records.find((r) => r.ocid === frameworkOcid())!;
+    const framework = pkg.records.find((r) => r.ocid === frameworkOcid)!;
     expect(framework.compiledRelease.tender.status).toBe('complete');
     expect(framework.compiledRelease.awards).toHaveLength(1);
   });
 
   it('publishes the framework process in the open data as the staff export has it, and no commune’s call-off', async () => {
-    const staff = await exportReleases();
+    const { scenario, callOffId, frameworkOcid } = await frameworkWithCallOff();
+    const staff = await exportReleases(scenario);
     const open = await t.anonymous.get('/api/open-data/datasets/procurement/ocds-releases');
     expect(open.statusCode).toBe(200);
     const pkg = open.json() as ReleasePackage;
     schemas.checkReleasePackage(pkg);
-    expect(pkg.releases.filter((r) => r.ocid === frameworkOcid())).toEqual(
-      staff.releases.filter((r) => r.ocid === frameworkOcid()),
+    expect(pkg.releases.filter((r) => r.ocid === frameworkOcid)).toEqual(
+      staff.releases.filter((r) => r.ocid === frameworkOcid),
     );
     expect(staff.releases.some((r) => r.ocid.includes(callOffId))).toBe(true);
     expect(pkg.releases.some((r) => r.ocid.includes(callOffId))).toBe(false);
@@ -210,6 +227,7 @@ describe('the OCDS of the agency’s framework agreement and its call-offs', () 
   });
 
   it('refuses the export to a commune user (exporting publishes)', async () => {
+    const { scenario } = await frameworkWithCallOff();
     expect((await arlon.get(`/api/purchasing/scenarios/${scenario.id}/ocds`)).statusCode).toBe(403);
   });
 });

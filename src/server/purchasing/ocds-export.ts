@@ -138,7 +138,7 @@ export class PurchasingOcdsService {
       ...new Set(detail.participations.filter((p) => p.status === 'confirmed').map((p) => p.communeNis)),
     ];
     const names = await officialNames(repos, confirmed);
-    const awards = (file.awards as { lotKey: string; vendor: string; amount: number }[] | null) ?? [];
+    const awards = file.awards ?? [];
     return {
       ocidPrefix: this.ocidPrefix,
       scenarioId: detail.id,
@@ -146,8 +146,8 @@ export class PurchasingOcdsService {
       agency: { id: 'agency', name: this.agencyName },
       procedure: file.procedure as FrameworkProcessInput['procedure'],
       launchDate: detail.launchDate,
-      steps: file.steps as FrameworkProcessInput['steps'],
-      publication: file.publication as FrameworkProcessInput['publication'],
+      steps: file.steps,
+      publication: file.publication,
       totalMonths: analysis.value.totalMonths,
       estimatedValue: analysis.value.estimatedValue,
       europeanPublication: analysis.europeanPublication.required,
@@ -157,7 +157,7 @@ export class PurchasingOcdsService {
         nature: lot.nature,
         estimatedValue: analysis.value.lots.find((l) => l.key === lot.key)?.estimatedValue ?? 0,
       })),
-      bids: (file.bids as { lotKey: string; vendor: string }[]).map((b) => ({ lotKey: b.lotKey, vendor: b.vendor })),
+      bids: file.bids.map((b) => ({ lotKey: b.lotKey, vendor: b.vendor })),
       communes: confirmed.map((nis) => ({ nisCode: nis, name: names.get(nis) ?? `Commune ${nis}` })),
       award:
         file.awardDate && agreement

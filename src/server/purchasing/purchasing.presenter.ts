@@ -1,9 +1,5 @@
 import { PROCEDURE_LABELS_FR, type ProcurementProcedure } from '../../domain/implementation/procurement.ts';
-import {
-  type ProcurementStep,
-  stepLabelFr,
-  validateProcurementFile,
-} from '../../domain/implementation/procurement-file.ts';
+import { stepLabelFr, validateProcurementFile } from '../../domain/implementation/procurement-file.ts';
 import { standstillFor } from '../../domain/purchasing/agency-file.ts';
 import type { ScenarioAnalysis } from '../../domain/purchasing/analysis.ts';
 import type {
@@ -48,7 +44,7 @@ export function summaryOf(row: ScenarioRow, lines: ParticipationRow[]): Scenario
     status: row.status as ScenarioStatus,
     launchDate: row.launchDate,
     route: row.route,
-    lotCount: (row.lots as StoredLot[]).length,
+    lotCount: row.lots.length,
     communeCount: new Set(lines.filter((l) => l.status !== 'declined').map((l) => l.communeNis)).size,
     confirmedCount: lines.filter((l) => l.status === 'confirmed').length,
     pendingCount: lines.filter((l) => l.status === 'proposed').length,
@@ -67,7 +63,7 @@ export function presentScenario(facts: ScenarioFacts, reader: ScenarioReader): S
     initialMonths: row.initialMonths,
     renewals: row.renewals,
     renewalMonths: row.renewalMonths,
-    lots: row.lots as StoredLot[],
+    lots: row.lots,
     participations: visible.map((l) => ({
       lotKey: l.lotKey,
       communeNis: l.communeNis,
@@ -135,18 +131,18 @@ export function presentFile(
   today: string,
 ): AgencyFile {
   const procedure = file.procedure as ProcurementProcedure;
-  const steps = file.steps as { step: ProcurementStep; plannedDate?: string; actualDate?: string }[];
+  const steps = file.steps;
   const validation = validateProcurementFile({ procedure, steps }, today);
   const europeanPublication = analysis?.europeanPublication.required ?? false;
-  const awards = file.awards as { lotKey: string; vendor: string; amount: number }[] | null;
+  const awards = file.awards;
   return {
     scenarioId,
     procedure,
     procedureLabel: PROCEDURE_LABELS_FR[procedure],
     steps: steps.map((s) => ({ ...s, label: stepLabelFr(s.step, procedure) })),
-    documents: file.documents as AgencyFile['documents'],
-    publication: file.publication as AgencyFile['publication'],
-    bids: file.bids as AgencyFile['bids'],
+    documents: file.documents,
+    publication: file.publication,
+    bids: file.bids,
     problems: validation.problems.map((p) => ({ severity: p.severity, messageFr: p.messageFr })),
     europeanPublication,
     standstill: file.awardDate ? standstillFor(europeanPublication, file.awardDate) : null,

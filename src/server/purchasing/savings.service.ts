@@ -4,7 +4,7 @@ import { type Actor, authorize } from '../auth/policy.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditOf, type RequestContext } from '../http/request-context.ts';
-import { costOf, presentCosts, type StoredLot } from './purchasing.presenter.ts';
+import { costOf, presentCosts } from './purchasing.presenter.ts';
 import { domainOrThrow, readScenario, storedAssumptions } from './scenario-facts.ts';
 
 /**
@@ -50,7 +50,7 @@ export class SavingsService {
       const row = await repos.purchasing.findScenario(id, { lock: true });
       if (!row) throw new NotFoundError('PROCUREMENT_SCENARIO_NOT_FOUND');
       if (row.status === 'cancelled') throw new ConflictError('SCENARIO_NOT_DRAFT');
-      const keys = new Set((row.lots as StoredLot[]).map((l) => l.key));
+      const keys = new Set(row.lots.map((l) => l.key));
       input.priceModels.forEach((m, i) => {
         if (!keys.has(m.lotKey)) {
           const field = `priceModels.${i}.lotKey`;

@@ -6,40 +6,31 @@ import type { ScenarioSavings } from '../../domain/purchasing/savings.ts';
 
 const ARLON = '81001';
 const TEN = [ARLON, '81003', '81004', '81015', '85039', '84077', '83034', '85007', '85009', '85011'];
+/** The procedure costs the admins set: what the savings below are computed from. */
+const COSTS = [
+  { procedure: 'framework-call-off', cost: 100, source: 'Relevé IDELUX 2026', verified: true },
+  { procedure: 'negotiated-without-publication', cost: 2_000, source: 'Relevé IDELUX 2026', verified: true },
+  { procedure: 'open', cost: 6_000, source: 'Relevé IDELUX 2026', verified: true },
+];
 
 /**
  * Issue 12, « Savings, honestly »: the admins keep the cost of each procedure type with its source; a scenario's
  * savings add the procedures each commune avoids and subtract the central purchasing body's fee; every write audited.
+ * The table of costs is one for the whole agency: its tests start from a database where no admin has set it yet,
+ * the scenarios' from one where the admins have set COSTS.
  */
-describe('the savings of a scenario, through the API', () => {
+describe('the procedure costs, kept by the admins', () => {
   let t: TestApp;
   let admin: Client;
   let consultant: Client;
-  let arlon: Client;
-  let scenarioId = '';
 
   const audit = (entityId: string) =>
     t.app.services.uow.read((repos) => repos.audit.search({ entityId, page: 1, pageSize: 50 }));
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await t.login(await t.createUser('agency_admin'));
-    consultant = await t.login(await t.createUser('consultant'));
-    arlon = await t.login(await t.createUser('commune_editor', ARLON));
-    const { groupId } = await make.pooledGroup(t, {
-      communes: TEN,
-      budget: 50_000,
-      poll: false,
-      category: 'public-lighting',
-    });
-    const created = await consultant.post('/api/purchasing/scenarios', {
-      title: 'Éclairage — marché-cadre',
-      groupIds: [groupId],
-      launchDate: '2026-09-01',
-      initialMonths: 48,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    scenarioId = (created.json() as ScenarioDetail).id;
+    admin = await make.signedIn(t, 'agency_admin');
+    consultant = await make.signedIn(t, 'consultant');
   });
   afterAll(() => t.close());
 
@@ -48,11 +39,7 @@ describe('the savings of a scenario, through the API', () => {
     expect(seed.map((c) => c.procedure)).toContain('negotiated-without-publication');
     expect(seed.every((c) => !c.stored && !c.verified && c.source.startsWith('Estimation à vérifier'))).toBe(true);
 
-    const table = [
-      { procedure: 'framework-call-off', cost: 100, source: 'Relevé IDELUX 2026', verified: true },
-      { procedure: 'negotiated-without-publication', cost: 2_000, source: 'Relevé IDELUX 2026', verified: true },
-      { procedure: 'open', cost: 6_000, source: 'Relevé IDELUX 2026', verified: true },
-    ];
+    const table = COSTS;
     expect((await consultant.put('/api/purchasing/procedure-costs', table)).statusCode).toBe(403);
 
     const bad = await admin.put('/api/purchasing/procedure-costs', [{ ...table[0], source: '' }]);
@@ -68,8 +55,45 @@ describe('the savings of a scenario, through the API', () => {
     expect(rows.find((c) => c.procedure === 'low-value')).toMatchObject({ stored: false, verified: false });
     expect((await audit('table')).items.map((a) => a.action)).toEqual(['purchasing.procedure_costs.update']);
   });
+});
+
+describe('the savings of a scenario, through the API', () => {
+  let t: TestApp;
+  let consultant: Client;
+  let arlon: Client;
+
+  const audit = (entityId: string) =>
+    t.app.services.uow.read((repos) => repos.audit.search({ entityId, page: 1, pageSize: 50 }));
+  /** A new scenario of ten communes at 50 000 € each, from a confirmed lighting group of its own. */
+  const scenario = async () => {
+    const { groupId } = await make.pooledGroup(t, {
+      communes: TEN,
+      budget: 50_000,
+      poll: false,
+      category: 'public-lighting',
+    });
+    const created = await consultant.post('/api/purchasing/scenarios', {
+      title: 'Éclairage — marché-cadre',
+      groupIds: [groupId],
+      launchDate: '2026-09-01',
+      initialMonths: 48,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return (created.json() as ScenarioDetail).id;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    consultant = await make.signedIn(t, 'consultant');
+    arlon = await make.signedIn(t, 'commune_editor', ARLON);
+    const admin = await make.signedIn(t, 'agency_admin');
+    const costs = await admin.put('/api/purchasing/procedure-costs', COSTS);
+    expect(costs.statusCode, costs.body).toBe(200);
+  });
+  afterAll(() => t.close());
 
   it('ten communes avoiding a negotiated procedure, fee 1 %: the scenario states the net saving exactly', async () => {
+    const scenarioId = await scenario();
     const bad = await consultant.put(`/api/purchasing/scenarios/${scenarioId}/savings`, {
       fee: { kind: 'rate', ratePercent: 150 },
     });
@@ -105,6 +129,11 @@ describe('the savings of a scenario, through the API', () => {
   });
 
   it('a price model for an unknown lot is refused in French and changes nothing', async () => {
+    const scenarioId = await scenario();
+    const fee = await consultant.put(`/api/purchasing/scenarios/${scenarioId}/savings`, {
+      fee: { kind: 'rate', ratePercent: 1 },
+    });
+    expect(fee.statusCode, fee.body).toBe(200);
     const response = await consultant.put(`/api/purchasing/scenarios/${scenarioId}/savings`, {
       priceModels: [
         {

@@ -13,13 +13,7 @@ import { DomainError } from '../../domain/shared/errors.ts';
 import { type Actor, authorize, can } from '../auth/policy.ts';
 import type { Repositories } from '../db/unit-of-work.ts';
 import { ConflictError, fromDomainError, NotFoundError } from '../errors.ts';
-import {
-  costOf,
-  presentScenario,
-  type ScenarioFacts,
-  type ScenarioReader,
-  type StoredLot,
-} from './purchasing.presenter.ts';
+import { costOf, presentScenario, type ScenarioFacts, type ScenarioReader } from './purchasing.presenter.ts';
 import type { ParticipationRow, ScenarioRow } from './purchasing.repository.ts';
 
 /**
@@ -113,7 +107,7 @@ function scenarioInputOf(row: ScenarioRow, lines: ParticipationRow[]): ScenarioI
     initialMonths: row.initialMonths,
     renewals: row.renewals,
     renewalMonths: row.renewalMonths,
-    lots: (row.lots as StoredLot[]).map((lot) => ({
+    lots: row.lots.map((lot) => ({
       ...lot,
       // Declined lines are out; proposed ones count until the commune answers (the estimate is a maximum).
       participations: lines

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mission, projectSheet, signedIn } from '../../../test/support/factories.ts';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import type { PlanSnapshot } from '../../domain/strategy/plan-snapshot.ts';
 import type { PortfolioProblem, PortfolioResult } from '../../domain/strategy/schemas.ts';
 import type { PlanState, StrategyState } from '../../domain/strategy/strategy-api.ts';
 import { strategyPlanRuns } from '../db/schema/index.ts';
@@ -118,9 +119,14 @@ describe('plan solves as jobs of the queue', () => {
   }, 60_000);
 
   it('fails a run whose job is gone when it is read, instead of leaving it « running »', async () => {
-    await t.database.db
-      .insert(strategyPlanRuns)
-      .values({ missionId, status: 'running', step: 'solve', problem: {}, timeLimitSeconds: 20, relativeGap: 1e-4 });
+    await t.database.db.insert(strategyPlanRuns).values({
+      missionId,
+      status: 'running',
+      step: 'solve',
+      problem: {} as PlanSnapshot,
+      timeLimitSeconds: 20,
+      relativeGap: 1e-4,
+    });
     const { run } = await plan();
     expect(run).toMatchObject({ status: 'failed', step: 'failed', error: { code: 'PLAN_INTERRUPTED' } });
     // A new plan may be asked at once.

@@ -1,53 +1,26 @@
-import { type FundingBasis, type ProjectFunding, projectFunding } from '../../domain/strategy/funding.ts';
-import type { Horizon } from '../../domain/strategy/horizons.ts';
-import {
-  analyseRanking,
-  buildPortfolioProblem,
-  type OutsideProject,
-  type PortfolioLockEntry,
-} from '../../domain/strategy/mission-model.ts';
+import { type FundingBasis, projectFunding } from '../../domain/strategy/funding.ts';
+import { analyseRanking, buildPortfolioProblem } from '../../domain/strategy/mission-model.ts';
 import { numberObjectives } from '../../domain/strategy/objectives.ts';
 import { balanceRules, isEmptyBalance, type PlanBalance } from '../../domain/strategy/plan-balance.ts';
+import type { PlanSnapshot } from '../../domain/strategy/plan-snapshot.ts';
 import type { ProjectSheet } from '../../domain/strategy/project-sheets.ts';
-import type { PortfolioProblem } from '../../domain/strategy/schemas.ts';
 import type { Repositories } from '../db/unit-of-work.ts';
 import type { MissionRecord } from '../missions/missions.repository.ts';
 import { strategyData } from './strategy-core.ts';
 
-/** What a plan is computed from, frozen when it is requested (and compared later to tell a stale plan). */
-export type PlanSnapshot = {
-  problem: PortfolioProblem;
-  outside: OutsideProject[];
-  projects: { id: string; runningCostPerYear: number; durationMonths: number; requires: string[] }[];
-  horizons: Horizon[];
-  locks: PortfolioLockEntry[];
-  /** Absent in snapshots stored before funding was counted (those plans charged the gross investment). */
-  fundingBasis?: FundingBasis;
-  /** Per project: investment, funding and own share on the snapshot's basis. */
-  costs?: Record<string, ProjectFunding>;
-  /** The same problem on the other funding basis, solved beside it for the comparison. */
-  alternative?: { fundingBasis: FundingBasis; problem: PortfolioProblem };
-  /** The balance asked, as typed; its rules are in `problem` (absent: no balance). */
-  planBalance?: PlanBalance;
-};
-
 export type SnapshotOptions = { fundingBasis?: FundingBasis; carryOver?: boolean; balance?: PlanBalance };
 
 /** The options a stored plan was computed with (requested funding, no carry-over, no balance for older plans). */
-export function optionsOf(snapshot: unknown): {
+export function optionsOf(snapshot: PlanSnapshot): {
   fundingBasis: FundingBasis;
   carryOver: boolean;
   balance?: PlanBalance;
 } {
-  const s = snapshot as {
-    fundingBasis?: FundingBasis;
-    problem?: { carryOver?: boolean };
-    planBalance?: PlanBalance;
-  } | null;
   return {
-    fundingBasis: s?.fundingBasis ?? 'requested',
-    carryOver: s?.problem?.carryOver ?? false,
-    ...(s?.planBalance ? { balance: s.planBalance } : {}),
+    fundingBasis: snapshot.fundingBasis ?? 'requested',
+    // A run interrupted before its snapshot was written stores `{}`.
+    carryOver: snapshot.problem?.carryOver ?? false,
+    ...(snapshot.planBalance ? { balance: snapshot.planBalance } : {}),
   };
 }
 
@@ -121,7 +94,7 @@ export async function takeSnapshot(
 }
 
 /** Whether a stored plan still matches the data: its snapshot taken again today with the same options. */
-export async function isStale(repos: Repositories, mission: MissionRecord, stored: unknown): Promise<boolean> {
+export async function isStale(repos: Repositories, mission: MissionRecord, stored: PlanSnapshot): Promise<boolean> {
   return canonicalJson(stored) !== canonicalJson(await takeSnapshot(repos, mission, optionsOf(stored)));
 }
 

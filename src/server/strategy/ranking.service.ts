@@ -25,7 +25,7 @@ export class RankingService {
       if (query.scenarioId) {
         const scenario = await repos.strategy.scenario(query.scenarioId);
         if (!scenario || scenario.missionId !== missionId) throw new NotFoundError('SCENARIO_NOT_FOUND');
-        weights = scenario.weights as Record<string, number>;
+        weights = scenario.weights;
       }
       return analyseRanking(data, {
         ...(weights ? { weights } : {}),
@@ -79,7 +79,7 @@ export class RankingService {
     const missionId = await this.uow.write(async (repos) => {
       const { scenario, mission } = await this.scenarioOf(repos, ctx.actor, scenarioId, 'update');
       const rows = await repos.strategy.criteria(mission.id);
-      const weights = scenario.weights as Record<string, number>;
+      const weights = scenario.weights;
       // A criterion added after the scenario was saved keeps its weight.
       for (const row of rows) {
         if (weights[row.id] !== undefined) await repos.strategy.updateCriterion(row.id, { weight: weights[row.id] });
@@ -111,7 +111,7 @@ export class RankingService {
       const scenarios = [
         current,
         ...saved.map((s) => {
-          const weights = s.weights as Record<string, number>;
+          const weights = s.weights;
           // Criteria added since the scenario was saved take their current weight; removed ones are dropped.
           return {
             id: s.id,

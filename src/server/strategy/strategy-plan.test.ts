@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.ts';
+import type { PlanSnapshot } from '../../domain/strategy/plan-snapshot.ts';
 import type { PlanState } from '../../domain/strategy/strategy-api.ts';
 import { strategyPlanRuns } from '../db/schema/index.ts';
 import {
@@ -270,7 +271,7 @@ describe('strategy: the plan', () => {
     const base = () => strategyUrl(missionId);
     const [run] = await t.database.db
       .insert(strategyPlanRuns)
-      .values({ missionId, status: 'running', problem: {}, timeLimitSeconds: 20, relativeGap: 1e-4 })
+      .values({ missionId, status: 'running', problem: {} as PlanSnapshot, timeLimitSeconds: 20, relativeGap: 1e-4 })
       .returning();
     // Its job waits in the queue (held back), as a plan does until an instance takes it.
     await t.app.services.jobs.send(PLAN_JOB, { runId: run!.id }, { id: run!.id, startAfterSeconds: 3600 });

@@ -1,10 +1,11 @@
 import { DomainError } from '../../domain/shared/errors.ts';
 import { reportPlan } from '../../domain/strategy/plan-report.ts';
+import type { PlanSnapshot } from '../../domain/strategy/plan-snapshot.ts';
 import type { PortfolioProblem, PortfolioResult } from '../../domain/strategy/schemas.ts';
 import type { PlanStep } from '../../domain/strategy/strategy-api.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { JobContext, JobDefinition, JobQueue } from '../jobs/job-queue.ts';
-import { canonicalJson, type PlanSnapshot } from './plan-snapshot.ts';
+import { canonicalJson } from './plan-snapshot.ts';
 import type { PortfolioSolver } from './portfolio-solver.ts';
 import type { PlanRunRow } from './strategy-plans.repository.ts';
 
@@ -95,7 +96,7 @@ export class StrategyPlanner {
   }
 
   private async solveAndReport(row: PlanRunRow) {
-    const snapshot = row.problem as PlanSnapshot;
+    const snapshot = row.problem;
     const limits = { timeLimitSeconds: row.timeLimitSeconds, relativeGap: row.relativeGap };
     await this.progress(row.id, 0.1, 'solve');
     const result = await this.solver.solve(snapshot.problem, limits);

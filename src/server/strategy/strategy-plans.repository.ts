@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { PlanResult } from '../../domain/strategy/strategy-api.ts';
 import type { Executor } from '../db/client.ts';
 import { communes, missions, projectSheets, strategyPlanRuns, strategySettings } from '../db/schema/index.ts';
 
@@ -36,7 +37,7 @@ export class StrategyPlansRepository {
     return created!;
   }
 
-  async finishRun(id: string, result: unknown): Promise<void> {
+  async finishRun(id: string, result: PlanResult): Promise<void> {
     await this.db
       .update(strategyPlanRuns)
       .set({ status: 'done', result, progress: 1, step: 'done', finishedAt: new Date() })

@@ -5,7 +5,6 @@ import type { ProjectSheet } from '../../domain/strategy/project-sheets.ts';
 import type { PreferenceFunction } from '../../domain/strategy/schemas.ts';
 import type {
   MissionAhp,
-  PlanResult,
   PlanRun,
   ProjectComment,
   Scenario,
@@ -78,7 +77,7 @@ export function presentProject(row: ProjectRecord): ProjectSheet {
     owner: row.owner,
     investmentCost: Number(row.investmentCost),
     runningCostPerYear: Number(row.runningCostPerYear),
-    funding: row.funding as ProjectSheet['funding'],
+    funding: row.funding,
     earliestHorizon: row.earliestHorizon,
     durationMonths: row.durationMonths,
     phasing: (row.phasing as number[] | null) ?? null,
@@ -123,13 +122,13 @@ export function presentScenario(row: ScenarioRow): Scenario {
   return {
     id: row.id,
     name: row.name,
-    weights: row.weights as Record<string, number>,
+    weights: row.weights,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
-export function presentAhp(value: unknown): MissionAhp | null {
-  return (value as MissionAhp | null) ?? null;
+export function presentAhp(value: MissionAhp | null): MissionAhp | null {
+  return value ?? null;
 }
 
 export function presentComment(row: CommentRow, canDelete: boolean): ProjectComment {
@@ -155,15 +154,15 @@ export function presentRun(row: PlanRunRow): PlanRun {
     timeLimitSeconds: row.timeLimitSeconds,
     relativeGap: row.relativeGap,
     requestedBy: row.requestedByName,
-    locks: (row.locks as PlanRun['locks']) ?? [],
-    result: (row.result as PlanResult | null) ?? null,
+    locks: row.locks ?? [],
+    result: row.result ?? null,
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? row.errorCode } : null,
   };
 }
 
 /** One mission of the strategies' overview: its size and its latest computed plan. */
 export function presentOverviewItem(row: OverviewRow, costOf: ReadonlyMap<string, number>): StrategyOverviewItem {
-  const placements = (row.run?.result as { placements?: { projectId: string }[] } | null)?.placements ?? null;
+  const placements = row.run?.result?.placements ?? null;
   return {
     missionId: row.missionId,
     missionTitle: row.missionTitle,
@@ -174,7 +173,7 @@ export function presentOverviewItem(row: OverviewRow, costOf: ReadonlyMap<string
     projects: row.projects,
     planned: placements ? placements.length : null,
     plannedInvestment: placements ? placements.reduce((s, p) => s + (costOf.get(p.projectId) ?? 0), 0) : null,
-    planStatus: (row.run?.result as { status?: string } | null)?.status ?? null,
+    planStatus: row.run?.result?.status ?? null,
     planFinishedAt: row.run?.finishedAt?.toISOString() ?? null,
   };
 }

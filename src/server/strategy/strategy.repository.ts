@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
+import type { MissionAhp } from '../../domain/strategy/strategy-api.ts';
 import type { Executor } from '../db/client.ts';
 import {
   projectComments,
@@ -53,7 +54,7 @@ export class StrategyRepository {
     return inserted.length > 0;
   }
 
-  async setAhp(missionId: string, ahp: unknown): Promise<void> {
+  async setAhp(missionId: string, ahp: MissionAhp | null): Promise<void> {
     await this.db
       .update(strategySettings)
       .set({ ahp, updatedAt: new Date() })

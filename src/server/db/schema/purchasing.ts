@@ -14,6 +14,9 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { ProcurementStepRecord } from '../../../domain/implementation/procurement-file.ts';
+import type { AgencyFile, ScenarioDetail } from '../../../domain/purchasing/api.ts';
+import type { SavingsAssumptions } from '../../../domain/purchasing/savings.ts';
 import { users } from './auth.ts';
 import { frameworkAgreements } from './catalogue.ts';
 import { communes } from './communes.ts';
@@ -39,14 +42,14 @@ export const procurementScenarios = pgTable(
     renewals: integer('renewals').notNull().default(0),
     renewalMonths: integer('renewal_months').notNull().default(0),
     /** The lots, without their communes: [{ key, label, category, nature, unit, unitPrice, options }]. */
-    lots: jsonb('lots').notNull(),
+    lots: jsonb('lots').$type<ScenarioDetail['lots']>().notNull(),
     /** The route the agency decided on, and why: its decision, recorded, never inferred by the software. */
     route: text('route', {
       enum: ['central-purchasing-body', 'joint-procurement', 'in-house', 'each-commune-alone'],
     }),
     routeNote: text('route_note').notNull().default(''),
-    /** The scenario's savings assumptions (fee, its own procedure costs, lots' price models): `SavingsAssumptions`. */
-    savings: jsonb('savings').notNull().default({}),
+    /** The scenario's savings assumptions (fee, its own procedure costs, lots' price models); `{}` before they existed. */
+    savings: jsonb('savings').$type<SavingsAssumptions | Record<string, never>>().notNull().default({}),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -113,12 +116,12 @@ export const agencyProcurementFiles = pgTable('agency_procurement_files', {
     .primaryKey()
     .references(() => procurementScenarios.id, { onDelete: 'cascade' }),
   procedure: text('procedure').notNull(),
-  steps: jsonb('steps').notNull(),
-  documents: jsonb('documents').notNull(),
-  publication: jsonb('publication').notNull(),
-  bids: jsonb('bids').notNull(),
+  steps: jsonb('steps').$type<ProcurementStepRecord[]>().notNull(),
+  documents: jsonb('documents').$type<AgencyFile['documents']>().notNull(),
+  publication: jsonb('publication').$type<AgencyFile['publication']>().notNull(),
+  bids: jsonb('bids').$type<AgencyFile['bids']>().notNull(),
   awardDate: date('award_date', { mode: 'string' }),
-  awards: jsonb('awards'),
+  awards: jsonb('awards').$type<NonNullable<AgencyFile['award']>['lots']>(),
   standstillEndsOn: date('standstill_ends_on', { mode: 'string' }),
   agreementId: uuid('agreement_id').references(() => frameworkAgreements.id, { onDelete: 'restrict' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -14,6 +14,9 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { PlanSnapshot } from '../../../domain/strategy/plan-snapshot.ts';
+import type { ProjectSheet } from '../../../domain/strategy/project-sheets.ts';
+import type { MissionAhp, PlanResult, PlanRun, Scenario } from '../../../domain/strategy/strategy-api.ts';
 import { users } from './auth.ts';
 import { swotItems } from './diagnostic.ts';
 import { missions } from './missions.ts';
@@ -32,7 +35,7 @@ export const strategySettings = pgTable('strategy_settings', {
     .primaryKey()
     .references(() => missions.id, { onDelete: 'cascade' }),
   /** { criterionIds, upperTriangle, result, updatedAt } of the last AHP comparison, or null. */
-  ahp: jsonb('ahp'),
+  ahp: jsonb('ahp').$type<MissionAhp>(),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -68,7 +71,7 @@ export const projectSheets = pgTable(
     investmentCost: money('investment_cost').notNull().default(0),
     runningCostPerYear: money('running_cost_per_year').notNull().default(0),
     /** [{ name, amount?, rate? }] */
-    funding: jsonb('funding').notNull().default(sql`'[]'::jsonb`),
+    funding: jsonb('funding').$type<ProjectSheet['funding']>().notNull().default(sql`'[]'::jsonb`),
     earliestHorizon: text('earliest_horizon', { enum: ['short', 'medium', 'long'] }),
     durationMonths: integer('duration_months').notNull().default(12),
     /** % of the cost by horizon from the start horizon, as the consultant edited it; null: spread by duration. */
@@ -234,7 +237,7 @@ export const strategyScenarios = pgTable(
       .references(() => missions.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** { criterionId: weight } */
-    weights: jsonb('weights').notNull(),
+    weights: jsonb('weights').$type<Scenario['weights']>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('strategy_scenarios_mission_idx').on(t.missionId)],
@@ -287,9 +290,9 @@ export const strategyPlanRuns = pgTable(
       .references(() => missions.id, { onDelete: 'cascade' }),
     status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
     /** The portfolio problem solved, with the locks: compared with today's to tell a stale plan. */
-    problem: jsonb('problem').notNull(),
-    locks: jsonb('locks').notNull().default(sql`'[]'::jsonb`),
-    result: jsonb('result'),
+    problem: jsonb('problem').$type<PlanSnapshot>().notNull(),
+    locks: jsonb('locks').$type<PlanRun['locks']>().notNull().default(sql`'[]'::jsonb`),
+    result: jsonb('result').$type<PlanResult>(),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
     timeLimitSeconds: doublePrecision('time_limit_seconds').notNull(),

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as make from '../../../test/support/factories.ts';
 import { documentedShape } from '../../../test/support/openapi-sweep.ts';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { explainGroup } from '../../domain/mutualisation/grouping.ts';
@@ -10,269 +10,21 @@ import { LABELLED_NEEDS, pairwiseScores } from './labelled-needs.test-support.ts
 
 const ARLON = '81001';
 const AUBANGE = '81004';
-const csv = (text: string) => ({
-  filename: 'besoins.csv',
-  contentBase64: Buffer.from(text, 'utf8').toString('base64'),
-});
 
-describe('needs register', () => {
+/**
+ * Grouping the needs register into mutualisation groups, the agency's decisions on them, the interest poll and the
+ * purchase that follows. Each test enters the needs its groups are made of, each of its own subject (lighting,
+ * waste, electric charging), so that a run groups them apart from the other tests' needs.
+ */
+describe('mutualisation of the needs register', () => {
   let t: TestApp;
   let consultant: Client;
-  let arlonEditor: Client;
-  let arlonViewer: Client;
-  let aubangeEditor: Client;
 
   beforeAll(async () => {
     t = await createTestApp();
-    consultant = await t.login(await t.createUser('consultant'));
-    arlonEditor = await t.login(await t.createUser('commune_editor', ARLON));
-    arlonViewer = await t.login(await t.createUser('commune_viewer', ARLON));
-    aubangeEditor = await t.login(await t.createUser('commune_editor', AUBANGE));
+    consultant = await make.signedIn(t, 'consultant');
   });
   afterAll(() => t.close());
-
-  it('a commune editor records a need of their commune, and only of theirs; its viewers read it', async () => {
-    const created = await arlonEditor.post('/api/needs', {
-      communeNis: ARLON,
-      title: 'Remplacer les lampadaires par des LED',
-      description: 'Les lampadaires au sodium du centre consomment trop.',
-      dimensions: ['environment'],
-      category: 'public-lighting',
-      urgency: 'high',
-      estimatedBudget: 120000,
-      timeframe: 'short',
-      source: 'meeting',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({ communeName: 'Arlon', urgency: 'high', permissions: { edit: true } });
-    const other = await arlonEditor.post('/api/needs', { communeNis: AUBANGE, title: 'Wi-Fi' });
-    expect(other.statusCode).toBe(403);
-    expect(other.json().error.code).toBe('FORBIDDEN_OTHER_COMMUNE');
-
-    const seen = (await arlonViewer.get('/api/needs')).json();
-    expect(seen.map((n: { title: string }) => n.title)).toContain('Remplacer les lampadaires par des LED');
-    expect(seen[0].permissions.edit).toBe(false);
-    expect((await aubangeEditor.get('/api/needs')).json()).toEqual([]);
-    expect((await aubangeEditor.get(`/api/needs/${created.json().id}`)).statusCode).toBe(403);
-    expect((await t.anonymous.get('/api/needs')).statusCode).toBe(401);
-
-    const edited = await arlonEditor.patch(`/api/needs/${created.json().id}`, { estimatedBudget: 95000 });
-    expect(edited.json().estimatedBudget).toBe(95000);
-    const audit = await t.app.services.uow.read((repos) =>
-      repos.audit.search({ entityId: created.json().id, page: 1, pageSize: 50 }),
-    );
-    expect(audit.items.map((e: { action: string }) => e.action).sort()).toEqual(['need.create', 'need.update']);
-  });
-
-  it('finds needs by their French words, whatever the accents and plurals', async () => {
-    const found = (await consultant.get(`/api/needs?q=${encodeURIComponent('LAMPADAIRE')}`)).json();
-    expect(found.map((n: { communeNis: string }) => n.communeNis)).toContain(ARLON);
-  });
-
-  it('rejects bad input with a 400 naming the field, and writes nothing', async () => {
-    const response = await consultant.post('/api/needs', { communeNis: ARLON, title: 'X', category: 'teleportation' });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.message).toContain('category');
-  });
-
-  it('previews an import row by row, listing every problem, and writes nothing until confirmed', async () => {
-    const latin1 = Buffer.concat([
-      Buffer.from('nis_code;title;description;category;budget\n', 'utf8'),
-      Buffer.from(`${AUBANGE};Wi-Fi gratuit sur la place;Accès internet public;;5000\n`, 'utf8'),
-      Buffer.from(`99999;Caméras;;;\n`, 'utf8'),
-      Buffer.from(`${AUBANGE};;Sans titre;;\n`, 'utf8'),
-      Buffer.from(`${AUBANGE};=HYPERLINK("http://x";"clic");;;\n`, 'utf8'),
-      Buffer.from(`${AUBANGE};Pr`, 'utf8'),
-      Buffer.from([0xe9]), // "é" in Latin-1: not UTF-8
-      Buffer.from(`vention;;;\n`, 'utf8'),
-      Buffer.from(`${ARLON};Bornes de recharge;;ev-charging;12 500,50\n`, 'utf8'),
-    ]);
-    const file = { filename: 'besoins.csv', contentBase64: latin1.toString('base64') };
-    const before = (await consultant.get('/api/needs')).json().length;
-    const preview = await consultant.post('/api/needs/import/preview', file);
-    expect(preview.statusCode, preview.body).toBe(200);
-    const body = preview.json();
-    expect(body.valid).toBe(2);
-    const problems = Object.fromEntries(
-      body.rows
-        .filter((r: { ok: boolean }) => !r.ok)
-        .map((r: { line: number; problems: { code: string }[] }) => [r.line, r.problems.map((p) => p.code)]),
-    );
-    expect(problems).toEqual({ 3: ['UNKNOWN_NIS'], 4: ['MISSING_TITLE'], 5: ['FORMULA'], 6: ['BAD_ENCODING'] });
-    expect((await consultant.get('/api/needs')).json().length).toBe(before);
-
-    // An Aubange editor may import only Aubange's rows.
-    const asEditor = (await aubangeEditor.post('/api/needs/import/preview', file)).json();
-    expect(asEditor.rows.find((r: { line: number }) => r.line === 7).problems[0].code).toBe('NOT_YOUR_COMMUNE');
-
-    const confirmed = await consultant.post('/api/needs/import', file);
-    expect(confirmed.statusCode, confirmed.body).toBe(201);
-    expect(confirmed.json()).toEqual({ created: 2, updated: 0, unchanged: 0, skipped: 4 });
-    const after = (await consultant.get('/api/needs')).json();
-    expect(after.length).toBe(before + 2);
-    expect(after.find((n: { title: string }) => n.title === 'Bornes de recharge').estimatedBudget).toBe(12500.5);
-  });
-
-  it('reads a file written with the French labels the screens show, and lists the accepted values of an unknown one', async () => {
-    const file = csv(
-      [
-        'Code INS;Titre;Urgence;Échéance;Source;Dimensions;Catégorie;Budget (€ HTVA)',
-        `${AUBANGE};Éclairage du RAVeL;Élevée;Court terme;Réunion;Gouvernance;Éclairage public;18 000`,
-        `${AUBANGE};Bornes vélo;pressante;court terme;réunion;mobilite;velos partages;`,
-      ].join('\n'),
-    );
-    const preview = (await consultant.post('/api/needs/import/preview', file)).json();
-    expect(preview.rows[0]).toMatchObject({
-      ok: true,
-      action: 'create',
-      need: {
-        urgency: 'high',
-        timeframe: 'short',
-        source: 'meeting',
-        dimensions: ['governance'],
-        category: 'public-lighting',
-        estimatedBudget: 18000,
-      },
-    });
-    expect(preview.rows[1].problems).toEqual([
-      { column: 'urgency', code: 'UNKNOWN_URGENCY', value: 'pressante', accepted: ['Faible', 'Moyenne', 'Élevée'] },
-    ]);
-  });
-
-  it('offers a template with the columns and the values they accept, in CSV and XLSX', async () => {
-    const template = await arlonEditor.get('/api/needs/template.csv');
-    expect(template.statusCode).toBe(200);
-    expect(template.headers['content-disposition']).toContain('modele-import-besoins.csv');
-    const lines = template.body.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe(
-      'Identifiant;Code INS;Commune;Titre;Description;Catégorie;Dimensions;Urgence;Budget (€ HTVA);Échéance;Source;Référence de la source',
-    );
-    expect(lines).toContain('# Urgence — valeurs acceptées : Faible | Moyenne | Élevée');
-    // Filled in as it comes, the template imports: its notes are skipped.
-    const filled = `${template.body}${['', ARLON, '', 'Application communale', '', 'Application et information communale', 'Citoyens', 'Faible', '', 'Long terme', 'Diagnostic', ''].join(';')}\r\n`;
-    const preview = (await arlonEditor.post('/api/needs/import/preview', csv(filled))).json();
-    expect(preview).toMatchObject({ valid: 1, invalid: 0, created: 1 });
-
-    const xlsx = await arlonEditor.get('/api/needs/template.xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Besoins', 'Valeurs acceptées', 'Mode d’emploi']);
-    expect(workbook.getWorksheet('Besoins')!.getRow(1).getCell(8).value).toBe('Urgence');
-    const values = workbook.getWorksheet('Valeurs acceptées')!;
-    expect(values.getColumn(4).values).toEqual(expect.arrayContaining(['Échéance', 'Court terme', 'Long terme']));
-    expect(workbook.getWorksheet('Besoins')!.getCell('H2').dataValidation).toMatchObject({ type: 'list' });
-    expect((await t.anonymous.get('/api/needs/template.csv')).statusCode).toBe(401);
-  });
-
-  it('re-imports its own export unchanged, CSV and XLSX; an edited cell updates that need only', async () => {
-    const original = (
-      await consultant.post('/api/needs', {
-        communeNis: AUBANGE,
-        title: '- 3 luminaires « place du Marché »',
-        description: 'Ligne 1 ; "citée"\nLigne 2, avec virgule',
-        dimensions: ['governance', 'living'],
-        category: 'public-lighting',
-        urgency: 'low',
-        estimatedBudget: 12500.5,
-        timeframe: 'long',
-        source: 'project_sheet',
-        sourceRef: 'Fiche 3',
-      })
-    ).json();
-    const fields = (n: Record<string, unknown>) => ({
-      communeNis: n.communeNis,
-      title: n.title,
-      description: n.description,
-      dimensions: n.dimensions,
-      category: n.category,
-      urgency: n.urgency,
-      estimatedBudget: n.estimatedBudget,
-      timeframe: n.timeframe,
-      source: n.source,
-      sourceRef: n.sourceRef,
-    });
-    const register = async () => (await consultant.get(`/api/needs?communeNis=${AUBANGE}`)).json();
-    const before = await register();
-    const csvExport = (await consultant.get(`/api/needs/export.csv?communeNis=${AUBANGE}`)).body;
-    expect(csvExport).toContain('Faible');
-    expect(csvExport).toContain('12500,5');
-    const xlsxExport = (await consultant.get(`/api/needs/export.xlsx?communeNis=${AUBANGE}`)).rawPayload;
-    for (const file of [csv(csvExport), { filename: 'besoins.xlsx', contentBase64: xlsxExport.toString('base64') }]) {
-      const preview = (await consultant.post('/api/needs/import/preview', file)).json();
-      expect(preview).toMatchObject({ invalid: 0, created: 0, updated: 0, unchanged: before.length });
-      expect((await consultant.post('/api/needs/import', file)).json()).toEqual({
-        created: 0,
-        updated: 0,
-        unchanged: before.length,
-        skipped: 0,
-      });
-    }
-    expect((await register()).map(fields)).toEqual(before.map(fields));
-
-    // Without the identifier, the export makes the same needs anew (another register, the same facts).
-    const withoutIds = csvExport
-      .replace(/^\uFEFF/, '')
-      .split('\r\n')
-      .map((line: string) => line.replace(/^[^;]*;/, ''))
-      .join('\r\n');
-    const copied = (await consultant.post('/api/needs/import', csv(withoutIds))).json();
-    expect(copied.created).toBe(before.length);
-    const copies = (await register()).filter((n: { id: string; title: string }) => n.title === original.title);
-    expect(copies.map(fields)).toEqual([fields(original), fields(original)]);
-    await Promise.all(
-      copies
-        .filter((n: { id: string }) => n.id !== original.id)
-        .map((n: { id: string }) => consultant.delete(`/api/needs/${n.id}`)),
-    );
-
-    // One cell changed in the spreadsheet: that need is updated, and audited with before and after.
-    const edited = csvExport.replace('Faible', 'Élevée');
-    expect((await consultant.post('/api/needs/import/preview', csv(edited))).json()).toMatchObject({ updated: 1 });
-    expect((await consultant.post('/api/needs/import', csv(edited))).json()).toMatchObject({ updated: 1, created: 0 });
-    expect((await consultant.get(`/api/needs/${original.id}`)).json()).toMatchObject({
-      ...fields(original),
-      urgency: 'high',
-    });
-    const audit = await t.app.services.uow.read((repos) =>
-      repos.audit.search({ entityId: original.id, page: 1, pageSize: 50 }),
-    );
-    expect(audit.items.map((e: { action: string }) => e.action)).toContain('need.update');
-
-    // An editor of another commune cannot update Aubange's need by naming it.
-    const foreign = (await arlonEditor.post('/api/needs/import/preview', csv(edited))).json();
-    expect(foreign.rows[0].problems.map((p: { code: string }) => p.code)).toEqual(
-      expect.arrayContaining(['NOT_YOUR_COMMUNE', 'UNKNOWN_ID']),
-    );
-    await consultant.delete(`/api/needs/${original.id}`);
-  });
-
-  it('exports the register as CSV and XLSX with the columns the import reads', async () => {
-    const exported = await consultant.get('/api/needs/export.csv');
-    expect(exported.headers['content-type']).toContain('text/csv');
-    const text = exported.body.replace(/^\uFEFF/, '');
-    expect(text.split('\r\n')[0]).toBe(
-      'Identifiant;Code INS;Commune;Titre;Description;Catégorie;Dimensions;Urgence;Budget (€ HTVA);Échéance;Source;Référence de la source',
-    );
-    expect(text).toContain('Remplacer les lampadaires par des LED');
-    const xlsx = await consultant.get('/api/needs/export.xlsx');
-    expect(xlsx.statusCode).toBe(200);
-    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-
-    // A formula typed in a spreadsheet cell is refused like one in a CSV.
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Besoins');
-    sheet.addRow(['nis_code', 'title', 'description']);
-    sheet.addRow([AUBANGE, { formula: 'HYPERLINK("http://example.com","clic")' }, '']);
-    sheet.addRow([AUBANGE, 'Parking intelligent', 'Capteurs de places libres']);
-    const bad = await consultant.post('/api/needs/import/preview', {
-      filename: 'besoins.xlsx',
-      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
-    });
-    expect(bad.json().rows.map((r: { ok: boolean }) => r.ok)).toEqual([false, true]);
-    expect(bad.json().rows[0].problems).toEqual([
-      { column: 'title', code: 'FORMULA', value: '=HYPERLINK("http://example.com","clic")' },
-    ]);
-  });
 
   it('groups the labelled French needs with a pairwise precision ≥ 0.9 and recall ≥ 0.95', async () => {
     const groups = await groupNeedsInDatabase(
@@ -304,6 +56,7 @@ describe('needs register', () => {
   });
 
   it('the calculator groups needs over HTTP in the CLI format, storing nothing', async () => {
+    const arlonViewer = await make.signedIn(t, 'commune_viewer', ARLON);
     const response = await arlonViewer.post('/api/analysis/needs', {
       needs: [
         { id: 'a', nis_code: ARLON, title: 'Wi-Fi gratuit sur la place', description: '' },
@@ -340,7 +93,21 @@ describe('needs register', () => {
   });
 
   it('a consultant groups the register, confirms a group, polls interest; an editor answers; the purchase follows', async () => {
-    await aubangeEditor.post('/api/needs', {
+    const arlonEditor = await make.signedIn(t, 'commune_editor', ARLON);
+    const arlonViewer = await make.signedIn(t, 'commune_viewer', ARLON);
+    const aubangeEditor = await make.signedIn(t, 'commune_editor', AUBANGE);
+    await make.need(arlonEditor, {
+      communeNis: ARLON,
+      title: 'Remplacer les lampadaires par des LED',
+      description: 'Les lampadaires au sodium du centre consomment trop.',
+      dimensions: ['environment'],
+      category: 'public-lighting',
+      urgency: 'high',
+      estimatedBudget: 95000,
+      timeframe: 'short',
+      source: 'meeting',
+    });
+    await make.need(aubangeEditor, {
       communeNis: AUBANGE,
       title: 'Éclairage public intelligent',
       description: 'Moduler l’intensité des luminaires la nuit.',
@@ -516,6 +283,8 @@ describe('needs register', () => {
   });
 
   it('proposes the category a run recognised on a need entered without one; accepting it is one audited update', async () => {
+    const arlonEditor = await make.signedIn(t, 'commune_editor', ARLON);
+    const arlonViewer = await make.signedIn(t, 'commune_viewer', ARLON);
     const bikes = (
       await arlonEditor.post('/api/needs', {
         communeNis: ARLON,
