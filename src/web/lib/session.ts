@@ -10,13 +10,17 @@ export type Capability = keyof MeResponse['capabilities'];
 /**
  * The endpoints the frame calls on every page, named without their contracts: a contract carries its zod schemas,
  * and the first page must not download zod (~22 kB compressed, decision 105). `session.test.ts` checks that each
- * matches its contract (`authContract`, `usersContract`, `healthContract`).
+ * matches its contract (`authContract`, `usersContract`, `healthContract`, `implementationContract`,
+ * `mutualisationContract`).
  */
 export const FRAME_ENDPOINTS = {
   me: { method: 'GET', path: '/api/auth/me', key: ['auth', 'me'] },
   logout: { method: 'POST', path: '/api/auth/logout', key: ['auth', 'logout'] },
   users: { method: 'GET', path: '/api/users', key: ['users', 'list'] },
   config: { method: 'GET', path: '/api/config', key: ['health', 'config'] },
+  /** The bell's: the follow-up alerts and the interest polls the signed-in commune is asked. */
+  alerts: { method: 'GET', path: '/api/implementation/alerts', key: ['implementation', 'alerts'] },
+  myPolls: { method: 'GET', path: '/api/mutualisation/polls/mine', key: ['mutualisation', 'myPolls'] },
 } as const;
 
 export const authKeys = {

@@ -1,12 +1,25 @@
 import { Anchor, Button, Indicator, Popover, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { AlertList } from '../../../domain/implementation/implementation-api.ts';
 import { paths } from '../../app/paths.ts';
-import { useMe } from '../../lib/session.ts';
+import { request } from '../../lib/api.ts';
+import { FRAME_ENDPOINTS, useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useAlerts } from './api.ts';
-import { alertText } from './labels.tsx';
+import { alertText } from './alert-text.ts';
+
+/** The alerts, called without the implementation's contract (its zod schemas stay off the first page). */
+function useBellAlerts(enabled: boolean) {
+  const { method, path, key } = FRAME_ENDPOINTS.alerts;
+  return useQuery({
+    queryKey: key,
+    queryFn: () => request<AlertList>(method, path),
+    enabled,
+    staleTime: 60_000,
+  });
+}
 
 /**
  * The bell in the header: how many follow-up alerts concern the signed-in user, and the first ones; `more` adds
@@ -16,7 +29,7 @@ export function AlertsBell({ more }: { more?: { count: number; content: ReactNod
   const { t } = useTranslation();
   const language = useLanguage();
   const me = useMe();
-  const alerts = useAlerts(Boolean(me.data));
+  const alerts = useBellAlerts(Boolean(me.data));
   if (!me.data) return null;
   const list = alerts.data?.alerts ?? [];
   const count = list.length + (more?.count ?? 0);

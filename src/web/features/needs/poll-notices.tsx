@@ -1,11 +1,18 @@
 import { Anchor, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InterestPoll } from '../../../domain/mutualisation/api.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
-import { useMe } from '../../lib/session.ts';
+import { request } from '../../lib/api.ts';
+import { FRAME_ENDPOINTS, useMe } from '../../lib/session.ts';
 import { useLanguage } from '../../lib/use-language.ts';
-import { useMyPolls } from './api.ts';
+
+/** The polls of the signed-in commune, called without the mutualisation's contract (off the first page's bytes). */
+function useMyPollsInFrame(enabled: boolean) {
+  const { method, path, key } = FRAME_ENDPOINTS.myPolls;
+  return useQuery({ queryKey: key, queryFn: () => request<InterestPoll[]>(method, path), enabled });
+}
 
 /** The answer form of one poll: the polls tab, opened on it. */
 export const pollAnswerLink = (pollId: string) => `/needs?tab=polls&poll=${encodeURIComponent(pollId)}`;
@@ -17,7 +24,7 @@ export const pollAnswerLink = (pollId: string) => `/needs?tab=polls&poll=${encod
 export function usePollsToAnswer(): InterestPoll[] {
   const me = useMe();
   const editor = me.data?.capabilities.answerPolls ?? false;
-  const polls = useMyPolls(editor);
+  const polls = useMyPollsInFrame(editor);
   if (!editor) return [];
   return (polls.data ?? []).filter((p) => !p.closed && !p.answers[0]?.answer);
 }
