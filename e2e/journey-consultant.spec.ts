@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { belgianToday } from '../src/domain/shared/format.ts';
@@ -10,6 +8,8 @@ import { defaultHorizons } from '../src/domain/strategy/horizons.ts';
 import { type E2eApp, type E2eUser, startApp } from './support/app.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 import { launchBrowser, openSession, type Session, signIn } from './support/browser.ts';
+import { addSwotItem, answerWithKeys, failureShot, fullPageShot, openSubTab } from './support/journey.ts';
+import { ocdsReleasePackageValidator } from './support/ocds.ts';
 
 /**
  * The consultant's journey, through the screen only, for a commune the demo does not pre-fill (Vaux-sur-Sûre): the
@@ -33,11 +33,6 @@ const SHEETS = [
 const FROM_SWOT = 'Isolement des personnes âgées dans les villages';
 const FROM_SWOT_SHEET = `Parer à : ${FROM_SWOT.charAt(0).toLowerCase()}${FROM_SWOT.slice(1)}`;
 
-async function answerWithKeys(page: Page, keys: string[]) {
-  await page.locator('[role="radiogroup"]').first().locator('[role="radio"][tabindex="0"]').focus();
-  for (const key of keys) await page.keyboard.press(key);
-}
-
 describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to the OCDS export', () => {
   let server: E2eApp;
   let browser: Browser;
@@ -57,27 +52,15 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
     page = session.page;
   });
   afterEach(async (context) => {
-    // A failed step leaves a picture of the screen for whoever reads the log.
-    if (context.task.result?.state === 'fail') {
-      await page.screenshot({ path: join(tmpdir(), `journey-consultant-failed-${Date.now()}.png`), fullPage: true });
-    }
+    if (context.task.result?.state === 'fail') await failureShot(page, 'journey-consultant');
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
-  const subTab = (name: string) => page.locator('label', { hasText: name }).click();
-  /** A full-page picture from the top, so the fixed header sits where it belongs. */
-  const shot = async (file: string, on: Page = page) => {
-    await on.evaluate(() => window.scrollTo(0, 0));
-    // The confirmations of the steps before would hide the page.
-    await on.screenshot({
-      path: join(SHOTS, file),
-      fullPage: true,
-      style: '.mantine-Notifications-root { display: none !important; }',
-    });
-  };
+  const subTab = (name: string) => openSubTab(page, name);
+  const shot = (file: string) => fullPageShot(page, SHOTS, file);
 
   it('opens the mission and finds it empty on its overview', async () => {
     await signIn(page, consultant);
@@ -183,20 +166,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
 
   it('builds the SWOT: each item its own dimensions, a deletion confirmed', async () => {
     await subTab('AFOM et spécificités');
-    const dimensions = page.getByRole('combobox', { name: 'Dimensions concernées' });
-    const add = async (category: string, text: string, dimension?: string) => {
-      await page.getByRole('combobox', { name: 'Catégorie' }).click();
-      await page.getByRole('option', { name: category, exact: true }).click();
-      await page.getByRole('textbox', { name: 'Constat' }).fill(text);
-      if (dimension) {
-        // Not searchable: its input is hidden behind the field, which opens the list.
-        await dimensions.click({ force: true });
-        await page.getByRole('option', { name: dimension, exact: true }).click();
-        await page.keyboard.press('Escape');
-      }
-      await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
-      await page.locator('[data-swot-item]').getByText(text).waitFor();
-    };
+    const add = (category: string, text: string, dimension?: string) => addSwotItem(page, category, text, dimension);
     await add('Forces', 'Tissu associatif très actif', 'Citoyens');
     // The next item starts with no dimension: it does not inherit the previous one's.
     const form = page.locator('form').filter({ has: page.getByRole('textbox', { name: 'Constat' }) });
@@ -399,13 +369,7 @@ describe('journey: a consultant takes Vaux-sur-Sûre from its first interview to
       procurement.getByRole('link', { name: 'Exporter en OCDS (JSON)' }).click(),
     ]);
     const release = JSON.parse(await readFile((await download.path())!, 'utf8'));
-    const fixtures = resolve(import.meta.dirname, '..', 'test', 'fixtures', 'ocds');
-    const schema = async (file: string) => JSON.parse(await readFile(join(fixtures, file), 'utf8'));
-    // strict: false because OCDS adds its own annotation keywords (codelist, openCodelist, …).
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addSchema(await schema('release-schema.json'));
-    const validate = ajv.compile(await schema('release-package-schema.json'));
+    const validate = await ocdsReleasePackageValidator();
     const valid = validate(release);
     expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
     expect(valid).toBe(true);

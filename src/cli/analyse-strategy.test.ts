@@ -1,29 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hydroelectricSites } from '../domain/strategy/strategy-fixtures.test-support.ts';
-import { runCli } from './main.ts';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const code = await runCli(argv, {
-    stdout: sink((s) => (stdout += s)),
-    stderr: sink((s) => (stderr += s)),
-    env: { LOG_LEVEL: 'silent' },
-    stdinIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
+import { run } from './cli.test-support.ts';
 
 /** `smart-rural analyse rank|portfolio`: the issue's formats on stdout, input errors on stderr with exit code 2. */
 describe('smart-rural analyse', () => {

@@ -1,29 +1,9 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabaseEnv } from '../../test/support/test-database.ts';
-import { runCli } from './main.ts';
-
-async function run(env: NodeJS.ProcessEnv, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const code = await runCli(argv, {
-    stdout: sink((s) => (stdout += s)),
-    stderr: sink((s) => (stderr += s)),
-    env: { LOG_LEVEL: 'silent', ...env },
-    stdinIsTty: false,
-  });
-  return { code, stdout, stderr };
-}
+import { runWith } from './cli.test-support.ts';
 
 describe('the smart-rural command', () => {
   let env: NodeJS.ProcessEnv;
@@ -48,21 +28,21 @@ describe('the smart-rural command', () => {
       ['backup'],
       ['restore'],
     ]) {
-      const { code, stdout } = await run(env, ...argv, '--help');
+      const { code, stdout } = await runWith(env, ...argv, '--help');
       expect(code, argv.join(' ')).toBe(0);
       expect(stdout).toContain('Usage: smart-rural');
     }
   });
 
   it('migrates and seeds the communes', async () => {
-    expect((await run(env, 'migrate')).code).toBe(0);
-    const seeded = await run(env, 'seed');
+    expect((await runWith(env, 'migrate')).code).toBe(0);
+    const seeded = await runWith(env, 'seed');
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toContain('seeded 44 communes (44 with a boundary) and 1 reference sites');
   });
 
   it('creates, lists and disables users', async () => {
-    const created = await run(
+    const created = await runWith(
       env,
       'users',
       'create',
@@ -79,20 +59,30 @@ describe('the smart-rural command', () => {
     expect(created.stdout).toMatch(
       /created commune_editor ed@aubange.be \(Aubange\)\npassword \(shown once\): [\w-]{24}/,
     );
-    const listed = await run(env, 'users', 'list', '--json');
+    const listed = await runWith(env, 'users', 'list', '--json');
     expect(JSON.parse(listed.stdout)).toEqual([
       expect.objectContaining({ email: 'ed@aubange.be', communeNis: '81004', disabled: false }),
     ]);
-    expect((await run(env, 'users', 'disable', 'ed@aubange.be')).code).toBe(0);
-    expect(JSON.parse((await run(env, 'users', 'list', '--json')).stdout)[0].disabled).toBe(true);
+    expect((await runWith(env, 'users', 'disable', 'ed@aubange.be')).code).toBe(0);
+    expect(JSON.parse((await runWith(env, 'users', 'list', '--json')).stdout)[0].disabled).toBe(true);
   });
 
   it('refuses bad input with a message and an error code, writing nothing', async () => {
-    const bad = await run(env, 'users', 'create', '--email', 'not-an-email', '--name', 'X', '--role', 'commune_viewer');
+    const bad = await runWith(
+      env,
+      'users',
+      'create',
+      '--email',
+      'not-an-email',
+      '--name',
+      'X',
+      '--role',
+      'commune_viewer',
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('email');
     expect(bad.stderr).toContain('communeNis');
-    const unknownCommune = await run(
+    const unknownCommune = await runWith(
       env,
       'users',
       'create',
@@ -107,26 +97,26 @@ describe('the smart-rural command', () => {
     );
     expect(unknownCommune.code).toBe(1);
     expect(unknownCommune.stderr).toContain('99999');
-    expect((await run(env, 'users', 'disable', 'nobody@x.be')).stderr).toContain(
+    expect((await runWith(env, 'users', 'disable', 'nobody@x.be')).stderr).toContain(
       'no account with the e-mail nobody@x.be',
     );
     const weak = ['users', 'create', '--email', 'marc@x.be', '--name', 'Marc', '--role', 'consultant'];
-    const refused = await run(env, ...weak, '--password', 'password1234');
+    const refused = await runWith(env, ...weak, '--password', 'password1234');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('this password is one of the most common');
-    const inFrench = await run({ ...env, LANG: 'fr_BE.UTF-8' }, ...weak, '--password', 'marc@x.be-2026');
+    const inFrench = await runWith({ ...env, LANG: 'fr_BE.UTF-8' }, ...weak, '--password', 'marc@x.be-2026');
     expect(inFrench.stderr).toContain('ce mot de passe reprend le nom ou l’adresse e-mail du compte');
-    expect(JSON.parse((await run(env, 'users', 'list', '--json')).stdout)).toHaveLength(1);
-    expect((await run(env, 'nonsense')).code).toBe(2);
+    expect(JSON.parse((await runWith(env, 'users', 'list', '--json')).stdout)).toHaveLength(1);
+    expect((await runWith(env, 'nonsense')).code).toBe(2);
   });
 
   it('backs up and restores all data, gzip or plain', async () => {
     for (const file of [join(folder, 'copy.json.gz'), join(folder, 'copy.json')]) {
-      const backup = await run(env, 'backup', file);
+      const backup = await runWith(env, 'backup', file);
       expect(backup.code, backup.stderr).toBe(0);
       expect(
         (
-          await run(
+          await runWith(
             env,
             'users',
             'create',
@@ -139,10 +129,10 @@ describe('the smart-rural command', () => {
           )
         ).code,
       ).toBe(0);
-      const restored = await run(env, 'restore', file);
+      const restored = await runWith(env, 'restore', file);
       expect(restored.code, restored.stderr).toBe(0);
       expect(
-        JSON.parse((await run(env, 'users', 'list', '--json')).stdout).map((u: { email: string }) => u.email),
+        JSON.parse((await runWith(env, 'users', 'list', '--json')).stdout).map((u: { email: string }) => u.email),
       ).toEqual(['ed@aubange.be']);
     }
     const plain = JSON.parse(await readFile(join(folder, 'copy.json'), 'utf8'));
@@ -152,9 +142,9 @@ describe('the smart-rural command', () => {
   it('refuses a file that is not a backup, changing nothing', async () => {
     const file = join(folder, 'not-a-backup.json');
     await writeFile(file, '{"hello": "world"}');
-    const result = await run(env, 'restore', file);
+    const result = await runWith(env, 'restore', file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('not a Smart Rural backup file');
-    expect(JSON.parse((await run(env, 'users', 'list', '--json')).stdout)).toHaveLength(1);
+    expect(JSON.parse((await runWith(env, 'users', 'list', '--json')).stdout)).toHaveLength(1);
   });
 });

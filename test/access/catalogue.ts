@@ -1,5 +1,4 @@
 import { SolutionInput } from '../../src/domain/catalogue/solutions.ts';
-import { WatchItemInput } from '../../src/domain/watch/watch-items.ts';
 import { CLI_CONTEXT } from '../../src/server/http/request-context.ts';
 import {
   type AccessCase,
@@ -12,14 +11,13 @@ import {
 
 /**
  * The catalogue (decision 060): every signed-in user reads and searches it; agency staff edit solutions, agreements
- * and lots, and keep the technology watch; a commune's editors adhere and order for their commune only, and keep its
- * shortlists (its viewers read them); saved searches belong to their author (a fixture saved by another user is
- * deleted by nobody else).
+ * and lots; a commune's editors adhere and order for their commune only. Its shortlists and saved searches are in
+ * catalogue-shortlists.ts, the technology watch in watch.ts.
  */
+
 /** A one-pixel PNG, base64. */
 const ACCESS_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP4z8DwHwAFAAH/puO3xgAAAABJRU5ErkJggg==';
-const catalogue = (ctx: AccessContext) => ctx.t.app.services.catalogue;
-const watch = (ctx: AccessContext) => ctx.t.app.services.watch;
+export const catalogue = (ctx: AccessContext) => ctx.t.app.services.catalogue;
 
 const solutionDraft = (name: string) =>
   SolutionInput.parse({
@@ -33,7 +31,7 @@ const solutionDraft = (name: string) =>
   });
 
 /** A listed solution, an agreement running today with one awarded lot offering it; both test communes adhere. */
-async function world(ctx: AccessContext) {
+export async function catalogueWorld(ctx: AccessContext) {
   return ctx.fixture('catalogue-world', async () => {
     const solution = await catalogue(ctx).createSolution(CLI_CONTEXT, solutionDraft('Fixture listée'));
     const year = new Date().getUTCFullYear();
@@ -58,48 +56,6 @@ async function world(ctx: AccessContext) {
     return { solutionId: solution.id, otherId: other.id, agreementId: agreement.id, lotId: withLot.lots[0]!.id };
   });
 }
-
-async function shortlistIn(ctx: AccessContext, communeNis: string) {
-  return ctx.fixture(`shortlist-${communeNis}`, async () => {
-    const { solutionId } = await world(ctx);
-    return (
-      await catalogue(ctx).createShortlist(CLI_CONTEXT, {
-        name: 'Fixture',
-        communeNis,
-        solutionIds: [solutionId],
-        savedSearchId: null,
-      })
-    ).id;
-  });
-}
-
-async function freshShortlist(ctx: AccessContext, communeNis: string) {
-  return (
-    await catalogue(ctx).createShortlist(CLI_CONTEXT, {
-      name: 'Fresh',
-      communeNis,
-      solutionIds: [],
-      savedSearchId: null,
-    })
-  ).id;
-}
-
-async function savedSearchOfSomeoneElse(ctx: AccessContext) {
-  const owner = await ctx.fixture('saved-search-owner', () => ctx.t.createUser('consultant'));
-  const row = await ctx.t.app.services.uow.write((repos) =>
-    repos.catalogue.insertSavedSearch({
-      userId: owner.id,
-      name: 'Fixture',
-      query: { q: 'x', category: [], dimension: [], standard: [], hosting: [], priceModel: [], status: [] },
-    }),
-  );
-  return row.id;
-}
-
-const watchDraft = () => WatchItemInput.parse({ title: 'Fixture', publishedOn: '2026-01-01', categories: ['waste'] });
-const watchItem = (ctx: AccessContext) =>
-  ctx.fixture('watch-item', async () => (await watch(ctx).create(CLI_CONTEXT, watchDraft())).id);
-const freshWatchItem = async (ctx: AccessContext) => (await watch(ctx).create(CLI_CONTEXT, watchDraft())).id;
 
 const LOT_BODY = (solutionId: string) => ({
   number: 1 + Math.floor(Math.random() * 900),
@@ -138,14 +94,17 @@ export const cases: AccessCase[] = [
   },
   {
     route: 'GET /api/catalogue/solutions/:id',
-    request: async (ctx) => ({ method: 'GET', url: `/api/catalogue/solutions/${(await world(ctx)).solutionId}` }),
+    request: async (ctx) => ({
+      method: 'GET',
+      url: `/api/catalogue/solutions/${(await catalogueWorld(ctx)).solutionId}`,
+    }),
     expect: signedIn,
   },
   {
     route: 'PATCH /api/catalogue/solutions/:id',
     request: async (ctx) => ({
       method: 'PATCH',
-      url: `/api/catalogue/solutions/${(await world(ctx)).otherId}`,
+      url: `/api/catalogue/solutions/${(await catalogueWorld(ctx)).otherId}`,
       payload: { summary: `Résumé ${Math.random()}` },
     }),
     expect: agencyStaff,
@@ -153,7 +112,7 @@ export const cases: AccessCase[] = [
   {
     route: 'GET /api/catalogue/compare',
     request: async (ctx) => {
-      const w = await world(ctx);
+      const w = await catalogueWorld(ctx);
       return { method: 'GET', url: `/api/catalogue/compare?ids=${w.solutionId},${w.otherId}` };
     },
     expect: signedIn,
@@ -179,13 +138,16 @@ export const cases: AccessCase[] = [
   },
   {
     route: 'GET /api/catalogue/agreements/:id',
-    request: async (ctx) => ({ method: 'GET', url: `/api/catalogue/agreements/${(await world(ctx)).agreementId}` }),
+    request: async (ctx) => ({
+      method: 'GET',
+      url: `/api/catalogue/agreements/${(await catalogueWorld(ctx)).agreementId}`,
+    }),
     expect: signedIn,
   },
   {
     route: 'POST /api/catalogue/agreements/:id/lots',
     request: async (ctx) => {
-      const w = await world(ctx);
+      const w = await catalogueWorld(ctx);
       return { method: 'POST', url: `/api/catalogue/agreements/${w.agreementId}/lots`, payload: LOT_BODY(w.otherId) };
     },
     expect: agencyStaff,
@@ -193,7 +155,7 @@ export const cases: AccessCase[] = [
   {
     route: 'PUT /api/catalogue/lots/:id',
     request: async (ctx) => {
-      const w = await world(ctx);
+      const w = await catalogueWorld(ctx);
       return {
         method: 'PUT',
         url: `/api/catalogue/lots/${w.lotId}`,
@@ -207,7 +169,7 @@ export const cases: AccessCase[] = [
     route: 'POST /api/catalogue/agreements/:id/adhesions',
     request: async (ctx, c) => ({
       method: 'POST',
-      url: `/api/catalogue/agreements/${(await world(ctx)).agreementId}/adhesions`,
+      url: `/api/catalogue/agreements/${(await catalogueWorld(ctx)).agreementId}/adhesions`,
       payload: { communeNis: c },
     }),
     expect: agencyOrOwnEditor,
@@ -225,7 +187,7 @@ export const cases: AccessCase[] = [
   {
     route: 'POST /api/catalogue/call-offs',
     request: async (ctx, c) => {
-      const w = await world(ctx);
+      const w = await catalogueWorld(ctx);
       return {
         method: 'POST',
         url: '/api/catalogue/call-offs',
@@ -245,7 +207,7 @@ export const cases: AccessCase[] = [
     route: 'PATCH /api/catalogue/agreements/:id',
     request: async (ctx) => ({
       method: 'PATCH',
-      url: `/api/catalogue/agreements/${(await world(ctx)).agreementId}`,
+      url: `/api/catalogue/agreements/${(await catalogueWorld(ctx)).agreementId}`,
       payload: { title: 'Fixture modifiée' },
     }),
     expect: agencyStaff,
@@ -254,7 +216,7 @@ export const cases: AccessCase[] = [
     // a fresh call-off of the commune each time, placed by the CLI
     route: 'POST /api/catalogue/call-offs/:id/cancel',
     request: async (ctx, c) => {
-      const w = await world(ctx);
+      const w = await catalogueWorld(ctx);
       const placed = await catalogue(ctx).order(CLI_CONTEXT, {
         lotId: w.lotId,
         solutionId: w.solutionId,
@@ -272,7 +234,7 @@ export const cases: AccessCase[] = [
     route: 'POST /api/catalogue/solutions/:id/images',
     request: async (ctx) => ({
       method: 'POST',
-      url: `/api/catalogue/solutions/${(await world(ctx)).solutionId}/images`,
+      url: `/api/catalogue/solutions/${(await catalogueWorld(ctx)).solutionId}/images`,
       payload: { kind: 'logo', content: ACCESS_PNG },
     }),
     expect: agencyStaff,
@@ -280,7 +242,7 @@ export const cases: AccessCase[] = [
   {
     route: 'DELETE /api/catalogue/solutions/:id/images/:imageId',
     request: async (ctx) => {
-      const w = await world(ctx);
+      const w = await catalogueWorld(ctx);
       const solution = await catalogue(ctx).addImage(CLI_CONTEXT, w.otherId, {
         kind: 'logo',
         content: ACCESS_PNG,
@@ -294,7 +256,7 @@ export const cases: AccessCase[] = [
     route: 'GET /api/catalogue/images/:id',
     request: async (ctx) => {
       const url = await ctx.fixture('catalogue-image', async () => {
-        const w = await world(ctx);
+        const w = await catalogueWorld(ctx);
         const solution = await catalogue(ctx).addImage(CLI_CONTEXT, w.solutionId, {
           kind: 'screenshot',
           content: ACCESS_PNG,
@@ -305,133 +267,5 @@ export const cases: AccessCase[] = [
       return { method: 'GET', url };
     },
     expect: signedIn,
-  },
-  {
-    route: 'GET /api/catalogue/saved-searches',
-    request: () => ({ method: 'GET', url: '/api/catalogue/saved-searches' }),
-    expect: signedIn,
-  },
-  {
-    route: 'POST /api/catalogue/saved-searches',
-    request: () => ({
-      method: 'POST',
-      url: '/api/catalogue/saved-searches',
-      payload: { name: 'Mes recherches', query: { q: 'wifi' } },
-    }),
-    expect: signedIn,
-  },
-  {
-    route: 'DELETE /api/catalogue/saved-searches/:id',
-    request: async (ctx) => ({
-      method: 'DELETE',
-      url: `/api/catalogue/saved-searches/${await savedSearchOfSomeoneElse(ctx)}`,
-    }),
-    expect: {
-      anonymous: 'deny',
-      agency_admin: 'deny',
-      consultant: 'deny',
-      commune_editor: 'deny',
-      commune_viewer: 'deny',
-    },
-  },
-  {
-    route: 'GET /api/catalogue/shortlists',
-    request: () => ({ method: 'GET', url: '/api/catalogue/shortlists' }),
-    expect: signedIn,
-  },
-  {
-    route: 'POST /api/catalogue/shortlists',
-    request: (_ctx, c) => ({
-      method: 'POST',
-      url: '/api/catalogue/shortlists',
-      payload: { name: 'Liste', communeNis: c },
-    }),
-    expect: agencyOrOwnEditor,
-  },
-  {
-    route: 'GET /api/catalogue/shortlists/:id',
-    request: async (ctx, c) => ({ method: 'GET', url: `/api/catalogue/shortlists/${await shortlistIn(ctx, c)}` }),
-    expect: agencyOrOwnCommune,
-  },
-  {
-    route: 'PATCH /api/catalogue/shortlists/:id',
-    request: async (ctx, c) => ({
-      method: 'PATCH',
-      url: `/api/catalogue/shortlists/${await shortlistIn(ctx, c)}`,
-      payload: { name: `Liste ${Math.random()}` },
-    }),
-    expect: agencyOrOwnEditor,
-  },
-  {
-    route: 'PUT /api/catalogue/shortlists/:id/outcome',
-    request: async (ctx, c) => ({
-      method: 'PUT',
-      url: `/api/catalogue/shortlists/${await shortlistIn(ctx, c)}/outcome`,
-      payload: { kind: 'none', reason: 'Aucune ne convient' },
-    }),
-    expect: agencyOrOwnEditor,
-  },
-  {
-    route: 'DELETE /api/catalogue/shortlists/:id',
-    request: async (ctx, c) => ({ method: 'DELETE', url: `/api/catalogue/shortlists/${await freshShortlist(ctx, c)}` }),
-    expect: agencyOrOwnEditor,
-  },
-  {
-    route: 'GET /api/catalogue/shortlists/:id/export.pdf',
-    request: async (ctx, c) => ({
-      method: 'GET',
-      url: `/api/catalogue/shortlists/${await shortlistIn(ctx, c)}/export.pdf`,
-    }),
-    expect: agencyOrOwnCommune,
-  },
-  {
-    route: 'GET /api/catalogue/shortlists/:id/export.xlsx',
-    request: async (ctx, c) => ({
-      method: 'GET',
-      url: `/api/catalogue/shortlists/${await shortlistIn(ctx, c)}/export.xlsx`,
-    }),
-    expect: agencyOrOwnCommune,
-  },
-  {
-    route: 'GET /api/watch/items',
-    request: () => ({ method: 'GET', url: '/api/watch/items' }),
-    expect: agencyStaff,
-  },
-  {
-    route: 'POST /api/watch/items',
-    request: () => ({
-      method: 'POST',
-      url: '/api/watch/items',
-      payload: { title: 'Veille', publishedOn: '2026-02-01' },
-    }),
-    expect: agencyStaff,
-  },
-  {
-    route: 'GET /api/watch/items/:id',
-    request: async (ctx) => ({ method: 'GET', url: `/api/watch/items/${await watchItem(ctx)}` }),
-    expect: agencyStaff,
-  },
-  {
-    route: 'PUT /api/watch/items/:id',
-    request: async (ctx) => ({
-      method: 'PUT',
-      url: `/api/watch/items/${await watchItem(ctx)}`,
-      payload: { title: `Veille ${Math.random()}`, publishedOn: '2026-02-01' },
-    }),
-    expect: agencyStaff,
-  },
-  {
-    route: 'DELETE /api/watch/items/:id',
-    request: async (ctx) => ({ method: 'DELETE', url: `/api/watch/items/${await freshWatchItem(ctx)}` }),
-    expect: agencyStaff,
-  },
-  {
-    route: 'POST /api/watch/items/:id/promote',
-    request: async (ctx) => ({
-      method: 'POST',
-      url: `/api/watch/items/${await freshWatchItem(ctx)}/promote`,
-      payload: {},
-    }),
-    expect: agencyStaff,
   },
 ];

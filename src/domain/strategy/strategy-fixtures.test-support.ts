@@ -100,3 +100,10 @@ export const domainErrorOf = (run: () => unknown): { code: string; message: stri
   }
   return undefined;
 };
+
+/** Three horizons of a portfolio: two budgets of 100, then 50, each worth less than the one before. */
+export const portfolioHorizons = [
+  { id: 'short', budget: 100, valueFactor: 1 },
+  { id: 'medium', budget: 100, valueFactor: 0.8 },
+  { id: 'long', budget: 50, valueFactor: 0.5 },
+];
