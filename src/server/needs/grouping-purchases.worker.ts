@@ -7,10 +7,13 @@ import { type PurchaseOptions, splitIntoPurchases } from '../../domain/mutualisa
  * seconds (its heartbeats with it, so the queue took the run for lost). One request at a time, one thread per request.
  */
 export type PurchaseSplitRequest = {
+  id: number;
   needs: { idx: number; category: string; total: number; weights: [string, number][] }[];
   options: PurchaseOptions | undefined;
 };
-export type PurchaseSplitMessage = { kind: 'done'; purchases: number[][] } | { kind: 'failed'; message: string };
+export type PurchaseSplitMessage =
+  | { id: number; kind: 'done'; purchases: number[][] }
+  | { id: number; kind: 'failed'; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('grouping-purchases.worker.ts runs as a worker thread, not on its own.');
@@ -23,11 +26,13 @@ port.once('message', (request: PurchaseSplitRequest) => {
       vector: { total: n.total, weights: new Map(n.weights) },
     }));
     port.postMessage({
+      id: request.id,
       kind: 'done',
       purchases: splitIntoPurchases(needs, request.options),
     } satisfies PurchaseSplitMessage);
   } catch (error) {
     port.postMessage({
+      id: request.id,
       kind: 'failed',
       message: error instanceof Error ? error.message : String(error),
     } satisfies PurchaseSplitMessage);

@@ -1,6 +1,5 @@
-import type { Worker } from 'node:worker_threads';
 import type { Database, DatabaseHandle } from '../db/client.ts';
-import { startWorker } from '../worker-thread.ts';
+import { RequestThread } from '../request-thread.ts';
 import { groupNeedsInDatabase, type NeedText, type ProposedGroup } from './grouping-engine.ts';
 import type { GroupingMessage, GroupingRequest } from './grouping-engine.worker.ts';
 import { splitPurchasesInThread } from './grouping-purchases-thread.ts';
@@ -110,97 +109,41 @@ class InDatabaseRunner implements GroupingRunner {
   async close(): Promise<void> {}
 }
 
-type Pending = {
-  resolve: (outcome: GroupingOutcome) => void;
-  reject: (error: Error) => void;
-  options: GroupingRunOptions;
-};
-
 /** An idle grouping thread is ended after this long: its database holds memory the server does not otherwise need. */
 const THREAD_IDLE_MS = 5 * 60_000;
 
+/** The engine in a thread with its own database (grouping-engine.worker.ts); a run past its deadline ends the thread. */
 class ThreadRunner implements GroupingRunner {
-  private worker: Worker | undefined;
-  private idleTimer: NodeJS.Timeout | undefined;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly thread = new RequestThread<GroupingMessage>(
+    new URL('./grouping-engine.worker.ts', import.meta.url),
+    {
+      exited: (code) => new Error(`the grouping thread exited (code ${code})`),
+      closed: () => new Error('the grouping thread was closed'),
+      idleMs: THREAD_IDLE_MS,
+    },
+  );
 
   constructor(private readonly timeoutSeconds: number) {}
 
   run(needs: NeedText[], options: GroupingRunOptions): Promise<GroupingOutcome> {
-    clearTimeout(this.idleTimer);
-    const worker = this.start();
-    const id = this.nextId++;
-    return new Promise<GroupingOutcome>((resolve, reject) => {
-      const timer = setTimeout(
-        () => this.fail(new GroupingTimeoutError(this.timeoutSeconds)),
-        Math.max(0, options.deadline - Date.now()),
-      );
-      this.pending.set(id, {
-        resolve: (outcome) => {
-          clearTimeout(timer);
-          resolve(outcome);
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-        options,
-      });
-      worker.ref();
-      worker.postMessage({ id, needs, options: {} } satisfies GroupingRequest);
-    });
+    return this.thread.request<GroupingOutcome>(
+      (id) => ({ id, needs, options: {} }) satisfies GroupingRequest,
+      {
+        ms: Math.max(0, options.deadline - Date.now()),
+        error: () => new GroupingTimeoutError(this.timeoutSeconds),
+      },
+      (message) => {
+        if (message.kind === 'progress') {
+          Promise.resolve(options.onProgress(message.fraction, message.step)).catch(() => undefined);
+          return undefined;
+        }
+        if (message.kind === 'done') return { answer: { groups: message.groups, suggestions: message.suggestions } };
+        return { error: new Error(message.message) };
+      },
+    );
   }
 
-  async close(): Promise<void> {
-    clearTimeout(this.idleTimer);
-    const worker = this.worker;
-    this.worker = undefined;
-    this.rejectAll(new Error('the grouping thread was closed'));
-    if (worker) await worker.terminate();
-  }
-
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = startWorker(new URL('./grouping-engine.worker.ts', import.meta.url));
-    worker.on('message', (message: GroupingMessage) => this.receive(message));
-    worker.on('error', (error) => this.fail(error));
-    worker.on('exit', (code) => {
-      if (this.worker === worker) this.fail(new Error(`the grouping thread exited (code ${code})`));
-    });
-    worker.unref();
-    this.worker = worker;
-    return worker;
-  }
-
-  private receive(message: GroupingMessage): void {
-    const job = this.pending.get(message.id);
-    if (!job) return;
-    if (message.kind === 'progress') {
-      Promise.resolve(job.options.onProgress(message.fraction, message.step)).catch(() => undefined);
-      return;
-    }
-    this.pending.delete(message.id);
-    if (this.pending.size === 0) {
-      this.worker?.unref();
-      clearTimeout(this.idleTimer);
-      this.idleTimer = setTimeout(() => void this.close(), THREAD_IDLE_MS);
-      this.idleTimer.unref();
-    }
-    if (message.kind === 'done') job.resolve({ groups: message.groups, suggestions: message.suggestions });
-    else job.reject(new Error(message.message));
-  }
-
-  /** A thread that overran or broke is ended with what it was asked; the next run starts a fresh one. */
-  private fail(error: Error): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.rejectAll(error);
-    void worker?.terminate();
-  }
-
-  private rejectAll(error: Error): void {
-    for (const job of this.pending.values()) job.reject(error);
-    this.pending.clear();
+  close(): Promise<void> {
+    return this.thread.close();
   }
 }

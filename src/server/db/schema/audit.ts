@@ -1,13 +1,14 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { users } from './auth.ts';
+import { bigint, index, jsonb, pgTable, text, varchar } from 'drizzle-orm/pg-core';
+import { userRef } from './auth.ts';
+import { instantNow } from './columns.ts';
 
 /** Who did what, when, with the record before and after. Rows are only ever added. */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    at: instantNow('at'),
+    actorId: userRef('actor_id'),
     actorEmail: text('actor_email'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),

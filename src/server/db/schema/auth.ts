@@ -1,40 +1,29 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  check,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
-import { communes } from './communes.ts';
+import { bigserial, boolean, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { belongsTo, createdAt, instant, instantNow, timestamps, uuidPk } from './columns.ts';
+import { communeRef } from './communes.ts';
 
 /** The agency that runs the platform (one row). */
 export const agency = pgTable('agency', {
   id: integer('id').primaryKey().default(1),
   name: text('name').notNull(),
   demo: boolean('demo').notNull().default(false),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuidPk(),
     email: text('email').notNull().unique(),
     displayName: text('display_name').notNull(),
     role: text('role', { enum: ['agency_admin', 'consultant', 'commune_editor', 'commune_viewer'] }).notNull(),
-    communeNis: varchar('commune_nis', { length: 5 }).references(() => communes.nisCode),
+    communeNis: communeRef(),
     passwordHash: text('password_hash').notNull(),
-    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    disabledAt: instant('disabled_at'),
     demo: boolean('demo').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    ...timestamps(),
+    lastLoginAt: instant('last_login_at'),
   },
   (t) => [
     check('users_role_check', sql`${t.role} in ('agency_admin', 'consultant', 'commune_editor', 'commune_viewer')`),
@@ -46,18 +35,19 @@ export const users = pgTable(
   ],
 );
 
+/** A user who did something (created, answered, recorded...): the row stays, unsigned, when the user is deleted. */
+export const userRef = (name: string) => uuid(name).references(() => users.id, { onDelete: 'set null' });
+
 /** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */
 export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: belongsTo('user_id', () => users.id),
     csrfToken: text('csrf_token').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: instantNow('last_seen_at'),
+    expiresAt: instant('expires_at').notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
@@ -75,7 +65,7 @@ export const loginFailures = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     email: text('email').notNull(),
     ip: text('ip'),
-    failedAt: timestamp('failed_at', { withTimezone: true }).notNull().defaultNow(),
+    failedAt: instantNow('failed_at'),
   },
   (t) => [
     index('login_failures_email_idx').on(t.email, t.failedAt),

@@ -7,14 +7,11 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uuid,
-  varchar,
 } from 'drizzle-orm/pg-core';
 import { IMAGE_KINDS, IMAGE_TYPES } from '../../../domain/catalogue/images.ts';
 import type { SavedSearch } from '../../../domain/catalogue/search.ts';
@@ -28,8 +25,20 @@ import {
   SOLUTION_STATUSES,
 } from '../../../domain/catalogue/solutions.ts';
 import { RECOMMENDATIONS } from '../../../domain/watch/watch-items.ts';
-import { users } from './auth.ts';
-import { communes } from './communes.ts';
+import { userRef, users } from './auth.ts';
+import {
+  belongsTo,
+  bytea,
+  createdAt,
+  instant,
+  instantNow,
+  money,
+  textList,
+  timestamps,
+  uuidList,
+  uuidPk,
+} from './columns.ts';
+import { communeRef } from './communes.ts';
 
 /**
  * The framework-agreement catalogue (issue 6): solutions, agreements and their lots, adhesions, call-offs, the
@@ -37,46 +46,40 @@ import { communes } from './communes.ts';
  * the repository with every change of a solution (weighted French tsvector; its folded words, which also feed the
  * lexicon that misspelt query words are corrected against).
  */
-const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
 
 export const catalogueSolutions = pgTable(
   'catalogue_solutions',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuidPk(),
     name: text('name').notNull(),
     vendor: text('vendor').notNull(),
     summary: text('summary').notNull(),
     description: text('description').notNull().default(''),
-    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
-    dimensions: text('dimensions').array().notNull().default(sql`'{}'::text[]`),
+    categories: textList('categories'),
+    dimensions: textList('dimensions'),
     logoUrl: text('logo_url'),
-    screenshots: text('screenshots').array().notNull().default(sql`'{}'::text[]`),
+    screenshots: textList('screenshots'),
     /** { standards, mims, openApi, apiDocsUrl, exportFormats, singleSignOn } */
     interoperability: jsonb('interoperability').$type<Interoperability>().notNull(),
     /** interoperability.standards, as a column for the facet */
-    standards: text('standards').array().notNull().default(sql`'{}'::text[]`),
+    standards: textList('standards'),
     hosting: text('hosting', { enum: HOSTINGS }).notNull(),
     /** { dataProcessingAgreement, subProcessors } */
     gdpr: jsonb('gdpr').$type<Gdpr>().notNull(),
     accessibilityStatementUrl: text('accessibility_statement_url'),
-    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    languages: textList('languages'),
     /** { model, amount, tiers, details } */
     pricing: jsonb('pricing').$type<Pricing>().notNull(),
     priceModel: text('price_model', { enum: PRICE_MODELS }).notNull(),
     support: text('support').notNull().default(''),
-    referenceCommunes: text('reference_communes').array().notNull().default(sql`'{}'::text[]`),
+    referenceCommunes: textList('reference_communes'),
     status: text('status', { enum: SOLUTION_STATUSES }).notNull().default('evaluated'),
     demo: boolean('demo').notNull().default(false),
     searchVector: tsvector('search_vector'),
     searchText: text('search_text').notNull().default(''),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    ...timestamps(),
   },
   (t) => [
     index('catalogue_solutions_search_idx').using('gin', t.searchVector),
@@ -96,7 +99,7 @@ export const catalogueLexicon = pgTable('catalogue_lexicon', { word: text('word'
 export const frameworkAgreements = pgTable(
   'framework_agreements',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuidPk(),
     reference: text('reference').notNull().unique(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -104,7 +107,7 @@ export const frameworkAgreements = pgTable(
     endDate: date('end_date', { mode: 'string' }).notNull(),
     ceiling: money('ceiling'),
     demo: boolean('demo').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [check('framework_agreements_period', sql`${t.startDate} <= ${t.endDate}`)],
 );
@@ -112,10 +115,8 @@ export const frameworkAgreements = pgTable(
 export const agreementLots = pgTable(
   'agreement_lots',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    agreementId: uuid('agreement_id')
-      .notNull()
-      .references(() => frameworkAgreements.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    agreementId: belongsTo('agreement_id', () => frameworkAgreements.id),
     number: integer('number').notNull(),
     title: text('title').notNull(),
     vendor: text('vendor'),
@@ -130,9 +131,7 @@ export const agreementLots = pgTable(
 export const lotSolutions = pgTable(
   'lot_solutions',
   {
-    lotId: uuid('lot_id')
-      .notNull()
-      .references(() => agreementLots.id, { onDelete: 'cascade' }),
+    lotId: belongsTo('lot_id', () => agreementLots.id),
     solutionId: uuid('solution_id')
       .notNull()
       .references(() => catalogueSolutions.id, { onDelete: 'restrict' }),
@@ -144,14 +143,10 @@ export const lotSolutions = pgTable(
 export const agreementAdhesions = pgTable(
   'agreement_adhesions',
   {
-    agreementId: uuid('agreement_id')
-      .notNull()
-      .references(() => frameworkAgreements.id, { onDelete: 'cascade' }),
-    communeNis: varchar('commune_nis', { length: 5 })
-      .notNull()
-      .references(() => communes.nisCode),
-    adheredAt: timestamp('adhered_at', { withTimezone: true }).notNull().defaultNow(),
-    adheredBy: uuid('adhered_by').references(() => users.id, { onDelete: 'set null' }),
+    agreementId: belongsTo('agreement_id', () => frameworkAgreements.id),
+    communeNis: communeRef().notNull(),
+    adheredAt: instantNow('adhered_at'),
+    adheredBy: userRef('adhered_by'),
   },
   (t) => [primaryKey({ columns: [t.agreementId, t.communeNis] })],
 );
@@ -159,7 +154,7 @@ export const agreementAdhesions = pgTable(
 export const callOffs = pgTable(
   'call_offs',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuidPk(),
     agreementId: uuid('agreement_id')
       .notNull()
       .references(() => frameworkAgreements.id, { onDelete: 'restrict' }),
@@ -169,9 +164,7 @@ export const callOffs = pgTable(
     solutionId: uuid('solution_id')
       .notNull()
       .references(() => catalogueSolutions.id, { onDelete: 'restrict' }),
-    communeNis: varchar('commune_nis', { length: 5 })
-      .notNull()
-      .references(() => communes.nisCode),
+    communeNis: communeRef().notNull(),
     quantity: integer('quantity').notNull(),
     amount: money('amount').notNull(),
     /** The amount the solution's price gave for the quantity, when it gives one (issue 10). */
@@ -179,11 +172,11 @@ export const callOffs = pgTable(
     /** Why the amount differs from the computed one: required then. */
     amountReason: text('amount_reason'),
     note: text('note').notNull().default(''),
-    orderedAt: timestamp('ordered_at', { withTimezone: true }).notNull().defaultNow(),
-    orderedBy: uuid('ordered_by').references(() => users.id, { onDelete: 'set null' }),
+    orderedAt: instantNow('ordered_at'),
+    orderedBy: userRef('ordered_by'),
     /** A cancelled call-off stays (history, audit) but no longer counts against the ceilings. */
-    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
-    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
+    cancelledAt: instant('cancelled_at'),
+    cancelledBy: userRef('cancelled_by'),
     cancellationReason: text('cancellation_reason'),
   },
   (t) => [
@@ -200,16 +193,14 @@ export const callOffs = pgTable(
 export const catalogueImages = pgTable(
   'catalogue_images',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    solutionId: uuid('solution_id')
-      .notNull()
-      .references(() => catalogueSolutions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    solutionId: belongsTo('solution_id', () => catalogueSolutions.id),
     kind: text('kind', { enum: IMAGE_KINDS }).notNull(),
     mimeType: text('mime_type', { enum: IMAGE_TYPES }).notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     caption: text('caption').notNull().default(''),
     content: bytea('content').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('catalogue_images_solution_idx').on(t.solutionId),
@@ -220,13 +211,11 @@ export const catalogueImages = pgTable(
 export const catalogueSavedSearches = pgTable(
   'catalogue_saved_searches',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    userId: belongsTo('user_id', () => users.id),
     name: text('name').notNull(),
     query: jsonb('query').$type<SavedSearch['query']>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('catalogue_saved_searches_user_idx').on(t.userId)],
 );
@@ -234,18 +223,17 @@ export const catalogueSavedSearches = pgTable(
 export const catalogueShortlists = pgTable(
   'catalogue_shortlists',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
-    communeNis: varchar('commune_nis', { length: 5 }).references(() => communes.nisCode),
+    id: uuidPk(),
+    ownerId: userRef('owner_id'),
+    communeNis: communeRef(),
     name: text('name').notNull(),
-    solutionIds: uuid('solution_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    solutionIds: uuidList('solution_ids'),
     savedSearchId: uuid('saved_search_id').references(() => catalogueSavedSearches.id, { onDelete: 'set null' }),
     outcomeKind: text('outcome_kind', { enum: OUTCOME_KINDS }),
     outcomeSolutionId: uuid('outcome_solution_id').references(() => catalogueSolutions.id, { onDelete: 'set null' }),
     outcomeReason: text('outcome_reason'),
-    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    outcomeAt: instant('outcome_at'),
+    ...timestamps(),
   },
   (t) => [index('catalogue_shortlists_commune_idx').on(t.communeNis)],
 );
@@ -253,20 +241,20 @@ export const catalogueShortlists = pgTable(
 export const watchItems = pgTable(
   'watch_items',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuidPk(),
     title: text('title').notNull(),
     sourceUrl: text('source_url'),
     publishedOn: date('published_on', { mode: 'string' }).notNull(),
     summary: text('summary').notNull().default(''),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
-    solutionIds: uuid('solution_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    tags: textList('tags'),
+    categories: textList('categories'),
+    solutionIds: uuidList('solution_ids'),
     assessment: text('assessment').notNull().default(''),
     recommendation: text('recommendation', { enum: RECOMMENDATIONS }),
     vendor: text('vendor'),
     demo: boolean('demo').notNull().default(false),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    createdAt: createdAt(),
   },
   (t) => [index('watch_items_published_idx').on(t.publishedOn)],
 );

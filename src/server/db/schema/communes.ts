@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   date,
@@ -8,11 +7,10 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
-  uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
 import type { Boundary } from '../../../domain/communes/commune.ts';
+import { timestamps, updatedAt, uuidPk } from './columns.ts';
 
 export const communes = pgTable(
   'communes',
@@ -33,25 +31,25 @@ export const communes = pgTable(
     description: text('description'),
     website: text('website'),
     contactEmail: text('contact_email'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('communes_merged_into_idx').on(t.mergedInto)],
 );
+
+/** The commune a row is about, by its NIS code (required by most tables: add `.notNull()`). */
+export const communeRef = () => varchar('commune_nis', { length: 5 }).references(() => communes.nisCode);
 
 /** A place inside a commune that a mission can serve (a museum, a business park...). */
 export const sites = pgTable(
   'sites',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    communeNis: varchar('commune_nis', { length: 5 })
-      .notNull()
-      .references(() => communes.nisCode),
+    id: uuidPk(),
+    communeNis: communeRef().notNull(),
     referenceKey: text('reference_key').unique(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     description: text('description'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [index('sites_commune_idx').on(t.communeNis)],
 );

@@ -10,11 +10,21 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { MaturityModel } from '../../../domain/diagnostic/model.ts';
-import { users } from './auth.ts';
+import { userRef } from './auth.ts';
+import {
+  belongsTo,
+  createdAt,
+  instant,
+  instantNow,
+  textList,
+  timestamps,
+  updatedAt,
+  uuidList,
+  uuidPk,
+} from './columns.ts';
 import { missions } from './missions.ts';
 
 /**
@@ -29,10 +39,10 @@ export const maturityModels = pgTable(
     status: text('status', { enum: ['draft', 'published'] }).notNull(),
     title: text('title').notNull(),
     model: jsonb('model').$type<MaturityModel>().notNull(),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: userRef('created_by'),
+    createdAt: createdAt(),
+    publishedBy: userRef('published_by'),
+    publishedAt: instant('published_at'),
   },
   (t) => [
     primaryKey({ columns: [t.key, t.version] }),
@@ -45,9 +55,7 @@ export const maturityModels = pgTable(
 export const missionDiagnostics = pgTable(
   'mission_diagnostics',
   {
-    missionId: uuid('mission_id')
-      .primaryKey()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    missionId: belongsTo('mission_id', () => missions.id).primaryKey(),
     guideKey: text('guide_key').notNull(),
     guideVersion: integer('guide_version').notNull(),
     interviews: integer('interviews').notNull().default(0),
@@ -55,7 +63,7 @@ export const missionDiagnostics = pgTable(
     overall: doublePrecision('overall'),
     /** How the means were aggregated (SCORING_METHOD in the domain): older rows are scored again at start. */
     scoringMethod: integer('scoring_method').notNull().default(1),
-    scoredAt: timestamp('scored_at', { withTimezone: true }).notNull().defaultNow(),
+    scoredAt: instantNow('scored_at'),
   },
   (t) => [
     foreignKey({ columns: [t.guideKey, t.guideVersion], foreignColumns: [maturityModels.key, maturityModels.version] }),
@@ -65,25 +73,22 @@ export const missionDiagnostics = pgTable(
 export const interviews = pgTable(
   'interviews',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    missionId: uuid('mission_id')
-      .notNull()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    missionId: belongsTo('mission_id', () => missions.id),
     guideKey: text('guide_key').notNull(),
     guideVersion: integer('guide_version').notNull(),
     personType: text('person_type').notNull(),
     personRole: text('person_role'),
     personName: text('person_name'),
-    identityErasedAt: timestamp('identity_erased_at', { withTimezone: true }),
+    identityErasedAt: instant('identity_erased_at'),
     date: date('date').notNull(),
     interviewer: text('interviewer').notNull(),
     notes: text('notes'),
     source: text('source', { enum: ['interview', 'self_assessment'] })
       .notNull()
       .default('interview'),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    ...timestamps(),
   },
   (t) => [
     // An interview keeps its guide version for ever: the version cannot be deleted while it is used.
@@ -107,13 +112,11 @@ export const interviews = pgTable(
 export const interviewAnswers = pgTable(
   'interview_answers',
   {
-    interviewId: uuid('interview_id')
-      .notNull()
-      .references(() => interviews.id, { onDelete: 'cascade' }),
+    interviewId: belongsTo('interview_id', () => interviews.id),
     questionKey: text('question_key').notNull(),
     level: integer('level'),
     comment: text('comment'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.interviewId, t.questionKey] }),
@@ -124,17 +127,14 @@ export const interviewAnswers = pgTable(
 export const swotItems = pgTable(
   'swot_items',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    missionId: uuid('mission_id')
-      .notNull()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    missionId: belongsTo('mission_id', () => missions.id),
     category: text('category', { enum: ['strength', 'weakness', 'opportunity', 'threat'] }).notNull(),
     text: text('text').notNull(),
     position: integer('position').notNull(),
-    dimensions: text('dimensions').array().notNull().default(sql`'{}'::text[]`),
-    interviewIds: uuid('interview_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    dimensions: textList('dimensions'),
+    interviewIds: uuidList('interview_ids'),
+    ...timestamps(),
   },
   (t) => [
     check('swot_items_category_check', sql`${t.category} in ('strength', 'weakness', 'opportunity', 'threat')`),
@@ -143,35 +143,31 @@ export const swotItems = pgTable(
 );
 
 export const territorySpecificities = pgTable('territory_specificities', {
-  missionId: uuid('mission_id')
-    .primaryKey()
-    .references(() => missions.id, { onDelete: 'cascade' }),
+  missionId: belongsTo('mission_id', () => missions.id).primaryKey(),
   geography: text('geography').notNull().default(''),
   demography: text('demography').notNull().default(''),
   economy: text('economy').notNull().default(''),
   assets: text('assets').notNull().default(''),
-  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: userRef('updated_by'),
+  updatedAt: updatedAt(),
 });
 
 /** Personal self-assessment links: only the SHA-256 of the token is kept. */
 export const selfAssessmentLinks = pgTable(
   'self_assessment_links',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    missionId: uuid('mission_id')
-      .notNull()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    missionId: belongsTo('mission_id', () => missions.id),
     tokenHash: text('token_hash').notNull().unique(),
     personType: text('person_type').notNull(),
     personRole: text('person_role'),
     personName: text('person_name'),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    revokedAt: instant('revoked_at'),
     interviewId: uuid('interview_id').references(() => interviews.id, { onDelete: 'set null' }),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    createdAt: createdAt(),
   },
   (t) => [index('self_assessment_links_mission_idx').on(t.missionId)],
 );

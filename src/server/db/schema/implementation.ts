@@ -3,16 +3,13 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   date,
   doublePrecision,
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
@@ -28,8 +25,9 @@ import type { PlanBaseline } from '../../../domain/implementation/plan-baseline.
 import { PROCUREMENT_NATURES, PROCUREMENT_PROCEDURES } from '../../../domain/implementation/procurement.ts';
 import type { ProcurementStepRecord } from '../../../domain/implementation/procurement-file.ts';
 import type { ThresholdPeriod, ThresholdValues } from '../../../domain/implementation/thresholds.ts';
-import { users } from './auth.ts';
+import { userRef, users } from './auth.ts';
 import { agreementLots, callOffs, catalogueSolutions } from './catalogue.ts';
+import { belongsTo, bytea, createdAt, instant, jsonList, money, textList, updatedAt, uuidPk } from './columns.ts';
 import { projectSheets } from './strategy.ts';
 
 /**
@@ -37,36 +35,29 @@ import { projectSheets } from './strategy.ts';
  * milestones, indicators, documents and history, its procurement file; the procurement thresholds as dated
  * reference data; the notices sent about alerts and each user's digest setting.
  */
-const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
 const STATUSES_SQL = sql.raw(`(${FOLLOW_UP_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 /** One row per project sheet whose follow-up has started (made on the first change). */
 export const projectFollowUps = pgTable(
   'project_follow_ups',
   {
-    projectId: uuid('project_id')
-      .primaryKey()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    projectId: belongsTo('project_id', () => projectSheets.id).primaryKey(),
     status: text('status', { enum: FOLLOW_UP_STATUSES }).notNull().default('planned'),
     statusReason: text('status_reason'),
     progress: integer('progress').notNull().default(0),
     /** [{ year, planned, committed, spent }] */
-    budget: jsonb('budget').$type<BudgetLine[]>().notNull().default(sql`'[]'::jsonb`),
+    budget: jsonList<BudgetLine>('budget'),
     /** [{ kind, label, amount, secured }] */
-    funding: jsonb('funding').$type<FundingLine[]>().notNull().default(sql`'[]'::jsonb`),
+    funding: jsonList<FundingLine>('funding'),
     /** [{ description, likelihood, impact, mitigation }] */
-    risks: jsonb('risks').$type<Risk[]>().notNull().default(sql`'[]'::jsonb`),
+    risks: jsonList<Risk>('risks'),
     /** What the approved plan promised (PlanBaseline in the domain); null for projects approved outside a plan. */
     planBaseline: jsonb('plan_baseline').$type<PlanBaseline>(),
     published: boolean('published').notNull().default(false),
     /** The commune also shows the project's budget (planned and spent) on its public pages (issue 14). */
     publishAmounts: boolean('publish_amounts').notNull().default(false),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: instant('published_at'),
+    updatedAt: updatedAt(),
   },
   (t) => [
     check('project_follow_ups_status_check', sql`${t.status} in ${STATUSES_SQL}`),
@@ -78,15 +69,13 @@ export const projectFollowUps = pgTable(
 export const projectMilestones = pgTable(
   'project_milestones',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    projectId: belongsTo('project_id', () => projectSheets.id),
     title: text('title').notNull(),
     dueDate: date('due_date').notNull(),
     owner: text('owner'),
     doneDate: date('done_date'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('project_milestones_project_idx').on(t.projectId, t.dueDate)],
 );
@@ -94,15 +83,13 @@ export const projectMilestones = pgTable(
 export const projectIndicators = pgTable(
   'project_indicators',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    projectId: belongsTo('project_id', () => projectSheets.id),
     name: text('name').notNull(),
     unit: text('unit').notNull(),
     baseline: doublePrecision('baseline').notNull(),
     target: doublePrecision('target').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('project_indicators_project_idx').on(t.projectId)],
 );
@@ -110,10 +97,8 @@ export const projectIndicators = pgTable(
 export const indicatorMeasurements = pgTable(
   'indicator_measurements',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => projectIndicators.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    indicatorId: belongsTo('indicator_id', () => projectIndicators.id),
     date: date('date').notNull(),
     value: doublePrecision('value').notNull(),
   },
@@ -124,17 +109,15 @@ export const indicatorMeasurements = pgTable(
 export const projectDocuments = pgTable(
   'project_documents',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    projectId: belongsTo('project_id', () => projectSheets.id),
     kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
     name: text('name').notNull(),
     url: text('url'),
     mimeType: text('mime_type'),
     sizeBytes: integer('size_bytes'),
     content: bytea('content'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('project_documents_project_idx').on(t.projectId),
@@ -149,14 +132,12 @@ export const projectDocuments = pgTable(
 export const projectHistory = pgTable(
   'project_history',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuidPk(),
     /** Orders changes made within the same instant. */
     seq: bigint('seq', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    projectId: belongsTo('project_id', () => projectSheets.id),
+    at: instant('at').notNull(),
+    actorId: userRef('actor_id'),
     actorName: text('actor_name').notNull(),
     action: text('action').notNull(),
     summary: text('summary').notNull(),
@@ -167,9 +148,7 @@ export const projectHistory = pgTable(
 );
 
 export const procurementFiles = pgTable('procurement_files', {
-  projectId: uuid('project_id')
-    .primaryKey()
-    .references(() => projectSheets.id, { onDelete: 'cascade' }),
+  projectId: belongsTo('project_id', () => projectSheets.id).primaryKey(),
   nature: text('nature', { enum: PROCUREMENT_NATURES }).notNull(),
   estimatedAmount: money('estimated_amount').notNull(),
   launchDate: date('launch_date').notNull(),
@@ -182,11 +161,11 @@ export const procurementFiles = pgTable('procurement_files', {
   frameworkReference: text('framework_reference'),
   reference: text('reference'),
   /** [{ step, plannedDate?, actualDate? }] */
-  steps: jsonb('steps').$type<ProcurementStepRecord[]>().notNull().default(sql`'[]'::jsonb`),
+  steps: jsonList<ProcurementStepRecord>('steps'),
   vendorName: text('vendor_name'),
   vendorEnterpriseNumber: text('vendor_enterprise_number'),
   awardAmount: money('award_amount'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 /** Belgian procurement thresholds by period of validity, seeded from the domain, edited by an agency admin. */
@@ -198,7 +177,7 @@ export const procurementThresholds = pgTable(
     source: text('source').notNull(),
     values: jsonb('values').$type<ThresholdValues>().notNull(),
     evidence: jsonb('evidence').$type<ThresholdPeriod['evidence']>().notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [check('procurement_thresholds_dates_check', sql`${t.validTo} >= ${t.validFrom}`)],
 );
@@ -207,26 +186,24 @@ export const procurementThresholds = pgTable(
 export const notificationLog = pgTable(
   'notification_log',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    id: uuidPk(),
+    userId: userRef('user_id'),
     email: text('email').notNull(),
     kind: text('kind', { enum: NOTICE_KINDS }).notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     /** Alert keys (or a poll's key) the notice covers, so each is notified once. */
-    alertKeys: text('alert_keys').array().notNull().default(sql`'{}'::text[]`),
+    alertKeys: textList('alert_keys'),
     transport: text('transport', { enum: NOTICE_TRANSPORTS }).notNull(),
     error: text('error'),
-    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    sentAt: instant('sent_at').notNull(),
   },
   (t) => [index('notification_log_user_idx').on(t.userId, t.sentAt), index('notification_log_sent_idx').on(t.sentAt)],
 );
 
 export const notificationSettings = pgTable('notification_settings', {
-  userId: uuid('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: belongsTo('user_id', () => users.id).primaryKey(),
   alertEmails: boolean('alert_emails').notNull().default(true),
   weeklyDigest: boolean('weekly_digest').notNull().default(false),
-  lastDigestAt: timestamp('last_digest_at', { withTimezone: true }),
+  lastDigestAt: instant('last_digest_at'),
 });

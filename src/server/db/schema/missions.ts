@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { users } from './auth.ts';
-import { communes, sites } from './communes.ts';
+import { check, date, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { userRef, users } from './auth.ts';
+import { belongsTo, timestamps, uuidPk } from './columns.ts';
+import { communeRef, sites } from './communes.ts';
 
 export const missions = pgTable(
   'missions',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    communeNis: varchar('commune_nis', { length: 5 })
-      .notNull()
-      .references(() => communes.nisCode),
+    id: uuidPk(),
+    communeNis: communeRef().notNull(),
     siteId: uuid('site_id').references(() => sites.id),
     title: text('title').notNull(),
     description: text('description'),
@@ -18,9 +17,8 @@ export const missions = pgTable(
       .default('diagnostic'),
     startDate: date('start_date').notNull(),
     endDate: date('end_date'),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    ...timestamps(),
   },
   (t) => [
     check('missions_phase_check', sql`${t.phase} in ('diagnostic', 'planning', 'implementation', 'closed')`),
@@ -32,9 +30,7 @@ export const missions = pgTable(
 export const missionConsultants = pgTable(
   'mission_consultants',
   {
-    missionId: uuid('mission_id')
-      .notNull()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    missionId: belongsTo('mission_id', () => missions.id),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),

@@ -6,39 +6,34 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
-  varchar,
 } from 'drizzle-orm/pg-core';
 import type { JointPurchase, MutualisationRun, ScenarioQuantities } from '../../../domain/mutualisation/api.ts';
 import type { GroupExplanation } from '../../../domain/mutualisation/grouping.ts';
 import type { PriceModel } from '../../../domain/mutualisation/savings.ts';
-import { users } from './auth.ts';
+import { userRef } from './auth.ts';
 import { agreementLots, callOffs, catalogueSolutions } from './catalogue.ts';
-import { communes } from './communes.ts';
+import { belongsTo, createdAt, instant, instantNow, money, textList, timestamps, uuidPk } from './columns.ts';
+import { communeRef } from './communes.ts';
 
 /**
  * The needs register and the mutualisation (issue 5): the needs communes express, the grouping runs (jobs with
  * progress), the groups a consultant confirms, splits, merges or dismisses, interest polls and their answers, and
  * the joint purchase a confirmed group becomes.
  */
-const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
 
 export const needs = pgTable(
   'needs',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    communeNis: varchar('commune_nis', { length: 5 })
-      .notNull()
-      .references(() => communes.nisCode),
+    id: uuidPk(),
+    communeNis: communeRef().notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
-    dimensions: text('dimensions').array().notNull().default(sql`'{}'::text[]`),
+    dimensions: textList('dimensions'),
     category: text('category'),
     /** The category the latest grouping run recognised in the text of a need entered without one (issue 5). */
     suggestedCategory: text('suggested_category'),
@@ -51,9 +46,8 @@ export const needs = pgTable(
       .notNull()
       .default('direct'),
     sourceRef: text('source_ref'),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    ...timestamps(),
   },
   (t) => [
     check('needs_urgency_check', sql`${t.urgency} in ('low', 'medium', 'high')`),
@@ -65,7 +59,7 @@ export const needs = pgTable(
 
 /** A grouping run: a job off the request path whose progress the UI polls. */
 export const mutualisationRuns = pgTable('mutualisation_runs', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuidPk(),
   status: text('status', { enum: ['running', 'done', 'failed'] })
     .notNull()
     .default('running'),
@@ -73,15 +67,15 @@ export const mutualisationRuns = pgTable('mutualisation_runs', {
   step: text('step'),
   stats: jsonb('stats').$type<MutualisationRun['stats']>(),
   error: text('error'),
-  startedBy: uuid('started_by').references(() => users.id, { onDelete: 'set null' }),
-  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  startedBy: userRef('started_by'),
+  startedAt: instantNow('started_at'),
+  finishedAt: instant('finished_at'),
 });
 
 export const mutualisationGroups = pgTable(
   'mutualisation_groups',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuidPk(),
     runId: uuid('run_id').references(() => mutualisationRuns.id, { onDelete: 'set null' }),
     status: text('status', { enum: ['proposed', 'confirmed', 'dismissed'] })
       .notNull()
@@ -91,13 +85,12 @@ export const mutualisationGroups = pgTable(
     reason: text('reason').notNull().default(''),
     /** Why the group was formed, as facts (GroupExplanation) each reader's language words; null for older groups. */
     explanation: jsonb('explanation').$type<GroupExplanation>(),
-    sharedTerms: text('shared_terms').array().notNull().default(sql`'{}'::text[]`),
+    sharedTerms: textList('shared_terms'),
     /** The savings price model (src/domain/mutualisation/savings.ts), once the consultant set one. */
     priceModel: jsonb('price_model').$type<PriceModel>(),
     /** The quantities the consultant tried in the savings estimate, by commune NIS code (issue 10), kept with the model. */
     scenarioQuantities: jsonb('scenario_quantities').$type<ScenarioQuantities>(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [check('mutualisation_groups_status_check', sql`${t.status} in ('proposed', 'confirmed', 'dismissed')`)],
 );
@@ -105,12 +98,8 @@ export const mutualisationGroups = pgTable(
 export const mutualisationGroupNeeds = pgTable(
   'mutualisation_group_needs',
   {
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => mutualisationGroups.id, { onDelete: 'cascade' }),
-    needId: uuid('need_id')
-      .notNull()
-      .references(() => needs.id, { onDelete: 'cascade' }),
+    groupId: belongsTo('group_id', () => mutualisationGroups.id),
+    needId: belongsTo('need_id', () => needs.id),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.needId] }), index('mutualisation_group_needs_need_idx').on(t.needId)],
 );
@@ -119,18 +108,16 @@ export const mutualisationGroupNeeds = pgTable(
 export const interestPolls = pgTable(
   'interest_polls',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => mutualisationGroups.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    groupId: belongsTo('group_id', () => mutualisationGroups.id),
     question: text('question').notNull(),
     unit: text('unit').notNull(),
     deadline: date('deadline').notNull(),
     audience: text('audience', { enum: ['group', 'all'] })
       .notNull()
       .default('group'),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    createdAt: createdAt(),
   },
   (t) => [index('interest_polls_group_idx').on(t.groupId)],
 );
@@ -139,18 +126,14 @@ export const interestPolls = pgTable(
 export const interestPollCommunes = pgTable(
   'interest_poll_communes',
   {
-    pollId: uuid('poll_id')
-      .notNull()
-      .references(() => interestPolls.id, { onDelete: 'cascade' }),
-    communeNis: varchar('commune_nis', { length: 5 })
-      .notNull()
-      .references(() => communes.nisCode),
+    pollId: belongsTo('poll_id', () => interestPolls.id),
+    communeNis: communeRef().notNull(),
     answer: text('answer', { enum: ['yes', 'no'] }),
     quantity: integer('quantity'),
     budget: money('budget'),
     comment: text('comment'),
-    answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
-    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredBy: userRef('answered_by'),
+    answeredAt: instant('answered_at'),
   },
   (t) => [
     primaryKey({ columns: [t.pollId, t.communeNis] }),
@@ -163,10 +146,8 @@ export const interestPollCommunes = pgTable(
 export const jointPurchases = pgTable(
   'joint_purchases',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => mutualisationGroups.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    groupId: belongsTo('group_id', () => mutualisationGroups.id),
     title: text('title').notNull(),
     /** The lot of the agency's framework agreement the purchase goes through, when there is one. */
     lotId: uuid('lot_id').references(() => agreementLots.id),
@@ -175,8 +156,8 @@ export const jointPurchases = pgTable(
     /** Each commune's line; the call-off of each line is joined from `call_offs`, not kept here. */
     lines: jsonb('lines').$type<Omit<JointPurchase['lines'][number], 'callOffId'>[]>().notNull(),
     totals: jsonb('totals').$type<NonNullable<JointPurchase['totals']>>(),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('joint_purchases_group_idx').on(t.groupId)],
 );
@@ -188,12 +169,8 @@ export const jointPurchases = pgTable(
 export const jointPurchaseCallOffs = pgTable(
   'joint_purchase_call_offs',
   {
-    purchaseId: uuid('purchase_id')
-      .notNull()
-      .references(() => jointPurchases.id, { onDelete: 'cascade' }),
-    callOffId: uuid('call_off_id')
-      .notNull()
-      .references(() => callOffs.id, { onDelete: 'cascade' }),
+    purchaseId: belongsTo('purchase_id', () => jointPurchases.id),
+    callOffId: belongsTo('call_off_id', () => callOffs.id),
   },
   (t) => [
     primaryKey({ columns: [t.purchaseId, t.callOffId] }),

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { instantNow } from './columns.ts';
 
 /**
  * The OCDS releases the platform has published (issue 12), one row per release, never updated: an export after a
@@ -17,7 +18,7 @@ export const ocdsReleases = pgTable(
     contentHash: text('content_hash').notNull(),
     /** The release exactly as published (JSON text, so it is served byte for byte). */
     json: text('json').notNull(),
-    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: instantNow('published_at'),
   },
   (t) => [
     primaryKey({ columns: [t.ocid, t.releaseId] }),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './auth.ts';
+import { check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { userRef } from './auth.ts';
+import { createdAt, instant, uuidPk } from './columns.ts';
 
 /**
  * API keys for partners who need more than the public rate (issue 14): named, revocable, with their own rate limit.
@@ -9,15 +10,15 @@ import { users } from './auth.ts';
 export const apiKeys = pgTable(
   'api_keys',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuidPk(),
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
     hash: text('hash').notNull().unique(),
     rateLimitPerMinute: integer('rate_limit_per_minute').notNull(),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    createdBy: userRef('created_by'),
+    createdAt: createdAt(),
+    revokedAt: instant('revoked_at'),
+    lastUsedAt: instant('last_used_at'),
   },
   (t) => [
     index('api_keys_created_idx').on(t.createdAt),

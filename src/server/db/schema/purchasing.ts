@@ -1,25 +1,12 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import type { ProcurementStepRecord } from '../../../domain/implementation/procurement-file.ts';
 import type { AgencyFile, ScenarioDetail } from '../../../domain/purchasing/api.ts';
 import type { SavingsAssumptions } from '../../../domain/purchasing/savings.ts';
-import { users } from './auth.ts';
+import { userRef } from './auth.ts';
 import { frameworkAgreements } from './catalogue.ts';
-import { communes } from './communes.ts';
+import { belongsTo, instant, instantNow, money, timestamps, updatedAt, uuidPk } from './columns.ts';
+import { communeRef } from './communes.ts';
 import { mutualisationGroups } from './needs.ts';
 
 /**
@@ -27,12 +14,11 @@ import { mutualisationGroups } from './needs.ts';
  * their lots (confirmed in the app by the communes), and each commune's adhesion to the agency as central purchasing
  * body. Amounts in euros excluding VAT.
  */
-const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
 
 export const procurementScenarios = pgTable(
   'procurement_scenarios',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuidPk(),
     title: text('title').notNull(),
     status: text('status', { enum: ['draft', 'launched', 'cancelled'] })
       .notNull()
@@ -50,9 +36,8 @@ export const procurementScenarios = pgTable(
     routeNote: text('route_note').notNull().default(''),
     /** The scenario's savings assumptions (fee, its own procedure costs, lots' price models); `{}` before they existed. */
     savings: jsonb('savings').$type<SavingsAssumptions | Record<string, never>>().notNull().default({}),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    ...timestamps(),
   },
   (t) => [check('procurement_scenarios_months', sql`${t.initialMonths} > 0 AND ${t.renewals} >= 0`)],
 );
@@ -60,9 +45,7 @@ export const procurementScenarios = pgTable(
 export const scenarioGroups = pgTable(
   'scenario_groups',
   {
-    scenarioId: uuid('scenario_id')
-      .notNull()
-      .references(() => procurementScenarios.id, { onDelete: 'cascade' }),
+    scenarioId: belongsTo('scenario_id', () => procurementScenarios.id),
     groupId: uuid('group_id')
       .notNull()
       .references(() => mutualisationGroups.id, { onDelete: 'restrict' }),
@@ -74,20 +57,16 @@ export const scenarioGroups = pgTable(
 export const scenarioParticipations = pgTable(
   'scenario_participations',
   {
-    scenarioId: uuid('scenario_id')
-      .notNull()
-      .references(() => procurementScenarios.id, { onDelete: 'cascade' }),
+    scenarioId: belongsTo('scenario_id', () => procurementScenarios.id),
     lotKey: text('lot_key').notNull(),
-    communeNis: varchar('commune_nis', { length: 5 })
-      .notNull()
-      .references(() => communes.nisCode),
+    communeNis: communeRef().notNull(),
     quantity: integer('quantity'),
     amount: money('amount'),
     status: text('status', { enum: ['proposed', 'confirmed', 'declined'] })
       .notNull()
       .default('proposed'),
-    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
-    confirmedBy: uuid('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
+    confirmedAt: instant('confirmed_at'),
+    confirmedBy: userRef('confirmed_by'),
   },
   (t) => [
     primaryKey({ columns: [t.scenarioId, t.lotKey, t.communeNis] }),
@@ -98,13 +77,11 @@ export const scenarioParticipations = pgTable(
 
 /** A commune's adhesion to the agency as central purchasing body: its council's decision. */
 export const centralPurchasingAdhesions = pgTable('central_purchasing_adhesions', {
-  communeNis: varchar('commune_nis', { length: 5 })
-    .primaryKey()
-    .references(() => communes.nisCode),
+  communeNis: communeRef().primaryKey(),
   decisionDate: date('decision_date', { mode: 'string' }).notNull(),
   councilDecisionRef: text('council_decision_ref').notNull(),
-  recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
-  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  recordedBy: userRef('recorded_by'),
+  recordedAt: instantNow('recorded_at'),
 });
 
 /**
@@ -112,9 +89,7 @@ export const centralPurchasingAdhesions = pgTable('central_purchasing_adhesions'
  * (per lot: vendor, amount) and the framework agreement the award created in the catalogue.
  */
 export const agencyProcurementFiles = pgTable('agency_procurement_files', {
-  scenarioId: uuid('scenario_id')
-    .primaryKey()
-    .references(() => procurementScenarios.id, { onDelete: 'cascade' }),
+  scenarioId: belongsTo('scenario_id', () => procurementScenarios.id).primaryKey(),
   procedure: text('procedure').notNull(),
   steps: jsonb('steps').$type<ProcurementStepRecord[]>().notNull(),
   documents: jsonb('documents').$type<AgencyFile['documents']>().notNull(),
@@ -124,7 +99,7 @@ export const agencyProcurementFiles = pgTable('agency_procurement_files', {
   awards: jsonb('awards').$type<NonNullable<AgencyFile['award']>['lots']>(),
   standstillEndsOn: date('standstill_ends_on', { mode: 'string' }),
   agreementId: uuid('agreement_id').references(() => frameworkAgreements.id, { onDelete: 'restrict' }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 /**
@@ -138,8 +113,8 @@ export const procedureCosts = pgTable(
     cost: money('cost').notNull(),
     source: text('source').notNull(),
     verified: boolean('verified').notNull().default(false),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: userRef('updated_by'),
+    updatedAt: updatedAt(),
   },
   (t) => [check('procedure_costs_positive', sql`${t.cost} >= 0`)],
 );

@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { instant } from './columns.ts';
 
 /**
  * The request limits' counters (issue 15: every limit holds across instances): one row per route and caller (user or
@@ -10,7 +11,7 @@ export const rateLimitHits = pgTable(
   {
     key: text('key').primaryKey(),
     hits: integer('hits').notNull(),
-    windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
+    windowEndsAt: instant('window_ends_at').notNull(),
   },
   (t) => [index('rate_limit_hits_window_idx').on(t.windowEndsAt)],
 );

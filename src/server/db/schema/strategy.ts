@@ -7,17 +7,26 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { PlanSnapshot } from '../../../domain/strategy/plan-snapshot.ts';
 import type { ProjectSheet } from '../../../domain/strategy/project-sheets.ts';
 import type { MissionAhp, PlanResult, PlanRun, Scenario } from '../../../domain/strategy/strategy-api.ts';
-import { users } from './auth.ts';
+import { userRef } from './auth.ts';
+import {
+  belongsTo,
+  createdAt,
+  instant,
+  instantNow,
+  money,
+  textList,
+  timestamps,
+  updatedAt,
+  uuidPk,
+} from './columns.ts';
 import { swotItems } from './diagnostic.ts';
 import { missions } from './missions.ts';
 import { needs } from './needs.ts';
@@ -26,32 +35,27 @@ import { needs } from './needs.ts';
  * The strategy of a mission (issue 4): project sheets, criteria and their evaluations, weight scenarios, the
  * horizons' budgets, locks, plan runs, and the PST objectives tree. Everything hangs off the mission and goes with it.
  */
-const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
 const HORIZONS_SQL = sql.raw(`('short', 'medium', 'long')`);
 
 /** One row per mission whose strategy was started: the AHP comparisons and when it started. */
 export const strategySettings = pgTable('strategy_settings', {
-  missionId: uuid('mission_id')
-    .primaryKey()
-    .references(() => missions.id, { onDelete: 'cascade' }),
+  missionId: belongsTo('mission_id', () => missions.id).primaryKey(),
   /** { criterionIds, upperTriangle, result, updatedAt } of the last AHP comparison, or null. */
   ahp: jsonb('ahp').$type<MissionAhp>(),
-  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  startedAt: instantNow('started_at'),
+  updatedAt: updatedAt(),
 });
 
 export const strategyObjectives = pgTable(
   'strategy_objectives',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    missionId: uuid('mission_id')
-      .notNull()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    missionId: belongsTo('mission_id', () => missions.id),
     parentId: uuid('parent_id').references((): AnyPgColumn => strategyObjectives.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
     title: text('title').notNull(),
     description: text('description'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('strategy_objectives_mission_idx').on(t.missionId)],
 );
@@ -59,14 +63,12 @@ export const strategyObjectives = pgTable(
 export const projectSheets = pgTable(
   'project_sheets',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    missionId: uuid('mission_id')
-      .notNull()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    missionId: belongsTo('mission_id', () => missions.id),
     title: text('title').notNull(),
     description: text('description'),
-    dimensions: text('dimensions').array().notNull().default(sql`'{}'::text[]`),
-    needRefs: text('need_refs').array().notNull().default(sql`'{}'::text[]`),
+    dimensions: textList('dimensions'),
+    needRefs: textList('need_refs'),
     owner: text('owner'),
     investmentCost: money('investment_cost').notNull().default(0),
     runningCostPerYear: money('running_cost_per_year').notNull().default(0),
@@ -81,9 +83,8 @@ export const projectSheets = pgTable(
       .notNull()
       .default('draft'),
     objectiveId: uuid('objective_id').references(() => strategyObjectives.id, { onDelete: 'set null' }),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by'),
+    ...timestamps(),
   },
   (t) => [
     index('project_sheets_mission_idx').on(t.missionId),
@@ -101,12 +102,8 @@ export const projectSheets = pgTable(
 export const projectSwotItems = pgTable(
   'project_swot_items',
   {
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
-    swotItemId: uuid('swot_item_id')
-      .notNull()
-      .references(() => swotItems.id, { onDelete: 'cascade' }),
+    projectId: belongsTo('project_id', () => projectSheets.id),
+    swotItemId: belongsTo('swot_item_id', () => swotItems.id),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.swotItemId] }), index('project_swot_items_item_idx').on(t.swotItemId)],
 );
@@ -115,12 +112,8 @@ export const projectSwotItems = pgTable(
 export const projectNeeds = pgTable(
   'project_needs',
   {
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
-    needId: uuid('need_id')
-      .notNull()
-      .references(() => needs.id, { onDelete: 'cascade' }),
+    projectId: belongsTo('project_id', () => projectSheets.id),
+    needId: belongsTo('need_id', () => needs.id),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.needId] }), index('project_needs_need_idx').on(t.needId)],
 );
@@ -128,12 +121,8 @@ export const projectNeeds = pgTable(
 export const projectDependencies = pgTable(
   'project_dependencies',
   {
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
-    requiresId: uuid('requires_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    projectId: belongsTo('project_id', () => projectSheets.id),
+    requiresId: belongsTo('requires_id', () => projectSheets.id),
   },
   (t) => [
     primaryKey({ columns: [t.projectId, t.requiresId] }),
@@ -146,12 +135,8 @@ export const projectDependencies = pgTable(
 export const projectExclusions = pgTable(
   'project_exclusions',
   {
-    firstId: uuid('first_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
-    secondId: uuid('second_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    firstId: belongsTo('first_id', () => projectSheets.id),
+    secondId: belongsTo('second_id', () => projectSheets.id),
   },
   (t) => [
     primaryKey({ columns: [t.firstId, t.secondId] }),
@@ -163,14 +148,12 @@ export const projectExclusions = pgTable(
 export const projectComments = pgTable(
   'project_comments',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
-    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    id: uuidPk(),
+    projectId: belongsTo('project_id', () => projectSheets.id),
+    authorId: userRef('author_id'),
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('project_comments_project_idx').on(t.projectId, t.createdAt)],
 );
@@ -178,10 +161,8 @@ export const projectComments = pgTable(
 export const strategyCriteria = pgTable(
   'strategy_criteria',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    missionId: uuid('mission_id')
-      .notNull()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    missionId: belongsTo('mission_id', () => missions.id),
     position: integer('position').notNull().default(0),
     name: text('name').notNull(),
     description: text('description'),
@@ -200,7 +181,7 @@ export const strategyCriteria = pgTable(
     scaleMax: doublePrecision('scale_max'),
     /** 'pairwise-quartiles': q and p are read from the projects' values when ranking (issue 13); null: as typed. */
     thresholdRule: text('threshold_rule', { enum: ['pairwise-quartiles'] }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('strategy_criteria_mission_idx').on(t.missionId),
@@ -213,14 +194,10 @@ export const strategyCriteria = pgTable(
 export const strategyEvaluations = pgTable(
   'strategy_evaluations',
   {
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
-    criterionId: uuid('criterion_id')
-      .notNull()
-      .references(() => strategyCriteria.id, { onDelete: 'cascade' }),
+    projectId: belongsTo('project_id', () => projectSheets.id),
+    criterionId: belongsTo('criterion_id', () => strategyCriteria.id),
     value: doublePrecision('value').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.projectId, t.criterionId] }),
@@ -231,14 +208,12 @@ export const strategyEvaluations = pgTable(
 export const strategyScenarios = pgTable(
   'strategy_scenarios',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    missionId: uuid('mission_id')
-      .notNull()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    missionId: belongsTo('mission_id', () => missions.id),
     name: text('name').notNull(),
     /** { criterionId: weight } */
     weights: jsonb('weights').$type<Scenario['weights']>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('strategy_scenarios_mission_idx').on(t.missionId)],
 );
@@ -246,9 +221,7 @@ export const strategyScenarios = pgTable(
 export const strategyHorizons = pgTable(
   'strategy_horizons',
   {
-    missionId: uuid('mission_id')
-      .notNull()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    missionId: belongsTo('mission_id', () => missions.id),
     key: text('key', { enum: ['short', 'medium', 'long'] }).notNull(),
     budget: money('budget').notNull().default(0),
     valueFactor: doublePrecision('value_factor').notNull(),
@@ -266,12 +239,8 @@ export const strategyHorizons = pgTable(
 export const strategyLocks = pgTable(
   'strategy_locks',
   {
-    projectId: uuid('project_id')
-      .primaryKey()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
-    missionId: uuid('mission_id')
-      .notNull()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    projectId: belongsTo('project_id', () => projectSheets.id).primaryKey(),
+    missionId: belongsTo('mission_id', () => missions.id),
     horizon: text('horizon', { enum: ['short', 'medium', 'long'] }).notNull(),
   },
   (t) => [
@@ -284,10 +253,8 @@ export const strategyLocks = pgTable(
 export const strategyPlanRuns = pgTable(
   'strategy_plan_runs',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    missionId: uuid('mission_id')
-      .notNull()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    id: uuidPk(),
+    missionId: belongsTo('mission_id', () => missions.id),
     status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
     /** The portfolio problem solved, with the locks: compared with today's to tell a stale plan. */
     problem: jsonb('problem').$type<PlanSnapshot>().notNull(),
@@ -297,14 +264,14 @@ export const strategyPlanRuns = pgTable(
     errorMessage: text('error_message'),
     timeLimitSeconds: doublePrecision('time_limit_seconds').notNull(),
     relativeGap: doublePrecision('relative_gap').notNull(),
-    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    requestedBy: userRef('requested_by'),
     requestedByName: text('requested_by_name'),
     /** 0 … 1 while the solve runs (a job of the queue, decision 110): stored here, so every instance shows it. */
     progress: doublePrecision('progress'),
     /** Where the solve stands: queued, solve, compare, explain, retry, then done or failed. */
     step: text('step'),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    startedAt: instantNow('started_at'),
+    finishedAt: instant('finished_at'),
   },
   (t) => [
     index('strategy_plan_runs_mission_idx').on(t.missionId, t.startedAt),

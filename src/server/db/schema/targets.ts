@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './auth.ts';
+import { check, doublePrecision, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { userRef } from './auth.ts';
+import { belongsTo, updatedAt } from './columns.ts';
 import { missions } from './missions.ts';
 import { projectSheets } from './strategy.ts';
 
@@ -12,14 +13,12 @@ import { projectSheets } from './strategy.ts';
 export const maturityTargets = pgTable(
   'maturity_targets',
   {
-    missionId: uuid('mission_id')
-      .notNull()
-      .references(() => missions.id, { onDelete: 'cascade' }),
+    missionId: belongsTo('mission_id', () => missions.id),
     dimension: text('dimension').notNull(),
     horizon: text('horizon', { enum: ['short', 'medium', 'long'] }).notNull(),
     level: doublePrecision('level').notNull(),
-    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: userRef('updated_by'),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.missionId, t.dimension, t.horizon] }),
@@ -32,9 +31,7 @@ export const maturityTargets = pgTable(
 export const projectGapFactors = pgTable(
   'project_gap_factors',
   {
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projectSheets.id, { onDelete: 'cascade' }),
+    projectId: belongsTo('project_id', () => projectSheets.id),
     factorKey: text('factor_key').notNull(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.factorKey] }), index('project_gap_factors_factor_idx').on(t.factorKey)],
