@@ -80,6 +80,15 @@ export const PasswordChangeInput = z.strictObject({
   newPassword: Password,
 });
 
+/**
+ * The password change as the account page asks for it: the new password typed twice, so that a slip of the keyboard
+ * does not lock its owner out. The web's form checks it; the API takes `PasswordChangeInput`, without the copy.
+ */
+export const PasswordChangeConfirmed = PasswordChangeInput.extend({ confirmation: z.string() }).refine(
+  (input) => input.confirmation === input.newPassword,
+  { path: ['confirmation'], message: 'PASSWORDS_DIFFER' },
+);
+
 export const Me = z
   .object({
     user: User,

@@ -3,6 +3,7 @@ import { PROCEDURE_LABELS_FR, ProcurementProcedure } from '../../domain/implemen
 import { ProcurementStep, stepLabelFr } from '../../domain/implementation/procurement-file.ts';
 import { loadExcelJS } from '../xlsx/exceljs.ts';
 import { safeCell } from '../xlsx/safe-cell.ts';
+import { addTableSheet } from '../xlsx/table-sheet.ts';
 import { describeAlert } from './notices.service.ts';
 
 const STATUS_FR: Record<string, string> = {
@@ -19,14 +20,7 @@ const STATUS_FR: Record<string, string> = {
 export async function renderDashboardXlsx(dashboard: Dashboard): Promise<Buffer> {
   const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Smart Rural';
-  const sheet = (name: string, columns: { header: string; key: string; width: number }[]) => {
-    const ws = workbook.addWorksheet(name);
-    ws.columns = columns;
-    ws.getRow(1).font = { bold: true };
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    return ws;
-  };
-  const projects = sheet('Projets', [
+  const projects = addTableSheet(workbook, 'Projets', [
     { header: 'Commune', key: 'commune', width: 24 },
     { header: 'Projet', key: 'title', width: 40 },
     { header: 'Dimensions', key: 'dimensions', width: 24 },
@@ -52,7 +46,7 @@ export async function renderDashboardXlsx(dashboard: Dashboard): Promise<Buffer>
       published: p.published ? 'oui' : 'non',
     });
   }
-  const communes = sheet('Communes', [
+  const communes = addTableSheet(workbook, 'Communes', [
     { header: 'Code INS', key: 'nis', width: 10 },
     { header: 'Commune', key: 'name', width: 24 },
     { header: 'Arrondissement', key: 'arr', width: 18 },
@@ -70,7 +64,7 @@ export async function renderDashboardXlsx(dashboard: Dashboard): Promise<Buffer>
       planned: c.budgetPlanned,
     });
   }
-  const procurement = sheet('Marchés en cours', [
+  const procurement = addTableSheet(workbook, 'Marchés en cours', [
     { header: 'Commune', key: 'commune', width: 24 },
     { header: 'Projet', key: 'title', width: 40 },
     { header: 'Procédure', key: 'procedure', width: 40 },
@@ -86,7 +80,7 @@ export async function renderDashboardXlsx(dashboard: Dashboard): Promise<Buffer>
       amount: p.estimatedAmountExclVat,
     });
   }
-  const late = sheet('Alertes', [{ header: 'Alerte', key: 'text', width: 100 }]);
+  const late = addTableSheet(workbook, 'Alertes', [{ header: 'Alerte', key: 'text', width: 100 }]);
   for (const a of dashboard.lateItems) late.addRow({ text: safeCell(describeAlert(a)) });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -12,6 +12,7 @@ import { ACCEPTED_VALUES_FR, type CodedColumn } from '../../domain/needs/need-vo
 import { ValidationError } from '../errors.ts';
 import { loadExcelJS } from '../xlsx/exceljs.ts';
 import { safeCell } from '../xlsx/safe-cell.ts';
+import { addTableSheet } from '../xlsx/table-sheet.ts';
 
 /**
  * Reading and writing the needs spreadsheet (CSV or XLSX, the same columns both ways, headers in French). CSV:
@@ -188,14 +189,15 @@ export function needsCsv(rows: NeedExportRow[]): Buffer {
 }
 
 function needsSheet(workbook: ExcelJS.Workbook) {
-  const sheet = workbook.addWorksheet('Besoins', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = NEED_COLUMNS.map((key) => ({
-    header: NEED_COLUMN_HEADERS_FR[key],
-    key,
-    width: key === 'description' ? 60 : key === 'title' ? 40 : key === 'id' ? 38 : key === 'category' ? 32 : 16,
-  }));
-  sheet.getRow(1).font = { bold: true };
-  return sheet;
+  return addTableSheet(
+    workbook,
+    'Besoins',
+    NEED_COLUMNS.map((key) => ({
+      header: NEED_COLUMN_HEADERS_FR[key],
+      key,
+      width: key === 'description' ? 60 : key === 'title' ? 40 : key === 'id' ? 38 : key === 'category' ? 32 : 16,
+    })),
+  );
 }
 
 export async function needsXlsx(rows: NeedExportRow[]): Promise<Buffer> {

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { type Column, csvCell, type DatasetDefinition, type Row } from '../../domain/open-data/datasets.ts';
 import { loadExcelJS } from '../xlsx/exceljs.ts';
+import { addTableSheet } from '../xlsx/table-sheet.ts';
 
 const BOM = '\ufeff';
 
@@ -26,13 +27,16 @@ export async function toXlsx(
   const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = meta.publisher;
-  const sheet = workbook.addWorksheet('donnees');
-  sheet.columns = dataset.columns.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: Math.max(12, c.header.length + 2),
-    ...(c.type === 'number' ? { style: { numFmt: '#,##0.##' } } : {}),
-  }));
+  const sheet = addTableSheet(
+    workbook,
+    'donnees',
+    dataset.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: Math.max(12, c.header.length + 2),
+      ...(c.type === 'number' ? { style: { numFmt: '#,##0.##' } } : {}),
+    })),
+  );
   for (const row of rows) {
     sheet.addRow(
       Object.fromEntries(
@@ -46,8 +50,6 @@ export async function toXlsx(
       ),
     );
   }
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const about = workbook.addWorksheet('a-propos');
   about.columns = [
     { header: 'champ', key: 'k', width: 18 },

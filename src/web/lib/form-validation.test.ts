@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserCreateInput } from '../../domain/auth/users.ts';
+import { PasswordChangeConfirmed, UserCreateInput } from '../../domain/auth/users.ts';
 import { CommuneProfileInput, SiteInput } from '../../domain/communes/commune.ts';
 import { MissionUpdateInput } from '../../domain/missions/mission.ts';
 import { FORM_ERROR, unshownErrors, zodFormErrors } from './form-validation.ts';
@@ -66,6 +66,19 @@ describe('form-level errors are kept and shown', () => {
           key === 'validation.END_BEFORE_START' ? 'fin avant début' : `${key} ${JSON.stringify(options)}`,
       ),
     ).toEqual({ consultantIds: 'validation.atLeast {"count":1}', endDate: 'fin avant début' });
+  });
+
+  it('says the password confirmation differs, under its field, alongside the new password’s own problem', () => {
+    const words = (key: string) => (key === 'validation.PASSWORDS_DIFFER' ? 'différents' : key);
+    expect(
+      zodFormErrors(
+        PasswordChangeConfirmed,
+        { currentPassword: 'x', newPassword: 'court', confirmation: 'cour' },
+        words,
+      ),
+    ).toEqual({ newPassword: 'validation.tooShort', confirmation: 'différents' });
+    const same = { currentPassword: 'x', newPassword: 'un-long-mot-de-passe', confirmation: 'un-long-mot-de-passe' };
+    expect(zodFormErrors(PasswordChangeConfirmed, same, words)).toEqual({});
   });
 
   it('lists every error that no input displays, the form-level one first', () => {

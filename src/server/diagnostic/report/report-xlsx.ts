@@ -3,6 +3,7 @@ import type { DiagnosticResultsView } from '../../../domain/diagnostic/results.t
 import { SPECIFICITY_TOPICS, type Specificities, type SwotItem } from '../../../domain/diagnostic/swot.ts';
 import { loadExcelJS } from '../../xlsx/exceljs.ts';
 import { safeCell } from '../../xlsx/safe-cell.ts';
+import { addTableSheet, type TableColumn } from '../../xlsx/table-sheet.ts';
 import { DIMENSION_SHORT_FR, INTERVIEWEE_TYPE_FR, SPECIFICITY_FR, SWOT_FR } from './labels-fr.ts';
 
 export type XlsxInterview = {
@@ -29,7 +30,7 @@ export type XlsxInput = {
 /** One worksheet: its name, its columns, its rows (keys of the columns). */
 type Sheet = {
   name: string;
-  columns: { header: string; key: string; width: number }[];
+  columns: TableColumn[];
   rows: Record<string, unknown>[];
 };
 
@@ -210,10 +211,7 @@ export async function renderReportXlsx(input: XlsxInput): Promise<Buffer> {
     specificitiesSheet(input.specificities),
   ];
   for (const { name, columns, rows } of sheets) {
-    const sheet = workbook.addWorksheet(name);
-    sheet.columns = columns;
-    sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    const sheet = addTableSheet(workbook, name, columns);
     for (const row of rows) {
       sheet.addRow(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, safeCell(v as string | number | null)])));
     }

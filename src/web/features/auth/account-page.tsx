@@ -1,66 +1,39 @@
-import { Alert, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Button, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH, PasswordChangeInput } from '../../../domain/auth/users.ts';
+import { PASSWORD_MIN_LENGTH, PasswordChangeConfirmed } from '../../../domain/auth/users.ts';
 import { formatDateTime } from '../../../domain/shared/format.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Fact } from '../../components/fact.tsx';
 import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
 import { ApiError } from '../../lib/api.ts';
-import { zodFormErrors } from '../../lib/form-validation.ts';
 import { notify } from '../../lib/notify.ts';
+import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useChangePassword, useMe } from './api.ts';
 import { ROLE_LABEL_KEYS } from './roles.ts';
 
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={500}>
-        {value}
-      </Text>
-    </div>
-  );
-}
-
 function PasswordForm() {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const form = useForm({
-    mode: 'controlled',
+  const { form, submit } = useSchemaForm({
+    schema: PasswordChangeConfirmed,
     initialValues: { currentPassword: '', newPassword: '', confirmation: '' },
-    validate: (values) => {
-      const errors = zodFormErrors(
-        PasswordChangeInput,
-        { currentPassword: values.currentPassword, newPassword: values.newPassword },
-        t,
-      );
-      if (!errors.confirmation && values.confirmation !== values.newPassword) {
-        errors.confirmation = t('account.passwordsDiffer');
-      }
-      return errors;
-    },
+    toInput: (values) => values,
   });
-  const submit = form.onSubmit((values) => {
-    change.mutate(
-      { currentPassword: values.currentPassword, newPassword: values.newPassword },
-      {
-        onSuccess: () => {
-          form.reset();
-          notify(t('account.passwordChanged'));
-        },
-        onError: (error) => {
-          if (error instanceof ApiError) form.setErrors(error.fieldErrors());
-        },
+  // The copy is checked here only: the API takes the current and the new password.
+  const onSubmit = submit(({ confirmation: _, ...input }, callbacks) =>
+    change.mutate(input, {
+      ...callbacks,
+      onSuccess: () => {
+        form.reset();
+        notify(t('account.passwordChanged'));
       },
-    );
-  });
+    }),
+  );
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack maw={420}>
         {/* A refused new password is explained under its field; other errors (wrong current password) here. */}
         {change.error instanceof ApiError && change.error.details.length > 0 ? null : (
@@ -113,14 +86,21 @@ export default function AccountPage() {
           {t('account.profile')}
         </Title>
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" m={0}>
-          <Fact label={t('account.name')} value={user.displayName} />
-          <Fact label={t('auth.email')} value={user.email} />
-          <Fact label={t('account.role')} value={t(ROLE_LABEL_KEYS[user.role])} />
-          <Fact label={t('account.commune')} value={user.communeName ?? t('account.noCommune')} />
-          <Fact
-            label={t('account.lastLogin')}
-            value={user.lastLoginAt ? formatDateTime(user.lastLoginAt, language) : t('common.never')}
-          />
+          <Fact bold label={t('account.name')}>
+            {user.displayName}
+          </Fact>
+          <Fact bold label={t('auth.email')}>
+            {user.email}
+          </Fact>
+          <Fact bold label={t('account.role')}>
+            {t(ROLE_LABEL_KEYS[user.role])}
+          </Fact>
+          <Fact bold label={t('account.commune')}>
+            {user.communeName ?? t('account.noCommune')}
+          </Fact>
+          <Fact bold label={t('account.lastLogin')}>
+            {user.lastLoginAt ? formatDateTime(user.lastLoginAt, language) : t('common.never')}
+          </Fact>
         </SimpleGrid>
       </Paper>
       <Paper withBorder p="lg">

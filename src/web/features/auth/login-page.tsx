@@ -1,5 +1,4 @@
 import { Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginInput } from '../../../domain/auth/users.ts';
@@ -9,7 +8,7 @@ import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { PageLoader } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PasswordField } from '../../components/password-field.tsx';
-import { zodFormErrors } from '../../lib/form-validation.ts';
+import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useLogin, useMe } from './api.ts';
 
 export default function LoginPage() {
@@ -19,27 +18,28 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const me = useMe();
   const login = useLogin();
-  const form = useForm({
-    mode: 'controlled',
+  const { form, submit } = useSchemaForm({
+    schema: LoginInput,
     initialValues: { email: '', password: '' },
-    validate: (values) => zodFormErrors(LoginInput, values, t),
+    toInput: (values) => values,
   });
 
   if (me.isPending) return <PageLoader />;
   // Already signed in (e.g. the back button): go where the login was meant to lead.
   if (me.data && !login.isSuccess) return <Navigate to={landingPath(me.data.user, next)} replace />;
 
-  const submit = form.onSubmit((values) => {
-    login.mutate(values, {
+  const onSubmit = submit((input, callbacks) =>
+    login.mutate(input, {
+      ...callbacks,
       onSuccess: (signedIn) => void navigate(landingPath(signedIn.user, next), { replace: true }),
-    });
-  });
+    }),
+  );
 
   return (
     <Stack maw={440} mx="auto" mt="xl">
       <PageHeader title={t('auth.loginTitle')} description={t('auth.loginIntro')} />
       <Paper withBorder p="lg" radius="md">
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={onSubmit} noValidate>
           <Stack>
             <ErrorAlert error={login.error} title={t('auth.loginFailed')} />
             <FormErrorSummary errors={form.errors} />

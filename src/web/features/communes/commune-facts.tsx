@@ -1,25 +1,11 @@
 import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CommuneDetail } from '../../../domain/communes/commune.ts';
 import { formatDate, formatNumber } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
+import { Fact } from '../../components/fact.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
-
-/** One term and its value in a description list. */
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={500}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 export function KeyFacts({ commune }: { commune: CommuneDetail }) {
   const { t } = useTranslation();
@@ -28,9 +14,13 @@ export function KeyFacts({ commune }: { commune: CommuneDetail }) {
   return (
     <Stack gap="md">
       <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="md" m={0} data-testid="commune-facts">
-        <Fact label={t('communes.nisCode')}>{commune.nisCode}</Fact>
-        <Fact label={t('communes.arrondissement')}>{commune.arrondissement}</Fact>
-        <Fact label={t('communes.population')}>
+        <Fact bold label={t('communes.nisCode')}>
+          {commune.nisCode}
+        </Fact>
+        <Fact bold label={t('communes.arrondissement')}>
+          {commune.arrondissement}
+        </Fact>
+        <Fact bold label={t('communes.population')}>
           {commune.population === null
             ? '—'
             : t('communes.populationWithYear', {
@@ -38,14 +28,14 @@ export function KeyFacts({ commune }: { commune: CommuneDetail }) {
                 year: commune.populationYear ?? '—',
               })}
         </Fact>
-        <Fact label={t('communes.areaLabel')}>
+        <Fact bold label={t('communes.areaLabel')}>
           {commune.areaKm2 === null ? '—' : `${formatNumber(commune.areaKm2, language, 2)} km²`}
         </Fact>
-        <Fact label={t('communes.densityLabel')}>
+        <Fact bold label={t('communes.densityLabel')}>
           {commune.densityPerKm2 === null ? '—' : `${formatNumber(commune.densityPerKm2, language, 1)} ${unit}`}
         </Fact>
         {commune.nameNl && commune.nameNl !== commune.name ? (
-          <Fact label={t('communes.nameNl')}>
+          <Fact bold label={t('communes.nameNl')}>
             <span lang="nl">{commune.nameNl}</span>
           </Fact>
         ) : null}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CommuneDetail } from '../../../domain/communes/commune.ts';
 import { paths } from '../../app/paths.ts';
-import { Fact } from './commune-facts.tsx';
+import { Fact } from '../../components/fact.tsx';
 import { ProfileFormModal } from './commune-forms.tsx';
 
 /** How the commune presents itself; editable where the server grants `editProfile`. */
@@ -33,7 +33,7 @@ export function CommuneProfile({ commune }: { commune: CommuneDetail }) {
           {description ?? t('communes.noDescription')}
         </Text>
         <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} m={0}>
-          <Fact label={t('communes.website')}>
+          <Fact bold label={t('communes.website')}>
             {website ? (
               <Anchor href={website} target="_blank" rel="noopener noreferrer">
                 {website}
@@ -42,10 +42,10 @@ export function CommuneProfile({ commune }: { commune: CommuneDetail }) {
               '—'
             )}
           </Fact>
-          <Fact label={t('communes.contactEmail')}>
+          <Fact bold label={t('communes.contactEmail')}>
             {contactEmail ? <Anchor href={`mailto:${contactEmail}`}>{contactEmail}</Anchor> : '—'}
           </Fact>
-          <Fact label={t('communes.publicProgress')}>
+          <Fact bold label={t('communes.publicProgress')}>
             <Anchor component={Link} to={paths.programme.to(commune.nisCode)}>
               {t('communes.publicProgressLink')}
             </Anchor>

@@ -1,6 +1,7 @@
 import { Alert, Badge, Box, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosticResultsView } from '../../../domain/diagnostic/results.ts';
+import { ColumnHeadings } from '../../components/column-headings.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
 import { bandColour, DIMENSION_COLOURS, formatDifference, formatPercent, formatScore } from './dimension-labels.ts';
 import { useGuideText } from './guide-text.ts';
@@ -41,31 +42,24 @@ export function ComparisonTable({ results }: { results: DiagnosticResultsView })
   return (
     <ScrollRegion minWidth={460} label={t('diagnostic.results.radarTitle')}>
       <Table data-testid="dimension-table" horizontalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('diagnostic.results.dimension')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('diagnostic.results.score')}
-            </Table.Th>
-            <Table.Th scope="col">{t('diagnostic.results.band')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('diagnostic.results.agreement')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('diagnostic.results.province')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('diagnostic.results.peers')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {zShown ? (
+        <ColumnHeadings
+          columns={[
+            { label: t('diagnostic.results.dimension') },
+            { label: t('diagnostic.results.score'), numeric: true },
+            { label: t('diagnostic.results.band') },
+            { label: t('diagnostic.results.agreement'), numeric: true },
+            { label: t('diagnostic.results.province'), numeric: true },
+            { label: t('diagnostic.results.peers'), numeric: true },
+            {
+              label: zShown ? (
                 <abbr title={t('diagnostic.results.zHelp')}>z</abbr>
               ) : (
                 <abbr title={t('diagnostic.results.differenceHelp')}>{t('diagnostic.results.difference')}</abbr>
-              )}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+              ),
+              numeric: true,
+            },
+          ]}
+        />
         <Table.Tbody>
           {results.dimensions.map((d) => {
             const c = results.comparison.dimensions.find((x) => x.dimension === d.dimension);

@@ -1,6 +1,7 @@
 import { Accordion, Badge, Box, Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosticResultsView, DimensionResult } from '../../../domain/diagnostic/results.ts';
+import { ColumnHeadings } from '../../components/column-headings.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
 import { DIMENSION_COLOURS, formatPercent, formatScore } from './dimension-labels.ts';
 import { useGuideText } from './guide-text.ts';
@@ -14,24 +15,16 @@ function FactorTable({ dimension: d, results }: { dimension: DimensionResult; re
   return (
     <ScrollRegion minWidth={640} label={text.dimension(d.dimension, d.label)}>
       <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('diagnostic.results.factor')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('diagnostic.results.score')}
-            </Table.Th>
-            <Table.Th scope="col">{t('diagnostic.results.band')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('diagnostic.results.agreement')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('diagnostic.results.range')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('diagnostic.results.n')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeadings
+          columns={[
+            { label: t('diagnostic.results.factor') },
+            { label: t('diagnostic.results.score'), numeric: true },
+            { label: t('diagnostic.results.band') },
+            { label: t('diagnostic.results.agreement'), numeric: true },
+            { label: t('diagnostic.results.range'), numeric: true },
+            { label: t('diagnostic.results.n'), numeric: true },
+          ]}
+        />
         <Table.Tbody>
           {d.factors.map((f) => (
             <Table.Tr key={f.factorKey}>
@@ -115,20 +108,14 @@ export function DisagreementsSection({ results: data }: { results: DiagnosticRes
       ) : (
         <ScrollRegion minWidth={640} label={t('diagnostic.results.disagreementsTitle')}>
           <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('diagnostic.results.question')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('diagnostic.results.score')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('diagnostic.results.range')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('diagnostic.results.agreement')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeadings
+              columns={[
+                { label: t('diagnostic.results.question') },
+                { label: t('diagnostic.results.score'), numeric: true },
+                { label: t('diagnostic.results.range'), numeric: true },
+                { label: t('diagnostic.results.agreement'), numeric: true },
+              ]}
+            />
             <Table.Tbody>
               {data.disagreements.questions.map((q) => (
                 <Table.Tr key={q.questionKey}>

@@ -5,6 +5,7 @@ import { type TargetsView, targetOf, unclosedGaps } from '../../../domain/diagno
 import { DIMENSIONS } from '../../../domain/shared/dimensions.ts';
 import { formatDecimal } from '../../../domain/shared/format.ts';
 import type { HorizonKey } from '../../../domain/strategy/horizons.ts';
+import { ColumnHeadings } from '../../components/column-headings.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
@@ -66,20 +67,14 @@ function GapTable({ view, horizon }: { view: TargetsView; horizon: HorizonKey })
   return (
     <ScrollRegion minWidth={300} label={t('diagnostic.targets.gapTable')}>
       <Table data-testid="gap-table" horizontalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('diagnostic.results.factor')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('diagnostic.results.score')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('diagnostic.targets.target')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('diagnostic.targets.gap')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeadings
+          columns={[
+            { label: t('diagnostic.results.factor') },
+            { label: t('diagnostic.results.score'), numeric: true },
+            { label: t('diagnostic.targets.target'), numeric: true },
+            { label: t('diagnostic.targets.gap'), numeric: true },
+          ]}
+        />
         <Table.Tbody>
           {rows.map((f) => {
             const gap = f.gaps[horizon] ?? 0;

@@ -1,10 +1,12 @@
 import { Anchor, Badge, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PlanAgainstActual } from '../../../domain/implementation/plan-baseline.ts';
 import { formatPercent } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
+import { type ColumnHeading, ColumnHeadings } from '../../components/column-headings.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
 import { euros } from './labels.tsx';
 
@@ -54,6 +56,13 @@ function PlanChart({ data }: Props) {
   );
 }
 
+/** The planned, committed and spent amounts, the columns both tables show. */
+const amountColumns = (t: TFunction): ColumnHeading[] => [
+  { label: t('implementation.planActual.planned'), numeric: true },
+  { label: t('implementation.planActual.committed'), numeric: true },
+  { label: t('implementation.planActual.spent'), numeric: true },
+];
+
 /** The same amounts by year, with the years over plan highlighted. */
 function YearsTable({ data }: Props) {
   const { t } = useTranslation();
@@ -61,21 +70,13 @@ function YearsTable({ data }: Props) {
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped data-testid="plan-actual-years" aria-label={t('implementation.planActual.byYear')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('implementation.budget.year')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('implementation.planActual.planned')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('implementation.planActual.committed')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('implementation.planActual.spent')}
-            </Table.Th>
-            <Table.Th scope="col">{t('implementation.planActual.drift')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeadings
+          columns={[
+            { label: t('implementation.budget.year') },
+            ...amountColumns(t),
+            { label: t('implementation.planActual.drift') },
+          ]}
+        />
         <Table.Tbody>
           {data.years.map((y) => (
             <Table.Tr key={y.year} data-drift={y.drift || undefined}>
@@ -134,23 +135,15 @@ function ProjectsTable({ data, showCommune, communeOf }: Props) {
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped data-testid="plan-actual-projects" aria-label={t('implementation.planActual.byProject')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('implementation.columns.project')}</Table.Th>
-            <Table.Th scope="col">{t('implementation.planActual.plannedStart')}</Table.Th>
-            <Table.Th scope="col">{t('implementation.planActual.actualStart')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('implementation.planActual.planned')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('implementation.planActual.committed')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('implementation.planActual.spent')}
-            </Table.Th>
-            <Table.Th scope="col">{t('implementation.planActual.drift')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeadings
+          columns={[
+            { label: t('implementation.columns.project') },
+            { label: t('implementation.planActual.plannedStart') },
+            { label: t('implementation.planActual.actualStart') },
+            ...amountColumns(t),
+            { label: t('implementation.planActual.drift') },
+          ]}
+        />
         <Table.Tbody>
           {data.projects.map((p) => (
             <Table.Tr key={p.projectId} data-project={p.title}>

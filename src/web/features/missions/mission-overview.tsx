@@ -10,6 +10,7 @@ import { formatDate, formatEuro, formatNumber } from '../../../domain/shared/for
 import { PROJECT_STATUSES } from '../../../domain/strategy/project-sheets.ts';
 import { paths } from '../../app/paths.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Fact } from '../../components/fact.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useMissionOutlet } from '../../lib/mission-outlet.ts';
 import { useLanguage } from '../../lib/use-language.ts';
@@ -186,34 +187,17 @@ export default function MissionOverview() {
             {t('missions.overview.about')}
           </Title>
           <SimpleGrid component="dl" cols={{ base: 1, sm: 3 }} m={0}>
-            <div>
-              <Text component="dt" size="sm" c="dimmed">
-                {t('missions.beneficiary')}
-              </Text>
-              <Text component="dd" m={0}>
-                <Anchor component={Link} to={paths.commune.to(mission.beneficiary.communeNis)}>
-                  {mission.beneficiary.communeName}
-                </Anchor>
-                {mission.beneficiary.siteName ? ` — ${mission.beneficiary.siteName}` : null}
-              </Text>
-            </div>
-            <div>
-              <Text component="dt" size="sm" c="dimmed">
-                {t('missions.consultants')}
-              </Text>
-              <Text component="dd" m={0}>
-                {mission.consultants.map((c) => c.displayName).join(', ')}
-              </Text>
-            </div>
-            <div>
-              <Text component="dt" size="sm" c="dimmed">
-                {t('missions.period')}
-              </Text>
-              <Text component="dd" m={0}>
-                {formatDate(mission.startDate, language)} →{' '}
-                {mission.endDate ? formatDate(mission.endDate, language) : '…'}
-              </Text>
-            </div>
+            <Fact label={t('missions.beneficiary')}>
+              <Anchor component={Link} to={paths.commune.to(mission.beneficiary.communeNis)}>
+                {mission.beneficiary.communeName}
+              </Anchor>
+              {mission.beneficiary.siteName ? ` — ${mission.beneficiary.siteName}` : null}
+            </Fact>
+            <Fact label={t('missions.consultants')}>{mission.consultants.map((c) => c.displayName).join(', ')}</Fact>
+            <Fact label={t('missions.period')}>
+              {formatDate(mission.startDate, language)} →{' '}
+              {mission.endDate ? formatDate(mission.endDate, language) : '…'}
+            </Fact>
           </SimpleGrid>
           {mission.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{mission.description}</Text> : null}
         </Stack>

@@ -1,11 +1,12 @@
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GroupDetail, InterestPoll } from '../../../domain/mutualisation/api.ts';
+import { type GroupDetail, type InterestPoll, PollCreateInput } from '../../../domain/mutualisation/api.ts';
 import { formatDate, formatEuro, formatNumber } from '../../../domain/shared/format.ts';
 import { DateField } from '../../components/date-field.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { notify } from '../../lib/notify.ts';
+import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useCreatePoll } from './api.ts';
 
@@ -85,42 +86,36 @@ function PollResults({ poll, manage }: { poll: InterestPoll; manage: boolean }) 
 function PollForm({ group }: { group: GroupDetail }) {
   const { t } = useTranslation();
   const create = useCreatePoll(group.id);
-  const [question, setQuestion] = useState(t('needs.polls.defaultQuestion', { label: group.label }));
-  const [unit, setUnit] = useState('');
-  const [deadline, setDeadline] = useState('');
-  const [audience, setAudience] = useState<'group' | 'all'>('group');
+  const { form, submit } = useSchemaForm({
+    schema: PollCreateInput,
+    initialValues: {
+      question: t('needs.polls.defaultQuestion', { label: group.label }),
+      unit: '',
+      deadline: '',
+      audience: 'group' as PollCreateInput['audience'],
+    },
+    toInput: (values) => values,
+  });
+  const onSubmit = submit((input, callbacks) =>
+    create.mutate(input, { ...callbacks, onSuccess: () => notify(t('needs.polls.sent')) }),
+  );
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate({ question, unit, deadline, audience }, { onSuccess: () => notify(t('needs.polls.sent')) });
-      }}
-    >
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <Text fw={600}>{t('needs.polls.create')}</Text>
         <ErrorAlert error={create.error} />
-        <Textarea
-          label={t('needs.polls.question')}
-          required
-          value={question}
-          onChange={(e) => setQuestion(e.currentTarget.value)}
-        />
+        <FormErrorSummary errors={form.errors} />
+        <Textarea label={t('needs.polls.question')} required {...form.getInputProps('question')} />
         <Group grow align="flex-start">
-          <TextInput
-            label={t('needs.savings.unit')}
-            required
-            value={unit}
-            onChange={(e) => setUnit(e.currentTarget.value)}
-          />
-          <DateField label={t('needs.polls.deadlineLabel')} required value={deadline} onChange={setDeadline} />
+          <TextInput label={t('needs.savings.unit')} required {...form.getInputProps('unit')} />
+          <DateField label={t('needs.polls.deadlineLabel')} required {...form.getInputProps('deadline')} />
           <Select
             label={t('needs.polls.audience')}
             data={[
               { value: 'group', label: t('needs.polls.audienceGroup') },
               { value: 'all', label: t('needs.polls.audienceAll') },
             ]}
-            value={audience}
-            onChange={(v) => setAudience((v as 'group' | 'all') ?? 'group')}
+            {...form.getInputProps('audience')}
             allowDeselect={false}
           />
         </Group>

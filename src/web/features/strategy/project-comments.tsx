@@ -1,10 +1,11 @@
 import { Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../domain/shared/format.ts';
-import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
+import { CommentCreateInput, type StrategyState } from '../../../domain/strategy/strategy-api.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
+import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useComments, useCreateComment, useDeleteComment } from './api.ts';
 
@@ -15,7 +16,14 @@ export function Comments({ state, projectId }: { state: StrategyState; projectId
   const comments = useComments(projectId);
   const create = useCreateComment(state.missionId, projectId);
   const remove = useDeleteComment(state.missionId, projectId);
-  const [body, setBody] = useState('');
+  const { form, submit } = useSchemaForm({
+    schema: CommentCreateInput,
+    initialValues: { body: '' },
+    toInput: (values) => ({ body: values.body.trim() }),
+  });
+  const onSubmit = submit((input, callbacks) =>
+    create.mutate(input.body, { ...callbacks, onSuccess: () => form.reset() }),
+  );
   return (
     <Stack gap="sm" component="section" aria-labelledby="comments-heading">
       <Title order={3} size="h4" id="comments-heading">
@@ -51,24 +59,13 @@ export function Comments({ state, projectId }: { state: StrategyState; projectId
         </Stack>
       )}
       {state.permissions.comment ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!body.trim()) return;
-            create.mutate(body.trim(), { onSuccess: () => setBody('') });
-          }}
-        >
+        <form onSubmit={onSubmit} noValidate>
           <Stack gap="xs">
             <ErrorAlert error={create.error} />
-            <Textarea
-              label={t('strategy.comments.add')}
-              autosize
-              minRows={2}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-            />
+            <FormErrorSummary errors={form.errors} />
+            <Textarea label={t('strategy.comments.add')} autosize minRows={2} {...form.getInputProps('body')} />
             <Group>
-              <Button type="submit" size="xs" loading={create.isPending} disabled={!body.trim()}>
+              <Button type="submit" size="xs" loading={create.isPending} disabled={!form.values.body.trim()}>
                 {t('strategy.comments.post')}
               </Button>
             </Group>

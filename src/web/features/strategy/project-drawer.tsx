@@ -2,25 +2,13 @@ import { Button, Divider, Drawer, Group, SimpleGrid, Stack, Text } from '@mantin
 import { useTranslation } from 'react-i18next';
 import type { ProjectSheet } from '../../../domain/strategy/project-sheets.ts';
 import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
+import { Fact } from '../../components/fact.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useCommuneNeeds } from './api.ts';
 import { euros, titlesOf } from './labels.ts';
 import { Comments } from './project-comments.tsx';
 import { SheetGaps } from './sheet-gaps.tsx';
 import { StatusBadge } from './status-badge.tsx';
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** What the sheet says: dimensions, owner, costs, horizon, duration, links, objective, needs. */
 function ProjectFacts({ state, project }: { state: StrategyState; project: ProjectSheet }) {
