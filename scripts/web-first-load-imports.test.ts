@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * contract carries zod schemas: the frame names the endpoints it calls without them (FRAME_ENDPOINTS). This walks
  * the static imports with values — `import type`, type-only specifiers and lazy `import()` do not load a module.
  */
-const WEB = resolve(import.meta.dirname, '..');
+const WEB = resolve(import.meta.dirname, '..', 'src', 'web');
 const STATIC_IMPORT = /^(?:import|export)\s+(?!type\s)([^;]*?)\s*from\s*'([^']+)';?|^import\s+'([^']+)';?/gms;
 
 function carriesValues(clause: string): boolean {
