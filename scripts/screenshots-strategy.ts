@@ -47,6 +47,23 @@ async function seed(): Promise<string> {
   });
   const base = `/api/missions/${mission.id}/strategy`;
   await call('POST', base);
+  await createSheets(base);
+  const state = await call<StrategyState>('GET', base);
+  await weighAndScore(base, state);
+  await attachToObjectives(base, state);
+  await call('POST', `${base}/plan`, {});
+  for (let i = 0; i < 60; i++) {
+    const plan = await call<{ run: { status: string } | null }>('GET', `${base}/plan`);
+    if (plan.run?.status !== 'running') break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return mission.id;
+}
+
+type StrategyState = { criteria: { id: string; source: string }[]; projects: Sheet[] };
+
+/** Nine project sheets of Aubange, with their costs, links and statuses. */
+async function createSheets(base: string): Promise<void> {
   const make = async (body: Record<string, unknown>) => call<Sheet>('POST', `${base}/projects`, body);
   const fibre = await make({
     title: 'Fibre optique des bâtiments communaux',
@@ -59,7 +76,7 @@ async function seed(): Promise<string> {
     status: 'approved',
     durationMonths: 14,
   });
-  const eGuichet = await make({
+  await make({
     title: 'Guichet numérique (e-guichet)',
     dimensions: ['governance', 'people'],
     owner: 'Directeur général',
@@ -69,7 +86,7 @@ async function seed(): Promise<string> {
     status: 'approved',
     durationMonths: 10,
   });
-  const wifi = await make({
+  await make({
     title: 'Wi-Fi public à Aubange et Athus',
     dimensions: ['living'],
     investmentCost: 40_000,
@@ -96,6 +113,14 @@ async function seed(): Promise<string> {
     status: 'draft',
     durationMonths: 6,
   });
+  await createMobilityAndEnvironmentSheets(make, fibre.id);
+}
+
+/** The mobility and environment sheets, two of them needing the fibre. */
+async function createMobilityAndEnvironmentSheets(
+  make: (body: Record<string, unknown>) => Promise<Sheet>,
+  fibreId: string,
+): Promise<void> {
   await make({
     title: 'Capteurs de qualité de l’air près des écoles',
     dimensions: ['environment'],
@@ -110,7 +135,7 @@ async function seed(): Promise<string> {
     dimensions: ['mobility'],
     investmentCost: 120_000,
     runningCostPerYear: 6_000,
-    requires: [fibre.id],
+    requires: [fibreId],
     status: 'proposed',
     durationMonths: 12,
   });
@@ -131,13 +156,10 @@ async function seed(): Promise<string> {
     status: 'proposed',
     durationMonths: 24,
   });
-  void eGuichet;
-  void wifi;
+}
 
-  const state = await call<{
-    criteria: { id: string; source: string }[];
-    projects: Sheet[];
-  }>('GET', base);
+/** The committee's AHP weights, the manual criteria's scores, two scenarios and three horizons with budgets. */
+async function weighAndScore(base: string, state: StrategyState): Promise<void> {
   const ids = state.criteria.map((c) => c.id);
   // Impact, alignment, cost, feasibility, risk, pooling, openness.
   await call('PUT', `${base}/ahp`, {
@@ -174,6 +196,10 @@ async function seed(): Promise<string> {
       { key: 'long', budget: 200_000, valueFactor: 0.7, startYear: 2029, endYear: 2030 },
     ],
   });
+}
+
+/** Two strategic objectives with two operational ones each, and each sheet under one. */
+async function attachToObjectives(base: string, state: StrategyState): Promise<void> {
   const byTitle = new Map(state.projects.map((p) => [p.title, p.id]));
   const objective = async (title: string, parentId?: string) =>
     (
@@ -202,13 +228,6 @@ async function seed(): Promise<string> {
   for (const [title, objectiveId] of attach) {
     await call('PATCH', `/api/strategy/projects/${byTitle.get(title)}`, { objectiveId });
   }
-  await call('POST', `${base}/plan`, {});
-  for (let i = 0; i < 60; i++) {
-    const plan = await call<{ run: { status: string } | null }>('GET', `${base}/plan`);
-    if (plan.run?.status !== 'running') break;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  return mission.id;
 }
 
 const missionId = process.env.MISSION_ID ?? (await seed());
