@@ -192,3 +192,23 @@ export async function publishedProject(
   await procurement.saveProcurement(CLI_CONTEXT, id, procurementFile(options.reference) as never);
   return id;
 }
+
+/**
+ * A new approved project of Libramont's strategy under its operational objective, followed but not published: the
+ * public sees nothing of it until a test publishes it, so the scenario other tests read stays as it is.
+ */
+export async function unpublishedProject(services: Services, scenario: PublicScenario, title: string): Promise<string> {
+  const { id } = await services.strategy.sheets.createProject(
+    CLI_CONTEXT,
+    scenario.missionId,
+    ProjectSheetCreateInput.parse({
+      title,
+      investmentCost: 40_000,
+      status: 'approved',
+      dimensions: ['environment'],
+      objectiveId: scenario.operational,
+    }),
+  );
+  await services.implementation.followUp.updateFollowUp(CLI_CONTEXT, id, { progress: 10 });
+  return id;
+}
