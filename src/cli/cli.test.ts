@@ -1,22 +1,35 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabaseEnv } from '../../test/support/test-database.ts';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { freshDatabaseEnv, seededDatabaseEnv } from '../../test/support/test-database.ts';
 import { runWith } from './cli.test-support.ts';
 
+/** A database of the test's own, removed once the test is over: empty, or migrated and holding the communes. */
+async function databaseEnv(kind: 'empty' | 'seeded'): Promise<NodeJS.ProcessEnv> {
+  const { env, cleanup } = kind === 'empty' ? await freshDatabaseEnv() : await seededDatabaseEnv();
+  onTestFinished(() => cleanup());
+  return env;
+}
+
+/** A folder of the test's own for backup files, removed once the test is over. */
+async function backupFolder(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'smart-rural-backup-'));
+  onTestFinished(() => rm(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+/** Aubange's editor, created through the command as an operator would. */
+async function aubangeEditor(env: NodeJS.ProcessEnv): Promise<void> {
+  const argv = ['users', 'create', '--email', 'ed@aubange.be', '--name', 'Éd', '--role', 'commune_editor'];
+  const created = await runWith(env, ...argv, '--commune', '81004');
+  expect(created.code, created.stderr).toBe(0);
+}
+
+// Each test runs the command on a database of its own, so that it passes alone and in any order.
 describe('the smart-rural command', () => {
-  let env: NodeJS.ProcessEnv;
-  let cleanup: () => Promise<void>;
-  let folder: string;
-
-  beforeAll(async () => {
-    ({ env, cleanup } = await freshDatabaseEnv());
-    folder = await mkdtemp(join(tmpdir(), 'smart-rural-backup-'));
-  });
-  afterAll(() => cleanup());
-
   it('has --help on each command', async () => {
+    const env = await databaseEnv('empty');
     for (const argv of [
       [],
       ['migrate'],
@@ -35,6 +48,7 @@ describe('the smart-rural command', () => {
   });
 
   it('migrates and seeds the communes', async () => {
+    const env = await databaseEnv('empty');
     expect((await runWith(env, 'migrate')).code).toBe(0);
     const seeded = await runWith(env, 'seed');
     expect(seeded.code).toBe(0);
@@ -42,6 +56,7 @@ describe('the smart-rural command', () => {
   });
 
   it('creates, lists and disables users', async () => {
+    const env = await databaseEnv('seeded');
     const created = await runWith(
       env,
       'users',
@@ -68,6 +83,8 @@ describe('the smart-rural command', () => {
   });
 
   it('refuses bad input with a message and an error code, writing nothing', async () => {
+    const env = await databaseEnv('seeded');
+    await aubangeEditor(env);
     const bad = await runWith(
       env,
       'users',
@@ -111,6 +128,9 @@ describe('the smart-rural command', () => {
   });
 
   it('backs up and restores all data, gzip or plain', async () => {
+    const env = await databaseEnv('seeded');
+    await aubangeEditor(env);
+    const folder = await backupFolder();
     for (const file of [join(folder, 'copy.json.gz'), join(folder, 'copy.json')]) {
       const backup = await runWith(env, 'backup', file);
       expect(backup.code, backup.stderr).toBe(0);
@@ -140,6 +160,9 @@ describe('the smart-rural command', () => {
   });
 
   it('refuses a file that is not a backup, changing nothing', async () => {
+    const env = await databaseEnv('seeded');
+    await aubangeEditor(env);
+    const folder = await backupFolder();
     const file = join(folder, 'not-a-backup.json');
     await writeFile(file, '{"hello": "world"}');
     const result = await runWith(env, 'restore', file);

@@ -143,17 +143,20 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
 
   it('counts the login failures made on both instances', async () => {
     const [a, b] = instances as [Instance, Instance];
-    expect((await login(a, 'not-the-password-1')).status).toBe(401);
-    expect((await login(b, 'not-the-password-2')).status).toBe(401);
-    expect((await login(a, 'not-the-password-3')).status).toBe(401);
-    expect((await login(b, 'not-the-password-4')).status).toBe(401);
-    // The fifth try, on either instance, is refused before the password is checked: the right one too.
-    const refused = await login(a, admin.password);
-    expect(refused.status).toBe(429);
-    expect(refused.json.error.code).toBe('LOGIN_RATE_LIMITED');
-    expect((await login(b, admin.password)).status).toBe(429);
-    // Clear the failures for the next test, as the window passing would.
-    await database.db.execute(sql`delete from login_failures`);
+    try {
+      expect((await login(a, 'not-the-password-1')).status).toBe(401);
+      expect((await login(b, 'not-the-password-2')).status).toBe(401);
+      expect((await login(a, 'not-the-password-3')).status).toBe(401);
+      expect((await login(b, 'not-the-password-4')).status).toBe(401);
+      // The fifth try, on either instance, is refused before the password is checked: the right one too.
+      const refused = await login(a, admin.password);
+      expect(refused.status).toBe(429);
+      expect(refused.json.error.code).toBe('LOGIN_RATE_LIMITED');
+      expect((await login(b, admin.password)).status).toBe(429);
+    } finally {
+      // Clear the failures, as the window passing would, even when a check above fails: the other tests sign in.
+      await database.db.execute(sql`delete from login_failures`);
+    }
   });
 
   it('shows a run’s progress on the other instance, and a run whose instance is killed is retried, not stuck', async () => {

@@ -1,14 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn } from '../../../test/support/factories.ts';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import type { Agreement, CallOff, CallOffTotals } from '../../domain/catalogue/agreements.ts';
 import type { SearchResult } from '../../domain/catalogue/search.ts';
 import type { Solution } from '../../domain/catalogue/solutions.ts';
+import { adhere, agreementWithLot, listedSolution, order, placedCallOff } from './catalogue.test-support.ts';
 
 /**
  * What changes after creation, through the API on the real database: a solution's uploaded logo and screenshots
  * (limits, type by magic bytes, served from the app's origin), an agreement's edit (ceiling and period against the
- * call-offs), and a call-off's cancellation (who, until when; the ceilings freed).
+ * call-offs), and a call-off's cancellation (who, until when; the ceilings freed). Each test makes its own solution,
+ * agreement and call-offs, ordering for a commune no other test of this file orders for.
  */
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -29,22 +32,10 @@ describe('catalogue changes after creation', () => {
   const clock = new Date();
   let t: TestApp;
   let consultant: Client;
-  let arlon: Client;
-  let aubange: Client;
-  let solution: Solution;
-  let agreement: Agreement;
   const year = new Date().getUTCFullYear();
 
-  const order = (client: Client, amount: number) =>
-    client.post('/api/catalogue/call-offs', {
-      lotId: agreement.lots[0]!.id,
-      solutionId: solution.id,
-      communeNis: '81001',
-      quantity: 1,
-      amount,
-      amountReason: 'Montant convenu avec le fournisseur',
-    });
-  const fresh = async () => (await consultant.get(`/api/catalogue/agreements/${agreement.id}`)).json() as Agreement;
+  const fresh = async (agreement: Agreement) =>
+    (await consultant.get(`/api/catalogue/agreements/${agreement.id}`)).json() as Agreement;
   const auditActions = async (entityId: string) =>
     (await t.app.services.uow.read((repos) => repos.audit.search({ entityId, page: 1, pageSize: 50 }))).items.map(
       (e: { action: string }) => e.action,
@@ -52,53 +43,35 @@ describe('catalogue changes after creation', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ now: () => clock });
-    consultant = await t.login(await t.createUser('consultant'));
-    arlon = await t.login(await t.createUser('commune_editor', '81001'));
-    aubange = await t.login(await t.createUser('commune_editor', '81004'));
-    const created = await consultant.post('/api/catalogue/solutions', {
-      name: 'Éclairo',
-      vendor: 'Lumen SA',
-      summary: 'Gestion de l’éclairage public.',
-      categories: ['public-lighting'],
-      hosting: 'eu',
-      pricing: { model: 'flat', amount: 1000 },
-      status: 'listed',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    solution = created.json();
-    const made = await consultant.post('/api/catalogue/agreements', {
-      reference: 'CHANGES-01',
-      title: 'Éclairage',
-      startDate: `${year - 1}-01-01`,
-      endDate: `${year + 2}-12-31`,
-      ceiling: 10_000,
-    });
-    expect(made.statusCode, made.body).toBe(201);
-    const withLot = await consultant.post(`/api/catalogue/agreements/${made.json().id}/lots`, {
-      number: 1,
-      title: 'Logiciel',
-      vendor: 'Lumen SA',
-      ceiling: 5000,
-      solutions: [{ solutionId: solution.id, unitPrice: 1000 }],
-    });
-    expect(withLot.statusCode, withLot.body).toBe(201);
-    agreement = withLot.json();
-    expect(
-      (await arlon.post(`/api/catalogue/agreements/${agreement.id}/adhesions`, { communeNis: '81001' })).statusCode,
-    ).toBe(201);
+    consultant = await signedIn(t, 'consultant');
   }, 60_000);
   afterAll(() => t.close());
 
   describe('logo and screenshots', () => {
-    const upload = (client: Client, kind: string, bytes: Buffer, caption?: string) =>
+    const upload = (client: Client, solution: Solution, kind: string, bytes: Buffer, caption?: string) =>
       client.post(`/api/catalogue/solutions/${solution.id}/images`, {
         kind,
         content: bytes.toString('base64'),
         ...(caption ? { caption } : {}),
       });
 
+    /** A solution with a PNG logo and four screenshots, « Écran 1 » to « Écran 4 ». */
+    async function solutionWithGallery(name: string): Promise<Solution> {
+      const solution = await listedSolution(consultant, name);
+      expect((await upload(consultant, solution, 'logo', PNG)).statusCode).toBe(201);
+      let current = solution;
+      for (const [i, bytes] of [PNG, JPEG, WEBP, JPEG].entries()) {
+        const shot = await upload(consultant, solution, 'screenshot', bytes, `Écran ${i + 1}`);
+        expect(shot.statusCode, shot.body).toBe(201);
+        current = shot.json();
+      }
+      return current;
+    }
+
     it('keeps an uploaded logo and serves it from the app’s origin, as an image that cannot be sniffed', async () => {
-      const response = await upload(consultant, 'logo', PNG);
+      const arlon = await signedIn(t, 'commune_editor', '81001');
+      const solution = await listedSolution(consultant, 'Éclairo');
+      const response = await upload(consultant, solution, 'logo', PNG);
       expect(response.statusCode, response.body).toBe(201);
       const updated = response.json() as Solution;
       expect(updated.logo?.url).toMatch(/^\/api\/catalogue\/images\/[0-9a-f-]{36}$/);
@@ -109,7 +82,7 @@ describe('catalogue changes after creation', () => {
       expect(image.headers['cache-control']).toContain('max-age=31536000');
       expect(Buffer.compare(image.rawPayload, PNG)).toBe(0);
       // a new logo replaces the old one, whose address is gone
-      const again = (await upload(consultant, 'logo', WEBP)).json() as Solution;
+      const again = (await upload(consultant, solution, 'logo', WEBP)).json() as Solution;
       expect(again.logo!.id).not.toBe(updated.logo!.id);
       expect((await arlon.get(updated.logo!.url)).statusCode).toBe(404);
       expect((await arlon.get(again.logo!.url)).headers['content-type']).toBe('image/webp');
@@ -120,21 +93,33 @@ describe('catalogue changes after creation', () => {
     });
 
     it('refuses a file that is no image whatever its name, a logo too large, and a fifth screenshot', async () => {
-      const html = await upload(consultant, 'screenshot', Buffer.from('<html><script>alert(1)</script></html>'));
+      const arlon = await signedIn(t, 'commune_editor', '81001');
+      const solution = await listedSolution(consultant, 'Lumen Galerie');
+      const html = await upload(
+        consultant,
+        solution,
+        'screenshot',
+        Buffer.from('<html><script>alert(1)</script></html>'),
+      );
       expect(html.statusCode).toBe(422);
       expect(html.json().error.code).toBe('IMAGE_TYPE');
-      const svg = await upload(consultant, 'logo', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'));
+      const svg = await upload(consultant, solution, 'logo', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'));
       expect(svg.json().error.code).toBe('IMAGE_TYPE');
-      const big = await upload(consultant, 'logo', Buffer.concat([PNG, Buffer.alloc(128 * 1024)]));
+      const big = await upload(consultant, solution, 'logo', Buffer.concat([PNG, Buffer.alloc(128 * 1024)]));
       expect(big.statusCode).toBe(422);
       expect(big.json().error.code).toBe('IMAGE_TOO_LARGE');
-      const tooBigShot = await upload(consultant, 'screenshot', Buffer.concat([JPEG, Buffer.alloc(512 * 1024)]));
+      const tooBigShot = await upload(
+        consultant,
+        solution,
+        'screenshot',
+        Buffer.concat([JPEG, Buffer.alloc(512 * 1024)]),
+      );
       expect(tooBigShot.json().error.code).toBe('IMAGE_TOO_LARGE');
       for (const [i, bytes] of [PNG, JPEG, WEBP, JPEG].entries()) {
-        const shot = await upload(consultant, 'screenshot', bytes, `Écran ${i + 1}`);
+        const shot = await upload(consultant, solution, 'screenshot', bytes, `Écran ${i + 1}`);
         expect(shot.statusCode, shot.body).toBe(201);
       }
-      const fifth = await upload(consultant, 'screenshot', PNG);
+      const fifth = await upload(consultant, solution, 'screenshot', PNG);
       expect(fifth.json().error.code).toBe('TOO_MANY_SCREENSHOTS');
       const current = (await arlon.get(`/api/catalogue/solutions/${solution.id}`)).json() as Solution;
       expect(current.gallery.map((g) => g.caption)).toEqual(['Écran 1', 'Écran 2', 'Écran 3', 'Écran 4']);
@@ -143,7 +128,9 @@ describe('catalogue changes after creation', () => {
     });
 
     it('lets only agency staff upload or remove, and removes a screenshot', async () => {
-      expect((await upload(arlon, 'screenshot', PNG)).statusCode).toBe(403);
+      const arlon = await signedIn(t, 'commune_editor', '81001');
+      const solution = await solutionWithGallery('Lumen Vitrine');
+      expect((await upload(arlon, solution, 'screenshot', PNG)).statusCode).toBe(403);
       const current = (await consultant.get(`/api/catalogue/solutions/${solution.id}`)).json() as Solution;
       const first = current.gallery[0]!;
       expect((await arlon.delete(`/api/catalogue/solutions/${solution.id}/images/${first.id}`)).statusCode).toBe(403);
@@ -156,9 +143,11 @@ describe('catalogue changes after creation', () => {
   });
 
   describe('agreement edit and call-off cancellation', () => {
-    let first: CallOff;
-
     it('changes an agreement’s title, description, period and ceiling, audited', async () => {
+      const arlon = await signedIn(t, 'commune_editor', '81001');
+      const agreement = await agreementWithLot(consultant, await listedSolution(consultant, 'Lumen Accord'), {
+        reference: 'CHANGES-01',
+      });
       const response = await consultant.patch(`/api/catalogue/agreements/${agreement.id}`, {
         title: 'Éclairage intelligent',
         description: 'Télégestion des luminaires.',
@@ -178,9 +167,12 @@ describe('catalogue changes after creation', () => {
     });
 
     it('refuses a ceiling below what was ordered and a period that no longer covers the call-offs', async () => {
-      const placed = await order(arlon, 3000);
-      expect(placed.statusCode, placed.body).toBe(201);
-      first = placed.json();
+      const arlon = await signedIn(t, 'commune_editor', '81001');
+      const agreement = await agreementWithLot(consultant, await listedSolution(consultant, 'Lumen Plafond'), {
+        ceiling: 12_000,
+      });
+      await adhere(arlon, agreement, '81001');
+      await placedCallOff(arlon, agreement, '81001', 3000);
       const low = await consultant.patch(`/api/catalogue/agreements/${agreement.id}`, { ceiling: 2999.99 });
       expect(low.statusCode).toBe(422);
       expect(low.json().error.code).toBe('AGREEMENT_CEILING_BELOW_ORDERED');
@@ -197,61 +189,72 @@ describe('catalogue changes after creation', () => {
         startDate: `${year + 5}-01-01`,
       });
       expect(reversed.statusCode).toBe(422);
-      expect((await fresh()).consumption).toMatchObject({ ceiling: 12_000, ordered: 3000 });
+      expect((await fresh(agreement)).consumption).toMatchObject({ ceiling: 12_000, ordered: 3000 });
       // down to exactly what was ordered is allowed, and a period starting on the day of the order
       const exact = await consultant.patch(`/api/catalogue/agreements/${agreement.id}`, {
         ceiling: 3000,
         startDate: today,
       });
       expect(exact.statusCode, exact.body).toBe(200);
-      expect((await order(arlon, 1)).json().error.code).toBe('AGREEMENT_CEILING_EXCEEDED');
+      expect((await order(arlon, agreement, '81001', 1)).json().error.code).toBe('AGREEMENT_CEILING_EXCEEDED');
     });
 
     it('lets the ordering commune cancel a recent order, which frees both ceilings', async () => {
+      // Attert orders up to the agreement's ceiling of 3 000 €; Aubange's editor is another commune's.
+      const attert = await signedIn(t, 'commune_editor', '81003');
+      const aubange = await signedIn(t, 'commune_editor', '81004');
+      const solution = await listedSolution(consultant, 'Lumen Annulation');
+      const agreement = await agreementWithLot(consultant, solution, { ceiling: 3000 });
+      await adhere(attert, agreement, '81003');
+      const first = await placedCallOff(attert, agreement, '81003', 3000);
       expect((await aubange.post(`/api/catalogue/call-offs/${first.id}/cancel`, { reason: 'Erreur' })).statusCode).toBe(
         403,
       );
-      expect((await arlon.post(`/api/catalogue/call-offs/${first.id}/cancel`, { reason: '' })).statusCode).toBe(400);
-      const cancelled = await arlon.post(`/api/catalogue/call-offs/${first.id}/cancel`, {
+      expect((await attert.post(`/api/catalogue/call-offs/${first.id}/cancel`, { reason: '' })).statusCode).toBe(400);
+      const cancelled = await attert.post(`/api/catalogue/call-offs/${first.id}/cancel`, {
         reason: 'Commandé deux fois par erreur',
       });
       expect(cancelled.statusCode, cancelled.body).toBe(200);
       expect(cancelled.json() as CallOff).toMatchObject({ cancellationReason: 'Commandé deux fois par erreur' });
       expect((cancelled.json() as CallOff).cancelledAt).not.toBeNull();
-      const after = await fresh();
+      const after = await fresh(agreement);
       expect(after.consumption).toMatchObject({ ceiling: 3000, ordered: 0, remaining: 3000 });
       expect(after.lots[0]!.consumption).toMatchObject({ ordered: 0, remaining: 5000 });
-      const again = await arlon.post(`/api/catalogue/call-offs/${first.id}/cancel`, { reason: 'Encore' });
+      const again = await attert.post(`/api/catalogue/call-offs/${first.id}/cancel`, { reason: 'Encore' });
       expect(again.json().error.code).toBe('CALL_OFF_ALREADY_CANCELLED');
       // still listed, marked cancelled; no longer in the totals nor the adoption
-      const mine = (await arlon.get('/api/catalogue/call-offs')).json() as CallOff[];
+      const mine = (await attert.get('/api/catalogue/call-offs')).json() as CallOff[];
       expect(mine.map((c) => c.cancelledAt !== null)).toEqual([true]);
       const totals = (
         await consultant.get(`/api/catalogue/call-offs/totals?agreement=${agreement.id}`)
       ).json() as CallOffTotals;
       expect(totals.byCommune).toEqual([]);
-      expect((await arlon.get(`/api/catalogue/solutions/${solution.id}`)).json().usedBy).toEqual([]);
+      expect((await attert.get(`/api/catalogue/solutions/${solution.id}`)).json().usedBy).toEqual([]);
       // the freed amount can be ordered again, up to the ceiling
-      expect((await order(arlon, 3000)).statusCode).toBe(201);
+      expect((await order(attert, agreement, '81003', 3000)).statusCode).toBe(201);
       expect(await auditActions(first.id)).toEqual(expect.arrayContaining(['catalogue.call_off.cancel']));
     });
 
     it('leaves an order older than 14 days to the agency', async () => {
-      const [current] = ((await arlon.get('/api/catalogue/call-offs')).json() as CallOff[]).filter(
+      const messancy = await signedIn(t, 'commune_editor', '81015');
+      const agreement = await agreementWithLot(consultant, await listedSolution(consultant, 'Lumen Ancienne'));
+      await adhere(messancy, agreement, '81015');
+      await placedCallOff(messancy, agreement, '81015', 3000);
+      const [current] = ((await messancy.get('/api/catalogue/call-offs')).json() as CallOff[]).filter(
         (c) => c.cancelledAt === null,
       );
       // an order placed 15 days ago (sessions would expire if the clock moved instead)
       await t.database.db.execute(
         sql`update call_offs set ordered_at = now() - interval '15 days' where id = ${current!.id}`,
       );
-      const late = await arlon.post(`/api/catalogue/call-offs/${current!.id}/cancel`, { reason: 'Trop tard' });
+      const late = await messancy.post(`/api/catalogue/call-offs/${current!.id}/cancel`, { reason: 'Trop tard' });
       expect(late.statusCode).toBe(422);
       expect(late.json().error.code).toBe('CALL_OFF_CANCEL_TOO_LATE');
       const byAgency = await consultant.post(`/api/catalogue/call-offs/${current!.id}/cancel`, {
         reason: 'Le fournisseur n’a pas livré',
       });
       expect(byAgency.statusCode, byAgency.body).toBe(200);
-      expect((await fresh()).consumption).toMatchObject({ ordered: 0 });
+      expect((await fresh(agreement)).consumption).toMatchObject({ ordered: 0 });
     });
   });
 });

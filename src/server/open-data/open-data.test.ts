@@ -1,31 +1,16 @@
 import { parse } from 'csv-parse/sync';
-import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import type { DatasetSummary } from '../../domain/open-data/datasets.ts';
 import { seedCatalogueDemo } from '../catalogue/catalogue-demo.ts';
-import { rowsOf } from '../db/client.ts';
 import { CLI_CONTEXT } from '../http/request-context.ts';
 import { LIBRAMONT, SECRETS, seedPublicScenario } from '../public/public-scenario.test-support.ts';
 
-/** Libramont's lighting file as the public scenario seeds it, under another reference. */
-const lightingFile = (suffix: string) => ({
-  nature: 'supplies',
-  estimatedAmountExclVat: 180_000,
-  launchDate: '2026-03-01',
-  procedure: 'negotiated-direct-with-publication',
-  framework: null,
-  reference: `CSC 2026-F-012 ${suffix}`,
-  steps: [
-    { step: 'specifications', plannedDate: '2026-02-15', actualDate: '2026-02-20' },
-    { step: 'publication', plannedDate: '2026-03-10' },
-  ],
-  vendorName: null,
-  vendorEnterpriseNumber: null,
-  awardAmountExclVat: null,
-});
-
+/**
+ * The public scenario, seeded once, is what every test here reads: none of them changes it (the tests that change a
+ * published project are in open-data-publishing.test.ts, each with a project of its own).
+ */
 describe('open data: every public dataset in CSV, XLSX, JSON, GeoJSON and OCDS, without an account', () => {
   let t: TestApp;
   let lighting: string;
@@ -93,22 +78,6 @@ describe('open data: every public dataset in CSV, XLSX, JSON, GeoJSON and OCDS, 
     expect(plainRows[0]!.publie_le).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('writes decimals with a comma in the spreadsheet CSV and a point in the plain one', async () => {
-    await t.app.services.implementation.followUp.updateFollowUp(CLI_CONTEXT, lighting, {
-      budget: [{ year: 2026, planned: 80_000.5, committed: 50_000, spent: 42_500.25 }],
-    });
-    const rows = parse((await t.anonymous.get('/api/open-data/datasets/projects/csv')).body, {
-      bom: true,
-      delimiter: ';',
-      columns: true,
-    }) as Record<string, string>[];
-    expect(rows[0]).toMatchObject({ budget_prevu_eur: '80000,5', budget_depense_eur: '42500,25' });
-    const plain = parse((await t.anonymous.get('/api/open-data/datasets/projects/csv-comma')).body, {
-      columns: true,
-    }) as Record<string, string>[];
-    expect(plain[0]).toMatchObject({ budget_prevu_eur: '80000.5' });
-  });
-
   it('gives the XLSX with its data and what it is, and the JSON with its licence', async () => {
     const xlsx = await t.anonymous.get('/api/open-data/datasets/communes/xlsx');
     expect(xlsx.statusCode).toBe(200);
@@ -147,56 +116,6 @@ describe('open data: every public dataset in CSV, XLSX, JSON, GeoJSON and OCDS, 
     const records = (await t.anonymous.get('/api/open-data/datasets/procurement/ocds-records')).json();
     expect(records.records).toHaveLength(1);
     expect(records.records[0].compiledRelease.ocid).toBe(`ocds-sr0001-${lighting}`);
-  });
-
-  it('reads the OCDS as published: a public GET writes nothing, the publishing job appends only what changed', async () => {
-    const count = async (table: 'ocds_releases' | 'audit_log') =>
-      rowsOf<{ n: number }>(
-        await t.app.services.uow.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`),
-      )[0]!.n;
-    const published = async () =>
-      (await t.anonymous.get('/api/open-data/datasets/procurement/ocds-releases')).json().releases as {
-        id: string;
-        tender?: { title?: string; status?: string };
-      }[];
-    const before = await published();
-    // The file changes outside the API (no job queued): the public read still shows what was published.
-    await t.app.services.implementation.procurement.saveProcurement(
-      CLI_CONTEXT,
-      lighting,
-      lightingFile('bis') as never,
-    );
-    const [releases, audit] = [await count('ocds_releases'), await count('audit_log')];
-    for (const format of ['ocds-releases', 'ocds-records']) {
-      expect((await t.anonymous.get(`/api/open-data/datasets/procurement/${format}`)).statusCode).toBe(200);
-    }
-    for (const page of ['/api/open-data/datasets', '/api/open-data/catalog', '/api/open-data/datasets/projects/json']) {
-      expect((await t.anonymous.get(page)).statusCode).toBe(200);
-    }
-    expect(await count('ocds_releases')).toBe(releases);
-    expect(await count('audit_log')).toBe(audit);
-    expect(await published()).toEqual(before);
-
-    // The job publishes the change as one update release; run again on unchanged data, it adds nothing.
-    await t.app.services.ocdsPublisher.publish();
-    const after = await published();
-    expect(after).toHaveLength(before.length + 1);
-    expect(after.slice(0, before.length)).toEqual(before);
-    expect(JSON.stringify(after.at(-1))).toContain('CSC 2026-F-012 bis');
-    await t.app.services.ocdsPublisher.publish();
-    expect(await published()).toEqual(after);
-  });
-
-  it('publishes a change made through the API a moment later, through the job queue', async () => {
-    const consultant = await t.login(await t.createUser('consultant'));
-    const saved = await consultant.put(`/api/implementation/projects/${lighting}/procurement`, lightingFile('ter'));
-    expect(saved.statusCode, saved.body).toBe(200);
-    let body = '';
-    for (let i = 0; i < 100 && !body.includes('CSC 2026-F-012 ter'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      body = (await t.anonymous.get('/api/open-data/datasets/procurement/ocds-releases')).body;
-    }
-    expect(body).toContain('CSC 2026-F-012 ter');
   });
 
   it('answers 400 for an unknown dataset or format, 404 for a format the dataset lacks', async () => {

@@ -161,3 +161,54 @@ async function seedArlonDraft(services: Services, consultantId: string): Promise
     sourceRef: null,
   });
 }
+
+/**
+ * One approved project of a new mission of the commune, followed and published with its amounts (80 000 € planned,
+ * 42 500 € spent) and a procurement file under the reference the test gives: for a test that changes a published
+ * project without touching the scenario other tests read. The OCDS is not published yet (the job would do it).
+ */
+export async function publishedProject(
+  services: Services,
+  options: { communeNis: string; title: string; reference: string },
+): Promise<string> {
+  const mission = await services.missions.create(CLI_CONTEXT, {
+    title: `Smart ${options.communeNis}`,
+    communeNis: options.communeNis,
+    consultantIds: [],
+    startDate: '2026-01-15',
+  });
+  const { id } = await services.strategy.sheets.createProject(
+    CLI_CONTEXT,
+    mission.id,
+    ProjectSheetCreateInput.parse({ title: options.title, investmentCost: 120_000, status: 'approved' }),
+  );
+  await services.missions.update(CLI_CONTEXT, mission.id, { phase: 'implementation' });
+  const { followUp, procurement } = services.implementation;
+  await followUp.updateFollowUp(CLI_CONTEXT, id, {
+    progress: 60,
+    budget: [{ year: 2026, planned: 80_000, committed: 50_000, spent: 42_500 }],
+  });
+  await followUp.publish(CLI_CONTEXT, id, { published: true, publishAmounts: true });
+  await procurement.saveProcurement(CLI_CONTEXT, id, procurementFile(options.reference) as never);
+  return id;
+}
+
+/**
+ * A new approved project of Libramont's strategy under its operational objective, followed but not published: the
+ * public sees nothing of it until a test publishes it, so the scenario other tests read stays as it is.
+ */
+export async function unpublishedProject(services: Services, scenario: PublicScenario, title: string): Promise<string> {
+  const { id } = await services.strategy.sheets.createProject(
+    CLI_CONTEXT,
+    scenario.missionId,
+    ProjectSheetCreateInput.parse({
+      title,
+      investmentCost: 40_000,
+      status: 'approved',
+      dimensions: ['environment'],
+      objectiveId: scenario.operational,
+    }),
+  );
+  await services.implementation.followUp.updateFollowUp(CLI_CONTEXT, id, { progress: 10 });
+  return id;
+}

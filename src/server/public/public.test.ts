@@ -4,8 +4,18 @@ import type { PublicCategories, PublicCategoryAdoption, PublicOverview } from '.
 import type { PublicProgramme } from '../../domain/public/programme.ts';
 import { seedCatalogueDemo } from '../catalogue/catalogue-demo.ts';
 import { CLI_CONTEXT } from '../http/request-context.ts';
-import { LIBRAMONT, type PublicScenario, SECRETS, seedPublicScenario } from './public-scenario.test-support.ts';
+import {
+  LIBRAMONT,
+  type PublicScenario,
+  SECRETS,
+  seedPublicScenario,
+  unpublishedProject,
+} from './public-scenario.test-support.ts';
 
+/**
+ * The public scenario, seeded once, is what every test here reads; the one that publishes makes a project of its own
+ * and withdraws it, leaving the scenario's projects as seeded.
+ */
 describe('public side: front page, commune programme, catalogue adoption', () => {
   let t: TestApp;
   let scenario: PublicScenario;
@@ -66,7 +76,8 @@ describe('public side: front page, commune programme, catalogue adoption', () =>
 
   it('lets a commune editor publish a project with or without its amounts, audited', async () => {
     const editor = await t.login(await t.createUser('commune_editor', LIBRAMONT));
-    const answer = await editor.put(`/api/implementation/projects/${scenario.secret}/publication`, {
+    const project = await unpublishedProject(t.app.services, scenario, 'Capteurs de présence sur l’éclairage');
+    const answer = await editor.put(`/api/implementation/projects/${project}/publication`, {
       published: true,
       publishAmounts: false,
     });
@@ -74,14 +85,14 @@ describe('public side: front page, commune programme, catalogue adoption', () =>
     expect(answer.json()).toMatchObject({ published: true, publishAmounts: false });
     let programme = (await t.anonymous.get(`/api/public/communes/${LIBRAMONT}/programme`)).json() as PublicProgramme;
     expect(programme.projectCount).toBe(3);
-    const withdrawn = await editor.put(`/api/implementation/projects/${scenario.secret}/publication`, {
+    const withdrawn = await editor.put(`/api/implementation/projects/${project}/publication`, {
       published: false,
     });
     expect(withdrawn.json()).toMatchObject({ published: false, publishAmounts: false });
     programme = (await t.anonymous.get(`/api/public/communes/${LIBRAMONT}/programme`)).json() as PublicProgramme;
     expect(programme.projectCount).toBe(2);
     const audit = await t.app.services.uow.read((repos) =>
-      repos.audit.search({ entityId: scenario.secret, page: 1, pageSize: 10 } as never),
+      repos.audit.search({ entityId: project, page: 1, pageSize: 10 } as never),
     );
     expect(JSON.stringify(audit)).toContain('implementation.unpublish');
   });
