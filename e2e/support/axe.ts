@@ -12,9 +12,20 @@ function describe(violation: Result): string {
   return `  [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes}`;
 }
 
-/** The screen at rest: dialogs and toasts done fading, so axe and screenshots read the colours a user sees. */
+/**
+ * The screen at rest: dialogs and toasts done fading, so axe and screenshots read the colours a user sees. A toast
+ * that starts leaving has its opacity set a frame before its transition runs: axe then blended its text with the
+ * dialog's overlay behind it (contrast 1.6, CI of 2026-12-07), so every toast must also be fully opaque.
+ */
 export async function screenAtRest(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.waitForFunction(() => {
+    const opaque = (element: Element | null): boolean =>
+      !element || (Number(getComputedStyle(element).opacity) === 1 && opaque(element.parentElement));
+    return (
+      document.getAnimations().every((a) => a.playState !== 'running') &&
+      [...document.querySelectorAll('.mantine-Notification-root')].every(opaque)
+    );
+  });
 }
 
 /**
