@@ -85,7 +85,7 @@ describe('central purchasing: from a confirmed group to a commune’s call-off, 
       needIds.push(need.id);
     }
     const group = await uow.write((repos) =>
-      repos.needs.insertGroup(
+      repos.mutualisationGroups.insertGroup(
         { label: 'Signalement citoyen', reason: 'e2e', status: 'confirmed', category: 'citizen-reporting' },
         needIds,
       ),

@@ -39,7 +39,7 @@ async function groupIn(ctx: AccessContext, communeNis: string) {
   return ctx.fixture(`group-${communeNis}`, async () => {
     const needId = await needIn(ctx, communeNis);
     const group = await ctx.t.app.services.uow.write((repos) =>
-      repos.needs.insertGroup({ label: 'Éclairage', reason: 'fixture' }, [needId]),
+      repos.mutualisationGroups.insertGroup({ label: 'Éclairage', reason: 'fixture' }, [needId]),
     );
     const poll = await ctx.t.app.services.mutualisation.createPoll(CLI_CONTEXT, group.id, {
       question: 'Rejoignez-vous ?',
@@ -76,7 +76,10 @@ async function pooledGroup(ctx: AccessContext, communeNis: string) {
     const other = await make(THIRD, 'Détail confidentiel de la troisième commune', 98765);
     const group = await ctx.t.app.services.uow.write((repos) =>
       // Confirmed: a grouping run of another row of the matrix replaces proposed groups only.
-      repos.needs.insertGroup({ label: 'Wi-Fi public', reason: 'fixture', status: 'confirmed' }, [own.id, other.id]),
+      repos.mutualisationGroups.insertGroup({ label: 'Wi-Fi public', reason: 'fixture', status: 'confirmed' }, [
+        own.id,
+        other.id,
+      ]),
     );
     const poll = await ctx.t.app.services.mutualisation.createPoll(CLI_CONTEXT, group.id, {
       question: 'Rejoignez-vous ?',

@@ -22,7 +22,7 @@ async function groupOf(ctx: AccessContext, communeNis: string) {
       sourceRef: null,
     });
     const group = await ctx.t.app.services.uow.write((repos) =>
-      repos.needs.insertGroup({ label: 'Éclairage', reason: 'fixture', status: 'confirmed' }, [need.id]),
+      repos.mutualisationGroups.insertGroup({ label: 'Éclairage', reason: 'fixture', status: 'confirmed' }, [need.id]),
     );
     const poll = await ctx.t.app.services.mutualisation.createPoll(CLI_CONTEXT, group.id, {
       question: 'Rejoignez-vous ?',

@@ -137,7 +137,7 @@ export async function pooledGroup(
     needIds.push(created.id);
   }
   const group = await services.uow.write((repos) =>
-    repos.needs.insertGroup(
+    repos.mutualisationGroups.insertGroup(
       {
         label: 'Éclairage public intelligent',
         reason: 'test',

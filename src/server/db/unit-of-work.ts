@@ -8,6 +8,10 @@ import { diagnosticRepositories } from '../diagnostic/diagnostic.repository.ts';
 import { TargetsRepository } from '../diagnostic/targets.repository.ts';
 import { ImplementationRepository } from '../implementation/implementation.repository.ts';
 import { MissionsRepository } from '../missions/missions.repository.ts';
+import { GroupingRunsRepository } from '../needs/grouping-runs.repository.ts';
+import { InterestPollsRepository } from '../needs/interest-polls.repository.ts';
+import { JointPurchasesRepository } from '../needs/joint-purchases.repository.ts';
+import { MutualisationGroupsRepository } from '../needs/mutualisation-groups.repository.ts';
 import { NeedsRepository } from '../needs/needs.repository.ts';
 import { OcdsReleasesRepository } from '../open-data/ocds-releases.repository.ts';
 import { ApiKeysRepository, PublicRepository } from '../public/public.repository.ts';
@@ -33,6 +37,10 @@ export function repositoriesFor(db: Executor) {
     catalogue: new CatalogueRepository(db),
     watch: new WatchRepository(db),
     needs: new NeedsRepository(db),
+    groupingRuns: new GroupingRunsRepository(db),
+    mutualisationGroups: new MutualisationGroupsRepository(db),
+    interestPolls: new InterestPollsRepository(db),
+    jointPurchases: new JointPurchasesRepository(db),
     public: new PublicRepository(db),
     apiKeys: new ApiKeysRepository(db),
     purchasing: new PurchasingRepository(db),

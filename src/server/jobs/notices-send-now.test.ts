@@ -34,9 +34,10 @@ describe('« send now » and the period’s notices pass on two instances', () =
       sourceRef: null,
     });
     const group = await t.app.services.uow.write((repos) =>
-      repos.needs.insertGroup({ label: 'Éclairage public intelligent', reason: 'test', status: 'confirmed' }, [
-        need.id,
-      ]),
+      repos.mutualisationGroups.insertGroup(
+        { label: 'Éclairage public intelligent', reason: 'test', status: 'confirmed' },
+        [need.id],
+      ),
     );
     await t.app.services.mutualisation.createPoll(CLI_CONTEXT, group.id, {
       question: 'Rejoignez-vous l’achat groupé de luminaires LED ?',

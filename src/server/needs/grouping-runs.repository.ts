@@ -1,12 +1,15 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
 import { mutualisationGroupNeeds, mutualisationGroups, mutualisationRuns, needs } from '../db/schema/index.ts';
-import { keptGroup, MutualisationGroupsRepository } from './mutualisation-groups.repository.ts';
+import { keptGroup } from './mutualisation-groups.repository.ts';
 import type { NeedRow } from './needs.repository.ts';
 
 export type RunRow = typeof mutualisationRuns.$inferSelect;
 
-/** The grouping runs: their queue and progress, the needs they group and the groups they replace (`repos.needs`). */
-export class GroupingRunsRepository extends MutualisationGroupsRepository {
+/** The grouping runs: their queue and progress, the needs they group and the groups they replace (`repos.groupingRuns`). */
+export class GroupingRunsRepository {
+  constructor(private readonly db: Executor) {}
+
   async insertRun(startedBy: string | null): Promise<RunRow> {
     const [row] = await this.db.insert(mutualisationRuns).values({ startedBy }).returning();
     return row!;

@@ -56,10 +56,10 @@ export class GroupingRuns {
     authorize(ctx.actor, 'create', { type: 'mutualisation' });
     return this.uow.write(async (repos) => {
       // One run at a time, across instances: the check and the insert are serialised by a transaction lock.
-      await repos.needs.lockRuns();
-      if (await repos.needs.hasRunningRun()) throw new ConflictError('MUTUALISATION_RUN_IN_PROGRESS');
-      const created = await repos.needs.insertRun(ctx.actor.kind === 'user' ? ctx.actor.id : null);
-      await repos.needs.updateRun(created.id, { step: 'queued' });
+      await repos.groupingRuns.lockRuns();
+      if (await repos.groupingRuns.hasRunningRun()) throw new ConflictError('MUTUALISATION_RUN_IN_PROGRESS');
+      const created = await repos.groupingRuns.insertRun(ctx.actor.kind === 'user' ? ctx.actor.id : null);
+      await repos.groupingRuns.updateRun(created.id, { step: 'queued' });
       await repos.audit.record(
         auditOf(ctx, { action: 'mutualisation.run', entityType: 'mutualisation_run', entityId: created.id }),
       );
@@ -77,7 +77,11 @@ export class GroupingRuns {
       });
     } catch (error) {
       await this.uow.write((repos) =>
-        repos.needs.updateRun(run.id, { status: 'failed', error: (error as Error).message, finishedAt: this.now() }),
+        repos.groupingRuns.updateRun(run.id, {
+          status: 'failed',
+          error: (error as Error).message,
+          finishedAt: this.now(),
+        }),
       );
       throw error;
     }
@@ -91,7 +95,7 @@ export class GroupingRuns {
   async runNow(ctx: RequestContext): Promise<MutualisationRun> {
     const run = await this.createRun(ctx);
     await this.execute({ runId: run.id, actor: ctx.actor, ip: ctx.ip }, { id: run.id, attempt: 0 }, 'in-place');
-    const ended = await this.uow.read((repos) => repos.needs.findRun(run.id));
+    const ended = await this.uow.read((repos) => repos.groupingRuns.findRun(run.id));
     return presentRun(ended!);
   }
 
@@ -99,7 +103,7 @@ export class GroupingRuns {
   async waitForRun(id: string, timeoutMs = 120_000): Promise<MutualisationRun> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const run = await this.uow.read((repos) => repos.needs.findRun(id));
+      const run = await this.uow.read((repos) => repos.groupingRuns.findRun(id));
       if (!run) throw new NotFoundError('MUTUALISATION_RUN_NOT_FOUND');
       if (run.status !== 'running') return presentRun(run);
       if (Date.now() > until) throw new Error(`the grouping run ${id} has not ended`);
@@ -110,22 +114,22 @@ export class GroupingRuns {
 
   async getRun(actor: Actor, id: string): Promise<MutualisationRun> {
     authorize(actor, 'read', { type: 'mutualisation' });
-    let run = await this.uow.read((repos) => repos.needs.findRun(id));
+    let run = await this.uow.read((repos) => repos.groupingRuns.findRun(id));
     if (!run) throw new NotFoundError('MUTUALISATION_RUN_NOT_FOUND');
     if (run.status === 'running' && (await this.settleIfLost(run)))
-      run = (await this.uow.read((repos) => repos.needs.findRun(id)))!;
+      run = (await this.uow.read((repos) => repos.groupingRuns.findRun(id)))!;
     return presentRun(run);
   }
 
   async latestRun(actor: Actor): Promise<MutualisationRun | null> {
     authorize(actor, 'read', { type: 'mutualisation' });
-    const run = await this.uow.read((repos) => repos.needs.latestRun());
+    const run = await this.uow.read((repos) => repos.groupingRuns.latestRun());
     return run ? this.getRun(actor, run.id) : null;
   }
 
   /** Closes every « running » run whose job no longer runs nor waits for a retry. */
   private async settleLostRuns(): Promise<void> {
-    for (const run of await this.uow.read((repos) => repos.needs.runningRuns())) await this.settleIfLost(run);
+    for (const run of await this.uow.read((repos) => repos.groupingRuns.runningRuns())) await this.settleIfLost(run);
   }
 
   /**
@@ -138,11 +142,11 @@ export class GroupingRuns {
     if (job && (job.state === 'created' || job.state === 'retry' || job.state === 'active')) return false;
     if (job?.state === 'completed') {
       // The handler ended without settling the run (it could not write): read it again before judging.
-      const fresh = await this.uow.read((repos) => repos.needs.findRun(run.id));
+      const fresh = await this.uow.read((repos) => repos.groupingRuns.findRun(run.id));
       if (fresh?.status !== 'running') return true;
     }
     await this.uow.write((repos) =>
-      repos.needs.settleRun(run.id, { status: 'failed', error: RUN_FAILURES.lost, finishedAt: this.now() }),
+      repos.groupingRuns.settleRun(run.id, { status: 'failed', error: RUN_FAILURES.lost, finishedAt: this.now() }),
     );
     return true;
   }
@@ -156,14 +160,14 @@ export class GroupingRuns {
     const { runId } = data;
     const ctx: RequestContext = { actor: data.actor, ip: data.ip };
     const started = Date.now();
-    const current = await this.uow.read((repos) => repos.needs.findRun(runId));
+    const current = await this.uow.read((repos) => repos.groupingRuns.findRun(runId));
     if (current?.status !== 'running') return { status: 'settled' };
     // A retry starts over: the attempt before it died with its process, having saved nothing.
     const begin = job.attempt > 0 ? 'retry' : 'load';
     this.log.info?.({ runId, attempt: job.attempt, pid: process.pid }, 'grouping run started');
-    await this.uow.read((repos) => repos.needs.updateRun(runId, { progress: 0, step: begin }));
+    await this.uow.read((repos) => repos.groupingRuns.updateRun(runId, { progress: 0, step: begin }));
     try {
-      const needs = await this.uow.read((repos) => repos.needs.needsToGroup());
+      const needs = await this.uow.read((repos) => repos.groupingRuns.needsToGroup());
       const outcome = await this.runner.run(
         needs.map((n) => ({
           id: n.id,
@@ -176,10 +180,12 @@ export class GroupingRuns {
           deadline: started + this.runTimeoutSeconds * 1000,
           // Stored with the run, so every instance shows it; the last 10 % are the saving.
           onProgress: (fraction, step) =>
-            this.uow.read((repos) => repos.needs.updateRun(runId, { progress: Math.round(fraction * 90) / 100, step })),
+            this.uow.read((repos) =>
+              repos.groupingRuns.updateRun(runId, { progress: Math.round(fraction * 90) / 100, step }),
+            ),
         },
       );
-      await this.uow.read((repos) => repos.needs.updateRun(runId, { progress: 0.9, step: 'save' }));
+      await this.uow.read((repos) => repos.groupingRuns.updateRun(runId, { progress: 0.9, step: 'save' }));
       // An attempt that overran and was given up by the queue must not save over the attempt that replaced it.
       const now = where === 'queue' ? await this.jobs.find(GROUPING_JOB, job.id) : null;
       if (now && (now.state !== 'active' || now.retryCount !== job.attempt)) return { status: 'superseded' };
@@ -193,7 +199,7 @@ export class GroupingRuns {
       if (!(error instanceof GroupingTimeoutError)) this.log.error({ err: error, runId }, 'mutualisation run failed');
       // The run is settled here (the job completes): a run that fails on its data would fail again if retried.
       await this.uow.write((repos) =>
-        repos.needs.settleRun(runId, { status: 'failed', error: message, finishedAt: this.now() }),
+        repos.groupingRuns.settleRun(runId, { status: 'failed', error: message, finishedAt: this.now() }),
       );
       return { status: 'failed' };
     }
@@ -207,13 +213,13 @@ export class GroupingRuns {
     started: number,
   ): Promise<void> {
     await this.uow.write(async (repos) => {
-      const dismissed = (await repos.needs.dismissedMemberSets()).map((set) => new Set(set));
-      const replaced = await repos.needs.deleteProposedGroups();
+      const dismissed = (await repos.groupingRuns.dismissedMemberSets()).map((set) => new Set(set));
+      const replaced = await repos.groupingRuns.deleteProposedGroups();
       let saved = 0;
       for (const group of outcome.groups) {
         // A group the consultant dismissed is not proposed again with the same needs.
         if (dismissed.some((set) => group.needIds.every((id) => set.has(id)))) continue;
-        await repos.needs.insertGroup(
+        await repos.mutualisationGroups.insertGroup(
           {
             runId,
             label: group.label,
@@ -237,7 +243,7 @@ export class GroupingRuns {
         suggestedCategories: categorised,
         durationMs: Date.now() - started,
       };
-      await repos.needs.updateRun(runId, {
+      await repos.groupingRuns.updateRun(runId, {
         status: 'done',
         progress: 1,
         step: 'done',

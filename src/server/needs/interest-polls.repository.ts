@@ -1,12 +1,14 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
 import { communes, interestPollCommunes, interestPolls, mutualisationGroups } from '../db/schema/index.ts';
-import { JointPurchasesRepository } from './joint-purchases.repository.ts';
 
 export type PollRow = typeof interestPolls.$inferSelect;
 export type PollCommuneRow = typeof interestPollCommunes.$inferSelect & { communeName: string };
 
-/** The interest polls of the groups and the communes' answers (one of the use cases of `repos.needs`). */
-export class InterestPollsRepository extends JointPurchasesRepository {
+/** The interest polls of the groups and the communes' answers (`repos.interestPolls`). */
+export class InterestPollsRepository {
+  constructor(private readonly db: Executor) {}
+
   async insertPoll(row: typeof interestPolls.$inferInsert, communeNis: string[]): Promise<PollRow> {
     const [poll] = await this.db.insert(interestPolls).values(row).returning();
     if (communeNis.length)

@@ -18,17 +18,19 @@ export class InterestPolls {
     const today = belgianToday(this.now());
     if (input.deadline < today) throw new ValidationError('DEADLINE_IN_PAST', { field: 'deadline' });
     const pollId = await this.uow.write(async (repos) => {
-      const group = await repos.needs.findGroup(groupId);
+      const group = await repos.mutualisationGroups.findGroup(groupId);
       if (!group) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
       const communeNis =
         input.audience === 'all'
-          ? await repos.needs.currentCommuneCodes(today)
+          ? await repos.mutualisationGroups.currentCommuneCodes(today)
           : [
               ...new Set(
-                (await repos.needs.findMany(await repos.needs.groupNeedIds(groupId))).map((n) => n.communeNis),
+                (await repos.needs.findMany(await repos.mutualisationGroups.groupNeedIds(groupId))).map(
+                  (n) => n.communeNis,
+                ),
               ),
             ];
-      const poll = await repos.needs.insertPoll(
+      const poll = await repos.interestPolls.insertPoll(
         { ...input, groupId, createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null },
         communeNis,
       );
@@ -47,9 +49,9 @@ export class InterestPolls {
 
   async getPoll(actor: Actor, pollId: string): Promise<InterestPoll> {
     const { poll, answers } = await this.uow.read(async (repos) => {
-      const poll = await repos.needs.findPoll(pollId);
+      const poll = await repos.interestPolls.findPoll(pollId);
       if (!poll) throw new NotFoundError('POLL_NOT_FOUND');
-      return { poll, answers: await repos.needs.pollCommunes([poll.id]) };
+      return { poll, answers: await repos.interestPolls.pollCommunes([poll.id]) };
     });
     return presentPoll(poll, answers, actor, belgianToday(this.now()));
   }
@@ -60,7 +62,7 @@ export class InterestPolls {
     if (actor.kind !== 'user' || !actor.communeNis) return [];
     const communeNis = actor.communeNis;
     const today = belgianToday(this.now());
-    const rows = await this.uow.read((repos) => repos.needs.pollsForCommune(communeNis));
+    const rows = await this.uow.read((repos) => repos.interestPolls.pollsForCommune(communeNis));
     return rows.map((r) => ({
       ...presentPoll(r.poll, [{ ...r.answer, communeName: '' }], actor, today),
       asked: r.asked,
@@ -74,10 +76,10 @@ export class InterestPolls {
     if (!communeNis) throw new ValidationError('VALIDATION_FAILED', { problem: 'communeNis' }, { field: 'communeNis' });
     authorize(actor, 'update', { type: 'interest_answer', communeNis });
     await this.uow.write(async (repos) => {
-      const poll = await repos.needs.findPoll(pollId);
+      const poll = await repos.interestPolls.findPoll(pollId);
       if (!poll) throw new NotFoundError('POLL_NOT_FOUND');
       if (poll.deadline < belgianToday(this.now())) throw new ConflictError('POLL_CLOSED');
-      const answered = await repos.needs.answerPoll(pollId, communeNis, {
+      const answered = await repos.interestPolls.answerPoll(pollId, communeNis, {
         answer: input.answer,
         quantity: input.quantity,
         budget: input.budget,

@@ -40,7 +40,10 @@ describe('a joint purchase through a framework lot', () => {
       needIds.push(need.id);
     }
     const group = await t.app.services.uow.write((repos) =>
-      repos.needs.insertGroup({ label: 'Éclairage public LED', reason: 'test', status: 'confirmed' }, needIds),
+      repos.mutualisationGroups.insertGroup(
+        { label: 'Éclairage public LED', reason: 'test', status: 'confirmed' },
+        needIds,
+      ),
     );
     if (priced) {
       const priced = await consultant.post(`/api/mutualisation/groups/${group.id}/actions`, {

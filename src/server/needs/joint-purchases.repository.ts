@@ -2,12 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { callOffs, jointPurchaseCallOffs, jointPurchases } from '../db/schema/index.ts';
 
-/**
- * The joint purchases of the mutualisation's groups and the call-offs they placed. The first of the use cases that
- * make up `repos.needs` (needs.repository.ts), so it holds the connection the others use.
- */
+/** The joint purchases of the mutualisation's groups and the call-offs they placed (`repos.jointPurchases`). */
 export class JointPurchasesRepository {
-  constructor(protected readonly db: Executor) {}
+  constructor(private readonly db: Executor) {}
 
   async findPurchase(groupId: string) {
     const [row] = await this.db.select().from(jointPurchases).where(eq(jointPurchases.groupId, groupId));

@@ -90,15 +90,15 @@ export class JointPurchases {
   async draftPurchase(actor: Actor, groupId: string, query: { lotId?: string; solutionId?: string }) {
     authorize(actor, 'create', { type: 'mutualisation' });
     return this.uow.read(async (repos) => {
-      const group = await repos.needs.findGroup(groupId);
+      const group = await repos.mutualisationGroups.findGroup(groupId);
       if (!group) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
       return this.draft(repos, group, query.lotId ?? null);
     });
   }
 
   private async draft(repos: Repositories, group: GroupRow, lotId: string | null): Promise<PurchaseDraft> {
-    const [poll] = await repos.needs.pollsOfGroup(group.id);
-    const yes = poll ? (await repos.needs.pollCommunes([poll.id])).filter((a) => a.answer === 'yes') : [];
+    const [poll] = await repos.interestPolls.pollsOfGroup(group.id);
+    const yes = poll ? (await repos.interestPolls.pollCommunes([poll.id])).filter((a) => a.answer === 'yes') : [];
     const { lines, totals } = priceLines(group, yes);
     // A commune with nothing to pay (no quantity under the price model) does not take part.
     const buying = lines.filter((l) => l.amount > 0);
@@ -147,10 +147,10 @@ export class JointPurchases {
       // Through a lot, its ceilings are locked first, as every order under it does (call-offs.ts, lockLot); then
       // the group, so two requests for one group cannot both make its purchase.
       if (input.lotId) await lockLot(repos, input.lotId).catch(rethrowAs('LOT_NOT_FOUND', 'lotId'));
-      const group = await repos.needs.findGroup(groupId, { lock: true });
+      const group = await repos.mutualisationGroups.findGroup(groupId, { lock: true });
       if (!group) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
       if (group.status !== 'confirmed') throw new ConflictError('GROUP_NOT_CONFIRMED');
-      if (await repos.needs.findPurchase(groupId)) throw new ConflictError('PURCHASE_EXISTS');
+      if (await repos.jointPurchases.findPurchase(groupId)) throw new ConflictError('PURCHASE_EXISTS');
       const draft = await this.draft(repos, group, input.lotId);
       if (draft.lines.length === 0) throw new ConflictError('PURCHASE_WITHOUT_ANSWERS');
       const missing = unconfirmed(draft.warnings, input.confirmed);
@@ -162,7 +162,7 @@ export class JointPurchases {
           { warnings: missing },
         );
       }
-      const created = await repos.needs.insertPurchase({
+      const created = await repos.jointPurchases.insertPurchase({
         groupId,
         title: input.title,
         lotId: input.lotId,
@@ -243,6 +243,6 @@ export class JointPurchases {
         note: `Achat groupé « ${input.title} »`,
       })),
     });
-    await repos.needs.linkCallOffs(purchaseId, placed.ids);
+    await repos.jointPurchases.linkCallOffs(purchaseId, placed.ids);
   }
 }

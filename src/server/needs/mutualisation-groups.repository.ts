@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
 import {
   communes,
   interestPolls,
@@ -7,7 +8,6 @@ import {
   mutualisationGroups,
   needs,
 } from '../db/schema/index.ts';
-import { InterestPollsRepository } from './interest-polls.repository.ts';
 
 export type GroupRow = typeof mutualisationGroups.$inferSelect;
 
@@ -24,8 +24,10 @@ export const keptGroup = (alias: string) => {
     or ${g}.run_id is null or ${g}.updated_at > ${g}.created_at)`;
 };
 
-/** The mutualisation groups, their needs and communes (one of the use cases of `repos.needs`). */
-export class MutualisationGroupsRepository extends InterestPollsRepository {
+/** The mutualisation groups, their needs and communes (`repos.mutualisationGroups`). */
+export class MutualisationGroupsRepository {
+  constructor(private readonly db: Executor) {}
+
   async insertGroup(row: typeof mutualisationGroups.$inferInsert, needIds: string[]): Promise<GroupRow> {
     const [group] = await this.db.insert(mutualisationGroups).values(row).returning();
     await this.setGroupNeeds(group!.id, needIds);

@@ -102,7 +102,10 @@ export class MutualisationService {
     const scope = readScope(actor, 'mutualisation');
     if (scope.kind === 'none' || scope.kind === 'published') return [];
     const rows = await this.uow.read((repos) =>
-      repos.needs.listGroups({ ...filter, ...(scope.kind === 'commune' ? { communeNis: scope.communeNis } : {}) }),
+      repos.mutualisationGroups.listGroups({
+        ...filter,
+        ...(scope.kind === 'commune' ? { communeNis: scope.communeNis } : {}),
+      }),
     );
     return rows.map((r) => ({
       ...presentGroupBase(r.group),
@@ -114,17 +117,17 @@ export class MutualisationService {
 
   async getGroup(actor: Actor, id: string): Promise<GroupDetail> {
     const detail = await this.uow.read(async (repos) => {
-      const group = await repos.needs.findGroup(id);
+      const group = await repos.mutualisationGroups.findGroup(id);
       if (!group) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
-      const needs = await repos.needs.findMany(await repos.needs.groupNeedIds(id));
-      const polls = await repos.needs.pollsOfGroup(id);
-      const answers = await repos.needs.pollCommunes(polls.map((p) => p.id));
-      const communes = await repos.needs.communesFacts([...new Set(needs.map((n) => n.communeNis))]);
-      const found = await repos.needs.findPurchase(id);
+      const needs = await repos.needs.findMany(await repos.mutualisationGroups.groupNeedIds(id));
+      const polls = await repos.interestPolls.pollsOfGroup(id);
+      const answers = await repos.interestPolls.pollCommunes(polls.map((p) => p.id));
+      const communes = await repos.mutualisationGroups.communesFacts([...new Set(needs.map((n) => n.communeNis))]);
+      const found = await repos.jointPurchases.findPurchase(id);
       const purchase = found
         ? {
             ...found,
-            callOffs: await repos.needs.purchaseCallOffs(found.id),
+            callOffs: await repos.jointPurchases.purchaseCallOffs(found.id),
             solutionName: found.solutionId ? ((await repos.catalogue.solution(found.solutionId))?.name ?? null) : null,
           }
         : null;
@@ -146,9 +149,9 @@ export class MutualisationService {
     authorize(ctx.actor, 'update', { type: 'mutualisation' });
     let resultId = id;
     await this.uow.write(async (repos) => {
-      const group = await repos.needs.findGroup(id);
+      const group = await repos.mutualisationGroups.findGroup(id);
       if (!group) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
-      const memberIds = await repos.needs.groupNeedIds(id);
+      const memberIds = await repos.mutualisationGroups.groupNeedIds(id);
       const before = { status: group.status, label: group.label, needIds: memberIds };
       let after: Record<string, unknown> = {};
       switch (action.action) {
@@ -157,19 +160,22 @@ export class MutualisationService {
         case 'reopen': {
           const status =
             action.action === 'confirm' ? 'confirmed' : action.action === 'dismiss' ? 'dismissed' : 'proposed';
-          await repos.needs.updateGroup(id, { status });
+          await repos.mutualisationGroups.updateGroup(id, { status });
           after = { status };
           break;
         }
         case 'rename':
-          await repos.needs.updateGroup(id, { label: action.label });
+          await repos.mutualisationGroups.updateGroup(id, { label: action.label });
           after = { label: action.label };
           break;
         case 'price-model': {
           if (action.priceModel) this.checkPriceModel(action.priceModel);
           if (action.quantities) await this.checkScenarioCommunes(repos, id, memberIds, action.quantities);
           const quantities = action.quantities === undefined ? group.scenarioQuantities : action.quantities;
-          await repos.needs.updateGroup(id, { priceModel: action.priceModel, scenarioQuantities: quantities });
+          await repos.mutualisationGroups.updateGroup(id, {
+            priceModel: action.priceModel,
+            scenarioQuantities: quantities,
+          });
           after = { priceModel: action.priceModel, quantities };
           break;
         }
@@ -178,17 +184,17 @@ export class MutualisationService {
           break;
         case 'merge': {
           if (action.groupId === id) throw new ValidationError('MERGE_SAME_GROUP', { field: 'groupId' });
-          const other = await repos.needs.findGroup(action.groupId);
+          const other = await repos.mutualisationGroups.findGroup(action.groupId);
           if (!other) throw new NotFoundError('MUTUALISATION_GROUP_NOT_FOUND');
-          const otherIds = await repos.needs.groupNeedIds(other.id);
+          const otherIds = await repos.mutualisationGroups.groupNeedIds(other.id);
           const merged = [...new Set([...memberIds, ...otherIds])];
           // The merged group's polls (and the communes' answers), its purchase and its scenarios go to this one:
           // a merge deletes nothing anyone entered (decision 110).
-          const carried = await repos.needs.carryGroupWork(other.id, id);
+          const carried = await repos.mutualisationGroups.carryGroupWork(other.id, id);
           if (!carried) throw new ConflictError('MERGE_TWO_PURCHASES');
-          await repos.needs.deleteGroup(other.id);
-          await repos.needs.setGroupNeeds(id, merged);
-          await repos.needs.updateGroup(id, {
+          await repos.mutualisationGroups.deleteGroup(other.id);
+          await repos.mutualisationGroups.setGroupNeeds(id, merged);
+          await repos.mutualisationGroups.updateGroup(id, {
             sharedTerms: [...new Set([...group.sharedTerms, ...other.sharedTerms])],
             // The consultant's savings model and quantities: this group's, or the merged one's when it had none.
             ...(group.priceModel === null && other.priceModel !== null ? { priceModel: other.priceModel } : {}),
@@ -223,12 +229,12 @@ export class MutualisationService {
       throw new ValidationError('NEED_NOT_IN_GROUP', { field: 'needIds' });
     const staying = memberIds.filter((n) => !leaving.has(n));
     if (staying.length === 0) throw new ValidationError('SPLIT_LEAVES_NOTHING', { field: 'needIds' });
-    await repos.needs.setGroupNeeds(group.id, staying);
+    await repos.mutualisationGroups.setGroupNeeds(group.id, staying);
     // A consultant's change: the next grouping run keeps this group as it is now.
-    await repos.needs.updateGroup(group.id, {});
+    await repos.mutualisationGroups.updateGroup(group.id, {});
     // The new group says whose needs it holds, so the two read apart in the list.
     const names = [...new Set((await repos.needs.findMany([...leaving])).map((n) => n.communeName))];
-    const created = await repos.needs.insertGroup(
+    const created = await repos.mutualisationGroups.insertGroup(
       {
         label: `${group.label} — ${frenchList(names)}`.slice(0, 200),
         category: group.category,
@@ -250,8 +256,8 @@ export class MutualisationService {
     quantities: ScenarioQuantities,
   ) {
     const members = new Set((await repos.needs.findMany(memberIds)).map((n) => n.communeNis));
-    const polls = await repos.needs.pollsOfGroup(groupId);
-    for (const answer of await repos.needs.pollCommunes(polls.map((p) => p.id))) members.add(answer.communeNis);
+    const polls = await repos.interestPolls.pollsOfGroup(groupId);
+    for (const answer of await repos.interestPolls.pollCommunes(polls.map((p) => p.id))) members.add(answer.communeNis);
     const stranger = Object.keys(quantities).find((nis) => !members.has(nis));
     if (stranger) throw new ValidationError('COMMUNE_NOT_IN_GROUP', { nisCode: stranger }, { field: 'quantities' });
   }

@@ -1,18 +1,18 @@
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
 import { communes, needs } from '../db/schema/index.ts';
-import { GroupingRunsRepository } from './grouping-runs.repository.ts';
 
 export type NeedRow = typeof needs.$inferSelect;
 export type NeedRecord = NeedRow & { communeName: string };
 
 /**
- * `repos.needs`: the needs register and the mutualisation built on it, one class per use case stacked so that the
- * services keep one entry: the needs (here), grouping runs (grouping-runs.repository.ts), groups
- * (mutualisation-groups.repository.ts), interest polls (interest-polls.repository.ts) and joint purchases
- * (joint-purchases.repository.ts).
+ * `repos.needs`: the needs register. The mutualisation built on it has one repository per use case beside it:
+ * `repos.groupingRuns`, `repos.mutualisationGroups`, `repos.interestPolls`, `repos.jointPurchases`.
  */
-export class NeedsRepository extends GroupingRunsRepository {
+export class NeedsRepository {
+  constructor(private readonly db: Executor) {}
+
   async list(filter: { communeNis?: string; category?: string; q?: string }): Promise<NeedRecord[]> {
     const conditions: SQL[] = [];
     if (filter.communeNis) conditions.push(eq(needs.communeNis, filter.communeNis));

@@ -89,7 +89,7 @@ export class NeedsService {
     if (!row) throw new NotFoundError('NEED_NOT_FOUND');
     authorize(actor, 'read', { type: 'need', communeNis: row.communeNis });
     const groups = can(actor, 'read', { type: 'mutualisation', communeNis: row.communeNis })
-      ? await this.uow.read((repos) => repos.needs.groupsOfNeed(id))
+      ? await this.uow.read((repos) => repos.mutualisationGroups.groupsOfNeed(id))
       : [];
     return { ...presentNeed(row, actor), groups };
   }
@@ -97,7 +97,7 @@ export class NeedsService {
   async create(ctx: RequestContext, input: NeedInput) {
     authorize(ctx.actor, 'create', { type: 'need', communeNis: input.communeNis });
     const id = await this.uow.write(async (repos) => {
-      await this.checkCommune(repos.needs, input.communeNis);
+      await this.checkCommune(repos.mutualisationGroups, input.communeNis);
       const [created] = await repos.needs.insert([
         { ...input, createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null },
       ]);
@@ -194,7 +194,7 @@ export class NeedsService {
       /^[0-9a-f-]{36}$/.test(id),
     );
     const { communeNis, existing } = await this.uow.read(async (repos) => ({
-      communeNis: new Set(await repos.needs.currentCommuneCodes(belgianToday(this.now()))),
+      communeNis: new Set(await repos.mutualisationGroups.currentCommuneCodes(belgianToday(this.now()))),
       existing: await repos.needs.findMany(ids),
     }));
     // A need the caller may not read is, for them, no need at all: its identifier is unknown.

@@ -48,7 +48,10 @@ describe('interest polls reach the communes asked', () => {
       needIds.push(need.id);
     }
     const group = await t.app.services.uow.write((repos) =>
-      repos.needs.insertGroup({ label: 'Éclairage public intelligent', reason: 'test', status: 'confirmed' }, needIds),
+      repos.mutualisationGroups.insertGroup(
+        { label: 'Éclairage public intelligent', reason: 'test', status: 'confirmed' },
+        needIds,
+      ),
     );
     pollId = (
       await t.app.services.mutualisation.createPoll(CLI_CONTEXT, group.id, {

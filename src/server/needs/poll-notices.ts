@@ -18,7 +18,7 @@ export function pollNoticeSource(uow: UnitOfWork, publicUrl: string, now: () => 
       const communeNis = recipient.communeNis;
       if (!communeNis || !can(recipient, 'update', { type: 'interest_answer', communeNis })) return [];
       const today = belgianToday(now());
-      const rows = await uow.read((repos) => repos.needs.pollsForCommune(communeNis));
+      const rows = await uow.read((repos) => repos.interestPolls.pollsForCommune(communeNis));
       return rows
         .filter((r) => r.answer.answer === null && r.poll.deadline >= today)
         .map((r) => {

@@ -37,7 +37,7 @@ describe('a procurement scenario from pooled needs', () => {
       needIds.push(need.id);
     }
     const group = await t.app.services.uow.write((repos) =>
-      repos.needs.insertGroup(
+      repos.mutualisationGroups.insertGroup(
         { label: 'Éclairage public intelligent', reason: 'test', status, category: 'public-lighting' },
         needIds,
       ),

@@ -12,7 +12,7 @@ export type GroupSource = { id: string; label: string; category: string | null; 
 export async function groupSources(repos: Repositories, groupIds: string[]): Promise<GroupSource[]> {
   const sources: GroupSource[] = [];
   for (const [index, groupId] of groupIds.entries()) {
-    const group = await repos.needs.findGroup(groupId);
+    const group = await repos.mutualisationGroups.findGroup(groupId);
     if (!group) throw new ValidationError('MUTUALISATION_GROUP_NOT_FOUND', {}, { field: `groupIds.${index}` });
     if (group.status !== 'confirmed') {
       throw new ConflictError('SCENARIO_GROUP_NOT_CONFIRMED', { label: group.label });
@@ -24,9 +24,9 @@ export async function groupSources(repos: Repositories, groupIds: string[]): Pro
 
 /** The lines of a group's latest poll answered yes; without a poll, the budgets its needs gave, by commune. */
 async function linesOf(repos: Repositories, groupId: string): Promise<Participation[]> {
-  const [poll] = await repos.needs.pollsOfGroup(groupId);
+  const [poll] = await repos.interestPolls.pollsOfGroup(groupId);
   if (poll) {
-    const answers = await repos.needs.pollCommunes([poll.id]);
+    const answers = await repos.interestPolls.pollCommunes([poll.id]);
     const lines = participationsFromAnswers(
       answers.map((a) => ({
         communeNis: a.communeNis,
@@ -38,7 +38,7 @@ async function linesOf(repos: Repositories, groupId: string): Promise<Participat
     );
     if (lines.length) return lines;
   }
-  const needs = await repos.needs.findMany(await repos.needs.groupNeedIds(groupId));
+  const needs = await repos.needs.findMany(await repos.mutualisationGroups.groupNeedIds(groupId));
   return participationsFromAnswers(
     needs.map((n) => ({
       communeNis: n.communeNis,
