@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Dashboard } from '../../../domain/implementation/implementation-api.ts';
 import { paths } from '../../app/paths.ts';
+import { ColumnHeadings } from '../../components/column-headings.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
 import { alertText, euros, StatusBadge, stepLabel } from './labels.tsx';
 
@@ -81,15 +82,15 @@ export function ProjectsTable({ data }: { data: Dashboard }) {
       </Title>
       <Table.ScrollContainer minWidth={720}>
         <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('implementation.columns.project')}</Table.Th>
-              <Table.Th scope="col">{t('implementation.columns.status')}</Table.Th>
-              <Table.Th scope="col">{t('implementation.columns.progress')}</Table.Th>
-              <Table.Th scope="col">{t('implementation.columns.budget')}</Table.Th>
-              <Table.Th scope="col">{t('implementation.columns.alerts')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeadings
+            columns={[
+              { label: t('implementation.columns.project') },
+              { label: t('implementation.columns.status') },
+              { label: t('implementation.columns.progress') },
+              { label: t('implementation.columns.budget') },
+              { label: t('implementation.columns.alerts') },
+            ]}
+          />
           <Table.Tbody>
             {data.projects.map((p) => (
               <Table.Tr key={p.id}>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { ProjectSummary } from '../../../domain/implementation/implementation-api.ts';
 import { formatDate } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
+import { ColumnHeadings } from '../../components/column-headings.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BlockSkeleton } from '../../components/loading.tsx';
 import { useMissionOutlet } from '../../lib/mission-outlet.ts';
@@ -52,16 +53,16 @@ function ProjectsTable({ projects }: { projects: ProjectSummary[] }) {
     <Paper withBorder>
       <Table.ScrollContainer minWidth={760}>
         <Table verticalSpacing="sm" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('implementation.columns.project')}</Table.Th>
-              <Table.Th scope="col">{t('implementation.columns.status')}</Table.Th>
-              <Table.Th scope="col">{t('implementation.columns.progress')}</Table.Th>
-              <Table.Th scope="col">{t('implementation.columns.budget')}</Table.Th>
-              <Table.Th scope="col">{t('implementation.columns.nextMilestone')}</Table.Th>
-              <Table.Th scope="col">{t('implementation.columns.alerts')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeadings
+            columns={[
+              { label: t('implementation.columns.project') },
+              { label: t('implementation.columns.status') },
+              { label: t('implementation.columns.progress') },
+              { label: t('implementation.columns.budget') },
+              { label: t('implementation.columns.nextMilestone') },
+              { label: t('implementation.columns.alerts') },
+            ]}
+          />
           <Table.Tbody>
             {projects.map((p) => (
               <ProjectRow key={p.id} project={p} />

@@ -3,20 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectSheet } from '../../../domain/strategy/project-sheets.ts';
 import type { StrategyState } from '../../../domain/strategy/strategy-api.ts';
 import { useCommuneNeeds } from './api.ts';
+import { objectiveOptions } from './objective-options.ts';
 import type { ProjectForm } from './project-form-values.ts';
-
-/** The operational objectives, grouped under their strategic goal (goals without any are left out). */
-function objectiveOptions(state: StrategyState) {
-  return state.objectives
-    .filter((o) => o.kind === 'strategic')
-    .map((goal) => ({
-      group: `${goal.code} — ${goal.title}`,
-      items: state.objectives
-        .filter((o) => o.parentId === goal.id)
-        .map((o) => ({ value: o.id, label: `${o.code} — ${o.title}` })),
-    }))
-    .filter((g) => g.items.length > 0);
-}
 
 /** What the project is tied to: the other sheets it needs or excludes, an objective, the commune's needs, the SWOT. */
 export function ProjectLinkFields(props: { form: ProjectForm; state: StrategyState; project?: ProjectSheet }) {

@@ -18,6 +18,7 @@ import { InlineAddForm } from '../../components/editor-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useCreateObjective, useDeleteObjective, useUpdateObjective, useUpdateProject } from './api.ts';
+import { objectiveOptions } from './objective-options.ts';
 
 type Mutations = {
   create: ReturnType<typeof useCreateObjective>;
@@ -205,15 +206,7 @@ function AddObjective(props: {
 function ObjectiveAssignment(props: { state: StrategyState; updateProject: ReturnType<typeof useUpdateProject> }) {
   const { t } = useTranslation();
   const { state } = props;
-  const options = state.objectives
-    .filter((o) => o.kind === 'strategic')
-    .map((goal) => ({
-      group: `${goal.code} — ${goal.title}`,
-      items: state.objectives
-        .filter((o) => o.parentId === goal.id)
-        .map((o) => ({ value: o.id, label: `${o.code} — ${o.title}` })),
-    }))
-    .filter((g) => g.items.length > 0);
+  const options = objectiveOptions(state);
   if (options.length === 0) return null;
   return (
     <Table.ScrollContainer minWidth={640}>
