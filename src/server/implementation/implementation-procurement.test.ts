@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../../../test/support/factories.ts';
+import { documentedShape } from '../../../test/support/openapi-sweep.ts';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { seedCatalogueDemo } from '../catalogue/catalogue-demo.ts';
 import { CLI_CONTEXT } from '../http/request-context.ts';
@@ -100,8 +101,10 @@ describe('implementation: the procurement of a project', () => {
     expect(after.history).toHaveLength(before);
     expect(after.procurement.procedure).toBe('negotiated-direct-with-publication');
     const spec = (await t.anonymous.get('/api/openapi.json')).json();
-    expect(spec.paths['/api/implementation/projects/{id}/procurement'].put.requestBody).toBeDefined();
-    expect(spec.paths['/api/public/communes/{nisCode}/progress'].get).toBeDefined();
+    expect(documentedShape(spec, 'PUT', '/api/implementation/projects/{id}/procurement').body).toEqual(
+      expect.arrayContaining(['nature', 'estimatedAmountExclVat', 'launchDate', 'procedure', 'steps']),
+    );
+    expect(documentedShape(spec, 'GET', '/api/public/communes/{nisCode}/progress').response.length).toBeGreaterThan(0);
   });
 
   it('proposes a call-off for a listed solution in its framework lot, and refuses one the lot does not offer', async () => {
