@@ -86,7 +86,13 @@ describe('job queue', () => {
     // A queue that stops while its job runs gives it back (failed with a reason, so retried) to the others.
     const dying = queue();
     const survivor = queue();
-    survivor.define({ name: 'handover', handler: async () => 'survivor', expireInSeconds: 60, retryLimit: 1 });
+    // The survivor takes a second, so the stopped instance's handler ends while the survivor runs the job.
+    survivor.define({
+      name: 'handover',
+      handler: () => new Promise((resolve) => setTimeout(() => resolve('survivor'), 1000)),
+      expireInSeconds: 60,
+      retryLimit: 1,
+    });
     let release: () => void = () => undefined;
     dying.define({
       name: 'handover',
@@ -98,10 +104,12 @@ describe('job queue', () => {
     const handed = await dying.send('handover', {});
     await until(async () => (await dying.find('handover', handed))?.state === 'active');
     await dying.stop(500);
-    release();
     const after = await dying.find('handover', handed);
     expect(after?.state).toBe('retry');
     await survivor.start();
+    await until(async () => (await survivor.find('handover', handed))?.state === 'active');
+    // The given-back handler ends late: it must neither complete nor fail the job the survivor now runs.
+    release();
     await until(async () => (await survivor.find('handover', handed))?.state === 'completed');
     expect((await survivor.find('handover', handed))?.output).toEqual({ value: 'survivor' });
   }, 60_000);

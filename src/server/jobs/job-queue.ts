@@ -73,6 +73,8 @@ export class JobQueue {
   private readonly workers = new Map<string, string>();
   private started: Promise<void> | null = null;
   private stopped = false;
+  /** Set when `stop` has given the jobs still running back to the queue (its time limit passed). */
+  private released = false;
   private readonly executor: { executeSql(text: string, values?: unknown[]): Promise<unknown> };
   private readonly leaseSeconds: number;
 
@@ -129,7 +131,11 @@ export class JobQueue {
           if (!job) return null;
           const beating = this.beat(definition.name, job.id);
           try {
-            return await definition.handler(job.data as never, { id: job.id, attempt: job.retryCount });
+            const output = await definition.handler(job.data as never, { id: job.id, attempt: job.retryCount });
+            return this.released ? this.givenBack() : output;
+          } catch (error) {
+            if (this.released) return this.givenBack();
+            throw error;
           } finally {
             clearInterval(beating);
           }
@@ -314,11 +320,27 @@ export class JobQueue {
     } catch {
       return;
     }
+    // pg-boss fails (so retries) the jobs still running when the time limit passes: from then on they may be another
+    // instance's, and a handler of ours that ends late must not complete or fail them (`givenBack`).
+    const limit = setTimeout(() => {
+      this.released = true;
+    }, timeoutMs);
     try {
       await this.boss.stop({ close: false, graceful: true, wait: true, timeout: timeoutMs });
     } catch (error) {
       this.options.log.error({ err: error }, 'job queue did not stop cleanly');
+    } finally {
+      clearTimeout(limit);
+      this.released = true;
     }
+  }
+
+  /**
+   * What a handler that ends after its job was given back answers pg-boss: nothing, ever, so that pg-boss writes
+   * neither a completion nor a failure over the job another instance may be running now.
+   */
+  private givenBack(): Promise<never> {
+    return new Promise<never>(() => undefined);
   }
 }
 
