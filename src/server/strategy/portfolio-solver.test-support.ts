@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import type { PortfolioPlacement, PortfolioProblem } from '../../domain/strategy/schemas.ts';
+import { solvePortfolio } from './portfolio-solver.ts';
 
 /**
  * Shared by the solver's tests: the model's rules written again from the issue's text, an exhaustive search over
@@ -189,3 +191,22 @@ export const balancedPortfolio: fc.Arbitrary<PortfolioProblem> = smallPortfolio.
       ...(cover ? { cover: [{ id: 'swot', projects: cover }] } : {}),
     }));
 });
+
+/**
+ * Solves the problem with HiGHS and checks it against the exhaustive search: infeasible when no plan keeps the rules,
+ * else the optimum's value with a plan that keeps every rule. The result and the plan's assignment, or null when
+ * infeasible, for the checks a test adds.
+ */
+export async function solvedAgainstBruteForce(problem: PortfolioProblem) {
+  const best = bruteForce(problem);
+  const result = await solvePortfolio(problem, { timeLimitSeconds: 20 });
+  if (best === null) {
+    expect(result).toMatchObject({ status: 'infeasible', objective: null, plan: [] });
+    return null;
+  }
+  expect(result.status).toBe('optimal');
+  expect(result.objective).toBeCloseTo(best, 9);
+  const at = assignmentOf(problem, result.plan);
+  expect(isFeasible(problem, at)).toBe(true);
+  return { result, at, best };
+}

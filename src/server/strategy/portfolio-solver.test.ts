@@ -6,11 +6,11 @@ import { greedyPlan } from '../../domain/strategy/portfolio-greedy.ts';
 import type { PortfolioProblem } from '../../domain/strategy/schemas.ts';
 import {
   assignmentOf,
-  bruteForce,
   isFeasible,
   phasedPortfolio,
   planValue,
   smallPortfolio,
+  solvedAgainstBruteForce,
 } from './portfolio-solver.test-support.ts';
 import { closePortfolioSolver, solvePortfolio } from './portfolio-solver.ts';
 
@@ -22,16 +22,9 @@ describe('solvePortfolio (HiGHS in a worker thread)', () => {
   it('finds the exhaustive-search optimum with phased costs and carry-over, in plans that keep every rule', async () => {
     await fc.assert(
       fc.asyncProperty(phasedPortfolio, async (problem) => {
-        const best = bruteForce(problem);
-        const result = await solvePortfolio(problem, { timeLimitSeconds: 20 });
-        if (best === null) {
-          expect(result).toMatchObject({ status: 'infeasible', objective: null, plan: [] });
-          return;
-        }
-        expect(result.status).toBe('optimal');
-        expect(result.objective).toBeCloseTo(best, 9);
-        const at = assignmentOf(problem, result.plan);
-        expect(isFeasible(problem, at)).toBe(true);
+        const solved = await solvedAgainstBruteForce(problem);
+        if (!solved) return;
+        const { result, best } = solved;
         // The greedy plan keeps the same budget rules (it may miss a mandatory project, never overspend).
         const greedy = assignmentOf(problem, greedyPlan(problem));
         if (isFeasible(problem, greedy)) expect(result.greedyObjective).toBeLessThanOrEqual(best + 1e-9);
@@ -74,16 +67,9 @@ describe('solvePortfolio (HiGHS in a worker thread)', () => {
   it('finds the same optimum as exhaustive search on small random portfolios, and a plan that keeps every rule', async () => {
     await fc.assert(
       fc.asyncProperty(smallPortfolio, async (problem) => {
-        const best = bruteForce(problem);
-        const result = await solvePortfolio(problem, { timeLimitSeconds: 20 });
-        if (best === null) {
-          expect(result).toMatchObject({ status: 'infeasible', objective: null, plan: [] });
-          return;
-        }
-        expect(result.status).toBe('optimal');
-        expect(result.objective).toBeCloseTo(best, 9);
-        const at = assignmentOf(problem, result.plan);
-        expect(isFeasible(problem, at)).toBe(true);
+        const solved = await solvedAgainstBruteForce(problem);
+        if (!solved) return;
+        const { result, at, best } = solved;
         expect(planValue(problem, at)).toBeCloseTo(result.objective!, 9);
         // The greedy plan can miss a mandatory project; when it keeps every rule it cannot beat the optimum.
         const greedy = assignmentOf(problem, greedyPlan(problem));
