@@ -74,6 +74,16 @@ export const cases: AccessCase[] = [
     expect: agencyOrOwnEditor,
   },
   {
+    route: 'PUT /api/communes/:nisCode/official-designation',
+    request: (_ctx, c) => ({
+      method: 'PUT',
+      url: `/api/communes/${c}/official-designation`,
+      payload: { title: 'ville', source: 'Décret du Parlement wallon (test)' },
+    }),
+    // Reference data the agency publishes (decision 140): its admins confirm it, not the commune's own users.
+    expect: adminOnly,
+  },
+  {
     route: 'GET /api/communes/:nisCode/sites',
     request: (_ctx, c) => ({ method: 'GET', url: `/api/communes/${c}/sites` }),
     expect: everyone,

@@ -53,6 +53,10 @@ export const AUDIT_ACTION_LABELS = {
   'user.password_reset': { fr: 'Réinitialisation d’un mot de passe', en: 'Password reset' },
   'user.password_change': { fr: 'Changement de mot de passe', en: 'Password changed' },
   'commune.update': { fr: 'Modification d’une commune', en: 'Commune changed' },
+  'commune.official_designation': {
+    fr: 'Confirmation de la désignation officielle d’une commune',
+    en: 'Commune’s official designation confirmed',
+  },
   'site.create': { fr: 'Ajout d’un site', en: 'Site added' },
   'site.update': { fr: 'Modification d’un site', en: 'Site changed' },
   'site.delete': { fr: 'Suppression d’un site', en: 'Site deleted' },

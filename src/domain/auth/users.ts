@@ -114,6 +114,9 @@ export const Me = z
         editCatalogue: z.boolean().describe('add and change catalogue solutions, agreements and lots'),
         keepShortlists: z.boolean().describe('save searches into shortlists and change them'),
         readWatch: z.boolean().describe('the technology watch (agency staff)'),
+        confirmDesignations: z
+          .boolean()
+          .describe('may confirm the communes’ official designations, which the open contracting data publishes'),
       })
       .describe('the administration areas the user may open, decided by the server’s policy'),
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { IsoDate, NisCode, QueryFlag } from '../shared/schemas.ts';
+import { IsoDate, IsoDateTime, NisCode, QueryFlag } from '../shared/schemas.ts';
 import { SITE_KINDS } from './facts.ts';
+import { COMMUNE_TITLES } from './official-name.ts';
 
 export { ARRONDISSEMENTS, densityPerKm2, isCurrentOn, SITE_KINDS } from './facts.ts';
 
@@ -25,6 +26,11 @@ export const CommuneSummary = z
     mergedInto: NisCode.nullable(),
     mergedOn: IsoDate.nullable(),
     mergedFrom: z.array(NisCode).describe('communes absorbed by this one'),
+    officialName: z
+      .string()
+      .nullable()
+      .describe('how the institution is called (« Ville d’Arlon », « Commune de Tintigny »): the name OCDS publishes'),
+    officialNameVerified: z.boolean().describe('false while the designation is « à vérifier »'),
   })
   .meta({ id: 'CommuneSummary' });
 export type CommuneSummary = z.infer<typeof CommuneSummary>;
@@ -50,14 +56,35 @@ export type Site = z.infer<typeof Site>;
 export const CommuneRef = z.object({ nisCode: NisCode, name: z.string() });
 export type CommuneRef = z.infer<typeof CommuneRef>;
 
+/** The commune's official designation and how far it can be trusted (issue 12). */
+export const OfficialDesignation = z.object({
+  source: z.string().nullable().describe('where the designation comes from, or why it is still to check'),
+  checkedAt: IsoDateTime.nullable().describe(
+    'when the agency confirmed it on the screen (the reference data then keeps it)',
+  ),
+});
+export type OfficialDesignation = z.infer<typeof OfficialDesignation>;
+
+export const OfficialDesignationInput = z.strictObject({
+  title: z.enum(COMMUNE_TITLES).describe('« ville » for a commune that holds the title, « commune » otherwise'),
+  source: z.string().trim().min(1).max(1000).describe('the text that shows it (decree, council decision, letterhead)'),
+});
+export type OfficialDesignationInput = z.infer<typeof OfficialDesignationInput>;
+
 export const CommuneDetail = CommuneSummary.extend({
+  officialDesignation: OfficialDesignation,
   mergedIntoCommune: CommuneRef.nullable().describe('the commune this one merged into, with its name'),
   absorbedCommunes: z.array(CommuneRef).describe('the communes merged into this one, with their names'),
   profile: CommuneProfile,
   sites: z.array(Site),
   boundary: Boundary.nullable(),
   permissions: z
-    .object({ editProfile: z.boolean(), manageSites: z.boolean(), readMissions: z.boolean() })
+    .object({
+      editProfile: z.boolean(),
+      editDesignation: z.boolean(),
+      manageSites: z.boolean(),
+      readMissions: z.boolean(),
+    })
     .describe('what the caller may do here, decided by the server’s policy'),
 }).meta({ id: 'CommuneDetail' });
 export type CommuneDetail = z.infer<typeof CommuneDetail>;

@@ -7,6 +7,7 @@ import {
   CommuneListQuery,
   CommuneProfileInput,
   CommuneSummary,
+  OfficialDesignationInput,
   Site,
   SiteInput,
 } from './commune.ts';
@@ -42,6 +43,14 @@ export const communesContract = defineContract('communes', {
     summary: 'Edit a commune’s profile (description, website, contact)',
     params: NisParams,
     body: CommuneProfileInput,
+    response: CommuneDetail,
+  },
+  confirmDesignation: {
+    method: 'PUT',
+    path: '/api/communes/:nisCode/official-designation',
+    summary: 'Confirm a commune’s official designation (ville or commune) with its source: the name OCDS publishes',
+    params: NisParams,
+    body: OfficialDesignationInput,
     response: CommuneDetail,
   },
   sites: {

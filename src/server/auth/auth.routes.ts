@@ -30,6 +30,7 @@ function capabilitiesOf(user: User) {
       editCatalogue: ['create', { type: 'catalogue' }],
       keepShortlists: ['create', { type: 'catalogue_shortlist' }],
       readWatch: ['read', { type: 'watch' }],
+      confirmDesignations: ['update', { type: 'commune_designation' }],
     }),
     readAllMissions: readScope(actor, 'mission').kind === 'all',
     readAllNeeds: readScope(actor, 'need').kind === 'all',

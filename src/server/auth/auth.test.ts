@@ -54,6 +54,7 @@ describe('signing in and out', () => {
       editCatalogue: false,
       keepShortlists: true,
       readWatch: false,
+      confirmDesignations: false,
     });
   });
 

@@ -59,6 +59,7 @@ export const RESOURCE_TYPES = [
   'purchasing_participation',
   'central_purchasing_adhesion',
   'procedure_cost',
+  'commune_designation',
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -292,6 +293,15 @@ export const GRANTS: Record<ResourceType, Partial<Record<Who, Grants>>> = {
   // everyone signed in reads it (it is shown beside every estimate).
   procedure_cost: {
     agency_admin: FULL,
+    consultant: READ_ONLY,
+    commune_editor: READ_ONLY,
+    commune_viewer: READ_ONLY,
+  },
+  // The communes' official designations are reference data the agency publishes in its OCDS (decision 140): its
+  // admins confirm them, as they maintain the thresholds and procedure costs; everyone reads them with the commune.
+  commune_designation: {
+    public: READ_ONLY,
+    agency_admin: { read: 'any', update: 'any' },
     consultant: READ_ONLY,
     commune_editor: READ_ONLY,
     commune_viewer: READ_ONLY,

@@ -18,6 +18,8 @@ export function presentCommune(row: CommuneColumns, mergedFrom: string[], today:
     mergedInto: row.mergedInto,
     mergedOn: row.mergedOn,
     mergedFrom,
+    officialName: row.officialName,
+    officialNameVerified: row.officialNameVerified,
   };
 }
 
@@ -45,6 +47,10 @@ export function presentCommuneDetail(
     mergedIntoCommune: successor,
     absorbedCommunes: absorbed,
     permissions,
+    officialDesignation: {
+      source: row.officialNameSource,
+      checkedAt: row.officialNameCheckedAt?.toISOString() ?? null,
+    },
     profile: { description: row.description, website: row.website, contactEmail: row.contactEmail },
     sites: sites.map(presentSite),
     boundary: row.boundary ?? null,

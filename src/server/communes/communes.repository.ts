@@ -69,7 +69,10 @@ export class CommunesRepository {
         target: communes.nisCode,
         set: {
           name: sql`excluded.name`,
-          officialName: sql`excluded.official_name`,
+          // A designation the agency confirmed on the screen is its own: the reference data no longer changes it.
+          officialName: sql`case when communes.official_name_checked_at is null then excluded.official_name else communes.official_name end`,
+          officialNameSource: sql`case when communes.official_name_checked_at is null then excluded.official_name_source else communes.official_name_source end`,
+          officialNameVerified: sql`case when communes.official_name_checked_at is null then excluded.official_name_verified else communes.official_name_verified end`,
           nameNl: sql`excluded.name_nl`,
           arrondissementNis: sql`excluded.arrondissement_nis`,
           arrondissement: sql`excluded.arrondissement`,
@@ -92,6 +95,24 @@ export class CommunesRepository {
     const [row] = await this.db
       .update(communes)
       .set({ ...patch, updatedAt: new Date() })
+      .where(eq(communes.nisCode, nisCode))
+      .returning();
+    return row!;
+  }
+
+  async updateDesignation(
+    nisCode: string,
+    designation: { officialName: string; officialNameSource: string; checkedAt: Date },
+  ): Promise<CommuneRow> {
+    const [row] = await this.db
+      .update(communes)
+      .set({
+        officialName: designation.officialName,
+        officialNameSource: designation.officialNameSource,
+        officialNameVerified: true,
+        officialNameCheckedAt: designation.checkedAt,
+        updatedAt: new Date(),
+      })
       .where(eq(communes.nisCode, nisCode))
       .returning();
     return row!;

@@ -40,6 +40,12 @@ export async function communesRoutes(app: ApiInstance, options: { communes: Comm
   registerContract(app, c.updateProfile, { action: 'update', resource: 'commune', commune: communeInUrl }, (request) =>
     communes.updateProfile(request.ctx, request.params.nisCode, request.body),
   );
+  registerContract(
+    app,
+    c.confirmDesignation,
+    { action: 'update', resource: 'commune_designation', commune: communeInUrl },
+    (request) => communes.confirmDesignation(request.ctx, request.params.nisCode, request.body),
+  );
   registerContract(app, c.sites, { action: 'read', resource: 'site', commune: communeInUrl }, (request) =>
     communes.listSites(request.params.nisCode),
   );

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { CommuneProfileInput, SiteInput } from '../../domain/communes/commune.ts';
+import type { CommuneProfileInput, OfficialDesignationInput, SiteInput } from '../../domain/communes/commune.ts';
 import { CommuneSummary, isCurrentOn } from '../../domain/communes/commune.ts';
+import { officialDesignation } from '../../domain/communes/official-name.ts';
 import { belgianToday } from '../../domain/shared/format.ts';
 import { type Actor, authorize, permissionsOf } from '../auth/policy.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
@@ -10,8 +11,9 @@ import { auditOf, type RequestContext } from '../http/request-context.ts';
 import { presentCommune, presentCommuneDetail, presentSite } from './communes.presenter.ts';
 
 /**
- * The list holds only reference facts (names, figures, mergers), which change when reference data is seeded, not
- * through the API: a short-lived copy spares the database the busiest public request.
+ * The list holds reference facts (names, figures, mergers, designations), which change when reference data is seeded
+ * or, rarely, when an admin confirms a designation (this instance's copy is dropped; another's is at most this old):
+ * a short-lived copy spares the database the busiest public request.
  */
 const LIST_CACHE_MS = 30_000;
 
@@ -79,6 +81,7 @@ export class CommunesService {
       const current = isCurrentOn(row, today);
       const allowed = permissionsOf(actor, {
         editProfile: ['update', { type: 'commune', communeNis: nisCode }],
+        editDesignation: ['update', { type: 'commune_designation', communeNis: nisCode }],
         manageSites: ['create', { type: 'site', communeNis: nisCode }],
         readMissions: ['read', { type: 'mission', communeNis: nisCode }],
       });
@@ -141,6 +144,35 @@ export class CommunesService {
         );
       })
       .then(() => this.get(ctx.actor, nisCode));
+  }
+
+  /** The agency confirms how the institution is called, with its source: OCDS names the commune so from then on. */
+  async confirmDesignation(ctx: RequestContext, nisCode: string, input: OfficialDesignationInput) {
+    return this.uow
+      .write(async (repos) => {
+        const before = await repos.communes.find(nisCode);
+        if (!before) throw new NotFoundError('COMMUNE_NOT_FOUND', { nisCode });
+        authorize(ctx.actor, 'update', { type: 'commune_designation', communeNis: nisCode });
+        const after = await repos.communes.updateDesignation(nisCode, {
+          officialName: officialDesignation(before.name, input.title),
+          officialNameSource: input.source,
+          checkedAt: this.now(),
+        });
+        await repos.audit.record(
+          auditOf(ctx, {
+            action: 'commune.official_designation',
+            entityType: 'commune',
+            entityId: nisCode,
+            communeNis: nisCode,
+            before: designationOf(before),
+            after: designationOf(after),
+          }),
+        );
+      })
+      .then(() => {
+        this.listCache.clear();
+        return this.get(ctx.actor, nisCode);
+      });
   }
 
   async listSites(nisCode: string) {
@@ -219,4 +251,12 @@ export class CommunesService {
 
 function profileOf(row: { description: string | null; website: string | null; contactEmail: string | null }) {
   return { description: row.description, website: row.website, contactEmail: row.contactEmail };
+}
+
+function designationOf(row: {
+  officialName: string | null;
+  officialNameSource: string | null;
+  officialNameVerified: boolean;
+}) {
+  return { officialName: row.officialName, source: row.officialNameSource, verified: row.officialNameVerified };
 }

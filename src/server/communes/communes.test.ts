@@ -87,7 +87,12 @@ describe('communes of the Province of Luxembourg', () => {
     expect(bastogne.sites).toEqual([
       expect.objectContaining({ name: 'Bastogne War Museum', kind: 'tourism', communeNis: '82003' }),
     ]);
-    expect(bastogne.permissions).toEqual({ editProfile: false, manageSites: false, readMissions: false });
+    expect(bastogne.permissions).toEqual({
+      editProfile: false,
+      editDesignation: false,
+      manageSites: false,
+      readMissions: false,
+    });
     expect((await t.anonymous.get('/api/communes/82005')).json().name).toBe('Bertogne');
   });
 
@@ -124,6 +129,7 @@ describe('communes of the Province of Luxembourg', () => {
     it('a commune editor edits their own commune’s profile and sees that they may', async () => {
       expect((await arlonEditor.get('/api/communes/81001')).json().permissions).toEqual({
         editProfile: true,
+        editDesignation: false,
         manageSites: true,
         readMissions: true,
       });
@@ -143,6 +149,7 @@ describe('communes of the Province of Luxembourg', () => {
     it('a commune editor cannot edit another commune, and nothing changes', async () => {
       expect((await arlonEditor.get('/api/communes/81004')).json().permissions).toEqual({
         editProfile: false,
+        editDesignation: false,
         manageSites: false,
         readMissions: false,
       });

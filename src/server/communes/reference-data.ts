@@ -37,9 +37,16 @@ export function readReferenceMergers() {
   }));
 }
 
+export type ReferenceDesignation = { officialName: string; officialNameVerified: boolean; officialNameSource: string };
+
 /** Each commune's official designation (« Ville d'Arlon », « Commune de Tintigny »), with its source or « à vérifier ». */
-export function readOfficialNames(): Map<string, string> {
-  return new Map(readCsv('official-names.csv').map((r) => [r.nis_code!, r.official_name!]));
+export function readOfficialNames(): Map<string, ReferenceDesignation> {
+  return new Map(
+    readCsv('official-names.csv').map((r) => [
+      r.nis_code!,
+      { officialName: r.official_name!, officialNameVerified: r.verified === 'oui', officialNameSource: r.source! },
+    ]),
+  );
 }
 
 export type SeedReport = { communes: number; boundaries: number; sites: number; guides: number };
@@ -61,7 +68,7 @@ export async function seedReferenceData(
     await repos.communes.upsertReference(
       communes.map((c) => ({
         ...c,
-        officialName: officialNames.get(c.nisCode) ?? null,
+        ...(officialNames.get(c.nisCode) ?? { officialName: null }),
         boundary: boundaries.get(c.nisCode) ?? null,
       })),
     );

@@ -1,5 +1,6 @@
 import {
   type AnyPgColumn,
+  boolean,
   date,
   doublePrecision,
   index,
@@ -10,7 +11,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import type { Boundary } from '../../../domain/communes/commune.ts';
-import { timestamps, updatedAt, uuidPk } from './columns.ts';
+import { instant, timestamps, updatedAt, uuidPk } from './columns.ts';
 
 export const communes = pgTable(
   'communes',
@@ -19,6 +20,11 @@ export const communes = pgTable(
     name: text('name').notNull(),
     /** How the institution is called (« Ville d'Arlon », « Commune de Tintigny »): reference data, see official-names.csv. */
     officialName: text('official_name'),
+    /** Where the designation comes from; checked against it when `officialNameVerified` (« à vérifier » otherwise). */
+    officialNameSource: text('official_name_source'),
+    officialNameVerified: boolean('official_name_verified').notNull().default(false),
+    /** When the agency confirmed the designation on the screen: the reference data no longer overwrites it. */
+    officialNameCheckedAt: instant('official_name_checked_at'),
     nameNl: text('name_nl'),
     arrondissementNis: varchar('arrondissement_nis', { length: 5 }).notNull(),
     arrondissement: text('arrondissement').notNull(),

@@ -1,6 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { BoundaryFeature, CommuneProfileInput, SiteInput } from '../../../domain/communes/commune.ts';
+import type {
+  BoundaryFeature,
+  CommuneProfileInput,
+  OfficialDesignationInput,
+  SiteInput,
+} from '../../../domain/communes/commune.ts';
 import { communesContract } from '../../../domain/communes/communes.contract.ts';
 import { communeKeys } from '../../lib/communes-query.ts';
 import { call, endpointQuery } from '../../lib/contract-client.ts';
@@ -22,6 +27,19 @@ export function useUpdateProfile(nisCode: string) {
   return useMutation({
     mutationFn: (input: ProfileBody) => call(communesContract.updateProfile, { params: { nisCode }, body: input }),
     onSuccess: (detail) => queryClient.setQueryData(communeKeys.detail(nisCode), detail),
+  });
+}
+
+/** The designation also shows in the communes list (the admins' list of those still to check): both are refreshed. */
+export function useConfirmDesignation(nisCode: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OfficialDesignationInput) =>
+      call(communesContract.confirmDesignation, { params: { nisCode }, body: input }),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(communeKeys.detail(nisCode), detail);
+      return queryClient.invalidateQueries({ queryKey: communeKeys.list(false) });
+    },
   });
 }
 

@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
 import { Fact } from '../../components/fact.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
+import { OfficialDesignationFact } from './commune-designation.tsx';
 
 export function KeyFacts({ commune }: { commune: CommuneDetail }) {
   const { t } = useTranslation();
@@ -33,6 +34,9 @@ export function KeyFacts({ commune }: { commune: CommuneDetail }) {
         </Fact>
         <Fact bold label={t('communes.densityLabel')}>
           {commune.densityPerKm2 === null ? '—' : `${formatNumber(commune.densityPerKm2, language, 1)} ${unit}`}
+        </Fact>
+        <Fact bold label={t('communes.designation.label')}>
+          <OfficialDesignationFact commune={commune} />
         </Fact>
         {commune.nameNl && commune.nameNl !== commune.name ? (
           <Fact bold label={t('communes.nameNl')}>

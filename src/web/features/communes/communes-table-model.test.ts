@@ -14,6 +14,8 @@ function commune(partial: Partial<CommuneSummary> & Pick<CommuneSummary, 'nisCod
     mergedInto: null,
     mergedOn: null,
     mergedFrom: [],
+    officialName: null,
+    officialNameVerified: false,
     ...partial,
   };
 }

@@ -13,6 +13,7 @@ import type { BoundaryProperties } from './api.ts';
 import { buildChoropleth, type Choropleth } from './choropleth.ts';
 import { CommunesTable } from './communes-table.tsx';
 import { type ChoroplethLayer, provinceLayers } from './map-layers.ts';
+import { PendingDesignations } from './pending-designations.tsx';
 
 // Leaflet is only downloaded for pages with a map.
 const ProvinceMap = lazy(() => import('../../components/province-map.tsx').then((m) => ({ default: m.ProvinceMap })));
@@ -141,6 +142,7 @@ export default function ProvincePage() {
   return (
     <Stack gap="xl">
       <PageHeader title={t('communes.title')} description={t('communes.intro')} />
+      {communes.data ? <PendingDesignations communes={communes.data} /> : null}
       <section aria-labelledby="map-heading">
         <Title order={2} id="map-heading" size="h3" mb="sm">
           {t('map.title')}

@@ -27,6 +27,7 @@ import { notify } from '../../lib/notify.ts';
 import { useSchemaForm } from '../../lib/schema-form.ts';
 import { useLanguage } from '../../lib/use-language.ts';
 import { useAward, useListedSolutions } from './api.ts';
+import { DesignationsToCheck } from './designations-to-check.tsx';
 
 type Amount = number | string;
 type LotAwardValues = { lotKey: string; vendor: string; amount: Amount; solutionId: string | null; unitPrice: Amount };
@@ -167,6 +168,7 @@ export function AwardSummary(props: {
           {t('purchasing.file.ocdsExport')}
         </Button>
       ) : null}
+      {props.manage ? <DesignationsToCheck communeNis={scenario.participations.map((p) => p.communeNis)} /> : null}
       {props.standstill ? (
         <Text size="sm" mt="xs">
           {props.standstill.reasonFr}
