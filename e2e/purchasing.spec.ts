@@ -241,6 +241,10 @@ describe('central purchasing: from a confirmed group to a commune’s call-off, 
     await file.getByRole('button', { name: 'Attribuer et créer l’accord-cadre' }).click();
     await page.getByText('Accord-cadre créé au catalogue.').waitFor();
     expect(flat(await file.textContent())).toContain('CivicApps SRL, 420 000 € HTVA');
+    // The OCDS names the buyers by their official designation: those still « à vérifier » are named beside the export.
+    const toCheck = flat(await file.getByTestId('designations-to-check').textContent());
+    expect(toCheck).toMatch(/^Désignations officielles à vérifier avant de publier ces données : .*Martelange/);
+    expect(toCheck).not.toContain('La Roche-en-Ardenne');
     await shoot(page, 'awarded');
     await file.getByRole('link', { name: 'Voir l’accord-cadre au catalogue' }).click();
     await page.getByRole('tab', { name: 'Accords-cadres et commandes' }).click();

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { oneQueryAtATime } from './one-query-at-a-time.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -54,7 +55,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const connectionLost = (error: Error) => {
       if (!closing) console.error(`PostgreSQL: a connection was lost (${error.message}); it will be replaced.`);
     };
-    pool.on('connect', (client) => client.on('error', connectionLost));
+    pool.on('connect', (client) => {
+      client.on('error', connectionLost);
+      oneQueryAtATime(client);
+    });
     // The pool re-emits an idle client's error: already reported by the client's own listener above.
     pool.on('error', () => undefined);
     // A bad URL or a stopped server should stop the start with its own message, not at the first request.
