@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { PlacedNeed } from '../../domain/mutualisation/grouping-purchases.ts';
 import { needTextReader, synonymReader, typoCorrector, wordsOf } from '../../domain/mutualisation/need-language.ts';
 import { commonRoots } from '../../domain/mutualisation/need-language-roots.ts';
-import { titleParts } from '../../domain/mutualisation/need-language-syntax.ts';
 import { ACRONYMS, CLIPPED_WORDS, REGISTER_STOP_WORDS } from '../../domain/mutualisation/need-language-words.ts';
 import { THESAURUS_SYNONYMS } from '../../domain/mutualisation/thesaurus/synonyms.ts';
 import { SMART_CATEGORIES } from '../../domain/shared/smart-categories.ts';
@@ -42,34 +41,29 @@ function prepareText(text: string): string {
   return reader(text);
 }
 
-/** The needs' texts, read by `prepareText`, in a temporary table, with the word each title names. */
+/** The needs' texts, read by `prepareText`, in a temporary table. */
 export async function loadNeeds(tx: Transaction, needs: NeedText[]): Promise<void> {
   await tx.execute(sql`create temp table mg_need (idx int primary key, id text, commune text, title text,
-    body text, category text, head_word text) on commit drop`);
+    body text, category text) on commit drop`);
   for (let start = 0; start < needs.length; start += CHUNK) {
-    const slice = needs.slice(start, start + CHUNK).map((n, i) => {
-      const title = prepareText(n.title);
-      return {
-        idx: start + i,
-        id: n.id,
-        commune: n.communeNis,
-        title,
-        body: prepareText(n.description),
-        category: n.category,
-        head_word: titleParts(title).headWord,
-      };
-    });
+    const slice = needs.slice(start, start + CHUNK).map((n, i) => ({
+      idx: start + i,
+      id: n.id,
+      commune: n.communeNis,
+      title: prepareText(n.title),
+      body: prepareText(n.description),
+      category: n.category,
+    }));
     await tx.execute(sql`insert into mg_need select * from jsonb_to_recordset(${JSON.stringify(slice)}::jsonb)
-      as x(idx int, id text, commune text, title text, body text, category text, head_word text)`);
+      as x(idx int, id text, commune text, title text, body text, category text)`);
   }
 }
 
-/** Each need's French stems (whole text and title), its normalised title and the stems of the word its title names. */
+/** Each need's French stems (whole text and title) and its normalised title. */
 export async function buildVectors(tx: Transaction): Promise<void> {
   await tx.execute(sql`create temp table mg_doc on commit drop as
     select idx, category, to_tsvector('french', unaccent(title || ' ' || coalesce(body, ''))) as tsv,
-      to_tsvector('french', unaccent(title)) as ttsv, lower(unaccent(title)) as tnorm,
-      tsvector_to_array(to_tsvector('french', unaccent(coalesce(head_word, '')))) as head_stems
+      to_tsvector('french', unaccent(title)) as ttsv, lower(unaccent(title)) as tnorm
     from mg_need`);
   await tx.execute(sql`create index on mg_doc using gin (tsv)`);
   await tx.execute(sql`analyze mg_doc`);
@@ -131,35 +125,30 @@ export async function findWordEdges(
   maxDf: number,
   wordThreshold: number,
 ): Promise<ScoredPair[]> {
-  // Two stems in common, or one when it is the word both titles name and neither need has a category.
-  const enoughShared = sql`(p.n >= 2 or (p.n = 1 and da.category is null and db.category is null
-    and da.head_stems = db.head_stems and p.one = any(da.head_stems)))`;
   if (candidates === 'all-pairs')
     return rowsOf<ScoredPair>(
       await tx.execute(sql`
       with pairs as (
-          select a.idx as a, b.idx as b, s.shared, s.n, s.one
+          select a.idx as a, b.idx as b, s.shared, s.n
           from mg_doc a join mg_doc b on a.idx < b.idx
             and (a.category is null or b.category is null),
-          lateral (select sum(wa.w + wb.w) / 2 as shared, count(*) as n, min(wa.lexeme) as one from mg_word wa
+          lateral (select sum(wa.w + wb.w) / 2 as shared, count(*) as n from mg_word wa
             join mg_word wb on wb.idx = b.idx and wb.lexeme = wa.lexeme
             where wa.idx = a.idx and wa.df <= ${maxDf}) s)
       select p.a, p.b, 2 * p.shared / (na.total + nb.total) as score
       from pairs p join mg_norm na on na.idx = p.a join mg_norm nb on nb.idx = p.b
-        join mg_doc da on da.idx = p.a join mg_doc db on db.idx = p.b
-      where ${enoughShared} and 2 * p.shared / (na.total + nb.total) >= ${wordThreshold}`),
+      where p.n >= 2 and 2 * p.shared / (na.total + nb.total) >= ${wordThreshold}`),
     );
   return rowsOf<ScoredPair>(
     await tx.execute(sql`
       with pairs as materialized (
-          select a.idx as a, b.idx as b, sum(a.w + b.w) / 2 as shared, count(*) as n, min(a.lexeme) as one
+          select a.idx as a, b.idx as b, sum(a.w + b.w) / 2 as shared, count(*) as n
           from mg_word a join mg_word b on b.lexeme = a.lexeme and b.idx <> a.idx
           where a.category is null and (b.category is not null or a.idx < b.idx) and a.df <= ${maxDf}
           group by a.idx, b.idx)
       select p.a, p.b, 2 * p.shared / (na.total + nb.total) as score
       from pairs p join mg_norm na on na.idx = p.a join mg_norm nb on nb.idx = p.b
-        join mg_doc da on da.idx = p.a join mg_doc db on db.idx = p.b
-      where ${enoughShared} and 2 * p.shared / (na.total + nb.total) >= ${wordThreshold}`),
+      where p.n >= 2 and 2 * p.shared / (na.total + nb.total) >= ${wordThreshold}`),
   );
 }
 

@@ -59,17 +59,4 @@ describe('grouping reads the register’s French', () => {
     );
     expect(groups.map((g) => g.needIds.sort())).toEqual([['a', 'b']]);
   });
-
-  it('one shared word links two needs outside the taxonomy when it is the word both titles name', async () => {
-    const groups = await groupNeedsInDatabase(
-      database.db,
-      needs([
-        ['named', 'Kiosque à musique', 'Il tombe en ruine.'],
-        ['renovation', 'Rénovation du kiosque', 'Toit et peinture.'],
-        // « kiosque » is only a complement here: one shared word that is not what the title names links nothing.
-        ['complement', 'Chapiteau pour la fête près du kiosque', 'Location pour le week-end.'],
-      ]),
-    );
-    expect(groups.map((g) => g.needIds.sort())).toEqual([['named', 'renovation']]);
-  });
 });
