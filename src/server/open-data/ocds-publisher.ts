@@ -12,9 +12,16 @@ const OPEN_DATA_CONTEXT: RequestContext = { actor: { kind: 'system', label: 'ope
 
 /**
  * The write routes whose data the open data's OCDS is made of: the commune files (implementation), the project
- * sheets they follow (strategy), the agency's framework agreements (purchasing) and the catalogue's agreements.
+ * sheets they follow (strategy), the agency's framework agreements (purchasing), the catalogue's agreements, and the
+ * communes' official designations (the buyers' names).
  */
-const PROCUREMENT_WRITE_PREFIXES = ['/api/implementation/', '/api/strategy/', '/api/purchasing/', '/api/catalogue/'];
+const PROCUREMENT_WRITE_PREFIXES = [
+  '/api/implementation/',
+  '/api/strategy/',
+  '/api/purchasing/',
+  '/api/catalogue/',
+  '/api/communes/:nisCode/official-designation',
+];
 
 /**
  * Publishes on change, not on read (issue 15): the public OCDS endpoints only read `ocds_releases`; this job appends

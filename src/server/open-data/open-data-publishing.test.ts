@@ -118,4 +118,33 @@ describe('open data: a published project changes', () => {
     }
     expect(body).toContain('CSC 2026-F-012 ter');
   });
+
+  it('publishes a commune’s confirmed designation as the buyer’s new name, the earlier release unchanged', async () => {
+    await publishedProject(t.app.services, {
+      communeNis: '84075',
+      title: 'Éclairage public LED de Wellin',
+      reference: 'CSC 2026-F-012',
+    });
+    await t.app.services.ocdsPublisher.publish();
+    const wellin = async () =>
+      ((await t.anonymous.get('/api/open-data/datasets/procurement/ocds-releases')).json().releases as object[])
+        .map((r) => JSON.stringify(r))
+        .filter((r) => r.includes('Éclairage public LED de Wellin'));
+    const before = await wellin();
+    expect(before.join()).toContain('"name":"Commune de Wellin"');
+    const admin = await signedIn(t, 'agency_admin');
+    const confirmed = await admin.put('/api/communes/84075/official-designation', {
+      title: 'ville',
+      source: 'Exemple de test : décret fictif',
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    let after = before;
+    for (let i = 0; i < 100 && after.length === before.length; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await wellin();
+    }
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.at(-1)).toContain('"name":"Ville de Wellin"');
+  });
 });
