@@ -10,7 +10,8 @@ import { launchBrowser, openSession, type Session, signIn } from './support/brow
  * Issue 10, the pooling journey, through the screen only: the consultant imports the needs of four communes,
  * runs the grouping and reads why each group was formed, splits Habay's need out of the lighting group, polls the
  * group's communes (whose editors answer from their notification), estimates the savings (the scenario survives a
- * reload), turns the group into a joint purchase through a lot of the framework agreement, within its ceiling, and
+ * reload), builds a central purchasing scenario from the group (its lines, unit and price carried over), turns the
+ * group into a joint purchase through a lot of the framework agreement, within its ceiling, and
  * reads the consumption on the agreement. The catalogue's content is the demo catalogue fixture (reference data the
  * agency maintains). SCREENSHOT_DIR=docs/screenshots saves the key screens.
  */
@@ -155,6 +156,38 @@ describe('journey: a consultant pools the lighting needs into a joint purchase t
     expect((await page.getByTestId('total-saving').textContent())?.replace(/\s/g, ' ')).toContain('35 000 €');
     await screenAtRest(page);
     await expectNoSeriousA11yViolations(page, 'the savings estimate');
+  });
+
+  it('builds a central purchasing scenario from the confirmed group: each commune’s line comes from its answer', async () => {
+    await page.getByRole('link', { name: 'Achats centralisés' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Achats centralisés' }).waitFor();
+    await page.getByRole('textbox', { name: /^Intitulé/ }).fill('Éclairage public — accord-cadre');
+    await page.getByRole('combobox', { name: /^Groupes de besoins confirmés/ }).click();
+    await page.getByRole('option', { name: /Éclairage public intelligent \(2 communes\)/ }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('textbox', { name: /^Date de lancement prévue/ }).fill('01/09/2026');
+    await page.getByRole('button', { name: 'Créer le scénario' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Éclairage public — accord-cadre' }).waitFor();
+    // The poll's answers are the lines; the group's savings estimate gives the lot its unit and its price together
+    // (350 points reach the 300+ tier: 400 € each), and carries over as the volume effect: nothing typed again.
+    const scenario = await text(page);
+    for (const [commune, quantity] of [
+      ['Arlon', '200'],
+      ['Aubange', '150'],
+    ]) {
+      const line = page.getByRole('row').filter({ hasText: `Confirmer pour ${commune}` });
+      expect(await line.getByRole('cell').allTextContents()).toEqual(
+        expect.arrayContaining([commune, quantity, 'À confirmer']),
+      );
+    }
+    expect(await page.getByRole('textbox', { name: /^Prix unitaire estimé/ }).inputValue()).toMatch(/^400\s€$/);
+    expect(scenario).toContain('Valeur estimée (HTVA)140 000 €');
+    expect(scenario).toContain('Effet de volume sur les prix35 000 €');
+    expect(scenario).not.toContain('-0 €');
+    await screenAtRest(page);
+    await expectNoSeriousA11yViolations(page, 'a scenario made from the priced group');
+    await page.goto(groupUrl);
+    await page.getByRole('heading', { level: 1, name: 'Éclairage public intelligent' }).waitFor();
   });
 
   it('turns the group into a joint purchase through lot 2, within its ceiling, and reads the consumption', async () => {

@@ -26,6 +26,13 @@ describe('Belgian French formats', () => {
     expect(formatEuro(22500, 'en')).toBe('€22,500');
   });
 
+  it('writes a zero as « 0 », never « -0 » (a deduction of nothing, a rounding to zero), and keeps real minus signs', () => {
+    expect(formatEuro(-0)).toBe(`0${NBSP}€`);
+    expect(formatEuro(-0.004)).toBe(`0,00${NBSP}€`);
+    expect(formatNumber(-0)).toBe('0');
+    expect(formatEuro(-5000)).toMatch(/^-5\u202f000\u00a0€$/);
+  });
+
   it('drops the cents of a whole amount unless asked to keep them (unit prices)', () => {
     expect(formatEuro(4.5)).toBe(`4,50${NBSP}€`);
     expect(formatEuro(12, 'fr', { cents: 'always' })).toBe(`12,00${NBSP}€`);

@@ -28,7 +28,8 @@ export function belgianToday(now: Date = new Date()): string {
 
 /** « 286 752 », « 2,5 » (up to `maximumFractionDigits` decimals). */
 export function formatNumber(value: number, locale: Locale = 'fr', maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits }).format(value);
+  // `negative`: no « -0 » for a zero reached by subtraction or rounding (-0, -0,004).
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits, signDisplay: 'negative' }).format(value);
 }
 
 /**
@@ -96,6 +97,8 @@ export function formatEuro(value: number, locale: Locale = 'fr', options: { cent
     currency: 'EUR',
     minimumFractionDigits: cents ? 2 : 0,
     maximumFractionDigits: cents ? 2 : 0,
+    // No « -0 € » for a fee of nothing shown as a deduction (-0), nor for a rounding to zero.
+    signDisplay: 'negative',
   }).format(value);
 }
 

@@ -1,12 +1,24 @@
+import type { PriceModel } from '../../domain/mutualisation/savings.ts';
 import type { ScenarioCreateInput } from '../../domain/purchasing/api.ts';
+import { lotPricingFromGroup } from '../../domain/purchasing/lot-from-group.ts';
 import { type Participation, participationsFromAnswers } from '../../domain/purchasing/scenario.ts';
 import { smartCategory } from '../../domain/shared/smart-categories.ts';
 import type { Repositories } from '../db/unit-of-work.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import type { StoredLot } from './purchasing.presenter.ts';
 
-/** A confirmed group a scenario starts from, with the communes' lines its poll (or its needs) gave. */
-export type GroupSource = { id: string; label: string; category: string | null; lines: Participation[] };
+/**
+ * A confirmed group a scenario starts from, with the communes' lines its poll (or its needs) gave, the unit its poll
+ * counted and the price model of its savings estimate, when the consultant set one.
+ */
+export type GroupSource = {
+  id: string;
+  label: string;
+  category: string | null;
+  lines: Participation[];
+  pollUnit: string | null;
+  priceModel: PriceModel | null;
+};
 
 /** The confirmed groups a new scenario starts from; an unknown or unconfirmed group is refused. */
 export async function groupSources(repos: Repositories, groupIds: string[]): Promise<GroupSource[]> {
@@ -17,7 +29,15 @@ export async function groupSources(repos: Repositories, groupIds: string[]): Pro
     if (group.status !== 'confirmed') {
       throw new ConflictError('SCENARIO_GROUP_NOT_CONFIRMED', { label: group.label });
     }
-    sources.push({ id: group.id, label: group.label, category: group.category, lines: await linesOf(repos, group.id) });
+    const [poll] = await repos.interestPolls.pollsOfGroup(group.id);
+    sources.push({
+      id: group.id,
+      label: group.label,
+      category: group.category,
+      lines: await linesOf(repos, group.id),
+      pollUnit: poll?.unit ?? null,
+      priceModel: group.priceModel ?? null,
+    });
   }
   return sources;
 }
@@ -55,7 +75,7 @@ export function groupLots(
   sources: GroupSource[],
   lotsBy: NonNullable<ScenarioCreateInput['lotsBy']>,
   nature: StoredLot['nature'],
-): { lot: StoredLot; lines: Participation[] }[] {
+): { lot: StoredLot; lines: Participation[]; priceModel: PriceModel | null }[] {
   const buckets = new Map<string, GroupSource[]>();
   for (const source of sources) {
     const key = lotsBy === 'category' && source.category ? `category:${source.category}` : `group:${source.id}`;
@@ -78,9 +98,16 @@ export function groupLots(
         })),
       ),
     );
+    // A lot of one group starts from that group's savings estimate; a lot of several has no one price to start from.
+    const only = members.length === 1 ? members[0]! : null;
+    const units = new Set(members.map((m) => m.pollUnit));
+    const pricing = only
+      ? lotPricingFromGroup(only.priceModel, only.pollUnit, merged)
+      : { unit: units.size === 1 ? members[0]!.pollUnit : null, unitPrice: null };
     return {
-      lot: { key: `lot-${i + 1}`, label, category, nature, unit: null, unitPrice: null, options: [] },
+      lot: { key: `lot-${i + 1}`, label, category, nature, ...pricing, options: [] },
       lines: merged,
+      priceModel: only?.priceModel ?? null,
     };
   });
 }

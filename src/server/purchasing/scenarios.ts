@@ -6,6 +6,7 @@ import {
   type ScenarioSummary,
   ScenarioUpdateInput,
 } from '../../domain/purchasing/api.ts';
+import { DEFAULT_SAVINGS_ASSUMPTIONS } from '../../domain/purchasing/savings.ts';
 import { type Actor, authorize, readScope } from '../auth/policy.ts';
 import type { Repositories, UnitOfWork } from '../db/unit-of-work.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
@@ -65,6 +66,11 @@ export class ScenarioService {
           renewals: input.renewals,
           renewalMonths: input.renewalMonths,
           lots: lots.map((l) => l.lot),
+          // The groups' price models carry over as the lots' volume effect (editable on the scenario's screen).
+          savings: {
+            ...DEFAULT_SAVINGS_ASSUMPTIONS,
+            priceModels: lots.flatMap((l) => (l.priceModel ? [{ lotKey: l.lot.key, model: l.priceModel }] : [])),
+          },
           createdBy: userId(ctx),
         },
         groupIds,
