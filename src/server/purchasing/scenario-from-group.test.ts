@@ -22,19 +22,17 @@ describe('a scenario from a group the consultant already priced', () => {
   });
   afterAll(() => t.close());
 
-  it('takes the lot’s unit and its price together from the group, and the group’s model as the volume effect', async () => {
+  /** A confirmed group of Arlon and Aubange whose poll counted `unit`, answered with these quantities. */
+  const polledGroup = async (unit: string, quantities: [string, number][]) => {
     const { groupId } = await make.pooledGroup(t, { communes: [ARLON, AUBANGE], budget: 50_000, poll: false });
     const { mutualisation } = t.app.services;
     const poll = await mutualisation.createPoll(CLI_CONTEXT, groupId, {
-      question: 'Combien de points lumineux ?',
-      unit: 'point lumineux',
+      question: `Combien (${unit}) ?`,
+      unit,
       deadline: '2099-12-31',
       audience: 'group',
     });
-    for (const [communeNis, quantity] of [
-      [ARLON, 200],
-      [AUBANGE, 150],
-    ] as const) {
+    for (const [communeNis, quantity] of quantities) {
       await mutualisation.answer(CLI_CONTEXT, poll.id, {
         communeNis,
         answer: 'yes',
@@ -43,61 +41,50 @@ describe('a scenario from a group the consultant already priced', () => {
         comment: null,
       });
     }
-    const priceModel = {
-      kind: 'volume-tiers',
-      unit: 'point lumineux',
-      discount: 'all-units',
-      tiers: [
-        { fromQuantity: 0, unitPrice: 500 },
-        { fromQuantity: 300, unitPrice: 400 },
-      ],
-    };
-    const priced = await consultant.post(`/api/mutualisation/groups/${groupId}/actions`, {
-      action: 'price-model',
-      priceModel,
-    });
-    expect(priced.statusCode, priced.body).toBe(200);
+    return groupId;
+  };
 
+  const scenarioOf = async (groupId: string) => {
     const created = await consultant.post('/api/purchasing/scenarios', {
-      title: 'Éclairage — accord-cadre',
+      title: 'Accord-cadre',
       groupIds: [groupId],
       launchDate: '2026-09-01',
       initialMonths: 48,
     });
     expect(created.statusCode, created.body).toBe(201);
-    const scenario = created.json() as ScenarioDetail;
+    return created.json() as ScenarioDetail;
+  };
+
+  it('takes the lot’s unit and its price together from the group, and the group’s model as the volume effect', async () => {
+    const groupId = await polledGroup('point lumineux', [
+      [ARLON, 200],
+      [AUBANGE, 150],
+    ]);
+    const priced = await consultant.post(`/api/mutualisation/groups/${groupId}/actions`, {
+      action: 'price-model',
+      priceModel: {
+        kind: 'volume-tiers',
+        unit: 'point lumineux',
+        discount: 'all-units',
+        tiers: [
+          { fromQuantity: 0, unitPrice: 500 },
+          { fromQuantity: 300, unitPrice: 400 },
+        ],
+      },
+    });
+    expect(priced.statusCode, priced.body).toBe(200);
+
+    const scenario = await scenarioOf(groupId);
     // 350 points together reach the 300+ tier: 400 € each, though neither commune reaches it alone.
     expect(scenario.lots[0]).toMatchObject({ unit: 'point lumineux', unitPrice: 400 });
     expect(scenario.analysisError).toBeNull();
     expect(scenario.analysis?.value.lots[0]?.initialAmount).toBe(140_000);
-    const savings = scenario.savings as ScenarioSavings;
     // Alone, each commune pays the first tier's 500 €: 100 € saved on each of the 350 points.
-    expect(savings.totals.volumeSaving).toBe(35_000);
+    expect((scenario.savings as ScenarioSavings).totals.volumeSaving).toBe(35_000);
   });
 
   it('assumes no price for a group never priced, and says the scenario needs one', async () => {
-    const { groupId } = await make.pooledGroup(t, { communes: [ARLON, AUBANGE], budget: 50_000, poll: false });
-    const poll = await t.app.services.mutualisation.createPoll(CLI_CONTEXT, groupId, {
-      question: 'Combien de licences ?',
-      unit: 'licence',
-      deadline: '2099-12-31',
-      audience: 'group',
-    });
-    await t.app.services.mutualisation.answer(CLI_CONTEXT, poll.id, {
-      communeNis: ARLON,
-      answer: 'yes',
-      quantity: 10,
-      budget: null,
-      comment: null,
-    });
-    const created = await consultant.post('/api/purchasing/scenarios', {
-      title: 'Licences — accord-cadre',
-      groupIds: [groupId],
-      launchDate: '2026-09-01',
-      initialMonths: 36,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const scenario = created.json() as ScenarioDetail;
+    const scenario = await scenarioOf(await polledGroup('licence', [[ARLON, 10]]));
     expect(scenario.lots[0]).toMatchObject({ unit: 'licence', unitPrice: null });
     expect(scenario.analysisError).toMatch(/prix unitaire/);
   });
