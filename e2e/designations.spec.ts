@@ -42,6 +42,7 @@ describe('official designations: an admin confirms a commune’s designation fro
     const designation = page.getByTestId('official-designation');
     expect(await designation.textContent()).toContain('Commune de Tellin');
     expect(await designation.textContent()).toContain('à vérifier');
+    await expectNoSeriousA11yViolations(page, 'a commune page with its designation to check');
 
     await designation.getByRole('button', { name: 'Vérifier la désignation' }).click();
     const dialog = page.getByRole('dialog', { name: 'Désignation officielle — Tellin' });
@@ -60,6 +61,7 @@ describe('official designations: an admin confirms a commune’s designation fro
     expect(text).toContain('Commune de Tellin');
     expect(text).not.toContain('à vérifier');
     expect(text).toMatch(/Confirmée le \d{2}\/\d{2}\/\d{4} — source : Courrier du directeur général de Tellin/);
+    await expectNoSeriousA11yViolations(page, 'a commune page with its confirmed designation');
 
     await page.goto('/communes');
     await pending.waitFor();

@@ -26,7 +26,8 @@ export function OfficialDesignationFact({ commune }: { commune: CommuneDetail })
     <Stack gap={4} data-testid="official-designation">
       <Group gap="xs" wrap="wrap">
         <Text span>{commune.officialName ?? '—'}</Text>
-        <Badge variant="light" color={commune.officialNameVerified ? 'teal' : 'orange'} tt="none">
+        {/* The colours of the other « vérifié » / « à vérifier » badges (procedure costs): AA contrast on white. */}
+        <Badge variant="outline" color={commune.officialNameVerified ? 'teal.9' : '#9a3412'} tt="none">
           {commune.officialNameVerified ? t('communes.designation.verified') : t('communes.designation.toCheck')}
         </Badge>
       </Group>
