@@ -15,9 +15,14 @@ function describe(violation: Result): string {
 /**
  * The screen at rest: dialogs and toasts done fading, so axe and screenshots read the colours a user sees. A toast
  * that starts leaving has its opacity set a frame before its transition runs: axe then blended its text with the
- * dialog's overlay behind it (contrast 1.6, CI of 2026-12-07), so every toast must also be fully opaque.
+ * dialog's overlay behind it (contrast 1.6, CI of 2026-12-07), so every toast must also be fully opaque. A toast can
+ * also start leaving while axe reads the page (its 4 s are up: contrast 1.2, CI of the next run): toasts here fade
+ * in and out at once, so axe sees one fully there or not at all (opacity 0 is hidden to it).
  */
 export async function screenAtRest(page: Page): Promise<void> {
+  await page.addStyleTag({
+    content: '.mantine-Notifications-root, .mantine-Notifications-root * { transition: none !important; }',
+  });
   await page.waitForFunction(() => {
     const opaque = (element: Element | null): boolean =>
       !element || (Number(getComputedStyle(element).opacity) === 1 && opaque(element.parentElement));
