@@ -1,5 +1,5 @@
 import { estimateSavings, type PriceModel } from '../mutualisation/savings.ts';
-import type { Participation } from './scenario.ts';
+import { cents, type Participation } from './scenario.ts';
 
 /**
  * A lot made from a group the consultant already priced (its savings estimate on the group's page, issue 10): the
@@ -19,5 +19,5 @@ export function lotPricingFromGroup(
     .map((line) => ({ communeNis: line.communeNis, quantity: line.quantity as number }));
   if (participants.length === 0) return { unit: model.unit, unitPrice: null };
   const { totals } = estimateSavings(model, participants);
-  return { unit: model.unit, unitPrice: Math.round((totals.costTogether / totals.quantity) * 100) / 100 };
+  return { unit: model.unit, unitPrice: cents(totals.costTogether / totals.quantity) };
 }

@@ -5,6 +5,13 @@ import { communes, sites } from '../db/schema/index.ts';
 export type CommuneRow = typeof communes.$inferSelect;
 export type SiteRow = typeof sites.$inferSelect;
 
+/**
+ * A designation column on a reference seed: the file's value, unless the agency confirmed the designation on the
+ * screen — then it is the agency's own and the reference data no longer changes it.
+ */
+const unlessConfirmed = (column: 'official_name' | 'official_name_source' | 'official_name_verified') =>
+  sql.raw(`case when communes.official_name_checked_at is null then excluded.${column} else communes.${column} end`);
+
 export class CommunesRepository {
   constructor(private readonly db: Executor) {}
 
@@ -69,10 +76,9 @@ export class CommunesRepository {
         target: communes.nisCode,
         set: {
           name: sql`excluded.name`,
-          // A designation the agency confirmed on the screen is its own: the reference data no longer changes it.
-          officialName: sql`case when communes.official_name_checked_at is null then excluded.official_name else communes.official_name end`,
-          officialNameSource: sql`case when communes.official_name_checked_at is null then excluded.official_name_source else communes.official_name_source end`,
-          officialNameVerified: sql`case when communes.official_name_checked_at is null then excluded.official_name_verified else communes.official_name_verified end`,
+          officialName: unlessConfirmed('official_name'),
+          officialNameSource: unlessConfirmed('official_name_source'),
+          officialNameVerified: unlessConfirmed('official_name_verified'),
           nameNl: sql`excluded.name_nl`,
           arrondissementNis: sql`excluded.arrondissement_nis`,
           arrondissement: sql`excluded.arrondissement`,

@@ -34,7 +34,7 @@ export async function groupSources(repos: Repositories, groupIds: string[]): Pro
       id: group.id,
       label: group.label,
       category: group.category,
-      lines: await linesOf(repos, group.id),
+      lines: await linesOf(repos, group.id, poll?.id ?? null),
       pollUnit: poll?.unit ?? null,
       priceModel: group.priceModel ?? null,
     });
@@ -43,10 +43,9 @@ export async function groupSources(repos: Repositories, groupIds: string[]): Pro
 }
 
 /** The lines of a group's latest poll answered yes; without a poll, the budgets its needs gave, by commune. */
-async function linesOf(repos: Repositories, groupId: string): Promise<Participation[]> {
-  const [poll] = await repos.interestPolls.pollsOfGroup(groupId);
-  if (poll) {
-    const answers = await repos.interestPolls.pollCommunes([poll.id]);
+async function linesOf(repos: Repositories, groupId: string, latestPollId: string | null): Promise<Participation[]> {
+  if (latestPollId) {
+    const answers = await repos.interestPolls.pollCommunes([latestPollId]);
     const lines = participationsFromAnswers(
       answers.map((a) => ({
         communeNis: a.communeNis,
@@ -100,10 +99,9 @@ export function groupLots(
     );
     // A lot of one group starts from that group's savings estimate; a lot of several has no one price to start from.
     const only = members.length === 1 ? members[0]! : null;
-    const units = new Set(members.map((m) => m.pollUnit));
     const pricing = only
       ? lotPricingFromGroup(only.priceModel, only.pollUnit, merged)
-      : { unit: units.size === 1 ? members[0]!.pollUnit : null, unitPrice: null };
+      : { unit: new Set(members.map((m) => m.pollUnit)).size === 1 ? members[0]!.pollUnit : null, unitPrice: null };
     return {
       lot: { key: `lot-${i + 1}`, label, category, nature, ...pricing, options: [] },
       lines: merged,

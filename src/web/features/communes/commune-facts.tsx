@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { CommuneDetail } from '../../../domain/communes/commune.ts';
 import { formatDate, formatNumber } from '../../../domain/shared/format.ts';
 import { paths } from '../../app/paths.ts';
+import { CommuneLinks } from '../../components/commune-links.tsx';
 import { Fact } from '../../components/fact.tsx';
 import { useLanguage } from '../../lib/use-language.ts';
 import { OfficialDesignationFact } from './commune-designation.tsx';
@@ -46,16 +47,7 @@ export function KeyFacts({ commune }: { commune: CommuneDetail }) {
       </SimpleGrid>
       {commune.absorbedCommunes.length > 0 ? (
         <Text data-testid="merged-from">
-          {t('communes.mergedFromSentence')}{' '}
-          {commune.absorbedCommunes.map((absorbed, index) => (
-            <span key={absorbed.nisCode}>
-              {index > 0 ? ', ' : null}
-              <Anchor component={Link} to={paths.commune.to(absorbed.nisCode)}>
-                {absorbed.name}
-              </Anchor>
-            </span>
-          ))}
-          .
+          {t('communes.mergedFromSentence')} <CommuneLinks communes={commune.absorbedCommunes} />.
         </Text>
       ) : null}
       {commune.mergedIntoCommune ? (

@@ -1,8 +1,6 @@
-import { Anchor, Text } from '@mantine/core';
-import { Fragment } from 'react';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { paths } from '../../app/paths.ts';
+import { CommuneLinks } from '../../components/commune-links.tsx';
 import { useCommuneList } from '../../lib/communes-query.ts';
 
 /**
@@ -18,15 +16,7 @@ export function DesignationsToCheck({ communeNis }: { communeNis: string[] }) {
   return (
     <Text size="sm" mt="xs" data-testid="designations-to-check">
       {t('purchasing.file.designationsToCheck', { count: pending.length })}{' '}
-      {pending.map((c, index) => (
-        <Fragment key={c.nisCode}>
-          {index > 0 ? ', ' : null}
-          <Anchor component={Link} to={paths.commune.to(c.nisCode)} size="sm">
-            {c.name}
-          </Anchor>
-        </Fragment>
-      ))}
-      .
+      <CommuneLinks communes={pending} size="sm" />.
     </Text>
   );
 }
